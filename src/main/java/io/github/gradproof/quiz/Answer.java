@@ -1,0 +1,20 @@
+package io.github.gradproof.quiz;
+
+import io.github.gradproof.diag.SourceLocation;
+import java.util.List;
+
+/**
+ * The answer key of a question.
+ *
+ * @param choices for single and multi questions: the correct 1-based choice numbers, ascending;
+ *     empty for free questions
+ * @param text for free questions: the model answer as Markdown; {@code null} otherwise
+ * @param claims for free questions: the claims that prove the answer; empty otherwise
+ * @param location where {@code answer:} has its value
+ */
+public record Answer(List<Integer> choices, Localized text, List<ClaimText> claims, SourceLocation location) {
+  public Answer {
+    choices = List.copyOf(choices);
+    claims = List.copyOf(claims);
+  }
+}

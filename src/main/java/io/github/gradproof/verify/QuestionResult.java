@@ -1,0 +1,37 @@
+package io.github.gradproof.verify;
+
+import io.github.gradproof.diag.Diagnostic;
+import io.github.gradproof.quiz.Question;
+import java.util.List;
+
+/**
+ * The verification of one question.
+ *
+ * @param question the question checked
+ * @param choices one result per choice, in order (empty for free questions)
+ * @param answerClaims for free questions, one result per answer claim
+ * @param trials trials run per claim (seeds times dims assignments)
+ * @param engineError the largest error of the engine against central differences in this question
+ * @param experiment the finite-difference experiment, or {@code null} when no claim used one
+ * @param problems drift found (key disagreeing with verdicts, no holding claim for the answer,
+ *     engine disagreeing with finite differences); the build fails when any phase has one
+ */
+public record QuestionResult(
+    Question question,
+    List<ChoiceResult> choices,
+    List<ClaimResult> answerClaims,
+    int trials,
+    double engineError,
+    ConvergenceExperiment experiment,
+    List<Diagnostic> problems) {
+  public QuestionResult {
+    choices = List.copyOf(choices);
+    answerClaims = List.copyOf(answerClaims);
+    problems = List.copyOf(problems);
+  }
+
+  /** Whether the author turned verification off for this question. */
+  public boolean verificationDisabled() {
+    return !question.verify();
+  }
+}
