@@ -1,0 +1,178 @@
+package io.github.gradproof.render;
+
+import io.github.gradproof.verify.ConvergenceExperiment;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Draws the finite-difference experiment as an inline SVG log–log plot: error against step size
+ * for forward and central differences, with axes, decade ticks and labels in the page language.
+ * No script; styled by the site's CSS classes so it follows dark mode.
+ */
+public final class ConvergencePlot {
+
+  private static final double WIDTH = 560;
+  private static final double HEIGHT = 340;
+  private static final double LEFT = 64;
+  private static final double RIGHT = 16;
+  private static final double TOP = 36;
+  private static final double BOTTOM = 52;
+  /** Errors below this are drawn at this value: exact zeros have no logarithm. */
+  private static final double FLOOR = 1e-17;
+
+  private ConvergencePlot() {}
+
+  /**
+   * Renders the plot.
+   *
+   * @param experiment the measured errors
+   * @param idPrefix unique per page, used for the title and description ids
+   * @param t the page language's UI strings
+   */
+  public static String svg(ConvergenceExperiment experiment, String idPrefix, Map<String, String> t) {
+    Range x = Range.ofLog10(experiment.steps());
+    Range y = Range.ofLog10(concat(experiment.forwardErrors(), experiment.centralErrors()));
+    StringBuilder out = new StringBuilder();
+    String titleId = idPrefix + "-plot-title";
+    String descId = idPrefix + "-plot-desc";
+    out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
+        .append((int) WIDTH).append(' ').append((int) HEIGHT)
+        .append("\" role=\"img\" aria-labelledby=\"").append(titleId).append(' ').append(descId).append("\">\n");
+    out.append("<title id=\"").append(titleId).append("\">").append(Html.escape(t.get("plot.title"))).append("</title>\n");
+    out.append("<desc id=\"").append(descId).append("\">").append(Html.escape(description(experiment, t))).append("</desc>\n");
+    drawGrid(out, x, y);
+    drawSeries(out, experiment.steps(), experiment.forwardErrors(), x, y, "plot-forward");
+    drawSeries(out, experiment.steps(), experiment.centralErrors(), x, y, "plot-central");
+    drawAxisLabels(out, t);
+    drawLegend(out, experiment, t);
+    out.append("</svg>");
+    return out.toString();
+  }
+
+  private static String description(ConvergenceExperiment e, Map<String, String> t) {
+    return t.get("plot.forward") + ": " + t.get("plot.order") + " " + Numbers.fixed2(e.forwardOrder())
+        + ", " + e.forwardEvaluations() + " " + t.get("plot.evals") + ". "
+        + t.get("plot.central") + ": " + t.get("plot.order") + " " + Numbers.fixed2(e.centralOrder())
+        + ", " + e.centralEvaluations() + " " + t.get("plot.evals") + ".";
+  }
+
+  private static void drawGrid(StringBuilder out, Range x, Range y) {
+    double x0 = LEFT;
+    double x1 = WIDTH - RIGHT;
+    double y0 = HEIGHT - BOTTOM;
+    double y1 = TOP;
+    for (int decade = x.lowDecade(); decade <= x.highDecade(); decade++) {
+      double px = px(x, decade);
+      line(out, px, y0, px, y1, "plot-grid");
+      line(out, px, y0, px, y0 + 5, "plot-tick");
+      decadeLabel(out, px, y0 + 20, "middle", decade);
+    }
+    for (int decade = y.lowDecade(); decade <= y.highDecade(); decade++) {
+      double py = py(y, decade);
+      line(out, x0, py, x1, py, "plot-grid");
+      line(out, x0 - 5, py, x0, py, "plot-tick");
+      decadeLabel(out, x0 - 8, py + 4, "end", decade);
+    }
+    line(out, x0, y0, x1, y0, "plot-axis");
+    line(out, x0, y0, x0, y1, "plot-axis");
+  }
+
+  private static void drawSeries(
+      StringBuilder out, List<Double> steps, List<Double> errors, Range x, Range y, String cssClass) {
+    StringBuilder points = new StringBuilder();
+    StringBuilder dots = new StringBuilder();
+    for (int i = 0; i < steps.size(); i++) {
+      double px = px(x, StrictMath.log10(steps.get(i)));
+      double py = py(y, StrictMath.log10(Math.max(FLOOR, errors.get(i))));
+      if (points.length() > 0) {
+        points.append(' ');
+      }
+      points.append(Numbers.coordinate(px)).append(',').append(Numbers.coordinate(py));
+      dots.append("<circle class=\"").append(cssClass).append("-point\" cx=\"").append(Numbers.coordinate(px))
+          .append("\" cy=\"").append(Numbers.coordinate(py)).append("\" r=\"3\"/>\n");
+    }
+    out.append("<polyline class=\"").append(cssClass).append("\" stroke-width=\"2\" points=\"")
+        .append(points).append("\"/>\n").append(dots);
+  }
+
+  private static void drawAxisLabels(StringBuilder out, Map<String, String> t) {
+    double midX = (LEFT + WIDTH - RIGHT) / 2;
+    text(out, midX, HEIGHT - 12, "middle", t.get("plot.step"));
+    double midY = (TOP + HEIGHT - BOTTOM) / 2;
+    out.append("<text class=\"plot-text\" text-anchor=\"middle\" transform=\"translate(16,")
+        .append(Numbers.coordinate(midY)).append(") rotate(-90)\">")
+        .append(Html.escape(t.get("plot.error"))).append("</text>\n");
+  }
+
+  private static void drawLegend(StringBuilder out, ConvergenceExperiment e, Map<String, String> t) {
+    legendEntry(out, LEFT + 8, 16, "plot-forward",
+        t.get("plot.forward") + " (" + t.get("plot.order") + " " + Numbers.fixed2(e.forwardOrder()) + ")");
+    legendEntry(out, LEFT + 250, 16, "plot-central",
+        t.get("plot.central") + " (" + t.get("plot.order") + " " + Numbers.fixed2(e.centralOrder()) + ")");
+  }
+
+  private static void legendEntry(StringBuilder out, double x, double y, String cssClass, String label) {
+    line(out, x, y, x + 22, y, cssClass);
+    out.append("<circle class=\"").append(cssClass).append("-point\" cx=\"").append(Numbers.coordinate(x + 11))
+        .append("\" cy=\"").append(Numbers.coordinate(y)).append("\" r=\"3\"/>\n");
+    text(out, x + 28, y + 4, "start", label);
+  }
+
+  private static void decadeLabel(StringBuilder out, double x, double y, String anchor, int decade) {
+    String exponent = decade < 0 ? "\u2212" + (-decade) : Integer.toString(decade);
+    out.append("<text class=\"plot-text\" text-anchor=\"").append(anchor).append("\" x=\"")
+        .append(Numbers.coordinate(x)).append("\" y=\"").append(Numbers.coordinate(y)).append("\">10<tspan dy=\"-6\" font-size=\"9\">")
+        .append(exponent).append("</tspan></text>\n");
+  }
+
+  private static void line(StringBuilder out, double x1, double y1, double x2, double y2, String cssClass) {
+    out.append("<line class=\"").append(cssClass).append("\" x1=\"").append(Numbers.coordinate(x1))
+        .append("\" y1=\"").append(Numbers.coordinate(y1)).append("\" x2=\"").append(Numbers.coordinate(x2))
+        .append("\" y2=\"").append(Numbers.coordinate(y2)).append("\"/>\n");
+  }
+
+  private static void text(StringBuilder out, double x, double y, String anchor, String content) {
+    out.append("<text class=\"plot-text\" text-anchor=\"").append(anchor).append("\" x=\"")
+        .append(Numbers.coordinate(x)).append("\" y=\"").append(Numbers.coordinate(y)).append("\">")
+        .append(Html.escape(content)).append("</text>\n");
+  }
+
+  private static double px(Range x, double log10) {
+    return LEFT + (log10 - x.low()) / (x.high() - x.low()) * (WIDTH - RIGHT - LEFT);
+  }
+
+  private static double py(Range y, double log10) {
+    return HEIGHT - BOTTOM - (log10 - y.low()) / (y.high() - y.low()) * (HEIGHT - BOTTOM - TOP);
+  }
+
+  private static List<Double> concat(List<Double> a, List<Double> b) {
+    return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+  }
+
+  /** A log10 range widened to whole decades. */
+  private record Range(double low, double high) {
+    static Range ofLog10(List<Double> values) {
+      double min = Double.POSITIVE_INFINITY;
+      double max = Double.NEGATIVE_INFINITY;
+      for (double v : values) {
+        double log = StrictMath.log10(Math.max(FLOOR, v));
+        min = Math.min(min, log);
+        max = Math.max(max, log);
+      }
+      double low = StrictMath.floor(min);
+      double high = StrictMath.ceil(max);
+      if (high <= low) {
+        high = low + 1;
+      }
+      return new Range(low, high);
+    }
+
+    int lowDecade() {
+      return (int) low;
+    }
+
+    int highDecade() {
+      return (int) high;
+    }
+  }
+}

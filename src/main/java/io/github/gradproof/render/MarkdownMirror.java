@@ -1,0 +1,173 @@
+package io.github.gradproof.render;
+
+import io.github.gradproof.quiz.Choice;
+import io.github.gradproof.quiz.ClaimText;
+import io.github.gradproof.quiz.Question;
+import io.github.gradproof.quiz.QuestionKind;
+import io.github.gradproof.verify.ChoiceResult;
+import io.github.gradproof.verify.ClaimResult;
+import io.github.gradproof.verify.PhaseResult;
+import io.github.gradproof.verify.QuestionResult;
+import io.github.gradproof.verify.Verdict;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes the Markdown mirror of a phase ({@code site/md/<lang>/phase-NN-slug.md}): readable on a
+ * Git host without a build, with the answers in {@code <details>} and the verification table as
+ * a Markdown table. Raw HTML from quiz text is escaped outside code spans.
+ */
+public final class MarkdownMirror {
+
+  private final UiStrings ui;
+  private final List<String> languages;
+
+  /** Creates a mirror writer for the configured languages. */
+  public MarkdownMirror(UiStrings ui, List<String> languages) {
+    this.ui = ui;
+    this.languages = List.copyOf(languages);
+  }
+
+  /** The mirror of one phase in one language. */
+  public String render(String language, PhaseResult result) {
+    Map<String, String> t = ui.of(language);
+    StringBuilder out = new StringBuilder(8 * 1024);
+    languageLinks(out, result.phase().pageName());
+    out.append("# ").append(oneLine(result.phase().title().in(language))).append("\n\n");
+    out.append(escapeHtml(result.phase().summary().in(language).strip())).append("\n\n");
+    out.append(t.get("source.prefix")).append(" `").append(result.phase().sourcePath()).append("`.\n");
+    QuestionView labels = new QuestionView(null, language, t);
+    for (QuestionResult question : result.questions()) {
+      question(out, language, t, labels, question);
+    }
+    return out.toString();
+  }
+
+  private void languageLinks(StringBuilder out, String pageName) {
+    for (int i = 0; i < languages.size(); i++) {
+      String language = languages.get(i);
+      if (i > 0) {
+        out.append(" · ");
+      }
+      out.append('[').append(ui.get(language, "language.name")).append("](../").append(language).append('/')
+          .append(pageName).append(".md)");
+    }
+    out.append("\n\n");
+  }
+
+  private void question(StringBuilder out, String language, Map<String, String> t, QuestionView labels, QuestionResult result) {
+    Question q = result.question();
+    out.append("\n## ").append(q.id()).append(" — ").append(oneLine(q.title().in(language)))
+        .append(" (").append(t.get("question.kind." + q.kind().yamlName())).append(")\n\n");
+    out.append(escapeHtml(q.prompt().in(language).strip())).append("\n\n");
+    for (Choice choice : q.choices()) {
+      out.append(choice.number()).append(". ").append(choiceText(language, choice)).append('\n');
+    }
+    if (!q.choices().isEmpty()) {
+      out.append('\n');
+    }
+    out.append("<details><summary>").append(t.get("answer.show")).append("</summary>\n\n");
+    out.append("**").append(labels.keyLabel(q)).append("**");
+    if (q.kind() == QuestionKind.FREE && q.answer().text() != null) {
+      out.append("\n\n").append(escapeHtml(q.answer().text().in(language).strip()));
+    }
+    if (q.explanation() != null) {
+      out.append("\n\n").append(escapeHtml(q.explanation().in(language).strip()));
+    }
+    out.append("\n\n");
+    table(out, language, t, labels, result);
+    out.append("</details>\n");
+  }
+
+  private static String choiceText(String language, Choice choice) {
+    if (choice.text() != null) {
+      return escapeHtml(oneLine(choice.text().in(language)));
+    }
+    return String.join(", ", choice.claims().stream().map(c -> code(c.source())).toList());
+  }
+
+  private static void table(
+      StringBuilder out, String language, Map<String, String> t, QuestionView labels, QuestionResult result) {
+    Question q = result.question();
+    if (!q.verify() && q.verifyReason() != null) {
+      out.append("*").append(t.get("verify.disabled")).append("* ")
+          .append(escapeHtml(oneLine(q.verifyReason().in(language)))).append("\n\n");
+    }
+    out.append("| ").append(t.get("verify.col.choice")).append(" | ").append(t.get("verify.col.claim"))
+        .append(" | ").append(t.get("verify.col.shape")).append(" | ").append(t.get("verify.col.error"))
+        .append(" | ").append(t.get("verify.col.engine")).append(" | ").append(t.get("verify.col.trials"))
+        .append(" | ").append(t.get("verify.col.verdict")).append(" | ").append(t.get("verify.col.key")).append(" |\n");
+    out.append("|---|---|---|---|---|---|---|---|\n");
+    for (ChoiceResult choice : result.choices()) {
+      String label = t.get("answer.choice") + " " + choice.number();
+      if (choice.claims().isEmpty()) {
+        out.append("| ").append(label).append(" | — | — | — | — | — | ")
+            .append(labels.verdictLabel(Verdict.NOT_CHECKABLE)).append(" | — |\n");
+      }
+      for (ClaimResult claim : choice.claims()) {
+        row(out, t, labels, label, claim, choice.agreesWithKey());
+      }
+    }
+    for (ClaimResult claim : result.answerClaims()) {
+      row(out, t, labels, t.get("verify.answer"), claim, claim.verdict() != Verdict.FALSE);
+    }
+    out.append('\n');
+  }
+
+  private static void row(
+      StringBuilder out, Map<String, String> t, QuestionView labels, String label, ClaimResult claim, boolean agrees) {
+    String verdict = labels.verdictLabel(claim.verdict());
+    if (claim.reason() != null) {
+      verdict += ": " + labels.reasonText(claim);
+    }
+    out.append("| ").append(label).append(" | ").append(cell(code(claim.claim().source())))
+        .append(" | ").append(claim.shape() == null ? "—" : cell(claim.shape()))
+        .append(" | ").append(Numbers.error(claim.error()))
+        .append(" | ").append(Numbers.error(claim.engineError()))
+        .append(" | ").append(claim.trials())
+        .append(" | ").append(cell(escapeHtml(verdict)))
+        .append(" | ").append(agrees ? t.get("key.yes") : t.get("key.no")).append(" |\n");
+  }
+
+  /** Inline code that survives backticks inside the claim. */
+  static String code(String text) {
+    return text.contains("`") ? "`` " + text + " ``" : "`" + text + "`";
+  }
+
+  private static String cell(String text) {
+    return text.replace("|", "\\|");
+  }
+
+  private static String oneLine(String markdown) {
+    return markdown.strip().replaceAll("\\s*\\n\\s*", " ");
+  }
+
+  /** Escapes {@code <}, {@code >} and {@code &} outside backtick code spans. */
+  static String escapeHtml(String markdown) {
+    StringBuilder out = new StringBuilder(markdown.length() + 16);
+    int i = 0;
+    while (i < markdown.length()) {
+      char c = markdown.charAt(i);
+      if (c == '`') {
+        int run = 0;
+        while (i + run < markdown.length() && markdown.charAt(i + run) == '`') {
+          run++;
+        }
+        String fence = "`".repeat(run);
+        int close = markdown.indexOf(fence, i + run);
+        int end = close < 0 ? i + run : close + run;
+        out.append(markdown, i, end);
+        i = end;
+        continue;
+      }
+      switch (c) {
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '&' -> out.append("&amp;");
+        default -> out.append(c);
+      }
+      i++;
+    }
+    return out.toString();
+  }
+}

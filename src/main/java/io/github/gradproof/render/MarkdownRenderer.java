@@ -1,0 +1,69 @@
+package io.github.gradproof.render;
+
+import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.data.MutableDataSet;
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.safety.Safelist;
+
+/**
+ * Turns the Markdown of quiz fields into safe HTML.
+ *
+ * <p>Raw HTML written in a quiz is escaped by flexmark, so it shows as text; the result is then
+ * cleaned with a Jsoup {@link Safelist}, so no script, event handler or {@code javascript:} URL
+ * can reach a page whatever the Markdown contains. One instance is reused for every field: the
+ * parser and renderer are immutable and thread-safe.
+ */
+public final class MarkdownRenderer {
+
+  private final Parser parser;
+  private final HtmlRenderer renderer;
+  private final Safelist safelist;
+
+  /** Creates a renderer with tables enabled and raw HTML escaped. */
+  public MarkdownRenderer() {
+    MutableDataSet options = new MutableDataSet();
+    options.set(Parser.EXTENSIONS, List.of(TablesExtension.create()));
+    options.set(HtmlRenderer.ESCAPE_HTML, true);
+    options.set(HtmlRenderer.SOFT_BREAK, " ");
+    this.parser = Parser.builder(options).build();
+    this.renderer = HtmlRenderer.builder(options).build();
+    this.safelist =
+        Safelist.relaxed()
+            .removeTags("img")
+            .removeProtocols("a", "href", "ftp")
+            .preserveRelativeLinks(true);
+  }
+
+  /** Renders block Markdown (paragraphs, lists, code blocks) to sanitised HTML. */
+  public String block(String markdown) {
+    Node document = parser.parse(markdown);
+    return clean(renderer.render(document)).strip();
+  }
+
+  /**
+   * Renders a one-line field (titles, choices) to sanitised inline HTML: a single paragraph loses
+   * its {@code <p>} wrapper.
+   */
+  public String inline(String markdown) {
+    String html = block(markdown);
+    if (html.startsWith("<p>") && html.endsWith("</p>") && html.indexOf("<p>", 3) < 0) {
+      return html.substring(3, html.length() - 4);
+    }
+    return html;
+  }
+
+  /** Renders Markdown to plain text (for {@code <title>} and attributes). */
+  public String plain(String markdown) {
+    return Jsoup.parse(block(markdown)).text();
+  }
+
+  private String clean(String html) {
+    Document.OutputSettings settings = new Document.OutputSettings().prettyPrint(false);
+    return Jsoup.clean(html, "http://relative.invalid/", safelist, settings);
+  }
+}

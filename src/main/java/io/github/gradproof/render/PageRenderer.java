@@ -1,0 +1,193 @@
+package io.github.gradproof.render;
+
+import io.github.gradproof.diag.Diagnostic;
+import io.github.gradproof.diag.DiagnosticException;
+import io.github.gradproof.diag.SourceLocation;
+import io.github.gradproof.verify.PhaseResult;
+import io.github.gradproof.verify.QuestionResult;
+import io.github.gradproof.verify.Verdict;
+import io.pebbletemplates.pebble.PebbleEngine;
+import io.pebbletemplates.pebble.error.PebbleException;
+import io.pebbletemplates.pebble.loader.FileLoader;
+import io.pebbletemplates.pebble.template.PebbleTemplate;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Renders the site's HTML pages from Pebble templates in the templates folder: the root page, one
+ * index per language and one page per phase and language. Templates are compiled once and
+ * reused; rendering is thread-safe.
+ *
+ * <p>All links are relative, so the site works from {@code file://}.
+ */
+public final class PageRenderer {
+
+  private final PebbleEngine engine;
+  private final String templatesDisplay;
+  private final UiStrings ui;
+  private final List<String> languages;
+  private final MarkdownRenderer markdown;
+  private final PebbleTemplate root;
+  private final PebbleTemplate index;
+  private final PebbleTemplate phase;
+
+  /**
+   * Compiles the templates.
+   *
+   * @throws DiagnosticException if a template is missing or has a syntax error, located in the
+   *     template file
+   */
+  public PageRenderer(
+      Path templatesDir, String templatesDisplay, UiStrings ui, List<String> languages, MarkdownRenderer markdown) {
+    FileLoader loader = new FileLoader();
+    loader.setPrefix(templatesDir.toAbsolutePath().toString());
+    loader.setCharset("UTF-8");
+    this.engine =
+        new PebbleEngine.Builder()
+            .loader(loader)
+            .strictVariables(true)
+            .autoEscaping(true)
+            .cacheActive(true)
+            .build();
+    this.templatesDisplay = templatesDisplay;
+    this.ui = ui;
+    this.languages = List.copyOf(languages);
+    this.markdown = markdown;
+    this.root = compile("root.peb");
+    this.index = compile("index.peb");
+    this.phase = compile("phase.peb");
+  }
+
+  /** {@code site/index.html}: leads to every language. */
+  public String rootPage() {
+    String first = languages.get(0);
+    Map<String, Object> context = new LinkedHashMap<>();
+    context.put("lang", first);
+    context.put("t", ui.of(first));
+    context.put("pageTitle", "gradproof");
+    context.put("alternates", alternates("", "index.html"));
+    List<Map<String, Object>> choices = new ArrayList<>();
+    for (String language : languages) {
+      Map<String, Object> choice = new LinkedHashMap<>();
+      choice.put("lang", language);
+      choice.put("href", language + "/index.html");
+      choice.put("siteTitle", ui.get(language, "site.title"));
+      choice.put("tagline", ui.get(language, "site.tagline"));
+      choices.add(choice);
+    }
+    context.put("languages", choices);
+    return render(root, "root.peb", context);
+  }
+
+  /** {@code site/<lang>/index.html}: every phase, in order. */
+  public String indexPage(String language, List<PhaseResult> phases) {
+    Map<String, Object> context = pageContext(language, "index.html", ui.get(language, "site.title"));
+    List<Map<String, Object>> items = new ArrayList<>();
+    for (PhaseResult result : phases) {
+      Map<String, Object> item = new LinkedHashMap<>();
+      item.put("href", result.phase().pageName() + ".html");
+      item.put("title", markdown.inline(result.phase().title().in(language)));
+      item.put("summary", markdown.block(result.phase().summary().in(language)));
+      item.put("questionCount", result.questions().size());
+      item.put("verifiedCount", result.questions().stream().filter(PageRenderer::isVerified).count());
+      items.add(item);
+    }
+    context.put("phases", items);
+    return render(index, "index.peb", context);
+  }
+
+  /** {@code site/<lang>/phase-NN-slug.html}. */
+  public String phasePage(String language, PhaseResult result) {
+    String page = result.phase().pageName() + ".html";
+    String title = markdown.plain(result.phase().title().in(language));
+    Map<String, Object> context = pageContext(language, page, title + " · " + ui.get(language, "site.title"));
+    Map<String, Object> phaseView = new LinkedHashMap<>();
+    phaseView.put("title", markdown.inline(result.phase().title().in(language)));
+    phaseView.put("summary", markdown.block(result.phase().summary().in(language)));
+    phaseView.put("source", result.phase().sourcePath());
+    QuestionView questions = new QuestionView(markdown, language, ui.of(language));
+    phaseView.put("questions", result.questions().stream().map(questions::build).toList());
+    context.put("phase", phaseView);
+    return render(phase, "phase.peb", context);
+  }
+
+  /** A question counts as verified when it is checked and has at least one holding claim. */
+  static boolean isVerified(QuestionResult q) {
+    return q.question().verify()
+        && (q.answerClaims().stream().anyMatch(c -> c.verdict() == Verdict.HOLDS)
+            || q.choices().stream().anyMatch(c -> c.keyed() && c.verdict() == Verdict.HOLDS));
+  }
+
+  private Map<String, Object> pageContext(String language, String page, String pageTitle) {
+    Map<String, Object> context = new LinkedHashMap<>();
+    context.put("lang", language);
+    context.put("t", ui.of(language));
+    context.put("root", "../");
+    context.put("pageTitle", pageTitle);
+    context.put("homeHref", "index.html");
+    context.put("alternates", alternates("../", page));
+    String other = otherLanguage(language);
+    context.put("switchHref", other == null ? null : "../" + other + "/" + page);
+    context.put("switchLang", other);
+    return context;
+  }
+
+  /** The language the switcher leads to: the next configured one, cyclically. */
+  private String otherLanguage(String language) {
+    if (languages.size() < 2) {
+      return null;
+    }
+    int at = languages.indexOf(language);
+    return languages.get((at + 1) % languages.size());
+  }
+
+  private List<Map<String, String>> alternates(String prefix, String page) {
+    List<Map<String, String>> alternates = new ArrayList<>();
+    for (String language : languages) {
+      alternates.add(Map.of("lang", language, "href", prefix + language + "/" + page));
+    }
+    return alternates;
+  }
+
+  private PebbleTemplate compile(String name) {
+    try {
+      return engine.getTemplate(name);
+    } catch (PebbleException e) {
+      throw templateError(name, e);
+    }
+  }
+
+  private String render(PebbleTemplate template, String name, Map<String, Object> context) {
+    StringWriter out = new StringWriter(16 * 1024);
+    try {
+      template.evaluate(out, context);
+    } catch (PebbleException e) {
+      throw templateError(name, e);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  private DiagnosticException templateError(String name, PebbleException e) {
+    String file = e.getFileName() == null ? name : Path.of(e.getFileName()).getFileName().toString();
+    String relative = file.equals(name) || e.getFileName() == null ? name : relativeTemplate(e.getFileName(), file);
+    int line = e.getLineNumber() == null ? 1 : e.getLineNumber();
+    String message = e.getPebbleMessage() == null ? String.valueOf(e.getMessage()) : e.getPebbleMessage();
+    return new DiagnosticException(
+        Diagnostic.at(
+            new SourceLocation(templatesDisplay + "/" + relative, line, 1),
+            "template error: " + message + "; fix the template (see docs/FORMAT.md for the variables each page gets)"));
+  }
+
+  private static String relativeTemplate(String fileName, String base) {
+    String normalized = fileName.replace('\\', '/');
+    int partials = normalized.lastIndexOf("partials/");
+    return partials >= 0 ? normalized.substring(partials) : base;
+  }
+}

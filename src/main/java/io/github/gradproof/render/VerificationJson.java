@@ -1,0 +1,124 @@
+package io.github.gradproof.render;
+
+import io.github.gradproof.quiz.Question;
+import io.github.gradproof.verify.ChoiceResult;
+import io.github.gradproof.verify.ClaimResult;
+import io.github.gradproof.verify.ConvergenceExperiment;
+import io.github.gradproof.verify.PhaseResult;
+import io.github.gradproof.verify.QuestionResult;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Writes {@code site/verification.json}: every phase, question, claim, verdict and error figure,
+ * for machines. Field names and layout are documented in {@code docs/FORMAT.md}.
+ */
+public final class VerificationJson {
+
+  /** Version of the file's layout; bump on incompatible changes. */
+  public static final int FORMAT_VERSION = 1;
+
+  private VerificationJson() {}
+
+  /** The whole document for the given phases, in order. */
+  public static String write(List<PhaseResult> phases) {
+    Json json = new Json().beginObject();
+    json.field("format", FORMAT_VERSION);
+    json.field("generator", "gradproof");
+    json.name("phases").beginArray();
+    for (PhaseResult phase : phases) {
+      phase(json, phase);
+    }
+    json.endArray();
+    return json.endObject().toString();
+  }
+
+  private static void phase(Json json, PhaseResult result) {
+    json.beginObject();
+    json.field("file", result.phase().sourcePath());
+    json.field("phase", result.phase().number());
+    json.field("slug", result.phase().slug());
+    json.name("questions").beginArray();
+    for (QuestionResult question : result.questions()) {
+      question(json, question);
+    }
+    json.endArray().endObject();
+  }
+
+  private static void question(Json json, QuestionResult result) {
+    Question q = result.question();
+    json.beginObject();
+    json.field("id", q.id());
+    json.field("kind", q.kind().yamlName());
+    json.field("line", q.location().line());
+    json.field("verified", q.verify());
+    json.name("key").beginArray();
+    q.answer().choices().forEach(json::value);
+    json.endArray();
+    json.field("trials", result.trials());
+    json.field("engineError", result.engineError());
+    json.name("choices").beginArray();
+    for (ChoiceResult choice : result.choices()) {
+      json.beginObject();
+      json.field("number", choice.number());
+      json.field("keyed", choice.keyed());
+      json.field("verdict", verdict(choice.verdict()));
+      json.field("agreesWithKey", choice.agreesWithKey());
+      claims(json, choice.claims());
+      json.endObject();
+    }
+    json.endArray();
+    json.name("answer").beginObject();
+    claims(json, result.answerClaims());
+    json.endObject();
+    if (result.experiment() != null) {
+      experiment(json, result.experiment());
+    }
+    json.endObject();
+  }
+
+  private static void claims(Json json, List<ClaimResult> claims) {
+    json.name("claims").beginArray();
+    for (ClaimResult claim : claims) {
+      json.beginObject();
+      json.field("claim", claim.claim().source());
+      json.field("line", claim.claim().location().line());
+      json.field("column", claim.claim().location().column());
+      json.field("shape", claim.shape());
+      json.field("error", claim.error());
+      json.field("engineError", claim.engineError());
+      json.field("trials", claim.trials());
+      json.field("verdict", verdict(claim.verdict()));
+      if (claim.reason() != null) {
+        json.name("reason").beginObject();
+        json.field("kind", claim.reason().kind().key());
+        json.field("detail", claim.reason().detail());
+        json.endObject();
+      }
+      json.endObject();
+    }
+    json.endArray();
+  }
+
+  private static void experiment(Json json, ConvergenceExperiment e) {
+    json.name("experiment").beginObject();
+    json.name("steps").beginArray();
+    e.steps().forEach(json::value);
+    json.endArray();
+    json.name("forwardErrors").beginArray();
+    e.forwardErrors().forEach(json::value);
+    json.endArray();
+    json.name("centralErrors").beginArray();
+    e.centralErrors().forEach(json::value);
+    json.endArray();
+    json.field("forwardOrder", e.forwardOrder());
+    json.field("centralOrder", e.centralOrder());
+    json.field("forwardEvaluations", e.forwardEvaluations());
+    json.field("centralEvaluations", e.centralEvaluations());
+    json.endObject();
+  }
+
+  private static String verdict(io.github.gradproof.verify.Verdict verdict) {
+    return verdict.name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+}

@@ -1,0 +1,2 @@
+/** The build pipeline: configuration, orchestration, link checking and safe publishing. */
+package io.github.gradproof.site;
