@@ -1,0 +1,159 @@
+package io.github.gradproof.quiz;
+
+import io.github.gradproof.diag.Diagnostic;
+import io.github.gradproof.diag.SourceLocation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds what is probably untranslated in a phase: for each language other than the first, the
+ * fields still marked for translation (empty or starting with {@code TODO}), the fields whose
+ * text equals the first language's although they contain words, and the fields whose inline code
+ * spans differ from the first language's ({@code dA = dC @ B.T} must read the same in both).
+ */
+public final class TranslationReport {
+
+  /** What kind of finding. */
+  public enum Kind {
+    /** Empty, or still marked {@code TODO}. */
+    MISSING,
+    /** Same text as the reference language, and not only code. */
+    SAME_AS_REFERENCE,
+    /** The inline code spans differ from the reference language's. */
+    CODE_DIFFERS
+  }
+
+  /**
+   * One finding.
+   *
+   * @param phase the phase's page name
+   * @param language the language checked
+   * @param kind what was found
+   * @param field which field, e.g. {@code q-08-01 prompt}
+   * @param location where the field stands in the file
+   * @param detail extra detail (the differing code spans), or empty
+   */
+  public record Finding(String phase, String language, Kind kind, String field, SourceLocation location, String detail) {
+
+    /** The finding as a located diagnostic (for strict mode). */
+    public Diagnostic toDiagnostic() {
+      String what = switch (kind) {
+        case MISSING -> "is not translated yet (empty or marked TODO); write the " + language + " text";
+        case SAME_AS_REFERENCE -> "reads exactly like the reference language; translate it";
+        case CODE_DIFFERS -> "has other inline code than the reference language (" + detail
+            + "); code must read the same in every language";
+      };
+      return Diagnostic.at(location, phase + ": " + field + " [" + language + "] " + what);
+    }
+  }
+
+  private static final Pattern CODE_SPAN = Pattern.compile("(`+)(.+?)\\1", Pattern.DOTALL);
+  private static final Pattern LETTERS = Pattern.compile("\\p{L}{2,}");
+
+  private TranslationReport() {}
+
+  /** Every finding in the phase, in file order; the first language is the reference. */
+  public static List<Finding> of(Phase phase, List<String> languages) {
+    List<Finding> findings = new ArrayList<>();
+    if (languages.size() < 2) {
+      return findings;
+    }
+    List<Field> fields = fields(phase);
+    String reference = languages.get(0);
+    for (String language : languages.subList(1, languages.size())) {
+      for (Field field : fields) {
+        check(phase.pageName(), field, reference, language, findings);
+      }
+    }
+    return findings;
+  }
+
+  private static void check(String phase, Field field, String reference, String language, List<Finding> out) {
+    String ref = field.text().texts().getOrDefault(reference, "");
+    String text = field.text().texts().getOrDefault(language, "");
+    SourceLocation at = field.text().location();
+    if (text.isBlank() || text.strip().startsWith("TODO")) {
+      out.add(new Finding(phase, language, Kind.MISSING, field.name(), at, ""));
+      return;
+    }
+    if (text.strip().equals(ref.strip()) && hasWordsOutsideCode(text)) {
+      out.add(new Finding(phase, language, Kind.SAME_AS_REFERENCE, field.name(), at, ""));
+      return;
+    }
+    List<String> refCode = codeSpans(ref);
+    List<String> code = codeSpans(text);
+    if (!refCode.equals(code)) {
+      out.add(new Finding(phase, language, Kind.CODE_DIFFERS, field.name(), at,
+          reference + " " + refCode + " vs " + language + " " + code));
+    }
+  }
+
+  static List<String> codeSpans(String markdown) {
+    List<String> spans = new ArrayList<>();
+    Matcher m = CODE_SPAN.matcher(markdown);
+    while (m.find()) {
+      spans.add(m.group(2).strip());
+    }
+    return spans;
+  }
+
+  static boolean hasWordsOutsideCode(String markdown) {
+    return LETTERS.matcher(CODE_SPAN.matcher(markdown).replaceAll(" ")).find();
+  }
+
+  private record Field(String name, Localized text) {}
+
+  private static List<Field> fields(Phase phase) {
+    List<Field> fields = new ArrayList<>();
+    fields.add(new Field("title", phase.title()));
+    fields.add(new Field("summary", phase.summary()));
+    for (Question q : phase.questions()) {
+      add(fields, q.id() + " title", q.title());
+      add(fields, q.id() + " prompt", q.prompt());
+      for (Choice choice : q.choices()) {
+        add(fields, q.id() + " choice " + choice.number(), choice.text());
+      }
+      add(fields, q.id() + " answer", q.answer().text());
+      add(fields, q.id() + " explanation", q.explanation());
+      add(fields, q.id() + " verify_reason", q.verifyReason());
+    }
+    return fields;
+  }
+
+  private static void add(List<Field> fields, String name, Localized text) {
+    if (text != null) {
+      fields.add(new Field(name, text));
+    }
+  }
+
+  /** A short table for the build log: one line per phase and language, then the findings. */
+  public static String format(List<Phase> phases, List<String> languages) {
+    StringBuilder out = new StringBuilder();
+    if (languages.size() < 2) {
+      return out.toString();
+    }
+    out.append(String.format(Locale.ROOT, "%-40s %-4s %8s %12s %13s%n", "translation report", "lang", "missing",
+        "same-as-" + languages.get(0), "code-differs"));
+    List<Finding> all = new ArrayList<>();
+    for (Phase phase : phases) {
+      List<Finding> findings = of(phase, languages);
+      all.addAll(findings);
+      for (String language : languages.subList(1, languages.size())) {
+        out.append(String.format(Locale.ROOT, "%-40s %-4s %8d %12d %13d%n", phase.pageName(), language,
+            count(findings, language, Kind.MISSING), count(findings, language, Kind.SAME_AS_REFERENCE),
+            count(findings, language, Kind.CODE_DIFFERS)));
+      }
+    }
+    for (Finding finding : all) {
+      out.append("  ").append(finding.toDiagnostic().format()).append('\n');
+    }
+    return out.toString();
+  }
+
+  private static long count(List<Finding> findings, String language, Kind kind) {
+    return findings.stream().filter(f -> f.language().equals(language) && f.kind() == kind).count();
+  }
+}
