@@ -13,8 +13,11 @@ import java.util.Objects;
  * @param templatesDir templates, UI strings and assets, default {@code templates}
  * @param outputDir the generated site, default {@code site}
  * @param languages page languages in order; the first is the root page's language
+ * @param strictTranslations whether translation findings (untranslated fields, differing inline
+ *     code) fail the build instead of being reported
  */
-public record SiteConfig(Path baseDir, Path dataDir, Path templatesDir, Path outputDir, List<String> languages) {
+public record SiteConfig(
+    Path baseDir, Path dataDir, Path templatesDir, Path outputDir, List<String> languages, boolean strictTranslations) {
 
   /** Default data folder. */
   public static final String DEFAULT_DATA = "data/quizzes";
@@ -41,6 +44,16 @@ public record SiteConfig(Path baseDir, Path dataDir, Path templatesDir, Path out
             "language '" + language + "' is not a language code such as 'en' or 'es'");
       }
     }
+  }
+
+  /** A configuration that reports translation findings without failing on them. */
+  public SiteConfig(Path baseDir, Path dataDir, Path templatesDir, Path outputDir, List<String> languages) {
+    this(baseDir, dataDir, templatesDir, outputDir, languages, false);
+  }
+
+  /** The same configuration writing to another output folder (the preview server's). */
+  public SiteConfig withOutputDir(Path output) {
+    return new SiteConfig(baseDir, dataDir, templatesDir, output, languages, strictTranslations);
   }
 
   /** The defaults of SPEC §2 under the given project folder. */

@@ -3,6 +3,7 @@ package io.github.gradproof.site;
 import io.github.gradproof.diag.Diagnostic;
 import io.github.gradproof.diag.DiagnosticException;
 import io.github.gradproof.quiz.Phase;
+import io.github.gradproof.quiz.TranslationReport;
 import io.github.gradproof.render.MarkdownMirror;
 import io.github.gradproof.render.MarkdownRenderer;
 import io.github.gradproof.render.PageRenderer;
@@ -44,7 +45,9 @@ public final class SiteGenerator {
 
   /** Loads and verifies every phase; writes nothing. */
   public BuildReport check() {
-    List<PhaseResult> results = verifyAll(loader.apply(config));
+    List<Phase> phases = loader.apply(config);
+    List<PhaseResult> results = verifyAll(phases);
+    reportTranslations(phases);
     return new BuildReport(results, 0, 0);
   }
 
@@ -52,6 +55,7 @@ public final class SiteGenerator {
   public BuildReport generate() {
     List<Phase> phases = loader.apply(config);
     List<PhaseResult> results = verifyAll(phases);
+    reportTranslations(phases);
     String templatesDisplay = config.display(config.templatesDir());
     UiStrings ui = UiStrings.load(config.templatesDir(), templatesDisplay, config.languages());
     MarkdownRenderer markdown = new MarkdownRenderer();
@@ -88,6 +92,21 @@ public final class SiteGenerator {
       throw new DiagnosticException(problems);
     }
     return results;
+  }
+
+  /** Logs the translation report; in strict mode its findings fail the build. */
+  private void reportTranslations(List<Phase> phases) {
+    List<Diagnostic> findings = phases.stream()
+        .flatMap(p -> TranslationReport.of(p, config.languages()).stream())
+        .map(TranslationReport.Finding::toDiagnostic)
+        .toList();
+    if (config.strictTranslations() && !findings.isEmpty()) {
+      throw new DiagnosticException(findings);
+    }
+    String table = TranslationReport.format(phases, config.languages());
+    if (!table.isEmpty()) {
+      table.lines().forEach(findings.isEmpty() ? log::info : log::warn);
+    }
   }
 
   private int writePages(Publisher publisher, PageRenderer pages, List<PhaseResult> results) {

@@ -1,0 +1,189 @@
+package io.github.gradproof.site;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.github.gradproof.diag.DiagnosticException;
+import io.github.gradproof.render.Html;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+/**
+ * The live preview behind {@code mvn site:serve}: builds the site into a private folder, serves
+ * it on a loopback address, rebuilds when a watched file changes, and makes open pages reload.
+ *
+ * <p>The reload hook is injected into served HTML only; the files on disk are the same bytes
+ * {@code site:generate} writes. A failed build does not stop the server: every page then shows
+ * the located error messages, and the next successful build brings the pages back.
+ */
+public final class DevServer implements AutoCloseable {
+
+  /** Path of the build-version endpoint the reload hook polls. */
+  static final String VERSION_PATH = "/__gradproof/version";
+
+  private static final String RELOAD_HOOK =
+      "<script>(function(){var seen=null;function poll(){fetch('" + VERSION_PATH + "',{cache:'no-store'})"
+          + ".then(function(r){return r.text();}).then(function(v){if(seen===null){seen=v;}"
+          + "else if(v!==seen){location.reload();}}).catch(function(){}).then(function(){setTimeout(poll,500);});}"
+          + "poll();})();</script>";
+
+  private static final Map<String, String> TYPES = Map.of(
+      "html", "text/html; charset=utf-8",
+      "css", "text/css; charset=utf-8",
+      "js", "text/javascript; charset=utf-8",
+      "json", "application/json",
+      "md", "text/markdown; charset=utf-8",
+      "svg", "image/svg+xml",
+      "png", "image/png");
+
+  private final SiteConfig config;
+  private final BuildLog log;
+  private final Function<SiteConfig, SiteGenerator> generators;
+  private final HttpServer server;
+  private final AtomicLong version = new AtomicLong();
+  private volatile String failure;
+  private FileWatcher watcher;
+
+  /**
+   * Creates a server; nothing runs until {@link #start()}.
+   *
+   * @param config the project's configuration; its output folder is where the preview is built
+   * @param port the loopback port, or 0 for any free one
+   * @param generators makes a generator for a configuration (called for every rebuild)
+   */
+  public DevServer(SiteConfig config, int port, BuildLog log, Function<SiteConfig, SiteGenerator> generators) {
+    this.config = config;
+    this.log = log;
+    this.generators = generators;
+    try {
+      this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port + " (is another server using it?)", e);
+    }
+    server.createContext("/", this::handle);
+    server.setExecutor(Executors.newFixedThreadPool(2, daemonThreads()));
+  }
+
+  /** Builds once, starts serving and watching the data and templates folders. */
+  public void start() {
+    rebuild();
+    server.start();
+    watcher = FileWatcher.start(java.util.List.of(config.dataDir(), config.templatesDir()), this::rebuild);
+    log.info("serving " + url() + " (watching " + config.display(config.dataDir()) + " and "
+        + config.display(config.templatesDir()) + ")");
+  }
+
+  /** The address pages are served at, e.g. {@code http://127.0.0.1:8000/}. */
+  public String url() {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+  }
+
+  /** How many builds have finished, successful or not. */
+  public long buildCount() {
+    return version.get();
+  }
+
+  /** Rebuilds the site now; failures are shown in the browser and logged, never thrown. */
+  public synchronized void rebuild() {
+    try {
+      generators.apply(config).generate();
+      failure = null;
+      log.info("rebuilt " + url());
+    } catch (DiagnosticException e) {
+      failure = e.getMessage();
+      log.warn("build failed; the browser shows the problems:\n" + e.getMessage());
+    } catch (RuntimeException e) {
+      failure = "unexpected error: " + e;
+      log.warn("build failed unexpectedly: " + e);
+    }
+    version.incrementAndGet();
+  }
+
+  @Override
+  public void close() {
+    if (watcher != null) {
+      watcher.close();
+    }
+    server.stop(0);
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      String path = URI.create(exchange.getRequestURI().getRawPath()).normalize().getPath();
+      if (!exchange.getRequestMethod().equals("GET") && !exchange.getRequestMethod().equals("HEAD")) {
+        send(exchange, 405, "text/plain; charset=utf-8", "method not allowed".getBytes(StandardCharsets.UTF_8));
+      } else if (path.equals(VERSION_PATH)) {
+        send(exchange, 200, "text/plain; charset=utf-8", Long.toString(version.get()).getBytes(StandardCharsets.UTF_8));
+      } else {
+        serveFile(exchange, path);
+      }
+    }
+  }
+
+  private void serveFile(HttpExchange exchange, String path) throws IOException {
+    String relative = path.endsWith("/") ? path.substring(1) + "index.html" : path.substring(1);
+    Path file = config.outputDir().resolve(relative).normalize();
+    String type = TYPES.getOrDefault(extension(file), "application/octet-stream");
+    String error = failure;
+    if (error != null && type.startsWith("text/html")) {
+      send(exchange, 500, type, errorPage(error).getBytes(StandardCharsets.UTF_8));
+    } else if (!file.startsWith(config.outputDir()) || !Files.isRegularFile(file)) {
+      send(exchange, 404, "text/plain; charset=utf-8", ("not found: " + path).getBytes(StandardCharsets.UTF_8));
+    } else if (type.startsWith("text/html")) {
+      String html = Files.readString(file, StandardCharsets.UTF_8);
+      send(exchange, 200, type, withReloadHook(html).getBytes(StandardCharsets.UTF_8));
+    } else {
+      send(exchange, 200, type, Files.readAllBytes(file));
+    }
+  }
+
+  static String withReloadHook(String html) {
+    int end = html.lastIndexOf("</body>");
+    return end < 0 ? html + RELOAD_HOOK : html.substring(0, end) + RELOAD_HOOK + "\n" + html.substring(end);
+  }
+
+  static String errorPage(String message) {
+    return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>gradproof: build failed</title>\n"
+        + "<style>body{font:1rem/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}"
+        + "pre{white-space:pre-wrap;background:#fff0f0;color:#5c0011;padding:1rem;border-radius:6px}</style>\n"
+        + "</head>\n<body>\n<h1>Build failed</h1>\n<p>Fix the file and save; this page reloads by itself.</p>\n<pre class=\"gradproof-error\">"
+        + Html.escape(message) + "</pre>\n" + RELOAD_HOOK + "\n</body>\n</html>\n";
+  }
+
+  private static String extension(Path file) {
+    String name = file.getFileName() == null ? "" : file.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+  }
+
+  private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
+    exchange.getResponseHeaders().set("Content-Type", type);
+    exchange.getResponseHeaders().set("Cache-Control", "no-store");
+    boolean head = exchange.getRequestMethod().equals("HEAD");
+    exchange.sendResponseHeaders(status, head ? -1 : body.length);
+    if (!head) {
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    }
+  }
+
+  private static java.util.concurrent.ThreadFactory daemonThreads() {
+    return runnable -> {
+      Thread thread = new Thread(runnable, "gradproof-serve");
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+}
