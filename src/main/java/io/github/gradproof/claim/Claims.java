@@ -69,6 +69,50 @@ public final class Claims {
     return Checker.typeOf(expr, scope.withGradients());
   }
 
+  /**
+   * Parses a claim without checking names, for questions whose claims are not evaluated
+   * ({@code verify: false} without a setup): syntax errors still surface.
+   *
+   * @return the claim, or {@code null} when it has a syntax error (then {@code sink} grew)
+   */
+  public static Line parseOnly(ClaimText text, List<Diagnostic> sink) {
+    try {
+      return Parser.claim(text.source());
+    } catch (ClaimSyntaxException e) {
+      sink.add(diagnostic(text, e));
+      return null;
+    }
+  }
+
+  /**
+   * The names {@code X} whose gradient a checked claim uses: the target of {@code dX = ...} and
+   * every gradient name {@code dX} in its expressions, in order of first use.
+   */
+  public static java.util.Set<String> differentiated(Line line, Scope scope) {
+    Scope s = scope.withGradients();
+    java.util.Set<String> names = new java.util.LinkedHashSet<>();
+    if (line instanceof Line.GradientClaim g) {
+      names.add(g.target());
+    }
+    Walk.line(line, e -> {
+      if (e instanceof Expr.Name n && s.kind(n.name()) == null && s.gradientOf(n.name()) != null) {
+        names.add(n.name().substring(1));
+      }
+    });
+    return names;
+  }
+
+  /** Whether a line calls {@code fd_order} or {@code fd_evals}. */
+  public static boolean usesExperiments(Line line) {
+    boolean[] found = {false};
+    Walk.line(line, e -> {
+      if (e instanceof Expr.Call c && (c.function().equals("fd_order") || c.function().equals("fd_evals"))) {
+        found[0] = true;
+      }
+    });
+    return found[0];
+  }
+
   private static boolean report(ClaimText text, Line line, Scope scope, List<Diagnostic> sink) {
     List<ClaimSyntaxException> errors = Checker.check(line, scope);
     for (ClaimSyntaxException e : errors) {
