@@ -1,6 +1,7 @@
 package io.github.gradproof.quiz;
 
 import java.util.Map;
+import java.util.Set;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
@@ -12,12 +13,19 @@ final class MapView {
   private final MappingNode node;
   private final String what;
   private final Map<String, NodeTuple> entries;
+  private final Set<String> misspelt;
 
-  MapView(NodeReader reader, MappingNode node, String what, Map<String, NodeTuple> entries) {
+  /**
+   * @param misspelt keys that an unknown key was reported as a likely typo of; their absence is
+   *     not reported again
+   */
+  MapView(NodeReader reader, MappingNode node, String what, Map<String, NodeTuple> entries,
+      Set<String> misspelt) {
     this.reader = reader;
     this.node = node;
     this.what = what;
     this.entries = entries;
+    this.misspelt = misspelt;
   }
 
   MappingNode node() {
@@ -41,14 +49,14 @@ final class MapView {
   }
 
   /**
-   * The value of a required key; when absent, reports it at the start of the map and returns
-   * {@code null}.
+   * The value of a required key; when absent, reports it at the start of the map (unless a
+   * misspelling of it was reported already) and returns {@code null}.
    *
    * @param example how the missing line could look, e.g. {@code "kind: single"}
    */
   Node required(String key, String example) {
     Node value = value(key);
-    if (value == null) {
+    if (value == null && !misspelt.contains(key)) {
       reader.error(node, what + " is missing '" + key + "'; add a line like " + example);
     }
     return value;

@@ -2,10 +2,12 @@ package io.github.gradproof.quiz;
 
 import io.github.gradproof.diag.SourceLocation;
 import io.github.gradproof.diag.Suggestions;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
@@ -99,11 +101,13 @@ final class NodeReader {
       return null;
     }
     Map<String, NodeTuple> entries = entries((MappingNode) node, what);
+    Set<String> misspelt = new HashSet<>();
     entries.entrySet().removeIf(e -> {
       if (allowed.contains(e.getKey())) {
         return false;
       }
       Optional<String> guess = Suggestions.closest(e.getKey(), allowed);
+      guess.ifPresent(misspelt::add);
       error(
           e.getValue().getKeyNode(),
           "unknown key '" + e.getKey() + "' in " + what
@@ -111,7 +115,7 @@ final class NodeReader {
               + "; allowed keys: " + String.join(", ", allowed));
       return true;
     });
-    return new MapView(this, (MappingNode) node, what, entries);
+    return new MapView(this, (MappingNode) node, what, entries, misspelt);
   }
 
   /** Entries by key in file order; reports non-scalar and duplicate keys. */

@@ -7,7 +7,9 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
@@ -42,13 +44,14 @@ final class QuestionReader {
 
   private Question read(Node node, int number, IdRegistry ids) {
     int before = reader.problems().count();
+    NodeReader base = reader;
+    reader = reader.scoped(peekId(node).orElse("question " + number));
     MapView map = reader.map(node, "question", QUESTION_KEYS,
         " with id, kind, title, prompt, choices and answer");
     if (map == null) {
       return null;
     }
-    String id = readId(map, number, ids);
-    reader = reader.scoped(id != null ? id : "question " + number);
+    String id = readId(map, number, ids, base);
 
     QuestionKind kind = readKind(map);
     Localized title = localized(map, "title", true);
@@ -66,18 +69,32 @@ final class QuestionReader {
         answer, explanation, verify, verifyReason, reader.location(node));
   }
 
-  private String readId(MapView map, int number, IdRegistry ids) {
+  /** The question's id if it is well-formed, to scope every message about the question. */
+  private static Optional<String> peekId(Node node) {
+    if (node instanceof MappingNode) {
+      for (NodeTuple tuple : ((MappingNode) node).getValue()) {
+        if (tuple.getKeyNode() instanceof ScalarNode && tuple.getValueNode() instanceof ScalarNode
+            && "id".equals(((ScalarNode) tuple.getKeyNode()).getValue())) {
+          String id = ((ScalarNode) tuple.getValueNode()).getValue();
+          return ID.matcher(id).matches() ? Optional.of(id) : Optional.empty();
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private String readId(MapView map, int number, IdRegistry ids, NodeReader base) {
     Node node = map.required("id", "id: q-08-0" + Math.min(number, 9));
     String id = node == null ? null : reader.text(node, "question id");
     if (id == null) {
       return null;
     }
     if (!ID.matcher(id).matches()) {
-      reader.error(node, "question id '" + id + "' may use only lowercase letters, digits and '-'"
+      reader.error(node, "the id '" + id + "' may use only lowercase letters, digits and '-'"
           + " (it becomes a page anchor); write it like q-08-01");
       return null;
     }
-    ids.claim(id, reader.location(node), reader, node);
+    ids.claim(id, reader.location(node), base, node);
     return id;
   }
 

@@ -1,5 +1,6 @@
 package io.github.gradproof.quiz;
 
+import io.github.gradproof.diag.Diagnostic;
 import io.github.gradproof.diag.SourceLocation;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -72,10 +73,11 @@ final class YamlParser {
       }
       Optional<Node> root = new Compose(settings).composeString(source.text());
       if (root.isEmpty()) {
-        error(
+        problems.add(new Diagnostic(
             source.location(1, 1),
             "the file is empty; a quiz file is a map with the keys phase, slug, title, summary and"
-                + " questions (see data/quizzes/ for an example)");
+                + " questions (see data/quizzes/ for an example)",
+            source.text().isBlank() ? null : source.line(1)));
       }
       return root;
     } catch (MarkedYamlEngineException e) {
@@ -99,6 +101,7 @@ final class YamlParser {
         .setSchema(new CoreSchema())
         .setAllowDuplicateKeys(true) // the model reader reports duplicates with both locations
         .setAllowRecursiveKeys(false)
+        .setAllowNonScalarKeys(true) // reported, located, by the model reader
         .setMaxAliasesForCollections(MAX_COLLECTION_ALIASES)
         .setCodePointLimit(QuizLoader.MAX_FILE_BYTES + 1)
         .setUseMarks(true)
@@ -215,10 +218,15 @@ final class YamlParser {
     SourceLocation where = mark.map(source::location).orElse(source.location(1, 1));
     String problem = e.getProblem() == null ? "" : oneLine(e.getProblem());
     StringBuilder message = new StringBuilder("malformed YAML: ");
-    if (problem.startsWith("expected a single document")) {
-      message.append("the file holds more than one YAML document; a quiz file is one map, so"
-          + " remove the extra '---' document");
-      error(where, message.toString());
+    if (String.valueOf(e.getContext()).startsWith("expected a single document")) {
+      error(where, "the file holds more than one YAML document; a quiz file is one map, so remove"
+          + " the extra '---' document");
+      return;
+    }
+    if (problem.startsWith("found undefined alias")) {
+      String name = problem.substring("found undefined alias".length()).strip();
+      error(where, "alias '*" + name + "' refers to no anchor; define '&" + name + "' on an earlier"
+          + " value, or write the value out");
       return;
     }
     message.append(problem.isEmpty() ? "syntax error" : problem);
