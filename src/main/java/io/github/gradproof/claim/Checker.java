@@ -62,7 +62,7 @@ final class Checker {
       if (scope.kind(name) != null) {
         error(g.namePos(), "'" + name + " = ...' is not a claim: only a gradient 'dX' can stand left of '='; to compare, write '=='");
       } else {
-        String hint = Suggest.closest(name, gradientNames());
+        String hint = io.github.gradproof.diag.Suggestions.closest(name, gradientNames()).orElse(null);
         error(g.namePos(), "'" + name + "' is not a gradient: "
             + (name.length() > 1 && name.charAt(0) == 'd' ? "'" + name.substring(1) + "' is no input or forward name" : "a gradient name is 'd' followed by an input or forward name")
             + (hint == null ? "" : " (did you mean '" + hint + "'?)"));
@@ -136,7 +136,7 @@ final class Checker {
     if (Function.named(name) != null) {
       return error(n.pos(), "'" + name + "' is a function: call it as " + name + "(...)");
     }
-    String hint = Suggest.closest(name, scope.visible());
+    String hint = io.github.gradproof.diag.Suggestions.closest(name, scope.visible()).orElse(null);
     return error(n.pos(), "unknown name '" + name + "'" + (hint == null ? "" : " (did you mean '" + hint + "'?)"));
   }
 
@@ -205,7 +205,7 @@ final class Checker {
       if (scope.kind(c.function()) != null || scope.gradientOf(c.function()) != null) {
         return error(c.pos(), "'" + c.function() + "' is not a function");
       }
-      String hint = Suggest.closest(c.function(), Function.spellings());
+      String hint = io.github.gradproof.diag.Suggestions.closest(c.function(), Function.spellings()).orElse(null);
       return error(c.pos(), "unknown function '" + c.function() + "'"
           + (hint == null ? "" : " (did you mean '" + hint + "'?)"));
     }

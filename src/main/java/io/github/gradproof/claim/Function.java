@@ -95,7 +95,7 @@ public enum Function {
     for (Expr.Keyword k : call.keywords()) {
       int i = params.indexOf(k.name());
       if (i < 0) {
-        String hint = Suggest.closest(k.name(), params);
+        String hint = io.github.gradproof.diag.Suggestions.closest(k.name(), params).orElse(null);
         throw new ClaimSyntaxException(k.pos(), "unknown keyword '" + k.name() + "' for " + spelling
             + "()" + (hint == null ? "; it takes " + String.join(", ", params) : " (did you mean '" + hint + "'?)"));
       }
