@@ -1,0 +1,17 @@
+package io.github.gradproof.claim;
+
+/** Arithmetic operators, with the symbol as written. */
+public enum BinaryOp {
+  ADD("+"), SUB("-"), MUL("*"), DIV("/"), MATMUL("@"), POW("**");
+
+  private final String symbol;
+
+  BinaryOp(String symbol) {
+    this.symbol = symbol;
+  }
+
+  /** The operator as written in a claim. */
+  public String symbol() {
+    return symbol;
+  }
+}

@@ -1,0 +1,128 @@
+package io.github.gradproof.claim;
+
+import io.github.gradproof.diag.Diagnostic;
+import io.github.gradproof.diag.DiagnosticException;
+import io.github.gradproof.quiz.ClaimText;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Entry point of the claim language: parses and statically checks lines as written in a quiz file,
+ * reporting authoring errors as located {@link Diagnostic}s ({@code file:line:column}, the source
+ * line and a caret).
+ */
+public final class Claims {
+
+  private Claims() {}
+
+  /**
+   * Parses and checks a forward line {@code name = expr} against the names defined before it.
+   *
+   * @param sink receives every authoring error of the line
+   * @return the definition, or {@code null} when the line has errors (then {@code sink} grew)
+   */
+  public static Line.Definition forwardLine(ClaimText text, Scope scope, List<Diagnostic> sink) {
+    Line.Definition line;
+    try {
+      line = Parser.forwardLine(text.source());
+    } catch (ClaimSyntaxException e) {
+      sink.add(diagnostic(text, e));
+      return null;
+    }
+    return report(text, line, scope, sink) ? line : null;
+  }
+
+  /**
+   * Parses and checks a claim: {@code dX = expr} or a comparison.
+   *
+   * @param scope the setup's names; gradient names are made visible here
+   * @param sink receives every authoring error of the claim
+   * @return the claim, or {@code null} when it has errors (then {@code sink} grew)
+   */
+  public static Line claim(ClaimText text, Scope scope, List<Diagnostic> sink) {
+    Line line;
+    try {
+      line = Parser.claim(text.source());
+    } catch (ClaimSyntaxException e) {
+      sink.add(diagnostic(text, e));
+      return null;
+    }
+    return report(text, line, scope.withGradients(), sink) ? line : null;
+  }
+
+  /**
+   * Parses and checks a claim, failing on authoring errors.
+   *
+   * @throws DiagnosticException with every authoring error of the claim
+   */
+  public static Line claim(ClaimText text, Scope scope) {
+    List<Diagnostic> sink = new ArrayList<>();
+    Line line = claim(text, scope, sink);
+    if (line == null) {
+      throw new DiagnosticException(sink);
+    }
+    return line;
+  }
+
+  /** The static type of a checked expression in a claim scope. */
+  public static Type typeOf(Expr expr, Scope scope) {
+    return Checker.typeOf(expr, scope.withGradients());
+  }
+
+  /**
+   * Parses a claim without checking names, for questions whose claims are not evaluated
+   * ({@code verify: false} without a setup): syntax errors still surface.
+   *
+   * @return the claim, or {@code null} when it has a syntax error (then {@code sink} grew)
+   */
+  public static Line parseOnly(ClaimText text, List<Diagnostic> sink) {
+    try {
+      return Parser.claim(text.source());
+    } catch (ClaimSyntaxException e) {
+      sink.add(diagnostic(text, e));
+      return null;
+    }
+  }
+
+  /**
+   * The names {@code X} whose gradient a checked claim uses: the target of {@code dX = ...} and
+   * every gradient name {@code dX} in its expressions, in order of first use.
+   */
+  public static java.util.Set<String> differentiated(Line line, Scope scope) {
+    Scope s = scope.withGradients();
+    java.util.Set<String> names = new java.util.LinkedHashSet<>();
+    if (line instanceof Line.GradientClaim g) {
+      names.add(g.target());
+    }
+    Walk.line(line, e -> {
+      if (e instanceof Expr.Name n && s.kind(n.name()) == null && s.gradientOf(n.name()) != null) {
+        names.add(n.name().substring(1));
+      }
+    });
+    return names;
+  }
+
+  /** Whether a line calls {@code fd_order} or {@code fd_evals}. */
+  public static boolean usesExperiments(Line line) {
+    boolean[] found = {false};
+    Walk.line(line, e -> {
+      if (e instanceof Expr.Call c && (c.function().equals("fd_order") || c.function().equals("fd_evals"))) {
+        found[0] = true;
+      }
+    });
+    return found[0];
+  }
+
+  private static boolean report(ClaimText text, Line line, Scope scope, List<Diagnostic> sink) {
+    List<ClaimSyntaxException> errors = Checker.check(line, scope);
+    for (ClaimSyntaxException e : errors) {
+      sink.add(diagnostic(text, e));
+    }
+    return errors.isEmpty();
+  }
+
+  /** Locates an error at its offset inside {@code text}. */
+  public static Diagnostic diagnostic(ClaimText text, ClaimSyntaxException e) {
+    return new Diagnostic(text.location().shiftColumns(e.offset()), e.getMessage(), text.sourceLine());
+  }
+}

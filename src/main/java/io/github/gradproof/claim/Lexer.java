@@ -1,0 +1,115 @@
+package io.github.gradproof.claim;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Splits one line of the claim language into tokens, ending with {@link TokenType#EOF}. */
+final class Lexer {
+
+  private final String src;
+  private final List<Token> tokens = new ArrayList<>();
+  private int pos;
+
+  private Lexer(String src) {
+    this.src = src;
+  }
+
+  /**
+   * Tokenizes a line.
+   *
+   * @throws ClaimSyntaxException at the first character that starts no token
+   */
+  static List<Token> tokenize(String src) {
+    Lexer lexer = new Lexer(src);
+    lexer.run();
+    return lexer.tokens;
+  }
+
+  private void run() {
+    while (pos < src.length()) {
+      char c = src.charAt(pos);
+      if (c == ' ' || c == '\t') {
+        pos++;
+      } else if (isDigit(c) || (c == '.' && isDigit(peek(1)))) {
+        number();
+      } else if (Character.isLetter(c) || c == '_') {
+        name();
+      } else {
+        operator(c);
+      }
+    }
+    tokens.add(new Token(TokenType.EOF, "", src.length()));
+  }
+
+  private void number() {
+    int start = pos;
+    digits();
+    if (peek(0) == '.' && !Character.isLetter(peek(1))) {
+      pos++;
+      digits();
+    }
+    if ((peek(0) == 'e' || peek(0) == 'E')
+        && (isDigit(peek(1)) || ((peek(1) == '+' || peek(1) == '-') && isDigit(peek(2))))) {
+      pos += 2;
+      digits();
+    }
+    if (Character.isLetter(peek(0)) || peek(0) == '_') {
+      throw new ClaimSyntaxException(pos, "a number cannot run into a name: put an operator between them");
+    }
+    add(TokenType.NUMBER, start);
+  }
+
+  private void digits() {
+    while (isDigit(peek(0))) {
+      pos++;
+    }
+  }
+
+  private void name() {
+    int start = pos;
+    while (Character.isLetterOrDigit(peek(0)) || peek(0) == '_') {
+      pos++;
+    }
+    add(TokenType.NAME, start);
+  }
+
+  private void operator(char c) {
+    int start = pos;
+    char next = peek(1);
+    TokenType type = switch (c) {
+      case '+' -> TokenType.PLUS;
+      case '-' -> TokenType.MINUS;
+      case '*' -> next == '*' ? TokenType.POWER : TokenType.STAR;
+      case '/' -> TokenType.SLASH;
+      case '@' -> TokenType.AT;
+      case '(' -> TokenType.LPAREN;
+      case ')' -> TokenType.RPAREN;
+      case ',' -> TokenType.COMMA;
+      case '.' -> TokenType.DOT;
+      case '~' -> TokenType.APPROX;
+      case '=' -> next == '=' ? TokenType.EQ : TokenType.ASSIGN;
+      case '!' -> next == '=' ? TokenType.NE : null;
+      case '<' -> next == '=' ? TokenType.LE : TokenType.LT;
+      case '>' -> next == '=' ? TokenType.GE : TokenType.GT;
+      default -> null;
+    };
+    if (type == null) {
+      throw new ClaimSyntaxException(start, "unexpected character '" + c + "'");
+    }
+    pos += type.symbol().length();
+    add(type, start);
+  }
+
+  private void add(TokenType type, int start) {
+    tokens.add(new Token(type, src.substring(start, pos), start));
+  }
+
+  private char peek(int ahead) {
+    int i = pos + ahead;
+    return i < src.length() ? src.charAt(i) : '\0';
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+}

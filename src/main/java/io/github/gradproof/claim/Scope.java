@@ -1,0 +1,88 @@
+package io.github.gradproof.claim;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The names a line may use: dims, inputs and forward names defined so far, and, for claims, the
+ * gradient {@code dX} of every input and forward name {@code X}. Immutable.
+ */
+public final class Scope {
+
+  /** What a name stands for. */
+  public enum Kind {
+    /** A named integer dimension. */
+    DIM,
+    /** A float input drawn at random; has a gradient. */
+    INPUT,
+    /** An integer class-label input; has no gradient. */
+    LABELS,
+    /** A name defined by a forward line; has a gradient. */
+    FORWARD
+  }
+
+  private static final Scope EMPTY = new Scope(Map.of(), false);
+
+  private final Map<String, Kind> names;
+  private final boolean gradients;
+
+  private Scope(Map<String, Kind> names, boolean gradients) {
+    this.names = names;
+    this.gradients = gradients;
+  }
+
+  /** A scope with no names. */
+  public static Scope empty() {
+    return EMPTY;
+  }
+
+  /** This scope plus one name (replacing nothing: callers check {@link #kind} first). */
+  public Scope with(String name, Kind kind) {
+    Map<String, Kind> copy = new LinkedHashMap<>(names);
+    copy.put(name, kind);
+    return new Scope(Collections.unmodifiableMap(copy), gradients);
+  }
+
+  /** This scope with gradient names {@code dX} available, as in claims. */
+  public Scope withGradients() {
+    return new Scope(names, true);
+  }
+
+  /** What {@code name} stands for, or {@code null} when it is not a plain name here. */
+  public Kind kind(String name) {
+    return names.get(name);
+  }
+
+  /** Whether gradient names are visible. */
+  public boolean gradients() {
+    return gradients;
+  }
+
+  /**
+   * The kind of the name {@code X} that gradient name {@code dX} differentiates, when {@code name}
+   * has the form {@code d}+X and X is an input, labels or forward name; else {@code null}.
+   */
+  public Kind gradientOf(String name) {
+    if (!gradients || name.length() < 2 || name.charAt(0) != 'd') {
+      return null;
+    }
+    Kind k = names.get(name.substring(1));
+    return k == Kind.DIM ? null : k;
+  }
+
+  /** Every name visible, plain names first, for "did you mean". */
+  List<String> visible() {
+    List<String> all = new ArrayList<>(names.keySet());
+    if (gradients) {
+      for (Map.Entry<String, Kind> e : names.entrySet()) {
+        if (e.getValue() == Kind.INPUT || e.getValue() == Kind.FORWARD) {
+          all.add("d" + e.getKey());
+        }
+      }
+    }
+    return all;
+  }
+}

@@ -1,0 +1,35 @@
+package io.github.gradproof.quiz;
+
+import io.github.gradproof.diag.Diagnostic;
+import io.github.gradproof.diag.DiagnosticException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Collects the diagnostics of a load, so that one run reports every problem in every file. */
+final class Problems {
+
+  private final List<Diagnostic> diagnostics = new ArrayList<>();
+
+  void add(Diagnostic diagnostic) {
+    diagnostics.add(diagnostic);
+  }
+
+  void addAll(List<Diagnostic> more) {
+    diagnostics.addAll(more);
+  }
+
+  boolean isEmpty() {
+    return diagnostics.isEmpty();
+  }
+
+  int count() {
+    return diagnostics.size();
+  }
+
+  /** Throws one exception carrying every diagnostic collected so far, if there is any. */
+  void throwIfAny() {
+    if (!diagnostics.isEmpty()) {
+      throw new DiagnosticException(diagnostics);
+    }
+  }
+}

@@ -1,0 +1,141 @@
+package io.github.gradproof.quiz;
+
+import io.github.gradproof.diag.Diagnostic;
+import io.github.gradproof.diag.DiagnosticException;
+import io.github.gradproof.diag.SourceLocation;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.snakeyaml.engine.v2.nodes.Node;
+
+/**
+ * Loads quiz files ({@code phase-NN-slug.yaml}) into the validated, immutable quiz model.
+ *
+ * <p>YAML is read with the YAML 1.2 core schema (the Spanish {@code no} stays a string) through
+ * SnakeYAML Engine's node API, so every value keeps its line and column. Every problem in every
+ * file is collected before anything is thrown: a load either returns a fully valid model or
+ * throws one {@link DiagnosticException} listing each problem as {@code file:line:column:
+ * message} with the offending line and a caret.
+ *
+ * <p>Hostile input is refused early, with a message naming the limit: files over
+ * {@value #MAX_FILE_BYTES} bytes, nesting deeper than {@value YamlParser#MAX_DEPTH} levels, more
+ * than {@value YamlParser#MAX_COLLECTION_ALIASES} aliases to maps or lists, recursive aliases,
+ * inputs over {@value SetupReader#MAX_ELEMENTS} elements, more than {@value
+ * SetupReader#MAX_DIM_COMBINATIONS} dim combinations per question, and any YAML tag outside the
+ * core schema (so no tag can construct an object).
+ */
+public final class QuizLoader {
+
+  /** Largest quiz file accepted, in bytes (1 MiB). */
+  public static final int MAX_FILE_BYTES = 1 << 20;
+
+  private QuizLoader() {}
+
+  /**
+   * Loads and validates one quiz file.
+   *
+   * @param file the file to read
+   * @param displayPath the path diagnostics and the page show, e.g. {@code
+   *     data/quizzes/phase-08-tensor-autograd.yaml}
+   * @param languages the configured languages, e.g. {@code [en, es]}; every human-readable field
+   *     must have exactly these
+   * @return the phase
+   * @throws DiagnosticException listing every problem in the file (including an unreadable file)
+   */
+  public static Phase load(Path file, String displayPath, List<String> languages) {
+    Problems problems = new Problems();
+    Phase phase = loadInto(file, displayPath, checked(languages), problems, new IdRegistry());
+    problems.throwIfAny();
+    return phase;
+  }
+
+  /**
+   * Loads every quiz file ({@code *.yaml}, {@code *.yml}) directly inside {@code dir}, checks that
+   * question ids are unique across all of them, and returns the phases sorted by phase number,
+   * then slug. Other files are ignored; an empty directory gives an empty list.
+   *
+   * @param displayDir how diagnostics show the directory, e.g. {@code data/quizzes}
+   * @throws DiagnosticException listing every problem in every file
+   */
+  public static List<Phase> loadAll(Path dir, String displayDir, List<String> languages) {
+    List<String> langs = checked(languages);
+    Problems problems = new Problems();
+    IdRegistry ids = new IdRegistry();
+    List<Phase> phases = new ArrayList<>();
+    for (Path file : quizFiles(dir, displayDir)) {
+      String name = file.getFileName().toString();
+      String display = displayDir.isEmpty() || displayDir.endsWith("/")
+          ? displayDir + name : displayDir + "/" + name;
+      Phase phase = loadInto(file, display, langs, problems, ids);
+      if (phase != null) {
+        phases.add(phase);
+      }
+    }
+    problems.throwIfAny();
+    phases.sort(Comparator.comparingInt(Phase::number).thenComparing(Phase::slug));
+    return List.copyOf(phases);
+  }
+
+  private static List<Path> quizFiles(Path dir, String displayDir) {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files
+          .filter(Files::isRegularFile)
+          .filter(p -> p.getFileName().toString().endsWith(".yaml")
+              || p.getFileName().toString().endsWith(".yml"))
+          .sorted(Comparator.comparing(p -> p.getFileName().toString()))
+          .toList();
+    } catch (IOException e) {
+      throw new DiagnosticException(Diagnostic.at(new SourceLocation(displayDir, 1, 1),
+          "cannot list the quiz directory (" + e + "); check that it exists and is readable"));
+    }
+  }
+
+  private static Phase loadInto(
+      Path file, String displayPath, List<String> languages, Problems problems, IdRegistry ids) {
+    Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(displayPath, "displayPath");
+    SourceText source;
+    try {
+      source = read(file, displayPath);
+    } catch (DiagnosticException e) {
+      problems.addAll(e.diagnostics());
+      return null;
+    }
+    Optional<Node> root = new YamlParser(source, problems).parse();
+    if (root.isEmpty()) {
+      return null;
+    }
+    NodeReader reader = new NodeReader(source, problems, languages);
+    return PhaseReader.read(reader, root.get(), file.getFileName().toString(), ids);
+  }
+
+  private static SourceText read(Path file, String displayPath) {
+    SourceLocation start = new SourceLocation(displayPath, 1, 1);
+    try {
+      long size = Files.size(file);
+      if (size > MAX_FILE_BYTES) {
+        throw new DiagnosticException(Diagnostic.at(start, "the file is " + size + " bytes, over"
+            + " the limit of " + MAX_FILE_BYTES + " bytes (1 MiB) for a quiz file; split it into"
+            + " several phases"));
+      }
+      return SourceText.decode(displayPath, Files.readAllBytes(file));
+    } catch (IOException e) {
+      throw new DiagnosticException(Diagnostic.at(start,
+          "cannot read the file (" + e + "); check that it exists and is readable"));
+    }
+  }
+
+  private static List<String> checked(List<String> languages) {
+    Objects.requireNonNull(languages, "languages");
+    if (languages.isEmpty()) {
+      throw new IllegalArgumentException("languages must not be empty");
+    }
+    return List.copyOf(languages);
+  }
+}

@@ -1,0 +1,255 @@
+package io.github.gradproof.quiz;
+
+import io.github.gradproof.diag.Diagnostic;
+import io.github.gradproof.diag.SourceLocation;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.events.AliasEvent;
+import org.snakeyaml.engine.v2.events.CollectionStartEvent;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.ScalarEvent;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.ReaderException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
+
+/**
+ * Turns the text of a quiz file into a YAML node tree (YAML 1.2 core schema, so plain {@code no}
+ * is a string), refusing hostile input before composing it.
+ *
+ * <p>A first pass over the parse events checks the resource limits and the tags: nesting depth,
+ * aliases to collections, recursive aliases and any tag outside the core schema. Only a stream
+ * that passes is composed, so the composer never recurses deeply or builds a cyclic tree. Every
+ * SnakeYAML exception becomes a located diagnostic.
+ */
+final class YamlParser {
+
+  /** Deepest allowed nesting of maps and lists; a quiz file needs about seven levels. */
+  static final int MAX_DEPTH = 32;
+
+  /** Most aliases (references to anchors) to maps or lists allowed in one file. */
+  static final int MAX_COLLECTION_ALIASES = 50;
+
+  private static final Set<String> CORE_TAGS =
+      Set.of(
+          Tag.STR.getValue(),
+          Tag.INT.getValue(),
+          Tag.FLOAT.getValue(),
+          Tag.BOOL.getValue(),
+          Tag.NULL.getValue(),
+          Tag.SEQ.getValue(),
+          Tag.MAP.getValue(),
+          "!");
+
+  private final SourceText source;
+  private final Problems problems;
+
+  YamlParser(SourceText source, Problems problems) {
+    this.source = source;
+    this.problems = problems;
+  }
+
+  /** The root node, or empty when the file is empty or a problem was reported. */
+  Optional<Node> parse() {
+    if (!checkTabs()) {
+      return Optional.empty();
+    }
+    LoadSettings settings = settings();
+    try {
+      if (!checkEvents(settings)) {
+        return Optional.empty();
+      }
+      Optional<Node> root = new Compose(settings).composeString(source.text());
+      if (root.isEmpty()) {
+        problems.add(new Diagnostic(
+            source.location(1, 1),
+            "the file is empty; a quiz file is a map with the keys phase, slug, title, summary and"
+                + " questions (see data/quizzes/ for an example)",
+            source.text().isBlank() ? null : source.line(1)));
+      }
+      return root;
+    } catch (MarkedYamlEngineException e) {
+      reportMarked(e);
+    } catch (ReaderException e) {
+      error(
+          source.locationOfCodePoint(e.getPosition()),
+          String.format(
+              Locale.ROOT,
+              "character U+%04X is not allowed in a YAML file; delete it (it is often an invisible"
+                  + " control character pasted from elsewhere)",
+              e.getCodePoint()));
+    } catch (YamlEngineException e) {
+      error(source.location(1, 1), "malformed YAML: " + oneLine(e.getMessage()) + "; fix the YAML syntax");
+    }
+    return Optional.empty();
+  }
+
+  private static LoadSettings settings() {
+    return LoadSettings.builder()
+        .setSchema(new CoreSchema())
+        .setAllowDuplicateKeys(true) // the model reader reports duplicates with both locations
+        .setAllowRecursiveKeys(false)
+        .setAllowNonScalarKeys(true) // reported, located, by the model reader
+        .setMaxAliasesForCollections(MAX_COLLECTION_ALIASES)
+        .setCodePointLimit(QuizLoader.MAX_FILE_BYTES + 1)
+        .setUseMarks(true)
+        .build();
+  }
+
+  /** YAML indents with spaces only; report every line whose indentation holds a tab. */
+  private boolean checkTabs() {
+    boolean clean = true;
+    for (int n = 1; n <= source.lineCount(); n++) {
+      String line = source.line(n);
+      for (int i = 0; i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '\t'); i++) {
+        if (line.charAt(i) == '\t') {
+          error(
+              source.location(n, i + 1),
+              "tab character in indentation; YAML indents with spaces only, so replace the tab"
+                  + " with spaces (configure your editor to insert spaces in .yaml files)");
+          clean = false;
+          break;
+        }
+      }
+    }
+    return clean;
+  }
+
+  private boolean checkEvents(LoadSettings settings) {
+    int before = problems.count();
+    Deque<String> openAnchors = new ArrayDeque<>();
+    Deque<Boolean> anchoredLevels = new ArrayDeque<>();
+    Map<String, Boolean> anchorIsCollection = new HashMap<>();
+    Set<String> open = new HashSet<>();
+    int depth = 0;
+    int collectionAliases = 0;
+    boolean depthReported = false;
+    for (Event event : new Parse(settings).parseString(source.text())) {
+      switch (event.getEventId()) {
+        case MappingStart:
+        case SequenceStart:
+          CollectionStartEvent start = (CollectionStartEvent) event;
+          checkTag(start.getTag(), event);
+          depth++;
+          if (depth > MAX_DEPTH && !depthReported) {
+            error(
+                at(event),
+                "maps and lists are nested more than "
+                    + MAX_DEPTH
+                    + " levels deep (the limit for a quiz file); flatten the structure");
+            depthReported = true;
+          }
+          Optional<String> anchor = start.getAnchor().map(a -> a.getValue());
+          anchoredLevels.push(anchor.isPresent());
+          if (anchor.isPresent()) {
+            anchorIsCollection.put(anchor.get(), true);
+            openAnchors.push(anchor.get());
+            open.add(anchor.get());
+          }
+          break;
+        case MappingEnd:
+        case SequenceEnd:
+          depth--;
+          if (anchoredLevels.pop()) {
+            open.remove(openAnchors.pop());
+          }
+          break;
+        case Scalar:
+          ScalarEvent scalar = (ScalarEvent) event;
+          checkTag(scalar.getTag(), event);
+          scalar.getAnchor().ifPresent(a -> anchorIsCollection.put(a.getValue(), false));
+          break;
+        case Alias:
+          String name = ((AliasEvent) event).getAlias().getValue();
+          if (open.contains(name)) {
+            error(
+                at(event),
+                "alias '*" + name + "' refers to a map or list that contains it; recursive"
+                    + " structures are not allowed in a quiz file, so copy the content instead");
+          } else if (Boolean.TRUE.equals(anchorIsCollection.get(name))) {
+            collectionAliases++;
+            if (collectionAliases == MAX_COLLECTION_ALIASES + 1) {
+              error(
+                  at(event),
+                  "more than "
+                      + MAX_COLLECTION_ALIASES
+                      + " aliases to maps or lists (the limit that stops alias-expansion bombs);"
+                      + " write the content out instead of repeating '*" + name + "'");
+            }
+          }
+          break;
+        default:
+          break;
+      }
+    }
+    return problems.count() == before;
+  }
+
+  private void checkTag(Optional<String> tag, Event event) {
+    if (tag.isPresent() && !CORE_TAGS.contains(tag.get())) {
+      String shown = tag.get().startsWith(Tag.PREFIX)
+          ? "!!" + tag.get().substring(Tag.PREFIX.length())
+          : tag.get();
+      error(
+          at(event),
+          "YAML tag '" + shown + "' is not allowed; quiz files hold plain maps, lists, strings and"
+              + " numbers only, so remove the tag");
+    }
+  }
+
+  private SourceLocation at(Event event) {
+    return event.getStartMark().map(source::location).orElse(source.location(1, 1));
+  }
+
+  private void reportMarked(MarkedYamlEngineException e) {
+    Optional<Mark> mark = e.getProblemMark().or(e::getContextMark);
+    SourceLocation where = mark.map(source::location).orElse(source.location(1, 1));
+    String problem = e.getProblem() == null ? "" : oneLine(e.getProblem());
+    StringBuilder message = new StringBuilder("malformed YAML: ");
+    if (String.valueOf(e.getContext()).startsWith("expected a single document")) {
+      error(where, "the file holds more than one YAML document; a quiz file is one map, so remove"
+          + " the extra '---' document");
+      return;
+    }
+    if (problem.startsWith("found undefined alias")) {
+      String name = problem.substring("found undefined alias".length()).strip();
+      error(where, "alias '*" + name + "' refers to no anchor; define '&" + name + "' on an earlier"
+          + " value, or write the value out");
+      return;
+    }
+    message.append(problem.isEmpty() ? "syntax error" : problem);
+    if (e.getContext() != null && e.getContextMark().isPresent() && e.getProblemMark().isPresent()) {
+      Mark context = e.getContextMark().get();
+      message.append(" (")
+          .append(oneLine(e.getContext()))
+          .append(" at line ")
+          .append(context.getLine() + 1)
+          .append(", column ")
+          .append(context.getColumn() + 1)
+          .append(')');
+    }
+    message.append("; fix the YAML syntax here: check the indentation, the quotes, and that each"
+        + " key is followed by ': '");
+    error(where, message.toString());
+  }
+
+  private static String oneLine(String text) {
+    return text == null ? "" : text.strip().replaceAll("\\s*\\n\\s*", " ");
+  }
+
+  private void error(SourceLocation at, String message) {
+    problems.add(source.diagnostic(at, message));
+  }
+}

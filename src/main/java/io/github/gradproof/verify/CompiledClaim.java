@@ -1,0 +1,15 @@
+package io.github.gradproof.verify;
+
+import io.github.gradproof.claim.Line;
+import io.github.gradproof.quiz.ClaimText;
+import java.util.Set;
+
+/**
+ * A claim parsed and checked once per question, ready to evaluate in every trial.
+ *
+ * @param text the claim as written
+ * @param line its syntax tree
+ * @param mathMl the claim as MathML
+ * @param differentiated the names whose gradient it uses
+ */
+record CompiledClaim(ClaimText text, Line line, String mathMl, Set<String> differentiated) {}

@@ -1,0 +1,174 @@
+package io.github.gradproof.verify;
+
+import io.github.gradproof.claim.Claims;
+import io.github.gradproof.claim.Line;
+import io.github.gradproof.claim.MathMl;
+import io.github.gradproof.claim.Scope;
+import io.github.gradproof.diag.Diagnostic;
+import io.github.gradproof.quiz.Choice;
+import io.github.gradproof.quiz.ClaimText;
+import io.github.gradproof.quiz.Distribution;
+import io.github.gradproof.quiz.InputSpec;
+import io.github.gradproof.quiz.Question;
+import io.github.gradproof.quiz.Setup;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A question with every line parsed and checked once: the forward lines, each choice's claims and
+ * the answer's claims. Collects every authoring error instead of stopping at the first.
+ */
+final class CompiledQuestion {
+
+  private static final Pattern DEFINED_NAME = Pattern.compile("^\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*=[^=]");
+
+  final Question question;
+  final List<Line.Definition> forward = new ArrayList<>();
+  final List<List<CompiledClaim>> choiceClaims = new ArrayList<>();
+  final List<CompiledClaim> answerClaims = new ArrayList<>();
+  final List<Diagnostic> errors = new ArrayList<>();
+  /** Names whose engine gradient a claim uses; each is checked against central differences. */
+  final Set<String> checked = new LinkedHashSet<>();
+  boolean usesExperiments;
+  private Scope scope = Scope.empty();
+
+  CompiledQuestion(Question question) {
+    this.question = question;
+    Setup setup = question.setup();
+    if (setup != null) {
+      declare(setup);
+    }
+    for (Choice c : question.choices()) {
+      choiceClaims.add(claims(c.claims()));
+    }
+    answerClaims.addAll(claims(question.answer().claims()));
+  }
+
+  /** Every claim of the question, choices first, then the answer's. */
+  List<CompiledClaim> allClaims() {
+    List<CompiledClaim> all = new ArrayList<>();
+    choiceClaims.forEach(all::addAll);
+    all.addAll(answerClaims);
+    return all;
+  }
+
+  private void declare(Setup setup) {
+    for (String dim : setup.dims().keySet()) {
+      scope = scope.with(dim, Scope.Kind.DIM);
+    }
+    for (InputSpec in : setup.inputs()) {
+      if (scope.kind(in.name()) != null) {
+        errors.add(Diagnostic.at(in.location(), "'" + in.name() + "' is defined twice in the setup; rename one"));
+        continue;
+      }
+      for (String axis : in.shape()) {
+        checkDim(in, axis, "the shape of '" + in.name() + "'");
+      }
+      if (in.distribution() == Distribution.LABELS) {
+        if (in.classes() == null) {
+          errors.add(Diagnostic.at(in.location(), "labels input '" + in.name() + "' needs 'classes: K'"));
+        } else {
+          checkDim(in, in.classes(), "'classes' of '" + in.name() + "'");
+        }
+      }
+      scope = scope.with(in.name(), in.distribution() == Distribution.LABELS ? Scope.Kind.LABELS : Scope.Kind.INPUT);
+    }
+    for (ClaimText text : setup.forward()) {
+      Line.Definition d = Claims.forwardLine(text, scope, errors);
+      if (d != null) {
+        forward.add(d);
+        scope = scope.with(d.name(), Scope.Kind.FORWARD);
+      } else {
+        Matcher m = DEFINED_NAME.matcher(text.source());
+        if (m.find() && scope.kind(m.group(1)) == null) {
+          scope = scope.with(m.group(1), Scope.Kind.FORWARD);
+        }
+      }
+    }
+  }
+
+  private void checkDim(InputSpec in, String axis, String where) {
+    if (axis.matches("[0-9]+")) {
+      return;
+    }
+    if (!question.setup().dims().containsKey(axis)) {
+      errors.add(Diagnostic.at(in.location(), "unknown dim '" + axis + "' in " + where
+          + "; declare it under dims or write an integer"));
+    }
+  }
+
+  private List<CompiledClaim> claims(List<ClaimText> texts) {
+    List<CompiledClaim> out = new ArrayList<>();
+    for (ClaimText text : texts) {
+      Line line = question.setup() == null
+          ? Claims.parseOnly(text, errors)
+          : Claims.claim(text, scope, errors);
+      if (line == null) {
+        continue;
+      }
+      if (question.setup() == null) {
+        if (question.verify()) {
+          errors.add(new Diagnostic(text.location(), "claims need a setup: give the question "
+              + "'setup' with dims, inputs and forward lines", text.sourceLine()));
+        }
+        out.add(new CompiledClaim(text, line, MathMl.render(line), Set.of()));
+        continue;
+      }
+      Set<String> diff = Claims.differentiated(line, scope);
+      boolean experiments = Claims.usesExperiments(line);
+      if (!diff.isEmpty() && forward.isEmpty()) {
+        errors.add(new Diagnostic(text.location(), "gradients need an objective: add forward lines "
+            + "to the setup (the last one is the objective)", text.sourceLine()));
+      }
+      if (experiments && (forward.isEmpty() || firstFloatInput() == null)) {
+        errors.add(new Diagnostic(text.location(), "fd_order/fd_evals need forward lines and a "
+            + "float input in the setup", text.sourceLine()));
+      }
+      usesExperiments |= experiments;
+      String last = forward.isEmpty() ? null : forward.get(forward.size() - 1).name();
+      for (String name : diff) {
+        if (!name.equals(last)) {
+          checked.add(name);
+        }
+      }
+      out.add(new CompiledClaim(text, line, MathMl.render(line), diff));
+    }
+    return out;
+  }
+
+  /** The first input that is not class labels, or {@code null}. */
+  InputSpec firstFloatInput() {
+    if (question.setup() == null) {
+      return null;
+    }
+    for (InputSpec in : question.setup().inputs()) {
+      if (in.distribution() != Distribution.LABELS) {
+        return in;
+      }
+    }
+    return null;
+  }
+
+  /** Every assignment of the dims' alternatives, first dim varying slowest, in file order. */
+  List<Map<String, Integer>> dimAssignments() {
+    List<Map<String, Integer>> out = new ArrayList<>();
+    out.add(new java.util.LinkedHashMap<>());
+    for (Map.Entry<String, List<Integer>> e : question.setup().dims().entrySet()) {
+      List<Map<String, Integer>> next = new ArrayList<>();
+      for (Map<String, Integer> partial : out) {
+        for (Integer v : e.getValue()) {
+          Map<String, Integer> m = new java.util.LinkedHashMap<>(partial);
+          m.put(e.getKey(), v);
+          next.add(m);
+        }
+      }
+      out = next;
+    }
+    return out;
+  }
+}

@@ -1,0 +1,86 @@
+package io.github.gradproof.verify;
+
+import io.github.gradproof.autograd.Rng;
+import io.github.gradproof.autograd.Tensor;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Forward against central differences on a question's own objective: along one fixed random unit
+ * direction {@code u} of the first float input {@code x}, the estimates {@code (f(x+hu) - f(x)) / h}
+ * and {@code (f(x+hu) - f(x-hu)) / 2h} are compared with autograd's {@code ∇f·u} at {@value #POINTS}
+ * steps from 1e-1 down to 1e-4, log-spaced; the order of each method is the least-squares slope of
+ * log error against log step.
+ */
+final class FiniteDifferenceExperiment {
+
+  static final int POINTS = 13;
+  private static final long DIRECTION_SALT = 0x6A09E667F3BCC909L;
+
+  private FiniteDifferenceExperiment() {}
+
+  static ConvergenceExperiment run(Trial trial, String input, long seed, int floatSize) {
+    Tensor x = trial.value(input);
+    double[] xs = x.toArray();
+    int[] shape = x.shape();
+    double[] u = new Rng(seed ^ DIRECTION_SALT).normal(shape).toArray();
+    double norm = 0;
+    for (double v : u) {
+      norm += v * v;
+    }
+    norm = StrictMath.sqrt(norm);
+    double[] g = trial.grads.get(input).toArray();
+    double exact = 0;
+    for (int i = 0; i < u.length; i++) {
+      u[i] /= norm;
+      exact += g[i] * u[i];
+    }
+    double f0 = trial.objective(0, input, x);
+    List<Double> steps = new ArrayList<>(POINTS);
+    List<Double> forward = new ArrayList<>(POINTS);
+    List<Double> central = new ArrayList<>(POINTS);
+    double[] moved = new double[xs.length];
+    for (int k = 0; k < POINTS; k++) {
+      double h = StrictMath.pow(10, -1 - 3.0 * k / (POINTS - 1));
+      double fp = trial.objective(0, input, shifted(xs, u, h, moved, shape));
+      double fm = trial.objective(0, input, shifted(xs, u, -h, moved, shape));
+      steps.add(h);
+      forward.add(Math.abs((fp - f0) / h - exact));
+      central.add(Math.abs((fp - fm) / (2 * h) - exact));
+    }
+    return new ConvergenceExperiment(steps, forward, central, slope(steps, forward), slope(steps, central),
+        floatSize + 1, 2 * floatSize);
+  }
+
+  private static Tensor shifted(double[] x, double[] u, double h, double[] out, int[] shape) {
+    for (int i = 0; i < x.length; i++) {
+      out[i] = x[i] + h * u[i];
+    }
+    return Tensor.of(out, shape);
+  }
+
+  /** Least-squares slope of ln(error) against ln(step) over the points with a positive error. */
+  static double slope(List<Double> steps, List<Double> errors) {
+    double sx = 0;
+    double sy = 0;
+    double sxx = 0;
+    double sxy = 0;
+    int n = 0;
+    for (int i = 0; i < steps.size(); i++) {
+      double e = errors.get(i);
+      if (e > 0 && Double.isFinite(e)) {
+        double lx = StrictMath.log(steps.get(i));
+        double ly = StrictMath.log(e);
+        sx += lx;
+        sy += ly;
+        sxx += lx * lx;
+        sxy += lx * ly;
+        n++;
+      }
+    }
+    if (n < 2) {
+      return Double.NaN;
+    }
+    return (n * sxy - sx * sy) / (n * sxx - sx * sx);
+  }
+}

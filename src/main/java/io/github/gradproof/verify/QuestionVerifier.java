@@ -1,0 +1,175 @@
+package io.github.gradproof.verify;
+
+import io.github.gradproof.autograd.GradCheckResult;
+import io.github.gradproof.diag.Diagnostic;
+import io.github.gradproof.diag.DiagnosticException;
+import io.github.gradproof.quiz.Choice;
+import io.github.gradproof.quiz.Question;
+import io.github.gradproof.quiz.QuestionKind;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Verifies one question: parses and checks every line once, then runs every trial (each dims
+ * assignment times {@link #seeds()} seeds, see {@link Seeds}), cross-checks the engine's gradient of
+ * every differentiated name against central differences, evaluates every claim, and compares the
+ * verdicts with the answer key. Authoring errors fail with {@link DiagnosticException}; drift is
+ * reported as {@link QuestionResult#problems()}.
+ */
+public final class QuestionVerifier {
+
+  /** Seeds per dims assignment unless configured otherwise. */
+  public static final int DEFAULT_SEEDS = 3;
+
+  private final int seeds;
+
+  /** A verifier with {@value #DEFAULT_SEEDS} seeds per dims assignment. */
+  public QuestionVerifier() {
+    this(DEFAULT_SEEDS);
+  }
+
+  /** A verifier with {@code seeds} seeds per dims assignment (at least 1). */
+  public QuestionVerifier(int seeds) {
+    if (seeds < 1) {
+      throw new IllegalArgumentException("seeds must be at least 1, got " + seeds);
+    }
+    this.seeds = seeds;
+  }
+
+  /** Seeds per dims assignment. */
+  public int seeds() {
+    return seeds;
+  }
+
+  /**
+   * Verifies a question.
+   *
+   * @return every claim's verdict and figures, with the drift found as problems
+   * @throws DiagnosticException with every authoring error of the question (syntax, unknown
+   *     names or functions, bad arguments, a setup line undefined on its shapes)
+   */
+  public QuestionResult verify(Question question) {
+    CompiledQuestion cq = new CompiledQuestion(question);
+    if (!cq.errors.isEmpty()) {
+      throw new DiagnosticException(cq.errors);
+    }
+    if (!question.verify() || question.setup() == null) {
+      return unchecked(cq);
+    }
+    Map<CompiledClaim, ClaimTally> tallies = new LinkedHashMap<>();
+    for (CompiledClaim c : cq.allClaims()) {
+      tallies.put(c, new ClaimTally(c));
+    }
+    List<Diagnostic> problems = new ArrayList<>();
+    EngineTally engine = new EngineTally();
+    ConvergenceExperiment experiment = null;
+    int trial = 0;
+    for (Map<String, Integer> dims : cq.dimAssignments()) {
+      for (int s = 0; s < seeds; s++, trial++) {
+        Trial t;
+        try {
+          t = new Trial(cq, dims, Seeds.of(question.id(), trial));
+        } catch (TrialFailure f) {
+          throw new DiagnosticException(new Diagnostic(f.line.location(), question.id() + ": " + f.getMessage(),
+              f.line.sourceLine()));
+        }
+        Map<String, Double> engineErrors = engine.check(t, cq, trial);
+        for (ClaimTally tally : tallies.values()) {
+          tally.add(ClaimJudge.judge(tally.claim.line(), t), engineError(tally.claim, engineErrors));
+        }
+        if (cq.usesExperiments && experiment == null) {
+          experiment = t.experiment();
+        }
+      }
+    }
+    engine.report(question, trial, problems);
+    List<ChoiceResult> choices = new ArrayList<>();
+    for (int i = 0; i < question.choices().size(); i++) {
+      Choice choice = question.choices().get(i);
+      List<ClaimResult> results = cq.choiceClaims.get(i).stream().map(c -> tallies.get(c).result()).toList();
+      choices.add(new ChoiceResult(choice.number(), results, verdict(results),
+          question.answer().choices().contains(choice.number())));
+    }
+    List<ClaimResult> answer = cq.answerClaims.stream().map(c -> tallies.get(c).result()).toList();
+    KeyCheck.check(question, choices, answer, trial, problems);
+    return new QuestionResult(question, choices, answer, trial, engine.max, experiment, problems);
+  }
+
+  private static double engineError(CompiledClaim claim, Map<String, Double> errors) {
+    double max = Double.NaN;
+    for (String name : claim.differentiated()) {
+      Double e = errors.get(name);
+      if (e != null) {
+        max = Double.isNaN(max) ? e : Math.max(max, e);
+      }
+    }
+    return max;
+  }
+
+  static Verdict verdict(List<ClaimResult> claims) {
+    if (claims.isEmpty()) {
+      return Verdict.NOT_CHECKABLE;
+    }
+    for (ClaimResult c : claims) {
+      if (c.verdict() != Verdict.HOLDS) {
+        return c.verdict();
+      }
+    }
+    return Verdict.HOLDS;
+  }
+
+  private static QuestionResult unchecked(CompiledQuestion cq) {
+    Question q = cq.question;
+    List<ChoiceResult> choices = new ArrayList<>();
+    for (int i = 0; i < q.choices().size(); i++) {
+      Choice choice = q.choices().get(i);
+      choices.add(new ChoiceResult(choice.number(), cq.choiceClaims.get(i).stream().map(QuestionVerifier::notChecked)
+          .toList(), Verdict.NOT_CHECKABLE, q.answer().choices().contains(choice.number())));
+    }
+    List<ClaimResult> answer = cq.answerClaims.stream().map(QuestionVerifier::notChecked).toList();
+    List<Diagnostic> problems = new ArrayList<>();
+    if (q.verify()) {
+      problems.add(Diagnostic.at(q.location(), q.id() + ": nothing proves the answer: add a setup and claims, "
+          + "or set verify: false with a verify_reason"));
+    }
+    return new QuestionResult(q, choices, answer, 0, Double.NaN, null, problems);
+  }
+
+  private static ClaimResult notChecked(CompiledClaim c) {
+    return new ClaimResult(c.text(), c.mathMl(), null, Double.NaN, Double.NaN, 0, Verdict.NOT_CHECKABLE, null);
+  }
+
+  /** The engine's agreement with central differences over all trials of a question. */
+  private static final class EngineTally {
+    double max = Double.NaN;
+    private final Map<String, GradCheckResult> worstFailure = new LinkedHashMap<>();
+    private final Map<String, Integer> failedTrial = new HashMap<>();
+
+    Map<String, Double> check(Trial t, CompiledQuestion cq, int trial) {
+      Map<String, Double> errors = new HashMap<>();
+      for (String name : cq.checked) {
+        GradCheckResult r = t.check(name);
+        errors.put(name, r.maxAbsError());
+        max = Double.isNaN(max) ? r.maxAbsError() : Math.max(max, r.maxAbsError());
+        if (!r.passed() && !worstFailure.containsKey(name)) {
+          worstFailure.put(name, r);
+          failedTrial.put(name, trial + 1);
+        }
+      }
+      return errors;
+    }
+
+    void report(Question q, int trials, List<Diagnostic> problems) {
+      worstFailure.forEach((name, r) -> problems.add(Diagnostic.at(q.location(), q.id() + ": the engine's gradient d"
+          + name + " disagrees with central differences (|Δ| = " + Numbers.error(r.maxAbsError()) + " in trial "
+          + failedTrial.get(name) + " of " + trials + "); the autograd engine is wrong here, not the quiz")));
+    }
+  }
+
+  static boolean isChoiceQuestion(Question q) {
+    return q.kind() != QuestionKind.FREE;
+  }
+}

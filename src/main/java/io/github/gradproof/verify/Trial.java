@@ -1,0 +1,216 @@
+package io.github.gradproof.verify;
+
+import io.github.gradproof.autograd.GradCheck;
+import io.github.gradproof.autograd.GradCheckResult;
+import io.github.gradproof.autograd.Rng;
+import io.github.gradproof.autograd.ShapeException;
+import io.github.gradproof.autograd.Tensor;
+import io.github.gradproof.autograd.Var;
+import io.github.gradproof.claim.EvaluationException;
+import io.github.gradproof.claim.Evaluator;
+import io.github.gradproof.claim.Experiments;
+import io.github.gradproof.claim.Line;
+import io.github.gradproof.claim.Value;
+import io.github.gradproof.quiz.Distribution;
+import io.github.gradproof.quiz.InputSpec;
+import io.github.gradproof.quiz.Setup;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One trial of a question: inputs drawn from one seed under one dims assignment, the forward graph
+ * built and differentiated, and an environment in which claims evaluate. Also re-runs the forward
+ * lines on perturbed values, for the central-difference check and the convergence experiment.
+ */
+final class Trial implements Experiments {
+
+  private final CompiledQuestion question;
+  private final long seed;
+  private final Map<String, Integer> dims;
+  /** Values of dims, inputs, forward names and gradients, all constants: claims evaluate here. */
+  final Map<String, Value> env = new HashMap<>();
+  /** Engine gradient of the objective for each input and forward name. */
+  final Map<String, Tensor> grads = new HashMap<>();
+  private final Map<String, Value> rerun;
+  private Tensor upstream;
+  private ConvergenceExperiment experiment;
+
+  /**
+   * Runs the forward lines and the backward pass.
+   *
+   * @throws TrialFailure when a forward line is undefined on this trial's shapes
+   */
+  Trial(CompiledQuestion question, Map<String, Integer> dims, long seed) {
+    this.question = question;
+    this.seed = seed;
+    this.dims = dims;
+    Setup setup = question.question.setup();
+    Rng rng = new Rng(seed);
+    Map<String, Var> graph = new HashMap<>();
+    Map<String, Value> building = new HashMap<>();
+    dims.forEach((k, v) -> env.put(k, new Value.IntValue(v)));
+    building.putAll(env);
+    for (InputSpec in : setup.inputs()) {
+      Tensor t = draw(rng, in);
+      Var v = in.distribution() == Distribution.LABELS ? Var.constant(t) : Var.parameter(t);
+      graph.put(in.name(), v);
+      building.put(in.name(), new Value.TensorValue(v));
+    }
+    Evaluator ev = new Evaluator(building, Experiments.NONE);
+    Var out = null;
+    for (int i = 0; i < question.forward.size(); i++) {
+      Line.Definition d = question.forward.get(i);
+      try {
+        out = Evaluator.var(ev.eval(d.value()));
+      } catch (EvaluationException | ShapeException e) {
+        throw new TrialFailure(setup.forward().get(i), "this forward line is undefined when " + dimsText()
+            + ": " + e.getMessage());
+      }
+      if (!out.requiresGrad()) {
+        out = Var.parameter(out.value()); // depends on no input: a leaf of its own
+      }
+      graph.put(d.name(), out);
+      building.put(d.name(), new Value.TensorValue(out));
+    }
+    graph.forEach((name, v) -> env.put(name, Value.constant(v.value())));
+    if (out != null) {
+      backward(out, rng, graph);
+    }
+    rerun = new HashMap<>(env);
+  }
+
+  private void backward(Var out, Rng rng, Map<String, Var> graph) {
+    String last = question.forward.get(question.forward.size() - 1).name();
+    if (out.value().rank() == 0) {
+      upstream = Tensor.scalar(1);
+      out.backward();
+    } else {
+      upstream = rng.normal(out.value().shape());
+      out.backward(upstream);
+    }
+    graph.forEach((name, v) -> {
+      if (v.requiresGrad()) {
+        Tensor g = name.equals(last) ? upstream : v.grad();
+        grads.put(name, g);
+        env.put("d" + name, Value.constant(g));
+      }
+    });
+  }
+
+  private Tensor draw(Rng rng, InputSpec in) {
+    int[] shape = new int[in.shape().size()];
+    for (int i = 0; i < shape.length; i++) {
+      shape[i] = dim(in.shape().get(i));
+    }
+    return switch (in.distribution()) {
+      case NORMAL -> rng.normal(shape);
+      case UNIFORM -> rng.uniform(shape);
+      case POSITIVE -> rng.positive(shape);
+      case LABELS -> rng.labels(dim(in.classes()), shape);
+    };
+  }
+
+  private int dim(String axis) {
+    Integer v = dims.get(axis);
+    return v != null ? v : Integer.parseInt(axis);
+  }
+
+  private String dimsText() {
+    StringBuilder s = new StringBuilder();
+    dims.forEach((k, v) -> s.append(s.length() == 0 ? "" : ", ").append(k).append(" = ").append(v));
+    return s.length() == 0 ? "evaluated" : s.toString();
+  }
+
+  /** Checks the engine's gradient of {@code name} against central differences. */
+  GradCheckResult check(String name) {
+    int from = fromLine(name);
+    Tensor x = ((Value.TensorValue) env.get(name)).tensor();
+    try {
+      return GradCheck.check(t -> objective(from, name, t), x, grads.get(name));
+    } finally {
+      restore(name);
+    }
+  }
+
+  /** The objective with {@code name} replaced by {@code value}, re-running the lines after it. */
+  double objective(int from, String name, Tensor value) {
+    rerun.put(name, Value.constant(value));
+    Evaluator ev = new Evaluator(rerun, Experiments.NONE);
+    Tensor out = value;
+    for (int i = from; i < question.forward.size(); i++) {
+      Line.Definition d = question.forward.get(i);
+      Value v = ev.eval(d.value());
+      out = Evaluator.var(v).value();
+      rerun.put(d.name(), Value.constant(out));
+    }
+    if (out.rank() == 0) {
+      return out.item();
+    }
+    double[] o = out.toArray();
+    double[] u = upstream.toArray();
+    double s = 0;
+    for (int i = 0; i < o.length; i++) {
+      s += o[i] * u[i];
+    }
+    return s;
+  }
+
+  private int fromLine(String name) {
+    for (int i = 0; i < question.forward.size(); i++) {
+      if (question.forward.get(i).name().equals(name)) {
+        return i + 1;
+      }
+    }
+    return 0;
+  }
+
+  private void restore(String name) {
+    rerun.put(name, env.get(name));
+    for (Line.Definition d : question.forward) {
+      rerun.put(d.name(), env.get(d.name()));
+    }
+  }
+
+  /** The convergence experiment of this trial, computed on first use. */
+  ConvergenceExperiment experiment() {
+    if (experiment == null) {
+      InputSpec in = question.firstFloatInput();
+      try {
+        experiment = FiniteDifferenceExperiment.run(this, in.name(), seed, floatInputSize());
+      } finally {
+        restore(in.name());
+      }
+    }
+    return experiment;
+  }
+
+  private int floatInputSize() {
+    int n = 0;
+    for (InputSpec in : question.question.setup().inputs()) {
+      if (in.distribution() != Distribution.LABELS) {
+        n += ((Value.TensorValue) env.get(in.name())).tensor().size();
+      }
+    }
+    return n;
+  }
+
+  @Override
+  public double order(boolean central) {
+    return central ? experiment().centralOrder() : experiment().forwardOrder();
+  }
+
+  @Override
+  public int evaluations(boolean central) {
+    return central ? experiment().centralEvaluations() : experiment().forwardEvaluations();
+  }
+
+  /** The value of an input or forward name in this trial. */
+  Tensor value(String name) {
+    return ((Value.TensorValue) env.get(name)).tensor();
+  }
+
+  List<Line.Definition> forward() {
+    return question.forward;
+  }
+}

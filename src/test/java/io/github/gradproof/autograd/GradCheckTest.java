@@ -1,0 +1,107 @@
+package io.github.gradproof.autograd;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.function.ToDoubleFunction;
+import org.junit.jupiter.api.Test;
+
+class GradCheckTest {
+
+  private static final ToDoubleFunction<Tensor> SUM_OF_CUBES =
+      t -> Var.constant(t).pow(3).sum().value().item();
+
+  private static Tensor threeXSquared(Tensor x) {
+    return Var.constant(x).pow(2).mul(Var.constant(Tensor.scalar(3))).value();
+  }
+
+  @Test
+  void stepIsExactlyRepresentable() {
+    for (double x : new double[] {0, 0.1, -3.7, 1e6, 123.456}) {
+      double h = GradCheck.step(x);
+      assertEquals(h, (x + h) - x);
+      assertEquals(6e-6 * Math.max(1, Math.abs(x)), h, 1e-12 * Math.max(1, Math.abs(x)));
+    }
+  }
+
+  @Test
+  void correctGradientPasses() {
+    Tensor x = new Rng(1).normal(3, 4);
+    GradCheckResult r = GradCheck.check(SUM_OF_CUBES, x, threeXSquared(x));
+    assertTrue(r.passed(), r::toString);
+    assertEquals(24, r.evaluations());
+    assertEquals(0, r.skipped());
+    assertTrue(r.maxAbsError() < 1e-8, r::toString);
+  }
+
+  @Test
+  void wrongElementIsReportedAsWorst() {
+    Tensor x = new Rng(1).normal(3, 4);
+    double[] g = threeXSquared(x).toArray();
+    g[6] += 1e-3;
+    GradCheckResult r = GradCheck.check(SUM_OF_CUBES, x, Tensor.of(g, 3, 4));
+    assertFalse(r.passed());
+    assertArrayEquals(new int[] {1, 2}, r.worstIndex());
+    assertEquals(1e-3, r.maxAbsError(), 1e-8);
+  }
+
+  @Test
+  void pointsAtAKinkAreSkippedNotFailed() {
+    Tensor x = Tensor.vector(0, 1, -2, 3e-6, 0.5);
+    ToDoubleFunction<Tensor> f = t -> Var.constant(t).relu().sum().value().item();
+    GradCheckResult r = GradCheck.check(f, x, Tensor.vector(0, 1, 0, 1, 1));
+    assertTrue(r.passed(), r::toString);
+    assertEquals(2, r.skipped(), "0 and 3e-6 lie within a step of relu's kink");
+    ToDoubleFunction<Tensor> absSum = t -> Var.constant(t).abs().sum().value().item();
+    assertEquals(2, GradCheck.check(absSum, x, Tensor.vector(0, 1, -1, 1, 1)).skipped());
+  }
+
+  @Test
+  void tiedMaximumIsAKink() {
+    Tensor x = Tensor.vector(2, 2, 1);
+    ToDoubleFunction<Tensor> f = t -> Var.constant(t).max(null, false).value().item();
+    GradCheckResult r = GradCheck.check(f, x, Tensor.vector(0.5, 0.5, 0));
+    assertEquals(2, r.skipped());
+    assertTrue(r.passed(), r::toString);
+  }
+
+  @Test
+  void nanIsAFailure() {
+    Tensor x = Tensor.vector(1, 2);
+    GradCheckResult r = GradCheck.check(SUM_OF_CUBES, x, Tensor.vector(Double.NaN, 12));
+    assertFalse(r.passed());
+    assertArrayEquals(new int[] {0}, r.worstIndex());
+  }
+
+  @Test
+  void largeInputsUseRandomProjections() {
+    Tensor x = new Rng(2).uniform(80, 60);
+    GradCheckResult r = GradCheck.check(SUM_OF_CUBES, x, threeXSquared(x));
+    assertTrue(r.passed(), r::toString);
+    assertEquals(2 * GradCheck.PROJECTIONS, r.evaluations());
+    assertEquals(0, r.worstIndex().length);
+    double[] g = threeXSquared(x).toArray();
+    g[4321] += 0.05;
+    assertFalse(GradCheck.check(SUM_OF_CUBES, x, Tensor.of(g, 80, 60)).passed());
+  }
+
+  @Test
+  void projectionsAgreeWithElementwiseOnSmallInputs() {
+    Tensor x = new Rng(3).normal(5);
+    ToDoubleFunction<Tensor> f = t -> Var.constant(t).tanh().sum().value().item();
+    Var p = Var.parameter(x);
+    p.tanh().sum().backward();
+    assertTrue(GradCheck.byProjections(f, x, p.grad(), 6).passed());
+    assertFalse(GradCheck.byProjections(f, x, Tensor.ones(5), 6).passed());
+  }
+
+  @Test
+  void gradientShapeMustMatch() {
+    ShapeException e = assertThrows(ShapeException.class,
+        () -> GradCheck.check(SUM_OF_CUBES, Tensor.zeros(2), Tensor.zeros(2, 1)));
+    assertEquals("gradcheck: gradient shape (2, 1) does not match input shape (2,)", e.getMessage());
+  }
+}
