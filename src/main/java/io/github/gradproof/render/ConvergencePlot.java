@@ -15,7 +15,7 @@ public final class ConvergencePlot {
   private static final double HEIGHT = 340;
   private static final double LEFT = 64;
   private static final double RIGHT = 16;
-  private static final double TOP = 36;
+  private static final double TOP = 52;
   private static final double BOTTOM = 52;
   /** Errors below this are drawn at this value: exact zeros have no logarithm. */
   private static final double FLOOR = 1e-17;
@@ -107,7 +107,7 @@ public final class ConvergencePlot {
   private static void drawLegend(StringBuilder out, ConvergenceExperiment e, Map<String, String> t) {
     legendEntry(out, LEFT + 8, 16, "plot-forward",
         t.get("plot.forward") + " (" + t.get("plot.order") + " " + Numbers.fixed2(e.forwardOrder()) + ")");
-    legendEntry(out, LEFT + 250, 16, "plot-central",
+    legendEntry(out, LEFT + 8, 34, "plot-central",
         t.get("plot.central") + " (" + t.get("plot.order") + " " + Numbers.fixed2(e.centralOrder()) + ")");
   }
 

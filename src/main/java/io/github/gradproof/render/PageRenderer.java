@@ -117,7 +117,7 @@ public final class PageRenderer {
   }
 
   /** A question counts as verified when it is checked and has at least one holding claim. */
-  static boolean isVerified(QuestionResult q) {
+  public static boolean isVerified(QuestionResult q) {
     return q.question().verify()
         && (q.answerClaims().stream().anyMatch(c -> c.verdict() == Verdict.HOLDS)
             || q.choices().stream().anyMatch(c -> c.keyed() && c.verdict() == Verdict.HOLDS));

@@ -57,36 +57,38 @@ public final class PhaseSkeleton {
   /** The skeleton's text. */
   public static String yaml(int phase, String slug) {
     String id = String.format(Locale.ROOT, "q-%02d-01", phase);
-    return """
-        # Phase %1$d quiz. Every claim below is checked by `mvn site:check`; see docs/FORMAT.md.
-        # Texts marked TODO are listed by the translation report until they are translated.
-        phase: %1$d
-        slug: %2$s
-        title: {en: "Phase %1$d — Quizzes", es: "TODO: Fase %1$d — Cuestionarios"}
-        summary:
-          en: "TODO: one sentence on what this phase's questions are about."
-          es: "TODO: una frase sobre el tema de las preguntas de esta fase."
-
-        questions:
-          - id: %3$s
-            kind: single
-            title: {en: "Gradient of a sum of squares", es: "TODO: Gradiente de una suma de cuadrados"}
-            prompt:
-              en: "`s = sum(x ** 2)` with `x.shape = (N,)`. What is `dx`?"
-              es: "TODO: `s = sum(x ** 2)` con `x.shape = (N,)`. ¿Cuánto vale `dx`?"
-            setup:
-              dims: {N: 5}
-              inputs: {x: [N]}
-              forward: |
-                s = sum(x ** 2)
-            choices:
-              - claim: "dx = 2 * x"
-              - claim: "dx = x"
-              - claim: "dx = 2 * sum(x)"
-            answer: 1
-            explanation:
-              en: "Power rule, elementwise: `d(x_i²)/dx_i = 2 x_i`, and `ds = 1`."
-              es: "TODO: Regla de la potencia, elemento a elemento: `d(x_i²)/dx_i = 2 x_i`, y `ds = 1`."
-        """.formatted(phase, slug, id);
+    // A string template, not a text block: the plugin descriptor tooling cannot parse text blocks.
+    String template = String.join("\n",
+        "# Phase %1$d quiz. Every claim below is checked by `mvn site:check`; see docs/FORMAT.md.",
+        "# Texts marked TODO are listed by the translation report until they are translated.",
+        "phase: %1$d",
+        "slug: %2$s",
+        "title: {en: \"Phase %1$d — Quizzes\", es: \"TODO: Fase %1$d — Cuestionarios\"}",
+        "summary:",
+        "  en: \"TODO: one sentence on what this phase's questions are about.\"",
+        "  es: \"TODO: una frase sobre el tema de las preguntas de esta fase.\"",
+        "",
+        "questions:",
+        "  - id: %3$s",
+        "    kind: single",
+        "    title: {en: \"Gradient of a sum of squares\", es: \"TODO: Gradiente de una suma de cuadrados\"}",
+        "    prompt:",
+        "      en: \"`s = sum(x ** 2)` with `x.shape = (N,)`. What is `dx`?\"",
+        "      es: \"TODO: `s = sum(x ** 2)` con `x.shape = (N,)`. ¿Cuánto vale `dx`?\"",
+        "    setup:",
+        "      dims: {N: 5}",
+        "      inputs: {x: [N]}",
+        "      forward: |",
+        "        s = sum(x ** 2)",
+        "    choices:",
+        "      - claim: \"dx = 2 * x\"",
+        "      - claim: \"dx = x\"",
+        "      - claim: \"dx = 2 * sum(x)\"",
+        "    answer: 1",
+        "    explanation:",
+        "      en: \"Power rule, elementwise: `d(x_i²)/dx_i = 2 x_i`, and `ds = 1`.\"",
+        "      es: \"TODO: Regla de la potencia, elemento a elemento: `d(x_i²)/dx_i = 2 x_i`, y `ds = 1`.\"",
+        "");
+    return String.format(Locale.ROOT, template, phase, slug, id);
   }
 }

@@ -3,6 +3,8 @@ package io.github.gradproof.site;
 import io.github.gradproof.diag.Diagnostic;
 import io.github.gradproof.diag.DiagnosticException;
 import io.github.gradproof.quiz.Phase;
+import io.github.gradproof.quiz.QuizLoader;
+import io.github.gradproof.verify.PhaseVerifier;
 import io.github.gradproof.quiz.TranslationReport;
 import io.github.gradproof.render.MarkdownMirror;
 import io.github.gradproof.render.MarkdownRenderer;
@@ -41,6 +43,13 @@ public final class SiteGenerator {
     this.log = log;
     this.loader = loader;
     this.verifier = verifier;
+  }
+
+  /** The standard pipeline: the YAML loader and the autograd-backed verifier. */
+  public static SiteGenerator standard(SiteConfig config, BuildLog log) {
+    PhaseVerifier verifier = new PhaseVerifier();
+    return new SiteGenerator(config, log,
+        c -> QuizLoader.loadAll(c.dataDir(), c.display(c.dataDir()), c.languages()), verifier::verify);
   }
 
   /** Loads and verifies every phase; writes nothing. */

@@ -1,0 +1,70 @@
+package io.github.gradproof.site;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.gradproof.diag.DiagnosticException;
+import io.github.gradproof.render.PageRenderer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The project's own quiz files, through the real pipeline: this is what makes {@code mvn install}
+ * fail when an answer in {@code data/} drifts.
+ */
+class ProjectDataTest {
+
+  private static final Path PROJECT = Path.of("").toAbsolutePath();
+
+  @TempDir Path temp;
+
+  @Test
+  void everyAnswerInDataAgreesWithItsKey() {
+    BuildReport report = SiteGenerator.standard(SiteConfig.defaults(PROJECT), BuildLog.silent()).check();
+    assertTrue(report.questionCount() >= 5, "Phase 8 has five questions");
+    report.phases().forEach(phase -> assertEquals(List.of(), phase.problems(), phase.phase().sourcePath()));
+  }
+
+  @Test
+  void phaseEightIsFullyVerifiedOnBothPages() throws IOException {
+    SiteConfig config = SiteConfig.defaults(PROJECT).withOutputDir(temp.resolve("site"));
+    BuildReport report = SiteGenerator.standard(config, BuildLog.silent()).generate();
+    report.phases().get(0).questions().forEach(q -> assertTrue(PageRenderer.isVerified(q), q.question().id()));
+    for (String language : List.of("en", "es")) {
+      Document page = Jsoup.parse(Files.readString(
+          temp.resolve("site/" + language + "/phase-08-tensor-autograd.html"), StandardCharsets.UTF_8));
+      assertEquals(language, page.selectFirst("html").attr("lang"));
+      assertEquals(5, page.select("section.question > details.answer").size());
+      assertEquals(5, page.select("table.verification-table").size());
+      assertEquals(1, page.select("#q-08-04 figure.plot svg").size());
+      assertTrue(page.select("details[open]").isEmpty());
+    }
+  }
+
+  @Test
+  void aFlippedKeyFailsNamingFileLineQuestionAndClaim() throws IOException {
+    Path data = temp.resolve("data/quizzes");
+    Files.createDirectories(data);
+    String yaml = Files.readString(PROJECT.resolve("data/quizzes/phase-08-tensor-autograd.yaml"), StandardCharsets.UTF_8);
+    Files.writeString(data.resolve("phase-08-tensor-autograd.yaml"), yaml.replace("answer: [1, 2]", "answer: [1, 3]"),
+        StandardCharsets.UTF_8);
+    SiteConfig config = new SiteConfig(temp, Path.of("data/quizzes"), PROJECT.resolve("templates"), Path.of("site"),
+        List.of("en", "es"));
+    DiagnosticException e = assertThrows(DiagnosticException.class,
+        () -> SiteGenerator.standard(config, BuildLog.silent()).check());
+    String message = e.getMessage();
+    assertTrue(message.startsWith("data/quizzes/phase-08-tensor-autograd.yaml:"), message);
+    assertTrue(message.contains("q-08-02"), message);
+    assertTrue(message.contains("dA = B @ dC.T"), message);
+    assertThrows(DiagnosticException.class, () -> SiteGenerator.standard(config, BuildLog.silent()).generate());
+    assertTrue(Files.notExists(temp.resolve("site")), "nothing written on drift");
+  }
+}
