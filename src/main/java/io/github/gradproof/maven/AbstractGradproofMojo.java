@@ -1,7 +1,6 @@
 package io.github.gradproof.maven;
 
 import io.github.gradproof.diag.DiagnosticException;
-import io.github.gradproof.site.BuildLog;
 import io.github.gradproof.site.BuildReport;
 import io.github.gradproof.site.SiteConfig;
 import io.github.gradproof.site.SiteGenerator;
@@ -42,6 +41,10 @@ abstract class AbstractGradproofMojo extends AbstractMojo {
   @Parameter(property = PREFIX + "languages", defaultValue = "en,es")
   protected String languages;
 
+  /** Fail on translation findings (untranslated fields, differing inline code) instead of reporting them. */
+  @Parameter(property = PREFIX + "strictTranslations", defaultValue = "false")
+  protected boolean strictTranslations;
+
   /** Skips the goal. */
   @Parameter(property = PREFIX + "skip", defaultValue = "false")
   protected boolean skip;
@@ -53,7 +56,7 @@ abstract class AbstractGradproofMojo extends AbstractMojo {
       return;
     }
     SiteConfig config = config();
-    SiteGenerator generator = SiteGenerator.standard(config, mavenLog());
+    SiteGenerator generator = SiteGenerator.standard(config, MavenBuildLog.of(getLog()));
     try {
       summarize(run(generator));
     } catch (DiagnosticException e) {
@@ -77,23 +80,10 @@ abstract class AbstractGradproofMojo extends AbstractMojo {
   private SiteConfig config() throws MojoExecutionException {
     try {
       return new SiteConfig(
-          basedir.toPath(), Path.of(data), Path.of(templates), Path.of(output), SiteConfig.parseLanguages(languages));
+          basedir.toPath(), Path.of(data), Path.of(templates), Path.of(output), SiteConfig.parseLanguages(languages),
+          strictTranslations);
     } catch (IllegalArgumentException e) {
       throw new MojoExecutionException("invalid gradproof configuration: " + e.getMessage(), e);
     }
-  }
-
-  private BuildLog mavenLog() {
-    return new BuildLog() {
-      @Override
-      public void info(String message) {
-        getLog().info(message);
-      }
-
-      @Override
-      public void warn(String message) {
-        getLog().warn(message);
-      }
-    };
   }
 }

@@ -1,0 +1,106 @@
+package io.github.gradproof.maven;
+
+import io.github.gradproof.site.BuildLog;
+import io.github.gradproof.site.DevServer;
+import io.github.gradproof.site.SiteConfig;
+import io.github.gradproof.site.SiteGenerator;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * {@code mvn site:serve}: builds the site into {@code target/gradproof-serve}, serves it on
+ * {@code 127.0.0.1}, rebuilds on every change under the data and templates folders, and reloads
+ * open pages. A bad file shows as an error page and the server keeps running. Stops on Ctrl-C
+ * or a blank line.
+ */
+@Mojo(name = "serve", requiresProject = true)
+public class ServeMojo extends AbstractMojo {
+
+  /** The project folder. */
+  @Parameter(defaultValue = "${basedir}", readonly = true, required = true)
+  private File basedir;
+
+  /** Maven's build folder; the preview is built below it, never into {@code site/}. */
+  @Parameter(defaultValue = "${project.build.directory}", readonly = true, required = true)
+  private File buildDirectory;
+
+  /** The folder of quiz files. */
+  @Parameter(property = AbstractGradproofMojo.PREFIX + "data", defaultValue = SiteConfig.DEFAULT_DATA)
+  private String data;
+
+  /** The folder of templates, UI strings and assets. */
+  @Parameter(property = AbstractGradproofMojo.PREFIX + "templates", defaultValue = SiteConfig.DEFAULT_TEMPLATES)
+  private String templates;
+
+  /** Page languages, comma-separated. */
+  @Parameter(property = AbstractGradproofMojo.PREFIX + "languages", defaultValue = "en,es")
+  private String languages;
+
+  /** The loopback port to serve on. */
+  @Parameter(property = AbstractGradproofMojo.PREFIX + "port", defaultValue = "8000")
+  private int port;
+
+  @Override
+  public void execute() throws MojoExecutionException {
+    SiteConfig config = new SiteConfig(basedir.toPath(), java.nio.file.Path.of(data),
+        java.nio.file.Path.of(templates), buildDirectory.toPath().resolve("gradproof-serve/site"),
+        SiteConfig.parseLanguages(languages));
+    BuildLog log = MavenBuildLog.of(getLog());
+    DevServer server;
+    try {
+      server = new DevServer(config, port, log, c -> SiteGenerator.standard(c, log));
+    } catch (RuntimeException e) {
+      throw new MojoExecutionException(e.getMessage(), e);
+    }
+    CountDownLatch stop = new CountDownLatch(1);
+    Thread hook = new Thread(() -> {
+      server.close();
+      stop.countDown();
+    }, "gradproof-serve-stop");
+    Runtime.getRuntime().addShutdownHook(hook);
+    server.start();
+    getLog().info("press Enter on an empty line (or Ctrl-C) to stop");
+    waitForBlankLine(stop);
+    server.close();
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException alreadyStopping) {
+      // The JVM is shutting down: the hook closes the server.
+    }
+    getLog().info("stopped");
+  }
+
+  /** Returns on a blank line; at end of input (no terminal) waits for Ctrl-C instead. */
+  private static void waitForBlankLine(CountDownLatch stop) {
+    try {
+      BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+      String line;
+      while ((line = in.readLine()) != null) {
+        if (line.isBlank()) {
+          return;
+        }
+      }
+      stop.await();
+    } catch (IOException e) {
+      awaitQuietly(stop);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void awaitQuietly(CountDownLatch stop) {
+    try {
+      stop.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

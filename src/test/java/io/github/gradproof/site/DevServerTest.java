@@ -1,0 +1,84 @@
+package io.github.gradproof.site;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The preview server on a free loopback port: edit, break and fix a quiz file while it runs. */
+class DevServerTest {
+
+  private static final Path PROJECT = Path.of("").toAbsolutePath();
+  private static final String PAGE = "en/phase-08-tensor-autograd.html";
+
+  @TempDir Path project;
+
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  @Test
+  void servesRebuildsShowsErrorsAndRecovers() throws Exception {
+    Path quiz = project.resolve("data/quizzes/phase-08-tensor-autograd.yaml");
+    Files.createDirectories(quiz.getParent());
+    String original = Files.readString(PROJECT.resolve("data/quizzes/phase-08-tensor-autograd.yaml"), StandardCharsets.UTF_8);
+    Files.writeString(quiz, original, StandardCharsets.UTF_8);
+    SiteConfig config = new SiteConfig(project, Path.of("data/quizzes"), PROJECT.resolve("templates"),
+        Path.of("target/serve/site"), List.of("en", "es"));
+    try (DevServer server = new DevServer(config, 0, BuildLog.silent(), c -> SiteGenerator.standard(c, BuildLog.silent()))) {
+      server.start();
+      assertTrue(server.url().startsWith("http://127.0.0.1:"), server.url());
+
+      HttpResponse<String> first = get(server, PAGE);
+      assertEquals(200, first.statusCode());
+      assertTrue(first.body().contains("Phase 8 — Quizzes"));
+      assertTrue(first.body().contains(DevServer.VERSION_PATH), "served pages carry the reload hook");
+      assertFalse(Files.readString(project.resolve("target/serve/site/" + PAGE)).contains(DevServer.VERSION_PATH),
+          "the files on disk never carry the reload hook");
+
+      Files.writeString(quiz, original.replace("Phase 8 — Quizzes", "Phase 8 — Edited live"), StandardCharsets.UTF_8);
+      HttpResponse<String> edited = awaitPage(server, r -> r.body().contains("Phase 8 — Edited live"));
+      assertEquals(200, edited.statusCode());
+
+      Files.writeString(quiz, original.replace("answer: [1, 2]", "answer: [1, 3]"), StandardCharsets.UTF_8);
+      HttpResponse<String> broken = awaitPage(server, r -> r.statusCode() == 500);
+      assertTrue(broken.body().contains("data/quizzes/phase-08-tensor-autograd.yaml:"), broken.body());
+      assertTrue(broken.body().contains("q-08-02"), broken.body());
+
+      Files.writeString(quiz, original, StandardCharsets.UTF_8);
+      HttpResponse<String> fixed = awaitPage(server, r -> r.statusCode() == 200);
+      assertTrue(fixed.body().contains("Phase 8 — Quizzes"));
+      assertEquals(404, get(server, "en/nothing-here.html").statusCode());
+      assertEquals(404, get(server, "../../etc/passwd").statusCode());
+    }
+  }
+
+  private HttpResponse<String> awaitPage(DevServer server, Predicate<HttpResponse<String>> done) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    HttpResponse<String> response = get(server, PAGE);
+    while (!done.test(response)) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("the server did not rebuild within 30 s; last status " + response.statusCode());
+      }
+      Thread.sleep(100);
+      response = get(server, PAGE);
+    }
+    return response;
+  }
+
+  private HttpResponse<String> get(DevServer server, String path) throws IOException, InterruptedException {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(server.url() + path)).timeout(Duration.ofSeconds(10)).build();
+    return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+}

@@ -1,0 +1,46 @@
+package io.github.gradproof.site;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.gradproof.diag.DiagnosticException;
+import io.github.gradproof.quiz.TranslationReport;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PhaseSkeletonTest {
+
+  @TempDir Path project;
+
+  private SiteConfig config() {
+    return new SiteConfig(project, Path.of("data/quizzes"), Path.of("templates").toAbsolutePath(), Path.of("site"),
+        List.of("en", "es"));
+  }
+
+  @Test
+  void skeletonLoadsVerifiesAndListsItsTodos() {
+    Path file = PhaseSkeleton.write(config(), 9, "optimizers");
+    assertEquals(project.resolve("data/quizzes/phase-09-optimizers.yaml"), file);
+    BuildReport report = SiteGenerator.standard(config(), BuildLog.silent()).check();
+    assertEquals(1, report.questionCount());
+    assertEquals(List.of(), report.phases().get(0).problems());
+    List<TranslationReport.Finding> todo = TranslationReport.of(report.phases().get(0).phase(), List.of("en", "es"));
+    assertTrue(todo.size() >= 5, todo.toString());
+    assertTrue(todo.stream().allMatch(f -> f.kind() == TranslationReport.Kind.MISSING), todo.toString());
+  }
+
+  @Test
+  void refusesToOverwriteOrToTakeABadSlug() {
+    PhaseSkeleton.write(config(), 9, "optimizers");
+    DiagnosticException exists = assertThrows(DiagnosticException.class, () -> PhaseSkeleton.write(config(), 9, "optimizers"));
+    assertEquals("data/quizzes/phase-09-optimizers.yaml:1:1: the file already exists; edit it, or choose another phase "
+        + "number or slug", exists.getMessage());
+    DiagnosticException slug = assertThrows(DiagnosticException.class, () -> PhaseSkeleton.write(config(), 10, "Bad Slug"));
+    assertTrue(slug.getMessage().contains("slug 'Bad Slug' is not valid"), slug.getMessage());
+    assertTrue(Files.notExists(project.resolve("data/quizzes/phase-10-Bad Slug.yaml")));
+  }
+}
