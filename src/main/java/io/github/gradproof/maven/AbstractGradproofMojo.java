@@ -45,6 +45,21 @@ abstract class AbstractGradproofMojo extends AbstractMojo {
   @Parameter(property = PREFIX + "strictTranslations", defaultValue = "false")
   protected boolean strictTranslations;
 
+  /** Worker threads for verifying and rendering; 0 means one per processor. Output does not depend on it. */
+  @Parameter(property = PREFIX + "threads", defaultValue = "0")
+  protected int threads;
+
+  /**
+   * Reuse unchanged phases from the build cache in {@code target/gradproof-cache} (keyed on the
+   * phase file, the templates, this plugin's build and the configuration).
+   */
+  @Parameter(property = PREFIX + "cache", defaultValue = "true")
+  protected boolean cache;
+
+  /** Where the build cache lives. */
+  @Parameter(property = PREFIX + "cacheDir", defaultValue = "${project.build.directory}/gradproof-cache")
+  protected File cacheDir;
+
   /** Skips the goal. */
   @Parameter(property = PREFIX + "skip", defaultValue = "false")
   protected boolean skip;
@@ -56,7 +71,11 @@ abstract class AbstractGradproofMojo extends AbstractMojo {
       return;
     }
     SiteConfig config = config();
-    SiteGenerator generator = SiteGenerator.standard(config, MavenBuildLog.of(getLog()));
+    SiteGenerator generator = SiteGenerator.standard(config, MavenBuildLog.of(getLog())).withThreads(threads)
+        .keepResults(false);
+    if (cache && cacheDir != null) {
+      generator.withCache(cacheDir.toPath());
+    }
     try {
       summarize(run(generator));
     } catch (DiagnosticException e) {

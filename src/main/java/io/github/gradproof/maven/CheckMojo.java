@@ -15,7 +15,7 @@ public class CheckMojo extends AbstractGradproofMojo {
 
   @Override
   protected void summarize(BuildReport report) {
-    getLog().info("gradproof: " + report.phases().size() + " phases, " + report.questionCount() + " questions, "
+    getLog().info("gradproof: " + report.phaseCount() + " phases, " + report.questionCount() + " questions, "
         + report.claimCount() + " claims verified; every answer agrees with its key");
   }
 }

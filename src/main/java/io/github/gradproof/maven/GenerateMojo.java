@@ -18,7 +18,9 @@ public class GenerateMojo extends AbstractGradproofMojo {
 
   @Override
   protected void summarize(BuildReport report) {
-    getLog().info("gradproof: " + report.phases().size() + " phases, " + report.questionCount() + " questions, "
-        + report.claimCount() + " claims verified; " + report.pagesWritten() + " pages written to " + output + "/");
+    getLog().info("gradproof: " + report.phaseCount() + " phases, " + report.questionCount() + " questions, "
+        + report.claimCount() + " claims verified; " + report.pagesWritten() + " pages written to " + output + "/"
+        + (report.phasesFromCache() > 0 ? " (" + report.phasesFromCache() + " phases unchanged, from the build cache)" : ""));
+    getLog().info("gradproof: " + report.timings().format());
   }
 }

@@ -13,6 +13,18 @@ final class Json {
   private int depth;
   private boolean needComma;
 
+  Json() {}
+
+  /** A writer of a fragment that will sit at nesting {@code depth} of a larger document. */
+  Json(int depth) {
+    this.depth = depth;
+  }
+
+  /** The text written so far, without the final newline of {@link #toString()}. */
+  String fragment() {
+    return out.toString();
+  }
+
   Json beginObject() {
     value();
     out.append('{');

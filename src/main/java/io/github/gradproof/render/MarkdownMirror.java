@@ -19,6 +19,8 @@ import java.util.Map;
  */
 public final class MarkdownMirror {
 
+  private static final java.util.regex.Pattern LINE_BREAK = java.util.regex.Pattern.compile("\\s*\\n\\s*");
+
   private final UiStrings ui;
   private final List<String> languages;
 
@@ -139,7 +141,7 @@ public final class MarkdownMirror {
   }
 
   private static String oneLine(String markdown) {
-    return markdown.strip().replaceAll("\\s*\\n\\s*", " ");
+    return LINE_BREAK.matcher(markdown.strip()).replaceAll(" ");
   }
 
   /** Escapes {@code <}, {@code >} and {@code &} outside backtick code spans. */

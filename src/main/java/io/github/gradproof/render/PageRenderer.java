@@ -11,7 +11,6 @@ import io.pebbletemplates.pebble.error.PebbleException;
 import io.pebbletemplates.pebble.loader.FileLoader;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -86,15 +85,20 @@ public final class PageRenderer {
 
   /** {@code site/<lang>/index.html}: every phase, in order. */
   public String indexPage(String language, List<PhaseResult> phases) {
+    return indexPageOf(language, phases.stream().map(PhaseSummary::of).toList());
+  }
+
+  /** {@code site/<lang>/index.html} from phase summaries (fresh or from the build cache). */
+  public String indexPageOf(String language, List<PhaseSummary> phases) {
     Map<String, Object> context = pageContext(language, "index.html", ui.get(language, "site.title"));
-    List<Map<String, Object>> items = new ArrayList<>();
-    for (PhaseResult result : phases) {
+    List<Map<String, Object>> items = new ArrayList<>(phases.size());
+    for (PhaseSummary summary : phases) {
       Map<String, Object> item = new LinkedHashMap<>();
-      item.put("href", result.phase().pageName() + ".html");
-      item.put("title", markdown.inline(result.phase().title().in(language)));
-      item.put("summary", markdown.block(result.phase().summary().in(language)));
-      item.put("questionCount", result.questions().size());
-      item.put("verifiedCount", result.questions().stream().filter(PageRenderer::isVerified).count());
+      item.put("href", summary.phase().pageName() + ".html");
+      item.put("title", markdown.inline(summary.phase().title().in(language)));
+      item.put("summary", markdown.block(summary.phase().summary().in(language)));
+      item.put("questionCount", summary.questionCount());
+      item.put("verifiedCount", summary.verifiedCount());
       items.add(item);
     }
     context.put("phases", items);
@@ -163,7 +167,7 @@ public final class PageRenderer {
   }
 
   private String render(PebbleTemplate template, String name, Map<String, Object> context) {
-    StringWriter out = new StringWriter(16 * 1024);
+    StringBuilderWriter out = new StringBuilderWriter(32 * 1024);
     try {
       template.evaluate(out, context);
     } catch (PebbleException e) {

@@ -22,6 +22,41 @@ public final class VerificationJson {
 
   /** The whole document for the given phases, in order. */
   public static String write(List<PhaseResult> phases) {
+    StringBuilder out = new StringBuilder(16 * 1024);
+    try {
+      write(out, phases.stream().map(VerificationJson::phaseFragment).toList());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  /**
+   * The entry of one phase, exactly as it appears inside the document: lets phases be written
+   * independently (in parallel, or taken from the build cache) and spliced by
+   * {@link #write(Appendable, List)}.
+   */
+  public static String phaseFragment(PhaseResult result) {
+    Json json = new Json(2);
+    phase(json, result);
+    return json.fragment();
+  }
+
+  /** Writes the whole document from the phases' {@linkplain #phaseFragment fragments}, in order. */
+  public static void write(Appendable out, List<String> fragments) throws java.io.IOException {
+    out.append("{\n  \"format\": ").append(Integer.toString(FORMAT_VERSION))
+        .append(",\n  \"generator\": \"gradproof\",\n  \"phases\": [");
+    for (int i = 0; i < fragments.size(); i++) {
+      if (i > 0) {
+        out.append(',');
+      }
+      out.append(fragments.get(i));
+    }
+    out.append(fragments.isEmpty() ? "]" : "\n  ]").append("\n}\n");
+  }
+
+  /** The document written in one piece: what the spliced form must equal (tests). */
+  static String writeWhole(List<PhaseResult> phases) {
     Json json = new Json().beginObject();
     json.field("format", FORMAT_VERSION);
     json.field("generator", "gradproof");

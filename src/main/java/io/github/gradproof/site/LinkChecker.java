@@ -8,47 +8,114 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
-import org.jsoup.parser.Parser;
 
 /**
  * Checks a staged site before it is published: every internal link and resource ({@code href},
  * {@code src}) resolves to a staged file, every fragment to an element id on the target page,
  * ids are unique per page, and nothing points to the network. Problems are located in the
  * generated file with line and column.
+ *
+ * <p>The checker streams: each page is {@linkplain #scan scanned} once, from the string that is
+ * being written (any thread), into small {@link PageFacts} (its ids and links); only those facts
+ * are kept, never the documents. {@link #finish()} then resolves the links against the files and
+ * ids of the whole site. Scanning uses {@link TagScanner}, which reads start tags and attributes
+ * as Jsoup's parser does (a test compares the two on generated pages).
  */
 final class LinkChecker {
 
+  private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:.*");
+
   private final Path root;
   private final String displayRoot;
-  private final Map<Path, Set<String>> idsByPage = new HashMap<>();
+  private final Map<String, PageFacts> pages = new ConcurrentHashMap<>();
 
   LinkChecker(Path root, String displayRoot) {
     this.root = root;
     this.displayRoot = displayRoot;
   }
 
-  /** Checks every HTML page under the root; returns the problems found (empty when sound). */
+  /** An id or link-bearing element of a page, with its position (1-based line and column). */
+  record Tag(String name, String attribute, String value, int line, int column) {}
+
+  /** What the checker keeps of a page: its ids in order and its links in order. */
+  record PageFacts(List<Tag> ids, List<Tag> links) {}
+
+  /** Scans one page ({@code relative} to the root, with forward slashes) and keeps its facts. */
+  void scan(String relative, String html) {
+    pages.put(relative, facts(html));
+  }
+
+  /** Adds the facts of an already scanned page (a page reused from the build cache). */
+  void add(String relative, PageFacts facts) {
+    pages.put(relative, facts);
+  }
+
+  /** The facts of one page's HTML. */
+  static PageFacts facts(String html) {
+    List<Tag> ids = new ArrayList<>();
+    List<Tag> links = new ArrayList<>();
+    TagScanner.scan(html, (name, attributes, line, column) -> {
+      String id = attributes.get("id");
+      if (id != null) {
+        ids.add(new Tag(name, "id", id, line, column));
+      }
+      String href = attributes.get("href");
+      if (href != null) {
+        links.add(new Tag(name, "href", href, line, column));
+      } else {
+        String src = attributes.get("src");
+        if (src != null) {
+          links.add(new Tag(name, "src", src, line, column));
+        }
+      }
+    });
+    return new PageFacts(List.copyOf(ids), List.copyOf(links));
+  }
+
+  /**
+   * Checks every HTML page under the root, reading the ones not already scanned; returns the
+   * problems found (empty when sound), in page order.
+   */
   List<Diagnostic> check() {
-    List<Path> pages = htmlPages();
-    Map<Path, Document> documents = new HashMap<>();
-    List<Diagnostic> problems = new ArrayList<>();
-    for (Path page : pages) {
-      Document document = parse(page);
-      documents.put(page, document);
-      idsByPage.put(page, uniqueIds(page, document, problems));
+    for (Path page : htmlPages()) {
+      String relative = relative(page);
+      if (!pages.containsKey(relative)) {
+        try {
+          scan(relative, Files.readString(page, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
     }
-    for (Path page : pages) {
-      for (Element element : documents.get(page).select("[href], [src]")) {
-        String attribute = element.hasAttr("href") ? "href" : "src";
-        checkLink(page, element, element.attr(attribute), problems);
+    return finish();
+  }
+
+  /** Resolves the links of every scanned page; the problems found, in page order. */
+  List<Diagnostic> finish() {
+    TreeMap<String, PageFacts> sorted = new TreeMap<>(pages);
+    Map<String, Set<String>> idsByPage = new TreeMap<>();
+    List<Diagnostic> problems = new ArrayList<>();
+    for (Map.Entry<String, PageFacts> page : sorted.entrySet()) {
+      Set<String> ids = new HashSet<>();
+      for (Tag tag : page.getValue().ids()) {
+        if (!ids.add(tag.value())) {
+          problems.add(problem(page.getKey(), tag,
+              "duplicate id '" + tag.value() + "' on one page; make question ids and template ids unique"));
+        }
+      }
+      idsByPage.put(page.getKey(), ids);
+    }
+    for (Map.Entry<String, PageFacts> page : sorted.entrySet()) {
+      for (Tag tag : page.getValue().links()) {
+        checkLink(page.getKey(), tag, idsByPage, problems);
       }
     }
     return problems;
@@ -62,56 +129,46 @@ final class LinkChecker {
     }
   }
 
-  private static Document parse(Path page) {
-    try {
-      Parser parser = Parser.htmlParser().setTrackPosition(true);
-      return org.jsoup.Jsoup.parse(Files.readString(page, StandardCharsets.UTF_8), "", parser);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  private String relative(Path page) {
+    return root.relativize(page).toString().replace('\\', '/');
   }
 
-  private Set<String> uniqueIds(Path page, Document document, List<Diagnostic> problems) {
-    Set<String> ids = new HashSet<>();
-    for (Element element : document.select("[id]")) {
-      if (!ids.add(element.id())) {
-        problems.add(problem(page, element, "duplicate id '" + element.id() + "' on one page; make question ids and template ids unique"));
-      }
-    }
-    return ids;
-  }
-
-  private void checkLink(Path page, Element element, String link, List<Diagnostic> problems) {
+  private void checkLink(String page, Tag tag, Map<String, Set<String>> idsByPage, List<Diagnostic> problems) {
+    String link = tag.value();
     if (link.isEmpty()) {
-      problems.add(problem(page, element, "empty link"));
+      problems.add(problem(page, tag, "empty link"));
       return;
     }
-    if (link.startsWith("//") || link.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*")) {
+    if (link.startsWith("//") || SCHEME.matcher(link).matches()) {
       if (!link.startsWith("mailto:") && !link.startsWith("https:") && !link.startsWith("http:")) {
-        problems.add(problem(page, element, "link '" + link + "' uses a scheme the site does not allow"));
-      } else if (!element.tagName().equals("a")) {
-        problems.add(problem(page, element, "resource '" + link + "' would load from the network at view time; ship it under templates/assets/"));
+        problems.add(problem(page, tag, "link '" + link + "' uses a scheme the site does not allow"));
+      } else if (!tag.name().equals("a")) {
+        problems.add(problem(page, tag,
+            "resource '" + link + "' would load from the network at view time; ship it under templates/assets/"));
       }
       return;
     }
     int hash = link.indexOf('#');
     String path = hash < 0 ? link : link.substring(0, hash);
     String fragment = hash < 0 ? null : link.substring(hash + 1);
-    Path target = path.isEmpty() ? page : page.getParent().resolve(path).normalize();
-    if (!target.startsWith(root) || !Files.isRegularFile(target)) {
-      problems.add(problem(page, element, "link '" + link + "' points to a file that is not in the site"));
+    Path pageFile = root.resolve(page);
+    Path target = path.isEmpty() ? pageFile : pageFile.getParent().resolve(path).normalize();
+    if (!target.startsWith(root) || !isFile(target)) {
+      problems.add(problem(page, tag, "link '" + link + "' points to a file that is not in the site"));
       return;
     }
-    if (fragment != null && !fragment.isEmpty() && idsByPage.containsKey(target)
-        && !idsByPage.get(target).contains(fragment)) {
-      problems.add(problem(page, element, "link '" + link + "' names an id that the target page does not have"));
+    Set<String> targetIds = idsByPage.get(relative(target));
+    if (fragment != null && !fragment.isEmpty() && targetIds != null && !targetIds.contains(fragment)) {
+      problems.add(problem(page, tag, "link '" + link + "' names an id that the target page does not have"));
     }
   }
 
-  private Diagnostic problem(Path page, Element element, String message) {
-    String file = displayRoot + "/" + root.relativize(page).toString().replace('\\', '/');
-    int line = Math.max(1, element.sourceRange().start().lineNumber());
-    int column = Math.max(1, element.sourceRange().start().columnNumber());
-    return Diagnostic.at(new SourceLocation(file, line, column), message);
+  private boolean isFile(Path target) {
+    return pages.containsKey(relative(target)) || Files.isRegularFile(target);
+  }
+
+  private Diagnostic problem(String page, Tag tag, String message) {
+    String file = displayRoot + "/" + page;
+    return Diagnostic.at(new SourceLocation(file, Math.max(1, tag.line()), Math.max(1, tag.column())), message);
   }
 }

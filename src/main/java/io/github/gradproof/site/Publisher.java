@@ -60,6 +60,20 @@ public final class Publisher implements AutoCloseable {
     }
   }
 
+  /** Writes a file of bytes at {@code relative} inside the staging folder (any thread). */
+  public void write(String relative, byte[] content) {
+    Path file = staging.resolve(relative);
+    try {
+      Path parent = file.getParent();
+      if (!Files.isDirectory(parent)) {
+        Files.createDirectories(parent);
+      }
+      Files.write(file, content);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+  }
+
   /** Copies a folder tree into {@code relative} inside the staging folder. */
   public void copyTree(Path source, String relative) {
     Path target = staging.resolve(relative);

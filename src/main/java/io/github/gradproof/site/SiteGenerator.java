@@ -4,18 +4,38 @@ import io.github.gradproof.diag.Diagnostic;
 import io.github.gradproof.diag.DiagnosticException;
 import io.github.gradproof.quiz.Phase;
 import io.github.gradproof.quiz.QuizLoader;
-import io.github.gradproof.verify.PhaseVerifier;
 import io.github.gradproof.quiz.TranslationReport;
 import io.github.gradproof.render.MarkdownMirror;
 import io.github.gradproof.render.MarkdownRenderer;
 import io.github.gradproof.render.PageRenderer;
+import io.github.gradproof.render.PhaseSummary;
 import io.github.gradproof.render.UiStrings;
 import io.github.gradproof.render.VerificationJson;
 import io.github.gradproof.verify.PhaseResult;
+import io.github.gradproof.verify.PhaseVerifier;
+import io.github.gradproof.verify.QuestionVerifier;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
+import java.util.function.IntConsumer;
+import java.util.stream.Stream;
 
 /**
  * The pipeline: load every quiz file, verify every question, and (for {@link #generate()}) render
@@ -23,6 +43,14 @@ import java.util.function.Function;
  *
  * <p>Any problem anywhere (bad input, drifted answer, broken template) fails the whole build with
  * a {@link DiagnosticException} listing every problem found, and the old site stays as it was.
+ *
+ * <p>Phases are independent, so each is verified, rendered and written by one task on a pool of
+ * {@linkplain #withThreads worker threads}; every output file is a pure function of its phase
+ * (and the shared, read-only templates), and results are gathered in phase order, so the bytes
+ * and the order of diagnostics do not depend on the number of threads. Pages go to disk as soon as
+ * they are rendered; only small per-phase summaries are kept for the index pages and
+ * {@code verification.json}. With a {@linkplain #withCache build cache}, a phase whose inputs are
+ * unchanged is taken from the cache instead: neither re-verified nor re-rendered.
  */
 public final class SiteGenerator {
 
@@ -30,6 +58,11 @@ public final class SiteGenerator {
   private final BuildLog log;
   private final Function<SiteConfig, List<Phase>> loader;
   private final Function<Phase, PhaseResult> verifier;
+  private int threads;
+  private Path cacheDir;
+  private String pipeline;
+  private String generatorBuild;
+  private boolean keepResults = true;
 
   /**
    * Creates a generator.
@@ -49,58 +82,392 @@ public final class SiteGenerator {
   public static SiteGenerator standard(SiteConfig config, BuildLog log) {
     PhaseVerifier verifier = new PhaseVerifier();
     return new SiteGenerator(config, log,
-        c -> QuizLoader.loadAll(c.dataDir(), c.display(c.dataDir()), c.languages()), verifier::verify);
+        c -> QuizLoader.loadAll(c.dataDir(), c.display(c.dataDir()), c.languages()), verifier::verify)
+        .withPipeline("PhaseVerifier seeds=" + QuestionVerifier.DEFAULT_SEEDS);
+  }
+
+  /** Uses {@code n} worker threads; 0 (the default) means one per available processor. */
+  public SiteGenerator withThreads(int n) {
+    if (n < 0) {
+      throw new IllegalArgumentException("threads must be 0 (all processors) or more, got " + n);
+    }
+    this.threads = n;
+    return this;
+  }
+
+  /**
+   * Keeps a build cache in {@code dir} (e.g. {@code target/gradproof-cache}): unchanged phases
+   * are reused instead of verified and rendered again. See {@link BuildCache} for the key.
+   */
+  public SiteGenerator withCache(Path dir) {
+    this.cacheDir = dir;
+    return this;
+  }
+
+  /**
+   * Names the verifier's settings for the cache key; the standard pipeline sets it. A generator
+   * with a custom verifier and a cache should name what makes its verifier's results differ.
+   */
+  public SiteGenerator withPipeline(String id) {
+    this.pipeline = id;
+    return this;
+  }
+
+  /** Overrides the generator build that keys the cache (tests; production hashes its own jar). */
+  SiteGenerator withGeneratorBuild(String build) {
+    this.generatorBuild = build;
+    return this;
+  }
+
+  /**
+   * Whether {@link BuildReport#phases()} lists the full results (the default). A large site built
+   * only for its pages can drop them, so that results are released as soon as their pages are
+   * written.
+   */
+  public SiteGenerator keepResults(boolean keep) {
+    this.keepResults = keep;
+    return this;
   }
 
   /** Loads and verifies every phase; writes nothing. */
   public BuildReport check() {
+    long start = System.nanoTime();
     List<Phase> phases = loader.apply(config);
-    List<PhaseResult> results = verifyAll(phases);
+    long loaded = System.nanoTime();
+    LongAdder verifyNanos = new LongAdder();
+    PhaseResult[] results = new PhaseResult[phases.size()];
+    PhaseSummary[] summaries = new PhaseSummary[phases.size()];
+    List<Diagnostic>[] problems = problemSlots(phases.size());
+    int workers = workers();
+    forEach(phases.size(), workers, i -> {
+      long t = System.nanoTime();
+      PhaseResult result = verify(phases.get(i), problems, i);
+      if (result != null) {
+        summaries[i] = PhaseSummary.of(result);
+        results[i] = keepResults ? result : null;
+      }
+      verifyNanos.add(System.nanoTime() - t);
+    });
+    throwIfAny(problems);
     reportTranslations(phases);
-    return new BuildReport(results, 0, 0);
+    long end = System.nanoTime();
+    List<PhaseResult> kept = Arrays.stream(results).filter(r -> r != null).toList();
+    return new BuildReport(kept, 0, 0, phases.size(),
+        Arrays.stream(summaries).mapToInt(PhaseSummary::questionCount).sum(),
+        Arrays.stream(summaries).mapToInt(PhaseSummary::claimCount).sum(), 0,
+        new BuildReport.Timings(loaded - start, verifyNanos.sum(), 0, 0, 0, end - start, workers));
   }
 
   /** Loads, verifies, renders and publishes the site. */
   public BuildReport generate() {
+    long start = System.nanoTime();
+    BuildCache cache = cacheDir == null ? null : BuildCache.open(cacheDir, config, String.valueOf(pipeline),
+        generatorBuild != null ? generatorBuild : BuildCache.generatorBuild());
+    Map<String, String> keysBefore = cache == null ? Map.of() : keysBefore(cache);
     List<Phase> phases = loader.apply(config);
-    List<PhaseResult> results = verifyAll(phases);
-    reportTranslations(phases);
+    long loaded = System.nanoTime();
+    int n = phases.size();
     String templatesDisplay = config.display(config.templatesDir());
     UiStrings ui = UiStrings.load(config.templatesDir(), templatesDisplay, config.languages());
     MarkdownRenderer markdown = new MarkdownRenderer();
-    PageRenderer pages = new PageRenderer(config.templatesDir(), templatesDisplay, ui, config.languages(), markdown);
+    PageRenderer pages = null;
+    DiagnosticException templateError = null;
+    try {
+      pages = new PageRenderer(config.templatesDir(), templatesDisplay, ui, config.languages(), markdown);
+    } catch (DiagnosticException e) {
+      templateError = e;
+    }
+    MarkdownMirror mirror = new MarkdownMirror(ui, config.languages());
+    int workers = workers();
+    Stage stage = new Stage(n);
     try (Publisher publisher = Publisher.open(config.outputDir())) {
-      int pageCount = writePages(publisher, pages, results);
-      int mirrorCount = writeMirrors(publisher, ui, markdown, results);
-      publisher.write("verification.json", VerificationJson.write(results));
+      for (String language : config.languages()) {
+        createDirectories(publisher.staging().resolve(language));
+        createDirectories(publisher.staging().resolve("md").resolve(language));
+      }
+      LinkChecker links = new LinkChecker(publisher.staging(), config.display(config.outputDir()));
+      PageRenderer renderer = pages;
+      forEach(n, workers, i -> buildPhase(phases.get(i), i, cache, keysBefore, renderer, mirror, publisher, links, stage));
+      throwIfAny(stage.problems);
+      reportTranslations(phases);
+      if (templateError != null) {
+        throw templateError;
+      }
+      for (RuntimeException failure : stage.failures) {
+        if (failure != null) {
+          throw failure;
+        }
+      }
+      long finishStart = System.nanoTime();
+      List<PhaseSummary> summaries = Arrays.asList(stage.summaries);
+      int pageCount = 0;
+      String root = pages.rootPage();
+      links.scan("index.html", root);
+      publisher.write("index.html", root.getBytes(StandardCharsets.UTF_8));
+      pageCount++;
+      for (String language : config.languages()) {
+        String index = pages.indexPageOf(language, summaries);
+        links.scan(language + "/index.html", index);
+        publisher.write(language + "/index.html", index.getBytes(StandardCharsets.UTF_8));
+        pageCount++;
+      }
+      pageCount += n * config.languages().size();
+      writeVerificationJson(publisher, stage.fragments);
       copyAssets(publisher);
-      List<Diagnostic> broken = new LinkChecker(publisher.staging(), config.display(config.outputDir())).check();
+      List<Diagnostic> broken = links.check();
       if (!broken.isEmpty()) {
         throw new DiagnosticException(broken);
       }
       publisher.publish();
+      if (cache != null) {
+        cache.retainOnly(stage.usedKeys());
+      }
+      long end = System.nanoTime();
+      int mirrorCount = n * config.languages().size();
       log.info("wrote " + pageCount + " pages, " + mirrorCount + " Markdown mirrors and verification.json to "
-          + config.display(config.outputDir()));
-      return new BuildReport(results, pageCount, pageCount + mirrorCount + 1);
+          + config.display(config.outputDir())
+          + (cache == null ? "" : " (" + stage.fromCache.get() + " of " + n + " phases unchanged, from the build cache)"));
+      BuildReport.Timings timings = new BuildReport.Timings(loaded - start, stage.verifyNanos.sum(),
+          stage.renderNanos.sum(), stage.writeNanos.sum(), end - finishStart, end - start, workers);
+      List<PhaseResult> kept = new ArrayList<>();
+      for (PhaseResult r : stage.results) {
+        if (r != null) {
+          kept.add(r);
+        }
+      }
+      return new BuildReport(kept, pageCount, pageCount + mirrorCount + 1, n,
+          summaries.stream().mapToInt(PhaseSummary::questionCount).sum(),
+          summaries.stream().mapToInt(PhaseSummary::claimCount).sum(), stage.fromCache.get(), timings);
     }
   }
 
-  private List<PhaseResult> verifyAll(List<Phase> phases) {
-    List<PhaseResult> results = new ArrayList<>(phases.size());
-    List<Diagnostic> problems = new ArrayList<>();
-    for (Phase phase : phases) {
-      try {
-        PhaseResult result = verifier.apply(phase);
-        results.add(result);
-        problems.addAll(result.problems());
-      } catch (DiagnosticException e) {
-        problems.addAll(e.diagnostics());
+  /** What the phase tasks of one build share; slot {@code i} belongs to phase {@code i}. */
+  private static final class Stage {
+    final List<Diagnostic>[] problems;
+    final RuntimeException[] failures;
+    final PhaseSummary[] summaries;
+    final String[] fragments;
+    final PhaseResult[] results;
+    final String[] keys;
+    final AtomicInteger fromCache = new AtomicInteger();
+    final LongAdder verifyNanos = new LongAdder();
+    final LongAdder renderNanos = new LongAdder();
+    final LongAdder writeNanos = new LongAdder();
+
+    Stage(int n) {
+      problems = problemSlots(n);
+      failures = new RuntimeException[n];
+      summaries = new PhaseSummary[n];
+      fragments = new String[n];
+      results = new PhaseResult[n];
+      keys = new String[n];
+    }
+
+    Set<String> usedKeys() {
+      Set<String> used = new HashSet<>();
+      for (String key : keys) {
+        if (key != null) {
+          used.add(key);
+        }
+      }
+      return used;
+    }
+  }
+
+  /**
+   * The cache keys of the quiz files as they are before loading, by shown path: a phase is cached
+   * only when its file has the same key before and after loading, so an edit racing the build can
+   * never store old output under the new file's key.
+   */
+  private Map<String, String> keysBefore(BuildCache cache) {
+    Map<String, String> keys = new HashMap<>();
+    try (Stream<Path> files = Files.list(config.dataDir())) {
+      for (Path file : files.toList()) {
+        String display = config.display(file);
+        String key = cache.key(file, display);
+        if (key != null) {
+          keys.put(display, key);
+        }
+      }
+    } catch (IOException e) {
+      return Map.of();
+    }
+    return keys;
+  }
+
+  /** Verifies, renders and writes one phase, or takes it from the cache. */
+  private void buildPhase(Phase phase, int i, BuildCache cache, Map<String, String> keysBefore, PageRenderer pages,
+      MarkdownMirror mirror, Publisher publisher, LinkChecker links, Stage stage) {
+    String key = cache == null ? null : cache.key(config.baseDir().resolve(phase.sourcePath()), phase.sourcePath());
+    if (key != null && !key.equals(keysBefore.get(phase.sourcePath()))) {
+      key = null; // the file changed while it was being loaded: what was loaded has no reliable key
+    }
+    stage.keys[i] = key;
+    if (key != null && pages != null) {
+      BuildCache.Entry entry = cache.get(key);
+      if (entry != null) {
+        long t = System.nanoTime();
+        for (int f = 0; f < entry.paths().size(); f++) {
+          publisher.write(entry.paths().get(f), entry.contents().get(f));
+          if (entry.facts().get(f) != null) {
+            links.add(entry.paths().get(f), entry.facts().get(f));
+          }
+        }
+        stage.writeNanos.add(System.nanoTime() - t);
+        stage.fragments[i] = entry.json();
+        stage.summaries[i] = new PhaseSummary(phase, entry.questionCount(), entry.verifiedCount(), entry.claimCount());
+        stage.fromCache.incrementAndGet();
+        return;
       }
     }
-    if (!problems.isEmpty()) {
-      throw new DiagnosticException(problems);
+    long t0 = System.nanoTime();
+    PhaseResult result = verify(phase, stage.problems, i);
+    long t1 = System.nanoTime();
+    stage.verifyNanos.add(t1 - t0);
+    if (result == null || pages == null) {
+      return;
     }
-    return results;
+    if (keepResults) {
+      stage.results[i] = result;
+    }
+    try {
+      List<String> paths = new ArrayList<>();
+      List<String> texts = new ArrayList<>();
+      for (String language : config.languages()) {
+        paths.add(language + "/" + phase.pageName() + ".html");
+        texts.add(pages.phasePage(language, result));
+      }
+      for (String language : config.languages()) {
+        paths.add("md/" + language + "/" + phase.pageName() + ".md");
+        texts.add(mirror.render(language, result));
+      }
+      List<LinkChecker.PageFacts> facts = new ArrayList<>();
+      for (int f = 0; f < paths.size(); f++) {
+        facts.add(paths.get(f).endsWith(".html") ? LinkChecker.facts(texts.get(f)) : null);
+      }
+      String fragment = VerificationJson.phaseFragment(result);
+      PhaseSummary summary = PhaseSummary.of(result);
+      long t2 = System.nanoTime();
+      stage.renderNanos.add(t2 - t1);
+      List<byte[]> contents = new ArrayList<>(paths.size());
+      for (int f = 0; f < paths.size(); f++) {
+        byte[] bytes = texts.get(f).getBytes(StandardCharsets.UTF_8);
+        contents.add(bytes);
+        publisher.write(paths.get(f), bytes);
+        if (facts.get(f) != null) {
+          links.add(paths.get(f), facts.get(f));
+        }
+      }
+      if (key != null) {
+        cache.put(key, new BuildCache.Entry(paths, contents, facts, fragment, summary.questionCount(),
+            summary.verifiedCount(), summary.claimCount()));
+      }
+      stage.writeNanos.add(System.nanoTime() - t2);
+      stage.fragments[i] = fragment;
+      stage.summaries[i] = summary;
+    } catch (RuntimeException e) {
+      stage.failures[i] = e;
+    }
+  }
+
+  /** The phase's result, or {@code null} with its problems recorded in slot {@code i}. */
+  private PhaseResult verify(Phase phase, List<Diagnostic>[] problems, int i) {
+    try {
+      PhaseResult result = verifier.apply(phase);
+      if (!result.problems().isEmpty()) {
+        problems[i] = result.problems();
+        return null;
+      }
+      return result;
+    } catch (DiagnosticException e) {
+      problems[i] = e.diagnostics();
+      return null;
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Diagnostic>[] problemSlots(int n) {
+    return (List<Diagnostic>[]) new List<?>[n];
+  }
+
+  private static void throwIfAny(List<Diagnostic>[] problems) {
+    List<Diagnostic> all = new ArrayList<>();
+    for (List<Diagnostic> p : problems) {
+      if (p != null) {
+        all.addAll(p);
+      }
+    }
+    if (!all.isEmpty()) {
+      throw new DiagnosticException(all);
+    }
+  }
+
+  private int workers() {
+    return threads > 0 ? threads : Math.max(1, Runtime.getRuntime().availableProcessors());
+  }
+
+  /**
+   * Runs {@code task} for 0..n-1 on {@code workers} threads (inline when one), and waits for all.
+   * Tasks record their own outcomes; an unexpected exception is rethrown after all have finished.
+   */
+  private static void forEach(int n, int workers, IntConsumer task) {
+    if (workers <= 1 || n <= 1) {
+      for (int i = 0; i < n; i++) {
+        task.accept(i);
+      }
+      return;
+    }
+    AtomicInteger next = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(workers, n), r -> {
+      Thread thread = new Thread(r, "gradproof-worker");
+      thread.setDaemon(true);
+      return thread;
+    });
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (int w = 0; w < Math.min(workers, n); w++) {
+        futures.add(pool.submit(() -> {
+          for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+            task.accept(i);
+          }
+        }));
+      }
+      RuntimeException failure = null;
+      for (Future<?> future : futures) {
+        try {
+          future.get();
+        } catch (ExecutionException e) {
+          if (failure == null) {
+            failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted while building", e);
+        }
+      }
+      if (failure != null) {
+        throw failure;
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static void writeVerificationJson(Publisher publisher, String[] fragments) {
+    Path file = publisher.staging().resolve("verification.json");
+    try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      VerificationJson.write(out, Arrays.asList(fragments));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+  }
+
+  private static void createDirectories(Path dir) {
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + dir, e);
+    }
   }
 
   /** Logs the translation report; in strict mode its findings fail the build. */
@@ -118,35 +485,8 @@ public final class SiteGenerator {
     }
   }
 
-  private int writePages(Publisher publisher, PageRenderer pages, List<PhaseResult> results) {
-    int count = 0;
-    publisher.write("index.html", pages.rootPage());
-    count++;
-    for (String language : config.languages()) {
-      publisher.write(language + "/index.html", pages.indexPage(language, results));
-      count++;
-      for (PhaseResult result : results) {
-        publisher.write(language + "/" + result.phase().pageName() + ".html", pages.phasePage(language, result));
-        count++;
-      }
-    }
-    return count;
-  }
-
-  private int writeMirrors(Publisher publisher, UiStrings ui, MarkdownRenderer markdown, List<PhaseResult> results) {
-    MarkdownMirror mirror = new MarkdownMirror(ui, config.languages());
-    int count = 0;
-    for (String language : config.languages()) {
-      for (PhaseResult result : results) {
-        publisher.write("md/" + language + "/" + result.phase().pageName() + ".md", mirror.render(language, result));
-        count++;
-      }
-    }
-    return count;
-  }
-
   private void copyAssets(Publisher publisher) {
-    java.nio.file.Path assets = config.templatesDir().resolve("assets");
+    Path assets = config.templatesDir().resolve("assets");
     if (Files.isDirectory(assets)) {
       publisher.copyTree(assets, "assets");
     }

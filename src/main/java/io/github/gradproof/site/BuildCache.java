@@ -1,0 +1,290 @@
+package io.github.gradproof.site;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.CodeSource;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The incremental-build cache: for each phase, the files it produced (pages and Markdown mirrors),
+ * its link-checker facts, its {@code verification.json} entry and its counts, stored under a key
+ * that hashes everything the output of that phase depends on:
+ *
+ * <ul>
+ *   <li>the phase file's bytes and the path it is shown as,
+ *   <li>every file under the templates folder (templates, UI strings, assets),
+ *   <li>the generator's own build: the bytes of the jar (or class folder) this class was loaded
+ *       from, and the file names of the libraries that render pages,
+ *   <li>the configuration: languages, translation strictness, and the verifier's settings.
+ * </ul>
+ *
+ * <p>Any change to any of them gives a different key, so a stale entry is never read: it is simply
+ * not found, and is removed after the next successful build. Entries are written atomically
+ * (temporary file, then rename) and read defensively: an unreadable entry is a miss.
+ */
+final class BuildCache {
+
+  private static final int MAGIC = 0x47504331; // "GPC1"
+  private static volatile String generatorBuild;
+
+  private final Path dir;
+  private final String globalKey;
+
+  private BuildCache(Path dir, String globalKey) {
+    this.dir = dir;
+    this.globalKey = globalKey;
+  }
+
+  /** One cached phase. */
+  record Entry(List<String> paths, List<byte[]> contents, List<LinkChecker.PageFacts> facts, String json,
+      int questionCount, long verifiedCount, int claimCount) {}
+
+  /**
+   * Opens the cache in {@code dir} for a build of {@code config}.
+   *
+   * @param pipeline what else decides the output (the verifier's settings), e.g. {@code seeds=3}
+   * @param generator the generator's build; {@link #generatorBuild()} in production
+   */
+  static BuildCache open(Path dir, SiteConfig config, String pipeline, String generator) {
+    Hasher h = new Hasher();
+    h.text("gradproof-cache-1").text(generator).text(pipeline).text(String.join(",", config.languages()))
+        .text(Boolean.toString(config.strictTranslations()));
+    h.tree(config.templatesDir());
+    return new BuildCache(dir, h.hex());
+  }
+
+  /** The key of a phase, from its file's bytes and shown path; {@code null} if it cannot be read. */
+  String key(Path file, String displayPath) {
+    try {
+      return new Hasher().text(globalKey).text(displayPath).bytes(Files.readAllBytes(file)).hex();
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  /** The entry for a key, or {@code null} when absent or unreadable. */
+  Entry get(String key) {
+    Path file = dir.resolve(key + ".bin");
+    try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+      if (in.readInt() != MAGIC) {
+        return null;
+      }
+      int files = in.readInt();
+      List<String> paths = new ArrayList<>(files);
+      List<byte[]> contents = new ArrayList<>(files);
+      List<LinkChecker.PageFacts> facts = new ArrayList<>(files);
+      for (int i = 0; i < files; i++) {
+        paths.add(in.readUTF());
+        contents.add(bytes(in));
+        facts.add(in.readBoolean() ? new LinkChecker.PageFacts(tags(in), tags(in)) : null);
+      }
+      String json = new String(bytes(in), StandardCharsets.UTF_8);
+      return new Entry(paths, contents, facts, json, in.readInt(), in.readLong(), in.readInt());
+    } catch (NoSuchFileException e) {
+      return null;
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** Stores an entry (atomically); a failure to write only loses the cache, never the build. */
+  void put(String key, Entry entry) {
+    try {
+      Files.createDirectories(dir);
+      Path temp = Files.createTempFile(dir, key, ".tmp");
+      try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16))) {
+        out.writeInt(MAGIC);
+        out.writeInt(entry.paths().size());
+        for (int i = 0; i < entry.paths().size(); i++) {
+          out.writeUTF(entry.paths().get(i));
+          bytes(out, entry.contents().get(i));
+          LinkChecker.PageFacts facts = entry.facts().get(i);
+          out.writeBoolean(facts != null);
+          if (facts != null) {
+            tags(out, facts.ids());
+            tags(out, facts.links());
+          }
+        }
+        bytes(out, entry.json().getBytes(StandardCharsets.UTF_8));
+        out.writeInt(entry.questionCount());
+        out.writeLong(entry.verifiedCount());
+        out.writeInt(entry.claimCount());
+      }
+      try {
+        Files.move(temp, dir.resolve(key + ".bin"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, dir.resolve(key + ".bin"), StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException e) {
+      // The cache is an optimisation: the build stays correct without this entry.
+    }
+  }
+
+  /** Removes every entry not in {@code used} (called after a successful build). */
+  void retainOnly(Set<String> used) {
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+      for (Path entry : entries) {
+        String name = entry.getFileName().toString();
+        boolean live = name.endsWith(".bin") && used.contains(name.substring(0, name.length() - 4));
+        if (!live) {
+          Files.deleteIfExists(entry);
+        }
+      }
+    } catch (IOException e) {
+      // Leftovers are harmless: their keys can no longer match.
+    }
+  }
+
+  private static byte[] bytes(DataInputStream in) throws IOException {
+    int length = in.readInt();
+    if (length < 0 || length > (1 << 28)) {
+      throw new IOException("corrupt cache entry");
+    }
+    return in.readNBytes(length);
+  }
+
+  private static void bytes(DataOutputStream out, byte[] bytes) throws IOException {
+    out.writeInt(bytes.length);
+    out.write(bytes);
+  }
+
+  private static List<LinkChecker.Tag> tags(DataInputStream in) throws IOException {
+    int count = in.readInt();
+    List<LinkChecker.Tag> tags = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      tags.add(new LinkChecker.Tag(in.readUTF(), in.readUTF(), in.readUTF(), in.readInt(), in.readInt()));
+    }
+    return List.copyOf(tags);
+  }
+
+  private static void tags(DataOutputStream out, List<LinkChecker.Tag> tags) throws IOException {
+    out.writeInt(tags.size());
+    for (LinkChecker.Tag tag : tags) {
+      out.writeUTF(tag.name());
+      out.writeUTF(tag.attribute());
+      out.writeUTF(tag.value());
+      out.writeInt(tag.line());
+      out.writeInt(tag.column());
+    }
+  }
+
+  /**
+   * The generator's own build: a hash of the jar or class folder this class was loaded from, plus
+   * the file names (with versions) of the libraries that shape the output. Computed once per JVM.
+   */
+  static String generatorBuild() {
+    String build = generatorBuild;
+    if (build == null) {
+      Hasher h = new Hasher();
+      h.location(codeSource(BuildCache.class), true);
+      for (Class<?> library : List.of(com.vladsch.flexmark.parser.Parser.class,
+          io.pebbletemplates.pebble.PebbleEngine.class, org.jsoup.Jsoup.class,
+          org.snakeyaml.engine.v2.api.Load.class)) {
+        h.location(codeSource(library), false);
+      }
+      build = h.hex();
+      generatorBuild = build;
+    }
+    return build;
+  }
+
+  private static Path codeSource(Class<?> type) {
+    CodeSource source = type.getProtectionDomain().getCodeSource();
+    if (source == null || source.getLocation() == null) {
+      return null;
+    }
+    try {
+      return Path.of(source.getLocation().toURI());
+    } catch (URISyntaxException | IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /** SHA-256 over length-prefixed parts. */
+  static final class Hasher {
+    private final MessageDigest digest;
+
+    Hasher() {
+      try {
+        digest = MessageDigest.getInstance("SHA-256");
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    Hasher text(String s) {
+      return bytes(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    Hasher bytes(byte[] b) {
+      long n = b.length;
+      for (int i = 0; i < 8; i++) {
+        digest.update((byte) (n >>> (8 * i)));
+      }
+      digest.update(b);
+      return this;
+    }
+
+    /** Every regular file under {@code root}: relative path and bytes, in sorted order. */
+    Hasher tree(Path root) {
+      if (root == null || !Files.exists(root)) {
+        return text("<none>");
+      }
+      if (Files.isRegularFile(root)) {
+        return file(root);
+      }
+      try (Stream<Path> walk = Files.walk(root)) {
+        for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+          text(root.relativize(file).toString().replace('\\', '/'));
+          file(file);
+        }
+      } catch (IOException e) {
+        text("<unreadable>" + e);
+      }
+      return this;
+    }
+
+    /** A code source: its content when {@code content}, else only its file name. */
+    Hasher location(Path path, boolean content) {
+      if (path == null) {
+        return text("<unknown>");
+      }
+      text(String.valueOf(path.getFileName()));
+      return content ? tree(path) : this;
+    }
+
+    private Hasher file(Path file) {
+      try (InputStream in = Files.newInputStream(file)) {
+        bytes(in.readAllBytes());
+      } catch (IOException e) {
+        text("<unreadable>" + e);
+      }
+      return this;
+    }
+
+    String hex() {
+      return HexFormat.of().formatHex(digest.digest());
+    }
+  }
+}
