@@ -1,0 +1,174 @@
+package io.github.gradproof.site;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.gradproof.bench.CorpusGenerator;
+import io.github.gradproof.diag.DiagnosticException;
+import io.github.gradproof.quiz.Phase;
+import io.github.gradproof.quiz.QuizLoader;
+import io.github.gradproof.verify.PhaseResult;
+import io.github.gradproof.verify.PhaseVerifier;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The incremental build: what is reused, what is invalidated, and that reuse never changes a byte. */
+class BuildCacheTest {
+
+  @TempDir Path project;
+
+  private final List<String> verified = Collections.synchronizedList(new ArrayList<>());
+  private final PhaseVerifier verifier = new PhaseVerifier();
+  private Path templates;
+
+  @BeforeEach
+  void corpus() throws IOException {
+    CorpusGenerator.write(project.resolve("data"), 1, 4);
+    templates = project.resolve("templates");
+    SiteGeneratorTest.copyTree(Path.of("templates").toAbsolutePath(), templates);
+  }
+
+  private SiteGenerator generator(List<String> languages, String build) {
+    SiteConfig config = new SiteConfig(project, Path.of("data"), Path.of("templates"), Path.of("site"), languages);
+    return new SiteGenerator(config, BuildLog.silent(),
+        c -> QuizLoader.loadAll(c.dataDir(), c.display(c.dataDir()), c.languages()), this::countingVerify)
+        .withPipeline("test").withGeneratorBuild(build).withCache(project.resolve("target/gradproof-cache"));
+  }
+
+  private SiteGenerator generator() {
+    return generator(List.of("en", "es"), "build-1");
+  }
+
+  private PhaseResult countingVerify(Phase phase) {
+    verified.add(phase.slug());
+    return verifier.verify(phase);
+  }
+
+  private List<String> rebuild(SiteGenerator generator) {
+    verified.clear();
+    generator.generate();
+    List<String> slugs = new ArrayList<>(verified);
+    Collections.sort(slugs);
+    return slugs;
+  }
+
+  private static final List<String> ALL = List.of("bench-1", "bench-2", "bench-3", "bench-4");
+
+  @Test
+  void unchangedPhasesAreNeitherVerifiedNorRenderedAgain() throws IOException {
+    assertEquals(ALL, rebuild(generator()));
+    Map<String, String> cold = SiteGeneratorTest.snapshot(project.resolve("site"));
+    BuildReport warm = generator().generate();
+    assertEquals(4, warm.phasesFromCache());
+    assertEquals(List.of(), warm.phases(), "nothing verified");
+    assertEquals(20, warm.questionCount(), "counts still cover every phase");
+    assertEquals(cold, SiteGeneratorTest.snapshot(project.resolve("site")), "a cached build writes the same bytes");
+  }
+
+  @Test
+  void editingOnePhaseRebuildsOnlyThatPhaseAndTheSharedPages() throws IOException {
+    rebuild(generator());
+    Path file = project.resolve("data").resolve(CorpusGenerator.fileName(3));
+    Files.writeString(file, Files.readString(file, StandardCharsets.UTF_8).replace("Benchmark\"", "Edited\""),
+        StandardCharsets.UTF_8);
+    assertEquals(List.of("bench-3"), rebuild(generator()));
+    Map<String, String> incremental = SiteGeneratorTest.snapshot(project.resolve("site"));
+    assertTrue(incremental.get("en/index.html").contains("Phase 3 — Edited"), "the index follows the edit");
+    assertTrue(incremental.get("verification.json").contains("bench-3"));
+    Files.walk(project.resolve("target")).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    assertEquals(ALL, rebuild(generator()));
+    assertEquals(SiteGeneratorTest.snapshot(project.resolve("site")), incremental, "incremental equals clean");
+  }
+
+  @Test
+  void addingAndRemovingPhasesKeepsTheIndexAndJsonRight() throws IOException {
+    rebuild(generator());
+    CorpusGenerator.write(project.resolve("data"), 5, 1);
+    assertEquals(List.of("bench-5"), rebuild(generator()));
+    Files.delete(project.resolve("data").resolve(CorpusGenerator.fileName(2)));
+    assertEquals(List.of(), rebuild(generator()));
+    Map<String, String> site = SiteGeneratorTest.snapshot(project.resolve("site"));
+    assertTrue(site.get("en/index.html").contains("phase-05-bench-5.html"));
+    assertTrue(!site.get("en/index.html").contains("phase-02-bench-2.html"));
+    assertTrue(!site.containsKey("en/phase-02-bench-2.html"));
+    assertTrue(!site.get("verification.json").contains("\"bench-2\""));
+  }
+
+  @Test
+  void aTemplateChangeInvalidatesEveryPhase() throws IOException {
+    rebuild(generator());
+    Files.writeString(templates.resolve("assets/style.css"), "\n/* changed */\n", StandardCharsets.UTF_8,
+        java.nio.file.StandardOpenOption.APPEND);
+    assertEquals(ALL, rebuild(generator()));
+    Files.writeString(templates.resolve("i18n/es.yaml"),
+        Files.readString(templates.resolve("i18n/es.yaml"), StandardCharsets.UTF_8) + "\n# comment\n",
+        StandardCharsets.UTF_8);
+    assertEquals(ALL, rebuild(generator()));
+    assertEquals(List.of(), rebuild(generator()));
+  }
+
+  @Test
+  void aNewGeneratorBuildInvalidatesEveryPhase() {
+    rebuild(generator());
+    assertEquals(ALL, rebuild(generator(List.of("en", "es"), "build-2")));
+    assertEquals(List.of(), rebuild(generator(List.of("en", "es"), "build-2")));
+  }
+
+  @Test
+  void aConfigurationChangeInvalidatesEveryPhase() {
+    rebuild(generator());
+    assertEquals(ALL, rebuild(generator(List.of("es", "en"), "build-1")));
+    SiteConfig other = new SiteConfig(project, Path.of("data"), Path.of("templates"), Path.of("site"),
+        List.of("en", "es"));
+    verified.clear();
+    new SiteGenerator(other, BuildLog.silent(), c -> QuizLoader.loadAll(c.dataDir(), c.display(c.dataDir()),
+        c.languages()), this::countingVerify).withPipeline("seeds=5").withGeneratorBuild("build-1")
+        .withCache(project.resolve("target/gradproof-cache")).generate();
+    assertEquals(4, verified.size(), "another verifier setting is another key");
+  }
+
+  @Test
+  void theGeneratorBuildHashesTheCodeItRunsFrom() {
+    String build = BuildCache.generatorBuild();
+    assertEquals(64, build.length());
+    assertEquals(build, BuildCache.generatorBuild());
+    assertNotEquals(BuildCache.Hasher.class.getName(), build);
+  }
+
+  @Test
+  void aFailedBuildWithACacheLeavesTheSiteUntouched() throws IOException {
+    rebuild(generator());
+    Map<String, String> before = SiteGeneratorTest.snapshot(project.resolve("site"));
+    Path file = project.resolve("data").resolve(CorpusGenerator.fileName(2));
+    Files.writeString(file, Files.readString(file, StandardCharsets.UTF_8).replace("answer: 2", "answer: 3"),
+        StandardCharsets.UTF_8);
+    assertThrows(DiagnosticException.class, () -> generator().generate());
+    assertEquals(before, SiteGeneratorTest.snapshot(project.resolve("site")));
+    try (Stream<Path> entries = Files.list(project)) {
+      assertEquals(List.of(), entries.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".site")).toList());
+    }
+  }
+
+  @Test
+  void aCorruptEntryIsAMissNotAFailure() throws IOException {
+    rebuild(generator());
+    try (Stream<Path> entries = Files.list(project.resolve("target/gradproof-cache"))) {
+      for (Path entry : entries.toList()) {
+        Files.write(entry, new byte[] {1, 2, 3});
+      }
+    }
+    assertEquals(ALL, rebuild(generator()));
+  }
+}

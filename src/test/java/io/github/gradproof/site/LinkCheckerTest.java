@@ -1,0 +1,93 @@
+package io.github.gradproof.site;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.gradproof.diag.Diagnostic;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LinkCheckerTest {
+
+  @TempDir Path root;
+
+  /** The scanner finds the ids and links Jsoup finds, at the same lines and columns. */
+  @Test
+  void scannerAgreesWithJsoupOnTheCommittedSite() throws IOException {
+    List<Path> pages;
+    try (Stream<Path> walk = Files.walk(Path.of("site"))) {
+      pages = walk.filter(p -> p.toString().endsWith(".html")).sorted().toList();
+    }
+    for (Path page : pages) {
+      String html = Files.readString(page, StandardCharsets.UTF_8);
+      assertEquals(jsoupFacts(html), LinkChecker.facts(html), page.toString());
+    }
+  }
+
+  @Test
+  void scannerAgreesWithJsoupOnAwkwardMarkup() {
+    String html = "<!DOCTYPE html>\n<HTML lang=en><head><title>a <b id=x> title</title>"
+        + "<style>a[href] { }</style><script>if (a < b) { x = '<a href=\"no\">'; }</script></head>\n"
+        + "<body><!-- <a href=\"commented\"> -->\n  <a HREF='one.html#f' id=top>x</a><img src=pic.png alt=''>"
+        + "<a href=\"x?a=1&amp;b=2\" id=\"dup\"></a>\n<p id=dup>t</p><svg><a href=\"#top\"/></svg>"
+        + "<math><mi id=\"m\">x</mi></math><a id=''></a><area href = spaced.html></body></html>";
+    assertEquals(jsoupFacts(html), LinkChecker.facts(html));
+  }
+
+  @Test
+  void reportsBrokenLinksMissingFragmentsDuplicateIdsAndNetworkResources() throws IOException {
+    write("index.html", "<a href=\"a.html#there\">a</a>\n<a href=\"a.html#nowhere\">b</a>");
+    write("a.html", "<p id=there></p><p id=there></p><img src=\"https://cdn.example/x.png\">"
+        + "<a href=\"missing.html\">m</a><a href=\"javascript:x()\">j</a><a href=\"https://ok.example/\">ok</a>");
+    List<String> problems = new LinkChecker(root, "site").check().stream().map(Diagnostic::format).toList();
+    assertEquals(List.of(
+        "site/a.html:1:17: duplicate id 'there' on one page; make question ids and template ids unique",
+        "site/a.html:1:33: resource 'https://cdn.example/x.png' would load from the network at view time; ship it"
+            + " under templates/assets/",
+        "site/a.html:1:70: link 'missing.html' points to a file that is not in the site",
+        "site/a.html:1:98: link 'javascript:x()' uses a scheme the site does not allow",
+        "site/index.html:2:1: link 'a.html#nowhere' names an id that the target page does not have"), problems);
+  }
+
+  @Test
+  void scannedPagesNeedNotBeReadAgain() throws IOException {
+    write("a.html", "<p id=x></p>");
+    LinkChecker checker = new LinkChecker(root, "site");
+    checker.scan("b.html", "<a href=\"a.html#x\">ok</a><a href=\"a.html#y\">bad</a>");
+    Files.writeString(root.resolve("b.html"), "ignored", StandardCharsets.UTF_8);
+    assertEquals(List.of("site/b.html:1:26: link 'a.html#y' names an id that the target page does not have"),
+        checker.check().stream().map(Diagnostic::format).toList());
+  }
+
+  private void write(String name, String html) throws IOException {
+    Files.writeString(root.resolve(name), html, StandardCharsets.UTF_8);
+  }
+
+  private static LinkChecker.PageFacts jsoupFacts(String html) {
+    Document document = Jsoup.parse(html, "", Parser.htmlParser().setTrackPosition(true));
+    List<LinkChecker.Tag> ids = new ArrayList<>();
+    for (Element e : document.select("[id]")) {
+      ids.add(tag(e, "id"));
+    }
+    List<LinkChecker.Tag> links = new ArrayList<>();
+    for (Element e : document.select("[href], [src]")) {
+      links.add(tag(e, e.hasAttr("href") ? "href" : "src"));
+    }
+    return new LinkChecker.PageFacts(ids, links);
+  }
+
+  private static LinkChecker.Tag tag(Element e, String attribute) {
+    return new LinkChecker.Tag(e.tagName(), attribute, e.attr(attribute), e.sourceRange().start().lineNumber(),
+        e.sourceRange().start().columnNumber());
+  }
+}
