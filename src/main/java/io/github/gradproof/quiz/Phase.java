@@ -26,6 +26,8 @@ public record Phase(
 
   /** The page's base name: {@code phase-NN-slug}, NN zero-padded to two digits. */
   public String pageName() {
-    return String.format(java.util.Locale.ROOT, "phase-%02d-%s", number, slug);
+    // Same text as String.format(Locale.ROOT, "phase-%02d-%s", number, slug), without a Formatter:
+    // this runs for every page, link and mirror.
+    return (number >= 0 && number < 10 ? "phase-0" : "phase-") + number + "-" + slug;
   }
 }

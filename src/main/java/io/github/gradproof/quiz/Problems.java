@@ -18,6 +18,11 @@ final class Problems {
     diagnostics.addAll(more);
   }
 
+  /** The diagnostics collected so far, in order. */
+  List<Diagnostic> list() {
+    return diagnostics;
+  }
+
   boolean isEmpty() {
     return diagnostics.isEmpty();
   }

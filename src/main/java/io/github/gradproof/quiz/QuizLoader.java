@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.snakeyaml.engine.v2.nodes.Node;
 
@@ -67,12 +68,26 @@ public final class QuizLoader {
     List<String> langs = checked(languages);
     Problems problems = new Problems();
     IdRegistry ids = new IdRegistry();
-    List<Phase> phases = new ArrayList<>();
-    for (Path file : quizFiles(dir, displayDir)) {
-      String name = file.getFileName().toString();
+    List<Path> files = quizFiles(dir, displayDir);
+    // Reading and YAML parsing are independent per file and most of the cost: done in parallel.
+    // Validation (which registers ids across files) then runs in file order, so the phases and the
+    // order of problems are exactly those of a sequential load.
+    Parsed[] parsed = new Parsed[files.size()];
+    IntStream.range(0, files.size()).parallel().forEach(i -> {
+      String name = files.get(i).getFileName().toString();
       String display = displayDir.isEmpty() || displayDir.endsWith("/")
           ? displayDir + name : displayDir + "/" + name;
-      Phase phase = loadInto(file, display, langs, problems, ids);
+      parsed[i] = parse(files.get(i), display);
+    });
+    List<Phase> phases = new ArrayList<>();
+    for (int i = 0; i < files.size(); i++) {
+      problems.addAll(parsed[i].problems().list());
+      if (parsed[i].root().isEmpty()) {
+        continue;
+      }
+      NodeReader reader = new NodeReader(parsed[i].source(), problems, langs);
+      Phase phase = PhaseReader.read(reader, parsed[i].root().get(), files.get(i).getFileName().toString(), ids);
+      parsed[i] = null;
       if (phase != null) {
         phases.add(phase);
       }
@@ -80,6 +95,21 @@ public final class QuizLoader {
     problems.throwIfAny();
     phases.sort(Comparator.comparingInt(Phase::number).thenComparing(Phase::slug));
     return List.copyOf(phases);
+  }
+
+  /** A file read and parsed into YAML nodes, with the problems found so far. */
+  private record Parsed(SourceText source, Optional<Node> root, Problems problems) {}
+
+  private static Parsed parse(Path file, String displayPath) {
+    Problems problems = new Problems();
+    SourceText source;
+    try {
+      source = read(file, displayPath);
+    } catch (DiagnosticException e) {
+      problems.addAll(e.diagnostics());
+      return new Parsed(null, Optional.empty(), problems);
+    }
+    return new Parsed(source, new YamlParser(source, problems).parse(), problems);
   }
 
   private static List<Path> quizFiles(Path dir, String displayDir) {

@@ -91,7 +91,7 @@ final class Json {
     } else if (d == 0.0) {
       out.append('0');
     } else {
-      out.append(String.format(Locale.ROOT, "%.6e", d));
+      out.append(Formats.root("%.6e", d));
     }
     needComma = true;
     return this;

@@ -18,16 +18,16 @@ public final class Numbers {
     if (value == 0.0) {
       return "0";
     }
-    return String.format(Locale.ROOT, "%.1e", value);
+    return Formats.root("%.1e", value);
   }
 
   /** A fitted order or other moderate number with two decimals: {@code 1.98}. */
   public static String fixed2(double value) {
-    return String.format(Locale.ROOT, "%.2f", value);
+    return Formats.root("%.2f", value);
   }
 
   /** A coordinate in an SVG drawing, one decimal. */
   public static String coordinate(double value) {
-    return String.format(Locale.ROOT, "%.1f", value);
+    return Formats.root("%.1f", value);
   }
 }

@@ -472,7 +472,7 @@ public final class SiteGenerator {
 
   /** Logs the translation report; in strict mode its findings fail the build. */
   private void reportTranslations(List<Phase> phases) {
-    List<Diagnostic> findings = phases.stream()
+    List<Diagnostic> findings = phases.parallelStream()
         .flatMap(p -> TranslationReport.of(p, config.languages()).stream())
         .map(TranslationReport.Finding::toDiagnostic)
         .toList();
