@@ -141,7 +141,8 @@ public final class MarkdownMirror {
   }
 
   private static String oneLine(String markdown) {
-    return LINE_BREAK.matcher(markdown.strip()).replaceAll(" ");
+    String stripped = markdown.strip();
+    return stripped.indexOf('\n') < 0 ? stripped : LINE_BREAK.matcher(stripped).replaceAll(" ");
   }
 
   /** Escapes {@code <}, {@code >} and {@code &} outside backtick code spans. */

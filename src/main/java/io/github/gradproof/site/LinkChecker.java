@@ -62,19 +62,14 @@ final class LinkChecker {
   static PageFacts facts(String html) {
     List<Tag> ids = new ArrayList<>();
     List<Tag> links = new ArrayList<>();
-    TagScanner.scan(html, (name, attributes, line, column) -> {
-      String id = attributes.get("id");
+    TagScanner.scan(html, (name, id, href, src, line, column) -> {
       if (id != null) {
         ids.add(new Tag(name, "id", id, line, column));
       }
-      String href = attributes.get("href");
       if (href != null) {
         links.add(new Tag(name, "href", href, line, column));
-      } else {
-        String src = attributes.get("src");
-        if (src != null) {
-          links.add(new Tag(name, "src", src, line, column));
-        }
+      } else if (src != null) {
+        links.add(new Tag(name, "src", src, line, column));
       }
     });
     return new PageFacts(List.copyOf(ids), List.copyOf(links));
