@@ -36,6 +36,9 @@ public final class QuizLoader {
   /** Largest quiz file accepted, in bytes (1 MiB). */
   public static final int MAX_FILE_BYTES = 1 << 20;
 
+  /** Files parsed in parallel at a time by {@link #loadAll}; bounds the memory of parse trees. */
+  private static final int PARSE_BATCH = 64;
+
   private QuizLoader() {}
 
   /**
@@ -69,27 +72,33 @@ public final class QuizLoader {
     Problems problems = new Problems();
     IdRegistry ids = new IdRegistry();
     List<Path> files = quizFiles(dir, displayDir);
-    // Reading and YAML parsing are independent per file and most of the cost: done in parallel.
-    // Validation (which registers ids across files) then runs in file order, so the phases and the
-    // order of problems are exactly those of a sequential load.
-    Parsed[] parsed = new Parsed[files.size()];
-    IntStream.range(0, files.size()).parallel().forEach(i -> {
-      String name = files.get(i).getFileName().toString();
-      String display = displayDir.isEmpty() || displayDir.endsWith("/")
-          ? displayDir + name : displayDir + "/" + name;
-      parsed[i] = parse(files.get(i), display);
-    });
+    // Reading and YAML parsing are independent per file and most of the cost: done in parallel,
+    // a bounded batch at a time (parsed node trees are large). Validation, which registers ids
+    // across files, then runs in file order, so the phases and the order of problems are exactly
+    // those of a sequential load.
     List<Phase> phases = new ArrayList<>();
-    for (int i = 0; i < files.size(); i++) {
-      problems.addAll(parsed[i].problems().list());
-      if (parsed[i].root().isEmpty()) {
-        continue;
-      }
-      NodeReader reader = new NodeReader(parsed[i].source(), problems, langs);
-      Phase phase = PhaseReader.read(reader, parsed[i].root().get(), files.get(i).getFileName().toString(), ids);
-      parsed[i] = null;
-      if (phase != null) {
-        phases.add(phase);
+    for (int batch = 0; batch < files.size(); batch += PARSE_BATCH) {
+      int from = batch;
+      Parsed[] parsed = new Parsed[Math.min(PARSE_BATCH, files.size() - from)];
+      IntStream.range(0, parsed.length).parallel().forEach(k -> {
+        Path file = files.get(from + k);
+        String name = file.getFileName().toString();
+        String display = displayDir.isEmpty() || displayDir.endsWith("/")
+            ? displayDir + name : displayDir + "/" + name;
+        parsed[k] = parse(file, display);
+      });
+      for (int k = 0; k < parsed.length; k++) {
+        problems.addAll(parsed[k].problems().list());
+        if (parsed[k].root().isEmpty()) {
+          continue;
+        }
+        NodeReader reader = new NodeReader(parsed[k].source(), problems, langs);
+        Phase phase = PhaseReader.read(reader, parsed[k].root().get(), files.get(from + k).getFileName().toString(),
+            ids);
+        parsed[k] = null;
+        if (phase != null) {
+          phases.add(phase);
+        }
       }
     }
     problems.throwIfAny();

@@ -94,9 +94,9 @@ public final class PageRenderer {
     List<Map<String, Object>> items = new ArrayList<>(phases.size());
     for (PhaseSummary summary : phases) {
       Map<String, Object> item = new LinkedHashMap<>();
-      item.put("href", summary.phase().pageName() + ".html");
-      item.put("title", markdown.inline(summary.phase().title().in(language)));
-      item.put("summary", markdown.block(summary.phase().summary().in(language)));
+      item.put("href", summary.pageName() + ".html");
+      item.put("title", markdown.inline(summary.title().in(language)));
+      item.put("summary", markdown.block(summary.summary().in(language)));
       item.put("questionCount", summary.questionCount());
       item.put("verifiedCount", summary.verifiedCount());
       items.add(item);

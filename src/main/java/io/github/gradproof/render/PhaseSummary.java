@@ -1,25 +1,35 @@
 package io.github.gradproof.render;
 
-import io.github.gradproof.quiz.Phase;
+import io.github.gradproof.quiz.Localized;
 import io.github.gradproof.verify.PhaseResult;
 
 /**
- * What an index page shows of a phase: the phase itself (title, summary, page name) and its
- * counts. Lets the index be rendered for phases whose full results came from the build cache.
+ * What an index page shows of a phase: its page name, title, summary and counts. Lets the index
+ * be rendered for phases whose full results came from the build cache, and lets a large build
+ * release each phase's model as soon as its pages are written.
  *
- * @param phase the loaded phase
+ * @param pageName the phase's page name, {@code phase-NN-slug}
+ * @param title the phase title
+ * @param summary the phase summary
  * @param questionCount questions in the phase
  * @param verifiedCount questions verified by at least one holding claim
  * @param claimCount claims evaluated in the phase
  */
-public record PhaseSummary(Phase phase, int questionCount, long verifiedCount, int claimCount) {
+public record PhaseSummary(String pageName, Localized title, Localized summary, int questionCount, long verifiedCount, int claimCount) {
 
   /** The summary of a verified phase. */
   public static PhaseSummary of(PhaseResult result) {
     int claims = result.questions().stream()
         .mapToInt(q -> q.answerClaims().size() + q.choices().stream().mapToInt(c -> c.claims().size()).sum())
         .sum();
-    return new PhaseSummary(result.phase(), result.questions().size(),
+    return of(result.phase(), result.questions().size(),
         result.questions().stream().filter(PageRenderer::isVerified).count(), claims);
+  }
+
+  /** The summary of a phase with the given counts (e.g. from the build cache). */
+  public static PhaseSummary of(io.github.gradproof.quiz.Phase phase, int questionCount, long verifiedCount,
+      int claimCount) {
+    return new PhaseSummary(phase.pageName(), phase.title(), phase.summary(), questionCount, verifiedCount,
+        claimCount);
   }
 }

@@ -44,15 +44,37 @@ public final class VerificationJson {
 
   /** Writes the whole document from the phases' {@linkplain #phaseFragment fragments}, in order. */
   public static void write(Appendable out, List<String> fragments) throws java.io.IOException {
-    out.append("{\n  \"format\": ").append(Integer.toString(FORMAT_VERSION))
-        .append(",\n  \"generator\": \"gradproof\",\n  \"phases\": [");
-    for (int i = 0; i < fragments.size(); i++) {
-      if (i > 0) {
+    Writer writer = new Writer(out);
+    for (String fragment : fragments) {
+      writer.add(fragment);
+    }
+    writer.finish();
+  }
+
+  /** Streams the document: the header, then each phase's fragment in order, then the end. */
+  public static final class Writer {
+    private final Appendable out;
+    private int count;
+
+    /** Starts the document. */
+    public Writer(Appendable out) throws java.io.IOException {
+      this.out = out;
+      out.append("{\n  \"format\": ").append(Integer.toString(FORMAT_VERSION))
+          .append(",\n  \"generator\": \"gradproof\",\n  \"phases\": [");
+    }
+
+    /** Appends the next phase's fragment. */
+    public void add(String fragment) throws java.io.IOException {
+      if (count++ > 0) {
         out.append(',');
       }
-      out.append(fragments.get(i));
+      out.append(fragment);
     }
-    out.append(fragments.isEmpty() ? "]" : "\n  ]").append("\n}\n");
+
+    /** Ends the document. */
+    public void finish() throws java.io.IOException {
+      out.append(count == 0 ? "]" : "\n  ]").append("\n}\n");
+    }
   }
 
   /** The document written in one piece: what the spliced form must equal (tests). */

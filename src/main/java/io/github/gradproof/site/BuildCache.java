@@ -42,7 +42,7 @@ import java.util.stream.Stream;
  */
 final class BuildCache {
 
-  private static final int MAGIC = 0x47504331; // "GPC1"
+  private static final int MAGIC = 0x47504332; // "GPC2"
   private static volatile String generatorBuild;
 
   private final Path dir;
@@ -94,7 +94,7 @@ final class BuildCache {
       for (int i = 0; i < files; i++) {
         paths.add(in.readUTF());
         contents.add(bytes(in));
-        facts.add(in.readBoolean() ? new LinkChecker.PageFacts(tags(in), tags(in)) : null);
+        facts.add(in.readBoolean() ? new LinkChecker.PageFacts(strings(in), tags(in), tags(in)) : null);
       }
       String json = new String(bytes(in), StandardCharsets.UTF_8);
       return new Entry(paths, contents, facts, json, in.readInt(), in.readLong(), in.readInt());
@@ -119,7 +119,8 @@ final class BuildCache {
           LinkChecker.PageFacts facts = entry.facts().get(i);
           out.writeBoolean(facts != null);
           if (facts != null) {
-            tags(out, facts.ids());
+            strings(out, facts.ids());
+            tags(out, facts.idProblems());
             tags(out, facts.links());
           }
         }
@@ -173,7 +174,8 @@ final class BuildCache {
     int count = in.readInt();
     List<LinkChecker.Tag> tags = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      tags.add(new LinkChecker.Tag(in.readUTF(), in.readUTF(), in.readUTF(), in.readInt(), in.readInt()));
+      tags.add(new LinkChecker.Tag(in.readUTF().intern(), in.readUTF().intern(), in.readUTF().intern(), in.readInt(),
+          in.readInt(), in.readBoolean() ? in.readUTF() : null));
     }
     return List.copyOf(tags);
   }
@@ -186,6 +188,26 @@ final class BuildCache {
       out.writeUTF(tag.value());
       out.writeInt(tag.line());
       out.writeInt(tag.column());
+      out.writeBoolean(tag.problem() != null);
+      if (tag.problem() != null) {
+        out.writeUTF(tag.problem());
+      }
+    }
+  }
+
+  private static List<String> strings(DataInputStream in) throws IOException {
+    int count = in.readInt();
+    List<String> strings = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      strings.add(in.readUTF());
+    }
+    return List.copyOf(strings);
+  }
+
+  private static void strings(DataOutputStream out, List<String> strings) throws IOException {
+    out.writeInt(strings.size());
+    for (String s : strings) {
+      out.writeUTF(s);
     }
   }
 

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -42,11 +43,23 @@ final class LinkChecker {
     this.displayRoot = displayRoot;
   }
 
-  /** An id or link-bearing element of a page, with its position (1-based line and column). */
-  record Tag(String name, String attribute, String value, int line, int column) {}
+  /**
+   * An id or link-bearing element of a page, with its position (1-based line and column), and,
+   * for a link already judged on its own page, the problem found ({@code null} when none).
+   */
+  record Tag(String name, String attribute, String value, int line, int column, String problem) {
+    Tag(String name, String attribute, String value, int line, int column) {
+      this(name, attribute, value, line, column, null);
+    }
+  }
 
-  /** What the checker keeps of a page: its ids in order and its links in order. */
-  record PageFacts(List<Tag> ids, List<Tag> links) {}
+  /**
+   * What the checker keeps of a page: its ids (targets of fragments), the problems with its ids,
+   * and, in document order, its links that need other pages to be judged together with the
+   * problems of those judged on the page itself (empty, disallowed scheme, network resource,
+   * missing fragment on the same page). Links judged sound on the page are dropped.
+   */
+  record PageFacts(List<String> ids, List<Tag> idProblems, List<Tag> links) {}
 
   /** Scans one page ({@code relative} to the root, with forward slashes) and keeps its facts. */
   void scan(String relative, String html) {
@@ -58,8 +71,8 @@ final class LinkChecker {
     pages.put(relative, facts);
   }
 
-  /** The facts of one page's HTML. */
-  static PageFacts facts(String html) {
+  /** Every element with an id and every link of a page, in document order (ids, then links). */
+  static List<List<Tag>> tags(String html) {
     List<Tag> ids = new ArrayList<>();
     List<Tag> links = new ArrayList<>();
     TagScanner.scan(html, (name, id, href, src, line, column) -> {
@@ -72,7 +85,62 @@ final class LinkChecker {
         links.add(new Tag(name, "src", src, line, column));
       }
     });
-    return new PageFacts(List.copyOf(ids), List.copyOf(links));
+    return List.of(ids, links);
+  }
+
+  /** The facts of one page's HTML. */
+  static PageFacts facts(String html) {
+    List<List<Tag>> tags = tags(html);
+    Set<String> seen = new HashSet<>();
+    List<String> ids = new ArrayList<>();
+    List<Tag> idProblems = new ArrayList<>();
+    for (Tag tag : tags.get(0)) {
+      if (seen.add(tag.value())) {
+        ids.add(tag.value());
+      } else {
+        idProblems.add(withProblem(tag,
+            "duplicate id '" + tag.value() + "' on one page; make question ids and template ids unique"));
+      }
+    }
+    List<Tag> links = new ArrayList<>();
+    for (Tag tag : tags.get(1)) {
+      String problem = localProblem(tag, seen);
+      if (problem != null) {
+        links.add(withProblem(tag, problem));
+      } else if (!isLocal(tag.value())) {
+        links.add(new Tag(tag.name().intern(), tag.attribute(), tag.value().intern(), tag.line(), tag.column()));
+      }
+    }
+    return new PageFacts(List.copyOf(ids), List.copyOf(idProblems), List.copyOf(links));
+  }
+
+  private static Tag withProblem(Tag tag, String problem) {
+    return new Tag(tag.name(), tag.attribute(), tag.value(), tag.line(), tag.column(), problem);
+  }
+
+  /** Whether a link is judged on its own page: empty, with a scheme, or a bare fragment. */
+  private static boolean isLocal(String link) {
+    return link.isEmpty() || link.startsWith("//") || SCHEME.matcher(link).matches() || link.startsWith("#");
+  }
+
+  /** The problem of a link that its own page can judge, or {@code null}. */
+  private static String localProblem(Tag tag, Set<String> ids) {
+    String link = tag.value();
+    if (link.isEmpty()) {
+      return "empty link";
+    }
+    if (link.startsWith("//") || SCHEME.matcher(link).matches()) {
+      if (!link.startsWith("mailto:") && !link.startsWith("https:") && !link.startsWith("http:")) {
+        return "link '" + link + "' uses a scheme the site does not allow";
+      } else if (!tag.name().equals("a")) {
+        return "resource '" + link + "' would load from the network at view time; ship it under templates/assets/";
+      }
+      return null;
+    }
+    if (link.startsWith("#") && link.length() > 1 && !ids.contains(link.substring(1))) {
+      return "link '" + link + "' names an id that the target page does not have";
+    }
+    return null;
   }
 
   /**
@@ -96,21 +164,20 @@ final class LinkChecker {
   /** Resolves the links of every scanned page; the problems found, in page order. */
   List<Diagnostic> finish() {
     TreeMap<String, PageFacts> sorted = new TreeMap<>(pages);
-    Map<String, Set<String>> idsByPage = new TreeMap<>();
     List<Diagnostic> problems = new ArrayList<>();
     for (Map.Entry<String, PageFacts> page : sorted.entrySet()) {
-      Set<String> ids = new HashSet<>();
-      for (Tag tag : page.getValue().ids()) {
-        if (!ids.add(tag.value())) {
-          problems.add(problem(page.getKey(), tag,
-              "duplicate id '" + tag.value() + "' on one page; make question ids and template ids unique"));
-        }
+      for (Tag tag : page.getValue().idProblems()) {
+        problems.add(problem(page.getKey(), tag, tag.problem()));
       }
-      idsByPage.put(page.getKey(), ids);
     }
+    Map<String, Set<String>> idSets = new HashMap<>();
     for (Map.Entry<String, PageFacts> page : sorted.entrySet()) {
       for (Tag tag : page.getValue().links()) {
-        checkLink(page.getKey(), tag, idsByPage, problems);
+        if (tag.problem() != null) {
+          problems.add(problem(page.getKey(), tag, tag.problem()));
+        } else {
+          checkLink(page.getKey(), tag, idSets, problems);
+        }
       }
     }
     return problems;
@@ -128,21 +195,9 @@ final class LinkChecker {
     return root.relativize(page).toString().replace('\\', '/');
   }
 
-  private void checkLink(String page, Tag tag, Map<String, Set<String>> idsByPage, List<Diagnostic> problems) {
+  /** Judges a link to another file: the file must be in the site, and the fragment on that page. */
+  private void checkLink(String page, Tag tag, Map<String, Set<String>> idSets, List<Diagnostic> problems) {
     String link = tag.value();
-    if (link.isEmpty()) {
-      problems.add(problem(page, tag, "empty link"));
-      return;
-    }
-    if (link.startsWith("//") || SCHEME.matcher(link).matches()) {
-      if (!link.startsWith("mailto:") && !link.startsWith("https:") && !link.startsWith("http:")) {
-        problems.add(problem(page, tag, "link '" + link + "' uses a scheme the site does not allow"));
-      } else if (!tag.name().equals("a")) {
-        problems.add(problem(page, tag,
-            "resource '" + link + "' would load from the network at view time; ship it under templates/assets/"));
-      }
-      return;
-    }
     int hash = link.indexOf('#');
     String path = hash < 0 ? link : link.substring(0, hash);
     String fragment = hash < 0 ? null : link.substring(hash + 1);
@@ -152,8 +207,15 @@ final class LinkChecker {
       problems.add(problem(page, tag, "link '" + link + "' points to a file that is not in the site"));
       return;
     }
-    Set<String> targetIds = idsByPage.get(relative(target));
-    if (fragment != null && !fragment.isEmpty() && targetIds != null && !targetIds.contains(fragment)) {
+    if (fragment == null || fragment.isEmpty()) {
+      return;
+    }
+    PageFacts targetFacts = pages.get(relative(target));
+    if (targetFacts == null) {
+      return;
+    }
+    Set<String> targetIds = idSets.computeIfAbsent(relative(target), k -> new HashSet<>(targetFacts.ids()));
+    if (!targetIds.contains(fragment)) {
       problems.add(problem(page, tag, "link '" + link + "' names an id that the target page does not have"));
     }
   }

@@ -164,9 +164,13 @@ public final class SiteGenerator {
     BuildCache cache = cacheDir == null ? null : BuildCache.open(cacheDir, config, String.valueOf(pipeline),
         generatorBuild != null ? generatorBuild : BuildCache.generatorBuild());
     Map<String, String> keysBefore = cache == null ? Map.of() : keysBefore(cache);
-    List<Phase> phases = loader.apply(config);
+    List<Phase> loadedPhases = loader.apply(config);
     long loaded = System.nanoTime();
-    int n = phases.size();
+    int n = loadedPhases.size();
+    Translations translations = translations(loadedPhases);
+    // Each phase's model is released once its pages are written: only summaries stay.
+    Phase[] phases = loadedPhases.toArray(new Phase[0]);
+    loadedPhases = null;
     String templatesDisplay = config.display(config.templatesDir());
     UiStrings ui = UiStrings.load(config.templatesDir(), templatesDisplay, config.languages());
     MarkdownRenderer markdown = new MarkdownRenderer();
@@ -187,32 +191,40 @@ public final class SiteGenerator {
       }
       LinkChecker links = new LinkChecker(publisher.staging(), config.display(config.outputDir()));
       PageRenderer renderer = pages;
-      forEach(n, workers, i -> buildPhase(phases.get(i), i, cache, keysBefore, renderer, mirror, publisher, links, stage));
-      throwIfAny(stage.problems);
-      reportTranslations(phases);
-      if (templateError != null) {
-        throw templateError;
-      }
-      for (RuntimeException failure : stage.failures) {
-        if (failure != null) {
-          throw failure;
-        }
-      }
-      long finishStart = System.nanoTime();
-      List<PhaseSummary> summaries = Arrays.asList(stage.summaries);
+      long finishStart;
+      List<PhaseSummary> summaries;
       int pageCount = 0;
-      String root = pages.rootPage();
-      links.scan("index.html", root);
-      publisher.write("index.html", root.getBytes(StandardCharsets.UTF_8));
-      pageCount++;
-      for (String language : config.languages()) {
-        String index = pages.indexPageOf(language, summaries);
-        links.scan(language + "/index.html", index);
-        publisher.write(language + "/index.html", index.getBytes(StandardCharsets.UTF_8));
+      try (JsonSink json = new JsonSink(publisher.staging().resolve("verification.json"), n)) {
+        forEach(n, workers, i -> {
+          Phase phase = phases[i];
+          phases[i] = null;
+          buildPhase(phase, i, cache, keysBefore, renderer, mirror, publisher, links, stage, json);
+        });
+        throwIfAny(stage.problems);
+        report(translations);
+        if (templateError != null) {
+          throw templateError;
+        }
+        for (RuntimeException failure : stage.failures) {
+          if (failure != null) {
+            throw failure;
+          }
+        }
+        finishStart = System.nanoTime();
+        json.finish();
+        summaries = Arrays.asList(stage.summaries);
+        String root = pages.rootPage();
+        links.scan("index.html", root);
+        publisher.write("index.html", root.getBytes(StandardCharsets.UTF_8));
         pageCount++;
+        for (String language : config.languages()) {
+          String index = pages.indexPageOf(language, summaries);
+          links.scan(language + "/index.html", index);
+          publisher.write(language + "/index.html", index.getBytes(StandardCharsets.UTF_8));
+          pageCount++;
+        }
+        pageCount += n * config.languages().size();
       }
-      pageCount += n * config.languages().size();
-      writeVerificationJson(publisher, stage.fragments);
       copyAssets(publisher);
       List<Diagnostic> broken = links.check();
       if (!broken.isEmpty()) {
@@ -246,7 +258,6 @@ public final class SiteGenerator {
     final List<Diagnostic>[] problems;
     final RuntimeException[] failures;
     final PhaseSummary[] summaries;
-    final String[] fragments;
     final PhaseResult[] results;
     final String[] keys;
     final AtomicInteger fromCache = new AtomicInteger();
@@ -258,7 +269,6 @@ public final class SiteGenerator {
       problems = problemSlots(n);
       failures = new RuntimeException[n];
       summaries = new PhaseSummary[n];
-      fragments = new String[n];
       results = new PhaseResult[n];
       keys = new String[n];
     }
@@ -297,7 +307,16 @@ public final class SiteGenerator {
 
   /** Verifies, renders and writes one phase, or takes it from the cache. */
   private void buildPhase(Phase phase, int i, BuildCache cache, Map<String, String> keysBefore, PageRenderer pages,
-      MarkdownMirror mirror, Publisher publisher, LinkChecker links, Stage stage) {
+      MarkdownMirror mirror, Publisher publisher, LinkChecker links, Stage stage, JsonSink json) {
+    try {
+      buildPhase(phase, i, cache, keysBefore, pages, mirror, publisher, links, stage, (JsonSink) null, json);
+    } finally {
+      json.offer(i, null); // no-op when the phase already offered its fragment
+    }
+  }
+
+  private void buildPhase(Phase phase, int i, BuildCache cache, Map<String, String> keysBefore, PageRenderer pages,
+      MarkdownMirror mirror, Publisher publisher, LinkChecker links, Stage stage, JsonSink unused, JsonSink json) {
     String key = cache == null ? null : cache.key(config.baseDir().resolve(phase.sourcePath()), phase.sourcePath());
     if (key != null && !key.equals(keysBefore.get(phase.sourcePath()))) {
       key = null; // the file changed while it was being loaded: what was loaded has no reliable key
@@ -314,8 +333,8 @@ public final class SiteGenerator {
           }
         }
         stage.writeNanos.add(System.nanoTime() - t);
-        stage.fragments[i] = entry.json();
-        stage.summaries[i] = new PhaseSummary(phase, entry.questionCount(), entry.verifiedCount(), entry.claimCount());
+        json.offer(i, entry.json());
+        stage.summaries[i] = PhaseSummary.of(phase, entry.questionCount(), entry.verifiedCount(), entry.claimCount());
         stage.fromCache.incrementAndGet();
         return;
       }
@@ -363,7 +382,7 @@ public final class SiteGenerator {
             summary.verifiedCount(), summary.claimCount()));
       }
       stage.writeNanos.add(System.nanoTime() - t2);
-      stage.fragments[i] = fragment;
+      json.offer(i, fragment);
       stage.summaries[i] = summary;
     } catch (RuntimeException e) {
       stage.failures[i] = e;
@@ -453,12 +472,65 @@ public final class SiteGenerator {
     }
   }
 
-  private static void writeVerificationJson(Publisher publisher, String[] fragments) {
-    Path file = publisher.staging().resolve("verification.json");
-    try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      VerificationJson.write(out, Arrays.asList(fragments));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
+  /**
+   * Writes {@code verification.json} while the phases are built: fragments arrive in any order
+   * and are written in phase order as soon as all earlier ones are in, so only the few that
+   * arrive early are held. A phase that fails offers nothing and is skipped (the build will fail
+   * and the staging folder with this file is discarded).
+   */
+  private static final class JsonSink implements AutoCloseable {
+    private final BufferedWriter out;
+    private final VerificationJson.Writer writer;
+    private final String[] pending;
+    private final boolean[] offered;
+    private int cursor;
+
+    JsonSink(Path file, int n) {
+      try {
+        this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        this.writer = new VerificationJson.Writer(out);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write " + file, e);
+      }
+      this.pending = new String[n];
+      this.offered = new boolean[n];
+    }
+
+    /** The fragment of phase {@code i}; {@code null} when it has none (only the first offer counts). */
+    synchronized void offer(int i, String fragment) {
+      if (offered[i]) {
+        return;
+      }
+      offered[i] = true;
+      pending[i] = fragment;
+      try {
+        while (cursor < pending.length && offered[cursor]) {
+          if (pending[cursor] != null) {
+            writer.add(pending[cursor]);
+            pending[cursor] = null;
+          }
+          cursor++;
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write verification.json", e);
+      }
+    }
+
+    synchronized void finish() {
+      try {
+        writer.finish();
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write verification.json", e);
+      }
+    }
+
+    @Override
+    public void close() {
+      try {
+        out.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write verification.json", e);
+      }
     }
   }
 
@@ -470,18 +542,28 @@ public final class SiteGenerator {
     }
   }
 
-  /** Logs the translation report; in strict mode its findings fail the build. */
-  private void reportTranslations(List<Phase> phases) {
+  /** The translation report of the loaded phases, applied once verification has passed. */
+  private record Translations(List<Diagnostic> findings, String table) {}
+
+  private Translations translations(List<Phase> phases) {
     List<Diagnostic> findings = phases.parallelStream()
         .flatMap(p -> TranslationReport.of(p, config.languages()).stream())
         .map(TranslationReport.Finding::toDiagnostic)
         .toList();
-    if (config.strictTranslations() && !findings.isEmpty()) {
-      throw new DiagnosticException(findings);
+    return new Translations(findings, TranslationReport.format(phases, config.languages()));
+  }
+
+  /** Logs the translation report; in strict mode its findings fail the build. */
+  private void reportTranslations(List<Phase> phases) {
+    report(translations(phases));
+  }
+
+  private void report(Translations translations) {
+    if (config.strictTranslations() && !translations.findings().isEmpty()) {
+      throw new DiagnosticException(translations.findings());
     }
-    String table = TranslationReport.format(phases, config.languages());
-    if (!table.isEmpty()) {
-      table.lines().forEach(findings.isEmpty() ? log::info : log::warn);
+    if (!translations.table().isEmpty()) {
+      translations.table().lines().forEach(translations.findings().isEmpty() ? log::info : log::warn);
     }
   }
 

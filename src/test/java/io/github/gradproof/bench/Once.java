@@ -15,7 +15,7 @@ public final class Once {
       long t0 = System.nanoTime();
       SiteConfig config = new SiteConfig(Path.of("."), Path.of(args[0]), Path.of("templates"), Path.of(args[1]),
           SiteConfig.DEFAULT_LANGUAGES);
-      SiteGenerator.standard(config, BuildLog.silent()).generate();
+      SiteGenerator.standard(config, BuildLog.silent()).keepResults(false).generate();
       System.out.printf("run %d: %.3f s%n", i, (System.nanoTime() - t0) / 1e9);
     }
   }

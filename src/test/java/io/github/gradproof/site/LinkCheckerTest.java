@@ -30,7 +30,7 @@ class LinkCheckerTest {
     }
     for (Path page : pages) {
       String html = Files.readString(page, StandardCharsets.UTF_8);
-      assertEquals(jsoupFacts(html), LinkChecker.facts(html), page.toString());
+      assertEquals(jsoupTags(html), LinkChecker.tags(html), page.toString());
     }
   }
 
@@ -41,12 +41,12 @@ class LinkCheckerTest {
         + "<body><!-- <a href=\"commented\"> -->\n  <a HREF='one.html#f' id=top>x</a><img src=pic.png alt=''>"
         + "<a href=\"x?a=1&amp;b=2\" id=\"dup\"></a>\n<p id=dup>t</p><svg><a href=\"#top\"/></svg>"
         + "<math><mi id=\"m\">x</mi></math><a id=''></a><area href = spaced.html></body></html>";
-    assertEquals(jsoupFacts(html), LinkChecker.facts(html));
+    assertEquals(jsoupTags(html), LinkChecker.tags(html));
   }
 
   @Test
   void reportsBrokenLinksMissingFragmentsDuplicateIdsAndNetworkResources() throws IOException {
-    write("index.html", "<a href=\"a.html#there\">a</a>\n<a href=\"a.html#nowhere\">b</a>");
+    write("index.html", "<a href=\"a.html#there\">a</a>\n<a href=\"a.html#nowhere\">b</a><a href=\"#self\">s</a>");
     write("a.html", "<p id=there></p><p id=there></p><img src=\"https://cdn.example/x.png\">"
         + "<a href=\"missing.html\">m</a><a href=\"javascript:x()\">j</a><a href=\"https://ok.example/\">ok</a>");
     List<String> problems = new LinkChecker(root, "site").check().stream().map(Diagnostic::format).toList();
@@ -56,7 +56,8 @@ class LinkCheckerTest {
             + " under templates/assets/",
         "site/a.html:1:70: link 'missing.html' points to a file that is not in the site",
         "site/a.html:1:98: link 'javascript:x()' uses a scheme the site does not allow",
-        "site/index.html:2:1: link 'a.html#nowhere' names an id that the target page does not have"), problems);
+        "site/index.html:2:1: link 'a.html#nowhere' names an id that the target page does not have",
+        "site/index.html:2:31: link '#self' names an id that the target page does not have"), problems);
   }
 
   @Test
@@ -73,7 +74,7 @@ class LinkCheckerTest {
     Files.writeString(root.resolve(name), html, StandardCharsets.UTF_8);
   }
 
-  private static LinkChecker.PageFacts jsoupFacts(String html) {
+  private static List<List<LinkChecker.Tag>> jsoupTags(String html) {
     Document document = Jsoup.parse(html, "", Parser.htmlParser().setTrackPosition(true));
     List<LinkChecker.Tag> ids = new ArrayList<>();
     for (Element e : document.select("[id]")) {
@@ -83,7 +84,7 @@ class LinkCheckerTest {
     for (Element e : document.select("[href], [src]")) {
       links.add(tag(e, e.hasAttr("href") ? "href" : "src"));
     }
-    return new LinkChecker.PageFacts(ids, links);
+    return List.of(ids, links);
   }
 
   private static LinkChecker.Tag tag(Element e, String attribute) {
