@@ -3,15 +3,17 @@ package io.github.gradproof.quiz;
 import io.github.gradproof.diag.Diagnostic;
 import io.github.gradproof.diag.SourceLocation;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.api.lowlevel.Parse;
 import org.snakeyaml.engine.v2.events.AliasEvent;
 import org.snakeyaml.engine.v2.events.CollectionStartEvent;
@@ -68,10 +70,12 @@ final class YamlParser {
     }
     LoadSettings settings = settings();
     try {
-      if (!checkEvents(settings)) {
+      List<Event> events = new ArrayList<>();
+      if (!checkEvents(settings, events)) {
         return Optional.empty();
       }
-      Optional<Node> root = new Compose(settings).composeString(source.text());
+      // Compose from the events already parsed and checked, instead of parsing the text again.
+      Optional<Node> root = new Composer(settings, new Replay(events)).getSingleNode();
       if (root.isEmpty()) {
         problems.add(new Diagnostic(
             source.location(1, 1),
@@ -127,7 +131,42 @@ final class YamlParser {
     return clean;
   }
 
-  private boolean checkEvents(LoadSettings settings) {
+  /** Parse events parsed once, replayed to the composer. */
+  private static final class Replay implements org.snakeyaml.engine.v2.parser.Parser {
+    private final List<Event> events;
+    private int next;
+
+    Replay(List<Event> events) {
+      this.events = events;
+    }
+
+    @Override
+    public boolean checkEvent(Event.ID id) {
+      return next < events.size() && events.get(next).getEventId() == id;
+    }
+
+    @Override
+    public Event peekEvent() {
+      if (next >= events.size()) {
+        throw new java.util.NoSuchElementException("no more YAML events");
+      }
+      return events.get(next);
+    }
+
+    @Override
+    public Event next() {
+      Event event = peekEvent();
+      events.set(next++, null);
+      return event;
+    }
+
+    @Override
+    public boolean hasNext() {
+      return next < events.size();
+    }
+  }
+
+  private boolean checkEvents(LoadSettings settings, List<Event> events) {
     int before = problems.count();
     Deque<String> openAnchors = new ArrayDeque<>();
     Deque<Boolean> anchoredLevels = new ArrayDeque<>();
@@ -137,6 +176,7 @@ final class YamlParser {
     int collectionAliases = 0;
     boolean depthReported = false;
     for (Event event : new Parse(settings).parseString(source.text())) {
+      events.add(event);
       switch (event.getEventId()) {
         case MappingStart:
         case SequenceStart:

@@ -37,6 +37,8 @@ final class LinkChecker {
   private final Path root;
   private final String displayRoot;
   private final Map<String, PageFacts> pages = new ConcurrentHashMap<>();
+  /** Whether a linked non-page file exists, asked once per file (the stylesheet is linked from every page). */
+  private final Map<Path, Boolean> files = new ConcurrentHashMap<>();
 
   LinkChecker(Path root, String displayRoot) {
     this.root = root;
@@ -148,7 +150,16 @@ final class LinkChecker {
    * problems found (empty when sound), in page order.
    */
   List<Diagnostic> check() {
-    for (Path page : htmlPages()) {
+    scanTree(root);
+    return finish();
+  }
+
+  /** Scans the HTML pages under {@code dir} (inside the root) that were not scanned yet. */
+  void scanTree(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    for (Path page : htmlPages(dir)) {
       String relative = relative(page);
       if (!pages.containsKey(relative)) {
         try {
@@ -158,7 +169,6 @@ final class LinkChecker {
         }
       }
     }
-    return finish();
   }
 
   /** Resolves the links of every scanned page; the problems found, in page order. */
@@ -183,8 +193,8 @@ final class LinkChecker {
     return problems;
   }
 
-  private List<Path> htmlPages() {
-    try (Stream<Path> files = Files.walk(root)) {
+  private static List<Path> htmlPages(Path dir) {
+    try (Stream<Path> files = Files.walk(dir)) {
       return files.filter(p -> p.toString().endsWith(".html")).sorted().toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -221,7 +231,7 @@ final class LinkChecker {
   }
 
   private boolean isFile(Path target) {
-    return pages.containsKey(relative(target)) || Files.isRegularFile(target);
+    return pages.containsKey(relative(target)) || files.computeIfAbsent(target, Files::isRegularFile);
   }
 
   private Diagnostic problem(String page, Tag tag, String message) {

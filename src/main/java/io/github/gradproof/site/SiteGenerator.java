@@ -165,9 +165,9 @@ public final class SiteGenerator {
         generatorBuild != null ? generatorBuild : BuildCache.generatorBuild());
     Map<String, String> keysBefore = cache == null ? Map.of() : keysBefore(cache);
     List<Phase> loadedPhases = loader.apply(config);
-    long loaded = System.nanoTime();
     int n = loadedPhases.size();
     Translations translations = translations(loadedPhases);
+    long loaded = System.nanoTime();
     // Each phase's model is released once its pages are written: only summaries stay.
     Phase[] phases = loadedPhases.toArray(new Phase[0]);
     loadedPhases = null;
@@ -226,7 +226,8 @@ public final class SiteGenerator {
         pageCount += n * config.languages().size();
       }
       copyAssets(publisher);
-      List<Diagnostic> broken = links.check();
+      links.scanTree(publisher.staging().resolve("assets")); // every other page was scanned as it was written
+      List<Diagnostic> broken = links.finish();
       if (!broken.isEmpty()) {
         throw new DiagnosticException(broken);
       }
