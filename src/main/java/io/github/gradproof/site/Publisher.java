@@ -23,6 +23,8 @@ public final class Publisher implements AutoCloseable {
 
   private final Path output;
   private final Path staging;
+  /** Folders of the staging tree known to exist: one stat per folder, not per file. */
+  private final java.util.Set<Path> directories = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private boolean published;
 
   private Publisher(Path output, Path staging) {
@@ -65,8 +67,9 @@ public final class Publisher implements AutoCloseable {
     Path file = staging.resolve(relative);
     try {
       Path parent = file.getParent();
-      if (!Files.isDirectory(parent)) {
+      if (!directories.contains(parent)) {
         Files.createDirectories(parent);
+        directories.add(parent);
       }
       Files.write(file, content);
     } catch (IOException e) {

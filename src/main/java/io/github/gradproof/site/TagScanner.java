@@ -25,14 +25,16 @@ final class TagScanner {
     int line = 1;
     int lineStart = 0;
     int i = 0;
+    int newline = newline(html, 0);
     while (i < n) {
       int lt = html.indexOf('<', i);
       if (lt < 0) {
         break;
       }
-      for (int k = html.indexOf('\n', i); k >= 0 && k < lt; k = html.indexOf('\n', k + 1)) {
+      while (newline < lt) {
         line++;
-        lineStart = k + 1;
+        lineStart = newline + 1;
+        newline = newline(html, newline + 1);
       }
       int end;
       if (html.startsWith("<!--", lt)) {
@@ -46,12 +48,19 @@ final class TagScanner {
       } else {
         end = lt + 1;
       }
-      for (int k = html.indexOf('\n', lt); k >= 0 && k < end; k = html.indexOf('\n', k + 1)) {
+      while (newline < end) {
         line++;
-        lineStart = k + 1;
+        lineStart = newline + 1;
+        newline = newline(html, newline + 1);
       }
       i = end;
     }
+  }
+
+  /** The index of the next line feed at or after {@code from}, or the length of the text. */
+  private static int newline(String html, int from) {
+    int at = html.indexOf('\n', from);
+    return at < 0 ? html.length() : at;
   }
 
   /** Reads one start tag at {@code lt}; returns the index after it (and after raw text content). */
