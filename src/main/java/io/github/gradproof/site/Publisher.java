@@ -116,7 +116,7 @@ public final class Publisher implements AutoCloseable {
       move(staging, output);
       published = true;
       if (old != null) {
-        deleteTree(old);
+        deleteTreeInParallel(old);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot publish " + output, e);
@@ -173,6 +173,46 @@ public final class Publisher implements AutoCloseable {
         deleteTree(entry);
       }
     }
+  }
+
+  /**
+   * Deletes a site tree, its big folders ({@code en/}, {@code md/es/}, ...) at the same time:
+   * removing files from one folder is serialised by the file system, from different folders it
+   * is not, so an old site of thousands of pages goes about twice as fast on two cores.
+   */
+  static void deleteTreeInParallel(Path root) throws IOException {
+    java.util.List<Path> folders = new java.util.ArrayList<>();
+    try (DirectoryStream<Path> children = Files.newDirectoryStream(root)) {
+      for (Path child : children) {
+        if (!Files.isDirectory(child, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+          continue;
+        }
+        java.util.List<Path> grandchildren = new java.util.ArrayList<>();
+        boolean small = true;
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(child)) {
+          for (Path entry : entries) {
+            if (grandchildren.size() >= 8 || !Files.isDirectory(entry, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+              small = false;
+              break;
+            }
+            grandchildren.add(entry);
+          }
+        }
+        folders.addAll(small && !grandchildren.isEmpty() ? grandchildren : java.util.List.of(child));
+      }
+    }
+    try {
+      folders.parallelStream().forEach(folder -> {
+        try {
+          deleteTree(folder);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    deleteTree(root);
   }
 
   static void deleteTree(Path root) throws IOException {
