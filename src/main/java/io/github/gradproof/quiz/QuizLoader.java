@@ -11,7 +11,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.IntStream;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.snakeyaml.engine.v2.nodes.Node;
 
@@ -36,8 +39,8 @@ public final class QuizLoader {
   /** Largest quiz file accepted, in bytes (1 MiB). */
   public static final int MAX_FILE_BYTES = 1 << 20;
 
-  /** Files parsed in parallel at a time by {@link #loadAll}; bounds the memory of parse trees. */
-  private static final int PARSE_BATCH = 64;
+  /** Files parsed ahead of validation by {@link #loadAll}; bounds the memory of parse trees. */
+  private static final int PARSE_AHEAD = 64;
 
   private QuizLoader() {}
 
@@ -72,38 +75,67 @@ public final class QuizLoader {
     Problems problems = new Problems();
     IdRegistry ids = new IdRegistry();
     List<Path> files = quizFiles(dir, displayDir);
-    // Reading and YAML parsing are independent per file and most of the cost: done in parallel,
-    // a bounded batch at a time (parsed node trees are large). Validation, which registers ids
-    // across files, then runs in file order, so the phases and the order of problems are exactly
-    // those of a sequential load.
+    // Reading and YAML parsing are independent per file and most of the cost: worker threads
+    // parse ahead (at most PARSE_AHEAD files, as parse trees are large) while this thread
+    // validates the parsed files in file order. Validation registers ids across files, so the
+    // phases and the order of problems are exactly those of a sequential load.
     List<Phase> phases = new ArrayList<>();
-    for (int batch = 0; batch < files.size(); batch += PARSE_BATCH) {
-      int from = batch;
-      Parsed[] parsed = new Parsed[Math.min(PARSE_BATCH, files.size() - from)];
-      IntStream.range(0, parsed.length).parallel().forEach(k -> {
-        Path file = files.get(from + k);
-        String name = file.getFileName().toString();
-        String display = displayDir.isEmpty() || displayDir.endsWith("/")
-            ? displayDir + name : displayDir + "/" + name;
-        parsed[k] = parse(file, display);
-      });
-      for (int k = 0; k < parsed.length; k++) {
-        problems.addAll(parsed[k].problems().list());
-        if (parsed[k].root().isEmpty()) {
+    int workers = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), files.size()));
+    ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+      Thread thread = new Thread(r, "gradproof-yaml");
+      thread.setDaemon(true);
+      return thread;
+    });
+    try {
+      List<Future<Parsed>> parsed = new ArrayList<>(files.size());
+      for (int i = 0; i < files.size(); i++) {
+        parsed.add(i < PARSE_AHEAD ? submit(pool, files.get(i), displayDir) : null);
+      }
+      for (int i = 0; i < files.size(); i++) {
+        if (i + PARSE_AHEAD < files.size()) {
+          parsed.set(i + PARSE_AHEAD, submit(pool, files.get(i + PARSE_AHEAD), displayDir));
+        }
+        Parsed file = join(parsed.get(i));
+        parsed.set(i, null);
+        problems.addAll(file.problems().list());
+        if (file.root().isEmpty()) {
           continue;
         }
-        NodeReader reader = new NodeReader(parsed[k].source(), problems, langs);
-        Phase phase = PhaseReader.read(reader, parsed[k].root().get(), files.get(from + k).getFileName().toString(),
-            ids);
-        parsed[k] = null;
+        NodeReader reader = new NodeReader(file.source(), problems, langs);
+        Phase phase = PhaseReader.read(reader, file.root().get(), files.get(i).getFileName().toString(), ids);
         if (phase != null) {
           phases.add(phase);
         }
       }
+    } finally {
+      pool.shutdownNow();
     }
     problems.throwIfAny();
     phases.sort(Comparator.comparingInt(Phase::number).thenComparing(Phase::slug));
     return List.copyOf(phases);
+  }
+
+  private static Future<Parsed> submit(ExecutorService pool, Path file, String displayDir) {
+    String name = file.getFileName().toString();
+    String display = displayDir.isEmpty() || displayDir.endsWith("/") ? displayDir + name : displayDir + "/" + name;
+    return pool.submit(() -> parse(file, display));
+  }
+
+  private static Parsed join(Future<Parsed> future) {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while loading quiz files", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
   }
 
   /** A file read and parsed into YAML nodes, with the problems found so far. */

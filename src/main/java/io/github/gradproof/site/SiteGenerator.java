@@ -166,8 +166,15 @@ public final class SiteGenerator {
     Map<String, String> keysBefore = cache == null ? Map.of() : keysBefore(cache);
     List<Phase> loadedPhases = loader.apply(config);
     int n = loadedPhases.size();
-    Translations translations = translations(loadedPhases);
     long loaded = System.nanoTime();
+    // The translation report is only logged after verification: computed beside the main pass.
+    List<Phase> forReport = loadedPhases;
+    java.util.concurrent.CompletableFuture<Translations> translations = java.util.concurrent.CompletableFuture
+        .supplyAsync(() -> translations(forReport), runnable -> {
+          Thread thread = new Thread(runnable, "gradproof-translations");
+          thread.setDaemon(true);
+          thread.start();
+        });
     // Each phase's model is released once its pages are written: only summaries stay.
     Phase[] phases = loadedPhases.toArray(new Phase[0]);
     loadedPhases = null;
@@ -201,7 +208,7 @@ public final class SiteGenerator {
           buildPhase(phase, i, cache, keysBefore, renderer, mirror, publisher, links, stage, json);
         });
         throwIfAny(stage.problems);
-        report(translations);
+        report(joinTranslations(translations));
         if (templateError != null) {
           throw templateError;
         }
@@ -558,8 +565,16 @@ public final class SiteGenerator {
   /** The translation report of the loaded phases, applied once verification has passed. */
   private record Translations(List<Diagnostic> findings, String table) {}
 
+  private static Translations joinTranslations(java.util.concurrent.CompletableFuture<Translations> future) {
+    try {
+      return future.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
+  }
+
   private Translations translations(List<Phase> phases) {
-    List<Diagnostic> findings = phases.parallelStream()
+    List<Diagnostic> findings = phases.stream()
         .flatMap(p -> TranslationReport.of(p, config.languages()).stream())
         .map(TranslationReport.Finding::toDiagnostic)
         .toList();
