@@ -25,6 +25,8 @@ class ClaimLocationTest {
     "    prompt: {en: \"P\", es: \"P\"}",
   };
 
+  private static final String SETUP = "    setup: {dims: {N: 3}, inputs: {x: [N]}, forward: y = sum(x)}";
+
   private static String[] with(String... more) {
     String[] all = new String[START.length + more.length];
     System.arraycopy(START, 0, all, 0, START.length);
@@ -44,7 +46,8 @@ class ClaimLocationTest {
         "      - claim: 'dx = 2 * x'",          // 12: single-quoted, text at column 17
         "      - claim: \"dx = 3 * x\"",        // 13: double-quoted, text at column 17
         "      - claim:   \"  dx = 4 * x\"",    // 14: quote at 18, text after two spaces at 21
-        "    answer: 1"));
+        "    answer: 1",
+        SETUP));
     List<ClaimText> claims = q.choices().stream().map(c -> c.claims().get(0)).toList();
     assertEquals(List.of("dx = ones_like(x)", "dx = 2 * x", "dx = 3 * x", "dx = 4 * x"),
         claims.stream().map(ClaimText::source).toList());
@@ -61,7 +64,8 @@ class ClaimLocationTest {
         "          - \"dx = x\"",                          // 12: text at 14
         "          - dx.shape == (3,)",                    // 13: plain at 13
         "      - claim: [\"dx == 1\", 'dx != 2']",          // 14: at 18 and 29
-        "    answer: 2"));
+        "    answer: 2",
+        SETUP));
     assertEquals(List.of(at(12, 14), at(13, 13)),
         q.choices().get(0).claims().stream().map(ClaimText::location).toList());
     assertEquals(List.of(at(14, 18), at(14, 29)),
