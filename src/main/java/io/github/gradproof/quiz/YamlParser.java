@@ -228,6 +228,12 @@ final class YamlParser {
           + " value, or write the value out");
       return;
     }
+    if (problem.startsWith("mapping values are not allowed here")) {
+      error(where, "malformed YAML: unexpected ': ' here; if this is inside a text, put the whole"
+          + " text in double quotes (a ': ' in unquoted text starts a new key), otherwise check the"
+          + " indentation of this line");
+      return;
+    }
     message.append(problem.isEmpty() ? "syntax error" : problem);
     if (e.getContext() != null && e.getContextMark().isPresent() && e.getProblemMark().isPresent()) {
       Mark context = e.getContextMark().get();
