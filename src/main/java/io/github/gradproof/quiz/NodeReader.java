@@ -158,7 +158,12 @@ final class NodeReader {
     if (node instanceof ScalarNode && !Tag.NULL.equals(node.getTag())) {
       return ((ScalarNode) node).getValue();
     }
-    error(node, what + " must be a text; found " + describe(node));
+    if (node instanceof ScalarNode) {
+      error(node, what + " is empty; write it after the colon");
+    } else {
+      error(node, what + " must be a text; found " + describe(node) + " (put the text in double"
+          + " quotes when it starts with '[', '{', '&', '*' or '!')");
+    }
     return null;
   }
 
