@@ -5,7 +5,6 @@ import io.github.gradproof.diag.Diagnostic;
 import io.github.gradproof.diag.DiagnosticException;
 import io.github.gradproof.quiz.Choice;
 import io.github.gradproof.quiz.Question;
-import io.github.gradproof.quiz.QuestionKind;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -167,9 +166,5 @@ public final class QuestionVerifier {
           + name + " disagrees with central differences (|Δ| = " + Numbers.error(r.maxAbsError()) + " in trial "
           + failedTrial.get(name) + " of " + trials + "); the autograd engine is wrong here, not the quiz")));
     }
-  }
-
-  static boolean isChoiceQuestion(Question q) {
-    return q.kind() != QuestionKind.FREE;
   }
 }

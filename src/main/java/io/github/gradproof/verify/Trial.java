@@ -15,7 +15,6 @@ import io.github.gradproof.quiz.Distribution;
 import io.github.gradproof.quiz.InputSpec;
 import io.github.gradproof.quiz.Setup;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -208,9 +207,5 @@ final class Trial implements Experiments {
   /** The value of an input or forward name in this trial. */
   Tensor value(String name) {
     return ((Value.TensorValue) env.get(name)).tensor();
-  }
-
-  List<Line.Definition> forward() {
-    return question.forward;
   }
 }

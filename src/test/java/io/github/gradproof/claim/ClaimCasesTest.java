@@ -44,7 +44,19 @@ class ClaimCasesTest {
       assertEquals(c.error(), new DiagnosticException(sink).getMessage(), c.toString());
     } else {
       assertNotNull(line, () -> c + ": " + sink);
-      assertEquals(c.fields().get("mathml"), MathMl.render(line), c.toString());
+      String mathMl = MathMl.render(line);
+      assertEquals(c.fields().get("mathml"), mathMl, c.toString());
+      assertWellFormed(mathMl);
+    }
+  }
+
+  /** The MathML is well-formed XML (every element closed, text escaped). */
+  private static void assertWellFormed(String xml) {
+    try {
+      javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+      f.newDocumentBuilder().parse(new org.xml.sax.InputSource(new java.io.StringReader(xml)));
+    } catch (Exception e) {
+      throw new AssertionError("not well-formed: " + xml, e);
     }
   }
 

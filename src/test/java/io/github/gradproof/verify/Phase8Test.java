@@ -91,6 +91,8 @@ class Phase8Test {
         "2 HOLDS keyed",
         "3 NOT_CHECKABLE",
         "4 FALSE comparison fails: 1.004 ≮ 0.5"), summary(q));
+    ClaimResult order = q.choices().get(1).claims().get(0);
+    assertTrue(order.engineError() < 1e-6, "the experiment's reference gradient is itself checked: " + order.engineError());
     ConvergenceExperiment e = q.experiment();
     assertEquals(13, e.steps().size());
     assertEquals(0.1, e.steps().get(0), 1e-15);
