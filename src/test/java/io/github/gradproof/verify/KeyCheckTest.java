@@ -69,6 +69,14 @@ class KeyCheckTest {
   }
 
   @Test
+  void unverifiedClaimsWithoutASetupRenderEvenWithBadArguments() {
+    Question q = TestQuestions.unverified(TestQuestions.free("q-10", null, "dx = sum(x, 0, True, 1, 2)"));
+    ClaimResult c = VERIFIER.verify(q).answerClaims().get(0);
+    assertEquals(Verdict.NOT_CHECKABLE, c.verdict());
+    assertTrue(c.mathMl().contains("<mi>sum</mi>"), c.mathMl());
+  }
+
+  @Test
   void aFreeAnswerWithoutClaimsProvesNothing() {
     QuestionResult r = VERIFIER.verify(TestQuestions.free("q-6", MATMUL));
     assertEquals(List.of("test.yaml:30:13: q-6: no claim proves the answer: give the answer a claim, or set "
