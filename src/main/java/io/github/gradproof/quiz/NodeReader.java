@@ -124,7 +124,8 @@ final class NodeReader {
     for (NodeTuple tuple : node.getValue()) {
       Node key = tuple.getKeyNode();
       if (!(key instanceof ScalarNode) || Tag.NULL.equals(key.getTag())) {
-        error(key, "a key in " + what + " must be a plain name; found " + describe(key));
+        error(key, "a key in " + what + " must be a plain name; found " + describe(key)
+            + "; write the key as a word followed by ': '");
         continue;
       }
       String name = ((ScalarNode) key).getValue();

@@ -113,6 +113,9 @@ final class YamlParser {
     boolean clean = true;
     for (int n = 1; n <= source.lineCount(); n++) {
       String line = source.line(n);
+      if (line.isBlank()) {
+        continue; // whitespace-only lines carry no indentation
+      }
       for (int i = 0; i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '\t'); i++) {
         if (line.charAt(i) == '\t') {
           error(

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.gradproof.diag.SourceLocation;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Loads the real Phase 8 file and checks its content, claims and their exact locations. */
 class Phase8ContentTest {
@@ -223,6 +225,14 @@ class Phase8ContentTest {
     List<Phase> phases = QuizLoader.loadAll(Path.of("data/quizzes"), "data/quizzes", LANGUAGES);
     assertEquals(List.of("phase-08-tensor-autograd"), phases.stream().map(Phase::pageName).toList());
     assertEquals(DISPLAY, phases.get(0).sourcePath());
+  }
+
+  @Test
+  void windowsLineEndingsAndAByteOrderMarkGiveTheSameModel(@TempDir Path tmp) throws IOException {
+    String text = Files.readString(FILE).replace("\n", "\r\n");
+    Path copy = tmp.resolve(FILE.getFileName());
+    Files.write(copy, ("\uFEFF" + text).getBytes(StandardCharsets.UTF_8));
+    assertEquals(phase, QuizLoader.load(copy, DISPLAY, LANGUAGES));
   }
 
   private static SourceLocation at(int line, int column) {

@@ -72,6 +72,13 @@ class YamlSchemaTest {
   }
 
   @Test
+  void tabsOnBlankLinesAndInsideTextAreFine() {
+    Phase phase = QuizFiles.load(tmp, QuizFiles.HEADER + "\t\n"
+        + QuizFiles.question("q-01-01").replace("{en: \"P\", es: \"P\"}", "{en: \"a\tb\", es: \"P\"}"));
+    assertEquals("a\tb", phase.questions().get(0).prompt().in("en"));
+  }
+
+  @Test
   void hexAndOctalIntegersAreNumbers() {
     Phase phase = QuizFiles.load(tmp, QuizFiles.HEADER.replace("phase: 1", "phase: 0x1")
         + QuizFiles.question("q-01-01"));
