@@ -24,6 +24,7 @@ public final class QuestionVerifier {
   public static final int DEFAULT_SEEDS = 3;
 
   private final int seeds;
+  private final EngineCheck engineCheck;
 
   /** A verifier with {@value #DEFAULT_SEEDS} seeds per dims assignment. */
   public QuestionVerifier() {
@@ -32,10 +33,16 @@ public final class QuestionVerifier {
 
   /** A verifier with {@code seeds} seeds per dims assignment (at least 1). */
   public QuestionVerifier(int seeds) {
+    this(seeds, EngineCheck.CENTRAL_DIFFERENCES);
+  }
+
+  /** A verifier whose engine cross-check is {@code engineCheck} (tests use a failing one). */
+  QuestionVerifier(int seeds, EngineCheck engineCheck) {
     if (seeds < 1) {
       throw new IllegalArgumentException("seeds must be at least 1, got " + seeds);
     }
     this.seeds = seeds;
+    this.engineCheck = engineCheck;
   }
 
   /** Seeds per dims assignment. */
@@ -75,7 +82,7 @@ public final class QuestionVerifier {
           throw new DiagnosticException(new Diagnostic(f.line.location(), question.id() + ": " + f.getMessage(),
               f.line.sourceLine()));
         }
-        Map<String, Double> engineErrors = engine.check(t, cq, trial);
+        Map<String, Double> engineErrors = engine.check(t, cq, trial, engineCheck);
         for (ClaimTally tally : tallies.values()) {
           tally.add(ClaimJudge.judge(tally.claim.line(), t), engineError(tally.claim, engineErrors));
         }
@@ -147,10 +154,10 @@ public final class QuestionVerifier {
     private final Map<String, GradCheckResult> worstFailure = new LinkedHashMap<>();
     private final Map<String, Integer> failedTrial = new HashMap<>();
 
-    Map<String, Double> check(Trial t, CompiledQuestion cq, int trial) {
+    Map<String, Double> check(Trial t, CompiledQuestion cq, int trial, EngineCheck engineCheck) {
       Map<String, Double> errors = new HashMap<>();
       for (String name : cq.checked) {
-        GradCheckResult r = t.check(name);
+        GradCheckResult r = t.check(name, engineCheck);
         errors.put(name, r.maxAbsError());
         max = Double.isNaN(max) ? r.maxAbsError() : Math.max(max, r.maxAbsError());
         if (!r.passed() && !worstFailure.containsKey(name)) {
