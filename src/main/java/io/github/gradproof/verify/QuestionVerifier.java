@@ -13,10 +13,15 @@ import java.util.Map;
 
 /**
  * Verifies one question: parses and checks every line once, then runs every trial (each dims
- * assignment times {@link #seeds()} seeds, see {@link Seeds}), cross-checks the engine's gradient of
- * every differentiated name against central differences, evaluates every claim, and compares the
+ * assignment times {@link #seeds()} seeds), cross-checks the engine's gradient of every
+ * differentiated name against central differences, evaluates every claim, and compares the
  * verdicts with the answer key. Authoring errors fail with {@link DiagnosticException}; drift is
  * reported as {@link QuestionResult#problems()}.
+ *
+ * <p>Trial {@code t} counts dims assignments (first dim slowest) times seeds; its seed is
+ * FNV-1a-64 of the question id's UTF-8 bytes plus {@code (t + 1) * 0x9E3779B97F4A7C15}, through the
+ * SplitMix64 finalizer, so results are identical on every JVM. Finite-difference claims are judged
+ * in every trial; {@link QuestionResult#experiment()} is the first trial's experiment.
  */
 public final class QuestionVerifier {
 
