@@ -226,7 +226,7 @@ final class Parser {
 
   private void close(Token open) {
     if (!check(TokenType.RPAREN)) {
-      throw unexpected("')' to close the '(' at column " + (open.offset() + 1));
+      throw unexpected("')' to close the '(' before it");
     }
     advance();
   }

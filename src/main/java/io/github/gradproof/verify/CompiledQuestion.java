@@ -130,6 +130,11 @@ final class CompiledQuestion {
             + "float input in the setup", text.sourceLine()));
       }
       usesExperiments |= experiments;
+      if (experiments && firstFloatInput() != null) {
+        // the experiment measures errors against the engine's gradient of this input
+        diff = new LinkedHashSet<>(diff);
+        diff.add(firstFloatInput().name());
+      }
       String last = forward.isEmpty() ? null : forward.get(forward.size() - 1).name();
       for (String name : diff) {
         if (!name.equals(last)) {

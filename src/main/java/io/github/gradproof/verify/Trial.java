@@ -1,6 +1,5 @@
 package io.github.gradproof.verify;
 
-import io.github.gradproof.autograd.GradCheck;
 import io.github.gradproof.autograd.GradCheckResult;
 import io.github.gradproof.autograd.Rng;
 import io.github.gradproof.autograd.ShapeException;
@@ -15,7 +14,6 @@ import io.github.gradproof.quiz.Distribution;
 import io.github.gradproof.quiz.InputSpec;
 import io.github.gradproof.quiz.Setup;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -122,12 +120,12 @@ final class Trial implements Experiments {
     return s.length() == 0 ? "evaluated" : s.toString();
   }
 
-  /** Checks the engine's gradient of {@code name} against central differences. */
-  GradCheckResult check(String name) {
+  /** Checks the engine's gradient of {@code name} against finite differences with {@code engineCheck}. */
+  GradCheckResult check(String name, EngineCheck engineCheck) {
     int from = fromLine(name);
     Tensor x = ((Value.TensorValue) env.get(name)).tensor();
     try {
-      return GradCheck.check(t -> objective(from, name, t), x, grads.get(name));
+      return engineCheck.check(t -> objective(from, name, t), x, grads.get(name));
     } finally {
       restore(name);
     }
@@ -208,9 +206,5 @@ final class Trial implements Experiments {
   /** The value of an input or forward name in this trial. */
   Tensor value(String name) {
     return ((Value.TensorValue) env.get(name)).tensor();
-  }
-
-  List<Line.Definition> forward() {
-    return question.forward;
   }
 }
