@@ -121,11 +121,14 @@ final class CompiledQuestion {
       }
       Set<String> diff = Claims.differentiated(line, scope);
       boolean experiments = Claims.usesExperiments(line);
-      if (!diff.isEmpty() && forward.isEmpty()) {
+      // Judged on the written lines: when forward lines exist but failed to parse, their own
+      // errors are reported and these would only repeat them.
+      boolean noForward = question.setup().forward().isEmpty();
+      if (!diff.isEmpty() && noForward) {
         errors.add(new Diagnostic(text.location(), "gradients need an objective: add forward lines "
             + "to the setup (the last one is the objective)", text.sourceLine()));
       }
-      if (experiments && (forward.isEmpty() || firstFloatInput() == null)) {
+      if (experiments && (noForward || firstFloatInput() == null)) {
         errors.add(new Diagnostic(text.location(), "fd_order/fd_evals need forward lines and a "
             + "float input in the setup", text.sourceLine()));
       }

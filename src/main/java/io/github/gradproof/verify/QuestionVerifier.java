@@ -1,6 +1,7 @@
 package io.github.gradproof.verify;
 
 import io.github.gradproof.autograd.GradCheckResult;
+import io.github.gradproof.autograd.TensorLimitException;
 import io.github.gradproof.diag.Diagnostic;
 import io.github.gradproof.diag.DiagnosticException;
 import io.github.gradproof.quiz.Choice;
@@ -89,7 +90,7 @@ public final class QuestionVerifier {
         }
         Map<String, Double> engineErrors = engine.check(t, cq, trial, engineCheck);
         for (ClaimTally tally : tallies.values()) {
-          tally.add(ClaimJudge.judge(tally.claim.line(), t), engineError(tally.claim, engineErrors));
+          tally.add(judge(question, tally.claim, t), engineError(tally.claim, engineErrors));
         }
         if (cq.usesExperiments && experiment == null) {
           experiment = t.experiment();
@@ -107,6 +108,17 @@ public final class QuestionVerifier {
     List<ClaimResult> answer = cq.answerClaims.stream().map(c -> tallies.get(c).result()).toList();
     KeyCheck.check(question, choices, answer, trial, problems);
     return new QuestionResult(question, choices, answer, trial, engine.max, experiment, problems);
+  }
+
+  /** Judges one claim in one trial; a claim that needs an absurdly large tensor is refused. */
+  private static Outcome judge(Question question, CompiledClaim claim, Trial trial) {
+    try {
+      return ClaimJudge.judge(claim.line(), trial);
+    } catch (TensorLimitException e) {
+      throw new DiagnosticException(new Diagnostic(claim.text().location(),
+          question.id() + ": this claim is refused: " + e.getMessage() + "; use smaller dims",
+          claim.text().sourceLine()));
+    }
   }
 
   private static double engineError(CompiledClaim claim, Map<String, Double> errors) {

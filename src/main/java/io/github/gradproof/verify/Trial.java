@@ -3,6 +3,7 @@ package io.github.gradproof.verify;
 import io.github.gradproof.autograd.GradCheckResult;
 import io.github.gradproof.autograd.Rng;
 import io.github.gradproof.autograd.ShapeException;
+import io.github.gradproof.autograd.TensorLimitException;
 import io.github.gradproof.autograd.Tensor;
 import io.github.gradproof.autograd.Var;
 import io.github.gradproof.claim.EvaluationException;
@@ -64,6 +65,9 @@ final class Trial implements Experiments {
       } catch (EvaluationException | ShapeException e) {
         throw new TrialFailure(setup.forward().get(i), "this forward line is undefined when " + dimsText()
             + ": " + e.getMessage());
+      } catch (TensorLimitException e) {
+        throw new TrialFailure(setup.forward().get(i), "this forward line is refused when " + dimsText()
+            + ": " + e.getMessage() + "; use smaller dims");
       }
       if (!out.requiresGrad()) {
         out = Var.parameter(out.value()); // depends on no input: a leaf of its own
