@@ -188,6 +188,20 @@ class PageBehaviourTest {
   }
 
   @ParameterizedTest
+  @MethodSource("languages")
+  void verificationTablesFitADesktopColumnWithoutScrolling(String language) {
+    browser.open(TestSite.phasePage(language));
+    browser.openAllDetails();
+    List<Map<String, Object>> tables = browser.js("return [...document.querySelectorAll('.table-scroll')]"
+        + ".map(s => ({id: s.closest('section.question').id, scroll: s.scrollWidth, client: s.clientWidth}));");
+    assertFalse(tables.isEmpty());
+    for (Map<String, Object> table : tables) {
+      assertTrue(((Number) table.get("scroll")).intValue() <= ((Number) table.get("client")).intValue(),
+          "at " + Browser.DESKTOP_WIDTH + " px the verdict columns are cut off: " + table);
+    }
+  }
+
+  @ParameterizedTest
   @MethodSource("pages")
   void noConsoleErrors(Path page) {
     browser.open(page);
@@ -254,7 +268,7 @@ class PageBehaviourTest {
   private static final String CONTRAST_SAMPLES = """
       const selectors = ['body', 'h1', 'h2', '.summary p', 'p.source', 'p.source code', '.kind', 'a.lang-switch',
         'a.home-link', '.toc a', '.prompt', '.choices li', 'details.answer > summary', '.answer-body p',
-        '.verification h3', 'table.verification-table caption', 'table.verification-table thead th',
+        '.verification h3', '.verify-note', 'table.verification-table thead th',
         'table.verification-table tbody th', 'table.verification-table td', 'table.verification-table td code',
         'tr.verdict-holds .verdict', 'tr.verdict-false .verdict', 'tr.verdict-not-checkable .verdict',
         '.agrees-no', 'figure.plot figcaption', 'figure.plot text', '.site-footer p'];
