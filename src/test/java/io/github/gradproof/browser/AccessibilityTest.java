@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -26,10 +27,17 @@ class AccessibilityTest {
   private static Axe axe;
 
   @BeforeAll
-  static void start() {
+  static void generateSite() {
     TestSite.root();
     axe = Axe.load();
-    browser = Browser.start();
+  }
+
+  /** Started by the first test, so that without Chromium every test reports itself skipped. */
+  @BeforeEach
+  void startBrowser() {
+    if (browser == null) {
+      browser = Browser.start();
+    }
   }
 
   @AfterAll
@@ -41,6 +49,9 @@ class AccessibilityTest {
 
   @AfterEach
   void reset() {
+    if (browser == null) {
+      return;
+    }
     browser.resetMedia();
   }
 

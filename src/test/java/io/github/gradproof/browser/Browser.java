@@ -30,14 +30,17 @@ import org.openqa.selenium.logging.LoggingPreferences;
  */
 public final class Browser implements AutoCloseable {
 
-  /** Debian's Chromium (package {@code chromium}). */
-  public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  /** Debian's ChromeDriver (package {@code chromium-driver}). */
-  public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  /** Debian's Chromium (package {@code chromium}); system property {@code gradproof.chromium} overrides. */
+  public static final Path CHROMIUM = Path.of(System.getProperty("gradproof.chromium", "/usr/bin/chromium"));
+  /** Debian's ChromeDriver (package {@code chromium-driver}); {@code gradproof.chromedriver} overrides. */
+  public static final Path CHROMEDRIVER =
+      Path.of(System.getProperty("gradproof.chromedriver", "/usr/bin/chromedriver"));
   /** Desktop viewport used unless a test emulates another. */
   public static final int DESKTOP_WIDTH = 1280;
   /** Desktop viewport height. */
   public static final int DESKTOP_HEIGHT = 900;
+
+  private static boolean skipReported;
 
   private final ChromeDriver driver;
   private final Path profile;
@@ -48,8 +51,8 @@ public final class Browser implements AutoCloseable {
   }
 
   /**
-   * Starts the browser, or skips the calling test class when Chromium is not installed (fails
-   * instead when the environment variable {@code CI} is {@code true}).
+   * Starts the browser, or skips the calling test when Chromium is not installed (fails instead
+   * when the environment variable {@code CI} is {@code true}).
    */
   public static Browser start() {
     requireInstalled();
@@ -89,7 +92,10 @@ public final class Browser implements AutoCloseable {
     if ("true".equalsIgnoreCase(System.getenv("CI"))) {
       fail(reason + "; CI=true, so a missing browser is a failure, not a skip");
     }
-    System.err.println("[gradproof] SKIPPED: " + reason);
+    if (!skipReported) {
+      skipReported = true;
+      System.err.println("[gradproof] SKIPPED: " + reason);
+    }
     Assumptions.abort(reason);
   }
 

@@ -15,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -40,9 +41,16 @@ class PageBehaviourTest {
   private static Browser browser;
 
   @BeforeAll
-  static void start() {
+  static void generateSite() {
     TestSite.root();
-    browser = Browser.start();
+  }
+
+  /** Started by the first test, so that without Chromium every test reports itself skipped. */
+  @BeforeEach
+  void startBrowser() {
+    if (browser == null) {
+      browser = Browser.start();
+    }
   }
 
   @AfterAll
@@ -54,6 +62,9 @@ class PageBehaviourTest {
 
   @AfterEach
   void reset() {
+    if (browser == null) {
+      return;
+    }
     browser.resetMedia();
     browser.resetViewport();
   }
