@@ -159,6 +159,18 @@ public final class Browser implements AutoCloseable {
     }
   }
 
+  /** Prints the current page to PDF as Chromium's print dialog would (backgrounds off) and returns it. */
+  public byte[] printToPdf() {
+    Map<String, Object> result = driver.executeCdpCommand("Page.printToPDF", Map.of("printBackground", false));
+    return Base64.getDecoder().decode((String) result.get("data"));
+  }
+
+  /** Counts the pages of a PDF written by Chromium (its page objects are not compressed). */
+  public static int pdfPages(byte[] pdf) {
+    String text = new String(pdf, java.nio.charset.StandardCharsets.ISO_8859_1);
+    return (int) java.util.regex.Pattern.compile("/Type\\s*/Page(?![a-zA-Z])").matcher(text).results().count();
+  }
+
   /** Opens every {@code details} element of the page. */
   public void openAllDetails() {
     js("document.querySelectorAll('details').forEach(d => d.open = true);");

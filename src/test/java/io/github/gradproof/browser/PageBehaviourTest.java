@@ -311,6 +311,21 @@ class PageBehaviourTest {
     }
   }
 
+  @ParameterizedTest
+  @MethodSource("languages")
+  void printedPdfCarriesTheAnswers(String language) {
+    browser.open(TestSite.phasePage(language));
+    int withAnswers = Browser.pdfPages(browser.printToPdf());
+    browser.js("const s = document.createElement('style');"
+        + " s.textContent = 'details.answer::details-content { content-visibility: hidden !important; display: none !important }';"
+        + " document.head.appendChild(s);");
+    int withoutAnswers = Browser.pdfPages(browser.printToPdf());
+    System.out.println("[print] " + language + ": " + withAnswers + " PDF pages with answers, " + withoutAnswers + " without");
+    assertTrue(withoutAnswers >= 1, "the PDF has pages: " + withoutAnswers);
+    assertTrue(withAnswers > withoutAnswers,
+        "printing adds the answers' pages: " + withAnswers + " pages with, " + withoutAnswers + " without");
+  }
+
   @Test
   void screenshotsOfBothLanguages() throws IOException {
     List<Path> written = new ArrayList<>();
@@ -329,6 +344,10 @@ class PageBehaviourTest {
       browser.openAllDetails();
       written.add(shoot(language + "-phase-phone.png"));
       browser.resetViewport();
+      browser.emulateMedia("print", "light");
+      browser.open(page);
+      written.add(shoot(language + "-phase-print.png"));
+      browser.resetMedia();
       browser.open(TestSite.root().resolve(language).resolve("index.html"));
       written.add(shoot(language + "-index-light.png"));
     }
