@@ -255,6 +255,8 @@ class PageBehaviourTest {
         assertTrue(page.luminance() > 0.9, "light scheme: body background " + page);
       }
       List<String> failures = new ArrayList<>();
+      double lowest = Double.POSITIVE_INFINITY;
+      String lowestWhat = "";
       List<Map<String, Object>> samples = browser.js(CONTRAST_SAMPLES);
       assertTrue(samples.size() >= 10, "sampled text of body, headings, tables and plot: " + samples.size());
       for (Map<String, Object> sample : samples) {
@@ -263,11 +265,17 @@ class PageBehaviourTest {
         Rgba background = Contrast.effectiveBackground(backgrounds, page);
         Rgba text = Rgba.parse((String) sample.get("color")).over(background);
         double ratio = Contrast.ratio(text, background);
+        if (ratio < lowest) {
+          lowest = ratio;
+          lowestWhat = (String) sample.get("what");
+        }
         if (ratio < MIN_CONTRAST) {
           failures.add(String.format(java.util.Locale.ROOT, "%s: %s on %s = %.2f", sample.get("what"), text,
               background, ratio));
         }
       }
+      System.out.printf(java.util.Locale.ROOT, "[contrast] %s %s: %d samples, lowest %.2f (%s)%n", language, scheme,
+          samples.size(), lowest, lowestWhat);
       assertTrue(failures.isEmpty(), language + " " + scheme + ": contrast below " + MIN_CONTRAST + ": " + failures);
     }
   }
