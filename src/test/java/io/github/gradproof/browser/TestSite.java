@@ -39,7 +39,12 @@ public final class TestSite {
     return root;
   }
 
-  /** Builds the site into {@link #OUTPUT}: the swap point for the real pipeline. */
+  /**
+   * Builds the site into {@link #OUTPUT}: the swap point for the real pipeline. At integration,
+   * replace the two functions with the quiz loader on {@code config.dataDir()} (displayed as
+   * {@code config.display(config.dataDir())}, languages {@code config.languages()}) and the phase
+   * verifier, exactly as the Maven goal wires them; nothing else in this package changes.
+   */
   private static void generate(Path project) {
     SiteConfig config = new SiteConfig(project, Path.of(SiteConfig.DEFAULT_DATA), Path.of(SiteConfig.DEFAULT_TEMPLATES),
         OUTPUT, SiteConfig.DEFAULT_LANGUAGES);
