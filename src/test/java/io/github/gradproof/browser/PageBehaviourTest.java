@@ -157,6 +157,18 @@ class PageBehaviourTest {
     throw new AssertionError("100 Tab presses never reached the first answer's summary: " + path);
   }
 
+  @ParameterizedTest
+  @MethodSource("pages")
+  void skipLinkIsFirstAndMovesFocusToTheContent(Path page) {
+    browser.open(page);
+    new Actions(browser.driver()).sendKeys(Keys.TAB).perform();
+    WebElement skip = browser.driver().switchTo().activeElement();
+    assertEquals("skip-link", skip.getDomAttribute("class"), "the first Tab stop is the skip link");
+    assertTrue(hasArea(skip) && skip.getRect().getX() >= 0, "the focused skip link is on screen");
+    new Actions(browser.driver()).sendKeys(Keys.ENTER).perform();
+    assertEquals("main", browser.driver().switchTo().activeElement().getDomAttribute("id"), "focus lands on main");
+  }
+
   @Test
   void switcherLandsOnTheSamePageInTheOtherLanguageAndBack() {
     List<String> languages = languages();
