@@ -159,7 +159,8 @@ final class QuestionView {
   }
 
   String reasonText(ClaimResult claim) {
-    return t.get("reason." + claim.reason().kind().key()) + " " + claim.reason().detail();
+    // Some kinds need no words (a false comparison shows itself: "12 ≮ 7").
+    return (t.get("reason." + claim.reason().kind().key()) + " " + claim.reason().detail()).strip();
   }
 
   String verdictLabel(Verdict verdict) {

@@ -1,6 +1,5 @@
 package io.github.gradproof.browser;
 
-import io.github.gradproof.SampleQuiz;
 import io.github.gradproof.site.BuildLog;
 import io.github.gradproof.site.SiteConfig;
 import io.github.gradproof.site.SiteGenerator;
@@ -13,12 +12,9 @@ import java.util.stream.Stream;
 
 /**
  * The site the browser, validity and accessibility tests look at, generated once per test run
- * into {@code target/browser-site/} from the real templates.
- *
- * <p>{@link #generate(Path)} is the one place that decides what goes into it: today the
- * hand-built {@link SampleQuiz} phase and results; at integration, the real loader and verifier
- * on {@code data/quizzes}. Every test finds its pages through {@link #phasePage(String)} and
- * {@link #htmlPages()}, never by a hard-coded phase name.
+ * into {@code target/browser-site/} by the real pipeline (loader and verifier) from the project's
+ * own {@code data/quizzes} and templates — the pages readers get. Every test finds its pages
+ * through {@link #phasePage(String)} and {@link #htmlPages()}, never by a hard-coded phase name.
  */
 public final class TestSite {
 
@@ -39,17 +35,11 @@ public final class TestSite {
     return root;
   }
 
-  /**
-   * Builds the site into {@link #OUTPUT}: the swap point for the real pipeline. At integration,
-   * replace the two functions with the quiz loader on {@code config.dataDir()} (displayed as
-   * {@code config.display(config.dataDir())}, languages {@code config.languages()}) and the phase
-   * verifier, exactly as the Maven goal wires them; nothing else in this package changes.
-   */
+  /** Builds the site into {@link #OUTPUT} exactly as {@code mvn site:generate} would. */
   private static void generate(Path project) {
     SiteConfig config = new SiteConfig(project, Path.of(SiteConfig.DEFAULT_DATA), Path.of(SiteConfig.DEFAULT_TEMPLATES),
         OUTPUT, SiteConfig.DEFAULT_LANGUAGES);
-    new SiteGenerator(config, BuildLog.silent(), c -> List.of(SampleQuiz.phase("Phase 3 — Sample")), SampleQuiz::result)
-        .generate();
+    SiteGenerator.standard(config, BuildLog.silent()).generate();
   }
 
   /** The languages of the site, in order. */
