@@ -33,7 +33,7 @@ final class Elementwise {
     int[] shape = Shapes.broadcast(a.shapeRef(), b.shapeRef());
     int[] sa = Shapes.broadcastStrides(a.shapeRef(), shape);
     int[] sb = Shapes.broadcastStrides(b.shapeRef(), shape);
-    double[] out = new double[Shapes.size(shape)];
+    double[] out = new double[Shapes.allocationSize(shape)];
     int[] counter = new int[shape.length];
     int ia = 0;
     int ib = 0;
@@ -75,6 +75,6 @@ final class Elementwise {
     if (Arrays.equals(x.shapeRef(), shape)) {
       return x;
     }
-    return zip(x, new Tensor(new double[Shapes.size(shape)], shape), (v, zero) -> v);
+    return zip(x, new Tensor(new double[Shapes.allocationSize(shape)], shape), (v, zero) -> v);
   }
 }

@@ -60,7 +60,7 @@ final class MatMul {
     int batches = Shapes.size(batch);
     double[] x = a.data();
     double[] y = b.data();
-    double[] out = new double[batches * n * m];
+    double[] out = new double[Shapes.allocationSize(outShape)];
     int[] counter = new int[batch.length];
     int blockA = 0;
     int blockB = 0;

@@ -70,7 +70,7 @@ public final class Rng {
 
   /** A tensor of standard normal values, filled in row-major order. */
   public Tensor normal(int... shape) {
-    double[] data = new double[Shapes.size(Shapes.checkShape(shape))];
+    double[] data = new double[Shapes.allocationSize(Shapes.checkShape(shape))];
     for (int i = 0; i < data.length; i++) {
       data[i] = nextGaussian();
     }
@@ -79,7 +79,7 @@ public final class Rng {
 
   /** A tensor of values uniform in {@code [-1, 1)}. */
   public Tensor uniform(int... shape) {
-    double[] data = new double[Shapes.size(Shapes.checkShape(shape))];
+    double[] data = new double[Shapes.allocationSize(Shapes.checkShape(shape))];
     for (int i = 0; i < data.length; i++) {
       data[i] = 2 * nextDouble() - 1;
     }
@@ -88,7 +88,7 @@ public final class Rng {
 
   /** A tensor of values uniform in {@code [0.5, 2)}: safely inside the domain of log, sqrt and division. */
   public Tensor positive(int... shape) {
-    double[] data = new double[Shapes.size(Shapes.checkShape(shape))];
+    double[] data = new double[Shapes.allocationSize(Shapes.checkShape(shape))];
     for (int i = 0; i < data.length; i++) {
       data[i] = 0.5 + 1.5 * nextDouble();
     }
@@ -101,7 +101,7 @@ public final class Rng {
    * @throws IllegalArgumentException if {@code classes <= 0}
    */
   public Tensor labels(int classes, int... shape) {
-    double[] data = new double[Shapes.size(Shapes.checkShape(shape))];
+    double[] data = new double[Shapes.allocationSize(Shapes.checkShape(shape))];
     for (int i = 0; i < data.length; i++) {
       data[i] = nextInt(classes);
     }

@@ -20,6 +20,26 @@ final class Shapes {
     return (int) n;
   }
 
+  /**
+   * The size of a tensor about to be allocated with this shape.
+   *
+   * @throws TensorLimitException if it exceeds {@link Tensor#MAX_ELEMENTS}
+   */
+  static int allocationSize(int[] shape) {
+    long n = 1;
+    for (int d : shape) {
+      n *= d;
+      if (n > Tensor.MAX_ELEMENTS) {
+        long total = 1;
+        for (int e : shape) {
+          total = e != 0 && total > Long.MAX_VALUE / e ? Long.MAX_VALUE : total * e;
+        }
+        throw new TensorLimitException(shape, total);
+      }
+    }
+    return (int) n;
+  }
+
   /** Row-major strides, in elements. */
   static int[] strides(int[] shape) {
     int[] strides = new int[shape.length];

@@ -45,13 +45,13 @@ final class Softmax {
       throw new ShapeException(ShapeException.Kind.DOMAIN, "one_hot: negative number of classes " + classes);
     }
     double[] y = labels.data();
-    double[] out = new double[Shapes.size(labels.shapeRef()) * classes];
-    for (int i = 0; i < y.length; i++) {
-      out[i * classes + label(y, i, classes, "one_hot", labels)] = 1.0;
-    }
     int[] in = labels.shapeRef();
     int[] shape = java.util.Arrays.copyOf(in, in.length + 1);
     shape[in.length] = classes;
+    double[] out = new double[Shapes.allocationSize(shape)];
+    for (int i = 0; i < y.length; i++) {
+      out[i * classes + label(y, i, classes, "one_hot", labels)] = 1.0;
+    }
     return new Tensor(out, shape);
   }
 

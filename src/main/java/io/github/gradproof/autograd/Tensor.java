@@ -10,6 +10,13 @@ import java.util.Arrays;
  */
 public final class Tensor {
 
+  /**
+   * The most elements any tensor may have: ten times a quiz's largest sensible input, and small
+   * enough (8 MB) that a typo in a dim cannot exhaust memory.
+   */
+  public static final int MAX_ELEMENTS = 1_000_000;
+
+
   private final double[] data;
   private final int[] shape;
 
@@ -76,7 +83,7 @@ public final class Tensor {
   /** A tensor with every element equal to {@code v}. */
   public static Tensor full(double v, int... shape) {
     int[] s = Shapes.checkShape(shape);
-    double[] data = new double[Shapes.size(s)];
+    double[] data = new double[Shapes.allocationSize(s)];
     Arrays.fill(data, v);
     return new Tensor(data, s);
   }

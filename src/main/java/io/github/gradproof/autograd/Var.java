@@ -1,8 +1,6 @@
 package io.github.gradproof.autograd;
 
 import java.util.Arrays;
-import java.util.function.DoubleBinaryOperator;
-import java.util.function.UnaryOperator;
 
 /**
  * A node of the reverse-mode graph: a tensor value plus, for results of operations, a rule that pushes
@@ -27,9 +25,9 @@ public final class Var {
   private Tensor grad;
   private long mark = -1;
 
-  /** Pushes the gradient arriving at a node to that node's parents. */
+  /** Pushes the gradient arriving at a node to that node's operands. */
   @FunctionalInterface
-  private interface GradRule {
+  interface GradRule {
     void push(Tensor outGrad);
   }
 
@@ -49,16 +47,6 @@ public final class Var {
   /** A leaf that requires a gradient. */
   public static Var parameter(Tensor t) {
     return new Var(t, true, NONE, null);
-  }
-
-  /** The result of an operation: it tracks gradients only when an operand does. */
-  private static Var result(Tensor value, Var[] operands, GradRule rule) {
-    for (Var v : operands) {
-      if (v.requiresGrad) {
-        return new Var(value, true, operands, rule);
-      }
-    }
-    return constant(value);
   }
 
   /** The value. */
@@ -150,35 +138,32 @@ public final class Var {
     Backprop.run(this, upstream);
   }
 
-  // ---- elementwise arithmetic ----
+  // ---- operations (values and gradient rules live in PointwiseOps, ReductionOps, ShapeOps) ----
 
-  /** Pushes {@code g} to a parent, summing away broadcast axes first (the one unbroadcast of every op). */
-  private static void pushTo(Var parent, Tensor g) {
-    if (parent.requiresGrad) {
-      parent.accumulate(Reductions.unbroadcast(g, parent.value.shapeRef()));
+  /** Creates the result of an operation: it tracks gradients only when an operand does. */
+  static Var result(Tensor value, Var[] operands, GradRule rule) {
+    for (Var v : operands) {
+      if (v.requiresGrad) {
+        return new Var(value, true, operands, rule);
+      }
+    }
+    return constant(value);
+  }
+
+  /** Pushes {@code g} to an operand, summing away broadcast axes first: the one unbroadcast of every op. */
+  static void pushTo(Var operand, Tensor g) {
+    if (operand.requiresGrad) {
+      operand.accumulate(Reductions.unbroadcast(g, operand.value.shapeRef()));
     }
   }
 
-  private Var binary(Var o, DoubleBinaryOperator f, UnaryOperator<Tensor> gradThis,
-      UnaryOperator<Tensor> gradOther) {
-    Tensor out = Elementwise.zip(value, o.value, f);
-    return result(out, new Var[] {this, o}, g -> {
-      if (requiresGrad) {
-        pushTo(this, gradThis.apply(g));
-      }
-      if (o.requiresGrad) {
-        pushTo(o, gradOther.apply(g));
-      }
-    });
-  }
-
-  private Var unary(Tensor out, UnaryOperator<Tensor> gradIn) {
-    return result(out, new Var[] {this}, g -> pushTo(this, gradIn.apply(g)));
-  }
-
-  /** Elementwise {@code this + o} with broadcasting. */
+  /**
+   * Elementwise {@code this + o} with broadcasting.
+   *
+   * @throws ShapeException of kind BROADCAST if the shapes are not broadcast-compatible
+   */
   public Var add(Var o) {
-    return binary(o, Double::sum, g -> g, g -> g);
+    return PointwiseOps.add(this, o);
   }
 
   /** Elementwise {@code this - o}, built as {@code this + (-o)} (bit-identical in IEEE 754). */
@@ -186,95 +171,76 @@ public final class Var {
     return add(o.neg());
   }
 
-  /** Elementwise {@code this * o} with broadcasting. */
+  /**
+   * Elementwise {@code this * o} with broadcasting.
+   *
+   * @throws ShapeException of kind BROADCAST if the shapes are not broadcast-compatible
+   */
   public Var mul(Var o) {
-    return binary(o, (a, b) -> a * b, g -> Elementwise.mul(g, o.value), g -> Elementwise.mul(g, value));
+    return PointwiseOps.mul(this, o);
   }
 
-  /** Elementwise {@code this / o} with broadcasting (IEEE semantics: division by zero gives inf or NaN). */
+  /**
+   * Elementwise {@code this / o} with broadcasting (IEEE: x/0 gives inf or NaN).
+   *
+   * @throws ShapeException of kind BROADCAST if the shapes are not broadcast-compatible
+   */
   public Var div(Var o) {
-    return binary(o, (a, b) -> a / b, g -> Elementwise.div(g, o.value),
-        g -> Elementwise.zip(Elementwise.mul(g, value), o.value, (ga, b) -> -ga / (b * b)));
+    return PointwiseOps.div(this, o);
   }
 
   /** Elementwise {@code -this}. */
   public Var neg() {
-    return unary(Elementwise.map(value, v -> -v), g -> Elementwise.map(g, v -> -v));
+    return PointwiseOps.neg(this);
   }
 
-  /** Elementwise {@code this ** p} (StrictMath.pow; NaN where NumPy gives NaN). */
+  /** Elementwise {@code this ** p} via StrictMath.pow (NaN where NumPy gives NaN, e.g. (-1) ** 0.5). */
   public Var pow(double p) {
-    Tensor out = Elementwise.map(value, v -> StrictMath.pow(v, p));
-    if (p == 0) {
-      return unary(out, g -> Elementwise.map(g, v -> 0.0));
-    }
-    return unary(out, g -> Elementwise.mul(g, Elementwise.map(value, v -> p * StrictMath.pow(v, p - 1))));
+    return PointwiseOps.pow(this, p);
   }
-
-  // ---- elementwise functions ----
 
   /** Elementwise {@code e^x}. */
   public Var exp() {
-    Tensor out = Elementwise.map(value, StrictMath::exp);
-    return unary(out, g -> Elementwise.mul(g, out));
+    return PointwiseOps.exp(this);
   }
 
   /** Elementwise natural logarithm (NaN for negative inputs, -inf at 0, as NumPy). */
   public Var log() {
-    return unary(Elementwise.map(value, StrictMath::log), g -> Elementwise.div(g, value));
+    return PointwiseOps.log(this);
   }
 
   /** Elementwise hyperbolic tangent. */
   public Var tanh() {
-    Tensor out = Elementwise.map(value, StrictMath::tanh);
-    return unary(out, g -> Elementwise.zip(g, out, (gv, y) -> gv * (1 - y * y)));
+    return PointwiseOps.tanh(this);
   }
 
   /** Elementwise logistic function {@code 1 / (1 + e^-x)}, evaluated without overflow. */
   public Var sigmoid() {
-    Tensor out = Elementwise.map(value, Var::logistic);
-    return unary(out, g -> Elementwise.zip(g, out, (gv, y) -> gv * y * (1 - y)));
-  }
-
-  private static double logistic(double x) {
-    if (x >= 0) {
-      return 1 / (1 + StrictMath.exp(-x));
-    }
-    double e = StrictMath.exp(x);
-    return e / (1 + e);
+    return PointwiseOps.sigmoid(this);
   }
 
   /** Elementwise {@code max(x, 0)}; the gradient at 0 is 0. A kink for {@link GradCheck}. */
   public Var relu() {
-    KinkProbe.signs(value);
-    return unary(Elementwise.map(value, v -> v > 0 ? v : 0.0),
-        g -> Elementwise.zip(g, value, (gv, x) -> x > 0 ? gv : 0.0));
+    return PointwiseOps.relu(this);
   }
 
   /** Elementwise square root. */
   public Var sqrt() {
-    Tensor out = Elementwise.map(value, StrictMath::sqrt);
-    return unary(out, g -> Elementwise.zip(g, out, (gv, y) -> gv * 0.5 / y));
+    return PointwiseOps.sqrt(this);
   }
 
   /** Elementwise absolute value; the gradient at 0 is 0 (NumPy's sign). A kink for {@link GradCheck}. */
   public Var abs() {
-    KinkProbe.signs(value);
-    return unary(Elementwise.map(value, Math::abs),
-        g -> Elementwise.zip(g, value, (gv, x) -> x > 0 ? gv : x < 0 ? -gv : 0.0));
+    return PointwiseOps.abs(this);
   }
 
-  // ---- reductions ----
-
   /**
-   * Sum over {@code axes} (null: all; negative axes count from the end), as NumPy's {@code sum}.
+   * Sum over {@code axes} (null: all; negative axes count from the end; empty: none), as NumPy's {@code sum}.
    *
    * @throws ShapeException of kind AXIS if an axis is out of range or repeated
    */
   public Var sum(int[] axes, boolean keepdims) {
-    boolean[] reduced = Shapes.reducedAxes(axes, value.rank());
-    Tensor out = Reductions.sum(value, reduced, keepdims);
-    return unary(out, g -> expand(g, reduced));
+    return ReductionOps.sum(this, axes, keepdims);
   }
 
   /** Sum of all elements, a rank-0 result. */
@@ -288,14 +254,7 @@ public final class Var {
    * @throws ShapeException of kind AXIS if an axis is out of range or repeated
    */
   public Var mean(int[] axes, boolean keepdims) {
-    boolean[] reduced = Shapes.reducedAxes(axes, value.rank());
-    int count = 1;
-    for (int i = 0; i < reduced.length; i++) {
-      count *= reduced[i] ? value.shapeRef()[i] : 1;
-    }
-    double n = count;
-    Tensor out = Elementwise.map(Reductions.sum(value, reduced, keepdims), s -> s / n);
-    return unary(out, g -> expand(Elementwise.map(g, v -> v / n), reduced));
+    return ReductionOps.mean(this, axes, keepdims);
   }
 
   /** Mean of all elements, a rank-0 result. */
@@ -304,29 +263,14 @@ public final class Var {
   }
 
   /**
-   * Maximum over {@code axes} (null: all). The gradient is shared equally among tied maxima. A kink for
-   * {@link GradCheck}.
+   * Maximum over {@code axes} (null: all), NaN-propagating. The gradient is shared equally among tied
+   * maxima. A kink for {@link GradCheck}.
    *
    * @throws ShapeException of kind AXIS for a bad axis, DOMAIN when reducing an empty axis
    */
   public Var max(int[] axes, boolean keepdims) {
-    boolean[] reduced = Shapes.reducedAxes(axes, value.rank());
-    Tensor kept = Reductions.max(value, reduced, true);
-    Tensor isMax = Elementwise.zip(value, kept, (x, m) -> x == m ? 1.0 : 0.0);
-    KinkProbe.mask(isMax);
-    Tensor ties = Reductions.sum(isMax, reduced, true);
-    Tensor out = kept.withShape(Shapes.reducedShape(value.shapeRef(), reduced, keepdims));
-    return unary(out, g -> Elementwise.mul(isMax,
-        Elementwise.div(g.withShape(ties.shapeRef()), ties)));
+    return ReductionOps.max(this, axes, keepdims);
   }
-
-  /** Broadcasts a reduced gradient back over the reduced axes. */
-  private Tensor expand(Tensor g, boolean[] reduced) {
-    Tensor kept = g.withShape(Shapes.keptShape(value.shapeRef(), reduced));
-    return Elementwise.broadcastTo(kept, value.shapeRef());
-  }
-
-  // ---- linear algebra and layout ----
 
   /**
    * NumPy's {@code matmul}: 1-D operands are promoted (and the added axis removed from the result), batch
@@ -335,51 +279,32 @@ public final class Var {
    * @throws ShapeException of kind MATMUL for scalars, different inner dimensions or incompatible batches
    */
   public Var matmul(Var o) {
-    Tensor out = MatMul.multiply(value, o.value);
-    int[] pa = MatMul.promoteLeft(value.shapeRef());
-    int[] pb = MatMul.promoteRight(o.value.shapeRef());
-    Tensor a = value.withShape(pa);
-    Tensor b = o.value.withShape(pb);
-    return result(out, new Var[] {this, o}, g -> {
-      Tensor gp = g.withShape(MatMul.outputShape(pa, pb));
-      if (requiresGrad) {
-        Tensor ga = Reductions.unbroadcast(MatMul.multiply(gp, Layout.swapLastTwo(b)), pa);
-        accumulate(ga.withShape(value.shapeRef()));
-      }
-      if (o.requiresGrad) {
-        Tensor gb = Reductions.unbroadcast(MatMul.multiply(Layout.swapLastTwo(a), gp), pb);
-        o.accumulate(gb.withShape(o.value.shapeRef()));
-      }
-    });
+    return ShapeOps.matmul(this, o);
   }
 
   /**
    * The same values in another shape; one dimension may be -1 (inferred).
    *
-   * @throws ShapeException of kind RESHAPE if the element counts differ
+   * @throws ShapeException of kind RESHAPE if the element counts differ or more than one -1 is given
    */
   public Var reshape(int... shape) {
-    int[] to = Layout.resolveReshape(value.shapeRef(), shape);
-    return unary(value.withShape(to), g -> g.withShape(value.shapeRef()));
+    return ShapeOps.reshape(this, shape);
   }
 
   /**
-   * Permutes the axes: output axis {@code i} is input axis {@code axes[i]}; no axes reverses them.
+   * Permutes the axes: output axis {@code i} is input axis {@code axes[i]} (negative allowed); no axes
+   * reverses them.
    *
    * @throws ShapeException of kind AXIS if {@code axes} is not a permutation of this value's axes
    */
   public Var transpose(int... axes) {
-    int[] perm = Layout.resolvePermutation(value.shapeRef(), axes);
-    int[] inverse = Layout.invert(perm);
-    return unary(Layout.transpose(value, perm), g -> Layout.transpose(g, inverse));
+    return ShapeOps.transpose(this, axes);
   }
 
-  /** NumPy's {@code .T}: all axes reversed. */
+  /** NumPy's {@code .T}: all axes reversed (a no-op on rank 0 and 1). */
   public Var T() {
     return transpose();
   }
-
-  // ---- softmax family ----
 
   /**
    * Softmax along {@code axis}, stabilised by subtracting the maximum.
@@ -387,12 +312,7 @@ public final class Var {
    * @throws ShapeException of kind AXIS if the axis is out of range
    */
   public Var softmax(int axis) {
-    Tensor p = Softmax.softmax(value, axis);
-    boolean[] reduced = Softmax.single(axis, value.rank());
-    return unary(p, g -> {
-      Tensor dot = Reductions.sum(Elementwise.mul(g, p), reduced, true);
-      return Elementwise.mul(p, Elementwise.sub(g, dot));
-    });
+    return ReductionOps.softmax(this, axis);
   }
 
   /**
@@ -401,42 +321,18 @@ public final class Var {
    * @throws ShapeException of kind AXIS if the axis is out of range
    */
   public Var logSoftmax(int axis) {
-    Tensor y = Softmax.logSoftmax(value, axis);
-    boolean[] reduced = Softmax.single(axis, value.rank());
-    return unary(y, g -> {
-      Tensor total = Reductions.sum(g, reduced, true);
-      return Elementwise.sub(g, Elementwise.mul(Elementwise.map(y, StrictMath::exp), total));
-    });
+    return ReductionOps.logSoftmax(this, axis);
   }
 
   /**
    * Mean cross-entropy of a batch: {@code -mean_i log_softmax(logits)[i, labels[i]]}.
    *
    * @param logits shape (B, K)
-   * @param labels shape (B,), integer classes in [0, K)
+   * @param labels shape (B,), integer classes in [0, K); never differentiated
    * @throws ShapeException of kind DOMAIN if the shapes do not fit or a label is not a class index
    */
   public static Var crossEntropy(Var logits, Tensor labels) {
-    int[] s = logits.value.shapeRef();
-    if (s.length != 2 || labels.rank() != 1 || labels.size() != s[0]) {
-      throw new ShapeException(ShapeException.Kind.DOMAIN, "cross_entropy: expected logits (B, K) and labels"
-          + " (B,), got logits " + Shapes.format(s) + " and labels " + labels.shapeString());
-    }
-    int batch = s[0];
-    int classes = s[1];
-    Tensor logp = Softmax.logSoftmax(logits.value, 1);
-    double[] lp = logp.data();
-    double total = 0;
-    for (int i = 0; i < batch; i++) {
-      total += lp[i * classes + Softmax.label(labels.data(), i, classes, "cross_entropy", labels)];
-    }
-    Tensor loss = Tensor.scalar(-total / batch);
-    Tensor target = Softmax.oneHot(labels, classes);
-    return result(loss, new Var[] {logits}, g -> {
-      double scale = g.item() / batch;
-      Tensor p = Elementwise.map(logp, StrictMath::exp);
-      logits.accumulate(Elementwise.zip(p, target, (pv, t) -> (pv - t) * scale));
-    });
+    return ReductionOps.crossEntropy(logits, labels);
   }
 
   /**
@@ -447,8 +343,6 @@ public final class Var {
   public static Tensor oneHot(Tensor labels, int classes) {
     return Softmax.oneHot(labels, classes);
   }
-
-  // ---- constants ----
 
   /** A constant of ones shaped like {@code x}. */
   public static Var onesLike(Var x) {
@@ -462,37 +356,27 @@ public final class Var {
 
   /** Elementwise {@code this == o} as a 0/1 constant, with broadcasting. */
   public Var eq(Var o) {
-    return compare(o, (a, b) -> a == b);
+    return PointwiseOps.compare(this, o, (a, b) -> a == b);
   }
 
   /** Elementwise {@code this < o} as a 0/1 constant, with broadcasting. */
   public Var lt(Var o) {
-    return compare(o, (a, b) -> a < b);
+    return PointwiseOps.compare(this, o, (a, b) -> a < b);
   }
 
   /** Elementwise {@code this > o} as a 0/1 constant, with broadcasting. */
   public Var gt(Var o) {
-    return compare(o, (a, b) -> a > b);
+    return PointwiseOps.compare(this, o, (a, b) -> a > b);
   }
 
   /** Elementwise {@code this <= o} as a 0/1 constant, with broadcasting. */
   public Var le(Var o) {
-    return compare(o, (a, b) -> a <= b);
+    return PointwiseOps.compare(this, o, (a, b) -> a <= b);
   }
 
   /** Elementwise {@code this >= o} as a 0/1 constant, with broadcasting. */
   public Var ge(Var o) {
-    return compare(o, (a, b) -> a >= b);
-  }
-
-  private interface DoublePredicate2 {
-    boolean test(double a, double b);
-  }
-
-  private Var compare(Var o, DoublePredicate2 p) {
-    Tensor out = Elementwise.zip(value, o.value, (a, b) -> p.test(a, b) ? 1.0 : 0.0);
-    KinkProbe.mask(out);
-    return constant(out);
+    return PointwiseOps.compare(this, o, (a, b) -> a >= b);
   }
 
   @Override

@@ -24,13 +24,6 @@ final class Checker {
     return c.errors;
   }
 
-  /** The static type of {@code expr} in {@code scope}; {@code null} when it has errors. */
-  static Type typeOf(Expr expr, Scope scope) {
-    Checker c = new Checker(scope);
-    Type t = c.type(expr);
-    return c.errors.isEmpty() ? t : null;
-  }
-
   private void line(Line line) {
     if (line instanceof Line.Definition d) {
       definition(d);

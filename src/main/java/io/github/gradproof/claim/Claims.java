@@ -64,11 +64,6 @@ public final class Claims {
     return line;
   }
 
-  /** The static type of a checked expression in a claim scope. */
-  public static Type typeOf(Expr expr, Scope scope) {
-    return Checker.typeOf(expr, scope.withGradients());
-  }
-
   /**
    * Parses a claim without checking names, for questions whose claims are not evaluated
    * ({@code verify: false} without a setup): syntax errors still surface.

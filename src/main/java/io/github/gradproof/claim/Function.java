@@ -9,7 +9,7 @@ import java.util.Map;
  * The functions a claim can call, with their parameters. Arguments bind like Python's: positional
  * ones in order, then keywords by parameter name.
  */
-public enum Function {
+enum Function {
   SUM("sum", 1, "x", "axis", "keepdims"),
   MEAN("mean", 1, "x", "axis", "keepdims"),
   MAX("max", 1, "x", "axis", "keepdims"),

@@ -20,16 +20,31 @@ import java.util.List;
  */
 final class Parser {
 
+  /** The longest line accepted: a claim is one readable line, not a program. */
+  static final int MAX_LENGTH = 1000;
+  /** The deepest nesting of parentheses, unary minus and exponents accepted. */
+  static final int MAX_DEPTH = 100;
+
   private final List<Token> tokens;
   private int current;
+  private int depth;
 
   private Parser(List<Token> tokens) {
     this.tokens = tokens;
   }
 
+  /** Tokenizes a line after checking its length, so no input can exhaust the parser's stack. */
+  private static Parser of(String src) {
+    if (src.length() > MAX_LENGTH) {
+      throw new ClaimSyntaxException(MAX_LENGTH, "this line is longer than " + MAX_LENGTH
+          + " characters; split the computation into forward lines");
+    }
+    return new Parser(Lexer.tokenize(src));
+  }
+
   /** Parses {@code name = expr}; throws {@link ClaimSyntaxException} on the first error. */
   static Line.Definition forwardLine(String src) {
-    Parser p = new Parser(Lexer.tokenize(src));
+    Parser p = of(src);
     Token name = p.peek();
     if (name.type() != TokenType.NAME || p.peekAhead(1).type() != TokenType.ASSIGN) {
       throw new ClaimSyntaxException(name.offset(),
@@ -44,7 +59,7 @@ final class Parser {
 
   /** Parses a gradient or comparison claim; throws {@link ClaimSyntaxException} on the first error. */
   static Line claim(String src) {
-    Parser p = new Parser(Lexer.tokenize(src));
+    Parser p = of(src);
     Token first = p.peek();
     if (first.type() == TokenType.NAME && p.peekAhead(1).type() == TokenType.ASSIGN) {
       p.advance();
@@ -104,11 +119,19 @@ final class Parser {
   }
 
   private Expr unary() {
-    if (check(TokenType.MINUS)) {
-      Token minus = advance();
-      return new Expr.Neg(unary(), minus.offset());
+    if (++depth > MAX_DEPTH) {
+      throw new ClaimSyntaxException(peek().offset(), "this expression is nested more than " + MAX_DEPTH
+          + " levels deep; simplify it or split it into forward lines");
     }
-    return power();
+    try {
+      if (check(TokenType.MINUS)) {
+        Token minus = advance();
+        return new Expr.Neg(unary(), minus.offset());
+      }
+      return power();
+    } finally {
+      depth--;
+    }
   }
 
   private Expr power() {
@@ -226,7 +249,7 @@ final class Parser {
 
   private void close(Token open) {
     if (!check(TokenType.RPAREN)) {
-      throw unexpected("')' to close the '(' at column " + (open.offset() + 1));
+      throw unexpected("')' to close the '(' before it");
     }
     advance();
   }

@@ -7,7 +7,7 @@ package io.github.gradproof.claim;
  * @param text the characters as written
  * @param offset 0-based index of the first character in the line
  */
-public record Token(TokenType type, String text, int offset) {
+record Token(TokenType type, String text, int offset) {
 
   /** How the token reads in an error message: quoted text, or "end of line". */
   public String describe() {

@@ -1,7 +1,7 @@
 package io.github.gradproof.claim;
 
 /** The kinds of token in a claim line. */
-public enum TokenType {
+enum TokenType {
   NUMBER, NAME,
   PLUS("+"), MINUS("-"), STAR("*"), SLASH("/"), AT("@"), POWER("**"),
   LPAREN("("), RPAREN(")"), COMMA(","), DOT("."), ASSIGN("="),

@@ -1,7 +1,7 @@
 package io.github.gradproof.claim;
 
 /** The static type of a claim expression; every expression has one before it is evaluated. */
-public enum Type {
+enum Type {
   /** An integer: a dim, an integer literal, {@code fd_evals(...)}. Acts as a scalar in arithmetic. */
   INT("an integer"),
   /** A float64 tensor of any rank, including scalars. */

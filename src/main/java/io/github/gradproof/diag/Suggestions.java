@@ -19,7 +19,8 @@ public final class Suggestions {
    * <p>Distance is the Levenshtein distance with adjacent transpositions counting as one edit
    * (optimal string alignment), compared case-insensitively; a candidate differing only in case
    * is always suggested. A candidate qualifies when its distance is at most a third of the longer
-   * word's length (at least 1, at most 3). Ties go to the candidate met first in iteration order,
+   * word's length (at least 1, at most 3); between one-letter names only a case difference
+   * qualifies ({@code m} suggests {@code M}, but {@code M} does not suggest {@code N}). Ties go to the candidate met first in iteration order,
    * so callers get deterministic output by passing an ordered collection. The word itself is
    * never suggested.
    *
@@ -36,7 +37,8 @@ public final class Suggestions {
         continue;
       }
       int d = distance(lower, candidate.toLowerCase(Locale.ROOT));
-      int limit = Math.min(3, Math.max(1, Math.max(word.length(), candidate.length()) / 3));
+      int longer = Math.max(word.length(), candidate.length());
+      int limit = longer <= 1 ? 0 : Math.min(3, Math.max(1, longer / 3));
       if (d <= limit && d < bestDistance) {
         best = candidate;
         bestDistance = d;

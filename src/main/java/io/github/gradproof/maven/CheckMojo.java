@@ -6,7 +6,7 @@ import org.apache.maven.plugins.annotations.Mojo;
 
 /** {@code mvn site:check}: verifies every answer and writes nothing; for CI and pre-commit. */
 @Mojo(name = "check", requiresProject = true, threadSafe = true)
-public class CheckMojo extends AbstractGradproofMojo {
+public class CheckMojo extends AbstractPipelineMojo {
 
   @Override
   protected BuildReport run(SiteGenerator generator) {

@@ -9,7 +9,7 @@ import org.apache.maven.plugins.annotations.Mojo;
  * Fails on any drifted answer or bad input and leaves the previous site untouched.
  */
 @Mojo(name = "generate", requiresProject = true, threadSafe = true)
-public class GenerateMojo extends AbstractGradproofMojo {
+public class GenerateMojo extends AbstractPipelineMojo {
 
   @Override
   protected BuildReport run(SiteGenerator generator) {

@@ -3,9 +3,8 @@ package io.github.gradproof.maven;
 import io.github.gradproof.diag.DiagnosticException;
 import io.github.gradproof.site.PhaseSkeleton;
 import io.github.gradproof.site.SiteConfig;
-import java.io.File;
 import java.nio.file.Path;
-import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -15,28 +14,19 @@ import org.apache.maven.plugins.annotations.Parameter;
  * with one example question whose claim holds and every translation marked TODO.
  */
 @Mojo(name = "new", requiresProject = true)
-public class NewMojo extends AbstractMojo {
-
-  /** The project folder. */
-  @Parameter(defaultValue = "${basedir}", readonly = true, required = true)
-  private File basedir;
-
-  /** The folder of quiz files. */
-  @Parameter(property = AbstractGradproofMojo.PREFIX + "data", defaultValue = SiteConfig.DEFAULT_DATA)
-  private String data;
+public class NewMojo extends AbstractGradproofMojo {
 
   /** The new phase's number. */
-  @Parameter(property = AbstractGradproofMojo.PREFIX + "phase", required = true)
+  @Parameter(property = PREFIX + "phase", required = true)
   private int phase;
 
   /** The new phase's slug: lower-case letters, digits and dashes. */
-  @Parameter(property = AbstractGradproofMojo.PREFIX + "slug", required = true)
+  @Parameter(property = PREFIX + "slug", required = true)
   private String slug;
 
   @Override
-  public void execute() throws MojoFailureException {
-    SiteConfig config = new SiteConfig(basedir.toPath(), Path.of(data), Path.of(SiteConfig.DEFAULT_TEMPLATES),
-        Path.of(SiteConfig.DEFAULT_OUTPUT), SiteConfig.DEFAULT_LANGUAGES);
+  public void execute() throws MojoExecutionException, MojoFailureException {
+    SiteConfig config = config();
     try {
       Path file = PhaseSkeleton.write(config, phase, slug);
       getLog().info("wrote " + config.display(file) + "; translate the TODO texts, then run mvn site:check");

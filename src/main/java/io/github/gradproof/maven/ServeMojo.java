@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -22,37 +21,19 @@ import org.apache.maven.plugins.annotations.Parameter;
  * or a blank line.
  */
 @Mojo(name = "serve", requiresProject = true)
-public class ServeMojo extends AbstractMojo {
-
-  /** The project folder. */
-  @Parameter(defaultValue = "${basedir}", readonly = true, required = true)
-  private File basedir;
+public class ServeMojo extends AbstractGradproofMojo {
 
   /** Maven's build folder; the preview is built below it, never into {@code site/}. */
   @Parameter(defaultValue = "${project.build.directory}", readonly = true, required = true)
   private File buildDirectory;
 
-  /** The folder of quiz files. */
-  @Parameter(property = AbstractGradproofMojo.PREFIX + "data", defaultValue = SiteConfig.DEFAULT_DATA)
-  private String data;
-
-  /** The folder of templates, UI strings and assets. */
-  @Parameter(property = AbstractGradproofMojo.PREFIX + "templates", defaultValue = SiteConfig.DEFAULT_TEMPLATES)
-  private String templates;
-
-  /** Page languages, comma-separated. */
-  @Parameter(property = AbstractGradproofMojo.PREFIX + "languages", defaultValue = "en,es")
-  private String languages;
-
   /** The loopback port to serve on. */
-  @Parameter(property = AbstractGradproofMojo.PREFIX + "port", defaultValue = "8000")
+  @Parameter(property = PREFIX + "port", defaultValue = "8000")
   private int port;
 
   @Override
   public void execute() throws MojoExecutionException {
-    SiteConfig config = new SiteConfig(basedir.toPath(), java.nio.file.Path.of(data),
-        java.nio.file.Path.of(templates), buildDirectory.toPath().resolve("gradproof-serve/site"),
-        SiteConfig.parseLanguages(languages));
+    SiteConfig config = config().withOutputDir(buildDirectory.toPath().resolve("gradproof-serve/site"));
     BuildLog log = MavenBuildLog.of(getLog());
     DevServer server;
     try {

@@ -124,7 +124,8 @@ final class NodeReader {
     for (NodeTuple tuple : node.getValue()) {
       Node key = tuple.getKeyNode();
       if (!(key instanceof ScalarNode) || Tag.NULL.equals(key.getTag())) {
-        error(key, "a key in " + what + " must be a plain name; found " + describe(key));
+        error(key, "a key in " + what + " must be a plain name; found " + describe(key)
+            + "; write the key as a word followed by ': '");
         continue;
       }
       String name = ((ScalarNode) key).getValue();
@@ -158,7 +159,12 @@ final class NodeReader {
     if (node instanceof ScalarNode && !Tag.NULL.equals(node.getTag())) {
       return ((ScalarNode) node).getValue();
     }
-    error(node, what + " must be a text; found " + describe(node));
+    if (node instanceof ScalarNode) {
+      error(node, what + " is empty; write it after the colon");
+    } else {
+      error(node, what + " must be a text; found " + describe(node) + " (put the text in double"
+          + " quotes when it starts with '[', '{', '&', '*' or '!')");
+    }
     return null;
   }
 

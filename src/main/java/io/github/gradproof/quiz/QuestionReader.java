@@ -62,6 +62,9 @@ final class QuestionReader {
     Localized explanation = localized(map, "explanation", false);
     boolean verify = readVerify(map);
     Localized verifyReason = localized(map, "verify_reason", false);
+    if (!map.has("setup")) {
+      requireSetupForClaims(choices, answer);
+    }
     if (reader.problems().count() != before) {
       return null;
     }
@@ -81,6 +84,21 @@ final class QuestionReader {
       }
     }
     return Optional.empty();
+  }
+
+  /** Claims name the setup's inputs and forward values, so they cannot stand without one. */
+  private void requireSetupForClaims(List<Choice> choices, Answer answer) {
+    List<ClaimText> claims = new ArrayList<>();
+    if (choices != null) {
+      choices.forEach(c -> claims.addAll(c.claims()));
+    }
+    if (answer != null) {
+      claims.addAll(answer.claims());
+    }
+    if (!claims.isEmpty()) {
+      reader.error(claims.get(0).location(), "this question has claims but no setup; add a setup"
+          + " with the dims, inputs and forward lines the claims talk about, or remove the claims");
+    }
   }
 
   private String readId(MapView map, int number, IdRegistry ids, NodeReader base) {

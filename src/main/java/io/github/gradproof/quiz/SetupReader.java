@@ -132,6 +132,10 @@ final class SetupReader {
       } else if (n < 1) {
         reader.error(item, what + " must be a positive whole number; found " + n);
         ok = false;
+      } else if (n > MAX_ELEMENTS) {
+        reader.error(item, what + " is " + n + ", over the limit of " + MAX_ELEMENTS + " (the most"
+            + " elements of one tensor); use a smaller size");
+        ok = false;
       } else if (values.contains(n)) {
         reader.error(item, what + " lists the alternative " + n + " twice; list it once");
         ok = false;

@@ -117,6 +117,9 @@ final class YamlParser {
     boolean clean = true;
     for (int n = 1; n <= source.lineCount(); n++) {
       String line = source.line(n);
+      if (line.isBlank()) {
+        continue; // whitespace-only lines carry no indentation
+      }
       for (int i = 0; i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '\t'); i++) {
         if (line.charAt(i) == '\t') {
           error(
@@ -174,7 +177,6 @@ final class YamlParser {
     Set<String> open = new HashSet<>();
     int depth = 0;
     int collectionAliases = 0;
-    boolean depthReported = false;
     for (Event event : new Parse(settings).parseString(source.text())) {
       events.add(event);
       switch (event.getEventId()) {
@@ -183,13 +185,13 @@ final class YamlParser {
           CollectionStartEvent start = (CollectionStartEvent) event;
           checkTag(start.getTag(), event);
           depth++;
-          if (depth > MAX_DEPTH && !depthReported) {
+          if (depth > MAX_DEPTH) {
             error(
                 at(event),
                 "maps and lists are nested more than "
                     + MAX_DEPTH
                     + " levels deep (the limit for a quiz file); flatten the structure");
-            depthReported = true;
+            return false; // stop here: scanning on through deep flow nesting is slow
           }
           Optional<String> anchor = start.getAnchor().map(a -> a.getValue());
           anchoredLevels.push(anchor.isPresent());
@@ -267,6 +269,12 @@ final class YamlParser {
       String name = problem.substring("found undefined alias".length()).strip();
       error(where, "alias '*" + name + "' refers to no anchor; define '&" + name + "' on an earlier"
           + " value, or write the value out");
+      return;
+    }
+    if (problem.startsWith("mapping values are not allowed here")) {
+      error(where, "malformed YAML: unexpected ': ' here; if this is inside a text, put the whole"
+          + " text in double quotes (a ': ' in unquoted text starts a new key), otherwise check the"
+          + " indentation of this line");
       return;
     }
     message.append(problem.isEmpty() ? "syntax error" : problem);

@@ -37,7 +37,7 @@ final class QuestionView {
     view.put("kind", q.kind().yamlName());
     view.put("kindLabel", t.get("question.kind." + q.kind().yamlName()));
     view.put("prompt", markdown.block(q.prompt().in(language)));
-    view.put("choices", choices(q));
+    view.put("choices", choices(result));
     view.put("keyLabel", keyLabel(q));
     view.put("answerText", q.answer().text() == null ? null : markdown.block(q.answer().text().in(language)));
     view.put("explanation", q.explanation() == null ? null : markdown.block(q.explanation().in(language)));
@@ -45,15 +45,30 @@ final class QuestionView {
     return view;
   }
 
-  private List<Map<String, Object>> choices(Question q) {
+  private List<Map<String, Object>> choices(QuestionResult result) {
     List<Map<String, Object>> choices = new ArrayList<>();
-    for (Choice choice : q.choices()) {
+    List<Integer> key = result.question().answer().choices();
+    for (Choice choice : result.question().choices()) {
       Map<String, Object> view = new LinkedHashMap<>();
       view.put("number", choice.number());
       view.put("html", choiceHtml(choice));
+      boolean correct = key.contains(choice.number());
+      view.put("correct", correct);
+      view.put("reason", correct ? "" : whyWrong(result, choice.number()));
       choices.add(view);
     }
     return choices;
+  }
+
+  /** The self-check's reason for a wrong pick: the verifier's reason, or a pointer to the text. */
+  private String whyWrong(QuestionResult result, int number) {
+    return result.choices().stream()
+        .filter(c -> c.number() == number)
+        .flatMap(c -> c.claims().stream())
+        .filter(c -> c.verdict() == Verdict.FALSE && c.reason() != null)
+        .findFirst()
+        .map(this::reasonText)
+        .orElse(t.get("selfcheck.unchecked"));
   }
 
   /** A choice's text, or its claims shown as code when it has no text. */
@@ -144,7 +159,8 @@ final class QuestionView {
   }
 
   String reasonText(ClaimResult claim) {
-    return t.get("reason." + claim.reason().kind().key()) + " " + claim.reason().detail();
+    // Some kinds need no words (a false comparison shows itself: "12 ≮ 7").
+    return (t.get("reason." + claim.reason().kind().key()) + " " + claim.reason().detail()).strip();
   }
 
   String verdictLabel(Verdict verdict) {

@@ -46,11 +46,14 @@ final class ClaimJudge {
     double worstExcess = 0;
     for (int i = 0; i < a.length; i++) {
       double d = Math.abs(a[i] - b[i]);
-      if (!(d <= max)) {
-        max = d;
+      if (!Double.isNaN(max) && !(d <= max)) {
+        max = d; // a NaN difference makes the error NaN for good
       }
       double excess = d - (ATOL + RTOL * Math.abs(b[i]));
-      if (!(excess <= 0) && (worst < 0 || !(excess <= worstExcess))) {
+      if (Double.isNaN(excess)) {
+        excess = Double.POSITIVE_INFINITY; // NaN is never close; the first one is reported
+      }
+      if (excess > 0 && (worst < 0 || excess > worstExcess)) {
         worst = i;
         worstExcess = excess;
       }

@@ -121,15 +121,23 @@ final class CompiledQuestion {
       }
       Set<String> diff = Claims.differentiated(line, scope);
       boolean experiments = Claims.usesExperiments(line);
-      if (!diff.isEmpty() && forward.isEmpty()) {
+      // Judged on the written lines: when forward lines exist but failed to parse, their own
+      // errors are reported and these would only repeat them.
+      boolean noForward = question.setup().forward().isEmpty();
+      if (!diff.isEmpty() && noForward) {
         errors.add(new Diagnostic(text.location(), "gradients need an objective: add forward lines "
             + "to the setup (the last one is the objective)", text.sourceLine()));
       }
-      if (experiments && (forward.isEmpty() || firstFloatInput() == null)) {
+      if (experiments && (noForward || firstFloatInput() == null)) {
         errors.add(new Diagnostic(text.location(), "fd_order/fd_evals need forward lines and a "
             + "float input in the setup", text.sourceLine()));
       }
       usesExperiments |= experiments;
+      if (experiments && firstFloatInput() != null) {
+        // the experiment measures errors against the engine's gradient of this input
+        diff = new LinkedHashSet<>(diff);
+        diff.add(firstFloatInput().name());
+      }
       String last = forward.isEmpty() ? null : forward.get(forward.size() - 1).name();
       for (String name : diff) {
         if (!name.equals(last)) {

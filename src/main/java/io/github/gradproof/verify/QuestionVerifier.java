@@ -1,11 +1,11 @@
 package io.github.gradproof.verify;
 
 import io.github.gradproof.autograd.GradCheckResult;
+import io.github.gradproof.autograd.TensorLimitException;
 import io.github.gradproof.diag.Diagnostic;
 import io.github.gradproof.diag.DiagnosticException;
 import io.github.gradproof.quiz.Choice;
 import io.github.gradproof.quiz.Question;
-import io.github.gradproof.quiz.QuestionKind;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,10 +14,15 @@ import java.util.Map;
 
 /**
  * Verifies one question: parses and checks every line once, then runs every trial (each dims
- * assignment times {@link #seeds()} seeds, see {@link Seeds}), cross-checks the engine's gradient of
- * every differentiated name against central differences, evaluates every claim, and compares the
+ * assignment times {@link #seeds()} seeds), cross-checks the engine's gradient of every
+ * differentiated name against central differences, evaluates every claim, and compares the
  * verdicts with the answer key. Authoring errors fail with {@link DiagnosticException}; drift is
  * reported as {@link QuestionResult#problems()}.
+ *
+ * <p>Trial {@code t} counts dims assignments (first dim slowest) times seeds; its seed is
+ * FNV-1a-64 of the question id's UTF-8 bytes plus {@code (t + 1) * 0x9E3779B97F4A7C15}, through the
+ * SplitMix64 finalizer, so results are identical on every JVM. Finite-difference claims are judged
+ * in every trial; {@link QuestionResult#experiment()} is the first trial's experiment.
  */
 public final class QuestionVerifier {
 
@@ -25,6 +30,7 @@ public final class QuestionVerifier {
   public static final int DEFAULT_SEEDS = 3;
 
   private final int seeds;
+  private final EngineCheck engineCheck;
 
   /** A verifier with {@value #DEFAULT_SEEDS} seeds per dims assignment. */
   public QuestionVerifier() {
@@ -33,10 +39,16 @@ public final class QuestionVerifier {
 
   /** A verifier with {@code seeds} seeds per dims assignment (at least 1). */
   public QuestionVerifier(int seeds) {
+    this(seeds, EngineCheck.CENTRAL_DIFFERENCES);
+  }
+
+  /** A verifier whose engine cross-check is {@code engineCheck} (tests use a failing one). */
+  QuestionVerifier(int seeds, EngineCheck engineCheck) {
     if (seeds < 1) {
       throw new IllegalArgumentException("seeds must be at least 1, got " + seeds);
     }
     this.seeds = seeds;
+    this.engineCheck = engineCheck;
   }
 
   /** Seeds per dims assignment. */
@@ -76,9 +88,9 @@ public final class QuestionVerifier {
           throw new DiagnosticException(new Diagnostic(f.line.location(), question.id() + ": " + f.getMessage(),
               f.line.sourceLine()));
         }
-        Map<String, Double> engineErrors = engine.check(t, cq, trial);
+        Map<String, Double> engineErrors = engine.check(t, cq, trial, engineCheck);
         for (ClaimTally tally : tallies.values()) {
-          tally.add(ClaimJudge.judge(tally.claim.line(), t), engineError(tally.claim, engineErrors));
+          tally.add(judge(question, tally.claim, t), engineError(tally.claim, engineErrors));
         }
         if (cq.usesExperiments && experiment == null) {
           experiment = t.experiment();
@@ -96,6 +108,17 @@ public final class QuestionVerifier {
     List<ClaimResult> answer = cq.answerClaims.stream().map(c -> tallies.get(c).result()).toList();
     KeyCheck.check(question, choices, answer, trial, problems);
     return new QuestionResult(question, choices, answer, trial, engine.max, experiment, problems);
+  }
+
+  /** Judges one claim in one trial; a claim that needs an absurdly large tensor is refused. */
+  private static Outcome judge(Question question, CompiledClaim claim, Trial trial) {
+    try {
+      return ClaimJudge.judge(claim.line(), trial);
+    } catch (TensorLimitException e) {
+      throw new DiagnosticException(new Diagnostic(claim.text().location(),
+          question.id() + ": this claim is refused: " + e.getMessage() + "; use smaller dims",
+          claim.text().sourceLine()));
+    }
   }
 
   private static double engineError(CompiledClaim claim, Map<String, Double> errors) {
@@ -148,10 +171,10 @@ public final class QuestionVerifier {
     private final Map<String, GradCheckResult> worstFailure = new LinkedHashMap<>();
     private final Map<String, Integer> failedTrial = new HashMap<>();
 
-    Map<String, Double> check(Trial t, CompiledQuestion cq, int trial) {
+    Map<String, Double> check(Trial t, CompiledQuestion cq, int trial, EngineCheck engineCheck) {
       Map<String, Double> errors = new HashMap<>();
       for (String name : cq.checked) {
-        GradCheckResult r = t.check(name);
+        GradCheckResult r = t.check(name, engineCheck);
         errors.put(name, r.maxAbsError());
         max = Double.isNaN(max) ? r.maxAbsError() : Math.max(max, r.maxAbsError());
         if (!r.passed() && !worstFailure.containsKey(name)) {
@@ -167,9 +190,5 @@ public final class QuestionVerifier {
           + name + " disagrees with central differences (|Δ| = " + Numbers.error(r.maxAbsError()) + " in trial "
           + failedTrial.get(name) + " of " + trials + "); the autograd engine is wrong here, not the quiz")));
     }
-  }
-
-  static boolean isChoiceQuestion(Question q) {
-    return q.kind() != QuestionKind.FREE;
   }
 }

@@ -1,9 +1,9 @@
 package io.github.gradproof.verify;
 
-import io.github.gradproof.autograd.GradCheck;
 import io.github.gradproof.autograd.GradCheckResult;
 import io.github.gradproof.autograd.Rng;
 import io.github.gradproof.autograd.ShapeException;
+import io.github.gradproof.autograd.TensorLimitException;
 import io.github.gradproof.autograd.Tensor;
 import io.github.gradproof.autograd.Var;
 import io.github.gradproof.claim.EvaluationException;
@@ -15,7 +15,6 @@ import io.github.gradproof.quiz.Distribution;
 import io.github.gradproof.quiz.InputSpec;
 import io.github.gradproof.quiz.Setup;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -66,6 +65,9 @@ final class Trial implements Experiments {
       } catch (EvaluationException | ShapeException e) {
         throw new TrialFailure(setup.forward().get(i), "this forward line is undefined when " + dimsText()
             + ": " + e.getMessage());
+      } catch (TensorLimitException e) {
+        throw new TrialFailure(setup.forward().get(i), "this forward line is refused when " + dimsText()
+            + ": " + e.getMessage() + "; use smaller dims");
       }
       if (!out.requiresGrad()) {
         out = Var.parameter(out.value()); // depends on no input: a leaf of its own
@@ -122,12 +124,12 @@ final class Trial implements Experiments {
     return s.length() == 0 ? "evaluated" : s.toString();
   }
 
-  /** Checks the engine's gradient of {@code name} against central differences. */
-  GradCheckResult check(String name) {
+  /** Checks the engine's gradient of {@code name} against finite differences with {@code engineCheck}. */
+  GradCheckResult check(String name, EngineCheck engineCheck) {
     int from = fromLine(name);
     Tensor x = ((Value.TensorValue) env.get(name)).tensor();
     try {
-      return GradCheck.check(t -> objective(from, name, t), x, grads.get(name));
+      return engineCheck.check(t -> objective(from, name, t), x, grads.get(name));
     } finally {
       restore(name);
     }
@@ -208,9 +210,5 @@ final class Trial implements Experiments {
   /** The value of an input or forward name in this trial. */
   Tensor value(String name) {
     return ((Value.TensorValue) env.get(name)).tensor();
-  }
-
-  List<Line.Definition> forward() {
-    return question.forward;
   }
 }

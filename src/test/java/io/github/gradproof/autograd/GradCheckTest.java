@@ -69,6 +69,26 @@ class GradCheckTest {
   }
 
   @Test
+  void comparisonJumpIsAKink() {
+    // f(x) = sum(x * (x > 0.5)) jumps at 0.5; elsewhere its derivative is the mask itself.
+    ToDoubleFunction<Tensor> f = t -> {
+      Var x = Var.constant(t);
+      return x.mul(x.gt(Var.constant(Tensor.scalar(0.5)))).sum().value().item();
+    };
+    GradCheckResult r = GradCheck.check(f, Tensor.vector(0.5, 2, -1), Tensor.vector(0, 1, 0));
+    assertEquals(1, r.skipped());
+    assertTrue(r.passed(), r::toString);
+  }
+
+  @Test
+  void withoutVarOpsNoKinkIsSeenAndTheJumpFails() {
+    ToDoubleFunction<Tensor> raw = t -> Math.max(t.item(), 0);
+    GradCheckResult r = GradCheck.check(raw, Tensor.scalar(0), Tensor.scalar(0));
+    assertEquals(0, r.skipped());
+    assertFalse(r.passed(), "the documented limit: kinks are only seen through Var operations");
+  }
+
+  @Test
   void nanIsAFailure() {
     Tensor x = Tensor.vector(1, 2);
     GradCheckResult r = GradCheck.check(SUM_OF_CUBES, x, Tensor.vector(Double.NaN, 12));

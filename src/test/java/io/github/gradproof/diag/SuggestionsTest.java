@@ -31,6 +31,12 @@ class SuggestionsTest {
   }
 
   @Test
+  void oneLetterNamesOnlyMatchByCase() {
+    assertEquals(Optional.empty(), Suggestions.closest("M", List.of("N", "K")));
+    assertEquals(Optional.of("K"), Suggestions.closest("k", List.of("N", "K")));
+  }
+
+  @Test
   void nothingWhenTooFar() {
     assertEquals(Optional.empty(), Suggestions.closest("banana", KEYS));
     assertEquals(Optional.empty(), Suggestions.closest("xyz", List.of("abc")));

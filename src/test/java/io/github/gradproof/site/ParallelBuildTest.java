@@ -38,7 +38,8 @@ class ParallelBuildTest {
     generator("site-1", 1).generate();
     generator("site-4", 4).generate();
     Map<String, String> single = SiteGeneratorTest.snapshot(project.resolve("site-1"));
-    assertEquals(2 * 10 + 3 + 2 * 10 + 2, single.size(), single.keySet().toString());
+    long generated = single.keySet().stream().filter(f -> !f.startsWith("assets")).count();
+    assertEquals(2 * 10 + 3 + 2 * 10 + 1, generated, single.keySet().toString());
     assertEquals(single, SiteGeneratorTest.snapshot(project.resolve("site-4")));
   }
 

@@ -80,7 +80,9 @@ class SiteGeneratorTest {
     generator(SampleQuiz.phase("Phase 3 — <script>alert(1)</script>")).generate();
     for (String file : List.of("en/phase-03-sample.html", "en/index.html")) {
       Document doc = page(file);
-      assertTrue(doc.select("script").isEmpty(), file);
+      assertTrue(doc.select("script:not([src])").isEmpty(), "no inline script: " + file);
+      assertTrue(doc.select("script[src]").eachAttr("src").stream().allMatch("../assets/selfcheck.js"::equals),
+          "only the site's own script: " + file);
       assertTrue(doc.select("b").isEmpty(), "raw <b> in a title is shown as text: " + file);
       assertTrue(doc.select("[href^=javascript]").isEmpty(), file);
     }

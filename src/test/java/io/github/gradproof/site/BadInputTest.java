@@ -1,10 +1,13 @@
-package io.github.gradproof.quiz;
+package io.github.gradproof.site;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.gradproof.diag.DiagnosticException;
+import io.github.gradproof.quiz.Phase;
+import io.github.gradproof.quiz.QuizLoader;
+import io.github.gradproof.verify.PhaseVerifier;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -17,8 +20,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The bad-input corpus: each {@code bad/NAME.yaml} must fail to load with exactly the
- * diagnostics written in {@code bad/NAME.expected}.
+ * The bad-input corpus: each {@code bad/NAME.yaml} must fail to load, or to verify, with exactly
+ * the diagnostics written in {@code bad/NAME.expected} — loading and verification are the two
+ * stages that read quiz files, so the corpus runs both.
  *
  * <p>Each case is loaded as {@code phase-01-bad.yaml} (so the file-name check passes) and shown
  * as {@code bad/NAME.yaml}.
@@ -52,8 +56,10 @@ class BadInputTest {
     String expected =
         Files.readString(corpus().resolve(name + ".expected"), StandardCharsets.UTF_8).stripTrailing();
 
-    DiagnosticException e = assertThrows(DiagnosticException.class,
-        () -> QuizLoader.load(file, "bad/" + name + ".yaml", List.of("en", "es")));
+    DiagnosticException e = assertThrows(DiagnosticException.class, () -> {
+      Phase phase = QuizLoader.load(file, "bad/" + name + ".yaml", List.of("en", "es"));
+      new PhaseVerifier().check(List.of(phase));
+    });
 
     assertEquals(expected, e.getMessage());
   }

@@ -1,0 +1,65 @@
+package io.github.gradproof.maven;
+
+import io.github.gradproof.diag.DiagnosticException;
+import java.io.File;
+import io.github.gradproof.site.BuildReport;
+import io.github.gradproof.site.SiteConfig;
+import io.github.gradproof.site.SiteGenerator;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * A goal that runs the pipeline once ({@code check}, {@code generate}): located problems become a
+ * build failure that lists them all, without a stack trace; anything unexpected keeps its stack
+ * trace for {@code -e}.
+ */
+abstract class AbstractPipelineMojo extends AbstractGradproofMojo {
+
+  /** Worker threads for verifying and rendering; 0 means one per processor. Output does not depend on it. */
+  @Parameter(property = PREFIX + "threads", defaultValue = "0")
+  protected int threads;
+
+  /**
+   * Reuse unchanged phases from the build cache in {@code target/gradproof-cache} (keyed on the
+   * phase file, the templates, this plugin's build and the configuration).
+   */
+  @Parameter(property = PREFIX + "cache", defaultValue = "true")
+  protected boolean cache;
+
+  /** Where the build cache lives. */
+  @Parameter(property = PREFIX + "cacheDir", defaultValue = "${project.build.directory}/gradproof-cache")
+  protected File cacheDir;
+
+  @Override
+  public final void execute() throws MojoExecutionException, MojoFailureException {
+    if (skip) {
+      getLog().info("gradproof: skipped (gradproof.skip=true)");
+      return;
+    }
+    SiteConfig config = config();
+    SiteGenerator generator = SiteGenerator.standard(config, MavenBuildLog.of(getLog())).withThreads(threads)
+        .keepResults(false);
+    if (cache && cacheDir != null) {
+      generator.withCache(cacheDir.toPath());
+    }
+    try {
+      summarize(run(generator));
+    } catch (DiagnosticException e) {
+      int count = e.diagnostics().size();
+      getLog().error("\n" + e.getMessage() + "\n");
+      throw new MojoFailureException(
+          "gradproof found " + count + (count == 1 ? " problem" : " problems")
+              + " (listed above); nothing was written and the previous "
+              + output + "/ is unchanged");
+    } catch (RuntimeException e) {
+      throw new MojoExecutionException("gradproof failed unexpectedly: " + e, e);
+    }
+  }
+
+  /** Runs this goal's part of the pipeline. */
+  protected abstract BuildReport run(SiteGenerator generator);
+
+  /** Logs what was done. */
+  protected abstract void summarize(BuildReport report);
+}

@@ -1,0 +1,195 @@
+package io.github.gradproof.browser;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+
+/**
+ * One headless Debian Chromium, driven by Debian's chromedriver, shared by the tests of a class.
+ *
+ * <p>Both binaries are named explicitly, so Selenium Manager never looks for (or downloads) a
+ * driver. Without them the tests are skipped with a message, except under {@code CI=true}, where a
+ * missing browser fails the build.
+ */
+public final class Browser implements AutoCloseable {
+
+  /** Debian's Chromium (package {@code chromium}); system property {@code gradproof.chromium} overrides. */
+  public static final Path CHROMIUM = Path.of(System.getProperty("gradproof.chromium", "/usr/bin/chromium"));
+  /** Debian's ChromeDriver (package {@code chromium-driver}); {@code gradproof.chromedriver} overrides. */
+  public static final Path CHROMEDRIVER =
+      Path.of(System.getProperty("gradproof.chromedriver", "/usr/bin/chromedriver"));
+  /** Desktop viewport used unless a test emulates another. */
+  public static final int DESKTOP_WIDTH = 1280;
+  /** Desktop viewport height. */
+  public static final int DESKTOP_HEIGHT = 900;
+
+  private static boolean skipReported;
+
+  private final ChromeDriver driver;
+  private final Path profile;
+
+  private Browser(ChromeDriver driver, Path profile) {
+    this.driver = driver;
+    this.profile = profile;
+  }
+
+  /**
+   * Starts the browser, or skips the calling test when Chromium is not installed (fails instead
+   * when the environment variable {@code CI} is {@code true}).
+   */
+  public static Browser start() {
+    requireInstalled();
+    Path profile;
+    try {
+      profile = Files.createTempDirectory("gradproof-chromium-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--user-data-dir=" + profile, "--window-size=" + DESKTOP_WIDTH + "," + DESKTOP_HEIGHT,
+        "--force-device-scale-factor=1", "--hide-scrollbars", "--lang=en");
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, Level.SEVERE);
+    options.setCapability("goog:loggingPrefs", logs);
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+        .usingAnyFreePort()
+        .withSilent(true)
+        .build();
+    ChromeDriver driver = new ChromeDriver(service, options);
+    driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+    return new Browser(driver, profile);
+  }
+
+  private static void requireInstalled() {
+    String missing = !Files.isExecutable(CHROMIUM) ? CHROMIUM.toString()
+        : !Files.isExecutable(CHROMEDRIVER) ? CHROMEDRIVER.toString() : null;
+    if (missing == null) {
+      return;
+    }
+    String reason = "browser tests need " + missing + " (Debian packages chromium and chromium-driver: "
+        + "apt-get install chromium chromium-driver)";
+    if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+      fail(reason + "; CI=true, so a missing browser is a failure, not a skip");
+    }
+    if (!skipReported) {
+      skipReported = true;
+      System.err.println("[gradproof] SKIPPED: " + reason);
+    }
+    Assumptions.abort(reason);
+  }
+
+  /** The underlying driver. */
+  public ChromeDriver driver() {
+    return driver;
+  }
+
+  /** Opens a page of the generated site through {@code file://} and clears earlier console output. */
+  public void open(Path page) {
+    driver.manage().logs().get(LogType.BROWSER);
+    driver.get(page.toUri().toString());
+  }
+
+  /** Runs a script in the page and returns its result. */
+  @SuppressWarnings("unchecked")
+  public <T> T js(String script, Object... args) {
+    return (T) ((JavascriptExecutor) driver).executeScript(script, args);
+  }
+
+  /** Console messages at SEVERE since the last {@link #open(Path)} or call. */
+  public List<String> severeConsoleMessages() {
+    return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+        .map(LogEntry::getMessage)
+        .toList();
+  }
+
+  /** Emulates a CSS media type ({@code ""} for the default, {@code "print"}) and a colour scheme. */
+  public void emulateMedia(String media, String colorScheme) {
+    driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", media,
+        "features", List.of(Map.of("name", "prefers-color-scheme", "value", colorScheme))));
+  }
+
+  /** Back to the screen media type and the light scheme. */
+  public void resetMedia() {
+    emulateMedia("", "light");
+  }
+
+  /** Emulates a phone viewport of the given CSS width (the page's meta viewport applies). */
+  public void emulatePhone(int width, int height) {
+    driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
+        "deviceScaleFactor", 1, "mobile", true));
+  }
+
+  /** Back to the desktop viewport. */
+  public void resetViewport() {
+    driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+  }
+
+  /** Writes a PNG of the page's top-left {@code width} × {@code height} CSS pixels, beyond the viewport. */
+  public void screenshotFullPage(Path file, int width, int height) {
+    Map<String, Object> clip = Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1);
+    Map<String, Object> result = driver.executeCdpCommand("Page.captureScreenshot",
+        Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
+    try {
+      Files.createDirectories(file.getParent());
+      Files.write(file, Base64.getDecoder().decode((String) result.get("data")));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Prints the current page to PDF as Chromium's print dialog would (backgrounds off) and returns it. */
+  public byte[] printToPdf() {
+    Map<String, Object> result = driver.executeCdpCommand("Page.printToPDF", Map.of("printBackground", false));
+    return Base64.getDecoder().decode((String) result.get("data"));
+  }
+
+  /** Counts the pages of a PDF written by Chromium (its page objects are not compressed). */
+  public static int pdfPages(byte[] pdf) {
+    String text = new String(pdf, java.nio.charset.StandardCharsets.ISO_8859_1);
+    return (int) java.util.regex.Pattern.compile("/Type\\s*/Page(?![a-zA-Z])").matcher(text).results().count();
+  }
+
+  /** Opens every {@code details} element of the page. */
+  public void openAllDetails() {
+    js("document.querySelectorAll('details').forEach(d => d.open = true);");
+  }
+
+  @Override
+  public void close() {
+    try {
+      driver.quit();
+    } finally {
+      deleteQuietly(profile);
+    }
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try (var files = Files.walk(dir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+    } catch (IOException ignored) {
+      // a leftover temporary profile is harmless
+    }
+  }
+}

@@ -1,0 +1,87 @@
+package io.github.gradproof.browser;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every page of the generated site passes the W3C Nu Html Checker with zero errors. Warnings are
+ * printed, not failed. Needs no browser, so it runs everywhere.
+ */
+class HtmlValidityTest {
+
+  private static NuHtmlChecker checker;
+
+  @BeforeAll
+  static void setUp() throws Exception {
+    TestSite.root();
+    checker = new NuHtmlChecker();
+  }
+
+  static List<Path> pages() {
+    return TestSite.htmlPages();
+  }
+
+  @Test
+  void theSiteHasEveryKindOfPage() {
+    // root, one index per language, at least one phase page per language
+    assertTrue(pages().size() >= 1 + 2 * TestSite.languages().size(), "pages: " + pages());
+  }
+
+  @ParameterizedTest
+  @MethodSource("pages")
+  void pageHasNoNuCheckerErrors(Path page) throws Exception {
+    List<NuHtmlChecker.Message> messages = checker.checkHtml(page.toFile());
+    report(TestSite.name(page), messages);
+    List<NuHtmlChecker.Message> errors = messages.stream().filter(NuHtmlChecker.Message::error).toList();
+    assertTrue(errors.isEmpty(), TestSite.name(page) + ": " + errors.size() + " Nu checker errors:\n"
+        + String.join("\n", errors.stream().map(Object::toString).toList()));
+  }
+
+  @Test
+  void checkerReportsAnInvalidPage() throws Exception {
+    // The test above can fail: a page with a duplicate id and a stray end tag is an error.
+    Path bad = java.nio.file.Files.createTempFile("gradproof-invalid-", ".html");
+    try {
+      java.nio.file.Files.writeString(bad, "<!DOCTYPE html><html lang=\"en\"><title>x</title>"
+          + "<p id=\"a\">one</p><p id=\"a\">two</div>");
+      List<NuHtmlChecker.Message> messages = checker.checkHtml(bad.toFile());
+      assertTrue(messages.stream().filter(NuHtmlChecker.Message::error).count() >= 2, messages.toString());
+    } finally {
+      java.nio.file.Files.deleteIfExists(bad);
+    }
+  }
+
+  /**
+   * CSS the checker's grammar predates but browsers ship: {@code ::details-content} (Chromium 131,
+   * Safari 18.4, Firefox 143) is what makes printed pages show the collapsed answers.
+   */
+  private static final List<String> NEWER_THAN_CHECKER = List.of("“::details-content”");
+
+  @Test
+  void stylesheetHasNoNuCheckerErrors() throws Exception {
+    List<NuHtmlChecker.Message> messages =
+        checker.checkCss(TestSite.root().resolve("assets/style.css").toFile());
+    report("assets/style.css", messages);
+    List<NuHtmlChecker.Message> errors = messages.stream().filter(NuHtmlChecker.Message::error)
+        .filter(m -> NEWER_THAN_CHECKER.stream().noneMatch(m.text()::contains)).toList();
+    messages.stream().filter(m -> m.error() && !errors.contains(m))
+        .forEach(m -> System.out.println("[nu-checker] assets/style.css:" + m + " (allowed: newer than the checker)"));
+    assertTrue(errors.isEmpty(), "assets/style.css: " + errors);
+  }
+
+  private static void report(String name, List<NuHtmlChecker.Message> messages) {
+    long errors = messages.stream().filter(NuHtmlChecker.Message::error).count();
+    System.out.println("[nu-checker] " + name + ": " + errors + " errors, " + (messages.size() - errors) + " warnings");
+    for (NuHtmlChecker.Message message : messages) {
+      if (!message.error()) {
+        System.out.println("[nu-checker] " + name + ":" + message);
+      }
+    }
+  }
+}

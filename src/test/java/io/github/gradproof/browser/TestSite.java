@@ -1,0 +1,81 @@
+package io.github.gradproof.browser;
+
+import io.github.gradproof.site.BuildLog;
+import io.github.gradproof.site.SiteConfig;
+import io.github.gradproof.site.SiteGenerator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The site the browser, validity and accessibility tests look at, generated once per test run
+ * into {@code target/browser-site/} by the real pipeline (loader and verifier) from the project's
+ * own {@code data/quizzes} and templates — the pages readers get. Every test finds its pages
+ * through {@link #phasePage(String)} and {@link #htmlPages()}, never by a hard-coded phase name.
+ */
+public final class TestSite {
+
+  /** Where the site is written, relative to the project folder. */
+  public static final Path OUTPUT = Path.of("target", "browser-site");
+
+  private static Path root;
+
+  private TestSite() {}
+
+  /** Generates the site on first use and returns its folder (absolute). */
+  public static synchronized Path root() {
+    if (root == null) {
+      Path project = Path.of("").toAbsolutePath();
+      generate(project);
+      root = project.resolve(OUTPUT);
+    }
+    return root;
+  }
+
+  /** Builds the site into {@link #OUTPUT} exactly as {@code mvn site:generate} would. */
+  private static void generate(Path project) {
+    SiteConfig config = new SiteConfig(project, Path.of(SiteConfig.DEFAULT_DATA), Path.of(SiteConfig.DEFAULT_TEMPLATES),
+        OUTPUT, SiteConfig.DEFAULT_LANGUAGES);
+    SiteGenerator.standard(config, BuildLog.silent()).generate();
+  }
+
+  /** The languages of the site, in order. */
+  public static List<String> languages() {
+    return SiteConfig.DEFAULT_LANGUAGES;
+  }
+
+  /** The first phase page of a language (the one holding the convergence plot in every fixture). */
+  public static Path phasePage(String language) {
+    return phasePages(language).get(0);
+  }
+
+  /** Every phase page of a language, sorted by file name. */
+  public static List<Path> phasePages(String language) {
+    try (Stream<Path> files = Files.list(root().resolve(language))) {
+      List<Path> pages = files.filter(f -> f.getFileName().toString().matches("phase-.*\\.html")).sorted().toList();
+      if (pages.isEmpty()) {
+        throw new IllegalStateException("no phase page under " + root().resolve(language));
+      }
+      return pages;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Every HTML page of the site, sorted by path. */
+  public static List<Path> htmlPages() {
+    try (Stream<Path> files = Files.walk(root())) {
+      return files.filter(f -> f.toString().endsWith(".html")).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A page's path relative to the site root, with forward slashes, for messages. */
+  public static String name(Path page) {
+    return root().relativize(page).toString().replace('\\', '/');
+  }
+}

@@ -1,0 +1,88 @@
+package io.github.gradproof.claim;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads test-case files: {@code @key: value} directives, and cases that start with
+ * {@code === name}, hold {@code key: value} lines, and may end with a multi-line
+ * {@code error:} block that runs to the next case or directive. Lines starting with {@code #}
+ * are comments. A directive applies to every later case until it is given again.
+ */
+public final class CaseFile {
+
+  /**
+   * One case.
+   *
+   * @param file the resource it came from
+   * @param line its 1-based line number
+   * @param name the text after {@code ===}
+   * @param directives the directives in force
+   * @param fields the case's own single-line fields
+   * @param error the expected error block, or {@code null}
+   */
+  public record Case(String file, int line, String name, Map<String, String> directives,
+      Map<String, String> fields, String error) {
+    @Override
+    public String toString() {
+      return file + ":" + line + " " + name;
+    }
+  }
+
+  private CaseFile() {}
+
+  /** Reads the cases of a classpath resource. */
+  public static List<Case> read(String resource) throws IOException {
+    String text;
+    try (InputStream in = CaseFile.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IOException("missing test resource " + resource);
+      }
+      text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    List<Case> cases = new ArrayList<>();
+    Map<String, String> directives = new LinkedHashMap<>();
+    String[] lines = text.split("\n", -1);
+    int i = 0;
+    while (i < lines.length) {
+      String l = lines[i];
+      if (l.startsWith("=== ")) {
+        int start = i + 1;
+        String name = l.substring(4).trim();
+        Map<String, String> fields = new LinkedHashMap<>();
+        StringBuilder error = null;
+        i++;
+        while (i < lines.length && !lines[i].startsWith("=== ") && !lines[i].startsWith("@")) {
+          String f = lines[i];
+          if (error != null) {
+            error.append(f).append('\n');
+          } else if (f.equals("error:")) {
+            error = new StringBuilder();
+          } else if (!f.isBlank() && !f.startsWith("#")) {
+            int colon = f.indexOf(':');
+            fields.put(colon < 0 ? f.trim() : f.substring(0, colon).trim(),
+                colon < 0 ? "" : f.substring(colon + 1).trim());
+          }
+          i++;
+        }
+        cases.add(new Case(resource, start, name, Map.copyOf(directives), fields,
+            error == null ? null : error.toString().stripTrailing()));
+      } else {
+        if (!l.isBlank() && !l.startsWith("#")) {
+          int colon = l.indexOf(':');
+          if (!l.startsWith("@") || colon < 0) {
+            throw new IOException(resource + ":" + (i + 1) + ": expected '@key: value' or '=== case'");
+          }
+          directives.put(l.substring(1, colon).trim(), l.substring(colon + 1).trim());
+        }
+        i++;
+      }
+    }
+    return cases;
+  }
+}

@@ -1,0 +1,116 @@
+package io.github.gradproof.quiz;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.gradproof.diag.Diagnostic;
+import io.github.gradproof.diag.DiagnosticException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Loading a directory: order, ids unique across files, every problem of every file at once. */
+class LoadAllTest {
+
+  @TempDir Path tmp;
+
+  private static String phase(int number, String slug, String... ids) {
+    StringBuilder text = new StringBuilder(QuizFiles.HEADER.replace("phase: 1", "phase: " + number)
+        .replace("slug: t", "slug: " + slug));
+    for (String id : ids) {
+      text.append(QuizFiles.question(id));
+    }
+    return text.toString();
+  }
+
+  @Test
+  void sortsByPhaseNumberThenSlugAndIgnoresOtherFiles() {
+    QuizFiles.write(tmp, "phase-10-a.yaml", phase(10, "a", "q-10-01"));
+    QuizFiles.write(tmp, "phase-02-b.yaml", phase(2, "b", "q-02-01"));
+    QuizFiles.write(tmp, "phase-02-a.yaml", phase(2, "a", "q-02-02"));
+    QuizFiles.write(tmp, "README.md", "not a quiz");
+    List<Phase> phases = QuizLoader.loadAll(tmp, "data/quizzes", QuizFiles.LANGUAGES);
+    assertEquals(List.of("phase-02-a", "phase-02-b", "phase-10-a"),
+        phases.stream().map(Phase::pageName).toList());
+    assertEquals("data/quizzes/phase-02-a.yaml", phases.get(0).sourcePath());
+  }
+
+  @Test
+  void emptyDirectoryGivesNoPhases() {
+    assertEquals(List.of(), QuizLoader.loadAll(tmp, "data/quizzes", QuizFiles.LANGUAGES));
+  }
+
+  @Test
+  void duplicateIdsAcrossFiles() {
+    QuizFiles.write(tmp, "phase-01-a.yaml", phase(1, "a", "q-01-01"));
+    QuizFiles.write(tmp, "phase-02-b.yaml", phase(2, "b", "q-02-01", "q-01-01"));
+    DiagnosticException e = assertThrows(DiagnosticException.class,
+        () -> QuizLoader.loadAll(tmp, "data/quizzes", QuizFiles.LANGUAGES));
+    assertEquals(String.join("\n",
+        "data/quizzes/phase-02-b.yaml:12:9: duplicate question id 'q-01-01' (first used at"
+            + " data/quizzes/phase-01-a.yaml:6:9); ids must be unique across the site, so rename"
+            + " this one",
+        "      - id: q-01-01",
+        "            ^"), e.getMessage());
+  }
+
+  @Test
+  void reportsEveryProblemInEveryFile() {
+    QuizFiles.write(tmp, "phase-01-a.yaml", phase(1, "a", "q-01-01").replace("kind: free", "kind: fre"));
+    QuizFiles.write(tmp, "phase-02-b.yaml", "");
+    QuizFiles.write(tmp, "phase-03-c.yaml", phase(3, "c", "q-03-01").replace("es: \"P\"", "fr: \"P\""));
+    DiagnosticException e = assertThrows(DiagnosticException.class,
+        () -> QuizLoader.loadAll(tmp, "data/quizzes", QuizFiles.LANGUAGES));
+    assertEquals(List.of(
+            "data/quizzes/phase-01-a.yaml:7:11",
+            "data/quizzes/phase-02-b.yaml:1:1",
+            "data/quizzes/phase-03-c.yaml:9:23",
+            "data/quizzes/phase-03-c.yaml:9:13"),
+        e.diagnostics().stream().map(d -> d.location().toString()).toList());
+    assertTrue(e.diagnostics().get(0).message().contains("(did you mean 'free'?)"));
+  }
+
+  @Test
+  void fileOverTheSizeLimitIsRefusedUnread() throws IOException {
+    String text = phase(1, "a", "q-01-01") + "# " + "x".repeat(QuizLoader.MAX_FILE_BYTES) + "\n";
+    QuizFiles.write(tmp, "phase-01-a.yaml", text);
+    DiagnosticException e = assertThrows(DiagnosticException.class,
+        () -> QuizLoader.loadAll(tmp, "data/quizzes", QuizFiles.LANGUAGES));
+    Diagnostic d = e.diagnostics().get(0);
+    assertEquals("data/quizzes/phase-01-a.yaml:1:1", d.location().toString());
+    assertEquals("the file is " + Files.size(tmp.resolve("phase-01-a.yaml")) + " bytes, over the"
+        + " limit of 1048576 bytes (1 MiB) for a quiz file; split it into several phases", d.message());
+  }
+
+  @Test
+  void missingFileAndDirectoryAreLocatedErrors() {
+    DiagnosticException file = assertThrows(DiagnosticException.class,
+        () -> QuizLoader.load(tmp.resolve("phase-01-a.yaml"), "data/quizzes/phase-01-a.yaml",
+            QuizFiles.LANGUAGES));
+    assertTrue(file.getMessage().startsWith("data/quizzes/phase-01-a.yaml:1:1: cannot read the file ("),
+        file.getMessage());
+    DiagnosticException dir = assertThrows(DiagnosticException.class,
+        () -> QuizLoader.loadAll(tmp.resolve("nope"), "nope", QuizFiles.LANGUAGES));
+    assertTrue(dir.getMessage().startsWith("nope:1:1: cannot list the quiz directory ("),
+        dir.getMessage());
+  }
+
+  @Test
+  void languagesAreConfigurable() {
+    Phase p = QuizLoader.load(
+        QuizFiles.write(tmp, "phase-01-t.yaml", QuizFiles.HEADER.replace(", es: \"Fase 1\"", "")
+            .replace(", es: \"Resumen.\"", "") + String.join("\n",
+            "  - id: q-01-01",
+            "    kind: free",
+            "    title: {en: \"T\"}",
+            "    prompt: {en: \"P\"}",
+            "    answer: {text: {en: \"A\"}}",
+            "")),
+        "t.yaml", List.of("en"));
+    assertEquals(List.of("en"), List.copyOf(p.title().texts().keySet()));
+  }
+}

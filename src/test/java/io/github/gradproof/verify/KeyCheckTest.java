@@ -1,0 +1,123 @@
+package io.github.gradproof.verify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.gradproof.diag.Diagnostic;
+import io.github.gradproof.diag.DiagnosticException;
+import io.github.gradproof.quiz.Question;
+import io.github.gradproof.quiz.Setup;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The key check on small constructed questions: what drifts, what is an authoring error. */
+class KeyCheckTest {
+
+  private static final Setup MATMUL = TestQuestions.setup("M=3 K=4 N=5", "A[M,K] B[K,N]", "C = A @ B");
+  private static final QuestionVerifier VERIFIER = new QuestionVerifier();
+
+  @Test
+  void aKeyedChoiceWithoutClaimsProvesNothing() {
+    Question q = TestQuestions.choices("q-1", MATMUL, List.of(List.of(), List.of("dA = dC")), 1);
+    QuestionResult r = VERIFIER.verify(q);
+    assertEquals(List.of(Verdict.NOT_CHECKABLE, Verdict.FALSE), r.choices().stream().map(ChoiceResult::verdict).toList());
+    assertEquals(List.of("test.yaml:30:13: q-1: no claim proves the answer: give a keyed choice a claim, or set "
+        + "verify: false with a verify_reason"), messages(r.problems()));
+  }
+
+  @Test
+  void aChoiceHoldsOnlyWhenAllItsClaimsHold() {
+    Question q = TestQuestions.choices("q-2", MATMUL,
+        List.of(List.of("dA = dC @ B.T"), List.of("dA = dC @ B.T", "dA.shape == (K, M)")), 1);
+    QuestionResult r = VERIFIER.verify(q);
+    ChoiceResult second = r.choices().get(1);
+    assertEquals(Verdict.FALSE, second.verdict());
+    assertEquals(Verdict.HOLDS, second.claims().get(0).verdict());
+    assertEquals("comparison fails: (3, 4) ≠ (4, 3)", Reasons.english(second.claims().get(1).reason()));
+    assertEquals(List.of(), r.problems());
+  }
+
+  @Test
+  void verifyFalseChecksNothingButStillParses() {
+    Question q = TestQuestions.unverified(TestQuestions.choices("q-3", MATMUL,
+        List.of(List.of("dA = dC @ B.T"), List.of("dA = B")), 2));
+    QuestionResult r = VERIFIER.verify(q);
+    assertTrue(r.verificationDisabled());
+    assertEquals(0, r.trials());
+    assertEquals(List.of(), r.problems());
+    ClaimResult c = r.choices().get(0).claims().get(0);
+    assertEquals(Verdict.NOT_CHECKABLE, c.verdict());
+    assertNull(c.reason());
+    assertTrue(c.mathMl().startsWith("<math><mi>dA</mi>"));
+
+    Question broken = TestQuestions.unverified(TestQuestions.choices("q-4", MATMUL, List.of(List.of("dA = (dC")), 1));
+    DiagnosticException e = assertThrows(DiagnosticException.class, () -> VERIFIER.verify(broken));
+    assertEquals("test.yaml:20:25: expected ')' to close the '(' before it, found end of line",
+        e.diagnostics().get(0).location() + ": " + e.diagnostics().get(0).message());
+  }
+
+  @Test
+  void claimsWithoutASetupNeedOne() {
+    Question q = TestQuestions.free("q-5", null, "dA = dC");
+    DiagnosticException e = assertThrows(DiagnosticException.class, () -> VERIFIER.verify(q));
+    assertEquals(List.of("test.yaml:20:17: claims need a setup: give the question 'setup' with dims, inputs and "
+        + "forward lines"), messages(e.diagnostics()));
+    QuestionResult off = VERIFIER.verify(TestQuestions.unverified(q));
+    assertEquals(Verdict.NOT_CHECKABLE, off.answerClaims().get(0).verdict());
+  }
+
+  @Test
+  void unverifiedClaimsWithoutASetupRenderEvenWithBadArguments() {
+    Question q = TestQuestions.unverified(TestQuestions.free("q-10", null, "dx = sum(x, 0, True, 1, 2)"));
+    ClaimResult c = VERIFIER.verify(q).answerClaims().get(0);
+    assertEquals(Verdict.NOT_CHECKABLE, c.verdict());
+    assertTrue(c.mathMl().contains("<mi>sum</mi>"), c.mathMl());
+  }
+
+  @Test
+  void aFreeAnswerWithoutClaimsProvesNothing() {
+    QuestionResult r = VERIFIER.verify(TestQuestions.free("q-6", MATMUL));
+    assertEquals(List.of("test.yaml:30:13: q-6: no claim proves the answer: give the answer a claim, or set "
+        + "verify: false with a verify_reason"), messages(r.problems()));
+  }
+
+  @Test
+  void aPhaseReportsAuthoringErrorsThenDriftOfTheOtherQuestions() {
+    Question misspelt = TestQuestions.free("q-7", MATMUL, "dA = dC @ Bt");
+    Question drifted = TestQuestions.choices("q-8", MATMUL, List.of(List.of("dA = dC @ B.T"), List.of("dA = dC")), 2);
+    io.github.gradproof.quiz.Phase phase = new io.github.gradproof.quiz.Phase("test.yaml", 1, "t",
+        TestQuestions.text(), TestQuestions.text(), List.of(misspelt, drifted));
+    DiagnosticException e = assertThrows(DiagnosticException.class, () -> new PhaseVerifier().verify(phase));
+    assertEquals(List.of(
+        "test.yaml:20:27: unknown name 'Bt' (did you mean 'B'?)",
+        "test.yaml:30:13: q-8: choice 1 holds (\"dA = dC @ B.T\" in all 3 trials), but the key does not mark it "
+            + "correct; add it to the answer or correct the claim",
+        "test.yaml:30:13: q-8: the key marks choice 2 correct, but \"dA = dC\" is false: shape (3, 5) ≠ dA (3, 4)"),
+        messages(e.diagnostics()));
+  }
+
+  @Test
+  void anEngineDisagreeingWithFiniteDifferencesIsDrift() {
+    EngineCheck broken = (f, x, g) -> new io.github.gradproof.autograd.GradCheckResult(2.5e-3, 1e-2, new int[] {0, 1},
+        false, 2 * x.size(), 0);
+    Question q = TestQuestions.free("q-11", MATMUL, "dA = dC @ B.T");
+    QuestionResult r = new QuestionVerifier(3, broken).verify(q);
+    assertEquals(List.of("test.yaml:1:5: q-11: the engine's gradient dA disagrees with central differences "
+        + "(|Δ| = 2.5e-03 in trial 1 of 3); the autograd engine is wrong here, not the quiz"), messages(r.problems()));
+    assertEquals(2.5e-3, r.answerClaims().get(0).engineError());
+  }
+
+  @Test
+  void seedsAreConfigurable() {
+    Question q = TestQuestions.free("q-9", MATMUL, "dA = dC @ B.T");
+    assertEquals(1, new QuestionVerifier(1).verify(q).trials());
+    assertEquals(3, VERIFIER.verify(q).trials());
+    assertThrows(IllegalArgumentException.class, () -> new QuestionVerifier(0));
+  }
+
+  private static List<String> messages(List<Diagnostic> ds) {
+    return ds.stream().map(d -> d.location() + ": " + d.message()).toList();
+  }
+}
