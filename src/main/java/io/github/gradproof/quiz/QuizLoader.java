@@ -71,6 +71,20 @@ public final class QuizLoader {
    * @throws DiagnosticException listing every problem in every file
    */
   public static List<Phase> loadAll(Path dir, String displayDir, List<String> languages) {
+    List<Diagnostic> problems = new ArrayList<>();
+    List<Phase> phases = loadAll(dir, displayDir, languages, problems);
+    if (!problems.isEmpty()) {
+      throw new DiagnosticException(problems);
+    }
+    return phases;
+  }
+
+  /**
+   * Loads like {@link #loadAll(Path, String, List)} but does not stop at problems: they are added
+   * to {@code problems}, and the phases of the files that loaded without any are returned, so a
+   * build can verify those and report every problem in every file in one run.
+   */
+  public static List<Phase> loadAll(Path dir, String displayDir, List<String> languages, List<Diagnostic> out) {
     List<String> langs = checked(languages);
     Problems problems = new Problems();
     IdRegistry ids = new IdRegistry();
@@ -97,20 +111,21 @@ public final class QuizLoader {
         }
         Parsed file = join(parsed.get(i));
         parsed.set(i, null);
+        int before = problems.count();
         problems.addAll(file.problems().list());
         if (file.root().isEmpty()) {
           continue;
         }
         NodeReader reader = new NodeReader(file.source(), problems, langs);
         Phase phase = PhaseReader.read(reader, file.root().get(), files.get(i).getFileName().toString(), ids);
-        if (phase != null) {
+        if (phase != null && problems.count() == before) {
           phases.add(phase);
         }
       }
     } finally {
       pool.shutdownNow();
     }
-    problems.throwIfAny();
+    out.addAll(problems.list());
     phases.sort(Comparator.comparingInt(Phase::number).thenComparing(Phase::slug));
     return List.copyOf(phases);
   }

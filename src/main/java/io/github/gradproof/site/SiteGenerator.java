@@ -56,7 +56,7 @@ public final class SiteGenerator {
 
   private final SiteConfig config;
   private final BuildLog log;
-  private final Function<SiteConfig, List<Phase>> loader;
+  private final PhaseSource source;
   private final Function<Phase, PhaseResult> verifier;
   private int threads;
   private Path cacheDir;
@@ -72,17 +72,39 @@ public final class SiteGenerator {
    */
   public SiteGenerator(
       SiteConfig config, BuildLog log, Function<SiteConfig, List<Phase>> loader, Function<Phase, PhaseResult> verifier) {
+    this(config, log, (c, problems) -> loader.apply(c), verifier);
+  }
+
+  /**
+   * Creates a generator whose loader reports problems without stopping, so that the files that
+   * did load are still verified and one run reports every problem in every file.
+   *
+   * @param source reads the quiz files; problems go to its list, their files are left out
+   * @param verifier verifies one phase
+   */
+  public SiteGenerator(SiteConfig config, BuildLog log, PhaseSource source, Function<Phase, PhaseResult> verifier) {
     this.config = config;
     this.log = log;
-    this.loader = loader;
+    this.source = source;
     this.verifier = verifier;
+  }
+
+  /** Reads the phases of a configuration. */
+  @FunctionalInterface
+  public interface PhaseSource {
+    /**
+     * Loads every phase that can be loaded; adds a located diagnostic to {@code problems} for
+     * every problem, leaving out the phases of the files that have one.
+     */
+    List<Phase> load(SiteConfig config, List<Diagnostic> problems);
   }
 
   /** The standard pipeline: the YAML loader and the autograd-backed verifier. */
   public static SiteGenerator standard(SiteConfig config, BuildLog log) {
     PhaseVerifier verifier = new PhaseVerifier();
     return new SiteGenerator(config, log,
-        c -> QuizLoader.loadAll(c.dataDir(), c.display(c.dataDir()), c.languages()), verifier::verify)
+        (PhaseSource) (c, problems) -> QuizLoader.loadAll(c.dataDir(), c.display(c.dataDir()), c.languages(), problems),
+        verifier::verify)
         .withPipeline("PhaseVerifier seeds=" + QuestionVerifier.DEFAULT_SEEDS);
   }
 
@@ -132,7 +154,7 @@ public final class SiteGenerator {
   /** Loads and verifies every phase; writes nothing. */
   public BuildReport check() {
     long start = System.nanoTime();
-    List<Phase> phases = loader.apply(config);
+    List<Phase> phases = load();
     long loaded = System.nanoTime();
     LongAdder verifyNanos = new LongAdder();
     PhaseResult[] results = new PhaseResult[phases.size()];
@@ -164,7 +186,7 @@ public final class SiteGenerator {
     BuildCache cache = cacheDir == null ? null : BuildCache.open(cacheDir, config, String.valueOf(pipeline),
         generatorBuild != null ? generatorBuild : BuildCache.generatorBuild());
     Map<String, String> keysBefore = cache == null ? Map.of() : keysBefore(cache);
-    List<Phase> loadedPhases = loader.apply(config);
+    List<Phase> loadedPhases = load();
     int n = loadedPhases.size();
     long loaded = System.nanoTime();
     // The translation report is only logged after verification: computed beside the main pass.
@@ -410,6 +432,27 @@ public final class SiteGenerator {
   }
 
   /** The phase's result, or {@code null} with its problems recorded in slot {@code i}. */
+  /**
+   * Loads every phase. When some files have problems, the others are still verified, and the
+   * build fails with the problems of both stages, so one run reports everything.
+   */
+  private List<Phase> load() {
+    List<Diagnostic> loadProblems = new ArrayList<>();
+    List<Phase> phases = source.load(config, loadProblems);
+    if (loadProblems.isEmpty()) {
+      return phases;
+    }
+    List<Diagnostic>[] problems = problemSlots(phases.size());
+    forEach(phases.size(), workers(), i -> verify(phases.get(i), problems, i));
+    List<Diagnostic> all = new ArrayList<>(loadProblems);
+    for (List<Diagnostic> found : problems) {
+      if (found != null) {
+        all.addAll(found);
+      }
+    }
+    throw new DiagnosticException(all);
+  }
+
   private PhaseResult verify(Phase phase, List<Diagnostic>[] problems, int i) {
     try {
       PhaseResult result = verifier.apply(phase);

@@ -67,4 +67,29 @@ class ProjectDataTest {
     assertThrows(DiagnosticException.class, () -> SiteGenerator.standard(config, BuildLog.silent()).generate());
     assertTrue(Files.notExists(temp.resolve("site")), "nothing written on drift");
   }
+
+  @Test
+  void oneRunReportsProblemsInEveryFileAndEveryStage() throws IOException {
+    Path data = temp.resolve("data/quizzes");
+    Files.createDirectories(data);
+    String yaml = Files.readString(PROJECT.resolve("data/quizzes/phase-08-tensor-autograd.yaml"), StandardCharsets.UTF_8);
+    // phase 8 drifts (found by verification); phase 9 has a misspelt key (found by loading)
+    Files.writeString(data.resolve("phase-08-tensor-autograd.yaml"), yaml.replace("answer: [1, 2]", "answer: [1, 3]"),
+        StandardCharsets.UTF_8);
+    Files.writeString(data.resolve("phase-09-copy.yaml"), yaml.replace("phase: 8", "phase: 9")
+        .replace("slug: tensor-autograd", "slug: copy").replace("q-08-", "q-09-").replace("explanation:", "explanaton:"),
+        StandardCharsets.UTF_8);
+    SiteConfig config = new SiteConfig(temp, Path.of("data/quizzes"), PROJECT.resolve("templates"), Path.of("site"),
+        List.of("en", "es"));
+    for (Runnable build : List.<Runnable>of(() -> SiteGenerator.standard(config, BuildLog.silent()).check(),
+        () -> SiteGenerator.standard(config, BuildLog.silent()).generate())) {
+      DiagnosticException e = assertThrows(DiagnosticException.class, build::run);
+      String message = e.getMessage();
+      assertTrue(message.startsWith("data/quizzes/phase-09-copy.yaml:"), message);
+      assertTrue(message.contains("unknown key 'explanaton'"), message);
+      assertTrue(message.contains("data/quizzes/phase-08-tensor-autograd.yaml:")
+          && message.contains("q-08-02: the key marks choice 3 correct"), message);
+    }
+    assertTrue(Files.notExists(temp.resolve("site")));
+  }
 }
