@@ -50,6 +50,22 @@ public final class Browser implements AutoCloseable {
     this.profile = profile;
   }
 
+  private static Browser shared;
+
+  /**
+   * The browser shared by every test class of this run, started on first use and closed when the
+   * test JVM exits; skips (or, under {@code CI=true}, fails) the calling test without Chromium.
+   * Tests reset what they change (media emulation, viewport) after themselves.
+   */
+  public static synchronized Browser shared() {
+    if (shared == null) {
+      Browser browser = start();
+      Runtime.getRuntime().addShutdownHook(new Thread(browser::close, "gradproof-browser-close"));
+      shared = browser;
+    }
+    return shared;
+  }
+
   /**
    * Starts the browser, or skips the calling test when Chromium is not installed (fails instead
    * when the environment variable {@code CI} is {@code true}).

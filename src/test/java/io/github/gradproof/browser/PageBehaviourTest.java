@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,20 +44,12 @@ class PageBehaviourTest {
     TestSite.root();
   }
 
-  /** Started by the first test, so that without Chromium every test reports itself skipped. */
+  /** The shared browser, fetched by each test so that without Chromium every test reports itself skipped. */
   @BeforeEach
   void startBrowser() {
-    if (browser == null) {
-      browser = Browser.start();
-    }
+    browser = Browser.shared();
   }
 
-  @AfterAll
-  static void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
 
   @AfterEach
   void reset() {

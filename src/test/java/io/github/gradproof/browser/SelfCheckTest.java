@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
 import org.jsoup.Jsoup;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -26,20 +25,13 @@ class SelfCheckTest {
 
   private static Browser browser;
 
+  /** The shared browser, fetched by each test so that without Chromium every test reports itself skipped. */
   @BeforeEach
   void startBrowser() {
     TestSite.root();
-    if (browser == null) {
-      browser = Browser.start();
-    }
+    browser = Browser.shared();
   }
 
-  @AfterAll
-  static void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
 
   static List<String> languages() {
     return TestSite.languages();
