@@ -37,7 +37,9 @@ public class ServeMojo extends AbstractGradproofMojo {
     BuildLog log = MavenBuildLog.of(getLog());
     DevServer server;
     try {
-      server = new DevServer(config, port, log, c -> SiteGenerator.standard(c, log));
+      // The cache makes a rebuild re-verify and re-render only the phases whose file changed.
+      java.nio.file.Path cache = buildDirectory.toPath().resolve("gradproof-serve/cache");
+      server = new DevServer(config, port, log, c -> SiteGenerator.standard(c, log).withCache(cache));
     } catch (RuntimeException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     }

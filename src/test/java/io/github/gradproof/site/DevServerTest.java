@@ -36,7 +36,9 @@ class DevServerTest {
     Files.writeString(quiz, original, StandardCharsets.UTF_8);
     SiteConfig config = new SiteConfig(project, Path.of("data/quizzes"), PROJECT.resolve("templates"),
         Path.of("target/serve/site"), List.of("en", "es"));
-    try (DevServer server = new DevServer(config, 0, BuildLog.silent(), c -> SiteGenerator.standard(c, BuildLog.silent()))) {
+    Path cache = project.resolve("target/serve/cache");
+    try (DevServer server = new DevServer(config, 0, BuildLog.silent(),
+        c -> SiteGenerator.standard(c, BuildLog.silent()).withCache(cache))) {
       server.start();
       assertTrue(server.url().startsWith("http://127.0.0.1:"), server.url());
 
