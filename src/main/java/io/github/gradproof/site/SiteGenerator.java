@@ -14,7 +14,6 @@ import io.github.gradproof.render.VerificationJson;
 import io.github.gradproof.verify.PhaseResult;
 import io.github.gradproof.verify.PhaseVerifier;
 import io.github.gradproof.verify.QuestionVerifier;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -27,14 +26,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
-import java.util.function.IntConsumer;
 import java.util.stream.Stream;
 
 /**
@@ -161,7 +155,7 @@ public final class SiteGenerator {
     PhaseSummary[] summaries = new PhaseSummary[phases.size()];
     List<Diagnostic>[] problems = problemSlots(phases.size());
     int workers = workers();
-    forEach(phases.size(), workers, i -> {
+    Workers.forEach(phases.size(), workers, i -> {
       long t = System.nanoTime();
       PhaseResult result = verify(phases.get(i), problems, i);
       if (result != null) {
@@ -223,8 +217,8 @@ public final class SiteGenerator {
       long finishStart;
       List<PhaseSummary> summaries;
       int pageCount = 0;
-      try (JsonSink json = new JsonSink(publisher.staging().resolve("verification.json"), n)) {
-        forEach(n, workers, i -> {
+      try (VerificationJsonSink json = new VerificationJsonSink(publisher.staging().resolve("verification.json"), n)) {
+        Workers.forEach(n, workers, i -> {
           Phase phase = phases[i];
           phases[i] = null;
           buildPhase(phase, i, cache, keysBefore, renderer, mirror, publisher, links, stage, json);
@@ -337,16 +331,16 @@ public final class SiteGenerator {
 
   /** Verifies, renders and writes one phase, or takes it from the cache. */
   private void buildPhase(Phase phase, int i, BuildCache cache, Map<String, String> keysBefore, PageRenderer pages,
-      MarkdownMirror mirror, Publisher publisher, LinkChecker links, Stage stage, JsonSink json) {
+      MarkdownMirror mirror, Publisher publisher, LinkChecker links, Stage stage, VerificationJsonSink json) {
     try {
-      buildPhase(phase, i, cache, keysBefore, pages, mirror, publisher, links, stage, (JsonSink) null, json);
+      buildPhase(phase, i, cache, keysBefore, pages, mirror, publisher, links, stage, (VerificationJsonSink) null, json);
     } finally {
       json.offer(i, null); // no-op when the phase already offered its fragment
     }
   }
 
   private void buildPhase(Phase phase, int i, BuildCache cache, Map<String, String> keysBefore, PageRenderer pages,
-      MarkdownMirror mirror, Publisher publisher, LinkChecker links, Stage stage, JsonSink unused, JsonSink json) {
+      MarkdownMirror mirror, Publisher publisher, LinkChecker links, Stage stage, VerificationJsonSink unused, VerificationJsonSink json) {
     String key = cache == null ? null : cache.key(config.baseDir().resolve(phase.sourcePath()), phase.sourcePath());
     if (key != null && !key.equals(keysBefore.get(phase.sourcePath()))) {
       key = null; // the file changed while it was being loaded: what was loaded has no reliable key
@@ -443,7 +437,7 @@ public final class SiteGenerator {
       return phases;
     }
     List<Diagnostic>[] problems = problemSlots(phases.size());
-    forEach(phases.size(), workers(), i -> verify(phases.get(i), problems, i));
+    Workers.forEach(phases.size(), workers(), i -> verify(phases.get(i), problems, i));
     List<Diagnostic> all = new ArrayList<>(loadProblems);
     for (List<Diagnostic> found : problems) {
       if (found != null) {
@@ -486,115 +480,6 @@ public final class SiteGenerator {
 
   private int workers() {
     return threads > 0 ? threads : Math.max(1, Runtime.getRuntime().availableProcessors());
-  }
-
-  /**
-   * Runs {@code task} for 0..n-1 on {@code workers} threads (inline when one), and waits for all.
-   * Tasks record their own outcomes; an unexpected exception is rethrown after all have finished.
-   */
-  private static void forEach(int n, int workers, IntConsumer task) {
-    if (workers <= 1 || n <= 1) {
-      for (int i = 0; i < n; i++) {
-        task.accept(i);
-      }
-      return;
-    }
-    AtomicInteger next = new AtomicInteger();
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(workers, n), r -> {
-      Thread thread = new Thread(r, "gradproof-worker");
-      thread.setDaemon(true);
-      return thread;
-    });
-    try {
-      List<Future<?>> futures = new ArrayList<>();
-      for (int w = 0; w < Math.min(workers, n); w++) {
-        futures.add(pool.submit(() -> {
-          for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
-            task.accept(i);
-          }
-        }));
-      }
-      RuntimeException failure = null;
-      for (Future<?> future : futures) {
-        try {
-          future.get();
-        } catch (ExecutionException e) {
-          if (failure == null) {
-            failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-          }
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException("interrupted while building", e);
-        }
-      }
-      if (failure != null) {
-        throw failure;
-      }
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
-  /**
-   * Writes {@code verification.json} while the phases are built: fragments arrive in any order
-   * and are written in phase order as soon as all earlier ones are in, so only the few that
-   * arrive early are held. A phase that fails offers nothing and is skipped (the build will fail
-   * and the staging folder with this file is discarded).
-   */
-  private static final class JsonSink implements AutoCloseable {
-    private final BufferedWriter out;
-    private final VerificationJson.Writer writer;
-    private final String[] pending;
-    private final boolean[] offered;
-    private int cursor;
-
-    JsonSink(Path file, int n) {
-      try {
-        this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-        this.writer = new VerificationJson.Writer(out);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot write " + file, e);
-      }
-      this.pending = new String[n];
-      this.offered = new boolean[n];
-    }
-
-    /** The fragment of phase {@code i}; {@code null} when it has none (only the first offer counts). */
-    synchronized void offer(int i, String fragment) {
-      if (offered[i]) {
-        return;
-      }
-      offered[i] = true;
-      pending[i] = fragment;
-      try {
-        while (cursor < pending.length && offered[cursor]) {
-          if (pending[cursor] != null) {
-            writer.add(pending[cursor]);
-            pending[cursor] = null;
-          }
-          cursor++;
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot write verification.json", e);
-      }
-    }
-
-    synchronized void finish() {
-      try {
-        writer.finish();
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot write verification.json", e);
-      }
-    }
-
-    @Override
-    public void close() {
-      try {
-        out.close();
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot write verification.json", e);
-      }
-    }
   }
 
   private static void createDirectories(Path dir) {
