@@ -333,14 +333,14 @@ public final class SiteGenerator {
   private void buildPhase(Phase phase, int i, BuildCache cache, Map<String, String> keysBefore, PageRenderer pages,
       MarkdownMirror mirror, Publisher publisher, LinkChecker links, Stage stage, VerificationJsonSink json) {
     try {
-      buildPhase(phase, i, cache, keysBefore, pages, mirror, publisher, links, stage, (VerificationJsonSink) null, json);
+      buildOrReuse(phase, i, cache, keysBefore, pages, mirror, publisher, links, stage, json);
     } finally {
       json.offer(i, null); // no-op when the phase already offered its fragment
     }
   }
 
-  private void buildPhase(Phase phase, int i, BuildCache cache, Map<String, String> keysBefore, PageRenderer pages,
-      MarkdownMirror mirror, Publisher publisher, LinkChecker links, Stage stage, VerificationJsonSink unused, VerificationJsonSink json) {
+  private void buildOrReuse(Phase phase, int i, BuildCache cache, Map<String, String> keysBefore, PageRenderer pages,
+      MarkdownMirror mirror, Publisher publisher, LinkChecker links, Stage stage, VerificationJsonSink json) {
     String key = cache == null ? null : cache.key(config.baseDir().resolve(phase.sourcePath()), phase.sourcePath());
     if (key != null && !key.equals(keysBefore.get(phase.sourcePath()))) {
       key = null; // the file changed while it was being loaded: what was loaded has no reliable key
@@ -425,7 +425,6 @@ public final class SiteGenerator {
     }
   }
 
-  /** The phase's result, or {@code null} with its problems recorded in slot {@code i}. */
   /**
    * Loads every phase. When some files have problems, the others are still verified, and the
    * build fails with the problems of both stages, so one run reports everything.
@@ -447,6 +446,7 @@ public final class SiteGenerator {
     throw new DiagnosticException(all);
   }
 
+  /** The phase's result, or {@code null} with its problems recorded in slot {@code i}. */
   private PhaseResult verify(Phase phase, List<Diagnostic>[] problems, int i) {
     try {
       PhaseResult result = verifier.apply(phase);
