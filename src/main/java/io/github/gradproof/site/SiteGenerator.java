@@ -10,7 +10,6 @@ import io.github.gradproof.render.MarkdownRenderer;
 import io.github.gradproof.render.PageRenderer;
 import io.github.gradproof.render.PhaseSummary;
 import io.github.gradproof.render.UiStrings;
-import io.github.gradproof.render.VerificationJson;
 import io.github.gradproof.verify.PhaseResult;
 import io.github.gradproof.verify.PhaseVerifier;
 import io.github.gradproof.verify.QuestionVerifier;
@@ -22,11 +21,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -157,7 +153,7 @@ public final class SiteGenerator {
     int workers = workers();
     Workers.forEach(phases.size(), workers, i -> {
       long t = System.nanoTime();
-      PhaseResult result = verify(phases.get(i), problems, i);
+      PhaseResult result = verify(verifier, phases.get(i), problems, i);
       if (result != null) {
         summaries[i] = PhaseSummary.of(result);
         results[i] = keepResults ? result : null;
@@ -206,14 +202,15 @@ public final class SiteGenerator {
     }
     MarkdownMirror mirror = new MarkdownMirror(ui, config.languages());
     int workers = workers();
-    Stage stage = new Stage(n);
+    BuildStage stage = new BuildStage(n);
     try (Publisher publisher = Publisher.open(config.outputDir())) {
       for (String language : config.languages()) {
         createDirectories(publisher.staging().resolve(language));
         createDirectories(publisher.staging().resolve("md").resolve(language));
       }
       LinkChecker links = new LinkChecker(publisher.staging(), config.display(config.outputDir()));
-      PageRenderer renderer = pages;
+      PhaseBuilder builder = new PhaseBuilder(config, verifier, keepResults, cache, keysBefore, pages, mirror,
+          publisher, links, stage);
       long finishStart;
       List<PhaseSummary> summaries;
       int pageCount = 0;
@@ -221,7 +218,7 @@ public final class SiteGenerator {
         Workers.forEach(n, workers, i -> {
           Phase phase = phases[i];
           phases[i] = null;
-          buildPhase(phase, i, cache, keysBefore, renderer, mirror, publisher, links, stage, json);
+          builder.build(phase, i, json);
         });
         throwIfAny(stage.problems);
         report(joinTranslations(translations));
@@ -277,37 +274,6 @@ public final class SiteGenerator {
     }
   }
 
-  /** What the phase tasks of one build share; slot {@code i} belongs to phase {@code i}. */
-  private static final class Stage {
-    final List<Diagnostic>[] problems;
-    final RuntimeException[] failures;
-    final PhaseSummary[] summaries;
-    final PhaseResult[] results;
-    final String[] keys;
-    final AtomicInteger fromCache = new AtomicInteger();
-    final LongAdder verifyNanos = new LongAdder();
-    final LongAdder renderNanos = new LongAdder();
-    final LongAdder writeNanos = new LongAdder();
-
-    Stage(int n) {
-      problems = problemSlots(n);
-      failures = new RuntimeException[n];
-      summaries = new PhaseSummary[n];
-      results = new PhaseResult[n];
-      keys = new String[n];
-    }
-
-    Set<String> usedKeys() {
-      Set<String> used = new HashSet<>();
-      for (String key : keys) {
-        if (key != null) {
-          used.add(key);
-        }
-      }
-      return used;
-    }
-  }
-
   /**
    * The cache keys of the quiz files as they are before loading, by shown path: a phase is cached
    * only when its file has the same key before and after loading, so an edit racing the build can
@@ -329,102 +295,6 @@ public final class SiteGenerator {
     return keys;
   }
 
-  /** Verifies, renders and writes one phase, or takes it from the cache. */
-  private void buildPhase(Phase phase, int i, BuildCache cache, Map<String, String> keysBefore, PageRenderer pages,
-      MarkdownMirror mirror, Publisher publisher, LinkChecker links, Stage stage, VerificationJsonSink json) {
-    try {
-      buildOrReuse(phase, i, cache, keysBefore, pages, mirror, publisher, links, stage, json);
-    } finally {
-      json.offer(i, null); // no-op when the phase already offered its fragment
-    }
-  }
-
-  private void buildOrReuse(Phase phase, int i, BuildCache cache, Map<String, String> keysBefore, PageRenderer pages,
-      MarkdownMirror mirror, Publisher publisher, LinkChecker links, Stage stage, VerificationJsonSink json) {
-    String key = cache == null ? null : cache.key(config.baseDir().resolve(phase.sourcePath()), phase.sourcePath());
-    if (key != null && !key.equals(keysBefore.get(phase.sourcePath()))) {
-      key = null; // the file changed while it was being loaded: what was loaded has no reliable key
-    }
-    stage.keys[i] = key;
-    if (key != null && pages != null) {
-      BuildCache.Entry entry = cache.get(key);
-      if (entry != null) {
-        long t = System.nanoTime();
-        writeRotated(publisher, entry.paths(), entry.contents(), i);
-        for (int f = 0; f < entry.paths().size(); f++) {
-          if (entry.facts().get(f) != null) {
-            links.add(entry.paths().get(f), entry.facts().get(f));
-          }
-        }
-        stage.writeNanos.add(System.nanoTime() - t);
-        json.offer(i, entry.json());
-        stage.summaries[i] = PhaseSummary.of(phase, entry.questionCount(), entry.verifiedCount(), entry.claimCount());
-        stage.fromCache.incrementAndGet();
-        return;
-      }
-    }
-    long t0 = System.nanoTime();
-    PhaseResult result = verify(phase, stage.problems, i);
-    long t1 = System.nanoTime();
-    stage.verifyNanos.add(t1 - t0);
-    if (result == null || pages == null) {
-      return;
-    }
-    if (keepResults) {
-      stage.results[i] = result;
-    }
-    try {
-      List<String> paths = new ArrayList<>();
-      List<String> texts = new ArrayList<>();
-      for (String language : config.languages()) {
-        paths.add(language + "/" + phase.pageName() + ".html");
-        texts.add(pages.phasePage(language, result));
-      }
-      for (String language : config.languages()) {
-        paths.add("md/" + language + "/" + phase.pageName() + ".md");
-        texts.add(mirror.render(language, result));
-      }
-      List<LinkChecker.PageFacts> facts = new ArrayList<>();
-      for (int f = 0; f < paths.size(); f++) {
-        facts.add(paths.get(f).endsWith(".html") ? LinkChecker.facts(texts.get(f)) : null);
-      }
-      String fragment = VerificationJson.phaseFragment(result);
-      PhaseSummary summary = PhaseSummary.of(result);
-      long t2 = System.nanoTime();
-      stage.renderNanos.add(t2 - t1);
-      List<byte[]> contents = new ArrayList<>(paths.size());
-      for (int f = 0; f < paths.size(); f++) {
-        contents.add(texts.get(f).getBytes(StandardCharsets.UTF_8));
-        if (facts.get(f) != null) {
-          links.add(paths.get(f), facts.get(f));
-        }
-      }
-      writeRotated(publisher, paths, contents, i);
-      if (key != null) {
-        cache.put(key, new BuildCache.Entry(paths, contents, facts, fragment, summary.questionCount(),
-            summary.verifiedCount(), summary.claimCount()));
-      }
-      stage.writeNanos.add(System.nanoTime() - t2);
-      json.offer(i, fragment);
-      stage.summaries[i] = summary;
-    } catch (RuntimeException e) {
-      stage.failures[i] = e;
-    }
-  }
-
-  /**
-   * Writes a phase's files, starting with a different folder for consecutive phases: creating
-   * files in one folder is serialised by the file system, so workers that write to different
-   * folders at the same time finish sooner (measured: about twice as fast on two cores).
-   */
-  private static void writeRotated(Publisher publisher, List<String> paths, List<byte[]> contents, int phase) {
-    int n = paths.size();
-    for (int k = 0; k < n; k++) {
-      int f = (k + phase) % n;
-      publisher.write(paths.get(f), contents.get(f));
-    }
-  }
-
   /**
    * Loads every phase. When some files have problems, the others are still verified, and the
    * build fails with the problems of both stages, so one run reports everything.
@@ -436,7 +306,7 @@ public final class SiteGenerator {
       return phases;
     }
     List<Diagnostic>[] problems = problemSlots(phases.size());
-    Workers.forEach(phases.size(), workers(), i -> verify(phases.get(i), problems, i));
+    Workers.forEach(phases.size(), workers(), i -> verify(verifier, phases.get(i), problems, i));
     List<Diagnostic> all = new ArrayList<>(loadProblems);
     for (List<Diagnostic> found : problems) {
       if (found != null) {
@@ -447,7 +317,7 @@ public final class SiteGenerator {
   }
 
   /** The phase's result, or {@code null} with its problems recorded in slot {@code i}. */
-  private PhaseResult verify(Phase phase, List<Diagnostic>[] problems, int i) {
+  static PhaseResult verify(Function<Phase, PhaseResult> verifier, Phase phase, List<Diagnostic>[] problems, int i) {
     try {
       PhaseResult result = verifier.apply(phase);
       if (!result.problems().isEmpty()) {
@@ -462,7 +332,7 @@ public final class SiteGenerator {
   }
 
   @SuppressWarnings("unchecked")
-  private static List<Diagnostic>[] problemSlots(int n) {
+  static List<Diagnostic>[] problemSlots(int n) {
     return (List<Diagnostic>[]) new List<?>[n];
   }
 
