@@ -4,8 +4,6 @@ import io.github.gradproof.diag.Diagnostic;
 import io.github.gradproof.diag.DiagnosticException;
 import io.github.gradproof.diag.SourceLocation;
 import io.github.gradproof.verify.PhaseResult;
-import io.github.gradproof.verify.QuestionResult;
-import io.github.gradproof.verify.Verdict;
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.error.PebbleException;
 import io.pebbletemplates.pebble.loader.FileLoader;
@@ -118,13 +116,6 @@ public final class PageRenderer {
     phaseView.put("questions", result.questions().stream().map(questions::build).toList());
     context.put("phase", phaseView);
     return render(phase, "phase.peb", context);
-  }
-
-  /** A question counts as verified when it is checked and has at least one holding claim. */
-  public static boolean isVerified(QuestionResult q) {
-    return q.question().verify()
-        && (q.answerClaims().stream().anyMatch(c -> c.verdict() == Verdict.HOLDS)
-            || q.choices().stream().anyMatch(c -> c.keyed() && c.verdict() == Verdict.HOLDS));
   }
 
   private Map<String, Object> pageContext(String language, String page, String pageTitle) {

@@ -2,6 +2,7 @@ package io.github.gradproof.render;
 
 import io.github.gradproof.quiz.Localized;
 import io.github.gradproof.verify.PhaseResult;
+import io.github.gradproof.verify.QuestionResult;
 
 /**
  * What an index page shows of a phase: its page name, title, summary and counts. Lets the index
@@ -23,7 +24,7 @@ public record PhaseSummary(String pageName, Localized title, Localized summary, 
         .mapToInt(q -> q.answerClaims().size() + q.choices().stream().mapToInt(c -> c.claims().size()).sum())
         .sum();
     return of(result.phase(), result.questions().size(),
-        result.questions().stream().filter(PageRenderer::isVerified).count(), claims);
+        result.questions().stream().filter(QuestionResult::keyProven).count(), claims);
   }
 
   /** The summary of a phase with the given counts (e.g. from the build cache). */

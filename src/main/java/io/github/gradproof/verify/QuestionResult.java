@@ -30,6 +30,16 @@ public record QuestionResult(
     problems = List.copyOf(problems);
   }
 
+  /**
+   * Whether the key is proven: the question is checked and a keyed choice, or the free answer,
+   * has a claim that holds.
+   */
+  public boolean keyProven() {
+    return question.verify()
+        && (answerClaims.stream().anyMatch(c -> c.verdict() == Verdict.HOLDS)
+            || choices.stream().anyMatch(c -> c.keyed() && c.verdict() == Verdict.HOLDS));
+  }
+
   /** Whether the author turned verification off for this question. */
   public boolean verificationDisabled() {
     return !question.verify();
