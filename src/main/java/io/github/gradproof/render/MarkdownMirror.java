@@ -1,7 +1,6 @@
 package io.github.gradproof.render;
 
 import io.github.gradproof.quiz.Choice;
-import io.github.gradproof.quiz.ClaimText;
 import io.github.gradproof.quiz.Question;
 import io.github.gradproof.quiz.QuestionKind;
 import io.github.gradproof.verify.ChoiceResult;
@@ -38,7 +37,7 @@ public final class MarkdownMirror {
     out.append("# ").append(oneLine(result.phase().title().in(language))).append("\n\n");
     out.append(escapeHtml(result.phase().summary().in(language).strip())).append("\n\n");
     out.append(t.get("source.prefix")).append(" `").append(result.phase().sourcePath()).append("`.\n");
-    QuestionView labels = new QuestionView(null, language, t);
+    AnswerLabels labels = new AnswerLabels(t);
     for (QuestionResult question : result.questions()) {
       question(out, language, t, labels, question);
     }
@@ -57,7 +56,7 @@ public final class MarkdownMirror {
     out.append("\n\n");
   }
 
-  private void question(StringBuilder out, String language, Map<String, String> t, QuestionView labels, QuestionResult result) {
+  private void question(StringBuilder out, String language, Map<String, String> t, AnswerLabels labels, QuestionResult result) {
     Question q = result.question();
     out.append("\n## ").append(q.id()).append(" — ").append(oneLine(q.title().in(language)))
         .append(" (").append(t.get("question.kind." + q.kind().yamlName())).append(")\n\n");
@@ -89,7 +88,7 @@ public final class MarkdownMirror {
   }
 
   private static void table(
-      StringBuilder out, String language, Map<String, String> t, QuestionView labels, QuestionResult result) {
+      StringBuilder out, String language, Map<String, String> t, AnswerLabels labels, QuestionResult result) {
     Question q = result.question();
     if (!q.verify() && q.verifyReason() != null) {
       out.append("*").append(t.get("verify.disabled")).append("* ")
@@ -117,7 +116,7 @@ public final class MarkdownMirror {
   }
 
   private static void row(
-      StringBuilder out, Map<String, String> t, QuestionView labels, String label, ClaimResult claim, boolean agrees) {
+      StringBuilder out, Map<String, String> t, AnswerLabels labels, String label, ClaimResult claim, boolean agrees) {
     String verdict = labels.verdictLabel(claim.verdict());
     if (claim.reason() != null) {
       verdict += ": " + labels.reasonText(claim);

@@ -3,7 +3,6 @@ package io.github.gradproof.render;
 import io.github.gradproof.quiz.Choice;
 import io.github.gradproof.quiz.ClaimText;
 import io.github.gradproof.quiz.Question;
-import io.github.gradproof.quiz.QuestionKind;
 import io.github.gradproof.verify.ChoiceResult;
 import io.github.gradproof.verify.ClaimResult;
 import io.github.gradproof.verify.QuestionResult;
@@ -22,11 +21,13 @@ final class QuestionView {
   private final MarkdownRenderer markdown;
   private final String language;
   private final Map<String, String> t;
+  private final AnswerLabels labels;
 
   QuestionView(MarkdownRenderer markdown, String language, Map<String, String> t) {
     this.markdown = markdown;
     this.language = language;
     this.t = t;
+    this.labels = new AnswerLabels(t);
   }
 
   Map<String, Object> build(QuestionResult result) {
@@ -38,7 +39,7 @@ final class QuestionView {
     view.put("kindLabel", t.get("question.kind." + q.kind().yamlName()));
     view.put("prompt", markdown.block(q.prompt().in(language)));
     view.put("choices", choices(result));
-    view.put("keyLabel", keyLabel(q));
+    view.put("keyLabel", labels.keyLabel(q));
     view.put("answerText", q.answer().text() == null ? null : markdown.block(q.answer().text().in(language)));
     view.put("explanation", q.explanation() == null ? null : markdown.block(q.explanation().in(language)));
     view.put("verification", verification(result));
@@ -67,7 +68,7 @@ final class QuestionView {
         .flatMap(c -> c.claims().stream())
         .filter(c -> c.verdict() == Verdict.FALSE && c.reason() != null)
         .findFirst()
-        .map(this::reasonText)
+        .map(labels::reasonText)
         .orElse(t.get("selfcheck.unchecked"));
   }
 
@@ -81,23 +82,6 @@ final class QuestionView {
       codes.add("<code>" + Html.escape(claim.source()) + "</code>");
     }
     return String.join(", ", codes);
-  }
-
-  /** "Choice 2.", "Choices 1 and 2.", or "Answer" for free questions. */
-  String keyLabel(Question q) {
-    if (q.kind() == QuestionKind.FREE) {
-      return t.get("answer.key");
-    }
-    List<Integer> key = q.answer().choices();
-    String noun = key.size() == 1 ? t.get("answer.choice") : t.get("answer.choices");
-    StringBuilder numbers = new StringBuilder();
-    for (int i = 0; i < key.size(); i++) {
-      if (i > 0) {
-        numbers.append(i == key.size() - 1 ? " " + t.get("answer.and") + " " : ", ");
-      }
-      numbers.append(key.get(i));
-    }
-    return noun + " " + numbers + ".";
   }
 
   private Map<String, Object> verification(QuestionResult result) {
@@ -133,9 +117,9 @@ final class QuestionView {
     row.put("error", Numbers.error(claim.error()));
     row.put("engineError", Numbers.error(claim.engineError()));
     row.put("trials", claim.trials());
-    row.put("verdict", verdictLabel(claim.verdict()));
+    row.put("verdict", labels.verdictLabel(claim.verdict()));
     row.put("verdictClass", verdictClass(claim.verdict()));
-    row.put("reason", claim.reason() == null ? null : reasonText(claim));
+    row.put("reason", claim.reason() == null ? null : labels.reasonText(claim));
     row.put("agrees", agrees ? t.get("key.yes") : t.get("key.no"));
     row.put("agreesClass", agrees ? "yes" : "no");
     return row;
@@ -150,21 +134,12 @@ final class QuestionView {
     row.put("error", "—");
     row.put("engineError", "—");
     row.put("trials", "—");
-    row.put("verdict", verdictLabel(Verdict.NOT_CHECKABLE));
+    row.put("verdict", labels.verdictLabel(Verdict.NOT_CHECKABLE));
     row.put("verdictClass", verdictClass(Verdict.NOT_CHECKABLE));
     row.put("reason", null);
     row.put("agrees", "—");
     row.put("agreesClass", "na");
     return row;
-  }
-
-  String reasonText(ClaimResult claim) {
-    // Some kinds need no words (a false comparison shows itself: "12 ≮ 7").
-    return (t.get("reason." + claim.reason().kind().key()) + " " + claim.reason().detail()).strip();
-  }
-
-  String verdictLabel(Verdict verdict) {
-    return t.get("verdict." + verdict.name().toLowerCase(java.util.Locale.ROOT));
   }
 
   static String verdictClass(Verdict verdict) {
