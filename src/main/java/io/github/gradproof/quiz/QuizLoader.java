@@ -2,6 +2,7 @@ package io.github.gradproof.quiz;
 
 import io.github.gradproof.diag.Diagnostic;
 import io.github.gradproof.diag.DiagnosticException;
+import io.github.gradproof.diag.RealFiles;
 import io.github.gradproof.diag.SourceLocation;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -63,9 +64,11 @@ public final class QuizLoader {
   }
 
   /**
-   * Loads every quiz file ({@code *.yaml}, {@code *.yml}) directly inside {@code dir}, checks that
-   * question ids are unique across all of them, and returns the phases sorted by phase number,
-   * then slug. Other files are ignored; an empty directory gives an empty list.
+   * Loads every quiz file ({@code *.yaml}, {@code *.yml}, in any case) directly inside {@code dir},
+   * checks that question ids are unique across all of them, and returns the phases sorted by phase
+   * number, then slug. Hidden files, editor backups ({@code name~}) and files not named like a
+   * phase are ignored; a file named like a phase with another extension, and a folder without any
+   * quiz file, are errors.
    *
    * @param displayDir how diagnostics show the directory, e.g. {@code data/quizzes}
    * @throws DiagnosticException listing every problem in every file
@@ -88,7 +91,7 @@ public final class QuizLoader {
     List<String> langs = checked(languages);
     Problems problems = new Problems();
     IdRegistry ids = new IdRegistry();
-    List<Path> files = quizFiles(dir, displayDir);
+    List<Path> files = quizFiles(dir, displayDir, problems);
     // Reading and YAML parsing are independent per file and most of the cost: worker threads
     // parse ahead (at most PARSE_AHEAD files, as parse trees are large) while this thread
     // validates the parsed files in file order. Validation registers ids across files, so the
@@ -131,8 +134,7 @@ public final class QuizLoader {
   }
 
   private static Future<Parsed> submit(ExecutorService pool, Path file, String displayDir) {
-    String name = file.getFileName().toString();
-    String display = displayDir.isEmpty() || displayDir.endsWith("/") ? displayDir + name : displayDir + "/" + name;
+    String display = display(displayDir, file.getFileName().toString());
     return pool.submit(() -> parse(file, display));
   }
 
@@ -168,18 +170,43 @@ public final class QuizLoader {
     return new Parsed(source, new YamlParser(source, problems).parse(), problems);
   }
 
-  private static List<Path> quizFiles(Path dir, String displayDir) {
-    try (Stream<Path> files = Files.list(dir)) {
-      return files
-          .filter(Files::isRegularFile)
-          .filter(p -> p.getFileName().toString().endsWith(".yaml")
-              || p.getFileName().toString().endsWith(".yml"))
-          .sorted(Comparator.comparing(p -> p.getFileName().toString()))
-          .toList();
+  /**
+   * The quiz files of a folder: every visible file whose extension is {@code yaml} or {@code yml}
+   * in any case (a name that does not follow {@code phase-NN-slug.yaml} is reported once its phase
+   * and slug are known). Files named like a phase with another extension are reported by name, so
+   * a misnamed quiz is never silently left out, and so is a folder with no quiz file at all.
+   */
+  private static List<Path> quizFiles(Path dir, String displayDir, Problems problems) {
+    List<Path> files;
+    try (Stream<Path> entries = Files.list(dir)) {
+      files = entries.sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
     } catch (IOException e) {
       throw new DiagnosticException(Diagnostic.at(new SourceLocation(displayDir, 1, 1),
           "cannot list the quiz directory (" + e + "); check that it exists and is readable"));
     }
+    List<Path> quizzes = new ArrayList<>();
+    boolean misnamed = false;
+    for (Path file : files) {
+      String name = file.getFileName().toString();
+      if (QuizFileNames.isQuiz(name)) {
+        quizzes.add(file);
+      } else if (QuizFileNames.looksLikeQuiz(name)) {
+        misnamed = true;
+        problems.add(Diagnostic.at(new SourceLocation(display(displayDir, name), 1, 1),
+            QuizFileNames.misnamed(name, displayDir)));
+      }
+    }
+    if (quizzes.isEmpty() && !misnamed) {
+      problems.add(Diagnostic.at(new SourceLocation(displayDir, 1, 1), "no quiz files in " + displayDir
+          + "; a site needs at least one phase-NN-slug.yaml file, so add one (mvn site:new"
+          + " -Dgradproof.phase=1 -Dgradproof.slug=intro writes a valid example) or point -Dgradproof.data"
+          + " (<data> in the POM) at the folder that holds them"));
+    }
+    return quizzes;
+  }
+
+  private static String display(String displayDir, String name) {
+    return displayDir.isEmpty() || displayDir.endsWith("/") ? displayDir + name : displayDir + "/" + name;
   }
 
   private static Phase loadInto(
@@ -201,20 +228,15 @@ public final class QuizLoader {
     return PhaseReader.read(reader, root.get(), file.getFileName().toString(), ids);
   }
 
+  /**
+   * Reads a quiz file under the rules of {@link RealFiles} (a regular file inside its folder, read
+   * with a bound that does not trust the reported size) and decodes it as strict UTF-8.
+   */
   private static SourceText read(Path file, String displayPath) {
-    SourceLocation start = new SourceLocation(displayPath, 1, 1);
-    try {
-      long size = Files.size(file);
-      if (size > MAX_FILE_BYTES) {
-        throw new DiagnosticException(Diagnostic.at(start, "the file is " + size + " bytes, over"
-            + " the limit of " + MAX_FILE_BYTES + " bytes (1 MiB) for a quiz file; split it into"
-            + " several phases"));
-      }
-      return SourceText.decode(displayPath, Files.readAllBytes(file));
-    } catch (IOException e) {
-      throw new DiagnosticException(Diagnostic.at(start,
-          "cannot read the file (" + e + "); check that it exists and is readable"));
-    }
+    Path folder = file.toAbsolutePath().getParent();
+    byte[] bytes = RealFiles.read(file, folder, displayPath, MAX_FILE_BYTES, "(1 MiB) for a quiz file",
+        "split it into several phases");
+    return SourceText.decode(displayPath, bytes);
   }
 
   private static List<String> checked(List<String> languages) {

@@ -4,7 +4,6 @@ import io.github.gradproof.diag.Diagnostic;
 import io.github.gradproof.diag.SourceLocation;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
@@ -61,42 +60,28 @@ final class SourceText {
     return new SourceText(displayPath, text);
   }
 
+  /**
+   * Locates the first malformed byte. The line is not quoted: a file that is not valid UTF-8 is not
+   * text, and its bytes are never echoed into a message (they may be anything, even a secret).
+   */
   private static Diagnostic malformed(String displayPath, byte[] bytes, int offset) {
     int line = 1;
-    int lineStart = 0;
+    int column = 1;
     for (int i = 0; i < offset; i++) {
       if (bytes[i] == '\n') {
         line++;
-        lineStart = i + 1;
+        column = 1;
+      } else if ((bytes[i] & 0xC0) != 0x80) {
+        column++; // one per code point: continuation bytes do not count
       }
     }
-    int lineEnd = lineStart;
-    while (lineEnd < bytes.length && bytes[lineEnd] != '\n') {
-      lineEnd++;
-    }
-    String prefix = lenient(bytes, lineStart, offset);
-    String shown = lenient(bytes, lineStart, lineEnd);
-    int column = prefix.codePointCount(0, prefix.length()) + 1;
     String message =
         String.format(
             Locale.ROOT,
             "the file is not valid UTF-8: byte 0x%02X cannot start or continue a character here;"
                 + " save the file as UTF-8 (quiz files must be UTF-8 so both languages survive)",
             bytes[offset] & 0xFF);
-    return new Diagnostic(new SourceLocation(displayPath, line, column), message, shown.replace("\r", ""));
-  }
-
-  private static String lenient(byte[] bytes, int from, int to) {
-    try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPLACE)
-          .onUnmappableCharacter(CodingErrorAction.REPLACE)
-          .decode(ByteBuffer.wrap(bytes, from, to - from))
-          .toString();
-    } catch (CharacterCodingException e) {
-      throw new IllegalStateException("REPLACE never reports", e);
-    }
+    return Diagnostic.at(new SourceLocation(displayPath, line, column), message);
   }
 
   private static List<String> splitLines(String text) {

@@ -65,7 +65,7 @@ final class YamlParser {
 
   /** The root node, or empty when the file is empty or a problem was reported. */
   Optional<Node> parse() {
-    if (!checkTabs()) {
+    if (!checkPrintable() || !checkTabs()) {
       return Optional.empty();
     }
     LoadSettings settings = settings();
@@ -87,13 +87,15 @@ final class YamlParser {
     } catch (MarkedYamlEngineException e) {
       reportMarked(e);
     } catch (ReaderException e) {
-      error(
+      // Not quoting the line: a file with control characters is not text (it may be a link to
+      // /proc/self/environ or a binary), so none of its bytes go into the message.
+      problems.add(Diagnostic.at(
           source.locationOfCodePoint(e.getPosition()),
           String.format(
               Locale.ROOT,
               "character U+%04X is not allowed in a YAML file; delete it (it is often an invisible"
                   + " control character pasted from elsewhere)",
-              e.getCodePoint()));
+              e.getCodePoint())));
     } catch (YamlEngineException e) {
       error(source.location(1, 1), "malformed YAML: " + oneLine(e.getMessage()) + "; fix the YAML syntax");
     }
@@ -110,6 +112,32 @@ final class YamlParser {
         .setCodePointLimit(QuizLoader.MAX_FILE_BYTES + 1)
         .setUseMarks(true)
         .build();
+  }
+
+  /**
+   * Refuses a file with a character YAML does not allow (controls such as U+0000, surrogates,
+   * U+FFFE/U+FFFF) before anything else quotes one of its lines: such a file is not text (a
+   * binary, or a link to {@code /proc/self/environ}), so no byte of it is echoed.
+   */
+  private boolean checkPrintable() {
+    String text = source.text();
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      if (!printable(cp)) {
+        problems.add(Diagnostic.at(source.locationOfCodePoint(text.codePointCount(0, i)), String.format(Locale.ROOT,
+            "character U+%04X is not allowed in a YAML file; delete it (it is often an invisible control character"
+                + " pasted from elsewhere)", cp)));
+        return false;
+      }
+      i += Character.charCount(cp);
+    }
+    return true;
+  }
+
+  /** The characters YAML 1.2 allows in a stream. */
+  private static boolean printable(int cp) {
+    return cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0x7E) || cp == 0x85
+        || (cp >= 0xA0 && cp <= 0xD7FF) || (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
   }
 
   /** YAML indents with spaces only; report every line whose indentation holds a tab. */

@@ -41,9 +41,7 @@ public final class PageRenderer {
    */
   public PageRenderer(
       Path templatesDir, String templatesDisplay, UiStrings ui, List<String> languages, MarkdownRenderer markdown) {
-    FileLoader loader = new FileLoader();
-    loader.setPrefix(templatesDir.toAbsolutePath().toString());
-    loader.setCharset("UTF-8");
+    FileLoader loader = new CheckedTemplateLoader(templatesDir, templatesDisplay);
     this.engine =
         new PebbleEngine.Builder()
             .loader(loader)

@@ -2,9 +2,8 @@ package io.github.gradproof.render;
 
 import io.github.gradproof.diag.Diagnostic;
 import io.github.gradproof.diag.DiagnosticException;
+import io.github.gradproof.diag.RealFiles;
 import io.github.gradproof.diag.SourceLocation;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,6 +22,9 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  * (flat maps of key to text). All languages must define the same keys.
  */
 public final class UiStrings {
+
+  /** Largest UI strings file read, in bytes (1 MiB). */
+  static final int MAX_BYTES = 1 << 20;
 
   private final Map<String, Map<String, String>> byLanguage;
 
@@ -43,7 +45,7 @@ public final class UiStrings {
     for (String language : languages) {
       String display = displayDir + "/i18n/" + language + ".yaml";
       try {
-        byLanguage.put(language, read(templatesDir.resolve("i18n").resolve(language + ".yaml"), display));
+        byLanguage.put(language, read(templatesDir.resolve("i18n").resolve(language + ".yaml"), templatesDir, display));
       } catch (DiagnosticException e) {
         problems.addAll(e.diagnostics());
       }
@@ -75,8 +77,8 @@ public final class UiStrings {
     return text;
   }
 
-  private static Map<String, String> read(Path file, String display) {
-    if (!Files.isRegularFile(file)) {
+  private static Map<String, String> read(Path file, Path templatesDir, String display) {
+    if (!Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
       throw new DiagnosticException(
           Diagnostic.at(
               new SourceLocation(display, 1, 1),
@@ -84,14 +86,14 @@ public final class UiStrings {
     }
     Object data;
     try {
-      String text = Files.readString(file, StandardCharsets.UTF_8);
+      String text = RealFiles.readText(file, templatesDir, display, MAX_BYTES);
       data = new Load(LoadSettings.builder().setLabel(display).build()).loadFromString(text);
     } catch (MarkedYamlEngineException e) {
       int line = e.getProblemMark().map(m -> m.getLine() + 1).orElse(1);
       int column = e.getProblemMark().map(m -> m.getColumn() + 1).orElse(1);
       throw new DiagnosticException(
           Diagnostic.at(new SourceLocation(display, line, column), "malformed YAML: " + e.getProblem()));
-    } catch (YamlEngineException | IOException e) {
+    } catch (YamlEngineException e) {
       throw new DiagnosticException(
           Diagnostic.at(new SourceLocation(display, 1, 1), "cannot read UI strings: " + e.getMessage()));
     }

@@ -1,5 +1,8 @@
 package io.github.gradproof.site;
 
+import io.github.gradproof.diag.DiagnosticException;
+import io.github.gradproof.diag.RealFiles;
+import io.github.gradproof.quiz.QuizLoader;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -11,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -71,11 +75,16 @@ final class BuildCache {
     return new BuildCache(dir, h.hex());
   }
 
-  /** The key of a phase, from its file's bytes and shown path; {@code null} if it cannot be read. */
+  /**
+   * The key of a phase, from its file's bytes and shown path; {@code null} if it cannot be read, or
+   * would be refused by the loader (a link out of its folder, a pipe, a file over the size limit).
+   */
   String key(Path file, String displayPath) {
     try {
-      return new Hasher().text(globalKey).text(displayPath).bytes(Files.readAllBytes(file)).hex();
-    } catch (IOException e) {
+      byte[] bytes = RealFiles.read(file, file.toAbsolutePath().getParent(), displayPath, QuizLoader.MAX_FILE_BYTES,
+          "for a quiz file", "split it into several phases");
+      return new Hasher().text(globalKey).text(displayPath).bytes(bytes).hex();
+    } catch (DiagnosticException e) {
       return null;
     }
   }
@@ -277,9 +286,15 @@ final class BuildCache {
         return file(root);
       }
       try (Stream<Path> walk = Files.walk(root)) {
-        for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+        // Links out of the tree, pipes and devices are never read (a pipe would block the build);
+        // the build refuses them by name if it ever opens one.
+        for (Path file : walk.filter(f -> !Files.isDirectory(f, LinkOption.NOFOLLOW_LINKS)).sorted().toList()) {
           text(root.relativize(file).toString().replace('\\', '/'));
-          file(file);
+          if (RealFiles.acceptable(file, root)) {
+            file(file);
+          } else {
+            text("<refused>");
+          }
         }
       } catch (IOException e) {
         text("<unreadable>" + e);

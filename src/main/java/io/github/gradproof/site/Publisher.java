@@ -1,19 +1,23 @@
 package io.github.gradproof.site;
 
+import io.github.gradproof.diag.RealFiles;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 
 /**
- * Publishes a site by staging and swapping: every file is written into a fresh staging folder
+ * Publishes a site by staging and swapping, one build at a time per output ({@link OutputLock}),
+ * never over a folder it must not replace ({@link OutputGuard}): every file is written into a fresh staging folder
  * beside the output folder, and only a complete, checked staging folder replaces the output. A
  * build that fails or is killed midway leaves the previous output untouched; leftover staging
  * folders (named {@code .<output>.staging-*} and {@code .<output>.old-*}) are never read as the
@@ -21,28 +25,66 @@ import java.nio.file.attribute.BasicFileAttributes;
  */
 public final class Publisher implements AutoCloseable {
 
+  private final SiteConfig config;
   private final Path output;
   private final Path staging;
+  private final OutputLock lock;
   /** Folders of the staging tree known to exist: one stat per folder, not per file. */
   private final java.util.Set<Path> directories = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private boolean published;
 
-  private Publisher(Path output, Path staging) {
-    this.output = output;
+  private Publisher(SiteConfig config, Path staging, OutputLock lock) {
+    this.config = config;
+    this.output = config.outputDir();
     this.staging = staging;
+    this.lock = lock;
   }
 
-  /** Creates a fresh staging folder next to {@code output}, removing leftovers of killed builds. */
-  public static Publisher open(Path output) {
+  /**
+   * Prepares a build of the configuration's output folder: refuses an output that must not be
+   * replaced ({@link OutputGuard}), takes the output's lock (waiting while another build holds it,
+   * see {@link OutputLock}) until {@link #close()}, checks the output again under the lock, removes
+   * leftovers of killed builds and creates a fresh, stamped staging folder beside the output.
+   */
+  public static Publisher open(SiteConfig config, BuildLog log) {
+    OutputGuard.check(config);
+    Path output = config.outputDir();
     Path parent = output.toAbsolutePath().getParent();
     try {
       Files.createDirectories(parent);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + parent, e);
+    }
+    OutputLock lock = OutputLock.acquire(output, config.display(output), log);
+    try {
+      OutputGuard.check(config); // another build may have changed the output while this one waited
       restoreInterruptedSwap(parent, output);
       removeLeftovers(parent, output.getFileName().toString());
-      Path staging = Files.createTempDirectory(parent, stagingPrefix(output));
-      return new Publisher(output, staging);
+      Path staging = createStaging(parent, stagingPrefix(output));
+      SiteStamp.write(staging);
+      return new Publisher(config, staging, lock);
     } catch (IOException e) {
+      lock.close();
       throw new UncheckedIOException("cannot create a staging folder beside " + output, e);
+    } catch (RuntimeException | Error e) {
+      lock.close();
+      throw e;
+    }
+  }
+
+  /**
+   * A new, empty folder named {@code prefix} and a random suffix, created with the modes of any
+   * new folder (the umask applies), unlike a temporary folder's private 700: it becomes the site.
+   */
+  private static Path createStaging(Path parent, String prefix) throws IOException {
+    java.util.Random random = java.util.concurrent.ThreadLocalRandom.current();
+    while (true) {
+      Path candidate = parent.resolve(prefix + Long.toUnsignedString(random.nextLong(), 36));
+      try {
+        return Files.createDirectory(candidate);
+      } catch (java.nio.file.FileAlreadyExistsException e) {
+        // Another name, then.
+      }
     }
   }
 
@@ -77,8 +119,17 @@ public final class Publisher implements AutoCloseable {
     }
   }
 
-  /** Copies a folder tree into {@code relative} inside the staging folder. */
+  /** Copies a folder tree into {@code relative} inside the staging folder; see the three-argument form. */
   public void copyTree(Path source, String relative) {
+    copyTree(source, source, relative);
+  }
+
+  /**
+   * Copies a folder tree into {@code relative} inside the staging folder. Every file must be a
+   * regular file inside {@code folder} ({@link RealFiles}): a link leading out of it, a pipe or a
+   * device is refused by name, and nothing of it is copied. Copies get the modes of new files.
+   */
+  public void copyTree(Path source, Path folder, String relative) {
     Path target = staging.resolve(relative);
     try {
       Files.walkFileTree(source, new SimpleFileVisitor<>() {
@@ -90,7 +141,10 @@ public final class Publisher implements AutoCloseable {
 
         @Override
         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-          Files.copy(file, target.resolve(source.relativize(file).toString()), StandardCopyOption.REPLACE_EXISTING);
+          Path real = RealFiles.check(file, folder, config.display(file));
+          try (InputStream in = Files.newInputStream(real, LinkOption.NOFOLLOW_LINKS)) {
+            Files.copy(in, target.resolve(source.relativize(file).toString()), StandardCopyOption.REPLACE_EXISTING);
+          }
           return FileVisitResult.CONTINUE;
         }
       });
@@ -123,15 +177,17 @@ public final class Publisher implements AutoCloseable {
     }
   }
 
-  /** Removes the staging folder unless it was published. */
+  /** Removes the staging folder unless it was published, and releases the output's lock. */
   @Override
   public void close() {
-    if (!published) {
-      try {
+    try {
+      if (!published) {
         deleteTree(staging);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot remove staging folder " + staging, e);
       }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove staging folder " + staging, e);
+    } finally {
+      lock.close();
     }
   }
 

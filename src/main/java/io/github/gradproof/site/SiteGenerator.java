@@ -172,6 +172,7 @@ public final class SiteGenerator {
 
   /** Loads, verifies, renders and publishes the site. */
   public BuildReport generate() {
+    OutputGuard.check(config); // refuse a wrong output before any work; Publisher.open checks again
     long start = System.nanoTime();
     BuildCache cache = cacheDir == null ? null : BuildCache.open(cacheDir, config, String.valueOf(pipeline),
         generatorBuild != null ? generatorBuild : BuildCache.generatorBuild());
@@ -203,7 +204,7 @@ public final class SiteGenerator {
     MarkdownMirror mirror = new MarkdownMirror(ui, config.languages());
     int workers = workers();
     BuildStage stage = new BuildStage(n);
-    try (Publisher publisher = Publisher.open(config.outputDir())) {
+    try (Publisher publisher = Publisher.open(config, log)) {
       for (String language : config.languages()) {
         createDirectories(publisher.staging().resolve(language));
         createDirectories(publisher.staging().resolve("md").resolve(language));
@@ -396,7 +397,7 @@ public final class SiteGenerator {
   private void copyAssets(Publisher publisher) {
     Path assets = config.templatesDir().resolve("assets");
     if (Files.isDirectory(assets)) {
-      publisher.copyTree(assets, "assets");
+      publisher.copyTree(assets, config.templatesDir(), "assets");
     }
   }
 }

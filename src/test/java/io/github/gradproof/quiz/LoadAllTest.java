@@ -40,8 +40,45 @@ class LoadAllTest {
   }
 
   @Test
-  void emptyDirectoryGivesNoPhases() {
-    assertEquals(List.of(), QuizLoader.loadAll(tmp, "data/quizzes", QuizFiles.LANGUAGES));
+  void aFolderWithoutQuizFilesIsAnError() {
+    QuizFiles.write(tmp, "README.md", "not a quiz");
+    QuizFiles.write(tmp, ".phase-01-a.yaml.swp", "an editor's swap file");
+    DiagnosticException e = assertThrows(DiagnosticException.class,
+        () -> QuizLoader.loadAll(tmp, "data/quizzes", QuizFiles.LANGUAGES));
+    assertEquals("data/quizzes:1:1: no quiz files in data/quizzes; a site needs at least one phase-NN-slug.yaml"
+        + " file, so add one (mvn site:new -Dgradproof.phase=1 -Dgradproof.slug=intro writes a valid example) or"
+        + " point -Dgradproof.data (<data> in the POM) at the folder that holds them", e.getMessage());
+  }
+
+  @Test
+  void fileNamedLikeAPhaseWithAnotherExtensionIsReportedWithItsName() {
+    QuizFiles.write(tmp, "phase-01-a.yaml", phase(1, "a", "q-01-01"));
+    QuizFiles.write(tmp, "Phase 9 Optimizers.txt", phase(9, "optimizers", "q-09-01"));
+    QuizFiles.write(tmp, "phase-02-b.yaml.bak", phase(2, "b", "q-02-01"));
+    QuizFiles.write(tmp, "phase-03-c.yaml~", "an editor's backup: ignored");
+    DiagnosticException e = assertThrows(DiagnosticException.class,
+        () -> QuizLoader.loadAll(tmp, "data/quizzes", QuizFiles.LANGUAGES));
+    assertEquals(List.of(
+        "data/quizzes/Phase 9 Optimizers.txt:1:1: the file 'Phase 9 Optimizers.txt' is named like a phase but is"
+            + " not read as a quiz (quiz files are named phase-NN-slug.yaml); rename it to phase-09-optimizers.yaml,"
+            + " or move it out of data/quizzes",
+        "data/quizzes/phase-02-b.yaml.bak:1:1: the file 'phase-02-b.yaml.bak' is named like a phase but is not"
+            + " read as a quiz (quiz files are named phase-NN-slug.yaml); rename it to phase-02-b.yaml, or move it"
+            + " out of data/quizzes"), e.diagnostics().stream().map(Diagnostic::format).toList());
+  }
+
+  @Test
+  void upperCaseExtensionsAreReadAndTheirNameReported() {
+    QuizFiles.write(tmp, "phase-01-a.YAML", phase(1, "a", "q-01-01"));
+    QuizFiles.write(tmp, "phase-02-b.Yml", phase(2, "b", "q-02-01"));
+    DiagnosticException e = assertThrows(DiagnosticException.class,
+        () -> QuizLoader.loadAll(tmp, "data/quizzes", QuizFiles.LANGUAGES));
+    assertEquals(List.of(
+        "data/quizzes/phase-01-a.YAML:1:1: the file name 'phase-01-a.YAML' does not follow phase-NN-slug.yaml;"
+            + " rename the file to phase-01-a.yaml",
+        "data/quizzes/phase-02-b.Yml:1:1: the file name 'phase-02-b.Yml' does not follow phase-NN-slug.yaml;"
+            + " rename the file to phase-02-b.yaml"),
+        e.diagnostics().stream().map(d -> d.location() + ": " + d.message()).toList());
   }
 
   @Test
@@ -91,7 +128,7 @@ class LoadAllTest {
     DiagnosticException file = assertThrows(DiagnosticException.class,
         () -> QuizLoader.load(tmp.resolve("phase-01-a.yaml"), "data/quizzes/phase-01-a.yaml",
             QuizFiles.LANGUAGES));
-    assertTrue(file.getMessage().startsWith("data/quizzes/phase-01-a.yaml:1:1: cannot read the file ("),
+    assertEquals("data/quizzes/phase-01-a.yaml:1:1: the file does not exist; check the name and the folder",
         file.getMessage());
     DiagnosticException dir = assertThrows(DiagnosticException.class,
         () -> QuizLoader.loadAll(tmp.resolve("nope"), "nope", QuizFiles.LANGUAGES));

@@ -57,7 +57,7 @@ class KilledBuildTest {
     Files.move(project.resolve("site"), project.resolve(".site.old-12345"));
     Files.createDirectories(project.resolve(".site.staging-67890/en"));
 
-    Publisher.open(project.resolve("site")).close();
+    Publisher.open(config, BuildLog.silent()).close();
 
     assertEquals(published, SiteGeneratorTest.snapshot(project.resolve("site")));
     try (Stream<Path> left = Files.list(project)) {

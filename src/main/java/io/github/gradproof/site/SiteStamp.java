@@ -1,0 +1,156 @@
+package io.github.gradproof.site;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The mark of a folder gradproof wrote. Every published site carries a stamp file,
+ * {@value #FILE}, with a fixed text; a build replaces an existing output folder only when it is
+ * empty, carries the stamp, or is a site written before stamps existed, recognised by its exact
+ * shape ({@link #isUnstampedSite}). Anything else is someone's folder, and is never replaced.
+ */
+final class SiteStamp {
+
+  /** The stamp's file name, at the top of every site. */
+  static final String FILE = ".gradproof-site";
+
+  /** The stamp's content: the same bytes in every site, so output stays deterministic. */
+  static final String TEXT = "This folder is a site written by gradproof (mvn site:generate). Every build replaces it"
+      + " as a whole,\nso keep nothing else in it. gradproof replaces an existing folder only when it carries this"
+      + " file.\n";
+
+  private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})?");
+  private static final Pattern PAGE = Pattern.compile("index\\.html|phase-[0-9]{2,}-[a-z0-9-]+\\.html");
+  private static final Pattern MIRROR = Pattern.compile("phase-[0-9]{2,}-[a-z0-9-]+\\.md");
+  /** How every {@code verification.json} gradproof wrote before stamps begins. */
+  private static final String JSON_START = "{\n  \"format\": 1,\n  \"generator\": \"gradproof\",\n";
+
+  private SiteStamp() {}
+
+  /** Writes the stamp into a staging folder. */
+  static void write(Path staging) {
+    try {
+      Files.writeString(staging.resolve(FILE), TEXT, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + staging.resolve(FILE), e);
+    }
+  }
+
+  /** Whether a build may replace this existing folder: it is empty, or a site gradproof wrote. */
+  static boolean replaceable(Path dir) throws IOException {
+    return isEmpty(dir) || isStamped(dir) || isUnstampedSite(dir);
+  }
+
+  /** Whether the folder carries the stamp: a regular file (not a link) with exactly {@link #TEXT}. */
+  static boolean isStamped(Path dir) throws IOException {
+    Path stamp = dir.resolve(FILE);
+    if (!Files.isRegularFile(stamp, LinkOption.NOFOLLOW_LINKS)) {
+      return false;
+    }
+    byte[] expected = TEXT.getBytes(StandardCharsets.UTF_8);
+    try (InputStream in = Files.newInputStream(stamp, LinkOption.NOFOLLOW_LINKS)) {
+      return java.util.Arrays.equals(in.readNBytes(expected.length + 1), expected);
+    }
+  }
+
+  /**
+   * Whether the folder is a site gradproof wrote before sites were stamped, by its exact shape:
+   * {@code index.html}; a {@code verification.json} that begins as gradproof writes it (format 1,
+   * generator gradproof); language folders holding only {@code index.html} and
+   * {@code phase-NN-slug.html} pages; {@code md/<language>/} holding only {@code phase-NN-slug.md}
+   * mirrors; and {@code assets/}. Nothing else may be there, and nothing may be a link.
+   */
+  static boolean isUnstampedSite(Path dir) throws IOException {
+    Set<String> names = new HashSet<>();
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+      for (Path entry : entries) {
+        String name = entry.getFileName().toString();
+        names.add(name);
+        if (!knownTopLevel(entry, name)) {
+          return false;
+        }
+      }
+    }
+    return names.contains("index.html") && names.contains("verification.json");
+  }
+
+  private static boolean knownTopLevel(Path entry, String name) throws IOException {
+    switch (name) {
+      case "index.html":
+        return Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS);
+      case "verification.json":
+        return Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS) && startsLikeOurJson(entry);
+      case "assets":
+        return Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS) && noLinks(entry);
+      case "md":
+        return onlyFolders(entry, md -> onlyFiles(md, MIRROR));
+      default:
+        return LANGUAGE.matcher(name).matches() && onlyFiles(entry, PAGE);
+    }
+  }
+
+  private static boolean startsLikeOurJson(Path file) throws IOException {
+    byte[] expected = JSON_START.getBytes(StandardCharsets.UTF_8);
+    try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+      return java.util.Arrays.equals(in.readNBytes(expected.length), expected);
+    }
+  }
+
+  /** A real folder whose entries are all regular files named by {@code names}. */
+  private static boolean onlyFiles(Path dir, Pattern names) throws IOException {
+    if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+      return false;
+    }
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+      for (Path entry : entries) {
+        if (!names.matcher(entry.getFileName().toString()).matches()
+            || !Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /** A folder test that may read the disk. */
+  private interface FolderTest {
+    boolean test(Path dir) throws IOException;
+  }
+
+  /** A real folder whose entries are all real folders named like languages that pass {@code each}. */
+  private static boolean onlyFolders(Path dir, FolderTest each) throws IOException {
+    if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+      return false;
+    }
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+      for (Path entry : entries) {
+        if (!LANGUAGE.matcher(entry.getFileName().toString()).matches() || !each.test(entry)) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private static boolean noLinks(Path dir) throws IOException {
+    try (var walk = Files.walk(dir)) {
+      return walk.noneMatch(Files::isSymbolicLink);
+    }
+  }
+
+  private static boolean isEmpty(Path dir) throws IOException {
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+      return !entries.iterator().hasNext();
+    }
+  }
+}
