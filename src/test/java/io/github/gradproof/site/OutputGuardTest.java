@@ -1,0 +1,162 @@
+package io.github.gradproof.site;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.gradproof.SampleQuiz;
+import io.github.gradproof.diag.DiagnosticException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The output guard on a temporary copy of a project: every output a build must not replace is
+ * refused with one paragraph naming the parameter, and nothing in the project, beside it, or at
+ * the file-system root is created, moved, deleted or changed.
+ */
+class OutputGuardTest {
+
+  private static final String ADVICE = "; a build replaces its output folder as a whole, so set -Dgradproof.output"
+      + " (<output> in the POM) to a folder of its own, new or empty, such as site (the default), and run again;"
+      + " nothing was changed";
+
+  @TempDir Path tmp;
+  private Path project;
+
+  @BeforeEach
+  void copyOfAProject() throws IOException {
+    project = Files.createDirectories(tmp.resolve("project"));
+    Files.copy(Path.of("pom.xml"), project.resolve("pom.xml"));
+    Files.copy(Path.of("README.md"), project.resolve("README.md"));
+    write("src/main/java/Example.java", "class Example {}\n");
+    write(".git/HEAD", "ref: refs/heads/main\n");
+    write("notes/todo.txt", "someone's notes\n");
+    Files.createDirectories(project.resolve("data/quizzes"));
+    Files.copy(Path.of("data/quizzes/phase-08-tensor-autograd.yaml"),
+        project.resolve("data/quizzes/phase-08-tensor-autograd.yaml"));
+    SiteGeneratorTest.copyTree(Path.of("templates").toAbsolutePath(), project.resolve("templates"));
+  }
+
+  private void write(String relative, String text) throws IOException {
+    Path file = project.resolve(relative);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, text, StandardCharsets.UTF_8);
+  }
+
+  private SiteConfig config(String output) {
+    return new SiteConfig(project, Path.of("data/quizzes"), Path.of("templates"), Path.of(output), List.of("en", "es"));
+  }
+
+  /** Runs a real build (loader and verifier) on {@code output} and returns its one problem. */
+  private String refusal(String output) throws IOException {
+    Map<String, String> before = TreeSnapshot.of(tmp);
+    List<String> root = rootEntries();
+    DiagnosticException e = assertThrows(DiagnosticException.class,
+        () -> SiteGenerator.standard(config(output), BuildLog.silent()).generate());
+    assertEquals(before, TreeSnapshot.of(tmp), "nothing in or beside the project changed");
+    assertEquals(root, rootEntries(), "nothing at / changed");
+    assertEquals(1, e.diagnostics().size(), e.getMessage());
+    assertTrue(e.getMessage().endsWith(ADVICE), e.getMessage());
+    return e.getMessage().substring(0, e.getMessage().length() - ADVICE.length());
+  }
+
+  private static List<String> rootEntries() throws IOException {
+    try (Stream<Path> entries = Files.list(Path.of("/"))) {
+      return entries.map(Path::toString).sorted().toList();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      ".             | .:1:1: the output '.' is the project folder",
+      "src           | src:1:1: the output 'src' is the project's src folder",
+      "src/main/site | src/main/site:1:1: the output 'src/main/site' is inside the project's src folder",
+      "data/quizzes  | data/quizzes:1:1: the output 'data/quizzes' is the data folder data/quizzes",
+      "data          | data:1:1: the output 'data' contains the data folder data/quizzes",
+      "data/quizzes/x| data/quizzes/x:1:1: the output 'data/quizzes/x' is inside the data folder data/quizzes",
+      "templates     | templates:1:1: the output 'templates' is the templates folder templates",
+      "templates/assets | templates/assets:1:1: the output 'templates/assets' is inside the templates folder templates",
+      "README.md     | README.md:1:1: the output 'README.md' is a file, not a folder",
+      "pom.xml       | pom.xml:1:1: the output 'pom.xml' is a file, not a folder",
+      ".git          | .git:1:1: the output '.git' is the project's .git folder",
+      "/             | /:1:1: the output '/' is the root of the file system",
+      "notes         | notes:1:1: the output 'notes' is a folder that already holds files gradproof did not write (it"
+          + " has no .gradproof-site stamp and is not shaped like a gradproof site)",
+  })
+  void refusesAnOutputItMustNotReplace(String output, String expected) throws IOException {
+    assertEquals(expected, refusal(output.strip()));
+  }
+
+  @Test
+  void refusesTheFolderAboveTheProject() throws IOException {
+    String shown = tmp.toAbsolutePath().toString();
+    assertEquals(shown + ":1:1: the output '" + shown + "' contains the project folder", refusal(".."));
+  }
+
+  @Test
+  void seesThroughLinks() throws IOException {
+    Files.createSymbolicLink(project.resolve("alias"), project);
+    assertEquals("alias/src:1:1: the output 'alias/src' is the project's src folder", refusal("alias/src"));
+    Files.createSymbolicLink(project.resolve("published"), project.resolve("notes"));
+    assertEquals("published:1:1: the output 'published' is a symbolic link", refusal("published"));
+  }
+
+  @Test
+  void refusesAFolderWithAForgedStamp() throws IOException {
+    write("notes/" + SiteStamp.FILE, "not the stamp\n");
+    assertTrue(refusal("notes").contains("gradproof did not write"));
+  }
+
+  private SiteGenerator sample(String output) {
+    return new SiteGenerator(config(output), BuildLog.silent(), c -> List.of(SampleQuiz.phase("Phase 3 — Sample")),
+        SampleQuiz::result);
+  }
+
+  @Test
+  void writesANewOrEmptyFolderAndStampsIt() throws IOException {
+    Files.createDirectories(project.resolve("empty"));
+    for (String output : List.of("empty", "new/site")) {
+      sample(output).generate();
+      assertEquals(SiteStamp.TEXT, Files.readString(project.resolve(output).resolve(SiteStamp.FILE)));
+    }
+  }
+
+  @Test
+  void replacesAStampedSiteAndItsStrayFiles() throws IOException {
+    sample("site").generate();
+    write("site/stray.txt", "a file put into the site by hand\n");
+    sample("site").generate();
+    assertFalse(Files.exists(project.resolve("site/stray.txt")), "a stamped site is replaced as a whole");
+  }
+
+  @Test
+  void acceptsTheCommittedSiteWrittenBeforeStamps() throws IOException {
+    SiteGeneratorTest.copyTree(Path.of("site").toAbsolutePath(), project.resolve("site"));
+    Files.deleteIfExists(project.resolve("site").resolve(SiteStamp.FILE));
+    assertTrue(SiteStamp.isUnstampedSite(project.resolve("site")), "the committed site has the exact shape");
+    sample("site").generate();
+    assertTrue(Files.isRegularFile(project.resolve("site").resolve(SiteStamp.FILE)));
+  }
+
+  @Test
+  void anUnstampedSiteWithAnythingElseInItIsNotASite() throws IOException {
+    SiteGeneratorTest.copyTree(Path.of("site").toAbsolutePath(), project.resolve("site"));
+    Files.deleteIfExists(project.resolve("site").resolve(SiteStamp.FILE));
+    write("site/en/notes.txt", "not a page\n");
+    assertTrue(refusal("site").contains("gradproof did not write"));
+    Files.delete(project.resolve("site/en/notes.txt"));
+    write("site/verification.json", "{\"format\": 1}\n");
+    assertTrue(refusal("site").contains("gradproof did not write"));
+  }
+}
