@@ -1,19 +1,13 @@
 package io.github.gradproof.site;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Arrays;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -22,14 +16,15 @@ import java.util.concurrent.locks.ReentrantLock;
  * One build at a time per output folder. A build holds an operating-system lock on the file
  * {@code .<output>.lock} beside the output (never inside it: the output is swapped as a whole)
  * from before it touches the folder's neighbourhood (leftover staging folders) until its swap is
- * done; a second build, in this process or another, waits for it, saying so once. The lock file
- * exists only while a build holds it, and a lock left by a killed build is released by the
- * operating system, so a stale file never blocks anyone.
+ * done; a second build, in this process or another, waits for it, saying so once. A lock left by
+ * a killed build is released by the operating system with the process, so the file never blocks
+ * anyone.
  *
- * <p>Deleting a lock file is racy unless the new holder checks that the name it locked is still
- * the file it opened: after locking, the holder writes a unique token through its channel and
- * reads it back through the path; a waiter that locked a file the previous holder had already
- * deleted sees a different (or no) file, and starts again.
+ * <p>The lock file stays after the build (it holds the last holder's process id, for the
+ * message): deleting it would be racy, since a waiter may already have opened the file being
+ * deleted, and checking afterwards that the name still means the same file needs a second
+ * descriptor, whose closing would release the process's lock (POSIX record locks are per process
+ * and file, not per descriptor).
  */
 final class OutputLock implements AutoCloseable {
 
@@ -40,12 +35,10 @@ final class OutputLock implements AutoCloseable {
    */
   private static final ConcurrentMap<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
 
-  private final Path file;
   private final ReentrantLock local;
   private final FileChannel channel;
 
-  private OutputLock(Path file, ReentrantLock local, FileChannel channel) {
-    this.file = file;
+  private OutputLock(ReentrantLock local, FileChannel channel) {
     this.local = local;
     this.channel = channel;
   }
@@ -65,65 +58,52 @@ final class OutputLock implements AutoCloseable {
   static OutputLock acquire(Path output, String shown, BuildLog log) {
     Path file = lockFile(output);
     ReentrantLock local = IN_PROCESS.computeIfAbsent(key(file), k -> new ReentrantLock());
-    boolean[] announced = {false};
+    boolean waited = false;
     if (!local.tryLock()) {
-      announce(log, shown, file, announced);
+      announce(log, shown, file, "");
+      waited = true;
       local.lock();
     }
+    FileChannel channel = null;
     try {
-      return lockFile(file, local, shown, log, announced);
+      channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE,
+          LinkOption.NOFOLLOW_LINKS);
+      if (channel.tryLock() == null) {
+        if (!waited) {
+          announce(log, shown, file, holder(channel));
+        }
+        channel.lock();
+      }
+      byte[] holder = ("gradproof build of " + shown + ", process " + ProcessHandle.current().pid() + "\n")
+          .getBytes(StandardCharsets.UTF_8);
+      channel.truncate(0);
+      channel.write(ByteBuffer.wrap(holder), 0);
+      return new OutputLock(local, channel);
     } catch (IOException e) {
-      local.unlock();
+      release(channel, local);
       throw new UncheckedIOException("cannot lock " + file + " for the build of " + shown, e);
     } catch (RuntimeException | Error e) {
-      local.unlock();
+      release(channel, local);
       throw e;
     }
   }
 
-  private static OutputLock lockFile(Path file, ReentrantLock local, String shown, BuildLog log, boolean[] announced)
-      throws IOException {
-    byte[] token = ("gradproof build of " + shown + ", process " + ProcessHandle.current().pid() + ", "
-        + UUID.randomUUID() + "\n").getBytes(StandardCharsets.UTF_8);
-    while (true) {
-      FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-          StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
-      try {
-        FileLock lock = channel.tryLock();
-        if (lock == null) {
-          announce(log, shown, file, announced);
-          lock = channel.lock();
-        }
-        if (owns(channel, file, token)) {
-          return new OutputLock(file, local, channel);
-        }
-        lock.release();
-        channel.close();
-      } catch (IOException | RuntimeException | Error e) {
-        channel.close();
-        throw e;
-      }
+  /** What the lock file says about its holder, e.g. {@code , process 4242}; empty if unknown. */
+  private static String holder(FileChannel channel) {
+    try {
+      ByteBuffer buffer = ByteBuffer.allocate(256);
+      channel.read(buffer, 0);
+      String text = new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8);
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("process ([0-9]+)").matcher(text);
+      return m.find() ? ", process " + m.group(1) : "";
+    } catch (IOException e) {
+      return "";
     }
   }
 
-  /** Whether {@code file} still names the file {@code channel} locked. */
-  private static boolean owns(FileChannel channel, Path file, byte[] token) throws IOException {
-    channel.truncate(0);
-    channel.write(ByteBuffer.wrap(token), 0);
-    channel.force(false);
-    try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
-      return Arrays.equals(in.readNBytes(token.length + 1), token);
-    } catch (NoSuchFileException e) {
-      return false;
-    }
-  }
-
-  private static void announce(BuildLog log, String shown, Path file, boolean[] announced) {
-    if (!announced[0]) {
-      announced[0] = true;
-      log.info("another gradproof build is writing " + shown + " (it holds " + file.getFileName()
-          + "); waiting for it to finish");
-    }
+  private static void announce(BuildLog log, String shown, Path file, String holder) {
+    log.info("another gradproof build is writing " + shown + " (it holds " + file.getFileName() + holder
+        + "); waiting for it to finish");
   }
 
   private static Path key(Path file) {
@@ -134,20 +114,27 @@ final class OutputLock implements AutoCloseable {
     }
   }
 
-  /** Deletes the lock file (still holding the lock, so no one else has it) and releases it. */
+  /** Releases the lock; the file stays for the next build. */
   @Override
   public void close() {
     try {
-      Files.deleteIfExists(file);
-    } catch (IOException e) {
-      // A lock file left behind is harmless: the next build takes it over.
+      closeQuietly(channel); // closing the channel releases the lock
     } finally {
+      local.unlock();
+    }
+  }
+
+  private static void release(FileChannel channel, ReentrantLock local) {
+    closeQuietly(channel);
+    local.unlock();
+  }
+
+  private static void closeQuietly(FileChannel channel) {
+    if (channel != null) {
       try {
-        channel.close(); // releases the lock
+        channel.close();
       } catch (IOException e) {
         // The descriptor is gone either way, and with it the lock.
-      } finally {
-        local.unlock();
       }
     }
   }

@@ -61,7 +61,7 @@ class KilledBuildTest {
 
     assertEquals(published, SiteGeneratorTest.snapshot(project.resolve("site")));
     try (Stream<Path> left = Files.list(project)) {
-      assertEquals(List.of("site"), left.map(p -> p.getFileName().toString()).sorted().toList());
+      assertEquals(List.of(".site.lock", "site"), left.map(p -> p.getFileName().toString()).sorted().toList());
     }
   }
 
