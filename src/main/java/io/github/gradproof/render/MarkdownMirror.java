@@ -14,14 +14,14 @@ import java.util.Map;
 /**
  * Writes the Markdown mirror of a phase ({@code site/md/<lang>/phase-NN-slug.md}): readable on a
  * Git host without a build, with the answers in {@code <details>} and the verification table as
- * a Markdown table. Raw HTML from quiz text is escaped outside code spans.
+ * a Markdown table. Every field goes through {@link MirrorMarkdown}, so the mirror is as safe as
+ * the pages under any CommonMark renderer: no raw HTML, the pages' link policy, no images.
  */
 public final class MarkdownMirror {
 
-  private static final java.util.regex.Pattern LINE_BREAK = java.util.regex.Pattern.compile("\\s*\\n\\s*");
-
   private final UiStrings ui;
   private final List<String> languages;
+  private final MirrorMarkdown markdown = new MirrorMarkdown();
 
   /** Creates a mirror writer for the configured languages. */
   public MarkdownMirror(UiStrings ui, List<String> languages) {
@@ -34,9 +34,10 @@ public final class MarkdownMirror {
     Map<String, String> t = ui.of(language);
     StringBuilder out = new StringBuilder(8 * 1024);
     languageLinks(out, result.phase().pageName());
-    out.append("# ").append(oneLine(result.phase().title().in(language))).append("\n\n");
-    out.append(escapeHtml(result.phase().summary().in(language).strip())).append("\n\n");
-    out.append(t.get("source.prefix")).append(" `").append(result.phase().sourcePath()).append("`.\n");
+    out.append("# ").append(markdown.inline(result.phase().title().in(language))).append("\n\n");
+    out.append(markdown.block(result.phase().summary().in(language))).append("\n\n");
+    out.append(MirrorMarkdown.lineText(t.get("source.prefix"))).append(' ')
+        .append(MirrorMarkdown.code(result.phase().sourcePath())).append(".\n");
     AnswerLabels labels = new AnswerLabels(t);
     for (QuestionResult question : result.questions()) {
       question(out, language, t, labels, question);
@@ -50,7 +51,7 @@ public final class MarkdownMirror {
       if (i > 0) {
         out.append(" · ");
       }
-      out.append('[').append(ui.get(language, "language.name")).append("](../").append(language).append('/')
+      out.append('[').append(MirrorMarkdown.text(ui.get(language, "language.name"))).append("](../").append(language).append('/')
           .append(pageName).append(".md)");
     }
     out.append("\n\n");
@@ -58,59 +59,60 @@ public final class MarkdownMirror {
 
   private void question(StringBuilder out, String language, Map<String, String> t, AnswerLabels labels, QuestionResult result) {
     Question q = result.question();
-    out.append("\n## ").append(q.id()).append(" — ").append(oneLine(q.title().in(language)))
-        .append(" (").append(t.get("question.kind." + q.kind().yamlName())).append(")\n\n");
-    out.append(escapeHtml(q.prompt().in(language).strip())).append("\n\n");
+    out.append("\n## ").append(MirrorMarkdown.text(q.id())).append(" — ").append(markdown.inline(q.title().in(language)))
+        .append(" (").append(MirrorMarkdown.text(t.get("question.kind." + q.kind().yamlName()))).append(")\n\n");
+    out.append(markdown.block(q.prompt().in(language))).append("\n\n");
     for (Choice choice : q.choices()) {
       out.append(choice.number()).append(". ").append(choiceText(language, choice)).append('\n');
     }
     if (!q.choices().isEmpty()) {
       out.append('\n');
     }
-    out.append("<details><summary>").append(t.get("answer.show")).append("</summary>\n\n");
-    out.append("**").append(labels.keyLabel(q)).append("**");
+    out.append("<details><summary>").append(Html.escape(t.get("answer.show"))).append("</summary>\n\n");
+    out.append("**").append(MirrorMarkdown.text(labels.keyLabel(q))).append("**");
     if (q.kind() == QuestionKind.FREE && q.answer().text() != null) {
-      out.append("\n\n").append(escapeHtml(q.answer().text().in(language).strip()));
+      out.append("\n\n").append(markdown.block(q.answer().text().in(language)));
     }
     if (q.explanation() != null) {
-      out.append("\n\n").append(escapeHtml(q.explanation().in(language).strip()));
+      out.append("\n\n").append(markdown.block(q.explanation().in(language)));
     }
     out.append("\n\n");
     table(out, language, t, labels, result);
     out.append("</details>\n");
   }
 
-  private static String choiceText(String language, Choice choice) {
+  private String choiceText(String language, Choice choice) {
     if (choice.text() != null) {
-      return escapeHtml(oneLine(choice.text().in(language)));
+      return markdown.inline(choice.text().in(language));
     }
-    return String.join(", ", choice.claims().stream().map(c -> code(c.source())).toList());
+    return String.join(", ", choice.claims().stream().map(c -> MirrorMarkdown.code(c.source())).toList());
   }
 
-  private static void table(
+  private void table(
       StringBuilder out, String language, Map<String, String> t, AnswerLabels labels, QuestionResult result) {
     Question q = result.question();
     if (!q.verify() && q.verifyReason() != null) {
-      out.append("*").append(t.get("verify.disabled")).append("* ")
-          .append(escapeHtml(oneLine(q.verifyReason().in(language)))).append("\n\n");
+      out.append("*").append(MirrorMarkdown.text(t.get("verify.disabled"))).append("* ")
+          .append(markdown.inline(q.verifyReason().in(language))).append("\n\n");
     }
-    out.append("| ").append(t.get("verify.col.choice")).append(" | ").append(t.get("verify.col.claim"))
-        .append(" | ").append(t.get("verify.col.shape")).append(" | ").append(t.get("verify.col.error"))
-        .append(" | ").append(t.get("verify.col.engine")).append(" | ").append(t.get("verify.col.trials"))
-        .append(" | ").append(t.get("verify.col.verdict")).append(" | ").append(t.get("verify.col.key")).append(" |\n");
+    out.append('|');
+    for (String column : List.of("choice", "claim", "shape", "error", "engine", "trials", "verdict", "key")) {
+      out.append(' ').append(MirrorMarkdown.text(t.get("verify.col." + column))).append(" |");
+    }
+    out.append('\n');
     out.append("|---|---|---|---|---|---|---|---|\n");
     for (ChoiceResult choice : result.choices()) {
-      String label = t.get("answer.choice") + " " + choice.number();
+      String label = MirrorMarkdown.text(t.get("answer.choice") + " " + choice.number());
       if (choice.claims().isEmpty()) {
         out.append("| ").append(label).append(" | — | — | — | — | — | ")
-            .append(labels.verdictLabel(Verdict.NOT_CHECKABLE)).append(" | — |\n");
+            .append(MirrorMarkdown.text(labels.verdictLabel(Verdict.NOT_CHECKABLE))).append(" | — |\n");
       }
       for (ClaimResult claim : choice.claims()) {
         row(out, t, labels, label, claim, choice.agreesWithKey());
       }
     }
     for (ClaimResult claim : result.answerClaims()) {
-      row(out, t, labels, t.get("verify.answer"), claim, claim.verdict() != Verdict.FALSE);
+      row(out, t, labels, MirrorMarkdown.text(t.get("verify.answer")), claim, claim.verdict() != Verdict.FALSE);
     }
     out.append('\n');
   }
@@ -121,55 +123,12 @@ public final class MarkdownMirror {
     if (claim.reason() != null) {
       verdict += ": " + labels.reasonText(claim);
     }
-    out.append("| ").append(label).append(" | ").append(cell(code(claim.claim().source())))
-        .append(" | ").append(claim.shape() == null ? "—" : cell(claim.shape()))
+    out.append("| ").append(label).append(" | ").append(MirrorMarkdown.cellCode(claim.claim().source()))
+        .append(" | ").append(claim.shape() == null ? "—" : MirrorMarkdown.text(claim.shape()))
         .append(" | ").append(Numbers.error(claim.error()))
         .append(" | ").append(Numbers.error(claim.engineError()))
         .append(" | ").append(claim.trials())
-        .append(" | ").append(cell(escapeHtml(verdict)))
-        .append(" | ").append(agrees ? t.get("key.yes") : t.get("key.no")).append(" |\n");
-  }
-
-  /** Inline code that survives backticks inside the claim. */
-  static String code(String text) {
-    return text.contains("`") ? "`` " + text + " ``" : "`" + text + "`";
-  }
-
-  private static String cell(String text) {
-    return text.replace("|", "\\|");
-  }
-
-  private static String oneLine(String markdown) {
-    String stripped = markdown.strip();
-    return stripped.indexOf('\n') < 0 ? stripped : LINE_BREAK.matcher(stripped).replaceAll(" ");
-  }
-
-  /** Escapes {@code <}, {@code >} and {@code &} outside backtick code spans. */
-  static String escapeHtml(String markdown) {
-    StringBuilder out = new StringBuilder(markdown.length() + 16);
-    int i = 0;
-    while (i < markdown.length()) {
-      char c = markdown.charAt(i);
-      if (c == '`') {
-        int run = 0;
-        while (i + run < markdown.length() && markdown.charAt(i + run) == '`') {
-          run++;
-        }
-        String fence = "`".repeat(run);
-        int close = markdown.indexOf(fence, i + run);
-        int end = close < 0 ? i + run : close + run;
-        out.append(markdown, i, end);
-        i = end;
-        continue;
-      }
-      switch (c) {
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '&' -> out.append("&amp;");
-        default -> out.append(c);
-      }
-      i++;
-    }
-    return out.toString();
+        .append(" | ").append(MirrorMarkdown.text(verdict))
+        .append(" | ").append(MirrorMarkdown.text(agrees ? t.get("key.yes") : t.get("key.no"))).append(" |\n");
   }
 }
