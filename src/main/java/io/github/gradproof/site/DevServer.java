@@ -1,21 +1,15 @@
 package io.github.gradproof.site;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.github.gradproof.diag.DiagnosticException;
 import io.github.gradproof.render.Html;
+import io.github.gradproof.site.LoopbackHttpServer.Response;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
@@ -24,8 +18,11 @@ import java.util.function.Function;
  * it on a loopback address, rebuilds when a watched file changes, and makes open pages reload.
  *
  * <p>The reload hook is injected into served HTML only; the files on disk are the same bytes
- * {@code site:generate} writes. A failed build does not stop the server: every page then shows
- * the located error messages, and the next successful build brings the pages back.
+ * {@code site:generate} writes. A failed build does not stop the server, whatever the failure
+ * (located problems, an unexpected exception, even an {@link Error} such as an
+ * {@code OutOfMemoryError}): every page then shows the error, and the next successful build brings
+ * the pages back. The HTTP side ({@link LoopbackHttpServer}) answers only this machine's Host
+ * names and cannot be stalled by slow clients.
  */
 public final class DevServer implements AutoCloseable {
 
@@ -50,7 +47,7 @@ public final class DevServer implements AutoCloseable {
   private final SiteConfig config;
   private final BuildLog log;
   private final Function<SiteConfig, SiteGenerator> generators;
-  private final HttpServer server;
+  private final LoopbackHttpServer server;
   private final AtomicLong version = new AtomicLong();
   private volatile String failure;
   private FileWatcher watcher;
@@ -63,16 +60,16 @@ public final class DevServer implements AutoCloseable {
    * @param generators makes a generator for a configuration (called for every rebuild)
    */
   public DevServer(SiteConfig config, int port, BuildLog log, Function<SiteConfig, SiteGenerator> generators) {
+    this(config, port, log, generators, LoopbackHttpServer.HEAD_TIMEOUT);
+  }
+
+  /** A server that gives clients {@code headTimeout} to send a request head (tests use a short one). */
+  DevServer(SiteConfig config, int port, BuildLog log, Function<SiteConfig, SiteGenerator> generators,
+      Duration headTimeout) {
     this.config = config;
     this.log = log;
     this.generators = generators;
-    try {
-      this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port + " (is another server using it?)", e);
-    }
-    server.createContext("/", this::handle);
-    server.setExecutor(Executors.newFixedThreadPool(2, daemonThreads()));
+    this.server = new LoopbackHttpServer(port, this::handle, headTimeout);
   }
 
   /** Builds once, starts serving and watching the data and templates folders. */
@@ -86,7 +83,7 @@ public final class DevServer implements AutoCloseable {
 
   /** The address pages are served at, e.g. {@code http://127.0.0.1:8000/}. */
   public String url() {
-    return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+    return "http://127.0.0.1:" + server.port() + "/";
   }
 
   /** How many builds have finished, successful or not. */
@@ -94,7 +91,12 @@ public final class DevServer implements AutoCloseable {
     return version.get();
   }
 
-  /** Rebuilds the site now; failures are shown in the browser and logged, never thrown. */
+  /**
+   * Rebuilds the site now; failures are shown in the browser and logged, never thrown: not even an
+   * {@link Error}, so that the watcher that calls this keeps running. (After an
+   * {@code OutOfMemoryError} the build's memory is unreachable again, and the next build starts
+   * afresh.)
+   */
   public synchronized void rebuild() {
     try {
       generators.apply(config).generate();
@@ -103,11 +105,12 @@ public final class DevServer implements AutoCloseable {
     } catch (DiagnosticException e) {
       failure = e.getMessage();
       log.warn("build failed; the browser shows the problems:\n" + e.getMessage());
-    } catch (RuntimeException e) {
-      failure = "unexpected error: " + e;
+    } catch (RuntimeException | Error e) {
+      failure = "the build failed unexpectedly: " + e + "\nThe server keeps running; save a file to build again.";
       log.warn("build failed unexpectedly: " + e);
+    } finally {
+      version.incrementAndGet();
     }
-    version.incrementAndGet();
   }
 
   @Override
@@ -115,37 +118,30 @@ public final class DevServer implements AutoCloseable {
     if (watcher != null) {
       watcher.close();
     }
-    server.stop(0);
+    server.close();
   }
 
-  private void handle(HttpExchange exchange) throws IOException {
-    try (exchange) {
-      String path = URI.create(exchange.getRequestURI().getRawPath()).normalize().getPath();
-      if (!exchange.getRequestMethod().equals("GET") && !exchange.getRequestMethod().equals("HEAD")) {
-        send(exchange, 405, "text/plain; charset=utf-8", "method not allowed".getBytes(StandardCharsets.UTF_8));
-      } else if (path.equals(VERSION_PATH)) {
-        send(exchange, 200, "text/plain; charset=utf-8", Long.toString(version.get()).getBytes(StandardCharsets.UTF_8));
-      } else {
-        serveFile(exchange, path);
-      }
+  private Response handle(HttpRequestHead request) throws IOException {
+    if (request.path().equals(VERSION_PATH)) {
+      return Response.text(200, Long.toString(version.get()));
     }
+    return serveFile(request.path());
   }
 
-  private void serveFile(HttpExchange exchange, String path) throws IOException {
+  private Response serveFile(String path) throws IOException {
     String relative = path.endsWith("/") ? path.substring(1) + "index.html" : path.substring(1);
     Path file = config.outputDir().resolve(relative).normalize();
     String type = TYPES.getOrDefault(extension(file), "application/octet-stream");
     String error = failure;
     if (error != null && type.startsWith("text/html")) {
-      send(exchange, 500, type, errorPage(error).getBytes(StandardCharsets.UTF_8));
+      return new Response(500, type, errorPage(error).getBytes(StandardCharsets.UTF_8));
     } else if (!file.startsWith(config.outputDir()) || !Files.isRegularFile(file)) {
-      send(exchange, 404, "text/plain; charset=utf-8", ("not found: " + path).getBytes(StandardCharsets.UTF_8));
+      return Response.text(404, "not found: " + path);
     } else if (type.startsWith("text/html")) {
       String html = Files.readString(file, StandardCharsets.UTF_8);
-      send(exchange, 200, type, withReloadHook(html).getBytes(StandardCharsets.UTF_8));
-    } else {
-      send(exchange, 200, type, Files.readAllBytes(file));
+      return new Response(200, type, withReloadHook(html).getBytes(StandardCharsets.UTF_8));
     }
+    return new Response(200, type, Files.readAllBytes(file));
   }
 
   static String withReloadHook(String html) {
@@ -165,25 +161,5 @@ public final class DevServer implements AutoCloseable {
     String name = file.getFileName() == null ? "" : file.getFileName().toString();
     int dot = name.lastIndexOf('.');
     return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
-  }
-
-  private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
-    exchange.getResponseHeaders().set("Content-Type", type);
-    exchange.getResponseHeaders().set("Cache-Control", "no-store");
-    boolean head = exchange.getRequestMethod().equals("HEAD");
-    exchange.sendResponseHeaders(status, head ? -1 : body.length);
-    if (!head) {
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
-    }
-  }
-
-  private static java.util.concurrent.ThreadFactory daemonThreads() {
-    return runnable -> {
-      Thread thread = new Thread(runnable, "gradproof-serve");
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 }

@@ -62,7 +62,7 @@ class DevServerTest {
       HttpResponse<String> fixed = awaitPage(server, r -> r.statusCode() == 200);
       assertTrue(fixed.body().contains("Phase 8 — Quizzes"));
       assertEquals(404, get(server, "en/nothing-here.html").statusCode());
-      assertEquals(404, get(server, "../../etc/passwd").statusCode());
+      assertEquals(400, get(server, "../../etc/passwd").statusCode(), "a path out of the site is malformed");
     }
   }
 

@@ -1,0 +1,211 @@
+package io.github.gradproof.site;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.gradproof.SampleQuiz;
+import io.github.gradproof.diag.Diagnostic;
+import io.github.gradproof.diag.DiagnosticException;
+import io.github.gradproof.diag.SourceLocation;
+import io.github.gradproof.quiz.Phase;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The preview server over real sockets: only this machine's Host names are answered, malformed
+ * requests get 400, slow clients stall nobody, and the rebuild loop survives any failure
+ * (an OutOfMemoryError included) and folders that vanish and come back.
+ */
+class DevServerHardeningTest {
+
+  private static final String PAGE = "en/phase-03-sample.html";
+
+  @TempDir Path project;
+  private final AtomicBoolean outOfMemory = new AtomicBoolean();
+  private DevServer server;
+
+  @BeforeEach
+  void start() throws IOException {
+    Files.createDirectories(project.resolve("data"));
+    Files.writeString(project.resolve("data/title.txt"), "First", StandardCharsets.UTF_8);
+    SiteGeneratorTest.copyTree(Path.of("templates").toAbsolutePath(), project.resolve("templates"));
+    SiteConfig config = new SiteConfig(project, Path.of("data"), Path.of("templates"), Path.of("target/serve/site"),
+        List.of("en", "es"));
+    server = new DevServer(config, 0, BuildLog.silent(), c -> new SiteGenerator(c, BuildLog.silent(),
+        (SiteGenerator.PhaseSource) (cfg, problems) -> List.of(SampleQuiz.phase(title(cfg))), this::verify),
+        Duration.ofSeconds(2));
+    server.start();
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  /** The phase title, read from {@code data/title.txt}: a data folder the build depends on. */
+  private static String title(SiteConfig config) {
+    try {
+      return Files.readString(config.dataDir().resolve("title.txt"), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new DiagnosticException(Diagnostic.at(new SourceLocation("data", 1, 1), "no data: " + e));
+    }
+  }
+
+  private io.github.gradproof.verify.PhaseResult verify(Phase phase) {
+    if (outOfMemory.get()) {
+      throw new OutOfMemoryError("Java heap space");
+    }
+    return SampleQuiz.result(phase);
+  }
+
+  private int port() {
+    return Integer.parseInt(server.url().replaceAll(".*:(\\d+)/", "$1"));
+  }
+
+  /** Sends raw bytes and returns the whole response. */
+  private String raw(byte[] request) throws IOException {
+    try (Socket socket = new Socket("127.0.0.1", port())) {
+      socket.setSoTimeout(20_000);
+      socket.getOutputStream().write(request);
+      socket.getOutputStream().flush();
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  private String raw(String request) throws IOException {
+    return raw(request.replace("PORT", Integer.toString(port())).getBytes(StandardCharsets.ISO_8859_1));
+  }
+
+  private static int status(String response) {
+    assertTrue(response.startsWith("HTTP/1.1 "), response);
+    return Integer.parseInt(response.substring(9, 12));
+  }
+
+  private String get(String path) throws IOException {
+    return raw("GET /" + path + " HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\n\r\n");
+  }
+
+  @ParameterizedTest(name = "Host: {0} -> {1}")
+  @CsvSource({
+      "127.0.0.1:PORT, 200", "localhost:PORT, 200", "LocalHost:PORT, 200", "[::1]:PORT, 200",
+      "evil.example:PORT, 421", "evil.example, 421", "127.0.0.1, 421", "127.0.0.1:1, 421", "localhost.evil.example:PORT, 421",
+      "127.0.0.2:PORT, 421", "0.0.0.0:PORT, 421", "'', 421"})
+  void answersOnlyThisMachinesHostNames(String host, int expected) throws IOException {
+    assertEquals(expected, status(raw("GET /" + PAGE + " HTTP/1.1\r\nHost: " + host + "\r\n\r\n")));
+  }
+
+  @Test
+  void aRequestWithoutOrWithTwoHostsIsMalformed() throws IOException {
+    assertEquals(400, status(raw("GET / HTTP/1.1\r\n\r\n")));
+    assertEquals(400, status(raw("GET / HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\nHost: evil.example\r\n\r\n")));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "GET /%00 HTTP/1.1 | 400", "GET /en/%00.html HTTP/1.1 | 400", "GET /a%2 HTTP/1.1 | 400",
+      "GET /a%zz HTTP/1.1 | 400", "GET /%ff HTTP/1.1 | 400", "GET /../etc/passwd HTTP/1.1 | 400",
+      "GET /%2e%2e/%2e%2e/etc/passwd HTTP/1.1 | 400", "GET /en\\..\\x HTTP/1.1 | 400", "GET /a%5cb HTTP/1.1 | 400",
+      "GET en/index.html HTTP/1.1 | 400", "GET http://evil.example/ HTTP/1.1 | 400", "GET / HTTP/2.0 | 505",
+      "GET / FTP/1.0 | 400", "GET  / HTTP/1.1 | 400", "get / HTTP/1.1 | 400", "GARBAGE | 400",
+      "POST / HTTP/1.1 | 405", "DELETE /index.html HTTP/1.1 | 405", "GET /en/ HTTP/1.1 | 200",
+      "HEAD /en/index.html HTTP/1.1 | 200", "GET /nothing-here.html HTTP/1.1 | 404"})
+  void malformedRequestsGet400(String requestLine, int expected) throws IOException {
+    assertEquals(expected, status(raw(requestLine + "\r\nHost: 127.0.0.1:PORT\r\n\r\n")));
+  }
+
+  @Test
+  void rawControlBytesAndBrokenHeadersGet400() throws IOException {
+    assertEquals(400, status(raw("GET /\u0000 HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\n\r\n")));
+    assertEquals(400, status(raw("GET /\u00e9 HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\n\r\n")));
+    assertEquals(400, status(raw("GET / HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\nno colon here\r\n\r\n")));
+    assertEquals(400, status(raw("GET / HTTP/1.1\r\nHost : 127.0.0.1:PORT\r\n\r\n")));
+    assertEquals(431, status(raw("GET / HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\nX: " + "a".repeat(20_000) + "\r\n\r\n")));
+    String head = raw("HEAD /en/index.html HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\n\r\n");
+    assertTrue(head.endsWith("\r\n\r\n"), "HEAD has no body: " + head);
+  }
+
+  @Test
+  void slowClientsStallNobodyAndAreCutOff() throws Exception {
+    List<Socket> slow = new ArrayList<>();
+    try {
+      for (int i = 0; i < 8; i++) {
+        Socket socket = new Socket("127.0.0.1", port());
+        socket.getOutputStream().write(("GET / HTTP/1.1\r\nHost: 127.0.0.1:" + port() + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        slow.add(socket);
+      }
+      Socket silent = new Socket("127.0.0.1", port());
+      slow.add(silent);
+      long start = System.nanoTime();
+      assertEquals(200, status(get(PAGE)), "served while nine clients hold connections");
+      assertTrue(System.nanoTime() - start < Duration.ofSeconds(2).toNanos(),
+          "served before the slow clients' head timeout, so it did not wait for them");
+      for (Socket socket : slow) {
+        socket.setSoTimeout(20_000);
+        String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+        assertEquals(408, status(response), "a client that never finishes its head is answered 408 and closed");
+      }
+    } finally {
+      for (Socket socket : slow) {
+        socket.close();
+      }
+    }
+  }
+
+  @Test
+  void theRebuildLoopSurvivesAnOutOfMemoryErrorAndShowsIt() throws Exception {
+    outOfMemory.set(true);
+    Files.writeString(project.resolve("data/title.txt"), "Second", StandardCharsets.UTF_8);
+    String failed = await(r -> status(r) == 500);
+    assertTrue(failed.contains("java.lang.OutOfMemoryError: Java heap space"), failed);
+    outOfMemory.set(false);
+    Files.writeString(project.resolve("data/title.txt"), "Third", StandardCharsets.UTF_8);
+    assertTrue(await(r -> status(r) == 200).contains("Third"), "the watcher still rebuilds after the error");
+  }
+
+  @Test
+  void theWatcherRecoversWhenFoldersVanishAndReturn() throws Exception {
+    Publisher.deleteTree(project.resolve("data"));
+    assertTrue(await(r -> status(r) == 500).contains("no data"), "the missing data folder is shown");
+    Files.createDirectories(project.resolve("data"));
+    Files.writeString(project.resolve("data/title.txt"), "Back again", StandardCharsets.UTF_8);
+    assertTrue(await(r -> status(r) == 200 && r.contains("Back again")).contains("Back again"));
+
+    Path templates = project.resolve("templates");
+    Path aside = project.resolve("templates-aside");
+    Files.move(templates, aside);
+    assertTrue(await(r -> status(r) == 500).contains("templates"), "the missing templates folder is shown");
+    Files.move(aside, templates);
+    Files.writeString(project.resolve("data/title.txt"), "Templates back", StandardCharsets.UTF_8);
+    assertTrue(await(r -> status(r) == 200 && r.contains("Templates back")).contains("Templates back"));
+  }
+
+  private String await(Predicate<String> done) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    String response = get(PAGE);
+    while (!done.test(response)) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("no such page within 30 s; last:\n" + response);
+      }
+      Thread.sleep(50);
+      response = get(PAGE);
+    }
+    return response;
+  }
+}
