@@ -58,6 +58,13 @@ public final class OutputGuard {
     if (Files.exists(output, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(output, LinkOption.NOFOLLOW_LINKS)) {
       return shown + " is a file, not a folder";
     }
+    Path existing = output.toAbsolutePath().getParent();
+    while (existing != null && !Files.exists(existing)) {
+      existing = existing.getParent();
+    }
+    if (existing != null && !Files.isDirectory(existing)) {
+      return shown + " is inside a file (" + config.display(existing) + "), not a folder";
+    }
     Path base = real(config.baseDir());
     if (base.startsWith(real)) {
       return shown + (base.equals(real) ? " is the project folder" : " contains the project folder");

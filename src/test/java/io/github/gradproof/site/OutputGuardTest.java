@@ -89,6 +89,7 @@ class OutputGuardTest {
       "templates/assets | templates/assets:1:1: the output 'templates/assets' is inside the templates folder templates",
       "README.md     | README.md:1:1: the output 'README.md' is a file, not a folder",
       "pom.xml       | pom.xml:1:1: the output 'pom.xml' is a file, not a folder",
+      "README.md/site| README.md/site:1:1: the output 'README.md/site' is inside a file (README.md), not a folder",
       ".git          | .git:1:1: the output '.git' is the project's .git folder",
       "/             | /:1:1: the output '/' is the root of the file system",
       "notes         | notes:1:1: the output 'notes' is a folder that already holds files gradproof did not write (it"
