@@ -50,8 +50,7 @@ abstract class AbstractPipelineMojo extends AbstractGradproofMojo {
       getLog().error("\n" + e.getMessage() + "\n");
       throw new MojoFailureException(
           "gradproof found " + count + (count == 1 ? " problem" : " problems")
-              + " (listed above); nothing was written and the previous "
-              + output + "/ is unchanged");
+              + " (listed above); nothing was written, and the output folder (" + output + ") is unchanged");
     } catch (RuntimeException e) {
       throw new MojoExecutionException("gradproof failed unexpectedly: " + e, e);
     }
