@@ -131,6 +131,25 @@ public final class RealFiles {
    * @throws DiagnosticException located at the first offending byte or character, quoting none
    */
   public static String text(byte[] bytes, String display) {
+    String text = utf8(bytes, display, "");
+    int bad = firstControl(text);
+    if (bad >= 0) {
+      throw new DiagnosticException(Diagnostic.at(position(text, bad, display), String.format(Locale.ROOT,
+          "character U+%04X is not allowed in a text file; delete it (it is often an invisible control character"
+              + " pasted from elsewhere)", text.codePointAt(bad))));
+    }
+    return text;
+  }
+
+  /**
+   * Decodes bytes as strict UTF-8, dropping a leading byte order mark.
+   *
+   * @param why appended to the advice to save the file as UTF-8, e.g. {@code  (quiz files must be
+   *     UTF-8 so both languages survive)}; may be empty
+   * @throws DiagnosticException located at the first malformed byte (line and column in code
+   *     points); the file's bytes are not quoted, since a file that is not UTF-8 is not text
+   */
+  public static String utf8(byte[] bytes, String display, String why) {
     CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -141,21 +160,12 @@ public final class RealFiles {
       int at = in.position();
       throw new DiagnosticException(Diagnostic.at(position(bytes, at, display), String.format(Locale.ROOT,
           "the file is not valid UTF-8: byte 0x%02X cannot start or continue a character here; save the file as"
-              + " UTF-8", bytes[at] & 0xFF)));
+              + " UTF-8%s", bytes[at] & 0xFF, why)));
     }
     decoder.flush(out);
     out.flip();
     String text = out.toString();
-    if (text.startsWith("\uFEFF")) {
-      text = text.substring(1);
-    }
-    int bad = firstControl(text);
-    if (bad >= 0) {
-      throw new DiagnosticException(Diagnostic.at(position(text, bad, display), String.format(Locale.ROOT,
-          "character U+%04X is not allowed in a text file; delete it (it is often an invisible control character"
-              + " pasted from elsewhere)", text.codePointAt(bad))));
-    }
-    return text;
+    return text.startsWith("\uFEFF") ? text.substring(1) : text;
   }
 
   private static int firstControl(String text) {

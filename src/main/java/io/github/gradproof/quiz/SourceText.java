@@ -1,16 +1,10 @@
 package io.github.gradproof.quiz;
 
 import io.github.gradproof.diag.Diagnostic;
+import io.github.gradproof.diag.RealFiles;
 import io.github.gradproof.diag.SourceLocation;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 
 /**
@@ -37,51 +31,12 @@ final class SourceText {
   /**
    * Decodes {@code bytes} as strict UTF-8 (a leading byte order mark is dropped).
    *
-   * @throws io.github.gradproof.diag.DiagnosticException located at the first malformed byte
+   * @throws io.github.gradproof.diag.DiagnosticException located at the first malformed byte,
+   *     quoting none of the file (a file that is not UTF-8 is not text)
    */
   static SourceText decode(String displayPath, byte[] bytes) {
-    CharsetDecoder decoder =
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
-    ByteBuffer in = ByteBuffer.wrap(bytes);
-    CharBuffer out = CharBuffer.allocate(bytes.length + 1);
-    CoderResult result = decoder.decode(in, out, true);
-    if (result.isError()) {
-      throw new io.github.gradproof.diag.DiagnosticException(malformed(displayPath, bytes, in.position()));
-    }
-    decoder.flush(out);
-    out.flip();
-    String text = out.toString();
-    if (text.startsWith("\uFEFF")) {
-      text = text.substring(1);
-    }
-    return new SourceText(displayPath, text);
-  }
-
-  /**
-   * Locates the first malformed byte. The line is not quoted: a file that is not valid UTF-8 is not
-   * text, and its bytes are never echoed into a message (they may be anything, even a secret).
-   */
-  private static Diagnostic malformed(String displayPath, byte[] bytes, int offset) {
-    int line = 1;
-    int column = 1;
-    for (int i = 0; i < offset; i++) {
-      if (bytes[i] == '\n') {
-        line++;
-        column = 1;
-      } else if ((bytes[i] & 0xC0) != 0x80) {
-        column++; // one per code point: continuation bytes do not count
-      }
-    }
-    String message =
-        String.format(
-            Locale.ROOT,
-            "the file is not valid UTF-8: byte 0x%02X cannot start or continue a character here;"
-                + " save the file as UTF-8 (quiz files must be UTF-8 so both languages survive)",
-            bytes[offset] & 0xFF);
-    return Diagnostic.at(new SourceLocation(displayPath, line, column), message);
+    return new SourceText(displayPath,
+        RealFiles.utf8(bytes, displayPath, " (quiz files must be UTF-8 so both languages survive)"));
   }
 
   private static List<String> splitLines(String text) {
