@@ -36,13 +36,13 @@ public final class PhaseSkeleton {
       throw new DiagnosticException(Diagnostic.at(at,
           "slug '" + slug + "' is not valid; use lower-case letters, digits and single dashes, e.g. 'optimizers'"));
     }
-    if (Files.exists(file)) {
+    if (Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) { // a dangling link counts: never write through it
       throw new DiagnosticException(Diagnostic.at(at,
           "the file already exists; edit it, or choose another phase number or slug"));
     }
     try {
       Files.createDirectories(file.getParent());
-      Files.writeString(file, yaml(phase, slug), StandardCharsets.UTF_8);
+      Files.writeString(file, yaml(phase, slug), StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE_NEW);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
     }

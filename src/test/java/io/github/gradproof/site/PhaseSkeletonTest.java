@@ -43,4 +43,13 @@ class PhaseSkeletonTest {
     assertTrue(slug.getMessage().contains("slug 'Bad Slug' is not valid"), slug.getMessage());
     assertTrue(Files.notExists(project.resolve("data/quizzes/phase-10-Bad Slug.yaml")));
   }
+
+  @Test
+  void neverWritesThroughALink() throws java.io.IOException {
+    Path outside = project.resolve("outside.yaml");
+    Files.createDirectories(project.resolve("data/quizzes"));
+    Files.createSymbolicLink(project.resolve("data/quizzes/phase-09-optimizers.yaml"), outside);
+    assertThrows(DiagnosticException.class, () -> PhaseSkeleton.write(config(), 9, "optimizers"));
+    assertTrue(Files.notExists(outside), "the dangling link's target was not created");
+  }
 }
