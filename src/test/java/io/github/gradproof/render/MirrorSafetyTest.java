@@ -181,6 +181,21 @@ class MirrorSafetyTest {
     assertFalse(LinkPolicy.imagesAllowed());
   }
 
+  @Test
+  void theMirrorKeepsNoLinkThePagesDrop() {
+    MarkdownRenderer pages = new MarkdownRenderer();
+    for (String url : List.of("https://example.org/a?b=1&c=2#d", "http://x", "mailto:a@b.example", "../en/x.html",
+        "#q-08-01", "//example.org/x", "javascript:alert(1)", "JAVASCRIPT:x", "java&#x09;script:x",
+        "java&#115;cript:x", "data:text/html,x", "vbscript:x", "file:///etc/passwd", "1x:y", "ftp://example.org/")) {
+      boolean onPage = !Jsoup.parse(pages.inline("[x](" + url + ")")).select("a[href]").isEmpty();
+      boolean inMirror = !render(mirror.inline("[x](" + url + ")")).select("a[href]").isEmpty();
+      assertTrue(onPage || !inMirror, "the mirror keeps a link the page drops: " + url);
+      if (url.matches("(?i)(java|data|vbscript|file|ftp).*")) {
+        assertFalse(onPage || inMirror, "neither keeps " + url);
+      }
+    }
+  }
+
   @Property(tries = 500)
   void randomMarkdownStaysInert(@ForAll("markdown") String field) {
     assertNothingLive("# " + mirror.inline(field) + "\n\n" + mirror.block(field) + "\n\n| a |\n|---|\n| "
