@@ -25,13 +25,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The preview server over real sockets: only this machine's Host names are answered, malformed
- * requests get 400, slow clients stall nobody, and the rebuild loop survives any failure
- * (an OutOfMemoryError included) and folders that vanish and come back.
+ * requests get 400 (each rule in {@link LoopbackHttpServerTest}), slow clients stall nobody, and
+ * the rebuild loop survives any failure (an OutOfMemoryError included) and folders that vanish
+ * and come back.
  */
 class DevServerHardeningTest {
 
@@ -102,43 +101,11 @@ class DevServerHardeningTest {
     return raw("GET /" + path + " HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\n\r\n");
   }
 
-  @ParameterizedTest(name = "Host: {0} -> {1}")
-  @CsvSource({
-      "127.0.0.1:PORT, 200", "localhost:PORT, 200", "LocalHost:PORT, 200", "[::1]:PORT, 200",
-      "evil.example:PORT, 421", "evil.example, 421", "127.0.0.1, 421", "127.0.0.1:1, 421", "localhost.evil.example:PORT, 421",
-      "127.0.0.2:PORT, 421", "0.0.0.0:PORT, 421", "'', 421"})
-  void answersOnlyThisMachinesHostNames(String host, int expected) throws IOException {
-    assertEquals(expected, status(raw("GET /" + PAGE + " HTTP/1.1\r\nHost: " + host + "\r\n\r\n")));
-  }
-
   @Test
-  void aRequestWithoutOrWithTwoHostsIsMalformed() throws IOException {
-    assertEquals(400, status(raw("GET / HTTP/1.1\r\n\r\n")));
-    assertEquals(400, status(raw("GET / HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\nHost: evil.example\r\n\r\n")));
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', value = {
-      "GET /%00 HTTP/1.1 | 400", "GET /en/%00.html HTTP/1.1 | 400", "GET /a%2 HTTP/1.1 | 400",
-      "GET /a%zz HTTP/1.1 | 400", "GET /%ff HTTP/1.1 | 400", "GET /../etc/passwd HTTP/1.1 | 400",
-      "GET /%2e%2e/%2e%2e/etc/passwd HTTP/1.1 | 400", "GET /en\\..\\x HTTP/1.1 | 400", "GET /a%5cb HTTP/1.1 | 400",
-      "GET en/index.html HTTP/1.1 | 400", "GET http://evil.example/ HTTP/1.1 | 400", "GET / HTTP/2.0 | 505",
-      "GET / FTP/1.0 | 400", "GET  / HTTP/1.1 | 400", "get / HTTP/1.1 | 400", "GARBAGE | 400",
-      "POST / HTTP/1.1 | 405", "DELETE /index.html HTTP/1.1 | 405", "GET /en/ HTTP/1.1 | 200",
-      "HEAD /en/index.html HTTP/1.1 | 200", "GET /nothing-here.html HTTP/1.1 | 404"})
-  void malformedRequestsGet400(String requestLine, int expected) throws IOException {
-    assertEquals(expected, status(raw(requestLine + "\r\nHost: 127.0.0.1:PORT\r\n\r\n")));
-  }
-
-  @Test
-  void rawControlBytesAndBrokenHeadersGet400() throws IOException {
-    assertEquals(400, status(raw("GET /\u0000 HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\n\r\n")));
-    assertEquals(400, status(raw("GET /\u00e9 HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\n\r\n")));
-    assertEquals(400, status(raw("GET / HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\nno colon here\r\n\r\n")));
-    assertEquals(400, status(raw("GET / HTTP/1.1\r\nHost : 127.0.0.1:PORT\r\n\r\n")));
-    assertEquals(431, status(raw("GET / HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\nX: " + "a".repeat(20_000) + "\r\n\r\n")));
-    String head = raw("HEAD /en/index.html HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\n\r\n");
-    assertTrue(head.endsWith("\r\n\r\n"), "HEAD has no body: " + head);
+  void answersOnlyThisMachinesHostNames() throws IOException {
+    assertEquals(200, status(raw("GET /" + PAGE + " HTTP/1.1\r\nHost: localhost:PORT\r\n\r\n")));
+    assertEquals(421, status(raw("GET /" + PAGE + " HTTP/1.1\r\nHost: evil.example:PORT\r\n\r\n")));
+    assertEquals(400, status(raw("GET /%00 HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\n\r\n")));
   }
 
   @Test
