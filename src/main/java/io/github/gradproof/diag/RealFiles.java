@@ -116,7 +116,7 @@ public final class RealFiles {
 
   /**
    * Checks the file and reads it as text: strict UTF-8 (a leading byte order mark is dropped) with
-   * no control characters but tab, line feed and carriage return.
+   * no control characters (C0, DEL, C1) but tab, line feed and carriage return.
    *
    * @throws DiagnosticException located at the first offending byte or character, quoting none
    */
@@ -171,7 +171,7 @@ public final class RealFiles {
   private static int firstControl(String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
+      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7F && c <= 0x9F)) { // C0, DEL, C1
         return i;
       }
     }
