@@ -26,7 +26,7 @@ class RealFilesTest {
         + " character pasted from elsewhere)", refusal(() -> RealFiles.text("x\né\u0085".getBytes(StandardCharsets.UTF_8), "t")));
     assertEquals("t:1:2: character U+007F is not allowed in a text file; delete it (it is often an invisible control"
         + " character pasted from elsewhere)", refusal(() -> RealFiles.text(new byte[] {'x', 0x7F}, "t")));
-    assertEquals("t:1:3: the file is not valid UTF-8: byte 0xA9 cannot start or continue a character here; save the"
+    assertEquals("t:1:2: the file is not valid UTF-8: byte 0xA9 cannot start or continue a character here; save the"
         + " file as UTF-8", refusal(() -> RealFiles.text(new byte[] {(byte) 0xC3, (byte) 0xA9, (byte) 0xA9}, "t")));
   }
 
