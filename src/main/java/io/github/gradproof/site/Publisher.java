@@ -160,6 +160,12 @@ public final class Publisher implements AutoCloseable {
    */
   public void publish() {
     Path parent = output.toAbsolutePath().getParent();
+    if (!Files.isRegularFile(staging.resolve(SiteStamp.FILE), LinkOption.NOFOLLOW_LINKS)) {
+      // The stamp was written first: without it, something removed the staging folder midway
+      // (and writes recreated parts of it), so it cannot be the complete site.
+      throw new IllegalStateException("the staging folder " + staging + " was removed during the build, so it is"
+          + " not published; run the build again");
+    }
     try {
       Path old = null;
       if (Files.exists(output)) {
