@@ -117,6 +117,26 @@ class OneBuildAtATimeTest {
     assertNothingBeside();
   }
 
+  @Test
+  void aStagingFolderRemovedMidwayIsNeverPublished() throws IOException {
+    new SiteGenerator(config(), BuildLog.silent(), c -> List.of(SampleQuiz.phase("Before")), SampleQuiz::result)
+        .generate();
+    Map<String, String> before = SiteGeneratorTest.snapshot(project.resolve("site"));
+    SiteGenerator disturbed = generator("After", p -> {
+      try {
+        Publisher.deleteTree(onlyStaging()); // what a second build without the lock used to do
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      return SampleQuiz.result(p);
+    });
+    IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+        disturbed::generate);
+    assertTrue(e.getMessage().endsWith("was removed during the build, so it is not published; run the build again"),
+        e.getMessage());
+    assertEquals(before, SiteGeneratorTest.snapshot(project.resolve("site")), "the published site is untouched");
+  }
+
   private void assertCompleteSite(String title) throws IOException {
     Map<String, String> site = SiteGeneratorTest.snapshot(project.resolve("site"));
     assertTrue(site.get("en/phase-03-sample.html").contains(title), "the last build's site is published");
