@@ -21,7 +21,6 @@ public final class MarkdownMirror {
 
   private final UiStrings ui;
   private final List<String> languages;
-  private final MirrorMarkdown markdown = new MirrorMarkdown();
 
   /** Creates a mirror writer for the configured languages. */
   public MarkdownMirror(UiStrings ui, List<String> languages) {
@@ -34,8 +33,8 @@ public final class MarkdownMirror {
     Map<String, String> t = ui.of(language);
     StringBuilder out = new StringBuilder(8 * 1024);
     languageLinks(out, result.phase().pageName());
-    out.append("# ").append(markdown.inline(result.phase().title().in(language))).append("\n\n");
-    out.append(markdown.block(result.phase().summary().in(language))).append("\n\n");
+    out.append("# ").append(MirrorMarkdown.inline(result.phase().title().in(language))).append("\n\n");
+    out.append(MirrorMarkdown.block(result.phase().summary().in(language))).append("\n\n");
     out.append(MirrorMarkdown.lineText(t.get("source.prefix"))).append(' ')
         .append(MirrorMarkdown.code(result.phase().sourcePath())).append(".\n");
     AnswerLabels labels = new AnswerLabels(t);
@@ -59,9 +58,9 @@ public final class MarkdownMirror {
 
   private void question(StringBuilder out, String language, Map<String, String> t, AnswerLabels labels, QuestionResult result) {
     Question q = result.question();
-    out.append("\n## ").append(MirrorMarkdown.text(q.id())).append(" — ").append(markdown.inline(q.title().in(language)))
+    out.append("\n## ").append(MirrorMarkdown.text(q.id())).append(" — ").append(MirrorMarkdown.inline(q.title().in(language)))
         .append(" (").append(MirrorMarkdown.text(t.get("question.kind." + q.kind().yamlName()))).append(")\n\n");
-    out.append(markdown.block(q.prompt().in(language))).append("\n\n");
+    out.append(MirrorMarkdown.block(q.prompt().in(language))).append("\n\n");
     for (Choice choice : q.choices()) {
       out.append(choice.number()).append(". ").append(choiceText(language, choice)).append('\n');
     }
@@ -71,29 +70,29 @@ public final class MarkdownMirror {
     out.append("<details><summary>").append(Html.escape(t.get("answer.show"))).append("</summary>\n\n");
     out.append("**").append(MirrorMarkdown.text(labels.keyLabel(q))).append("**");
     if (q.kind() == QuestionKind.FREE && q.answer().text() != null) {
-      out.append("\n\n").append(markdown.block(q.answer().text().in(language)));
+      out.append("\n\n").append(MirrorMarkdown.block(q.answer().text().in(language)));
     }
     if (q.explanation() != null) {
-      out.append("\n\n").append(markdown.block(q.explanation().in(language)));
+      out.append("\n\n").append(MirrorMarkdown.block(q.explanation().in(language)));
     }
     out.append("\n\n");
     table(out, language, t, labels, result);
     out.append("</details>\n");
   }
 
-  private String choiceText(String language, Choice choice) {
+  private static String choiceText(String language, Choice choice) {
     if (choice.text() != null) {
-      return markdown.inline(choice.text().in(language));
+      return MirrorMarkdown.inline(choice.text().in(language));
     }
     return String.join(", ", choice.claims().stream().map(c -> MirrorMarkdown.code(c.source())).toList());
   }
 
-  private void table(
+  private static void table(
       StringBuilder out, String language, Map<String, String> t, AnswerLabels labels, QuestionResult result) {
     Question q = result.question();
     if (!q.verify() && q.verifyReason() != null) {
       out.append("*").append(MirrorMarkdown.text(t.get("verify.disabled"))).append("* ")
-          .append(markdown.inline(q.verifyReason().in(language))).append("\n\n");
+          .append(MirrorMarkdown.inline(q.verifyReason().in(language))).append("\n\n");
     }
     out.append('|');
     for (String column : List.of("choice", "claim", "shape", "error", "engine", "trials", "verdict", "key")) {

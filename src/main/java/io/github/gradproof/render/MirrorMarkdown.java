@@ -60,24 +60,21 @@ public final class MirrorMarkdown {
   private static final Pattern ORDERED_MARKER = Pattern.compile("^([0-9]{1,9})([.)])");
   private static final Pattern LINE_BREAKS = Pattern.compile("\\R");
 
-  private final Parser parser;
+  /** Reads fields as the pages do (flexmark with tables); immutable, so shared by all threads. */
+  private static final Parser PARSER = Parser.builder(
+      new MutableDataSet().set(Parser.EXTENSIONS, List.of(TablesExtension.create()))).build();
 
-  /** Creates a writer whose parser reads fields as the pages do. */
-  public MirrorMarkdown() {
-    MutableDataSet options = new MutableDataSet();
-    options.set(Parser.EXTENSIONS, List.of(TablesExtension.create()));
-    this.parser = Parser.builder(options).build();
-  }
+  private MirrorMarkdown() {}
 
   /** A block field (summary, prompt, explanation) as safe Markdown blocks, without a final newline. */
-  public String block(String markdown) {
-    Document document = parser.parse(markdown);
+  public static String block(String markdown) {
+    Document document = PARSER.parse(markdown);
     return new Writer(document).blocks(document, false);
   }
 
   /** A one-line field (title, choice) as safe inline Markdown on one line. */
-  public String inline(String markdown) {
-    Document document = parser.parse(markdown);
+  public static String inline(String markdown) {
+    Document document = PARSER.parse(markdown);
     return guardLineStart(new Writer(document).flat(document));
   }
 

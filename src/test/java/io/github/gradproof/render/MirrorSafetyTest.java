@@ -66,8 +66,6 @@ class MirrorSafetyTest {
     RENDERER = HtmlRenderer.builder(options).build();
   }
 
-  private final MirrorMarkdown mirror = new MirrorMarkdown();
-
   static Stream<String> injections() throws IOException, URISyntaxException {
     Path corpus = Path.of(MirrorSafetyTest.class.getResource("/mirror/injections.md").toURI());
     return Arrays.stream(Files.readString(corpus, StandardCharsets.UTF_8).split("\n%%%%\n")).map(String::strip);
@@ -129,7 +127,7 @@ class MirrorSafetyTest {
   @ParameterizedTest
   @MethodSource("injections")
   void eachKindOfFieldStaysInert(String payload) {
-    assertNothingLive("# " + mirror.inline(payload) + "\n\n" + mirror.block(payload) + "\n\n1. " + mirror.inline(payload)
+    assertNothingLive("# " + MirrorMarkdown.inline(payload) + "\n\n" + MirrorMarkdown.block(payload) + "\n\n1. " + MirrorMarkdown.inline(payload)
         + "\n\n| a | b |\n|---|---|\n| " + MirrorMarkdown.cellCode(payload) + " | " + MirrorMarkdown.text(payload)
         + " |\n\n" + MirrorMarkdown.code(payload) + " " + MirrorMarkdown.lineText(payload) + "\n");
   }
@@ -139,18 +137,18 @@ class MirrorSafetyTest {
   void showsTheSameTextAsThePage(String payload) {
     String page = Jsoup.parse(new MarkdownRenderer().block(payload)).text();
     // GFM reads "\|" in a table cell as "|", even in code; flexmark keeps code spans whole.
-    String mirrored = render(mirror.block(payload)).text().replace("\\|", "|");
+    String mirrored = render(MirrorMarkdown.block(payload)).text().replace("\\|", "|");
     assertEquals(page, mirrored, "the mirror shows what the page shows for:\n" + payload);
   }
 
   @Test
   void theIssuesExamplesAreShownAsText() {
-    assertEquals("\\</title\\>\\<script\\>alert(1)\\</script\\>", mirror.inline("</title><script>alert(1)</script>"));
+    assertEquals("\\</title\\>\\<script\\>alert(1)\\</script\\>", MirrorMarkdown.inline("</title><script>alert(1)</script>"));
     assertEquals("<p>`&lt;img src=x onerror=alert(1)&gt;`</p>",
-        render(mirror.block("\\`<img src=x onerror=alert(1)>\\`")).body().html());
-    assertEquals("<p>x</p>", render(mirror.block("[x](javascript:alert(1))")).body().html());
-    assertEquals("<p>x</p>", render(mirror.block("[x](data:text/html,hi)")).body().html());
-    Document image = render(mirror.block("a ![x](http://evil.example/x.png) b"));
+        render(MirrorMarkdown.block("\\`<img src=x onerror=alert(1)>\\`")).body().html());
+    assertEquals("<p>x</p>", render(MirrorMarkdown.block("[x](javascript:alert(1))")).body().html());
+    assertEquals("<p>x</p>", render(MirrorMarkdown.block("[x](data:text/html,hi)")).body().html());
+    Document image = render(MirrorMarkdown.block("a ![x](http://evil.example/x.png) b"));
     assertEquals("a b", image.text());
     assertTrue(image.select("img").isEmpty());
   }
@@ -158,14 +156,14 @@ class MirrorSafetyTest {
   @Test
   void keepsTheMarkdownOfOrdinaryFields() {
     assertEquals("Sum the gradient along the broadcast (replicated) axes → `(3,)`.",
-        mirror.block("Sum the gradient along the broadcast (replicated) axes → `(3,)`."));
+        MirrorMarkdown.block("Sum the gradient along the broadcast (replicated) axes → `(3,)`."));
     assertEquals("NumPy does **not** do *this*; see [the docs](https://numpy.org/doc/) and `x_y`.",
-        mirror.block("NumPy does **not** do *this*; see [the docs](https://numpy.org/doc/) and `x_y`."));
-    assertEquals("- one\n- two `a`", mirror.block("* one\n* two `a`"));
-    assertEquals("| a | b |\n|---|:---:|\n| `x` | 2 |", mirror.block("| a | b |\n|---|:-:|\n| `x` | 2 |"));
+        MirrorMarkdown.block("NumPy does **not** do *this*; see [the docs](https://numpy.org/doc/) and `x_y`."));
+    assertEquals("- one\n- two `a`", MirrorMarkdown.block("* one\n* two `a`"));
+    assertEquals("| a | b |\n|---|:---:|\n| `x` | 2 |", MirrorMarkdown.block("| a | b |\n|---|:-:|\n| `x` | 2 |"));
     assertEquals("```a `` b```", MirrorMarkdown.code("a `` b"));
     assertEquals("`` `x` ``", MirrorMarkdown.code("`x`"));
-    assertEquals("2024\\. was a year", mirror.inline("2024\\. was a year"));
+    assertEquals("2024\\. was a year", MirrorMarkdown.inline("2024\\. was a year"));
   }
 
   @Test
@@ -188,7 +186,7 @@ class MirrorSafetyTest {
         "#q-08-01", "//example.org/x", "javascript:alert(1)", "JAVASCRIPT:x", "java&#x09;script:x",
         "java&#115;cript:x", "data:text/html,x", "vbscript:x", "file:///etc/passwd", "1x:y", "ftp://example.org/")) {
       boolean onPage = !Jsoup.parse(pages.inline("[x](" + url + ")")).select("a[href]").isEmpty();
-      boolean inMirror = !render(mirror.inline("[x](" + url + ")")).select("a[href]").isEmpty();
+      boolean inMirror = !render(MirrorMarkdown.inline("[x](" + url + ")")).select("a[href]").isEmpty();
       assertTrue(onPage || !inMirror, "the mirror keeps a link the page drops: " + url);
       if (url.matches("(?i)(java|data|vbscript|file|ftp).*")) {
         assertFalse(onPage || inMirror, "neither keeps " + url);
@@ -198,7 +196,7 @@ class MirrorSafetyTest {
 
   @Property(tries = 500)
   void randomMarkdownStaysInert(@ForAll("markdown") String field) {
-    assertNothingLive("# " + mirror.inline(field) + "\n\n" + mirror.block(field) + "\n\n| a |\n|---|\n| "
+    assertNothingLive("# " + MirrorMarkdown.inline(field) + "\n\n" + MirrorMarkdown.block(field) + "\n\n| a |\n|---|\n| "
         + MirrorMarkdown.cellCode(field) + " |\n\n" + MirrorMarkdown.lineText(field) + "\n");
   }
 
