@@ -112,7 +112,7 @@ final class QuestionView {
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("label", label);
     row.put("code", claim.claim().source());
-    row.put("mathMl", claim.mathMl());
+    row.put("mathMl", MathMl.render(claim.line()));
     row.put("shape", claim.shape() == null ? "—" : claim.shape());
     row.put("error", Numbers.error(claim.error()));
     row.put("engineError", Numbers.error(claim.engineError()));

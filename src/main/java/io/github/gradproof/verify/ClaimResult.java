@@ -1,12 +1,13 @@
 package io.github.gradproof.verify;
 
+import io.github.gradproof.claim.Line;
 import io.github.gradproof.quiz.ClaimText;
 
 /**
  * The computed facts about one claim, as the verification table shows them.
  *
  * @param claim the claim as written
- * @param mathMl the claim rendered as a MathML {@code <math>} element from its syntax tree
+ * @param line the claim parsed: its syntax tree, from which pages draw the claim as math
  * @param shape the shape of the claimed value in the first trial, NumPy style ({@code (3, 4)}),
  *     or {@code null} when it could not be computed or is not a tensor
  * @param error the largest absolute error of the claimed value against autograd over all trials;
@@ -19,7 +20,7 @@ import io.github.gradproof.quiz.ClaimText;
  */
 public record ClaimResult(
     ClaimText claim,
-    String mathMl,
+    Line line,
     String shape,
     double error,
     double engineError,

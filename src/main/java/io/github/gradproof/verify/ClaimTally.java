@@ -36,7 +36,7 @@ final class ClaimTally {
   }
 
   ClaimResult result() {
-    return new ClaimResult(claim.text(), claim.mathMl(), shape, comparable ? error : Double.NaN, engineError,
+    return new ClaimResult(claim.text(), claim.line(), shape, comparable ? error : Double.NaN, engineError,
         trials, reason == null ? Verdict.HOLDS : Verdict.FALSE, reason);
   }
 }

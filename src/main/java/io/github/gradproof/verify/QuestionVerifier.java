@@ -162,7 +162,7 @@ public final class QuestionVerifier {
   }
 
   private static ClaimResult notChecked(CompiledClaim c) {
-    return new ClaimResult(c.text(), c.mathMl(), null, Double.NaN, Double.NaN, 0, Verdict.NOT_CHECKABLE, null);
+    return new ClaimResult(c.text(), c.line(), null, Double.NaN, Double.NaN, 0, Verdict.NOT_CHECKABLE, null);
   }
 
   /** The engine's agreement with central differences over all trials of a question. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.gradproof.claim.Line;
 import io.github.gradproof.diag.Diagnostic;
 import io.github.gradproof.diag.DiagnosticException;
 import io.github.gradproof.quiz.Phase;
@@ -69,8 +70,7 @@ class Phase8Test {
         "4 FALSE matmul inner dimensions differ: (3, 5) @ (3, 4)",
         "5 FALSE shapes do not broadcast: (3, 5) * (5, 4)"), summary(q));
     ClaimResult first = q.choices().get(0).claims().get(0);
-    assertEquals("<math><mi>dA</mi><mo>=</mo><mi>dC</mi><mo>·</mo><msup><mi>B</mi><mi>T</mi></msup></math>",
-        first.mathMl());
+    assertEquals("dA", ((Line.GradientClaim) first.line()).name());
     assertEquals("(3, 4)", first.shape());
     assertTrue(first.error() <= 1e-12, "error " + first.error());
     assertTrue(first.engineError() > 0 && first.engineError() < 1e-6, "engine error " + first.engineError());
