@@ -18,8 +18,6 @@ import java.util.Map;
  */
 public final class MarkdownMirror {
 
-  private static final java.util.regex.Pattern LINE_BREAK = java.util.regex.Pattern.compile("\\s*\\n\\s*");
-
   private final UiStrings ui;
   private final List<String> languages;
 
@@ -34,8 +32,8 @@ public final class MarkdownMirror {
     Map<String, String> t = ui.of(language);
     StringBuilder out = new StringBuilder(8 * 1024);
     languageLinks(out, result.phase().pageName());
-    out.append("# ").append(oneLine(result.phase().title().in(language))).append("\n\n");
-    out.append(escapeHtml(result.phase().summary().in(language).strip())).append("\n\n");
+    out.append("# ").append(MarkdownText.oneLine(result.phase().title().in(language))).append("\n\n");
+    out.append(MarkdownText.escapeHtml(result.phase().summary().in(language).strip())).append("\n\n");
     out.append(t.get("source.prefix")).append(" `").append(result.phase().sourcePath()).append("`.\n");
     AnswerLabels labels = new AnswerLabels(t);
     for (QuestionResult question : result.questions()) {
@@ -58,9 +56,9 @@ public final class MarkdownMirror {
 
   private void question(StringBuilder out, String language, Map<String, String> t, AnswerLabels labels, QuestionResult result) {
     Question q = result.question();
-    out.append("\n## ").append(q.id()).append(" — ").append(oneLine(q.title().in(language)))
+    out.append("\n## ").append(q.id()).append(" — ").append(MarkdownText.oneLine(q.title().in(language)))
         .append(" (").append(t.get("question.kind." + q.kind().yamlName())).append(")\n\n");
-    out.append(escapeHtml(q.prompt().in(language).strip())).append("\n\n");
+    out.append(MarkdownText.escapeHtml(q.prompt().in(language).strip())).append("\n\n");
     for (Choice choice : q.choices()) {
       out.append(choice.number()).append(". ").append(choiceText(language, choice)).append('\n');
     }
@@ -70,10 +68,10 @@ public final class MarkdownMirror {
     out.append("<details><summary>").append(t.get("answer.show")).append("</summary>\n\n");
     out.append("**").append(labels.keyLabel(q)).append("**");
     if (q.kind() == QuestionKind.FREE && q.answer().text() != null) {
-      out.append("\n\n").append(escapeHtml(q.answer().text().in(language).strip()));
+      out.append("\n\n").append(MarkdownText.escapeHtml(q.answer().text().in(language).strip()));
     }
     if (q.explanation() != null) {
-      out.append("\n\n").append(escapeHtml(q.explanation().in(language).strip()));
+      out.append("\n\n").append(MarkdownText.escapeHtml(q.explanation().in(language).strip()));
     }
     out.append("\n\n");
     table(out, language, t, labels, result);
@@ -82,9 +80,9 @@ public final class MarkdownMirror {
 
   private static String choiceText(String language, Choice choice) {
     if (choice.text() != null) {
-      return escapeHtml(oneLine(choice.text().in(language)));
+      return MarkdownText.escapeHtml(MarkdownText.oneLine(choice.text().in(language)));
     }
-    return String.join(", ", choice.claims().stream().map(c -> code(c.source())).toList());
+    return String.join(", ", choice.claims().stream().map(c -> MarkdownText.code(c.source())).toList());
   }
 
   private static void table(
@@ -92,7 +90,7 @@ public final class MarkdownMirror {
     Question q = result.question();
     if (!q.verify() && q.verifyReason() != null) {
       out.append("*").append(t.get("verify.disabled")).append("* ")
-          .append(escapeHtml(oneLine(q.verifyReason().in(language)))).append("\n\n");
+          .append(MarkdownText.escapeHtml(MarkdownText.oneLine(q.verifyReason().in(language)))).append("\n\n");
     }
     out.append("| ").append(t.get("verify.col.choice")).append(" | ").append(t.get("verify.col.claim"))
         .append(" | ").append(t.get("verify.col.shape")).append(" | ").append(t.get("verify.col.error"))
@@ -121,55 +119,12 @@ public final class MarkdownMirror {
     if (claim.reason() != null) {
       verdict += ": " + labels.reasonText(claim);
     }
-    out.append("| ").append(label).append(" | ").append(cell(code(claim.claim().source())))
-        .append(" | ").append(claim.shape() == null ? "—" : cell(claim.shape()))
+    out.append("| ").append(label).append(" | ").append(MarkdownText.cell(MarkdownText.code(claim.claim().source())))
+        .append(" | ").append(claim.shape() == null ? "—" : MarkdownText.cell(claim.shape()))
         .append(" | ").append(Numbers.error(claim.error()))
         .append(" | ").append(Numbers.error(claim.engineError()))
         .append(" | ").append(claim.trials())
-        .append(" | ").append(cell(escapeHtml(verdict)))
+        .append(" | ").append(MarkdownText.cell(MarkdownText.escapeHtml(verdict)))
         .append(" | ").append(agrees ? t.get("key.yes") : t.get("key.no")).append(" |\n");
-  }
-
-  /** Inline code that survives backticks inside the claim. */
-  static String code(String text) {
-    return text.contains("`") ? "`` " + text + " ``" : "`" + text + "`";
-  }
-
-  private static String cell(String text) {
-    return text.replace("|", "\\|");
-  }
-
-  private static String oneLine(String markdown) {
-    String stripped = markdown.strip();
-    return stripped.indexOf('\n') < 0 ? stripped : LINE_BREAK.matcher(stripped).replaceAll(" ");
-  }
-
-  /** Escapes {@code <}, {@code >} and {@code &} outside backtick code spans. */
-  static String escapeHtml(String markdown) {
-    StringBuilder out = new StringBuilder(markdown.length() + 16);
-    int i = 0;
-    while (i < markdown.length()) {
-      char c = markdown.charAt(i);
-      if (c == '`') {
-        int run = 0;
-        while (i + run < markdown.length() && markdown.charAt(i + run) == '`') {
-          run++;
-        }
-        String fence = "`".repeat(run);
-        int close = markdown.indexOf(fence, i + run);
-        int end = close < 0 ? i + run : close + run;
-        out.append(markdown, i, end);
-        i = end;
-        continue;
-      }
-      switch (c) {
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '&' -> out.append("&amp;");
-        default -> out.append(c);
-      }
-      i++;
-    }
-    return out.toString();
   }
 }
