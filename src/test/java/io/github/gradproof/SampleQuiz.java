@@ -1,7 +1,9 @@
 package io.github.gradproof;
 
+import io.github.gradproof.claim.Argument;
 import io.github.gradproof.claim.Claims;
 import io.github.gradproof.claim.Line;
+import io.github.gradproof.claim.Operand;
 import io.github.gradproof.diag.Diagnostic;
 import io.github.gradproof.diag.SourceLocation;
 import io.github.gradproof.quiz.Answer;
@@ -94,16 +96,20 @@ public final class SampleQuiz {
     Question multi = phase.questions().get(0);
     Question free = phase.questions().get(1);
     ClaimResult holds = new ClaimResult(multi.choices().get(0).claims().get(0), line(multi.choices().get(0).claims().get(0)),
-        "(3, 4)", 1.1e-16, 2.5e-10, 3, Verdict.HOLDS, null);
-    ClaimResult wrong = new ClaimResult(multi.choices().get(1).claims().get(0), line(multi.choices().get(1).claims().get(0)),
-        "(4, 3)", Double.NaN, 2.5e-10, 3, Verdict.FALSE, new Reason(Reason.Kind.SHAPE, "(4, 3) ≠ (3, 4)"));
+        new int[] {3, 4}, 1.1e-16, 2.5e-10, 3, Verdict.HOLDS, null);
+    Line wrongLine = line(multi.choices().get(1).claims().get(0));
+    Reason shape = new Reason.ShapeMismatch(
+        new Argument(null, ((Line.GradientClaim) wrongLine).value(), new Operand.Tensor(new int[] {4, 3})),
+        new Argument(null, null, new Operand.Tensor(new int[] {3, 4})), null, Map.of("M", 3, "K", 4));
+    ClaimResult wrong = new ClaimResult(multi.choices().get(1).claims().get(0), wrongLine,
+        new int[] {4, 3}, Double.NaN, 2.5e-10, 3, Verdict.FALSE, shape);
     QuestionResult first = new QuestionResult(multi,
         List.of(new ChoiceResult(1, List.of(holds), Verdict.HOLDS, true),
             new ChoiceResult(2, List.of(wrong), Verdict.FALSE, false),
             new ChoiceResult(3, List.of(), Verdict.NOT_CHECKABLE, false)),
         List.of(), 3, 2.5e-10, null, List.of());
     ClaimResult ones = new ClaimResult(free.answer().claims().get(0), line(free.answer().claims().get(0)),
-        "(3, 5)", 0.0, 1.0e-11, 3, Verdict.HOLDS, null);
+        new int[] {3, 5}, 0.0, 1.0e-11, 3, Verdict.HOLDS, null);
     ConvergenceExperiment experiment = new ConvergenceExperiment(
         List.of(1e-1, 1e-2, 1e-3, 1e-4), List.of(1e-1, 1e-2, 1e-3, 1e-4), List.of(1e-2, 1e-4, 1e-6, 1e-8),
         1.0, 2.0, 7, 12);

@@ -37,8 +37,7 @@ final class AnswerLabels {
   }
 
   String reasonText(ClaimResult claim) {
-    // Some kinds need no words (a false comparison shows itself: "12 ≮ 7").
-    return (t.get("reason." + claim.reason().kind().key()) + " " + claim.reason().detail()).strip();
+    return ReasonText.of(claim.reason(), t);
   }
 
   String verdictLabel(Verdict verdict) {

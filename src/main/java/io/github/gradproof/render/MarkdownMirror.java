@@ -120,9 +120,9 @@ public final class MarkdownMirror {
       verdict += ": " + labels.reasonText(claim);
     }
     out.append("| ").append(label).append(" | ").append(MarkdownText.cell(MarkdownText.code(claim.claim().source())))
-        .append(" | ").append(claim.shape() == null ? "—" : MarkdownText.cell(claim.shape()))
-        .append(" | ").append(Numbers.error(claim.error()))
-        .append(" | ").append(Numbers.error(claim.engineError()))
+        .append(" | ").append(claim.shape() == null ? "—" : MarkdownText.cell(Numbers.shape(claim.shape())))
+        .append(" | ").append(Numbers.errorCell(claim.error()))
+        .append(" | ").append(Numbers.errorCell(claim.engineError()))
         .append(" | ").append(claim.trials())
         .append(" | ").append(MarkdownText.cell(MarkdownText.escapeHtml(verdict)))
         .append(" | ").append(agrees ? t.get("key.yes") : t.get("key.no")).append(" |\n");

@@ -113,9 +113,9 @@ final class QuestionView {
     row.put("label", label);
     row.put("code", claim.claim().source());
     row.put("mathMl", MathMl.render(claim.line()));
-    row.put("shape", claim.shape() == null ? "—" : claim.shape());
-    row.put("error", Numbers.error(claim.error()));
-    row.put("engineError", Numbers.error(claim.engineError()));
+    row.put("shape", claim.shape() == null ? "—" : Numbers.shape(claim.shape()));
+    row.put("error", Numbers.errorCell(claim.error()));
+    row.put("engineError", Numbers.errorCell(claim.engineError()));
     row.put("trials", claim.trials());
     row.put("verdict", labels.verdictLabel(claim.verdict()));
     row.put("verdictClass", verdictClass(claim.verdict()));

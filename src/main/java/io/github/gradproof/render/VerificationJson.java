@@ -141,7 +141,7 @@ public final class VerificationJson {
       json.field("claim", claim.claim().source());
       json.field("line", claim.claim().location().line());
       json.field("column", claim.claim().location().column());
-      json.field("shape", claim.shape());
+      json.field("shape", claim.shape() == null ? null : Numbers.shape(claim.shape()));
       json.field("error", claim.error());
       json.field("engineError", claim.engineError());
       json.field("trials", claim.trials());
@@ -149,7 +149,7 @@ public final class VerificationJson {
       if (claim.reason() != null) {
         json.name("reason").beginObject();
         json.field("kind", claim.reason().kind().key());
-        json.field("detail", claim.reason().detail());
+        json.field("detail", ReasonText.detail(claim.reason()));
         json.endObject();
       }
       json.endObject();

@@ -4,7 +4,7 @@ package io.github.gradproof.verify;
 final class ClaimTally {
 
   final CompiledClaim claim;
-  private String shape;
+  private int[] shape;
   private boolean first = true;
   private double error = Double.NaN;
   private boolean comparable = true;

@@ -187,7 +187,8 @@ public final class QuestionVerifier {
 
     void report(Question q, int trials, List<Diagnostic> problems) {
       worstFailure.forEach((name, r) -> problems.add(Diagnostic.at(q.location(), q.id() + ": the engine's gradient d"
-          + name + " disagrees with central differences (|Δ| = " + Numbers.error(r.maxAbsError()) + " in trial "
+          + name + " disagrees with central differences (|Δ| = "
+          + String.format(java.util.Locale.ROOT, "%.1e", r.maxAbsError()) + " in trial "
           + failedTrial.get(name) + " of " + trials + "); the autograd engine is wrong here, not the quiz")));
     }
   }
