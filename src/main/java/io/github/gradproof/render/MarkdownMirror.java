@@ -3,11 +3,8 @@ package io.github.gradproof.render;
 import io.github.gradproof.quiz.Choice;
 import io.github.gradproof.quiz.Question;
 import io.github.gradproof.quiz.QuestionKind;
-import io.github.gradproof.verify.ChoiceResult;
-import io.github.gradproof.verify.ClaimResult;
 import io.github.gradproof.verify.PhaseResult;
 import io.github.gradproof.verify.QuestionResult;
-import io.github.gradproof.verify.Verdict;
 import java.util.List;
 import java.util.Map;
 
@@ -87,44 +84,34 @@ public final class MarkdownMirror {
 
   private static void table(
       StringBuilder out, String language, Map<String, String> t, AnswerLabels labels, QuestionResult result) {
-    Question q = result.question();
-    if (!q.verify() && q.verifyReason() != null) {
+    VerificationTable table = VerificationTable.of(result);
+    if (table.disabled() && table.disabledReason() != null) {
       out.append("*").append(t.get("verify.disabled")).append("* ")
-          .append(MarkdownText.escapeHtml(MarkdownText.oneLine(q.verifyReason().in(language)))).append("\n\n");
+          .append(MarkdownText.escapeHtml(MarkdownText.oneLine(table.disabledReason().in(language)))).append("\n\n");
     }
     out.append("| ").append(t.get("verify.col.choice")).append(" | ").append(t.get("verify.col.claim"))
         .append(" | ").append(t.get("verify.col.shape")).append(" | ").append(t.get("verify.col.error"))
         .append(" | ").append(t.get("verify.col.engine")).append(" | ").append(t.get("verify.col.trials"))
         .append(" | ").append(t.get("verify.col.verdict")).append(" | ").append(t.get("verify.col.key")).append(" |\n");
     out.append("|---|---|---|---|---|---|---|---|\n");
-    for (ChoiceResult choice : result.choices()) {
-      String label = t.get("answer.choice") + " " + choice.number();
-      if (choice.claims().isEmpty()) {
-        out.append("| ").append(label).append(" | — | — | — | — | — | ")
-            .append(labels.verdictLabel(Verdict.NOT_CHECKABLE)).append(" | — |\n");
-      }
-      for (ClaimResult claim : choice.claims()) {
-        row(out, t, labels, label, claim, choice.agreesWithKey());
-      }
-    }
-    for (ClaimResult claim : result.answerClaims()) {
-      row(out, t, labels, t.get("verify.answer"), claim, claim.verdict() != Verdict.FALSE);
+    for (VerificationTable.Row row : table.rows()) {
+      row(out, labels, row);
     }
     out.append('\n');
   }
 
-  private static void row(
-      StringBuilder out, Map<String, String> t, AnswerLabels labels, String label, ClaimResult claim, boolean agrees) {
-    String verdict = labels.verdictLabel(claim.verdict());
-    if (claim.reason() != null) {
-      verdict += ": " + labels.reasonText(claim);
+  private static void row(StringBuilder out, AnswerLabels labels, VerificationTable.Row row) {
+    String verdict = labels.verdictLabel(row.verdict());
+    if (row.reason() != null) {
+      verdict += ": " + labels.reason(row.reason());
     }
-    out.append("| ").append(label).append(" | ").append(MarkdownText.cell(MarkdownText.code(claim.claim().source())))
-        .append(" | ").append(claim.shape() == null ? "—" : MarkdownText.cell(Numbers.shape(claim.shape())))
-        .append(" | ").append(Numbers.errorCell(claim.error()))
-        .append(" | ").append(Numbers.errorCell(claim.engineError()))
-        .append(" | ").append(claim.trials())
+    String claim = row.claim() == null ? Numbers.NOT_APPLICABLE : MarkdownText.code(row.claim().claim().source());
+    out.append("| ").append(labels.rowLabel(row)).append(" | ").append(MarkdownText.cell(claim))
+        .append(" | ").append(MarkdownText.cell(row.shape()))
+        .append(" | ").append(row.error())
+        .append(" | ").append(row.engineError())
+        .append(" | ").append(row.trials())
         .append(" | ").append(MarkdownText.cell(MarkdownText.escapeHtml(verdict)))
-        .append(" | ").append(agrees ? t.get("key.yes") : t.get("key.no")).append(" |\n");
+        .append(" | ").append(labels.agreement(row.agreement())).append(" |\n");
   }
 }
