@@ -11,7 +11,10 @@ import java.util.Map;
  */
 final class FunctionNotations {
 
-  /** Writes a call whose arguments bound; {@code args} maps parameter names to expressions. */
+  /**
+   * Writes a call whose arguments bound; {@code args} maps parameter names to expressions, in
+   * parameter order, the operand first.
+   */
   @FunctionalInterface
   interface Writer {
     void write(MathMl m, Expr.Call call, Map<String, Expr> args);
@@ -34,12 +37,17 @@ final class FunctionNotations {
       "sum", new Notation(MathMl.UNARY, FunctionNotations::sum),
       "mean", REDUCTION_WITH_SUBSCRIPT,
       "max", REDUCTION_WITH_SUBSCRIPT,
-      "exp", new Notation(MathMl.ATOM, (m, call, args) -> m.open("msup").mi("e").box(args.get("x"), 0).close("msup")),
-      "sqrt", new Notation(MathMl.ATOM, (m, call, args) -> m.open("msqrt").expr(args.get("x"), 0).close("msqrt")),
+      "exp", new Notation(MathMl.ATOM, (m, call, args) -> m.open("msup").mi("e").box(operand(args), 0).close("msup")),
+      "sqrt", new Notation(MathMl.ATOM, (m, call, args) -> m.open("msqrt").expr(operand(args), 0).close("msqrt")),
       "abs", new Notation(MathMl.ATOM,
-          (m, call, args) -> m.open("mrow").mo("|").expr(args.get("x"), 0).mo("|").close("mrow")));
+          (m, call, args) -> m.open("mrow").mo("|").expr(operand(args), 0).mo("|").close("mrow")));
 
   private FunctionNotations() {}
+
+  /** The argument a function applies to: its first parameter's. */
+  private static Expr operand(Map<String, Expr> args) {
+    return args.values().iterator().next();
+  }
 
   /** The notation of the function {@code name}. */
   static Notation of(String name) {
@@ -56,7 +64,7 @@ final class FunctionNotations {
     } else {
       m.open("msub").mo("∑").reductionSubscript(axis, keepdims).close("msub");
     }
-    m.expr(args.get("x"), MathMl.ATOM).close("mrow");
+    m.expr(operand(args), MathMl.ATOM).close("mrow");
   }
 
   /** {@code mean_{axis=…}⁡(x)} when an axis or keepdims is given, else as written. */
@@ -68,6 +76,6 @@ final class FunctionNotations {
       return;
     }
     m.open("mrow").open("msub").mi(call.function()).reductionSubscript(axis, keepdims).close("msub");
-    m.applyFunction().parenthesized(java.util.List.of(args.get("x")), java.util.List.of()).close("mrow");
+    m.applyFunction().parenthesized(java.util.List.of(operand(args)), java.util.List.of()).close("mrow");
   }
 }

@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Why a claim is false, as facts: the kind of failure and the operands involved (the
@@ -92,7 +93,7 @@ public sealed interface Reason
 
     @Override
     public int hashCode() {
-      return 31 * (31 * gradient.hashCode() + Arrays.hashCode(index)) + Double.hashCode(claimed - expected);
+      return Objects.hash(gradient, Arrays.hashCode(index), claimed, expected, dims);
     }
 
     @Override
@@ -137,7 +138,7 @@ public sealed interface Reason
 
     @Override
     public int hashCode() {
-      return 31 * (31 * (31 * op.hashCode() + left.hashCode()) + right.hashCode()) + Arrays.hashCode(index);
+      return Objects.hash(op, left, right, Arrays.hashCode(index), dims);
     }
 
     @Override
