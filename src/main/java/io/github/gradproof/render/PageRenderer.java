@@ -6,7 +6,6 @@ import io.github.gradproof.diag.SourceLocation;
 import io.github.gradproof.verify.PhaseResult;
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.error.PebbleException;
-import io.pebbletemplates.pebble.loader.FileLoader;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -25,7 +24,7 @@ import java.util.Map;
 public final class PageRenderer {
 
   private final PebbleEngine engine;
-  private final String templatesDisplay;
+  private final Theme theme;
   private final UiStrings ui;
   private final List<String> languages;
   private final MarkdownRenderer markdown;
@@ -34,24 +33,31 @@ public final class PageRenderer {
   private final PebbleTemplate phase;
 
   /**
-   * Compiles the templates.
+   * Compiles the templates of the project's templates folder laid over the built-in theme.
    *
    * @throws DiagnosticException if a template is missing or has a syntax error, located in the
    *     template file
    */
   public PageRenderer(
       Path templatesDir, String templatesDisplay, UiStrings ui, List<String> languages, MarkdownRenderer markdown) {
-    FileLoader loader = new FileLoader();
-    loader.setPrefix(templatesDir.toAbsolutePath().toString());
-    loader.setCharset("UTF-8");
+    this(Theme.layered(templatesDir, templatesDisplay), ui, languages, markdown);
+  }
+
+  /**
+   * Compiles the templates of a theme.
+   *
+   * @throws DiagnosticException if a template is missing or has a syntax error, located in the
+   *     template file (in the project's folder or the built-in theme)
+   */
+  public PageRenderer(Theme theme, UiStrings ui, List<String> languages, MarkdownRenderer markdown) {
+    this.theme = theme;
     this.engine =
         new PebbleEngine.Builder()
-            .loader(loader)
+            .loader(new ThemeLoader(theme))
             .strictVariables(true)
             .autoEscaping(true)
             .cacheActive(true)
             .build();
-    this.templatesDisplay = templatesDisplay;
     this.ui = ui;
     this.languages = List.copyOf(languages);
     this.markdown = markdown;
@@ -170,19 +176,13 @@ public final class PageRenderer {
   }
 
   private DiagnosticException templateError(String name, PebbleException e) {
-    String file = e.getFileName() == null ? name : Path.of(e.getFileName()).getFileName().toString();
-    String relative = file.equals(name) || e.getFileName() == null ? name : relativeTemplate(e.getFileName(), file);
+    String file = e.getFileName() == null ? name : e.getFileName();
+    String display = theme.find(file).map(ThemeFile::display).orElse(theme.projectDisplay(file));
     int line = e.getLineNumber() == null ? 1 : e.getLineNumber();
     String message = e.getPebbleMessage() == null ? String.valueOf(e.getMessage()) : e.getPebbleMessage();
     return new DiagnosticException(
         Diagnostic.at(
-            new SourceLocation(templatesDisplay + "/" + relative, line, 1),
-            "template error: " + message + "; fix the template (see docs/FORMAT.md for the variables each page gets)"));
-  }
-
-  private static String relativeTemplate(String fileName, String base) {
-    String normalized = fileName.replace('\\', '/');
-    int partials = normalized.lastIndexOf("partials/");
-    return partials >= 0 ? normalized.substring(partials) : base;
+            new SourceLocation(display, line, 1),
+            "template error: " + message + "; fix the template (see docs/THEMES.md for the variables each page gets)"));
   }
 }

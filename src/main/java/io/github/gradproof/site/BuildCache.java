@@ -1,5 +1,6 @@
 package io.github.gradproof.site;
 
+import io.github.gradproof.render.Theme;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -30,7 +31,8 @@ import java.util.stream.Stream;
  *
  * <ul>
  *   <li>the phase file's bytes and the path it is shown as,
- *   <li>every file under the templates folder (templates, UI strings, assets),
+ *   <li>both layers of the theme: every file under the project's templates folder (templates, UI
+ *       strings, assets, whether or not a page uses it) and every file of the built-in theme,
  *   <li>the generator's own build: the bytes of the jar (or class folder) this class was loaded
  *       from, and the file names of the libraries that render pages,
  *   <li>the configuration: languages, translation strictness, and the verifier's settings.
@@ -68,6 +70,9 @@ final class BuildCache {
     h.text("gradproof-cache-1").text(generator).text(pipeline).text(String.join(",", config.languages()))
         .text(Boolean.toString(config.strictTranslations()));
     h.tree(config.templatesDir());
+    for (String path : Theme.builtInPaths()) {
+      h.text(path).bytes(Theme.builtIn().findBuiltIn(path).orElseThrow().readBytes());
+    }
     return new BuildCache(dir, h.hex());
   }
 

@@ -1,5 +1,6 @@
 package io.github.gradproof.site;
 
+import io.github.gradproof.render.Theme;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -65,6 +66,11 @@ public record SiteConfig(
   /** Parses a comma-separated language list such as {@code en,es}. */
   public static List<String> parseLanguages(String list) {
     return java.util.Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+  }
+
+  /** The theme of this configuration: its templates folder laid over the built-in theme. */
+  public Theme theme() {
+    return Theme.layered(templatesDir, display(templatesDir));
   }
 
   /** How a path under the project is shown in messages: relative, with forward slashes. */

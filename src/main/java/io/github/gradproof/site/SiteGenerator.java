@@ -9,6 +9,7 @@ import io.github.gradproof.render.MarkdownMirror;
 import io.github.gradproof.render.MarkdownRenderer;
 import io.github.gradproof.render.PageRenderer;
 import io.github.gradproof.render.PhaseSummary;
+import io.github.gradproof.render.Theme;
 import io.github.gradproof.render.UiStrings;
 import io.github.gradproof.verify.PhaseResult;
 import io.github.gradproof.verify.PhaseVerifier;
@@ -190,13 +191,13 @@ public final class SiteGenerator {
     // Each phase's model is released once its pages are written: only summaries stay.
     Phase[] phases = loadedPhases.toArray(new Phase[0]);
     loadedPhases = null;
-    String templatesDisplay = config.display(config.templatesDir());
-    UiStrings ui = UiStrings.load(config.templatesDir(), templatesDisplay, config.languages());
+    Theme theme = config.theme();
+    UiStrings ui = UiStrings.load(theme, config.languages());
     MarkdownRenderer markdown = new MarkdownRenderer();
     PageRenderer pages = null;
     DiagnosticException templateError = null;
     try {
-      pages = new PageRenderer(config.templatesDir(), templatesDisplay, ui, config.languages(), markdown);
+      pages = new PageRenderer(theme, ui, config.languages(), markdown);
     } catch (DiagnosticException e) {
       templateError = e;
     }
@@ -245,7 +246,7 @@ public final class SiteGenerator {
         }
         pageCount += n * config.languages().size();
       }
-      copyAssets(publisher);
+      ThemeAssets.copy(theme, publisher);
       links.scanTree(publisher.staging().resolve("assets")); // every other page was scanned as it was written
       List<Diagnostic> broken = links.finish();
       if (!broken.isEmpty()) {
@@ -390,13 +391,6 @@ public final class SiteGenerator {
     }
     if (!translations.table().isEmpty()) {
       translations.table().lines().forEach(translations.findings().isEmpty() ? log::info : log::warn);
-    }
-  }
-
-  private void copyAssets(Publisher publisher) {
-    Path assets = config.templatesDir().resolve("assets");
-    if (Files.isDirectory(assets)) {
-      publisher.copyTree(assets, "assets");
     }
   }
 }
