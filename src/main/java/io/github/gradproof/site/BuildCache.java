@@ -35,7 +35,7 @@ import java.util.stream.Stream;
  *       strings, assets, whether or not a page uses it) and every file of the built-in theme,
  *   <li>the generator's own build: the bytes of the jar (or class folder) this class was loaded
  *       from, and the file names of the libraries that render pages,
- *   <li>the configuration: languages, translation strictness, and the verifier's settings.
+ *   <li>the configuration: languages, translation strictness, base URL, and the verifier's settings.
  * </ul>
  *
  * <p>Any change to any of them gives a different key, so a stale entry is never read: it is simply
@@ -68,7 +68,7 @@ final class BuildCache {
   static BuildCache open(Path dir, SiteConfig config, String pipeline, String generator) {
     Hasher h = new Hasher();
     h.text("gradproof-cache-1").text(generator).text(pipeline).text(String.join(",", config.languages()))
-        .text(Boolean.toString(config.strictTranslations()));
+        .text(Boolean.toString(config.strictTranslations())).text(String.valueOf(config.baseUrl()));
     h.tree(config.templatesDir());
     for (String path : Theme.builtInPaths()) {
       h.text(path).bytes(Theme.builtIn().findBuiltIn(path).orElseThrow().readBytes());

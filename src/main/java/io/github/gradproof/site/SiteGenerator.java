@@ -7,6 +7,7 @@ import io.github.gradproof.quiz.QuizLoader;
 import io.github.gradproof.quiz.TranslationReport;
 import io.github.gradproof.render.MarkdownMirror;
 import io.github.gradproof.render.MarkdownRenderer;
+import io.github.gradproof.render.PageLinks;
 import io.github.gradproof.render.PageRenderer;
 import io.github.gradproof.render.PhaseSummary;
 import io.github.gradproof.render.Theme;
@@ -192,16 +193,20 @@ public final class SiteGenerator {
     Phase[] phases = loadedPhases.toArray(new Phase[0]);
     loadedPhases = null;
     Theme theme = config.theme();
-    UiStrings ui = UiStrings.load(theme, config.languages());
+    ThemeOverrides.likelyTypos(theme).forEach(log::warn);
+    PageLinks pageLinks = new PageLinks(config.languages(), config.baseUrl());
     MarkdownRenderer markdown = new MarkdownRenderer();
     PageRenderer pages = null;
+    MarkdownMirror mirror = null;
+    // A theme problem does not stop verification: the build reports it with the phases' problems.
     DiagnosticException templateError = null;
     try {
-      pages = new PageRenderer(theme, ui, config.languages(), markdown);
+      UiStrings ui = UiStrings.load(theme, config.languages());
+      mirror = new MarkdownMirror(ui, config.languages());
+      pages = new PageRenderer(theme, ui, pageLinks, markdown);
     } catch (DiagnosticException e) {
       templateError = e;
     }
-    MarkdownMirror mirror = new MarkdownMirror(ui, config.languages());
     int workers = workers();
     BuildStage stage = new BuildStage(n);
     try (Publisher publisher = Publisher.open(config.outputDir())) {
@@ -209,7 +214,7 @@ public final class SiteGenerator {
         createDirectories(publisher.staging().resolve(language));
         createDirectories(publisher.staging().resolve("md").resolve(language));
       }
-      LinkChecker links = new LinkChecker(publisher.staging(), config.display(config.outputDir()));
+      LinkChecker links = new LinkChecker(publisher.staging(), config.display(config.outputDir()), config.baseUrl());
       PhaseBuilder builder = new PhaseBuilder(config, verifier, keepResults, cache, keysBefore, pages, mirror,
           publisher, links, stage);
       long finishStart;
@@ -221,11 +226,8 @@ public final class SiteGenerator {
           phases[i] = null;
           builder.build(phase, i, json);
         });
-        throwIfAny(stage.problems);
+        throwIfAny(stage.problems, templateError);
         report(joinTranslations(translations));
-        if (templateError != null) {
-          throw templateError;
-        }
         for (RuntimeException failure : stage.failures) {
           if (failure != null) {
             throw failure;
@@ -244,6 +246,7 @@ public final class SiteGenerator {
           publisher.write(language + "/index.html", index.getBytes(StandardCharsets.UTF_8));
           pageCount++;
         }
+        pageCount += WebFiles.write(pages, pageLinks, summaries, publisher, links);
         pageCount += n * config.languages().size();
       }
       ThemeAssets.copy(theme, publisher);
@@ -338,11 +341,19 @@ public final class SiteGenerator {
   }
 
   private static void throwIfAny(List<Diagnostic>[] problems) {
+    throwIfAny(problems, null);
+  }
+
+  /** Throws the phases' problems and then the theme's, if there are any. */
+  private static void throwIfAny(List<Diagnostic>[] problems, DiagnosticException themeError) {
     List<Diagnostic> all = new ArrayList<>();
     for (List<Diagnostic> p : problems) {
       if (p != null) {
         all.addAll(p);
       }
+    }
+    if (themeError != null) {
+      all.addAll(themeError.diagnostics());
     }
     if (!all.isEmpty()) {
       throw new DiagnosticException(all);

@@ -125,7 +125,8 @@ class SiteGeneratorTest {
     generator(SampleQuiz.phase("Phase 3 — Sample")).generate();
     Map<String, String> before = snapshot(project.resolve("site"));
     Path templates = project.resolve("templates");
-    copyTree(Path.of("templates").toAbsolutePath(), templates);
+    Files.createDirectories(templates);
+    // An override of one template: everything else still comes from the built-in theme.
     Files.writeString(templates.resolve("index.peb"), "{% extends \"layout.peb\" %}\n{% block content %}\n{{ nosuch.thing }\n{% endblock %}\n");
     SiteConfig config = new SiteConfig(project, Path.of("data/quizzes"), Path.of("templates"), Path.of("site"), List.of("en", "es"));
     Phase phase = SampleQuiz.phase("Phase 3 — Sample");
@@ -134,6 +135,24 @@ class SiteGeneratorTest {
     assertTrue(e.getMessage().startsWith("templates/index.peb:3:1: template error: "), e.getMessage());
     assertEquals(before, snapshot(project.resolve("site")));
     assertNoStagingLeft();
+  }
+
+  @Test
+  void aThemeProblemIsReportedWithTheDriftOfTheQuizzes() throws IOException {
+    Path i18n = project.resolve("templates/i18n");
+    Files.createDirectories(i18n);
+    Files.writeString(i18n.resolve("es.yaml"), "language.name: \"Español\"\n");
+    SiteConfig config = new SiteConfig(project, Path.of("data/quizzes"), Path.of("templates"), Path.of("site"),
+        List.of("en", "es"));
+    Phase phase = SampleQuiz.phase("Phase 3 — Sample");
+    SiteGenerator both = new SiteGenerator(config, BuildLog.silent(), c -> List.of(phase), p -> drifted(p));
+    DiagnosticException e = assertThrows(DiagnosticException.class, both::generate);
+    assertEquals("data/quizzes/phase-03-sample.yaml:13:13: q-03-01: drift", e.diagnostics().get(0).format());
+    assertTrue(e.diagnostics().size() > 2, e.getMessage());
+    assertEquals("templates/i18n/es.yaml:2:1: missing UI string 'language.read': an overriding file replaces the"
+        + " built-in one whole and needs every key of the built-in theme; add language.read: \"Read this page in"
+        + " English\" translated (the built-in English text)", e.diagnostics().get(1).format());
+    assertFalse(Files.exists(project.resolve("site")));
   }
 
   @Test
@@ -167,18 +186,5 @@ class SiteGeneratorTest {
       }
     }
     return files;
-  }
-
-  static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> walk = Files.walk(from)) {
-      for (Path source : walk.toList()) {
-        Path target = to.resolve(from.relativize(source).toString());
-        if (Files.isDirectory(source)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(source, target);
-        }
-      }
-    }
   }
 }
