@@ -6,12 +6,8 @@ import io.github.gradproof.quiz.Phase;
 import io.github.gradproof.quiz.QuizLoader;
 import io.github.gradproof.quiz.TranslationReport;
 import io.github.gradproof.render.MarkdownMirror;
-import io.github.gradproof.render.MarkdownRenderer;
-import io.github.gradproof.render.PageLinks;
 import io.github.gradproof.render.PageRenderer;
 import io.github.gradproof.render.PhaseSummary;
-import io.github.gradproof.render.Theme;
-import io.github.gradproof.render.UiStrings;
 import io.github.gradproof.verify.PhaseResult;
 import io.github.gradproof.verify.PhaseVerifier;
 import io.github.gradproof.verify.QuestionVerifier;
@@ -162,7 +158,7 @@ public final class SiteGenerator {
       }
       verifyNanos.add(System.nanoTime() - t);
     });
-    throwIfAny(problems);
+    throwIfAny(problems, ThemeRenderers.load(config, log).problems());
     reportTranslations(phases);
     long end = System.nanoTime();
     List<PhaseResult> kept = Arrays.stream(results).filter(r -> r != null).toList();
@@ -192,21 +188,10 @@ public final class SiteGenerator {
     // Each phase's model is released once its pages are written: only summaries stay.
     Phase[] phases = loadedPhases.toArray(new Phase[0]);
     loadedPhases = null;
-    Theme theme = config.theme();
-    ThemeOverrides.likelyTypos(theme).forEach(log::warn);
-    PageLinks pageLinks = new PageLinks(config.languages(), config.baseUrl());
-    MarkdownRenderer markdown = new MarkdownRenderer();
-    PageRenderer pages = null;
-    MarkdownMirror mirror = null;
     // A theme problem does not stop verification: the build reports it with the phases' problems.
-    DiagnosticException templateError = null;
-    try {
-      UiStrings ui = UiStrings.load(theme, config.languages());
-      mirror = new MarkdownMirror(ui, config.languages());
-      pages = new PageRenderer(theme, ui, pageLinks, markdown);
-    } catch (DiagnosticException e) {
-      templateError = e;
-    }
+    ThemeRenderers theme = ThemeRenderers.load(config, log);
+    PageRenderer pages = theme.pages();
+    MarkdownMirror mirror = theme.mirror();
     int workers = workers();
     BuildStage stage = new BuildStage(n);
     try (Publisher publisher = Publisher.open(config.outputDir())) {
@@ -226,7 +211,7 @@ public final class SiteGenerator {
           phases[i] = null;
           builder.build(phase, i, json);
         });
-        throwIfAny(stage.problems, templateError);
+        throwIfAny(stage.problems, theme.problems());
         report(joinTranslations(translations));
         for (RuntimeException failure : stage.failures) {
           if (failure != null) {
@@ -246,10 +231,10 @@ public final class SiteGenerator {
           publisher.write(language + "/index.html", index.getBytes(StandardCharsets.UTF_8));
           pageCount++;
         }
-        pageCount += WebFiles.write(pages, pageLinks, summaries, publisher, links);
+        pageCount += WebFiles.write(pages, theme.links(), summaries, publisher, links);
         pageCount += n * config.languages().size();
       }
-      ThemeAssets.copy(theme, publisher);
+      ThemeAssets.copy(theme.theme(), publisher);
       links.scanTree(publisher.staging().resolve("assets")); // every other page was scanned as it was written
       List<Diagnostic> broken = links.finish();
       if (!broken.isEmpty()) {
@@ -338,10 +323,6 @@ public final class SiteGenerator {
   @SuppressWarnings("unchecked")
   static List<Diagnostic>[] problemSlots(int n) {
     return (List<Diagnostic>[]) new List<?>[n];
-  }
-
-  private static void throwIfAny(List<Diagnostic>[] problems) {
-    throwIfAny(problems, null);
   }
 
   /** Throws the phases' problems and then the theme's, if there are any. */

@@ -156,6 +156,19 @@ class SiteGeneratorTest {
   }
 
   @Test
+  void checkReportsTheThemesProblemsToo() throws IOException {
+    Path templates = project.resolve("templates");
+    Files.createDirectories(templates);
+    Files.writeString(templates.resolve("phase.peb"), "{% extends \"layout.peb\" %}\n{% block content %\n");
+    SiteConfig config = new SiteConfig(project, Path.of("data/quizzes"), Path.of("templates"), Path.of("site"),
+        List.of("en", "es"));
+    Phase phase = SampleQuiz.phase("Phase 3 — Sample");
+    DiagnosticException e = assertThrows(DiagnosticException.class,
+        () -> new SiteGenerator(config, BuildLog.silent(), c -> List.of(phase), SampleQuiz::result).check());
+    assertTrue(e.getMessage().startsWith("templates/phase.peb:3:1: template error: "), e.getMessage());
+  }
+
+  @Test
   void checkWritesNothing() {
     BuildReport report = generator(SampleQuiz.phase("Phase 3 — Sample")).check();
     assertEquals(2, report.questionCount());
