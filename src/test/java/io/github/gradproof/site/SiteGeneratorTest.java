@@ -30,8 +30,15 @@ class SiteGeneratorTest {
   @TempDir Path project;
 
   private SiteConfig config() {
-    return new SiteConfig(project, Path.of("data/quizzes"), Path.of("templates").toAbsolutePath(), Path.of("site"),
+    return new SiteConfig(project, Path.of("data/quizzes"), Path.of("templates"), Path.of("site"),
         List.of("en", "es"));
+  }
+
+  /** Writes a file of the project's templates folder: an override of the built-in theme's file. */
+  private void override(String path, String text) throws IOException {
+    Path file = project.resolve("templates").resolve(path);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, text, StandardCharsets.UTF_8);
   }
 
   private SiteGenerator generator(Phase phase) {
@@ -124,13 +131,9 @@ class SiteGeneratorTest {
   void brokenTemplateFailsWithTheTemplateLocationAndKeepsTheSite() throws IOException {
     generator(SampleQuiz.phase("Phase 3 — Sample")).generate();
     Map<String, String> before = snapshot(project.resolve("site"));
-    Path templates = project.resolve("templates");
-    Files.createDirectories(templates);
     // An override of one template: everything else still comes from the built-in theme.
-    Files.writeString(templates.resolve("index.peb"), "{% extends \"layout.peb\" %}\n{% block content %}\n{{ nosuch.thing }\n{% endblock %}\n");
-    SiteConfig config = new SiteConfig(project, Path.of("data/quizzes"), Path.of("templates"), Path.of("site"), List.of("en", "es"));
-    Phase phase = SampleQuiz.phase("Phase 3 — Sample");
-    SiteGenerator broken = new SiteGenerator(config, BuildLog.silent(), c -> List.of(phase), SampleQuiz::result);
+    override("index.peb", "{% extends \"layout.peb\" %}\n{% block content %}\n{{ nosuch.thing }\n{% endblock %}\n");
+    SiteGenerator broken = generator(SampleQuiz.phase("Phase 3 — Sample"));
     DiagnosticException e = assertThrows(DiagnosticException.class, broken::generate);
     assertTrue(e.getMessage().startsWith("templates/index.peb:3:1: template error: "), e.getMessage());
     assertEquals(before, snapshot(project.resolve("site")));
@@ -139,13 +142,9 @@ class SiteGeneratorTest {
 
   @Test
   void aThemeProblemIsReportedWithTheDriftOfTheQuizzes() throws IOException {
-    Path i18n = project.resolve("templates/i18n");
-    Files.createDirectories(i18n);
-    Files.writeString(i18n.resolve("es.yaml"), "language.name: \"Español\"\n");
-    SiteConfig config = new SiteConfig(project, Path.of("data/quizzes"), Path.of("templates"), Path.of("site"),
-        List.of("en", "es"));
+    override("i18n/es.yaml", "language.name: \"Español\"\n");
     Phase phase = SampleQuiz.phase("Phase 3 — Sample");
-    SiteGenerator both = new SiteGenerator(config, BuildLog.silent(), c -> List.of(phase), p -> drifted(p));
+    SiteGenerator both = new SiteGenerator(config(), BuildLog.silent(), c -> List.of(phase), p -> drifted(p));
     DiagnosticException e = assertThrows(DiagnosticException.class, both::generate);
     assertEquals("data/quizzes/phase-03-sample.yaml:13:13: q-03-01: drift", e.diagnostics().get(0).format());
     assertTrue(e.diagnostics().size() > 2, e.getMessage());
@@ -157,14 +156,8 @@ class SiteGeneratorTest {
 
   @Test
   void checkReportsTheThemesProblemsToo() throws IOException {
-    Path templates = project.resolve("templates");
-    Files.createDirectories(templates);
-    Files.writeString(templates.resolve("phase.peb"), "{% extends \"layout.peb\" %}\n{% block content %\n");
-    SiteConfig config = new SiteConfig(project, Path.of("data/quizzes"), Path.of("templates"), Path.of("site"),
-        List.of("en", "es"));
-    Phase phase = SampleQuiz.phase("Phase 3 — Sample");
-    DiagnosticException e = assertThrows(DiagnosticException.class,
-        () -> new SiteGenerator(config, BuildLog.silent(), c -> List.of(phase), SampleQuiz::result).check());
+    override("phase.peb", "{% extends \"layout.peb\" %}\n{% block content %\n");
+    DiagnosticException e = assertThrows(DiagnosticException.class, generator(SampleQuiz.phase("Phase 3 — Sample"))::check);
     assertTrue(e.getMessage().startsWith("templates/phase.peb:3:1: template error: "), e.getMessage());
   }
 
