@@ -77,28 +77,6 @@ public final class Publisher implements AutoCloseable {
     }
   }
 
-  /** Copies a folder tree into {@code relative} inside the staging folder. */
-  public void copyTree(Path source, String relative) {
-    Path target = staging.resolve(relative);
-    try {
-      Files.walkFileTree(source, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-          Files.createDirectories(target.resolve(source.relativize(dir).toString()));
-          return FileVisitResult.CONTINUE;
-        }
-
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-          Files.copy(file, target.resolve(source.relativize(file).toString()), StandardCopyOption.REPLACE_EXISTING);
-          return FileVisitResult.CONTINUE;
-        }
-      });
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot copy " + source, e);
-    }
-  }
-
   /**
    * Replaces the output folder with the staging folder: the old output is first moved aside,
    * then the staging folder moved in, then the old one deleted. Each move is a rename within one
