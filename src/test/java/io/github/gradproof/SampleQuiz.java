@@ -1,5 +1,10 @@
 package io.github.gradproof;
 
+import io.github.gradproof.claim.Argument;
+import io.github.gradproof.claim.Claims;
+import io.github.gradproof.claim.Line;
+import io.github.gradproof.claim.Operand;
+import io.github.gradproof.diag.Diagnostic;
 import io.github.gradproof.diag.SourceLocation;
 import io.github.gradproof.quiz.Answer;
 import io.github.gradproof.quiz.Choice;
@@ -15,6 +20,7 @@ import io.github.gradproof.verify.PhaseResult;
 import io.github.gradproof.verify.QuestionResult;
 import io.github.gradproof.verify.Reason;
 import io.github.gradproof.verify.Verdict;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -75,21 +81,35 @@ public final class SampleQuiz {
         List.of(multi, free));
   }
 
+  /** A claim parsed as the verifier parses it. */
+  public static Line line(ClaimText claim) {
+    List<Diagnostic> errors = new ArrayList<>();
+    Line line = Claims.parseOnly(claim, errors);
+    if (line == null) {
+      throw new IllegalArgumentException(claim.source() + ": " + errors);
+    }
+    return line;
+  }
+
   /** Plausible verification results for {@link #phase(String)}. */
   public static PhaseResult result(Phase phase) {
     Question multi = phase.questions().get(0);
     Question free = phase.questions().get(1);
-    ClaimResult holds = new ClaimResult(multi.choices().get(0).claims().get(0), "<math><mi>dA</mi></math>",
-        "(3, 4)", 1.1e-16, 2.5e-10, 3, Verdict.HOLDS, null);
-    ClaimResult wrong = new ClaimResult(multi.choices().get(1).claims().get(0), "<math><mi>dA</mi></math>",
-        "(4, 3)", Double.NaN, 2.5e-10, 3, Verdict.FALSE, new Reason(Reason.Kind.SHAPE, "(4, 3) ≠ (3, 4)"));
+    ClaimResult holds = new ClaimResult(multi.choices().get(0).claims().get(0), line(multi.choices().get(0).claims().get(0)),
+        new int[] {3, 4}, 1.1e-16, 2.5e-10, 3, Verdict.HOLDS, null);
+    Line wrongLine = line(multi.choices().get(1).claims().get(0));
+    Reason shape = new Reason.ShapeMismatch(
+        new Argument(null, ((Line.GradientClaim) wrongLine).value(), new Operand.Tensor(new int[] {4, 3})),
+        new Argument(null, null, new Operand.Tensor(new int[] {3, 4})), null, Map.of("M", 3, "K", 4));
+    ClaimResult wrong = new ClaimResult(multi.choices().get(1).claims().get(0), wrongLine,
+        new int[] {4, 3}, Double.NaN, 2.5e-10, 3, Verdict.FALSE, shape);
     QuestionResult first = new QuestionResult(multi,
         List.of(new ChoiceResult(1, List.of(holds), Verdict.HOLDS, true),
             new ChoiceResult(2, List.of(wrong), Verdict.FALSE, false),
             new ChoiceResult(3, List.of(), Verdict.NOT_CHECKABLE, false)),
         List.of(), 3, 2.5e-10, null, List.of());
-    ClaimResult ones = new ClaimResult(free.answer().claims().get(0), "<math><mi>dx</mi></math>",
-        "(3, 5)", 0.0, 1.0e-11, 3, Verdict.HOLDS, null);
+    ClaimResult ones = new ClaimResult(free.answer().claims().get(0), line(free.answer().claims().get(0)),
+        new int[] {3, 5}, 0.0, 1.0e-11, 3, Verdict.HOLDS, null);
     ConvergenceExperiment experiment = new ConvergenceExperiment(
         List.of(1e-1, 1e-2, 1e-3, 1e-4), List.of(1e-1, 1e-2, 1e-3, 1e-4), List.of(1e-2, 1e-4, 1e-6, 1e-8),
         1.0, 2.0, 7, 12);

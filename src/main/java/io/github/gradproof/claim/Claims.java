@@ -4,7 +4,11 @@ import io.github.gradproof.diag.Diagnostic;
 import io.github.gradproof.diag.DiagnosticException;
 import io.github.gradproof.quiz.ClaimText;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Entry point of the claim language: parses and statically checks lines as written in a quiz file,
@@ -95,6 +99,32 @@ public final class Claims {
       }
     });
     return names;
+  }
+
+  /**
+   * A call's arguments bound to the function's parameters as Python binds them (positional ones
+   * in order, then keywords by name): parameter name to expression, in parameter order, omitted
+   * parameters left out. Empty when the function is unknown or the arguments do not bind, which
+   * only a line that was parsed but not checked can have.
+   */
+  public static Optional<Map<String, Expr>> arguments(Expr.Call call) {
+    Function f = Function.named(call.function());
+    if (f == null) {
+      return Optional.empty();
+    }
+    Expr[] slots;
+    try {
+      slots = f.bind(call);
+    } catch (ClaimSyntaxException e) {
+      return Optional.empty();
+    }
+    Map<String, Expr> bound = new LinkedHashMap<>();
+    for (int i = 0; i < slots.length; i++) {
+      if (slots[i] != null) {
+        bound.put(f.params().get(i), slots[i]);
+      }
+    }
+    return Optional.of(Collections.unmodifiableMap(bound));
   }
 
   /** Whether a line calls {@code fd_order} or {@code fd_evals}. */

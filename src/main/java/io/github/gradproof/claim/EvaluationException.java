@@ -12,18 +12,19 @@ public final class EvaluationException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   private final ShapeException.Kind kind;
-  private final String detail;
+  private final transient Operation operation;
 
   /**
    * Creates the failure.
    *
    * @param kind the kind of undefined operation
-   * @param detail the operation with its operands' shapes, symbols only, e.g. {@code (4, 3) + (5, 4)}
+   * @param operation the operation with its operands' expressions and shapes or values
+   * @param message the engine's message, NumPy style
    */
-  public EvaluationException(ShapeException.Kind kind, String detail, String message) {
+  public EvaluationException(ShapeException.Kind kind, Operation operation, String message) {
     super(message, null, false, false);
     this.kind = kind;
-    this.detail = detail;
+    this.operation = operation;
   }
 
   /** The kind of undefined operation. */
@@ -31,8 +32,8 @@ public final class EvaluationException extends RuntimeException {
     return kind;
   }
 
-  /** The operation with its operands' shapes, language-neutral, e.g. {@code (4, 3) → (3,)}. */
-  public String detail() {
-    return detail;
+  /** The operation that is undefined, with its operands as facts. */
+  public Operation operation() {
+    return operation;
   }
 }

@@ -3,12 +3,14 @@ package io.github.gradproof.claim;
 import io.github.gradproof.autograd.ShapeException;
 import io.github.gradproof.autograd.Tensor;
 import io.github.gradproof.autograd.Var;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Evaluates checked expressions on autograd values. Operations go through {@link Var}, so forward
  * lines build the graph that the verifier differentiates. An undefined operation raises
- * {@link EvaluationException} naming the operation and its operands' shapes.
+ * {@link EvaluationException} with the operation and its operands' shapes as facts.
  *
  * <p>Only lines that passed {@link Claims}' static checks may be evaluated; others fail with
  * {@link ClassCastException} or {@link NullPointerException}.
@@ -49,7 +51,7 @@ public final class Evaluator {
       Value v = eval(n.operand());
       return v instanceof Value.IntValue i ? new Value.IntValue(-i.value()) : new Value.TensorValue(var(v).neg());
     } else if (e instanceof Expr.Binary b) {
-      return binary(b.op(), eval(b.left()), eval(b.right()));
+      return binary(b, eval(b.left()), eval(b.right()));
     } else if (e instanceof Expr.Transpose t) {
       return new Value.TensorValue(var(eval(t.target())).T());
     } else if (e instanceof Expr.ShapeOf s) {
@@ -72,7 +74,8 @@ public final class Evaluator {
     return Var.constant(Tensor.scalar(((Value.IntValue) v).value()));
   }
 
-  private Value binary(BinaryOp op, Value l, Value r) {
+  private Value binary(Expr.Binary e, Value l, Value r) {
+    BinaryOp op = e.op();
     if (l instanceof Value.IntValue a && r instanceof Value.IntValue b && op != BinaryOp.DIV) {
       long x = a.value();
       long y = b.value();
@@ -108,7 +111,10 @@ public final class Evaluator {
         case POW -> power(a, b);
       });
     } catch (ShapeException ex) {
-      throw fail(ex, a.value().shapeString() + " " + op.symbol() + " " + b.value().shapeString());
+      // the operands as the engine saw them: an integer operand is a scalar tensor here
+      throw fail(ex, new Operation(op.symbol(), true, List.of(
+          new Argument(null, e.left(), new Operand.Tensor(a.value().shape())),
+          new Argument(null, e.right(), new Operand.Tensor(b.value().shape())))));
     }
   }
 
@@ -130,7 +136,7 @@ public final class Evaluator {
     try {
       return apply(f, args);
     } catch (ShapeException ex) {
-      throw fail(ex, describe(f, args));
+      throw fail(ex, operation(f, slots, args));
     }
   }
 
@@ -191,38 +197,18 @@ public final class Evaluator {
     return v != null && ((Value.BoolValue) v).value();
   }
 
-  /** The call with its operands' shapes, e.g. {@code reshape((4, 3), (3,))}. */
-  private static String describe(Function f, Value[] args) {
-    if (f == Function.RESHAPE) {
-      return shapeOf(args[0]) + " → " + shapeOf(args[1]);
-    }
-    StringBuilder s = new StringBuilder(f.spelling()).append('(');
+  /** The failed call as facts: each argument given, with its parameter, expression and shape or value. */
+  private static Operation operation(Function f, Expr[] slots, Value[] args) {
+    List<Argument> arguments = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
-      if (args[i] == null) {
-        continue;
+      if (args[i] != null) {
+        arguments.add(new Argument(f.params().get(i), slots[i], Operand.of(args[i])));
       }
-      if (i > 0) {
-        s.append(", ").append(f.params().get(i)).append('=');
-      }
-      s.append(shapeOf(args[i]));
     }
-    return s.append(')').toString();
+    return new Operation(f.spelling(), false, arguments);
   }
 
-  private static String shapeOf(Value v) {
-    if (v instanceof Value.TensorValue t) {
-      return t.tensor().shapeString();
-    } else if (v instanceof Value.IntValue i) {
-      return Long.toString(i.value());
-    } else if (v instanceof Value.ShapeValue s) {
-      return s.toString();
-    } else if (v instanceof Value.BoolValue b) {
-      return b.value() ? "True" : "False";
-    }
-    return ((Value.MethodValue) v).central() ? "central" : "forward";
-  }
-
-  private static EvaluationException fail(ShapeException ex, String detail) {
-    return new EvaluationException(ex.kind(), detail, ex.getMessage());
+  private static EvaluationException fail(ShapeException ex, Operation operation) {
+    return new EvaluationException(ex.kind(), operation, ex.getMessage());
   }
 }

@@ -1,2 +1,2 @@
-/** The claim language: lexer, parser, syntax tree, static checks, evaluation on autograd values and MathML. */
+/** The claim language: lexer, parser, syntax tree, static checks and evaluation on autograd values. */
 package io.github.gradproof.claim;

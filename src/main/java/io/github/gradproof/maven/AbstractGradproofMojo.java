@@ -3,13 +3,15 @@ package io.github.gradproof.maven;
 import io.github.gradproof.site.SiteConfig;
 import java.io.File;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * What every gradproof goal shares: the parameters of SPEC §2, each settable in the POM and as
- * {@code -Dgradproof.<name>}, and the configuration they make.
+ * What every gradproof goal shares: the parameters, each settable in the POM's
+ * {@code <configuration>} (as {@code <name>}) and on the command line (as
+ * {@code -Dgradproof.<name>}), and the configuration they make.
  */
 abstract class AbstractGradproofMojo extends AbstractMojo {
 
@@ -32,9 +34,21 @@ abstract class AbstractGradproofMojo extends AbstractMojo {
   @Parameter(property = PREFIX + "output", defaultValue = SiteConfig.DEFAULT_OUTPUT)
   protected String output;
 
-  /** Page languages, comma-separated, in order; every quiz field needs each of them. */
-  @Parameter(property = PREFIX + "languages", defaultValue = "en,es")
+  /**
+   * Page languages, comma-separated, in order (the first is the root page's); every quiz field
+   * needs each of them. Default: the built-in theme's {@code en,es}, then every language the
+   * templates folder adds UI strings for ({@code i18n/fr.yaml}), alphabetically.
+   */
+  @Parameter(property = PREFIX + "languages")
   protected String languages;
+
+  /**
+   * The address the site is published at, e.g. {@code https://example.org/course/}: pages then
+   * carry absolute canonical and language-alternate links, and the build writes
+   * {@code sitemap.xml} and {@code 404.html}. Unset: relative links only.
+   */
+  @Parameter(property = PREFIX + "baseUrl")
+  protected String baseUrl;
 
   /** Fail on translation findings (untranslated fields, differing inline code) instead of reporting them. */
   @Parameter(property = PREFIX + "strictTranslations", defaultValue = "false")
@@ -47,9 +61,11 @@ abstract class AbstractGradproofMojo extends AbstractMojo {
   /** The configuration the parameters describe. */
   protected SiteConfig config() throws MojoExecutionException {
     try {
-      return new SiteConfig(
-          basedir.toPath(), Path.of(data), Path.of(templates), Path.of(output), SiteConfig.parseLanguages(languages),
-          strictTranslations);
+      List<String> languageList = languages == null || languages.isBlank()
+          ? SiteConfig.themeLanguages(basedir.toPath(), Path.of(templates))
+          : SiteConfig.parseLanguages(languages);
+      return new SiteConfig(basedir.toPath(), Path.of(data), Path.of(templates), Path.of(output), languageList,
+          strictTranslations, baseUrl);
     } catch (IllegalArgumentException e) {
       throw new MojoExecutionException("invalid gradproof configuration: " + e.getMessage(), e);
     }

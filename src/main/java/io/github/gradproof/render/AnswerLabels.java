@@ -2,14 +2,15 @@ package io.github.gradproof.render;
 
 import io.github.gradproof.quiz.Question;
 import io.github.gradproof.quiz.QuestionKind;
-import io.github.gradproof.verify.ClaimResult;
+import io.github.gradproof.verify.Reason;
 import io.github.gradproof.verify.Verdict;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The words around an answer in one page language: the key ("Choices 1 and 2."), verdicts and
- * the reasons a claim is false. Shared by the HTML pages and the Markdown mirrors.
+ * The words around an answer in one page language: the key ("Choices 1 and 2."), verdicts, the
+ * reasons a claim is false and the other words of the verification table. Shared by the HTML
+ * pages and the Markdown mirrors.
  */
 final class AnswerLabels {
 
@@ -36,12 +37,26 @@ final class AnswerLabels {
     return noun + " " + numbers + ".";
   }
 
-  String reasonText(ClaimResult claim) {
-    // Some kinds need no words (a false comparison shows itself: "12 ≮ 7").
-    return (t.get("reason." + claim.reason().kind().key()) + " " + claim.reason().detail()).strip();
+  /** Why a claim is false, in the page language; {@code null} for {@code null}. */
+  String reason(Reason reason) {
+    return reason == null ? null : ReasonText.of(reason, t);
   }
 
   String verdictLabel(Verdict verdict) {
     return t.get("verdict." + verdict.name().toLowerCase(java.util.Locale.ROOT));
+  }
+
+  /** A row's first cell: "Choice 2", or "answer" for a claim of the free answer. */
+  String rowLabel(VerificationTable.Row row) {
+    return row.choice() == null ? t.get("verify.answer") : t.get("answer.choice") + " " + row.choice();
+  }
+
+  /** "yes", "no", or {@link Numbers#NOT_APPLICABLE}. */
+  String agreement(VerificationTable.Agreement agreement) {
+    return switch (agreement) {
+      case YES -> t.get("key.yes");
+      case NO -> t.get("key.no");
+      case NOT_APPLICABLE -> Numbers.NOT_APPLICABLE;
+    };
   }
 }

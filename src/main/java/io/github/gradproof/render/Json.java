@@ -4,8 +4,8 @@ import java.util.Locale;
 
 /**
  * A small streaming JSON writer with stable, locale-free output: two-space indentation, keys in
- * the order written, doubles in scientific notation with seven significant digits (identical on
- * every JVM, unlike {@code Double.toString}, whose algorithm changed in JDK 19).
+ * the order written, doubles as {@link Numbers#json} writes them (identical on every JVM, unlike
+ * {@code Double.toString}, whose algorithm changed in JDK 19). The only JSON escaper.
  */
 final class Json {
 
@@ -86,13 +86,8 @@ final class Json {
   /** A double; NaN and infinities (not JSON) become {@code null}. */
   Json value(double d) {
     value();
-    if (Double.isNaN(d) || Double.isInfinite(d)) {
-      out.append("null");
-    } else if (d == 0.0) {
-      out.append('0');
-    } else {
-      out.append(Formats.root("%.6e", d));
-    }
+    String number = Numbers.json(d);
+    out.append(number == null ? "null" : number);
     needComma = true;
     return this;
   }

@@ -3,11 +3,8 @@ package io.github.gradproof.render;
 import io.github.gradproof.quiz.Choice;
 import io.github.gradproof.quiz.Question;
 import io.github.gradproof.quiz.QuestionKind;
-import io.github.gradproof.verify.ChoiceResult;
-import io.github.gradproof.verify.ClaimResult;
 import io.github.gradproof.verify.PhaseResult;
 import io.github.gradproof.verify.QuestionResult;
-import io.github.gradproof.verify.Verdict;
 import java.util.List;
 import java.util.Map;
 
@@ -89,10 +86,10 @@ public final class MarkdownMirror {
 
   private static void table(
       StringBuilder out, String language, Map<String, String> t, AnswerLabels labels, QuestionResult result) {
-    Question q = result.question();
-    if (!q.verify() && q.verifyReason() != null) {
+    VerificationTable table = VerificationTable.of(result);
+    if (table.disabled() && table.disabledReason() != null) {
       out.append("*").append(MirrorMarkdown.text(t.get("verify.disabled"))).append("* ")
-          .append(MirrorMarkdown.inline(q.verifyReason().in(language))).append("\n\n");
+          .append(MirrorMarkdown.inline(table.disabledReason().in(language))).append("\n\n");
     }
     out.append('|');
     for (String column : List.of("choice", "claim", "shape", "error", "engine", "trials", "verdict", "key")) {
@@ -100,34 +97,24 @@ public final class MarkdownMirror {
     }
     out.append('\n');
     out.append("|---|---|---|---|---|---|---|---|\n");
-    for (ChoiceResult choice : result.choices()) {
-      String label = MirrorMarkdown.text(t.get("answer.choice") + " " + choice.number());
-      if (choice.claims().isEmpty()) {
-        out.append("| ").append(label).append(" | — | — | — | — | — | ")
-            .append(MirrorMarkdown.text(labels.verdictLabel(Verdict.NOT_CHECKABLE))).append(" | — |\n");
-      }
-      for (ClaimResult claim : choice.claims()) {
-        row(out, t, labels, label, claim, choice.agreesWithKey());
-      }
-    }
-    for (ClaimResult claim : result.answerClaims()) {
-      row(out, t, labels, MirrorMarkdown.text(t.get("verify.answer")), claim, claim.verdict() != Verdict.FALSE);
+    for (VerificationTable.Row row : table.rows()) {
+      row(out, labels, row);
     }
     out.append('\n');
   }
 
-  private static void row(
-      StringBuilder out, Map<String, String> t, AnswerLabels labels, String label, ClaimResult claim, boolean agrees) {
-    String verdict = labels.verdictLabel(claim.verdict());
-    if (claim.reason() != null) {
-      verdict += ": " + labels.reasonText(claim);
+  private static void row(StringBuilder out, AnswerLabels labels, VerificationTable.Row row) {
+    String verdict = labels.verdictLabel(row.verdict());
+    if (row.reason() != null) {
+      verdict += ": " + labels.reason(row.reason());
     }
-    out.append("| ").append(label).append(" | ").append(MirrorMarkdown.cellCode(claim.claim().source()))
-        .append(" | ").append(claim.shape() == null ? "—" : MirrorMarkdown.text(claim.shape()))
-        .append(" | ").append(Numbers.error(claim.error()))
-        .append(" | ").append(Numbers.error(claim.engineError()))
-        .append(" | ").append(claim.trials())
+    String claim = row.claim() == null ? Numbers.NOT_APPLICABLE : MirrorMarkdown.cellCode(row.claim().claim().source());
+    out.append("| ").append(MirrorMarkdown.text(labels.rowLabel(row))).append(" | ").append(claim)
+        .append(" | ").append(MirrorMarkdown.text(row.shape()))
+        .append(" | ").append(row.error())
+        .append(" | ").append(row.engineError())
+        .append(" | ").append(row.trials())
         .append(" | ").append(MirrorMarkdown.text(verdict))
-        .append(" | ").append(MirrorMarkdown.text(agrees ? t.get("key.yes") : t.get("key.no"))).append(" |\n");
+        .append(" | ").append(MirrorMarkdown.text(labels.agreement(row.agreement()))).append(" |\n");
   }
 }

@@ -300,7 +300,9 @@ public final class MirrorMarkdown {
       for (Node child = parent.getFirstChild(); child != null; child = child.getNext()) {
         String part;
         if (child instanceof Paragraph || child instanceof Heading || child instanceof TableCell) {
-          part = inlines(child, false).replace('\n', ' ');
+          // Every newline of inline Markdown ends a hard line break ("\" and a newline): on one
+          // line, the break is a space (a "\" before a space would show as a backslash).
+          part = inlines(child, false).replace("\\\n", " ");
         } else if (child instanceof FencedCodeBlock || child instanceof IndentedCodeBlock) {
           part = code(((Block) child).getContentChars().toString().strip());
         } else if (child instanceof Reference || child instanceof TableSeparator) {

@@ -6,7 +6,6 @@ import io.github.gradproof.diag.SourceLocation;
 import io.github.gradproof.verify.PhaseResult;
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.error.PebbleException;
-import io.pebbletemplates.pebble.loader.FileLoader;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -16,46 +15,63 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Renders the site's HTML pages from Pebble templates in the templates folder: the root page, one
- * index per language and one page per phase and language. Templates are compiled once and
- * reused; rendering is thread-safe.
+ * Renders the site's HTML pages from the Pebble templates of a {@link Theme}: the root page, one
+ * index per language, one page per phase and language, and (for a site with a base URL) the
+ * {@code 404.html} page. Templates are compiled once and reused; rendering is thread-safe.
  *
- * <p>All links are relative, so the site works from {@code file://}.
+ * <p>Links between pages are relative, so the site works from {@code file://}; with a base URL
+ * ({@link PageLinks}) pages also carry an absolute canonical URL and absolute language
+ * alternates.
  */
 public final class PageRenderer {
 
   private final PebbleEngine engine;
-  private final String templatesDisplay;
+  private final Theme theme;
   private final UiStrings ui;
   private final List<String> languages;
+  private final PageLinks links;
   private final MarkdownRenderer markdown;
   private final PebbleTemplate root;
   private final PebbleTemplate index;
   private final PebbleTemplate phase;
+  private final PebbleTemplate notFound;
 
   /**
-   * Compiles the templates.
+   * Compiles the templates of the project's templates folder laid over the built-in theme, for a
+   * site without a base URL.
    *
    * @throws DiagnosticException if a template is missing or has a syntax error, located in the
    *     template file
    */
   public PageRenderer(
       Path templatesDir, String templatesDisplay, UiStrings ui, List<String> languages, MarkdownRenderer markdown) {
-    FileLoader loader = new CheckedTemplateLoader(templatesDir, templatesDisplay);
+    this(Theme.layered(templatesDir, templatesDisplay), ui, new PageLinks(languages, null), markdown);
+  }
+
+  /**
+   * Compiles the templates of a theme.
+   *
+   * @param links the site's languages and base URL
+   * @throws DiagnosticException if a template is missing or has a syntax error, located in the
+   *     template file (in the project's folder or the built-in theme)
+   */
+  public PageRenderer(Theme theme, UiStrings ui, PageLinks links, MarkdownRenderer markdown) {
+    this.theme = theme;
     this.engine =
         new PebbleEngine.Builder()
-            .loader(loader)
+            .loader(new ThemeLoader(theme))
             .strictVariables(true)
             .autoEscaping(true)
             .cacheActive(true)
             .build();
-    this.templatesDisplay = templatesDisplay;
     this.ui = ui;
-    this.languages = List.copyOf(languages);
+    this.languages = links.languages();
+    this.links = links;
     this.markdown = markdown;
     this.root = compile("root.peb");
     this.index = compile("index.peb");
     this.phase = compile("phase.peb");
+    this.notFound = links.absolute() ? compile("404.peb") : null;
   }
 
   /** {@code site/index.html}: leads to every language. */
@@ -65,7 +81,9 @@ public final class PageRenderer {
     context.put("lang", first);
     context.put("t", ui.of(first));
     context.put("pageTitle", "gradproof");
-    context.put("alternates", alternates("", "index.html"));
+    context.put("description", ui.get(first, "site.tagline"));
+    context.put("canonical", links.canonical("index.html"));
+    context.put("alternates", links.alternates("", "index.html"));
     List<Map<String, Object>> choices = new ArrayList<>();
     for (String language : languages) {
       Map<String, Object> choice = new LinkedHashMap<>();
@@ -86,7 +104,8 @@ public final class PageRenderer {
 
   /** {@code site/<lang>/index.html} from phase summaries (fresh or from the build cache). */
   public String indexPageOf(String language, List<PhaseSummary> phases) {
-    Map<String, Object> context = pageContext(language, "index.html", ui.get(language, "site.title"));
+    Map<String, Object> context = pageContext(language, "index.html", ui.get(language, "site.title"),
+        ui.get(language, "site.tagline"));
     List<Map<String, Object>> items = new ArrayList<>(phases.size());
     for (PhaseSummary summary : phases) {
       Map<String, Object> item = new LinkedHashMap<>();
@@ -105,7 +124,8 @@ public final class PageRenderer {
   public String phasePage(String language, PhaseResult result) {
     String page = result.phase().pageName() + ".html";
     String title = markdown.plain(result.phase().title().in(language));
-    Map<String, Object> context = pageContext(language, page, title + " · " + ui.get(language, "site.title"));
+    Map<String, Object> context = pageContext(language, page, title + " · " + ui.get(language, "site.title"),
+        oneLine(markdown.plain(result.phase().summary().in(language))));
     Map<String, Object> phaseView = new LinkedHashMap<>();
     phaseView.put("title", markdown.inline(result.phase().title().in(language)));
     phaseView.put("summary", markdown.block(result.phase().summary().in(language)));
@@ -116,35 +136,65 @@ public final class PageRenderer {
     return render(phase, "phase.peb", context);
   }
 
-  private Map<String, Object> pageContext(String language, String page, String pageTitle) {
+  /**
+   * {@code site/404.html}, in the root language, for a web server to send for a missing page: it
+   * may be served at any depth, so its links are absolute. Only for a site with a base URL.
+   */
+  public String notFoundPage() {
+    if (notFound == null) {
+      throw new IllegalStateException("a 404 page needs a base URL: without one the site has no fixed address");
+    }
+    String first = languages.get(0);
+    Map<String, Object> context = new LinkedHashMap<>();
+    context.put("lang", first);
+    context.put("t", ui.of(first));
+    context.put("root", links.url("index.html"));
+    context.put("pageTitle", ui.get(first, "notfound.title") + " · " + ui.get(first, "site.title"));
+    context.put("description", ui.get(first, "notfound.text"));
+    context.put("canonical", null);
+    context.put("homeHref", links.url(first + "/index.html"));
+    context.put("alternates", List.of());
+    List<Map<String, String>> switches = new ArrayList<>();
+    for (String other : languages.subList(1, languages.size())) {
+      switches.add(languageSwitch(other, links.url(other + "/index.html")));
+    }
+    context.put("switches", switches);
+    return render(notFound, "404.peb", context);
+  }
+
+  private Map<String, Object> pageContext(String language, String page, String pageTitle, String description) {
     Map<String, Object> context = new LinkedHashMap<>();
     context.put("lang", language);
     context.put("t", ui.of(language));
     context.put("root", "../");
     context.put("pageTitle", pageTitle);
+    context.put("description", description);
+    context.put("canonical", links.canonical(language + "/" + page));
     context.put("homeHref", "index.html");
-    context.put("alternates", alternates("../", page));
-    String other = otherLanguage(language);
-    context.put("switchHref", other == null ? null : "../" + other + "/" + page);
-    context.put("switchLang", other);
+    context.put("alternates", links.alternates("../", page));
+    List<Map<String, String>> switches = new ArrayList<>();
+    for (String other : languages) {
+      if (!other.equals(language)) {
+        switches.add(languageSwitch(other, "../" + other + "/" + page));
+      }
+    }
+    context.put("switches", switches);
     return context;
   }
 
-  /** The language the switcher leads to: the next configured one, cyclically. */
-  private String otherLanguage(String language) {
-    if (languages.size() < 2) {
-      return null;
-    }
-    int at = languages.indexOf(language);
-    return languages.get((at + 1) % languages.size());
+  /** A link to another language's version, named and described in that language. */
+  private Map<String, String> languageSwitch(String language, String href) {
+    Map<String, String> link = new LinkedHashMap<>();
+    link.put("lang", language);
+    link.put("href", href);
+    link.put("name", ui.get(language, "language.name"));
+    link.put("label", ui.get(language, "language.read"));
+    return link;
   }
 
-  private List<Map<String, String>> alternates(String prefix, String page) {
-    List<Map<String, String>> alternates = new ArrayList<>();
-    for (String language : languages) {
-      alternates.add(Map.of("lang", language, "href", prefix + language + "/" + page));
-    }
-    return alternates;
+  /** Text for an attribute: one line, spaces collapsed. */
+  private static String oneLine(String text) {
+    return text.strip().replaceAll("\\s+", " ");
   }
 
   private PebbleTemplate compile(String name) {
@@ -168,19 +218,13 @@ public final class PageRenderer {
   }
 
   private DiagnosticException templateError(String name, PebbleException e) {
-    String file = e.getFileName() == null ? name : Path.of(e.getFileName()).getFileName().toString();
-    String relative = file.equals(name) || e.getFileName() == null ? name : relativeTemplate(e.getFileName(), file);
+    String file = e.getFileName() == null ? name : e.getFileName();
+    String display = theme.find(file).map(ThemeFile::display).orElse(theme.projectDisplay(file));
     int line = e.getLineNumber() == null ? 1 : e.getLineNumber();
     String message = e.getPebbleMessage() == null ? String.valueOf(e.getMessage()) : e.getPebbleMessage();
     return new DiagnosticException(
         Diagnostic.at(
-            new SourceLocation(templatesDisplay + "/" + relative, line, 1),
-            "template error: " + message + "; fix the template (see docs/FORMAT.md for the variables each page gets)"));
-  }
-
-  private static String relativeTemplate(String fileName, String base) {
-    String normalized = fileName.replace('\\', '/');
-    int partials = normalized.lastIndexOf("partials/");
-    return partials >= 0 ? normalized.substring(partials) : base;
+            new SourceLocation(display, line, 1),
+            "template error: " + message + "; fix the template (see docs/THEMES.md for the variables each page gets)"));
   }
 }

@@ -42,7 +42,7 @@ final class PlainMarkdown {
           if (!printable(k) || (k == ' ' && md.charAt(j - 1) == ' ')) {
             return null;
           }
-          escape(out, k);
+          Html.appendText(out, k);
         }
         out.append("</code>");
         i = close + 1;
@@ -100,14 +100,5 @@ final class PlainMarkdown {
     return type != Character.CONTROL && type != Character.FORMAT && type != Character.SURROGATE
         && type != Character.PRIVATE_USE && type != Character.UNASSIGNED && c != '\u00a0'
         && !Character.isSpaceChar(c) && c != '\ufffd';
-  }
-
-  private static void escape(StringBuilder out, char c) {
-    switch (c) {
-      case '&' -> out.append("&amp;");
-      case '<' -> out.append("&lt;");
-      case '>' -> out.append("&gt;");
-      default -> out.append(c);
-    }
   }
 }

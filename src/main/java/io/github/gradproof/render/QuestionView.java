@@ -3,10 +3,7 @@ package io.github.gradproof.render;
 import io.github.gradproof.quiz.Choice;
 import io.github.gradproof.quiz.ClaimText;
 import io.github.gradproof.quiz.Question;
-import io.github.gradproof.verify.ChoiceResult;
-import io.github.gradproof.verify.ClaimResult;
 import io.github.gradproof.verify.QuestionResult;
-import io.github.gradproof.verify.Verdict;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,44 +29,39 @@ final class QuestionView {
 
   Map<String, Object> build(QuestionResult result) {
     Question q = result.question();
+    VerificationTable table = VerificationTable.of(result);
     Map<String, Object> view = new LinkedHashMap<>();
     view.put("id", q.id());
     view.put("title", markdown.inline(q.title().in(language)));
     view.put("kind", q.kind().yamlName());
     view.put("kindLabel", t.get("question.kind." + q.kind().yamlName()));
     view.put("prompt", markdown.block(q.prompt().in(language)));
-    view.put("choices", choices(result));
+    view.put("choices", choices(q, table));
     view.put("keyLabel", labels.keyLabel(q));
     view.put("answerText", q.answer().text() == null ? null : markdown.block(q.answer().text().in(language)));
     view.put("explanation", q.explanation() == null ? null : markdown.block(q.explanation().in(language)));
-    view.put("verification", verification(result));
+    view.put("verification", verification(result, table));
     return view;
   }
 
-  private List<Map<String, Object>> choices(QuestionResult result) {
+  private List<Map<String, Object>> choices(Question q, VerificationTable table) {
     List<Map<String, Object>> choices = new ArrayList<>();
-    List<Integer> key = result.question().answer().choices();
-    for (Choice choice : result.question().choices()) {
+    List<Integer> key = q.answer().choices();
+    for (Choice choice : q.choices()) {
       Map<String, Object> view = new LinkedHashMap<>();
       view.put("number", choice.number());
       view.put("html", choiceHtml(choice));
       boolean correct = key.contains(choice.number());
       view.put("correct", correct);
-      view.put("reason", correct ? "" : whyWrong(result, choice.number()));
+      view.put("reason", correct ? "" : whyWrong(table, choice.number()));
       choices.add(view);
     }
     return choices;
   }
 
   /** The self-check's reason for a wrong pick: the verifier's reason, or a pointer to the text. */
-  private String whyWrong(QuestionResult result, int number) {
-    return result.choices().stream()
-        .filter(c -> c.number() == number)
-        .flatMap(c -> c.claims().stream())
-        .filter(c -> c.verdict() == Verdict.FALSE && c.reason() != null)
-        .findFirst()
-        .map(labels::reasonText)
-        .orElse(t.get("selfcheck.unchecked"));
+  private String whyWrong(VerificationTable table, int number) {
+    return table.reasonAgainst(number).map(labels::reason).orElse(t.get("selfcheck.unchecked"));
   }
 
   /** A choice's text, or its claims shown as code when it has no text. */
@@ -84,65 +76,35 @@ final class QuestionView {
     return String.join(", ", codes);
   }
 
-  private Map<String, Object> verification(QuestionResult result) {
-    Question q = result.question();
+  private Map<String, Object> verification(QuestionResult result, VerificationTable table) {
     Map<String, Object> view = new LinkedHashMap<>();
-    view.put("disabled", !q.verify());
-    view.put("disabledReason", q.verifyReason() == null ? null : markdown.inline(q.verifyReason().in(language)));
+    view.put("disabled", table.disabled());
+    view.put("disabledReason", table.disabledReason() == null ? null : markdown.inline(table.disabledReason().in(language)));
     List<Map<String, Object>> rows = new ArrayList<>();
-    for (ChoiceResult choice : result.choices()) {
-      String label = t.get("answer.choice") + " " + choice.number();
-      if (choice.claims().isEmpty()) {
-        rows.add(notCheckableRow(label));
-      }
-      for (ClaimResult claim : choice.claims()) {
-        rows.add(row(label, claim, choice.agreesWithKey()));
-      }
-    }
-    for (ClaimResult claim : result.answerClaims()) {
-      rows.add(row(t.get("verify.answer"), claim, claim.verdict() != Verdict.FALSE));
+    for (VerificationTable.Row row : table.rows()) {
+      rows.add(row(row));
     }
     view.put("rows", rows);
-    view.put("plot", result.experiment() == null ? null : ConvergencePlot.svg(result.experiment(), q.id(), t));
+    String id = result.question().id();
+    view.put("plot", result.experiment() == null ? null : ConvergencePlot.svg(result.experiment(), id, t));
     view.put("plotCaption", result.experiment() == null ? null : t.get("plot.title"));
     return view;
   }
 
-  private Map<String, Object> row(String label, ClaimResult claim, boolean agrees) {
-    Map<String, Object> row = new LinkedHashMap<>();
-    row.put("label", label);
-    row.put("code", claim.claim().source());
-    row.put("mathMl", claim.mathMl());
-    row.put("shape", claim.shape() == null ? "—" : claim.shape());
-    row.put("error", Numbers.error(claim.error()));
-    row.put("engineError", Numbers.error(claim.engineError()));
-    row.put("trials", claim.trials());
-    row.put("verdict", labels.verdictLabel(claim.verdict()));
-    row.put("verdictClass", verdictClass(claim.verdict()));
-    row.put("reason", claim.reason() == null ? null : labels.reasonText(claim));
-    row.put("agrees", agrees ? t.get("key.yes") : t.get("key.no"));
-    row.put("agreesClass", agrees ? "yes" : "no");
-    return row;
-  }
-
-  private Map<String, Object> notCheckableRow(String label) {
-    Map<String, Object> row = new LinkedHashMap<>();
-    row.put("label", label);
-    row.put("code", null);
-    row.put("mathMl", "");
-    row.put("shape", "—");
-    row.put("error", "—");
-    row.put("engineError", "—");
-    row.put("trials", "—");
-    row.put("verdict", labels.verdictLabel(Verdict.NOT_CHECKABLE));
-    row.put("verdictClass", verdictClass(Verdict.NOT_CHECKABLE));
-    row.put("reason", null);
-    row.put("agrees", "—");
-    row.put("agreesClass", "na");
-    return row;
-  }
-
-  static String verdictClass(Verdict verdict) {
-    return verdict.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+  private Map<String, Object> row(VerificationTable.Row row) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("label", labels.rowLabel(row));
+    view.put("code", row.claim() == null ? null : row.claim().claim().source());
+    view.put("mathMl", row.claim() == null ? "" : MathMl.render(row.claim().line()));
+    view.put("shape", row.shape());
+    view.put("error", row.error());
+    view.put("engineError", row.engineError());
+    view.put("trials", row.trials());
+    view.put("verdict", labels.verdictLabel(row.verdict()));
+    view.put("verdictClass", VerificationTable.verdictName(row.verdict()));
+    view.put("reason", labels.reason(row.reason()));
+    view.put("agrees", labels.agreement(row.agreement()));
+    view.put("agreesClass", row.agreement().key());
+    return view;
   }
 }

@@ -1,13 +1,11 @@
 package io.github.gradproof.render;
 
 import io.github.gradproof.quiz.Question;
-import io.github.gradproof.verify.ChoiceResult;
 import io.github.gradproof.verify.ClaimResult;
 import io.github.gradproof.verify.ConvergenceExperiment;
 import io.github.gradproof.verify.PhaseResult;
 import io.github.gradproof.verify.QuestionResult;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Writes {@code site/verification.json}: every phase, question, claim, verdict and error figure,
@@ -114,19 +112,20 @@ public final class VerificationJson {
     json.endArray();
     json.field("trials", result.trials());
     json.field("engineError", result.engineError());
+    VerificationTable table = VerificationTable.of(result);
     json.name("choices").beginArray();
-    for (ChoiceResult choice : result.choices()) {
+    for (VerificationTable.Group choice : table.choices()) {
       json.beginObject();
-      json.field("number", choice.number());
+      json.field("number", choice.choice());
       json.field("keyed", choice.keyed());
-      json.field("verdict", verdict(choice.verdict()));
+      json.field("verdict", VerificationTable.verdictName(choice.verdict()));
       json.field("agreesWithKey", choice.agreesWithKey());
       claims(json, choice.claims());
       json.endObject();
     }
     json.endArray();
     json.name("answer").beginObject();
-    claims(json, result.answerClaims());
+    claims(json, table.answer().claims());
     json.endObject();
     if (result.experiment() != null) {
       experiment(json, result.experiment());
@@ -141,15 +140,15 @@ public final class VerificationJson {
       json.field("claim", claim.claim().source());
       json.field("line", claim.claim().location().line());
       json.field("column", claim.claim().location().column());
-      json.field("shape", claim.shape());
+      json.field("shape", claim.shape() == null ? null : Numbers.shape(claim.shape()));
       json.field("error", claim.error());
       json.field("engineError", claim.engineError());
       json.field("trials", claim.trials());
-      json.field("verdict", verdict(claim.verdict()));
+      json.field("verdict", VerificationTable.verdictName(claim.verdict()));
       if (claim.reason() != null) {
         json.name("reason").beginObject();
         json.field("kind", claim.reason().kind().key());
-        json.field("detail", claim.reason().detail());
+        json.field("detail", ReasonText.detail(claim.reason()));
         json.endObject();
       }
       json.endObject();
@@ -173,9 +172,5 @@ public final class VerificationJson {
     json.field("forwardEvaluations", e.forwardEvaluations());
     json.field("centralEvaluations", e.centralEvaluations());
     json.endObject();
-  }
-
-  private static String verdict(io.github.gradproof.verify.Verdict verdict) {
-    return verdict.name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 }

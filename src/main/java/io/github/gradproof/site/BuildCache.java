@@ -3,6 +3,7 @@ package io.github.gradproof.site;
 import io.github.gradproof.diag.DiagnosticException;
 import io.github.gradproof.diag.RealFiles;
 import io.github.gradproof.quiz.QuizLoader;
+import io.github.gradproof.render.Theme;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -34,10 +35,11 @@ import java.util.stream.Stream;
  *
  * <ul>
  *   <li>the phase file's bytes and the path it is shown as,
- *   <li>every file under the templates folder (templates, UI strings, assets),
+ *   <li>both layers of the theme: every file under the project's templates folder (templates, UI
+ *       strings, assets, whether or not a page uses it) and every file of the built-in theme,
  *   <li>the generator's own build: the bytes of the jar (or class folder) this class was loaded
  *       from, and the file names of the libraries that render pages,
- *   <li>the configuration: languages, translation strictness, and the verifier's settings.
+ *   <li>the configuration: languages, translation strictness, base URL, and the verifier's settings.
  * </ul>
  *
  * <p>Any change to any of them gives a different key, so a stale entry is never read: it is simply
@@ -70,8 +72,11 @@ final class BuildCache {
   static BuildCache open(Path dir, SiteConfig config, String pipeline, String generator) {
     Hasher h = new Hasher();
     h.text("gradproof-cache-1").text(generator).text(pipeline).text(String.join(",", config.languages()))
-        .text(Boolean.toString(config.strictTranslations()));
+        .text(Boolean.toString(config.strictTranslations())).text(String.valueOf(config.baseUrl()));
     h.tree(config.templatesDir());
+    for (String path : Theme.builtInPaths()) {
+      h.text(path).bytes(Theme.builtIn().findBuiltIn(path).orElseThrow().readBytes());
+    }
     return new BuildCache(dir, h.hex());
   }
 

@@ -29,6 +29,10 @@ import java.util.stream.Stream;
  * are kept, never the documents. {@link #finish()} then resolves the links against the files and
  * ids of the whole site. Scanning uses {@link TagScanner}, which reads start tags and attributes
  * as Jsoup's parser does (a test compares the two on generated pages).
+ *
+ * <p>For a site with a base URL, an absolute link under that URL (a canonical or alternate link,
+ * the links of {@code 404.html}) is a link into the site: its file must exist like any other's,
+ * and an address ending in {@code /} means that folder's {@code index.html}.
  */
 final class LinkChecker {
 
@@ -36,13 +40,20 @@ final class LinkChecker {
 
   private final Path root;
   private final String displayRoot;
+  private final String baseUrl;
   private final Map<String, PageFacts> pages = new ConcurrentHashMap<>();
   /** Whether a linked non-page file exists, asked once per file (the stylesheet is linked from every page). */
   private final Map<Path, Boolean> files = new ConcurrentHashMap<>();
 
   LinkChecker(Path root, String displayRoot) {
+    this(root, displayRoot, null);
+  }
+
+  /** A checker for a site published at {@code baseUrl} (normalised, ending in {@code /}; or null). */
+  LinkChecker(Path root, String displayRoot, String baseUrl) {
     this.root = root;
     this.displayRoot = displayRoot;
+    this.baseUrl = baseUrl;
   }
 
   /**
@@ -65,7 +76,12 @@ final class LinkChecker {
 
   /** Scans one page ({@code relative} to the root, with forward slashes) and keeps its facts. */
   void scan(String relative, String html) {
-    pages.put(relative, facts(html));
+    pages.put(relative, pageFacts(html));
+  }
+
+  /** The facts of one page's HTML, with this site's base URL. */
+  PageFacts pageFacts(String html) {
+    return facts(html, baseUrl);
   }
 
   /** Adds the facts of an already scanned page (a page reused from the build cache). */
@@ -90,8 +106,13 @@ final class LinkChecker {
     return List.of(ids, links);
   }
 
-  /** The facts of one page's HTML. */
+  /** The facts of one page's HTML, for a site without a base URL. */
   static PageFacts facts(String html) {
+    return facts(html, null);
+  }
+
+  /** The facts of one page's HTML; links under {@code baseUrl} (if not null) are links into the site. */
+  static PageFacts facts(String html, String baseUrl) {
     List<List<Tag>> tags = tags(html);
     Set<String> seen = new HashSet<>();
     List<String> ids = new ArrayList<>();
@@ -106,10 +127,11 @@ final class LinkChecker {
     }
     List<Tag> links = new ArrayList<>();
     for (Tag tag : tags.get(1)) {
-      String problem = localProblem(tag, seen);
+      boolean intoSite = baseUrl != null && tag.value().startsWith(baseUrl);
+      String problem = intoSite ? null : localProblem(tag, seen);
       if (problem != null) {
         links.add(withProblem(tag, problem));
-      } else if (!isLocal(tag.value())) {
+      } else if (intoSite || !isLocal(tag.value())) {
         links.add(new Tag(tag.name().intern(), tag.attribute(), tag.value().intern(), tag.line(), tag.column()));
       }
     }
@@ -212,7 +234,13 @@ final class LinkChecker {
     String path = hash < 0 ? link : link.substring(0, hash);
     String fragment = hash < 0 ? null : link.substring(hash + 1);
     Path pageFile = root.resolve(page);
-    Path target = path.isEmpty() ? pageFile : pageFile.getParent().resolve(path).normalize();
+    Path target;
+    if (baseUrl != null && path.startsWith(baseUrl)) {
+      String inSite = path.substring(baseUrl.length());
+      target = root.resolve(inSite.isEmpty() || inSite.endsWith("/") ? inSite + "index.html" : inSite).normalize();
+    } else {
+      target = path.isEmpty() ? pageFile : pageFile.getParent().resolve(path).normalize();
+    }
     if (!target.startsWith(root) || !isFile(target)) {
       problems.add(problem(page, tag, "link '" + link + "' points to a file that is not in the site"));
       return;

@@ -101,7 +101,7 @@ final class PhaseBuilder {
       }
       List<LinkChecker.PageFacts> facts = new ArrayList<>();
       for (int f = 0; f < paths.size(); f++) {
-        facts.add(paths.get(f).endsWith(".html") ? LinkChecker.facts(texts.get(f)) : null);
+        facts.add(paths.get(f).endsWith(".html") ? links.pageFacts(texts.get(f)) : null);
       }
       String fragment = VerificationJson.phaseFragment(result);
       PhaseSummary summary = PhaseSummary.of(result);

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -42,7 +43,8 @@ public final class PhaseSkeleton {
     }
     try {
       Files.createDirectories(file.getParent());
-      Files.writeString(file, yaml(phase, slug), StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE_NEW);
+      Files.writeString(file, yaml(phase, slug, config.languages()), StandardCharsets.UTF_8,
+          java.nio.file.StandardOpenOption.CREATE_NEW);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
     }
@@ -54,27 +56,33 @@ public final class PhaseSkeleton {
     return String.format(Locale.ROOT, "phase-%02d-%s.yaml", phase, slug);
   }
 
-  /** The skeleton's text. */
+  /** The skeleton's text in English and Spanish. */
   public static String yaml(int phase, String slug) {
+    return yaml(phase, slug, SiteConfig.DEFAULT_LANGUAGES);
+  }
+
+  /**
+   * The skeleton's text with a field for every language: the first language's text as it is
+   * (English or Spanish; any other language gets the English text marked TODO), every other
+   * language's marked TODO.
+   */
+  public static String yaml(int phase, String slug, List<String> languages) {
     String id = String.format(Locale.ROOT, "q-%02d-01", phase);
-    // A string template, not a text block: the plugin descriptor tooling cannot parse text blocks.
-    String template = String.join("\n",
-        "# Phase %1$d quiz. Every claim below is checked by `mvn site:check`; see docs/FORMAT.md.",
+    return String.join("\n",
+        "# Phase " + phase + " quiz. Every claim below is checked by `mvn site:check`; see docs/FORMAT.md.",
         "# Texts marked TODO are listed by the translation report until they are translated.",
-        "phase: %1$d",
-        "slug: %2$s",
-        "title: {en: \"Phase %1$d — Quizzes\", es: \"TODO: Fase %1$d — Cuestionarios\"}",
-        "summary:",
-        "  en: \"TODO: one sentence on what this phase's questions are about.\"",
-        "  es: \"TODO: una frase sobre el tema de las preguntas de esta fase.\"",
+        "phase: " + phase,
+        "slug: " + slug,
+        field("", "title", languages, "Phase " + phase + " — Quizzes", "Fase " + phase + " — Cuestionarios"),
+        field("", "summary", languages, "TODO: one sentence on what this phase's questions are about.",
+            "TODO: una frase sobre el tema de las preguntas de esta fase."),
         "",
         "questions:",
-        "  - id: %3$s",
+        "  - id: " + id,
         "    kind: single",
-        "    title: {en: \"Gradient of a sum of squares\", es: \"TODO: Gradiente de una suma de cuadrados\"}",
-        "    prompt:",
-        "      en: \"`s = sum(x ** 2)` with `x.shape = (N,)`. What is `dx`?\"",
-        "      es: \"TODO: `s = sum(x ** 2)` con `x.shape = (N,)`. ¿Cuánto vale `dx`?\"",
+        field("    ", "title", languages, "Gradient of a sum of squares", "Gradiente de una suma de cuadrados"),
+        field("    ", "prompt", languages, "`s = sum(x ** 2)` with `x.shape = (N,)`. What is `dx`?",
+            "`s = sum(x ** 2)` con `x.shape = (N,)`. ¿Cuánto vale `dx`?"),
         "    setup:",
         "      dims: {N: 5}",
         "      inputs: {x: [N]}",
@@ -85,10 +93,24 @@ public final class PhaseSkeleton {
         "      - claim: \"dx = x\"",
         "      - claim: \"dx = 2 * sum(x)\"",
         "    answer: 1",
-        "    explanation:",
-        "      en: \"Power rule, elementwise: `d(x_i²)/dx_i = 2 x_i`, and `ds = 1`.\"",
-        "      es: \"TODO: Regla de la potencia, elemento a elemento: `d(x_i²)/dx_i = 2 x_i`, y `ds = 1`.\"",
+        field("    ", "explanation", languages, "Power rule, elementwise: `d(x_i²)/dx_i = 2 x_i`, and `ds = 1`.",
+            "Regla de la potencia, elemento a elemento: `d(x_i²)/dx_i = 2 x_i`, y `ds = 1`."),
         "");
-    return String.format(Locale.ROOT, template, phase, slug, id);
+  }
+
+  /** A localized field, one line per language. */
+  private static String field(String indent, String name, List<String> languages, String en, String es) {
+    StringBuilder out = new StringBuilder(indent).append(name).append(':');
+    for (int i = 0; i < languages.size(); i++) {
+      String language = languages.get(i);
+      String known = language.equals("en") ? en : language.equals("es") ? es : null;
+      String value = i == 0 && known != null ? known : todo(known != null ? known : en);
+      out.append('\n').append(indent).append("  ").append(language).append(": \"").append(value).append('"');
+    }
+    return out.toString();
+  }
+
+  private static String todo(String text) {
+    return text.startsWith("TODO") ? text : "TODO: " + text;
   }
 }

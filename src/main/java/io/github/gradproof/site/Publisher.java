@@ -1,8 +1,6 @@
 package io.github.gradproof.site;
 
-import io.github.gradproof.diag.RealFiles;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -25,7 +23,6 @@ import java.nio.file.attribute.BasicFileAttributes;
  */
 public final class Publisher implements AutoCloseable {
 
-  private final SiteConfig config;
   private final Path output;
   private final Path staging;
   private final OutputLock lock;
@@ -33,9 +30,8 @@ public final class Publisher implements AutoCloseable {
   private final java.util.Set<Path> directories = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private boolean published;
 
-  private Publisher(SiteConfig config, Path staging, OutputLock lock) {
-    this.config = config;
-    this.output = config.outputDir();
+  private Publisher(Path output, Path staging, OutputLock lock) {
+    this.output = output;
     this.staging = staging;
     this.lock = lock;
   }
@@ -62,7 +58,7 @@ public final class Publisher implements AutoCloseable {
       removeLeftovers(parent, output.getFileName().toString());
       Path staging = createStaging(parent, stagingPrefix(output));
       SiteStamp.write(staging);
-      return new Publisher(config, staging, lock);
+      return new Publisher(output, staging, lock);
     } catch (IOException e) {
       lock.close();
       throw new UncheckedIOException("cannot create a staging folder beside " + output, e);
@@ -116,40 +112,6 @@ public final class Publisher implements AutoCloseable {
       Files.write(file, content);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
-    }
-  }
-
-  /** Copies a folder tree into {@code relative} inside the staging folder; see the three-argument form. */
-  public void copyTree(Path source, String relative) {
-    copyTree(source, source, relative);
-  }
-
-  /**
-   * Copies a folder tree into {@code relative} inside the staging folder. Every file must be a
-   * regular file inside {@code folder} ({@link RealFiles}): a link leading out of it, a pipe or a
-   * device is refused by name, and nothing of it is copied. Copies get the modes of new files.
-   */
-  public void copyTree(Path source, Path folder, String relative) {
-    Path target = staging.resolve(relative);
-    try {
-      Files.walkFileTree(source, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-          Files.createDirectories(target.resolve(source.relativize(dir).toString()));
-          return FileVisitResult.CONTINUE;
-        }
-
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-          Path real = RealFiles.check(file, folder, config.display(file));
-          try (InputStream in = Files.newInputStream(real, LinkOption.NOFOLLOW_LINKS)) {
-            Files.copy(in, target.resolve(source.relativize(file).toString()), StandardCopyOption.REPLACE_EXISTING);
-          }
-          return FileVisitResult.CONTINUE;
-        }
-      });
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot copy " + source, e);
     }
   }
 

@@ -1,5 +1,6 @@
 package io.github.gradproof.site;
 
+import io.github.gradproof.render.Theme;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -15,9 +16,12 @@ import java.util.Objects;
  * @param languages page languages in order; the first is the root page's language
  * @param strictTranslations whether translation findings (untranslated fields, differing inline
  *     code) fail the build instead of being reported
+ * @param baseUrl the absolute {@code http(s)} URL the site is published at, ending in {@code /},
+ *     or {@code null} for a site that only uses relative links (and opens from {@code file://})
  */
 public record SiteConfig(
-    Path baseDir, Path dataDir, Path templatesDir, Path outputDir, List<String> languages, boolean strictTranslations) {
+    Path baseDir, Path dataDir, Path templatesDir, Path outputDir, List<String> languages, boolean strictTranslations,
+    String baseUrl) {
 
   /** Default data folder. */
   public static final String DEFAULT_DATA = "data/quizzes";
@@ -44,6 +48,13 @@ public record SiteConfig(
             "language '" + language + "' is not a language code such as 'en' or 'es'");
       }
     }
+    baseUrl = BaseUrl.normalize(baseUrl);
+  }
+
+  /** A configuration without a base URL. */
+  public SiteConfig(Path baseDir, Path dataDir, Path templatesDir, Path outputDir, List<String> languages,
+      boolean strictTranslations) {
+    this(baseDir, dataDir, templatesDir, outputDir, languages, strictTranslations, null);
   }
 
   /** A configuration that reports translation findings without failing on them. */
@@ -53,10 +64,27 @@ public record SiteConfig(
 
   /** The same configuration writing to another output folder (the preview server's). */
   public SiteConfig withOutputDir(Path output) {
-    return new SiteConfig(baseDir, dataDir, templatesDir, output, languages, strictTranslations);
+    return new SiteConfig(baseDir, dataDir, templatesDir, output, languages, strictTranslations, baseUrl);
   }
 
-  /** The defaults of SPEC §2 under the given project folder. */
+  /**
+   * The same configuration published at {@code url} ({@code null} or blank: relative links only).
+   *
+   * @throws IllegalArgumentException if {@code url} is not an absolute http or https URL
+   */
+  public SiteConfig withBaseUrl(String url) {
+    return new SiteConfig(baseDir, dataDir, templatesDir, outputDir, languages, strictTranslations, url);
+  }
+
+  /**
+   * The languages a project gets when it names none: the built-in theme's ({@code en, es}), then
+   * every language whose UI strings the project's templates folder adds ({@code i18n/fr.yaml}).
+   */
+  public static List<String> themeLanguages(Path baseDir, Path templatesDir) {
+    return Theme.layered(baseDir.resolve(templatesDir), DEFAULT_TEMPLATES).languages();
+  }
+
+  /** The default folders and languages under the given project folder. */
   public static SiteConfig defaults(Path baseDir) {
     return new SiteConfig(
         baseDir, Path.of(DEFAULT_DATA), Path.of(DEFAULT_TEMPLATES), Path.of(DEFAULT_OUTPUT), DEFAULT_LANGUAGES);
@@ -65,6 +93,11 @@ public record SiteConfig(
   /** Parses a comma-separated language list such as {@code en,es}. */
   public static List<String> parseLanguages(String list) {
     return java.util.Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+  }
+
+  /** The theme of this configuration: its templates folder laid over the built-in theme. */
+  public Theme theme() {
+    return Theme.layered(templatesDir, display(templatesDir));
   }
 
   /** How a path under the project is shown in messages: relative, with forward slashes. */

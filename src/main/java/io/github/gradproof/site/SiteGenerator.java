@@ -6,10 +6,8 @@ import io.github.gradproof.quiz.Phase;
 import io.github.gradproof.quiz.QuizLoader;
 import io.github.gradproof.quiz.TranslationReport;
 import io.github.gradproof.render.MarkdownMirror;
-import io.github.gradproof.render.MarkdownRenderer;
 import io.github.gradproof.render.PageRenderer;
 import io.github.gradproof.render.PhaseSummary;
-import io.github.gradproof.render.UiStrings;
 import io.github.gradproof.verify.PhaseResult;
 import io.github.gradproof.verify.PhaseVerifier;
 import io.github.gradproof.verify.QuestionVerifier;
@@ -160,7 +158,7 @@ public final class SiteGenerator {
       }
       verifyNanos.add(System.nanoTime() - t);
     });
-    throwIfAny(problems);
+    throwIfAny(problems, ThemeRenderers.load(config, log).problems());
     reportTranslations(phases);
     long end = System.nanoTime();
     List<PhaseResult> kept = Arrays.stream(results).filter(r -> r != null).toList();
@@ -191,17 +189,10 @@ public final class SiteGenerator {
     // Each phase's model is released once its pages are written: only summaries stay.
     Phase[] phases = loadedPhases.toArray(new Phase[0]);
     loadedPhases = null;
-    String templatesDisplay = config.display(config.templatesDir());
-    UiStrings ui = UiStrings.load(config.templatesDir(), templatesDisplay, config.languages());
-    MarkdownRenderer markdown = new MarkdownRenderer();
-    PageRenderer pages = null;
-    DiagnosticException templateError = null;
-    try {
-      pages = new PageRenderer(config.templatesDir(), templatesDisplay, ui, config.languages(), markdown);
-    } catch (DiagnosticException e) {
-      templateError = e;
-    }
-    MarkdownMirror mirror = new MarkdownMirror(ui, config.languages());
+    // A theme problem does not stop verification: the build reports it with the phases' problems.
+    ThemeRenderers theme = ThemeRenderers.load(config, log);
+    PageRenderer pages = theme.pages();
+    MarkdownMirror mirror = theme.mirror();
     int workers = workers();
     BuildStage stage = new BuildStage(n);
     try (Publisher publisher = Publisher.open(config, log)) {
@@ -209,7 +200,7 @@ public final class SiteGenerator {
         createDirectories(publisher.staging().resolve(language));
         createDirectories(publisher.staging().resolve("md").resolve(language));
       }
-      LinkChecker links = new LinkChecker(publisher.staging(), config.display(config.outputDir()));
+      LinkChecker links = new LinkChecker(publisher.staging(), config.display(config.outputDir()), config.baseUrl());
       PhaseBuilder builder = new PhaseBuilder(config, verifier, keepResults, cache, keysBefore, pages, mirror,
           publisher, links, stage);
       long finishStart;
@@ -221,11 +212,8 @@ public final class SiteGenerator {
           phases[i] = null;
           builder.build(phase, i, json);
         });
-        throwIfAny(stage.problems);
+        throwIfAny(stage.problems, theme.problems());
         report(joinTranslations(translations));
-        if (templateError != null) {
-          throw templateError;
-        }
         for (RuntimeException failure : stage.failures) {
           if (failure != null) {
             throw failure;
@@ -244,9 +232,10 @@ public final class SiteGenerator {
           publisher.write(language + "/index.html", index.getBytes(StandardCharsets.UTF_8));
           pageCount++;
         }
+        pageCount += WebFiles.write(pages, theme.links(), summaries, publisher, links);
         pageCount += n * config.languages().size();
       }
-      copyAssets(publisher);
+      ThemeAssets.copy(theme.theme(), publisher);
       links.scanTree(publisher.staging().resolve("assets")); // every other page was scanned as it was written
       List<Diagnostic> broken = links.finish();
       if (!broken.isEmpty()) {
@@ -337,12 +326,16 @@ public final class SiteGenerator {
     return (List<Diagnostic>[]) new List<?>[n];
   }
 
-  private static void throwIfAny(List<Diagnostic>[] problems) {
+  /** Throws the phases' problems and then the theme's, if there are any. */
+  private static void throwIfAny(List<Diagnostic>[] problems, DiagnosticException themeError) {
     List<Diagnostic> all = new ArrayList<>();
     for (List<Diagnostic> p : problems) {
       if (p != null) {
         all.addAll(p);
       }
+    }
+    if (themeError != null) {
+      all.addAll(themeError.diagnostics());
     }
     if (!all.isEmpty()) {
       throw new DiagnosticException(all);
@@ -391,13 +384,6 @@ public final class SiteGenerator {
     }
     if (!translations.table().isEmpty()) {
       translations.table().lines().forEach(translations.findings().isEmpty() ? log::info : log::warn);
-    }
-  }
-
-  private void copyAssets(Publisher publisher) {
-    Path assets = config.templatesDir().resolve("assets");
-    if (Files.isDirectory(assets)) {
-      publisher.copyTree(assets, config.templatesDir(), "assets");
     }
   }
 }

@@ -3,12 +3,17 @@ package io.github.gradproof.verify;
 import io.github.gradproof.autograd.ShapeException;
 import io.github.gradproof.autograd.Tensor;
 import io.github.gradproof.autograd.Var;
+import io.github.gradproof.claim.Argument;
 import io.github.gradproof.claim.CompareOp;
 import io.github.gradproof.claim.EvaluationException;
 import io.github.gradproof.claim.Evaluator;
 import io.github.gradproof.claim.Line;
+import io.github.gradproof.claim.Operand;
+import io.github.gradproof.claim.Operation;
 import io.github.gradproof.claim.Value;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 
 /** Decides whether a claim holds in one trial, and if not, why. */
 final class ClaimJudge {
@@ -21,23 +26,24 @@ final class ClaimJudge {
 
   static Outcome judge(Line line, Trial trial) {
     Evaluator ev = new Evaluator(trial.env, trial);
+    Map<String, Integer> dims = trial.dims();
     try {
       if (line instanceof Line.GradientClaim g) {
-        return gradient(g, ev.eval(g.value()), trial.grads.get(g.target()));
+        return gradient(g, ev.eval(g.value()), trial.grads.get(g.target()), dims);
       }
       Line.Comparison c = (Line.Comparison) line;
-      return comparison(c.op(), ev.eval(c.left()), ev.eval(c.right()));
+      return comparison(c, ev.eval(c.left()), ev.eval(c.right()), dims);
     } catch (EvaluationException e) {
-      return new Outcome(Reasons.of(e.kind(), e.detail()), null, Double.NaN);
+      return new Outcome(Reason.Undefined.of(e.kind(), e.operation(), dims), null, Double.NaN);
     }
   }
 
-  private static Outcome gradient(Line.GradientClaim g, Value claimedValue, Tensor truth) {
+  private static Outcome gradient(Line.GradientClaim g, Value claimedValue, Tensor truth, Map<String, Integer> dims) {
     Tensor claimed = Evaluator.var(claimedValue).value();
-    String shape = claimed.shapeString();
-    if (!Arrays.equals(claimed.shape(), truth.shape())) {
-      return new Outcome(new Reason(Reason.Kind.SHAPE, shape + " ≠ " + g.name() + " " + truth.shapeString()),
-          shape, Double.NaN);
+    int[] shape = claimed.shape();
+    if (!Arrays.equals(shape, truth.shape())) {
+      return new Outcome(new Reason.ShapeMismatch(new Argument(null, g.value(), new Operand.Tensor(shape)),
+          new Argument(null, null, new Operand.Tensor(truth.shape())), g.name(), dims), shape, Double.NaN);
     }
     double[] a = claimed.toArray();
     double[] b = truth.toArray();
@@ -61,32 +67,32 @@ final class ClaimJudge {
     if (worst < 0) {
       return new Outcome(null, shape, max);
     }
-    String detail = "|Δ" + Numbers.index(truth.shape(), worst) + "| = " + Numbers.error(Math.abs(a[worst] - b[worst]));
-    return new Outcome(new Reason(Reason.Kind.VALUE, detail), shape, max);
+    return new Outcome(new Reason.ValueMismatch(g.name(), index(truth.shape(), worst), a[worst], b[worst], dims),
+        shape, max);
   }
 
-  private static Outcome comparison(CompareOp op, Value l, Value r) {
-    String shape = l instanceof Value.TensorValue t ? t.tensor().shapeString() : null;
+  private static Outcome comparison(Line.Comparison c, Value l, Value r, Map<String, Integer> dims) {
+    CompareOp op = c.op();
+    int[] shape = l instanceof Value.TensorValue t ? t.tensor().shape() : null;
     if (l instanceof Value.ShapeValue a && r instanceof Value.ShapeValue b) {
       boolean equal = Arrays.equals(a.dims(), b.dims());
-      boolean holds = op == CompareOp.EQ ? equal : !equal;
-      return holds ? new Outcome(null, null, Double.NaN)
-          : new Outcome(new Reason(Reason.Kind.COMPARISON, a + " " + op.negation() + " " + b), null, Double.NaN);
+      return (op == CompareOp.EQ ? equal : !equal) ? new Outcome(null, null, Double.NaN)
+          : new Outcome(whole(c, l, r, dims), null, Double.NaN);
     }
     if (l instanceof Value.IntValue a && r instanceof Value.IntValue b) {
-      boolean holds = integers(op, a.value(), b.value());
-      return holds ? new Outcome(null, null, Double.NaN) : new Outcome(new Reason(Reason.Kind.COMPARISON,
-          a.value() + " " + op.negation() + " " + b.value()), null, Double.NaN);
+      return integers(op, a.value(), b.value()) ? new Outcome(null, null, Double.NaN)
+          : new Outcome(whole(c, l, r, dims), null, Double.NaN);
     }
     Var a = Evaluator.var(l);
     Var b = Evaluator.var(r);
+    Argument left = new Argument(null, c.left(), new Operand.Tensor(a.value().shape()));
+    Argument right = new Argument(null, c.right(), new Operand.Tensor(b.value().shape()));
     if ((op == CompareOp.EQ || op == CompareOp.NE) && l instanceof Value.TensorValue
         && r instanceof Value.TensorValue && !Arrays.equals(a.value().shape(), b.value().shape())) {
       if (op == CompareOp.NE) {
         return new Outcome(null, shape, Double.NaN);
       }
-      return new Outcome(new Reason(Reason.Kind.SHAPE, a.value().shapeString() + " ≠ " + b.value().shapeString()),
-          shape, Double.NaN);
+      return new Outcome(new Reason.ShapeMismatch(left, right, null, dims), shape, Double.NaN);
     }
     Tensor x;
     Tensor y;
@@ -94,9 +100,22 @@ final class ClaimJudge {
       x = a.add(Var.zerosLike(b)).value();
       y = b.add(Var.zerosLike(a)).value();
     } catch (ShapeException e) {
-      return new Outcome(Reasons.of(e.kind(), a.value().shapeString() + " " + op.symbol() + " "
-          + b.value().shapeString()), shape, Double.NaN);
+      Operation compared = new Operation(op.symbol(), true, List.of(left, right));
+      return new Outcome(Reason.Undefined.of(e.kind(), compared, dims), shape, Double.NaN);
     }
+    return new Outcome(elementwise(c, x, y, left, right, dims), shape, Double.NaN);
+  }
+
+  /** Why two shape tuples or integers, compared whole, fail the comparison. */
+  private static Reason whole(Line.Comparison c, Value l, Value r, Map<String, Integer> dims) {
+    return new Reason.ComparisonFails(c.op(), new Argument(null, c.left(), Operand.of(l)),
+        new Argument(null, c.right(), Operand.of(r)), null, dims);
+  }
+
+  /** Compares two tensors of one (broadcast) shape element by element: {@code null} when the claim holds. */
+  private static Reason elementwise(Line.Comparison c, Tensor x, Tensor y, Argument left, Argument right,
+      Map<String, Integer> dims) {
+    CompareOp op = c.op();
     double[] xs = x.toArray();
     double[] ys = y.toArray();
     boolean anyUnequal = false;
@@ -106,15 +125,24 @@ final class ClaimJudge {
         anyUnequal = true;
       }
       if (!ok) {
-        String at = x.rank() == 0 ? "" : Numbers.index(x.shape(), i) + ": ";
-        return new Outcome(new Reason(Reason.Kind.COMPARISON, at + Numbers.format(xs[i]) + " " + op.negation()
-            + " " + Numbers.format(ys[i])), shape, Double.NaN);
+        return new Reason.ComparisonFails(op, new Argument(null, c.left(), new Operand.Element(xs[i])),
+            new Argument(null, c.right(), new Operand.Element(ys[i])), index(x.shape(), i), dims);
       }
     }
     if (op == CompareOp.NE && !anyUnequal) {
-      return new Outcome(new Reason(Reason.Kind.COMPARISON, "Δ ≈ 0"), shape, Double.NaN);
+      return new Reason.NoElementDiffers(left, right, dims);
     }
-    return new Outcome(null, shape, Double.NaN);
+    return null;
+  }
+
+  /** The index of the {@code flat}-th element (row-major) of a tensor of {@code shape}. */
+  static int[] index(int[] shape, int flat) {
+    int[] idx = new int[shape.length];
+    for (int d = shape.length - 1; d >= 0; d--) {
+      idx[d] = flat % shape[d];
+      flat /= shape[d];
+    }
+    return idx;
   }
 
   private static boolean integers(CompareOp op, long a, long b) {

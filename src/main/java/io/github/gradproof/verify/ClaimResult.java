@@ -1,28 +1,59 @@
 package io.github.gradproof.verify;
 
+import io.github.gradproof.claim.Line;
 import io.github.gradproof.quiz.ClaimText;
+import java.util.Arrays;
+import java.util.Objects;
 
 /**
- * The computed facts about one claim, as the verification table shows them.
+ * The computed facts about one claim, for the verification table.
  *
- * @param claim the claim as written
- * @param mathMl the claim rendered as a MathML {@code <math>} element from its syntax tree
- * @param shape the shape of the claimed value in the first trial, NumPy style ({@code (3, 4)}),
- *     or {@code null} when it could not be computed or is not a tensor
+ * @param claim the claim as written, with its location
+ * @param line the claim parsed: its syntax tree, from which pages draw the claim as math
+ * @param shape the shape of the claimed value in the first trial ({@code {3, 4}}), or {@code null}
+ *     when it could not be computed or is not a tensor
  * @param error the largest absolute error of the claimed value against autograd over all trials;
  *     {@code NaN} when not a gradient claim or not comparable (shape mismatch)
  * @param engineError the largest absolute error of the engine's gradient against central
  *     differences over all trials; {@code NaN} when not a gradient claim
  * @param trials how many trials were run
- * @param verdict holds or false
- * @param reason why it is false; {@code null} when it holds
+ * @param verdict holds, false, or not checkable (a question with {@code verify: false})
+ * @param reason why it is false; {@code null} otherwise
  */
 public record ClaimResult(
     ClaimText claim,
-    String mathMl,
-    String shape,
+    Line line,
+    int[] shape,
     double error,
     double engineError,
     int trials,
     Verdict verdict,
-    Reason reason) {}
+    Reason reason) {
+
+  public ClaimResult {
+    shape = shape == null ? null : shape.clone();
+  }
+
+  @Override
+  public int[] shape() {
+    return shape == null ? null : shape.clone();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ClaimResult c && claim.equals(c.claim) && line.equals(c.line) && Arrays.equals(shape, c.shape)
+        && Double.compare(error, c.error) == 0 && Double.compare(engineError, c.engineError) == 0
+        && trials == c.trials && verdict == c.verdict && Objects.equals(reason, c.reason);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(claim, line, Arrays.hashCode(shape), error, engineError, trials, verdict, reason);
+  }
+
+  @Override
+  public String toString() {
+    return "ClaimResult[claim=" + claim + ", line=" + line + ", shape=" + Arrays.toString(shape) + ", error=" + error
+        + ", engineError=" + engineError + ", trials=" + trials + ", verdict=" + verdict + ", reason=" + reason + "]";
+  }
+}

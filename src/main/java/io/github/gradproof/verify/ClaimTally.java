@@ -4,7 +4,7 @@ package io.github.gradproof.verify;
 final class ClaimTally {
 
   final CompiledClaim claim;
-  private String shape;
+  private int[] shape;
   private boolean first = true;
   private double error = Double.NaN;
   private boolean comparable = true;
@@ -36,7 +36,7 @@ final class ClaimTally {
   }
 
   ClaimResult result() {
-    return new ClaimResult(claim.text(), claim.mathMl(), shape, comparable ? error : Double.NaN, engineError,
+    return new ClaimResult(claim.text(), claim.line(), shape, comparable ? error : Double.NaN, engineError,
         trials, reason == null ? Verdict.HOLDS : Verdict.FALSE, reason);
   }
 }

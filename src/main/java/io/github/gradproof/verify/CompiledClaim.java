@@ -9,7 +9,6 @@ import java.util.Set;
  *
  * @param text the claim as written
  * @param line its syntax tree
- * @param mathMl the claim as MathML
  * @param differentiated the names whose gradient it uses
  */
-record CompiledClaim(ClaimText text, Line line, String mathMl, Set<String> differentiated) {}
+record CompiledClaim(ClaimText text, Line line, Set<String> differentiated) {}

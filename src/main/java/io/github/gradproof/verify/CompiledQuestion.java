@@ -2,7 +2,6 @@ package io.github.gradproof.verify;
 
 import io.github.gradproof.claim.Claims;
 import io.github.gradproof.claim.Line;
-import io.github.gradproof.claim.MathMl;
 import io.github.gradproof.claim.Scope;
 import io.github.gradproof.diag.Diagnostic;
 import io.github.gradproof.quiz.Choice;
@@ -116,7 +115,7 @@ final class CompiledQuestion {
           errors.add(new Diagnostic(text.location(), "claims need a setup: give the question "
               + "'setup' with dims, inputs and forward lines", text.sourceLine()));
         }
-        out.add(new CompiledClaim(text, line, MathMl.render(line), Set.of()));
+        out.add(new CompiledClaim(text, line, Set.of()));
         continue;
       }
       Set<String> diff = Claims.differentiated(line, scope);
@@ -144,7 +143,7 @@ final class CompiledQuestion {
           checked.add(name);
         }
       }
-      out.add(new CompiledClaim(text, line, MathMl.render(line), diff));
+      out.add(new CompiledClaim(text, line, diff));
     }
     return out;
   }

@@ -162,7 +162,7 @@ public final class QuestionVerifier {
   }
 
   private static ClaimResult notChecked(CompiledClaim c) {
-    return new ClaimResult(c.text(), c.mathMl(), null, Double.NaN, Double.NaN, 0, Verdict.NOT_CHECKABLE, null);
+    return new ClaimResult(c.text(), c.line(), null, Double.NaN, Double.NaN, 0, Verdict.NOT_CHECKABLE, null);
   }
 
   /** The engine's agreement with central differences over all trials of a question. */
@@ -187,7 +187,8 @@ public final class QuestionVerifier {
 
     void report(Question q, int trials, List<Diagnostic> problems) {
       worstFailure.forEach((name, r) -> problems.add(Diagnostic.at(q.location(), q.id() + ": the engine's gradient d"
-          + name + " disagrees with central differences (|Δ| = " + Numbers.error(r.maxAbsError()) + " in trial "
+          + name + " disagrees with central differences (|Δ| = "
+          + String.format(java.util.Locale.ROOT, "%.1e", r.maxAbsError()) + " in trial "
           + failedTrial.get(name) + " of " + trials + "); the autograd engine is wrong here, not the quiz")));
     }
   }

@@ -1,22 +1,21 @@
 package io.github.gradproof.verify;
 
-import io.github.gradproof.autograd.ShapeException;
+import io.github.gradproof.autograd.Tensor;
+import io.github.gradproof.claim.Argument;
+import io.github.gradproof.claim.Operand;
+import io.github.gradproof.claim.Operation;
+import java.util.List;
+import java.util.Locale;
 
-/** Builds {@link Reason}s and phrases them in English for build messages. */
+/**
+ * Words a {@link Reason} in English for build messages ({@code the key marks choice 2 correct, but
+ * … is false: shape (4, 3) ≠ dA (3, 4)}), which this stage raises and which cannot wait for the
+ * render stage. Readers' text (pages, Markdown mirrors, {@code verification.json}) is worded by the
+ * render stage from the same facts, in the page language.
+ */
 public final class Reasons {
 
   private Reasons() {}
-
-  /** The reason for an operation undefined on its operands. */
-  static Reason of(ShapeException.Kind kind, String detail) {
-    Reason.Kind k = switch (kind) {
-      case BROADCAST -> Reason.Kind.BROADCAST;
-      case MATMUL -> Reason.Kind.MATMUL;
-      case RESHAPE -> Reason.Kind.RESHAPE;
-      default -> Reason.Kind.DOMAIN;
-    };
-    return new Reason(k, detail);
-  }
 
   /** The reason in English, e.g. {@code shape (4, 3) ≠ dA (3, 4)}. */
   public static String english(Reason r) {
@@ -29,6 +28,79 @@ public final class Reasons {
       case DOMAIN -> "undefined operation: ";
       case COMPARISON -> "comparison fails: ";
     };
-    return prefix + r.detail();
+    return prefix + symbols(r);
+  }
+
+  /** The facts in symbols: {@code (4, 3) ≠ dA (3, 4)}, {@code |Δ[1, 2]| = 1.5e+00}, {@code 12 ≮ 7}. */
+  private static String symbols(Reason r) {
+    if (r instanceof Reason.ShapeMismatch s) {
+      return operand(s.claimed()) + " ≠ " + (s.gradient() == null ? "" : s.gradient() + " ") + operand(s.expected());
+    } else if (r instanceof Reason.ValueMismatch v) {
+      return "|Δ" + index(v.index()) + "| = " + String.format(Locale.ROOT, "%.1e", v.difference());
+    } else if (r instanceof Reason.ComparisonFails c) {
+      String at = c.index() == null || c.index().length == 0 ? "" : index(c.index()) + ": ";
+      return at + operand(c.left()) + " " + c.op().negation() + " " + operand(c.right());
+    } else if (r instanceof Reason.NoElementDiffers) {
+      return "Δ ≈ 0";
+    }
+    return operation(((Reason.Undefined) r).operation());
+  }
+
+  private static String operation(Operation op) {
+    List<Argument> args = op.arguments();
+    if (op.infix()) {
+      return operand(args.get(0)) + " " + op.name() + " " + operand(args.get(1));
+    }
+    if (op.name().equals("reshape")) {
+      return operand(args.get(0)) + " → " + operand(args.get(1));
+    }
+    StringBuilder s = new StringBuilder(op.name()).append('(').append(operand(args.get(0)));
+    for (Argument a : args.subList(1, args.size())) {
+      s.append(", ").append(a.parameter()).append('=').append(operand(a));
+    }
+    return s.append(')').toString();
+  }
+
+  private static String operand(Argument a) {
+    Operand v = a.value();
+    if (v instanceof Operand.Tensor t) {
+      return Tensor.shapeString(t.shape());
+    } else if (v instanceof Operand.Tuple t) {
+      return Tensor.shapeString(t.dims());
+    } else if (v instanceof Operand.Int i) {
+      return Long.toString(i.value());
+    } else if (v instanceof Operand.Bool b) {
+      return b.value() ? "True" : "False";
+    } else if (v instanceof Operand.Method m) {
+      return m.central() ? "central" : "forward";
+    }
+    return number(((Operand.Element) v).value());
+  }
+
+  /** Up to 4 significant digits without trailing zeros: {@code 1.003}, {@code 12}, {@code 2.5e-07}. */
+  private static String number(double v) {
+    if (Double.isNaN(v) || Double.isInfinite(v)) {
+      return Double.toString(v);
+    }
+    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+      return Long.toString((long) v);
+    }
+    double a = Math.abs(v);
+    if (a >= 1e-3 && a < 1e6) {
+      String s = String.format(Locale.ROOT, "%.4g", v);
+      return s.indexOf('.') < 0 ? s : s.replaceAll("0+$", "").replaceAll("\\.$", "");
+    }
+    return String.format(Locale.ROOT, "%.1e", v);
+  }
+
+  private static String index(int[] index) {
+    if (index.length == 0) {
+      return "";
+    }
+    StringBuilder s = new StringBuilder("[");
+    for (int d = 0; d < index.length; d++) {
+      s.append(d == 0 ? "" : ", ").append(index[d]);
+    }
+    return s.append(']').toString();
   }
 }

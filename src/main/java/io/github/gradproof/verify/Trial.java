@@ -207,6 +207,11 @@ final class Trial implements Experiments {
     return central ? experiment().centralEvaluations() : experiment().forwardEvaluations();
   }
 
+  /** The dims assignment of this trial, in setup order. */
+  Map<String, Integer> dims() {
+    return dims;
+  }
+
   /** The value of an input or forward name in this trial. */
   Tensor value(String name) {
     return ((Value.TensorValue) env.get(name)).tensor();

@@ -23,14 +23,18 @@ class HtmlValidityTest {
     checker = new NuHtmlChecker();
   }
 
+  /** The pages of the site, and of the same site published at a base URL (with its 404 page). */
   static List<Path> pages() {
-    return TestSite.htmlPages();
+    List<Path> pages = new java.util.ArrayList<>(TestSite.htmlPages());
+    pages.addAll(TestSite.webPages());
+    return pages;
   }
 
   @Test
   void theSiteHasEveryKindOfPage() {
     // root, one index per language, at least one phase page per language
-    assertTrue(pages().size() >= 1 + 2 * TestSite.languages().size(), "pages: " + pages());
+    assertTrue(TestSite.htmlPages().size() >= 1 + 2 * TestSite.languages().size(), "pages: " + pages());
+    assertTrue(TestSite.webPages().stream().anyMatch(p -> p.endsWith("404.html")), "pages: " + pages());
   }
 
   @ParameterizedTest

@@ -42,6 +42,38 @@ public final class TestSite {
     SiteGenerator.standard(config, BuildLog.silent()).generate();
   }
 
+  /** Where the same site published at {@link #BASE_URL} is written. */
+  public static final Path WEB_OUTPUT = Path.of("target", "browser-site-web");
+
+  /** The base URL of the published variant. */
+  public static final String BASE_URL = "https://example.org/course/";
+
+  private static Path webRoot;
+
+  /**
+   * The same site as {@link #root()}, built with a base URL: absolute canonical and alternate
+   * links, {@code sitemap.xml} and {@code 404.html}. Generated on first use.
+   */
+  public static synchronized Path webRoot() {
+    if (webRoot == null) {
+      Path project = Path.of("").toAbsolutePath();
+      SiteConfig config = new SiteConfig(project, Path.of(SiteConfig.DEFAULT_DATA),
+          Path.of(SiteConfig.DEFAULT_TEMPLATES), WEB_OUTPUT, SiteConfig.DEFAULT_LANGUAGES).withBaseUrl(BASE_URL);
+      SiteGenerator.standard(config, BuildLog.silent()).generate();
+      webRoot = project.resolve(WEB_OUTPUT);
+    }
+    return webRoot;
+  }
+
+  /** Every HTML page of the published variant, sorted by path. */
+  public static List<Path> webPages() {
+    try (Stream<Path> files = Files.walk(webRoot())) {
+      return files.filter(f -> f.toString().endsWith(".html")).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** The languages of the site, in order. */
   public static List<String> languages() {
     return SiteConfig.DEFAULT_LANGUAGES;
@@ -74,8 +106,12 @@ public final class TestSite {
     }
   }
 
-  /** A page's path relative to the site root, with forward slashes, for messages. */
+  /** A page's path relative to its site's root, with forward slashes, for messages. */
   public static String name(Path page) {
+    Path web = Path.of("").toAbsolutePath().resolve(WEB_OUTPUT);
+    if (page.startsWith(web)) {
+      return WEB_OUTPUT.getFileName() + ":" + web.relativize(page).toString().replace('\\', '/');
+    }
     return root().relativize(page).toString().replace('\\', '/');
   }
 }

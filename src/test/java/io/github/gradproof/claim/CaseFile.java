@@ -1,5 +1,8 @@
 package io.github.gradproof.claim;
 
+import io.github.gradproof.diag.Diagnostic;
+import io.github.gradproof.diag.SourceLocation;
+import io.github.gradproof.quiz.ClaimText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -84,5 +87,43 @@ public final class CaseFile {
       }
     }
     return cases;
+  }
+
+  /**
+   * Parses and checks a case's {@code claim:} or {@code forward:} line in the case's
+   * {@code @scope:}, as the verifier would.
+   *
+   * @return the line, or {@code null} when it has errors (then {@code sink} grew)
+   */
+  public static Line parse(Case c, List<Diagnostic> sink) {
+    Scope scope = scope(c.directives().getOrDefault("scope", ""));
+    boolean forward = c.fields().containsKey("forward");
+    ClaimText text = text(c.fields().get(forward ? "forward" : "claim"));
+    return forward ? Claims.forwardLine(text, scope, sink) : Claims.claim(text, scope, sink);
+  }
+
+  /** A line as the quiz loader would hand it over: {@code claim.yaml}, line 7, inside quotes. */
+  public static ClaimText text(String source) {
+    String prefix = "      - claim: \"";
+    return new ClaimText(source, new SourceLocation("claim.yaml", 7, prefix.length() + 1), prefix + source + "\"");
+  }
+
+  /** Parses {@code name:kind ...} with kinds dim, input, labels, forward. */
+  static Scope scope(String spec) {
+    Scope s = Scope.empty();
+    for (String item : spec.split("\\s+")) {
+      if (item.isEmpty()) {
+        continue;
+      }
+      String[] p = item.split(":");
+      s = s.with(p[0], switch (p[1]) {
+        case "dim" -> Scope.Kind.DIM;
+        case "input" -> Scope.Kind.INPUT;
+        case "labels" -> Scope.Kind.LABELS;
+        case "forward" -> Scope.Kind.FORWARD;
+        default -> throw new IllegalArgumentException("unknown kind " + p[1]);
+      });
+    }
+    return s;
   }
 }

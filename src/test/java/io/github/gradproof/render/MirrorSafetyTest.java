@@ -16,12 +16,16 @@ import io.github.gradproof.quiz.ClaimText;
 import io.github.gradproof.quiz.Localized;
 import io.github.gradproof.quiz.Phase;
 import io.github.gradproof.quiz.Question;
+import io.github.gradproof.verify.ChoiceResult;
+import io.github.gradproof.verify.ClaimResult;
 import io.github.gradproof.verify.PhaseResult;
+import io.github.gradproof.verify.QuestionResult;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -115,7 +119,7 @@ class MirrorSafetyTest {
   @ParameterizedTest
   @MethodSource("injections")
   void everyFieldOfAMirrorStaysInert(String payload) {
-    PhaseResult result = SampleQuiz.result(hostile(payload));
+    PhaseResult result = hostileResult(payload);
     UiStrings ui = UiStrings.load(Path.of("templates"), "templates", List.of("en", "es"));
     String page = new MarkdownMirror(ui, List.of("en", "es")).render("en", result);
     assertNothingLive(page);
@@ -225,6 +229,29 @@ class MirrorSafetyTest {
         new io.github.gradproof.quiz.Answer(List.of(), text, free.answer().claims(), free.answer().location()), text,
         true, null, free.location());
     return new Phase(sample.sourcePath(), sample.number(), sample.slug(), text, text, List.of(first, second));
+  }
+
+  /**
+   * The sample's results for {@link #hostile}: the same verdicts and parsed claims, with the
+   * payload as the source the claims show (a payload is rarely a claim that parses).
+   */
+  private static PhaseResult hostileResult(String payload) {
+    Phase phase = hostile(payload);
+    PhaseResult sample = SampleQuiz.result(SampleQuiz.phase("x"));
+    List<QuestionResult> questions = new ArrayList<>();
+    for (int i = 0; i < phase.questions().size(); i++) {
+      QuestionResult result = sample.questions().get(i);
+      List<ChoiceResult> choices = result.choices().stream().map(c -> new ChoiceResult(c.number(),
+          c.claims().stream().map(r -> showing(payload, r)).toList(), c.verdict(), c.keyed())).toList();
+      questions.add(new QuestionResult(phase.questions().get(i), choices, result.answerClaims(), result.trials(),
+          result.engineError(), result.experiment(), result.problems()));
+    }
+    return new PhaseResult(phase, questions);
+  }
+
+  private static ClaimResult showing(String source, ClaimResult r) {
+    return new ClaimResult(claim(source, r.claim()), r.line(), r.shape(), r.error(), r.engineError(), r.trials(),
+        r.verdict(), r.reason());
   }
 
   private static ClaimText claim(String source, ClaimText like) {

@@ -9,6 +9,7 @@ import io.github.gradproof.bench.CorpusGenerator;
 import io.github.gradproof.diag.DiagnosticException;
 import io.github.gradproof.quiz.Phase;
 import io.github.gradproof.quiz.QuizLoader;
+import io.github.gradproof.render.Theme;
 import io.github.gradproof.verify.PhaseResult;
 import io.github.gradproof.verify.PhaseVerifier;
 import java.io.IOException;
@@ -37,7 +38,6 @@ class BuildCacheTest {
   void corpus() throws IOException {
     CorpusGenerator.write(project.resolve("data"), 1, 4);
     templates = project.resolve("templates");
-    SiteGeneratorTest.copyTree(Path.of("templates").toAbsolutePath(), templates);
   }
 
   private SiteGenerator generator(List<String> languages, String build) {
@@ -107,16 +107,35 @@ class BuildCacheTest {
   }
 
   @Test
-  void aTemplateChangeInvalidatesEveryPhase() throws IOException {
+  void addingEditingAndRemovingAnOverrideInvalidatesEveryPhase() throws IOException {
     rebuild(generator());
-    Files.writeString(templates.resolve("assets/style.css"), "\n/* changed */\n", StandardCharsets.UTF_8,
-        java.nio.file.StandardOpenOption.APPEND);
+    Path css = templates.resolve("assets/style.css");
+    Files.createDirectories(css.getParent());
+    Files.write(css, Theme.builtIn().findBuiltIn("assets/style.css").orElseThrow().readBytes());
+    assertEquals(ALL, rebuild(generator()), "a new override, even with the built-in bytes");
+    Files.writeString(css, "\n/* changed */\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
     assertEquals(ALL, rebuild(generator()));
-    Files.writeString(templates.resolve("i18n/es.yaml"),
-        Files.readString(templates.resolve("i18n/es.yaml"), StandardCharsets.UTF_8) + "\n# comment\n",
+    Path es = templates.resolve("i18n/es.yaml");
+    Files.createDirectories(es.getParent());
+    Files.writeString(es, Theme.builtIn().findBuiltIn("i18n/es.yaml").orElseThrow().readText() + "\n# comment\n",
         StandardCharsets.UTF_8);
     assertEquals(ALL, rebuild(generator()));
     assertEquals(List.of(), rebuild(generator()));
+    Files.delete(css);
+    assertEquals(ALL, rebuild(generator()), "back to the built-in stylesheet");
+  }
+
+  @Test
+  void aBaseUrlChangeInvalidatesEveryPhase() {
+    rebuild(generator());
+    SiteConfig config = new SiteConfig(project, Path.of("data"), Path.of("templates"), Path.of("site"),
+        List.of("en", "es")).withBaseUrl("https://example.org/course/");
+    SiteGenerator web = new SiteGenerator(config, BuildLog.silent(),
+        c -> QuizLoader.loadAll(c.dataDir(), c.display(c.dataDir()), c.languages()), this::countingVerify)
+        .withPipeline("test").withGeneratorBuild("build-1").withCache(project.resolve("target/gradproof-cache"));
+    assertEquals(ALL, rebuild(web));
+    assertTrue(Files.isRegularFile(project.resolve("site/sitemap.xml")));
+    assertEquals(List.of(), rebuild(web));
   }
 
   @Test

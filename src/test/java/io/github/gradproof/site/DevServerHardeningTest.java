@@ -8,6 +8,7 @@ import io.github.gradproof.diag.Diagnostic;
 import io.github.gradproof.diag.DiagnosticException;
 import io.github.gradproof.diag.SourceLocation;
 import io.github.gradproof.quiz.Phase;
+import io.github.gradproof.render.Theme;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,7 +45,6 @@ class DevServerHardeningTest {
   void start() throws IOException {
     Files.createDirectories(project.resolve("data"));
     Files.writeString(project.resolve("data/title.txt"), "First", StandardCharsets.UTF_8);
-    SiteGeneratorTest.copyTree(Path.of("templates").toAbsolutePath(), project.resolve("templates"));
     SiteConfig config = new SiteConfig(project, Path.of("data"), Path.of("templates"), Path.of("target/serve/site"),
         List.of("en", "es"));
     server = new DevServer(config, 0, BuildLog.silent(), c -> new SiteGenerator(c, BuildLog.silent(),
@@ -154,13 +154,29 @@ class DevServerHardeningTest {
     Files.writeString(project.resolve("data/title.txt"), "Back again", StandardCharsets.UTF_8);
     assertTrue(await(r -> status(r) == 200 && r.contains("Back again")).contains("Back again"));
 
+    // No templates folder at the start: the built-in theme. One created later is watched, and so
+    // is one that is renamed away (the built-in theme is back) and returns.
+    overrideLayout("Theme one");
+    assertTrue(await(r -> status(r) == 200 && r.contains("Theme one")).contains("Theme one"));
     Path templates = project.resolve("templates");
     Path aside = project.resolve("templates-aside");
     Files.move(templates, aside);
-    assertTrue(await(r -> status(r) == 500).contains("templates"), "the missing templates folder is shown");
+    assertTrue(await(r -> status(r) == 200 && !r.contains("Theme one")).contains("Back again"),
+        "without the templates folder the built-in theme renders the page");
     Files.move(aside, templates);
-    Files.writeString(project.resolve("data/title.txt"), "Templates back", StandardCharsets.UTF_8);
-    assertTrue(await(r -> status(r) == 200 && r.contains("Templates back")).contains("Templates back"));
+    assertTrue(await(r -> status(r) == 200 && r.contains("Theme one")).contains("Theme one"));
+    overrideLayout("Theme two");
+    assertTrue(await(r -> status(r) == 200 && r.contains("Theme two")).contains("Theme two"),
+        "the returned templates folder is watched again");
+  }
+
+  /** Overrides the built-in layout with a copy that shows {@code marker} in every page. */
+  private void overrideLayout(String marker) throws IOException {
+    String builtIn = Theme.builtIn().findBuiltIn("layout.peb").orElseThrow().readText();
+    assertTrue(builtIn.contains("</body>"), "the built-in layout ends its body");
+    Path layout = project.resolve("templates/layout.peb");
+    Files.createDirectories(layout.getParent());
+    Files.writeString(layout, builtIn.replace("</body>", "<!-- " + marker + " --></body>"), StandardCharsets.UTF_8);
   }
 
   private String await(Predicate<String> done) throws Exception {

@@ -45,7 +45,7 @@ class OutputGuardTest {
     Files.createDirectories(project.resolve("data/quizzes"));
     Files.copy(Path.of("data/quizzes/phase-08-tensor-autograd.yaml"),
         project.resolve("data/quizzes/phase-08-tensor-autograd.yaml"));
-    SiteGeneratorTest.copyTree(Path.of("templates").toAbsolutePath(), project.resolve("templates"));
+    write("templates/assets/course.css", "body { color: navy; }\n");
   }
 
   private void write(String relative, String text) throws IOException {

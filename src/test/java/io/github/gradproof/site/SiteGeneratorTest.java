@@ -9,6 +9,7 @@ import io.github.gradproof.SampleQuiz;
 import io.github.gradproof.diag.Diagnostic;
 import io.github.gradproof.diag.DiagnosticException;
 import io.github.gradproof.quiz.Phase;
+import io.github.gradproof.render.Theme;
 import io.github.gradproof.verify.PhaseResult;
 import io.github.gradproof.verify.QuestionResult;
 import java.io.IOException;
@@ -30,8 +31,15 @@ class SiteGeneratorTest {
   @TempDir Path project;
 
   private SiteConfig config() {
-    return new SiteConfig(project, Path.of("data/quizzes"), Path.of("templates").toAbsolutePath(), Path.of("site"),
+    return new SiteConfig(project, Path.of("data/quizzes"), Path.of("templates"), Path.of("site"),
         List.of("en", "es"));
+  }
+
+  /** Writes a file of the project's templates folder: an override of the built-in theme's file. */
+  private void override(String path, String text) throws IOException {
+    Path file = project.resolve("templates").resolve(path);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, text, StandardCharsets.UTF_8);
   }
 
   private SiteGenerator generator(Phase phase) {
@@ -124,16 +132,34 @@ class SiteGeneratorTest {
   void brokenTemplateFailsWithTheTemplateLocationAndKeepsTheSite() throws IOException {
     generator(SampleQuiz.phase("Phase 3 — Sample")).generate();
     Map<String, String> before = snapshot(project.resolve("site"));
-    Path templates = project.resolve("templates");
-    copyTree(Path.of("templates").toAbsolutePath(), templates);
-    Files.writeString(templates.resolve("index.peb"), "{% extends \"layout.peb\" %}\n{% block content %}\n{{ nosuch.thing }\n{% endblock %}\n");
-    SiteConfig config = new SiteConfig(project, Path.of("data/quizzes"), Path.of("templates"), Path.of("site"), List.of("en", "es"));
-    Phase phase = SampleQuiz.phase("Phase 3 — Sample");
-    SiteGenerator broken = new SiteGenerator(config, BuildLog.silent(), c -> List.of(phase), SampleQuiz::result);
+    // An override of one template: everything else still comes from the built-in theme.
+    override("index.peb", "{% extends \"layout.peb\" %}\n{% block content %}\n{{ nosuch.thing }\n{% endblock %}\n");
+    SiteGenerator broken = generator(SampleQuiz.phase("Phase 3 — Sample"));
     DiagnosticException e = assertThrows(DiagnosticException.class, broken::generate);
     assertTrue(e.getMessage().startsWith("templates/index.peb:3:1: template error: "), e.getMessage());
     assertEquals(before, snapshot(project.resolve("site")));
     assertNoStagingLeft();
+  }
+
+  @Test
+  void aThemeProblemIsReportedWithTheDriftOfTheQuizzes() throws IOException {
+    override("i18n/es.yaml", "language.name: \"Español\"\n");
+    Phase phase = SampleQuiz.phase("Phase 3 — Sample");
+    SiteGenerator both = new SiteGenerator(config(), BuildLog.silent(), c -> List.of(phase), p -> drifted(p));
+    DiagnosticException e = assertThrows(DiagnosticException.class, both::generate);
+    assertEquals("data/quizzes/phase-03-sample.yaml:13:13: q-03-01: drift", e.diagnostics().get(0).format());
+    assertTrue(e.diagnostics().size() > 2, e.getMessage());
+    assertEquals("templates/i18n/es.yaml:2:1: missing UI string 'language.read': an overriding file replaces the"
+        + " built-in one whole and needs every key of the built-in theme; add language.read: \"Read this page in"
+        + " English\" translated (the built-in English text)", e.diagnostics().get(1).format());
+    assertFalse(Files.exists(project.resolve("site")));
+  }
+
+  @Test
+  void checkReportsTheThemesProblemsToo() throws IOException {
+    override("phase.peb", "{% extends \"layout.peb\" %}\n{% block content %\n");
+    DiagnosticException e = assertThrows(DiagnosticException.class, generator(SampleQuiz.phase("Phase 3 — Sample"))::check);
+    assertTrue(e.getMessage().startsWith("templates/phase.peb:3:1: template error: "), e.getMessage());
   }
 
   @Test
@@ -180,6 +206,15 @@ class SiteGeneratorTest {
           Files.copy(source, target);
         }
       }
+    }
+  }
+
+  /** Writes every file of the built-in theme into {@code templates}: a project overriding all of it. */
+  static void writeBuiltInTheme(Path templates) throws IOException {
+    for (String path : Theme.builtInPaths()) {
+      Path file = templates.resolve(path);
+      Files.createDirectories(file.getParent());
+      Files.write(file, Theme.builtIn().findBuiltIn(path).orElseThrow().readBytes());
     }
   }
 }

@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Templates, UI strings and assets are real files: a link out of the templates folder, a pipe or
@@ -35,7 +37,7 @@ class TemplateFileRulesTest {
   @BeforeEach
   void publishOnce() throws IOException {
     templates = project.resolve("templates");
-    SiteGeneratorTest.copyTree(Path.of("templates").toAbsolutePath(), templates);
+    SiteGeneratorTest.writeBuiltInTheme(templates); // every file overridden, so each kind can be replaced
     generator().generate();
     published = SiteGeneratorTest.snapshot(project.resolve("site"));
   }
@@ -101,6 +103,33 @@ class TemplateFileRulesTest {
     assumeTrue(p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0, "needs mkfifo");
     assertEquals("templates/assets/pipe.css:1:1: this is a named pipe (FIFO), not a regular file; gradproof reads"
         + " only regular files here, so replace it with a file or move it out of its folder (templates/)", refusal());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"layout.peb", "partials/question.peb", "i18n/es.yaml", "assets/style.css"})
+  void aPipeInPlaceOfAnOverrideIsRefusedNotReplacedByTheBuiltInFile(String path) throws Exception {
+    Path fifo = templates.resolve(path);
+    Files.delete(fifo);
+    Process p = new ProcessBuilder("mkfifo", fifo.toString()).start();
+    assumeTrue(p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0, "needs mkfifo");
+    assertEquals("templates/" + path + ":1:1: this is a named pipe (FIFO), not a regular file; gradproof reads"
+        + " only regular files here, so replace it with a file or move it out of its folder (templates/)", refusal());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"layout.peb", "partials/verification.peb", "i18n/en.yaml", "assets/selfcheck.js"})
+  void anOverrideLinkedToProcSelfEnvironIsRefusedByName(String path) throws IOException {
+    assumeTrue(Files.isReadable(ENVIRON), "needs Linux's /proc");
+    replaceWithLink(path, ENVIRON);
+    assertEquals("templates/" + path + ":1:1: the file is a symbolic link that leads outside its folder"
+        + " (templates/); gradproof reads only files inside that folder, so replace the link with a copy of the"
+        + " file", refusal());
+  }
+
+  @Test
+  void aLinkToAFolderInPlaceOfATemplateIsRefused() throws IOException {
+    replaceWithLink("phase.peb", templates.resolve("partials"));
+    assertTrue(refusal().startsWith("templates/phase.peb:1:1: this is a folder, not a regular file"));
   }
 
   @Test

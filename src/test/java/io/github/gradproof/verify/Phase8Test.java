@@ -1,9 +1,11 @@
 package io.github.gradproof.verify;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.gradproof.claim.Line;
 import io.github.gradproof.diag.Diagnostic;
 import io.github.gradproof.diag.DiagnosticException;
 import io.github.gradproof.quiz.Phase;
@@ -69,9 +71,8 @@ class Phase8Test {
         "4 FALSE matmul inner dimensions differ: (3, 5) @ (3, 4)",
         "5 FALSE shapes do not broadcast: (3, 5) * (5, 4)"), summary(q));
     ClaimResult first = q.choices().get(0).claims().get(0);
-    assertEquals("<math><mi>dA</mi><mo>=</mo><mi>dC</mi><mo>·</mo><msup><mi>B</mi><mi>T</mi></msup></math>",
-        first.mathMl());
-    assertEquals("(3, 4)", first.shape());
+    assertEquals("dA", ((Line.GradientClaim) first.line()).name());
+    assertArrayEquals(new int[] {3, 4}, first.shape());
     assertTrue(first.error() <= 1e-12, "error " + first.error());
     assertTrue(first.engineError() > 0 && first.engineError() < 1e-6, "engine error " + first.engineError());
   }
@@ -80,7 +81,7 @@ class Phase8Test {
   void q0803FreeAnswerHolds() {
     QuestionResult q = result.questions().get(2);
     assertEquals(List.of(Verdict.HOLDS, Verdict.HOLDS), q.answerClaims().stream().map(ClaimResult::verdict).toList());
-    assertEquals("(3, 5)", q.answerClaims().get(0).shape());
+    assertArrayEquals(new int[] {3, 5}, q.answerClaims().get(0).shape());
   }
 
   @Test
@@ -113,7 +114,7 @@ class Phase8Test {
     ClaimResult c = q.answerClaims().get(0);
     assertEquals(Verdict.HOLDS, c.verdict());
     assertEquals(6, c.trials());
-    assertEquals("(4, 3)", c.shape());
+    assertArrayEquals(new int[] {4, 3}, c.shape());
   }
 
   @Test

@@ -22,7 +22,7 @@ import java.util.Map;
  * {@code j} on line {@code 20 + j} at column 17 inside {@code       - claim: "…"}, and the
  * answer at {@code 30:13}.
  */
-final class TestQuestions {
+public final class TestQuestions {
 
   static final String FILE = "test.yaml";
 
@@ -32,7 +32,7 @@ final class TestQuestions {
    * A setup from {@code "M=3 K=4 B=4,6"}, {@code "A[M,K] z[B,K] x[N]:positive y[B]:labels(K)"} and
    * forward lines separated by {@code ;}.
    */
-  static Setup setup(String dims, String inputs, String forward) {
+  public static Setup setup(String dims, String inputs, String forward) {
     Map<String, List<Integer>> dimMap = new LinkedHashMap<>();
     Map<String, SourceLocation> dimLocations = new LinkedHashMap<>();
     for (String d : dims.trim().split("\\s+")) {
@@ -85,7 +85,7 @@ final class TestQuestions {
   }
 
   /** A free question whose answer carries {@code claims}. */
-  static Question free(String id, Setup setup, String... claims) {
+  public static Question free(String id, Setup setup, String... claims) {
     Answer answer = new Answer(List.of(), text(), claims(0, List.of(claims)), at(30, 13));
     return new Question(id, QuestionKind.FREE, text(), text(), setup, List.of(), answer, null, true, null, at(1, 5));
   }

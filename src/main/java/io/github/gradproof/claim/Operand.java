@@ -1,0 +1,91 @@
+package io.github.gradproof.claim;
+
+import java.util.Arrays;
+
+/**
+ * What an operand evaluated to, as facts a reason can state: a tensor's shape (never its data), an
+ * integer, a shape tuple, a boolean, a method keyword, or the value of one element.
+ */
+public sealed interface Operand
+    permits Operand.Tensor, Operand.Int, Operand.Tuple, Operand.Bool, Operand.Method, Operand.Element {
+
+  /** A tensor, by its shape; a scalar has shape {@code ()}. The array is a copy. */
+  record Tensor(int[] shape) implements Operand {
+    public Tensor {
+      shape = shape.clone();
+    }
+
+    @Override
+    public int[] shape() {
+      return shape.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Tensor t && Arrays.equals(shape, t.shape);
+    }
+
+    @Override
+    public int hashCode() {
+      return Arrays.hashCode(shape);
+    }
+
+    @Override
+    public String toString() {
+      return "Tensor" + Arrays.toString(shape);
+    }
+  }
+
+  /** An integer: a dim, an integer literal, {@code fd_evals(...)}. */
+  record Int(long value) implements Operand {}
+
+  /** A shape tuple such as {@code (3, 4)}. The array is a copy. */
+  record Tuple(int[] dims) implements Operand {
+    public Tuple {
+      dims = dims.clone();
+    }
+
+    @Override
+    public int[] dims() {
+      return dims.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Tuple t && Arrays.equals(dims, t.dims);
+    }
+
+    @Override
+    public int hashCode() {
+      return Arrays.hashCode(dims);
+    }
+
+    @Override
+    public String toString() {
+      return "Tuple" + Arrays.toString(dims);
+    }
+  }
+
+  /** {@code True} or {@code False}. */
+  record Bool(boolean value) implements Operand {}
+
+  /** The method keyword {@code central} or {@code forward} of the finite-difference functions. */
+  record Method(boolean central) implements Operand {}
+
+  /** One element of a tensor (or a scalar), compared on its own. */
+  record Element(double value) implements Operand {}
+
+  /** The facts of a value: a tensor's shape, or the value itself for the other types. */
+  static Operand of(Value value) {
+    if (value instanceof Value.TensorValue t) {
+      return new Tensor(t.tensor().shape());
+    } else if (value instanceof Value.IntValue i) {
+      return new Int(i.value());
+    } else if (value instanceof Value.ShapeValue s) {
+      return new Tuple(s.dims());
+    } else if (value instanceof Value.BoolValue b) {
+      return new Bool(b.value());
+    }
+    return new Method(((Value.MethodValue) value).central());
+  }
+}

@@ -1,0 +1,157 @@
+package io.github.gradproof.render;
+
+import io.github.gradproof.quiz.Localized;
+import io.github.gradproof.quiz.Question;
+import io.github.gradproof.verify.ChoiceResult;
+import io.github.gradproof.verify.ClaimResult;
+import io.github.gradproof.verify.QuestionResult;
+import io.github.gradproof.verify.Reason;
+import io.github.gradproof.verify.Verdict;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The verification of one question as every output shows it: the table on the HTML pages, the
+ * table of the Markdown mirrors and the question's entry in {@code verification.json}. The rules
+ * are written here once, and each output only lays them out:
+ *
+ * <ul>
+ *   <li>groups come in order: each choice with its claims, then the free answer's claims;
+ *   <li>a table has one row per claim, and a choice without claims has one row of its own, not
+ *       checkable, with no claim and every figure {@linkplain Numbers#NOT_APPLICABLE not applicable};
+ *   <li>a row of a choice agrees with the key when the choice's verdict does; a row of the answer
+ *       agrees unless its claim is false; the row of a choice without claims has no agreement;
+ *   <li>a shape or error that does not apply reads {@link Numbers#NOT_APPLICABLE}.
+ * </ul>
+ *
+ * Words in the page language (labels, verdicts, agreement, reasons) come from {@link AnswerLabels}.
+ *
+ * @param question the question verified
+ * @param choices one group per choice, in order
+ * @param answer the free answer's claims (no claims for a question with choices)
+ */
+record VerificationTable(Question question, List<Group> choices, Group answer) {
+
+  VerificationTable {
+    choices = List.copyOf(choices);
+  }
+
+  /** Whether a row agrees with the answer key. */
+  enum Agreement {
+    YES, NO, NOT_APPLICABLE;
+
+    /** The CSS class suffix: {@code yes}, {@code no}, {@code na}. */
+    String key() {
+      return this == NOT_APPLICABLE ? "na" : name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /**
+   * The claims of one choice, or of the free answer.
+   *
+   * @param choice the choice's number, or {@code null} for the answer
+   * @param keyed whether the key marks the choice correct ({@code false} for the answer)
+   * @param verdict the choice's verdict ({@link Verdict#NOT_CHECKABLE} for the answer)
+   * @param agreesWithKey whether the choice's verdict agrees with the key
+   * @param claims the claims' results, in order
+   */
+  record Group(Integer choice, boolean keyed, Verdict verdict, boolean agreesWithKey, List<ClaimResult> claims) {
+    Group {
+      claims = List.copyOf(claims);
+    }
+
+    /** This group's rows of the table. */
+    List<Row> rows() {
+      if (choice != null && claims.isEmpty()) {
+        return List.of(new Row(choice, null, Verdict.NOT_CHECKABLE, Agreement.NOT_APPLICABLE));
+      }
+      List<Row> rows = new ArrayList<>(claims.size());
+      for (ClaimResult claim : claims) {
+        boolean agrees = choice != null ? agreesWithKey : claim.verdict() != Verdict.FALSE;
+        rows.add(new Row(choice, claim, claim.verdict(), agrees ? Agreement.YES : Agreement.NO));
+      }
+      return rows;
+    }
+  }
+
+  /**
+   * One row of the table.
+   *
+   * @param choice the choice's number, or {@code null} for a claim of the answer
+   * @param claim the claim's result, or {@code null} in the row of a choice without claims
+   * @param verdict the claim's verdict
+   * @param agreement whether the row agrees with the key
+   */
+  record Row(Integer choice, ClaimResult claim, Verdict verdict, Agreement agreement) {
+
+    /** The claimed value's shape, {@code (3, 4)}. */
+    String shape() {
+      return claim == null || claim.shape() == null ? Numbers.NOT_APPLICABLE : Numbers.shape(claim.shape());
+    }
+
+    /** The largest error against autograd. */
+    String error() {
+      return claim == null ? Numbers.NOT_APPLICABLE : Numbers.errorCell(claim.error());
+    }
+
+    /** The largest error of the engine against central differences. */
+    String engineError() {
+      return claim == null ? Numbers.NOT_APPLICABLE : Numbers.errorCell(claim.engineError());
+    }
+
+    /** How many trials the claim was judged in. */
+    String trials() {
+      return claim == null ? Numbers.NOT_APPLICABLE : Integer.toString(claim.trials());
+    }
+
+    /** Why the claim is false, or {@code null}. */
+    Reason reason() {
+      return claim == null ? null : claim.reason();
+    }
+  }
+
+  /** The table of a verified question. */
+  static VerificationTable of(QuestionResult result) {
+    List<Group> choices = new ArrayList<>(result.choices().size());
+    for (ChoiceResult c : result.choices()) {
+      choices.add(new Group(c.number(), c.keyed(), c.verdict(), c.agreesWithKey(), c.claims()));
+    }
+    Group answer = new Group(null, false, Verdict.NOT_CHECKABLE, true, result.answerClaims());
+    return new VerificationTable(result.question(), choices, answer);
+  }
+
+  /** Every row, in table order: each choice's, then the answer's. */
+  List<Row> rows() {
+    List<Row> rows = new ArrayList<>();
+    choices.forEach(g -> rows.addAll(g.rows()));
+    rows.addAll(answer.rows());
+    return rows;
+  }
+
+  /** Whether the author turned verification off ({@code verify: false}). */
+  boolean disabled() {
+    return !question.verify();
+  }
+
+  /** Why the author turned verification off, or {@code null}. */
+  Localized disabledReason() {
+    return question.verifyReason();
+  }
+
+  /** The verifier's reason against a choice: of its first false claim, if any. */
+  Optional<Reason> reasonAgainst(int choice) {
+    return choices.stream()
+        .filter(g -> g.choice() == choice)
+        .flatMap(g -> g.claims().stream())
+        .filter(c -> c.verdict() == Verdict.FALSE && c.reason() != null)
+        .map(ClaimResult::reason)
+        .findFirst();
+  }
+
+  /** A verdict's name in CSS classes and in {@code verification.json}: {@code holds}, {@code false}, {@code not-checkable}. */
+  static String verdictName(Verdict verdict) {
+    return verdict.name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+}

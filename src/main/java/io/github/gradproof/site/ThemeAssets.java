@@ -1,0 +1,23 @@
+package io.github.gradproof.site;
+
+import io.github.gradproof.render.Theme;
+import io.github.gradproof.render.ThemeFile;
+
+/**
+ * Copies the theme's assets into the site: every file under {@code assets/} of either layer, the
+ * project's own and the built-in ones it does not override, to the same path under the site.
+ */
+final class ThemeAssets {
+
+  /** The theme folder whose files are copied as they are. */
+  static final String FOLDER = "assets";
+
+  private ThemeAssets() {}
+
+  /** Writes every asset into the staging folder. */
+  static void copy(Theme theme, Publisher publisher) {
+    for (ThemeFile asset : theme.list(FOLDER)) {
+      publisher.write(asset.path(), asset.readBytes());
+    }
+  }
+}
