@@ -290,11 +290,15 @@ final class BuildCache {
       if (Files.isRegularFile(root)) {
         return file(root);
       }
-      try (Stream<Path> walk = Files.walk(root)) {
-        // Links out of the tree, pipes and devices are never read (a pipe would block the build);
-        // the build refuses them by name if it ever opens one.
-        for (Path file : walk.filter(f -> !Files.isDirectory(f, LinkOption.NOFOLLOW_LINKS)).sorted().toList()) {
-          text(root.relativize(file).toString().replace('\\', '/'));
+      // From the real folder: a templates folder may itself be a link (to a shared theme), and a
+      // walk does not enter the link it starts from.
+      try (Stream<Path> walk = Files.walk(root.toRealPath())) {
+        List<Path> files = walk.filter(f -> !Files.isDirectory(f, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
+        Path start = root.toRealPath();
+        for (Path file : files) {
+          // Links out of the tree, pipes and devices are never read (a pipe would block the build);
+          // the build refuses them by name if it ever opens one.
+          text(start.relativize(file).toString().replace('\\', '/'));
           if (RealFiles.acceptable(file, root)) {
             file(file);
           } else {

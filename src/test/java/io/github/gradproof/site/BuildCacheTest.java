@@ -126,6 +126,18 @@ class BuildCacheTest {
   }
 
   @Test
+  void anEditInATemplatesFolderThatIsALinkInvalidatesEveryPhase() throws IOException {
+    Path shared = Files.createDirectories(project.resolve("shared-theme/assets"));
+    Files.writeString(shared.resolve("course.css"), "body {}\n", StandardCharsets.UTF_8);
+    Files.createSymbolicLink(templates, project.resolve("shared-theme"));
+    assertEquals(ALL, rebuild(generator()));
+    assertEquals(List.of(), rebuild(generator()));
+    Files.writeString(shared.resolve("course.css"), "body { color: navy; }\n", StandardCharsets.UTF_8);
+    assertEquals(ALL, rebuild(generator()), "the key hashes the files behind the link");
+    assertEquals("body { color: navy; }\n", Files.readString(project.resolve("site/assets/course.css")));
+  }
+
+  @Test
   void aBaseUrlChangeInvalidatesEveryPhase() {
     rebuild(generator());
     SiteConfig config = new SiteConfig(project, Path.of("data"), Path.of("templates"), Path.of("site"),
