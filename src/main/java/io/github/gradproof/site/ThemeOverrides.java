@@ -8,8 +8,11 @@ import io.github.gradproof.render.Theme;
 import io.github.gradproof.render.ThemeFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -81,16 +84,27 @@ public final class ThemeOverrides {
     if (!file.startsWith(config.templatesDir()) || target.contains("\\")) {
       throw fail(display, "the copy must go inside " + config.display(config.templatesDir()) + "/");
     }
-    if (Files.exists(file)) {
-      throw fail(display, "this file exists already; delete it first to start again from the built-in one");
+    // A dangling link at the name counts as the file existing: a copy is never written through a link.
+    if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+      throw exists(display);
     }
     try {
       Files.createDirectories(file.getParent());
-      Files.write(file, source.get().readBytes());
+      if (!file.getParent().toRealPath().startsWith(config.templatesDir().toRealPath())) {
+        throw fail(display, "a folder on the way is a symbolic link that leads outside "
+            + config.display(config.templatesDir()) + "/; the copy must go inside it");
+      }
+      Files.write(file, source.get().readBytes(), StandardOpenOption.CREATE_NEW);
+    } catch (FileAlreadyExistsException e) {
+      throw exists(display);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + display, e);
     }
     return file;
+  }
+
+  private static DiagnosticException exists(String display) {
+    return fail(display, "this file exists already; delete it first to start again from the built-in one");
   }
 
   private static DiagnosticException fail(String display, String message) {

@@ -62,6 +62,21 @@ class ThemeOverridesTest {
   }
 
   @Test
+  void neverWritesThroughALink() throws IOException {
+    Path outside = Files.createDirectories(project.resolve("outside"));
+    Path templates = Files.createDirectories(project.resolve("templates"));
+    Files.createSymbolicLink(templates.resolve("layout.peb"), outside.resolve("layout.peb")); // dangling
+    assertEquals("templates/layout.peb:1:1: this file exists already; delete it first to start again from the built-in"
+        + " one", message("layout.peb", null));
+    Files.createSymbolicLink(templates.resolve("partials"), outside);
+    assertEquals("templates/partials/question.peb:1:1: a folder on the way is a symbolic link that leads outside"
+        + " templates/; the copy must go inside it", message("partials/question.peb", null));
+    try (var left = Files.list(outside)) {
+      assertEquals(List.of(), left.toList(), "nothing was written outside the templates folder");
+    }
+  }
+
+  @Test
   void warnsAboutAFileThatLooksLikeAMisspeltOverride() throws IOException {
     write("partials/questoin.peb");
     write("i18n/fr.yaml");
