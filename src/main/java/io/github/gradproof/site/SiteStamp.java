@@ -32,6 +32,8 @@ final class SiteStamp {
   private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})?");
   private static final Pattern PAGE = Pattern.compile("index\\.html|phase-[0-9]{2,}-[a-z0-9-]+\\.html");
   private static final Pattern MIRROR = Pattern.compile("phase-[0-9]{2,}-[a-z0-9-]+\\.md");
+  /** The sitemap, or its index and parts, of a site published at a base URL. */
+  private static final Pattern SITEMAP = Pattern.compile("sitemap(-[0-9]+)?\\.xml");
   /** How every {@code verification.json} gradproof wrote before stamps begins. */
   private static final String JSON_START = "{\n  \"format\": 1,\n  \"generator\": \"gradproof\",\n";
 
@@ -68,7 +70,9 @@ final class SiteStamp {
    * {@code index.html}; a {@code verification.json} that begins as gradproof writes it (format 1,
    * generator gradproof); language folders holding only {@code index.html} and
    * {@code phase-NN-slug.html} pages; {@code md/<language>/} holding only {@code phase-NN-slug.md}
-   * mirrors; and {@code assets/}. Nothing else may be there, and nothing may be a link.
+   * mirrors; {@code assets/}; and, for a site with a base URL, {@code 404.html} and the sitemap
+   * ({@code sitemap.xml}, {@code sitemap-N.xml}). Nothing else may be there, and nothing may be a
+   * link.
    */
   static boolean isUnstampedSite(Path dir) throws IOException {
     Set<String> names = new HashSet<>();
@@ -90,11 +94,16 @@ final class SiteStamp {
         return Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS);
       case "verification.json":
         return Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS) && startsLikeOurJson(entry);
+      case "404.html":
+        return Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS);
       case "assets":
         return Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS) && noLinks(entry);
       case "md":
         return onlyFolders(entry, md -> onlyFiles(md, MIRROR));
       default:
+        if (SITEMAP.matcher(name).matches()) {
+          return Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS);
+        }
         return LANGUAGE.matcher(name).matches() && onlyFiles(entry, PAGE);
     }
   }

@@ -151,6 +151,17 @@ class OutputGuardTest {
   }
 
   @Test
+  void acceptsASiteWithABaseUrlWrittenBeforeStamps() throws IOException {
+    new SiteGenerator(config("site").withBaseUrl("https://example.org/course/"), BuildLog.silent(),
+        c -> List.of(SampleQuiz.phase("Phase 3 — Sample")), SampleQuiz::result).generate();
+    assertTrue(Files.isRegularFile(project.resolve("site/404.html")) && Files.isRegularFile(project.resolve("site/sitemap.xml")));
+    Files.delete(project.resolve("site").resolve(SiteStamp.FILE));
+    assertTrue(SiteStamp.isUnstampedSite(project.resolve("site")), "404.html and the sitemap belong to a site");
+    write("site/sitemap.xml.bak", "someone's copy\n");
+    assertTrue(refusal("site").contains("gradproof did not write"));
+  }
+
+  @Test
   void anUnstampedSiteWithAnythingElseInItIsNotASite() throws IOException {
     SiteGeneratorTest.copyTree(Path.of("site").toAbsolutePath(), project.resolve("site"));
     Files.deleteIfExists(project.resolve("site").resolve(SiteStamp.FILE));
