@@ -6,6 +6,8 @@ import io.github.gradproof.render.ThemeFile;
 /**
  * Copies the theme's assets into the site: every file under {@code assets/} of either layer, the
  * project's own and the built-in ones it does not override, to the same path under the site.
+ * Project assets are read through {@link ThemeFile#readBytes()}, so a link leading out of the
+ * templates folder, a pipe or a device is refused by name and nothing outside is ever published.
  */
 final class ThemeAssets {
 
