@@ -85,33 +85,61 @@ public final class MarkdownMirror {
   private static void table(
       StringBuilder out, String language, Map<String, String> t, AnswerLabels labels, QuestionResult result) {
     VerificationTable table = VerificationTable.of(result);
+    ShapeSymbols symbols = ShapeSymbols.of(result.question().setup());
+    out.append("**").append(t.get("verify.title")).append("**\n\n");
     if (table.disabled() && table.disabledReason() != null) {
       out.append("*").append(t.get("verify.disabled")).append("* ")
           .append(MarkdownText.escapeHtml(MarkdownText.oneLine(table.disabledReason().in(language)))).append("\n\n");
     }
+    Phrase summary = ProofView.summary(result, table, t);
+    if (summary != null) {
+      out.append(summary.markdown());
+      if (!table.explainedChoices().isEmpty()) {
+        out.append(' ').append(Plurals.count(t, "verify.explained", table.explainedChoices().size()).markdown());
+      }
+      out.append("\n\n");
+    }
+    out.append("| ").append(t.get("verify.col.choice")).append(" | ").append(t.get("verify.col.claim"))
+        .append(" | ").append(t.get("verify.col.verdict")).append(" |\n|---|---|---|\n");
+    for (VerificationTable.Row row : table.rows()) {
+      compactRow(out, labels, row, symbols);
+    }
+    out.append("\n<details><summary>").append(t.get("verify.details")).append("</summary>\n\n");
+    List<String> sizes = result.sizes().stream().filter(d -> !d.isEmpty()).map(AnswerLabels::sizes).toList();
+    if (!sizes.isEmpty()) {
+      out.append(t.get("verify.sizes.tried")).append(' ').append(String.join("; ", sizes)).append("\n\n");
+    }
     out.append("| ").append(t.get("verify.col.choice")).append(" | ").append(t.get("verify.col.claim"))
         .append(" | ").append(t.get("verify.col.shape")).append(" | ").append(t.get("verify.col.error"))
         .append(" | ").append(t.get("verify.col.engine")).append(" | ").append(t.get("verify.col.trials"))
-        .append(" | ").append(t.get("verify.col.verdict")).append(" | ").append(t.get("verify.col.key")).append(" |\n");
-    out.append("|---|---|---|---|---|---|---|---|\n");
+        .append(" | ").append(t.get("verify.col.key")).append(" |\n");
+    out.append("|---|---|---|---|---|---|---|\n");
     for (VerificationTable.Row row : table.rows()) {
-      row(out, labels, row);
+      technicalRow(out, labels, row);
     }
-    out.append('\n');
+    out.append("\n</details>\n\n");
   }
 
-  private static void row(StringBuilder out, AnswerLabels labels, VerificationTable.Row row) {
-    String verdict = labels.verdictLabel(row.verdict());
-    if (row.reason() != null) {
-      verdict += ": " + labels.reason(row.reason());
+  private static String claimCell(VerificationTable.Row row) {
+    return row.claim() == null ? Numbers.NOT_APPLICABLE : MarkdownText.cell(MarkdownText.code(row.claim().claim().source()));
+  }
+
+  private static void compactRow(StringBuilder out, AnswerLabels labels, VerificationTable.Row row, ShapeSymbols symbols) {
+    String verdict = MarkdownText.escapeHtml(labels.verdictLabel(row.verdict()));
+    Phrase reason = labels.reason(row.reason(), symbols);
+    if (reason != null) {
+      verdict += ": " + reason.markdown();
     }
-    String claim = row.claim() == null ? Numbers.NOT_APPLICABLE : MarkdownText.code(row.claim().claim().source());
-    out.append("| ").append(labels.rowLabel(row)).append(" | ").append(MarkdownText.cell(claim))
-        .append(" | ").append(MarkdownText.cell(row.shape()))
+    out.append("| ").append(labels.rowLabel(row)).append(" | ").append(claimCell(row))
+        .append(" | ").append(MarkdownText.cell(verdict)).append(" |\n");
+  }
+
+  private static void technicalRow(StringBuilder out, AnswerLabels labels, VerificationTable.Row row) {
+    out.append("| ").append(labels.rowLabel(row)).append(" | ").append(claimCell(row))
+        .append(" | ").append(MarkdownText.cell(labels.shape(row)))
         .append(" | ").append(row.error())
         .append(" | ").append(row.engineError())
         .append(" | ").append(row.trials())
-        .append(" | ").append(MarkdownText.cell(MarkdownText.escapeHtml(verdict)))
         .append(" | ").append(labels.agreement(row.agreement())).append(" |\n");
   }
 }
