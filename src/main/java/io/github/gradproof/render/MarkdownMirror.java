@@ -31,11 +31,11 @@ public final class MarkdownMirror {
     languageLinks(out, result.phase().pageName());
     out.append("# ").append(MarkdownText.oneLine(result.phase().title().in(language))).append("\n\n");
     out.append(MarkdownText.escapeHtml(result.phase().summary().in(language).strip())).append("\n\n");
-    out.append(t.get("source.prefix")).append(" `").append(result.phase().sourcePath()).append("`.\n");
     AnswerLabels labels = new AnswerLabels(t);
     for (QuestionResult question : result.questions()) {
       question(out, language, t, labels, question);
     }
+    out.append("\n---\n\n").append(t.get("source.prefix")).append(" `").append(result.phase().sourcePath()).append("`\n");
     return out.toString();
   }
 

@@ -35,6 +35,11 @@ class DocScreenshots {
   static final List<Integer> WIDTHS = List.of(390, Browser.DESKTOP_WIDTH);
   private static final int HEIGHT = 844;
 
+  /** {@link #WIDTHS}, as a parameter source. */
+  static List<Integer> widths() {
+    return WIDTHS;
+  }
+
   @Test
   void writeTheReadmeScreenshots() {
     String out = System.getProperty("gradproof.screenshots");

@@ -84,6 +84,30 @@ class SiteGeneratorTest {
     assertEquals("Archivo fuente: " + SampleQuiz.FILE, es.selectFirst("footer .source").text());
   }
 
+  /**
+   * Every language page leads back to the language chooser and to its language's index, and no
+   * page links to itself (the index names itself as the current page instead).
+   */
+  @Test
+  void navigationLeadsBackAndNeverToThePageItself() throws IOException {
+    generator(SampleQuiz.phase("Phase 3 — Sample")).generate();
+    for (String language : List.of("en", "es")) {
+      for (String file : List.of("index.html", "phase-03-sample.html")) {
+        Document doc = page(language + "/" + file);
+        Element crumbs = doc.selectFirst("header nav .crumbs");
+        assertEquals("../index.html", crumbs.selectFirst("a").attr("href"), "back to the language chooser");
+        for (Element link : doc.select("a[href]")) {
+          String href = link.attr("href");
+          assertFalse(href.equals(file) || href.startsWith(file + "#") || href.equals("../" + language + "/" + file),
+              language + "/" + file + " links to itself: " + link);
+        }
+      }
+      Document index = page(language + "/index.html");
+      assertEquals("page", index.selectFirst(".crumbs [aria-current]").attr("aria-current"));
+      assertEquals("index.html", page(language + "/phase-03-sample.html").selectFirst(".crumbs a.home-link").attr("href"));
+    }
+  }
+
   @Test
   void quizTextCannotInjectMarkup() throws IOException {
     generator(SampleQuiz.phase("Phase 3 — <script>alert(1)</script>")).generate();
