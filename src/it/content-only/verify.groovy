@@ -30,7 +30,7 @@ assert en.contains('<link rel="alternate" hreflang="es" href="../es/phase-01-bas
 assert en.contains('<a class="lang-switch" href="../es/phase-01-basics.html" hreflang="es" lang="es" title="Leer esta página en español">Español</a>')
 assert en.contains('<summary>Show answer</summary>')
 assert en.contains('id="q-01-01"') && en.contains('id="q-01-02"')
-assert en.contains('<h3 id="q-01-02-verification">Verification</h3>')
+assert en.contains('<h3 id="q-01-02-verification">How the answer was checked</h3>')
 assert !en.contains('rel="canonical"') && !en.contains('https://') : 'without a base URL every link is relative'
 // Every answer is proven: the keyed claims hold, the other one is false.
 assert (en =~ /class="verdict-holds"/).count == 3

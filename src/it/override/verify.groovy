@@ -13,7 +13,7 @@ assert es.contains('<summary>Mostrar la solución</summary>')
 assert !es.contains('Ver respuesta')
 assert en.contains('<summary>Show answer</summary>')
 // The rest of the Spanish strings are the course's copy, unchanged; layout and verification partial are built in.
-assert es.contains('<h3 id="q-02-01-verification">Verificación</h3>')
+assert es.contains('<h3 id="q-02-01-verification">Cómo se comprobó la respuesta</h3>')
 assert en.contains('<a class="skip-link" href="#main">Skip to content</a>')
 assert (en =~ /class="verdict-holds"/).count == 2
 assert (en =~ /class="verdict-false"/).count == 1

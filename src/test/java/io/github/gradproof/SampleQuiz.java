@@ -91,6 +91,15 @@ public final class SampleQuiz {
     return line;
   }
 
+  /** A dims assignment in the order given: {@code dims("M", 3, "K", 4)}. */
+  public static Map<String, Integer> dims(Object... namesAndValues) {
+    Map<String, Integer> dims = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      dims.put((String) namesAndValues[i], (Integer) namesAndValues[i + 1]);
+    }
+    return dims;
+  }
+
   /** Plausible verification results for {@link #phase(String)}. */
   public static PhaseResult result(Phase phase) {
     Question multi = phase.questions().get(0);
@@ -100,20 +109,21 @@ public final class SampleQuiz {
     Line wrongLine = line(multi.choices().get(1).claims().get(0));
     Reason shape = new Reason.ShapeMismatch(
         new Argument(null, ((Line.GradientClaim) wrongLine).value(), new Operand.Tensor(new int[] {4, 3})),
-        new Argument(null, null, new Operand.Tensor(new int[] {3, 4})), null, Map.of("M", 3, "K", 4));
+        new Argument(null, null, new Operand.Tensor(new int[] {3, 4})), "dA", dims("M", 3, "K", 4));
     ClaimResult wrong = new ClaimResult(multi.choices().get(1).claims().get(0), wrongLine,
         new int[] {4, 3}, Double.NaN, 2.5e-10, 3, Verdict.FALSE, shape);
     QuestionResult first = new QuestionResult(multi,
         List.of(new ChoiceResult(1, List.of(holds), Verdict.HOLDS, true),
             new ChoiceResult(2, List.of(wrong), Verdict.FALSE, false),
             new ChoiceResult(3, List.of(), Verdict.NOT_CHECKABLE, false)),
-        List.of(), 3, 2.5e-10, null, List.of());
+        List.of(), 3, List.of(dims("M", 3, "K", 4)), 2.5e-10, null, List.of());
     ClaimResult ones = new ClaimResult(free.answer().claims().get(0), line(free.answer().claims().get(0)),
         new int[] {3, 5}, 0.0, 1.0e-11, 3, Verdict.HOLDS, null);
     ConvergenceExperiment experiment = new ConvergenceExperiment(
         List.of(1e-1, 1e-2, 1e-3, 1e-4), List.of(1e-1, 1e-2, 1e-3, 1e-4), List.of(1e-2, 1e-4, 1e-6, 1e-8),
         1.0, 2.0, 7, 12);
-    QuestionResult second = new QuestionResult(free, List.of(), List.of(ones), 3, 1.0e-11, experiment, List.of());
+    QuestionResult second = new QuestionResult(free, List.of(), List.of(ones), 3,
+        List.of(dims("R", 3, "C", 5)), 1.0e-11, experiment, List.of());
     return new PhaseResult(phase, List.of(first, second));
   }
 }

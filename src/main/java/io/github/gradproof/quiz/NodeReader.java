@@ -26,22 +26,29 @@ final class NodeReader {
   private final SourceText source;
   private final Problems problems;
   private final List<String> languages;
+  private final List<String> ignoredLanguages;
   private final String prefix;
 
-  NodeReader(SourceText source, Problems problems, List<String> languages) {
-    this(source, problems, languages, "");
+  /**
+   * @param languages every localized field must have these
+   * @param ignoredLanguages a localized field may also have these; they are skipped
+   */
+  NodeReader(SourceText source, Problems problems, List<String> languages, List<String> ignoredLanguages) {
+    this(source, problems, languages, ignoredLanguages, "");
   }
 
-  private NodeReader(SourceText source, Problems problems, List<String> languages, String prefix) {
+  private NodeReader(
+      SourceText source, Problems problems, List<String> languages, List<String> ignoredLanguages, String prefix) {
     this.source = source;
     this.problems = problems;
     this.languages = languages;
+    this.ignoredLanguages = ignoredLanguages;
     this.prefix = prefix;
   }
 
   /** A reader whose diagnostics start with {@code scope + ": "}. */
   NodeReader scoped(String scope) {
-    return new NodeReader(source, problems, languages, scope + ": ");
+    return new NodeReader(source, problems, languages, ignoredLanguages, scope + ": ");
   }
 
   SourceText source() {
@@ -221,18 +228,16 @@ final class NodeReader {
     }
     int before = problems.count();
     Map<String, String> texts = new LinkedHashMap<>();
+    Map<String, SourceLocation> locations = new LinkedHashMap<>();
     Map<String, NodeTuple> entries = entries((MappingNode) node, field);
     for (Map.Entry<String, NodeTuple> e : entries.entrySet()) {
       String language = e.getKey();
       Node value = e.getValue().getValueNode();
+      if (ignoredLanguages.contains(language)) {
+        continue;
+      }
       if (!languages.contains(language)) {
-        Optional<String> guess = Suggestions.closest(language, languages);
-        error(
-            e.getValue().getKeyNode(),
-            "unexpected language '" + language + "' in " + field
-                + guess.map(g -> " (did you mean '" + g + "'?)").orElse("")
-                + "; the configured languages are " + String.join(", ", languages)
-                + ", so remove it or add the language to gradproof.languages");
+        unexpectedLanguage(e.getValue().getKeyNode(), language, field);
         continue;
       }
       String text = text(value, "the '" + language + "' text of " + field);
@@ -240,6 +245,7 @@ final class NodeReader {
         error(value, "the '" + language + "' text of " + field + " is blank; write the text");
       } else if (text != null) {
         texts.put(language, text.stripTrailing());
+        locations.put(language, location(value));
       }
     }
     for (String language : languages) {
@@ -251,6 +257,16 @@ final class NodeReader {
                 + ")");
       }
     }
-    return problems.count() == before ? new Localized(texts, location(node)) : null;
+    return problems.count() == before ? new Localized(texts, location(node), locations) : null;
+  }
+
+  private void unexpectedLanguage(Node key, String language, String field) {
+    List<String> known = new java.util.ArrayList<>(languages);
+    known.addAll(ignoredLanguages);
+    Optional<String> guess = Suggestions.closest(language, known);
+    error(key, "unexpected language '" + language + "' in " + field
+        + guess.map(g -> " (did you mean '" + g + "'?)").orElse("")
+        + "; the site's languages are " + String.join(", ", known)
+        + ", so remove it or add the language to gradproof.languages");
   }
 }

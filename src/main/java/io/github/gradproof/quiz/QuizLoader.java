@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -88,7 +89,21 @@ public final class QuizLoader {
    * build can verify those and report every problem in every file in one run.
    */
   public static List<Phase> loadAll(Path dir, String displayDir, List<String> languages, List<Diagnostic> out) {
+    return loadAll(dir, displayDir, languages, List.of(), out);
+  }
+
+  /**
+   * Loads like {@link #loadAll(Path, String, List, List)}, letting fields also carry texts in
+   * {@code ignoredLanguages}, which are skipped: a site published in a subset of the languages its
+   * files are written in ({@code es} alone from files with {@code en} and {@code es}).
+   *
+   * @param languages the languages to publish: every human-readable field must have each of them
+   * @param ignoredLanguages languages a field may also have (the site's other languages)
+   */
+  public static List<Phase> loadAll(
+      Path dir, String displayDir, List<String> languages, Collection<String> ignoredLanguages, List<Diagnostic> out) {
     List<String> langs = checked(languages);
+    List<String> others = others(langs, ignoredLanguages);
     Problems problems = new Problems();
     IdRegistry ids = new IdRegistry();
     List<Path> files = quizFiles(dir, displayDir, problems);
@@ -119,7 +134,7 @@ public final class QuizLoader {
         if (file.root().isEmpty()) {
           continue;
         }
-        NodeReader reader = new NodeReader(file.source(), problems, langs);
+        NodeReader reader = new NodeReader(file.source(), problems, langs, others);
         Phase phase = PhaseReader.read(reader, file.root().get(), files.get(i).getFileName().toString(), ids);
         if (phase != null && problems.count() == before) {
           phases.add(phase);
@@ -224,7 +239,7 @@ public final class QuizLoader {
     if (root.isEmpty()) {
       return null;
     }
-    NodeReader reader = new NodeReader(source, problems, languages);
+    NodeReader reader = new NodeReader(source, problems, languages, List.of());
     return PhaseReader.read(reader, root.get(), file.getFileName().toString(), ids);
   }
 
@@ -237,6 +252,11 @@ public final class QuizLoader {
     byte[] bytes = RealFiles.read(file, folder, displayPath, MAX_FILE_BYTES, "(1 MiB) for a quiz file",
         "split it into several phases");
     return SourceText.decode(displayPath, bytes);
+  }
+
+  /** The ignored languages that are not also required, in order, without repeats. */
+  private static List<String> others(List<String> languages, Collection<String> ignored) {
+    return ignored.stream().filter(l -> !languages.contains(l)).distinct().toList();
   }
 
   private static List<String> checked(List<String> languages) {

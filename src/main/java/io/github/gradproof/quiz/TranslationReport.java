@@ -9,10 +9,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds what is probably untranslated in a phase: for each language other than the first, the
- * fields still marked for translation (empty or starting with {@code TODO}), the fields whose
- * text equals the first language's although they contain words, and the fields whose inline code
- * spans differ from the first language's ({@code dA = dC @ B.T} must read the same in both).
+ * Finds what is probably unwritten or untranslated in a phase, in every language the same way:
+ * the fields still marked for writing (empty, or starting with {@code TODO}) in any language,
+ * the first language included; and, for each language after the first (the reference), the
+ * fields whose text equals the reference's although they contain words, and the fields whose
+ * inline code spans differ from the reference's ({@code dA = dC @ B.T} must read the same in
+ * all). Each finding points at the offending language's own value in the file.
  */
 public final class TranslationReport {
 
@@ -41,7 +43,7 @@ public final class TranslationReport {
     /** The finding as a located diagnostic (for strict mode). */
     public Diagnostic toDiagnostic() {
       String what = switch (kind) {
-        case MISSING -> "is not translated yet (empty or marked TODO); write the " + language + " text";
+        case MISSING -> "is not written yet (empty or marked TODO); write the " + language + " text";
         case SAME_AS_REFERENCE -> "reads exactly like the reference language; translate it";
         case CODE_DIFFERS -> "has other inline code than the reference language (" + detail
             + "); code must read the same in every language";
@@ -55,16 +57,15 @@ public final class TranslationReport {
 
   private TranslationReport() {}
 
-  /** Every finding in the phase, in file order; the first language is the reference. */
+  /**
+   * Every finding in the phase, in file order (field by field, each field's languages in
+   * order); the first language is the reference.
+   */
   public static List<Finding> of(Phase phase, List<String> languages) {
     List<Finding> findings = new ArrayList<>();
-    if (languages.size() < 2) {
-      return findings;
-    }
-    List<Field> fields = fields(phase);
     String reference = languages.get(0);
-    for (String language : languages.subList(1, languages.size())) {
-      for (Field field : fields) {
+    for (Field field : fields(phase)) {
+      for (String language : languages) {
         check(phase.pageName(), field, reference, language, findings);
       }
     }
@@ -74,9 +75,12 @@ public final class TranslationReport {
   private static void check(String phase, Field field, String reference, String language, List<Finding> out) {
     String ref = field.text().texts().getOrDefault(reference, "");
     String text = field.text().texts().getOrDefault(language, "");
-    SourceLocation at = field.text().location();
-    if (text.isBlank() || text.strip().startsWith("TODO")) {
+    SourceLocation at = field.text().location(language);
+    if (unwritten(text)) {
       out.add(new Finding(phase, language, Kind.MISSING, field.name(), at, ""));
+      return;
+    }
+    if (language.equals(reference) || unwritten(ref)) {
       return;
     }
     if (text.strip().equals(ref.strip()) && hasWordsOutsideCode(text)) {
@@ -89,6 +93,11 @@ public final class TranslationReport {
       out.add(new Finding(phase, language, Kind.CODE_DIFFERS, field.name(), at,
           reference + " " + refCode + " vs " + language + " " + code));
     }
+  }
+
+  /** Empty, or still marked {@code TODO}. */
+  private static boolean unwritten(String text) {
+    return text.isBlank() || text.strip().startsWith("TODO");
   }
 
   static List<String> codeSpans(String markdown) {
@@ -129,22 +138,25 @@ public final class TranslationReport {
     }
   }
 
-  /** A short table for the build log: one line per phase and language, then the findings. */
+  /**
+   * A short table for the build log: one line per phase and language (the reference language's
+   * comparison columns read {@code -}), then the findings.
+   */
   public static String format(List<Phase> phases, List<String> languages) {
     StringBuilder out = new StringBuilder();
-    if (languages.size() < 2) {
-      return out.toString();
-    }
+    String reference = languages.get(0);
     out.append(String.format(Locale.ROOT, "%-40s %-4s %8s %12s %13s%n", "translation report", "lang", "missing",
-        "same-as-" + languages.get(0), "code-differs"));
+        "same-as-" + reference, "code-differs"));
     List<Finding> all = new ArrayList<>();
     for (Phase phase : phases) {
       List<Finding> findings = of(phase, languages);
       all.addAll(findings);
-      for (String language : languages.subList(1, languages.size())) {
-        out.append(String.format(Locale.ROOT, "%-40s %-4s %8d %12d %13d%n", phase.pageName(), language,
-            count(findings, language, Kind.MISSING), count(findings, language, Kind.SAME_AS_REFERENCE),
-            count(findings, language, Kind.CODE_DIFFERS)));
+      for (String language : languages) {
+        boolean ref = language.equals(reference);
+        out.append(String.format(Locale.ROOT, "%-40s %-4s %8d %12s %13s%n", phase.pageName(), language,
+            count(findings, language, Kind.MISSING),
+            ref ? "-" : Long.toString(count(findings, language, Kind.SAME_AS_REFERENCE)),
+            ref ? "-" : Long.toString(count(findings, language, Kind.CODE_DIFFERS))));
       }
     }
     for (Finding finding : all) {

@@ -37,9 +37,19 @@ final class AnswerLabels {
     return noun + " " + numbers + ".";
   }
 
-  /** Why a claim is false, in the page language; {@code null} for {@code null}. */
-  String reason(Reason reason) {
-    return reason == null ? null : ReasonText.of(reason, t);
+  /** Why a claim is false, as a sentence in the page language; {@code null} for {@code null}. */
+  Phrase reason(Reason reason, ShapeSymbols symbols) {
+    return reason == null ? null : ReasonText.phrase(reason, t, symbols);
+  }
+
+  /** A row's shape: {@code (3, 4)}, "scalar" for {@code ()}, or {@link Numbers#NOT_APPLICABLE}. */
+  String shape(VerificationTable.Row row) {
+    return row.scalar() ? t.get("shape.scalar") : row.shape();
+  }
+
+  /** A dims assignment: {@code M = 3, K = 4}. */
+  static String sizes(java.util.Map<String, Integer> dims) {
+    return String.join(", ", dims.entrySet().stream().map(e -> e.getKey() + " = " + e.getValue()).toList());
   }
 
   String verdictLabel(Verdict verdict) {
@@ -48,7 +58,12 @@ final class AnswerLabels {
 
   /** A row's first cell: "Choice 2", or "answer" for a claim of the free answer. */
   String rowLabel(VerificationTable.Row row) {
-    return row.choice() == null ? t.get("verify.answer") : t.get("answer.choice") + " " + row.choice();
+    return groupLabel(row.choice());
+  }
+
+  /** "Choice 2", or "answer" for the free answer's claims ({@code null}). */
+  String groupLabel(Integer choice) {
+    return choice == null ? t.get("verify.answer") : t.get("answer.choice") + " " + choice;
   }
 
   /** "yes", "no", or {@link Numbers#NOT_APPLICABLE}. */

@@ -11,12 +11,16 @@ import java.util.Map;
  */
 public final class ConvergencePlot {
 
-  private static final double WIDTH = 560;
-  private static final double HEIGHT = 340;
-  private static final double LEFT = 64;
-  private static final double RIGHT = 16;
-  private static final double TOP = 52;
-  private static final double BOTTOM = 52;
+  // Drawn 400 units wide with 16-unit labels (the stylesheet's .plot-text) and shown at most 28rem
+  // wide: on a phone the plot fills a column of about 330 px, where labels render at 13 px.
+  private static final double WIDTH = 400;
+  private static final double HEIGHT = 300;
+  private static final double LEFT = 62;
+  private static final double RIGHT = 14;
+  private static final double TOP = 58;
+  private static final double BOTTOM = 54;
+  /** The labels' font size in drawing units, as in the stylesheet: tick labels are spaced by it. */
+  private static final double FONT = 16;
   /** Errors below this are drawn at this value: exact zeros have no logarithm. */
   private static final double FLOOR = 1e-17;
 
@@ -61,17 +65,23 @@ public final class ConvergencePlot {
     double x1 = WIDTH - RIGHT;
     double y0 = HEIGHT - BOTTOM;
     double y1 = TOP;
+    int xEvery = labelEvery(x, (x1 - x0), 3 * FONT);
     for (int decade = x.lowDecade(); decade <= x.highDecade(); decade++) {
       double px = px(x, decade);
       line(out, px, y0, px, y1, "plot-grid");
       line(out, px, y0, px, y0 + 5, "plot-tick");
-      decadeLabel(out, px, y0 + 20, "middle", decade);
+      if ((decade - x.lowDecade()) % xEvery == 0) {
+        decadeLabel(out, px, y0 + 21, "middle", decade);
+      }
     }
+    int yEvery = labelEvery(y, (y0 - y1), 1.4 * FONT);
     for (int decade = y.lowDecade(); decade <= y.highDecade(); decade++) {
       double py = py(y, decade);
       line(out, x0, py, x1, py, "plot-grid");
       line(out, x0 - 5, py, x0, py, "plot-tick");
-      decadeLabel(out, x0 - 8, py + 4, "end", decade);
+      if ((y.highDecade() - decade) % yEvery == 0) {
+        decadeLabel(out, x0 - 8, py + 5, "end", decade);
+      }
     }
     line(out, x0, y0, x1, y0, "plot-axis");
     line(out, x0, y0, x0, y1, "plot-axis");
@@ -97,17 +107,17 @@ public final class ConvergencePlot {
 
   private static void drawAxisLabels(StringBuilder out, Map<String, String> t) {
     double midX = (LEFT + WIDTH - RIGHT) / 2;
-    text(out, midX, HEIGHT - 12, "middle", t.get("plot.step"));
+    text(out, midX, HEIGHT - 10, "middle", t.get("plot.step"));
     double midY = (TOP + HEIGHT - BOTTOM) / 2;
-    out.append("<text class=\"plot-text\" text-anchor=\"middle\" transform=\"translate(16,")
+    out.append("<text class=\"plot-text\" text-anchor=\"middle\" transform=\"translate(14,")
         .append(Numbers.coordinate(midY)).append(") rotate(-90)\">")
         .append(Html.escape(t.get("plot.error"))).append("</text>\n");
   }
 
   private static void drawLegend(StringBuilder out, ConvergenceExperiment e, Map<String, String> t) {
-    legendEntry(out, LEFT + 8, 16, "plot-forward",
+    legendEntry(out, 8, 16, "plot-forward",
         t.get("plot.forward") + " (" + t.get("plot.order") + " " + Numbers.fixed2(e.forwardOrder()) + ")");
-    legendEntry(out, LEFT + 8, 34, "plot-central",
+    legendEntry(out, 8, 38, "plot-central",
         t.get("plot.central") + " (" + t.get("plot.order") + " " + Numbers.fixed2(e.centralOrder()) + ")");
   }
 
@@ -115,14 +125,27 @@ public final class ConvergencePlot {
     line(out, x, y, x + 22, y, cssClass);
     out.append("<circle class=\"").append(cssClass).append("-point\" cx=\"").append(Numbers.coordinate(x + 11))
         .append("\" cy=\"").append(Numbers.coordinate(y)).append("\" r=\"3\"/>\n");
-    text(out, x + 28, y + 4, "start", label);
+    text(out, x + 28, y + 5, "start", label);
   }
 
+  /** A decade as {@code 10⁻⁴}, in superscript characters: one run of text at the labels' size. */
   private static void decadeLabel(StringBuilder out, double x, double y, String anchor, int decade) {
-    String exponent = decade < 0 ? "\u2212" + (-decade) : Integer.toString(decade);
-    out.append("<text class=\"plot-text\" text-anchor=\"").append(anchor).append("\" x=\"")
-        .append(Numbers.coordinate(x)).append("\" y=\"").append(Numbers.coordinate(y)).append("\">10<tspan dy=\"-6\" font-size=\"9\">")
-        .append(exponent).append("</tspan></text>\n");
+    text(out, x, y, anchor, "10" + superscript(decade));
+  }
+
+  private static String superscript(int n) {
+    String digits = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079";
+    StringBuilder out = new StringBuilder(n < 0 ? "\u207b" : "");
+    for (char c : Integer.toString(Math.abs(n)).toCharArray()) {
+      out.append(digits.charAt(c - '0'));
+    }
+    return out.toString();
+  }
+
+  /** Label every k-th decade so that labels are at least {@code gap} units apart. */
+  private static int labelEvery(Range r, double length, double gap) {
+    double perDecade = length / (r.highDecade() - r.lowDecade());
+    return Math.max(1, (int) StrictMath.ceil(gap / perDecade));
   }
 
   private static void line(StringBuilder out, double x1, double y1, double x2, double y2, String cssClass) {

@@ -32,12 +32,12 @@ public final class MarkdownMirror {
     languageLinks(out, result.phase().pageName());
     out.append("# ").append(MirrorMarkdown.inline(result.phase().title().in(language))).append("\n\n");
     out.append(MirrorMarkdown.block(result.phase().summary().in(language))).append("\n\n");
-    out.append(MirrorMarkdown.lineText(t.get("source.prefix"))).append(' ')
-        .append(MirrorMarkdown.code(result.phase().sourcePath())).append(".\n");
     AnswerLabels labels = new AnswerLabels(t);
     for (QuestionResult question : result.questions()) {
       question(out, language, t, labels, question);
     }
+    out.append("\n---\n\n").append(MirrorMarkdown.lineText(t.get("source.prefix"))).append(' ')
+        .append(MirrorMarkdown.code(result.phase().sourcePath())).append('\n');
     return out.toString();
   }
 
@@ -87,34 +87,65 @@ public final class MarkdownMirror {
   private static void table(
       StringBuilder out, String language, Map<String, String> t, AnswerLabels labels, QuestionResult result) {
     VerificationTable table = VerificationTable.of(result);
+    ShapeSymbols symbols = ShapeSymbols.of(result.question().setup());
+    out.append("**").append(MirrorMarkdown.text(t.get("verify.title"))).append("**\n\n");
     if (table.disabled() && table.disabledReason() != null) {
       out.append("*").append(MirrorMarkdown.text(t.get("verify.disabled"))).append("* ")
           .append(MirrorMarkdown.inline(table.disabledReason().in(language))).append("\n\n");
     }
-    out.append('|');
-    for (String column : List.of("choice", "claim", "shape", "error", "engine", "trials", "verdict", "key")) {
-      out.append(' ').append(MirrorMarkdown.text(t.get("verify.col." + column))).append(" |");
+    Phrase summary = ProofView.summary(result, table, t);
+    if (summary != null) {
+      out.append(summary.markdown());
+      if (!table.explainedChoices().isEmpty()) {
+        out.append(' ').append(Plurals.count(t, "verify.explained", table.explainedChoices().size()).markdown());
+      }
+      out.append("\n\n");
     }
-    out.append('\n');
-    out.append("|---|---|---|---|---|---|---|---|\n");
+    header(out, t, "choice", "claim", "verdict");
     for (VerificationTable.Row row : table.rows()) {
-      row(out, labels, row);
+      compactRow(out, labels, row, symbols);
     }
-    out.append('\n');
+    out.append("\n<details><summary>").append(Html.escape(t.get("verify.details"))).append("</summary>\n\n");
+    List<String> sizes = result.sizes().stream().filter(d -> !d.isEmpty()).map(AnswerLabels::sizes).toList();
+    if (!sizes.isEmpty()) {
+      out.append(MirrorMarkdown.lineText(t.get("verify.sizes.tried") + " " + String.join("; ", sizes))).append("\n\n");
+    }
+    header(out, t, "choice", "claim", "shape", "error", "engine", "trials", "key");
+    for (VerificationTable.Row row : table.rows()) {
+      technicalRow(out, labels, row);
+    }
+    out.append("\n</details>\n\n");
   }
 
-  private static void row(StringBuilder out, AnswerLabels labels, VerificationTable.Row row) {
-    String verdict = labels.verdictLabel(row.verdict());
-    if (row.reason() != null) {
-      verdict += ": " + labels.reason(row.reason());
+  /** A table header row of the named columns' UI strings, and its delimiter row. */
+  private static void header(StringBuilder out, Map<String, String> t, String... columns) {
+    out.append('|');
+    for (String column : columns) {
+      out.append(' ').append(MirrorMarkdown.text(t.get("verify.col." + column))).append(" |");
     }
-    String claim = row.claim() == null ? Numbers.NOT_APPLICABLE : MirrorMarkdown.cellCode(row.claim().claim().source());
-    out.append("| ").append(MirrorMarkdown.text(labels.rowLabel(row))).append(" | ").append(claim)
-        .append(" | ").append(MirrorMarkdown.text(row.shape()))
+    out.append('\n').append("|---".repeat(columns.length)).append("|\n");
+  }
+
+  private static String claimCell(VerificationTable.Row row) {
+    return row.claim() == null ? Numbers.NOT_APPLICABLE : MirrorMarkdown.cellCode(row.claim().claim().source());
+  }
+
+  private static void compactRow(StringBuilder out, AnswerLabels labels, VerificationTable.Row row, ShapeSymbols symbols) {
+    String verdict = MirrorMarkdown.text(labels.verdictLabel(row.verdict()));
+    Phrase reason = labels.reason(row.reason(), symbols);
+    if (reason != null) {
+      verdict += ": " + reason.cellMarkdown();
+    }
+    out.append("| ").append(MirrorMarkdown.text(labels.rowLabel(row))).append(" | ").append(claimCell(row))
+        .append(" | ").append(verdict).append(" |\n");
+  }
+
+  private static void technicalRow(StringBuilder out, AnswerLabels labels, VerificationTable.Row row) {
+    out.append("| ").append(MirrorMarkdown.text(labels.rowLabel(row))).append(" | ").append(claimCell(row))
+        .append(" | ").append(MirrorMarkdown.text(labels.shape(row)))
         .append(" | ").append(row.error())
         .append(" | ").append(row.engineError())
         .append(" | ").append(row.trials())
-        .append(" | ").append(MirrorMarkdown.text(verdict))
         .append(" | ").append(MirrorMarkdown.text(labels.agreement(row.agreement()))).append(" |\n");
   }
 }

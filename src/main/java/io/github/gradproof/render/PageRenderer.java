@@ -114,9 +114,12 @@ public final class PageRenderer {
       item.put("summary", markdown.block(summary.summary().in(language)));
       item.put("questionCount", summary.questionCount());
       item.put("verifiedCount", summary.verifiedCount());
+      item.put("questions", Plurals.count(ui.of(language), "index.questions", summary.questionCount()).plain());
+      item.put("verified", Plurals.count(ui.of(language), "index.verified", summary.verifiedCount()).plain());
       items.add(item);
     }
     context.put("phases", items);
+    context.put("isHome", true);
     return render(index, "index.peb", context);
   }
 
@@ -153,6 +156,8 @@ public final class PageRenderer {
     context.put("description", ui.get(first, "notfound.text"));
     context.put("canonical", null);
     context.put("homeHref", links.url(first + "/index.html"));
+    context.put("languagesHref", links.url("index.html"));
+    context.put("isHome", false);
     context.put("alternates", List.of());
     List<Map<String, String>> switches = new ArrayList<>();
     for (String other : languages.subList(1, languages.size())) {
@@ -171,6 +176,8 @@ public final class PageRenderer {
     context.put("description", description);
     context.put("canonical", links.canonical(language + "/" + page));
     context.put("homeHref", "index.html");
+    context.put("languagesHref", "../index.html");
+    context.put("isHome", false);
     context.put("alternates", links.alternates("../", page));
     List<Map<String, String>> switches = new ArrayList<>();
     for (String other : languages) {

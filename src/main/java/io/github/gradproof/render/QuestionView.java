@@ -30,21 +30,22 @@ final class QuestionView {
   Map<String, Object> build(QuestionResult result) {
     Question q = result.question();
     VerificationTable table = VerificationTable.of(result);
+    ShapeSymbols symbols = ShapeSymbols.of(q.setup());
     Map<String, Object> view = new LinkedHashMap<>();
     view.put("id", q.id());
     view.put("title", markdown.inline(q.title().in(language)));
     view.put("kind", q.kind().yamlName());
     view.put("kindLabel", t.get("question.kind." + q.kind().yamlName()));
     view.put("prompt", markdown.block(q.prompt().in(language)));
-    view.put("choices", choices(q, table));
+    view.put("choices", choices(q, table, symbols));
     view.put("keyLabel", labels.keyLabel(q));
     view.put("answerText", q.answer().text() == null ? null : markdown.block(q.answer().text().in(language)));
     view.put("explanation", q.explanation() == null ? null : markdown.block(q.explanation().in(language)));
-    view.put("verification", verification(result, table));
+    view.put("verification", new ProofView(markdown, language, t).build(result, table, symbols));
     return view;
   }
 
-  private List<Map<String, Object>> choices(Question q, VerificationTable table) {
+  private List<Map<String, Object>> choices(Question q, VerificationTable table, ShapeSymbols symbols) {
     List<Map<String, Object>> choices = new ArrayList<>();
     List<Integer> key = q.answer().choices();
     for (Choice choice : q.choices()) {
@@ -53,15 +54,16 @@ final class QuestionView {
       view.put("html", choiceHtml(choice));
       boolean correct = key.contains(choice.number());
       view.put("correct", correct);
-      view.put("reason", correct ? "" : whyWrong(table, choice.number()));
+      view.put("reason", correct ? null : whyWrong(table, choice.number(), symbols));
       choices.add(view);
     }
     return choices;
   }
 
-  /** The self-check's reason for a wrong pick: the verifier's reason, or a pointer to the text. */
-  private String whyWrong(VerificationTable table, int number) {
-    return table.reasonAgainst(number).map(labels::reason).orElse(t.get("selfcheck.unchecked"));
+  /** The self-check's reason for a wrong pick: the verifier's reason, or where the text explains it. */
+  private String whyWrong(VerificationTable table, int number, ShapeSymbols symbols) {
+    return table.reasonAgainst(number).map(r -> labels.reason(r, symbols).html())
+        .orElse(Html.escape(t.get("selfcheck.explained")));
   }
 
   /** A choice's text, or its claims shown as code when it has no text. */
@@ -74,37 +76,5 @@ final class QuestionView {
       codes.add("<code>" + Html.escape(claim.source()) + "</code>");
     }
     return String.join(", ", codes);
-  }
-
-  private Map<String, Object> verification(QuestionResult result, VerificationTable table) {
-    Map<String, Object> view = new LinkedHashMap<>();
-    view.put("disabled", table.disabled());
-    view.put("disabledReason", table.disabledReason() == null ? null : markdown.inline(table.disabledReason().in(language)));
-    List<Map<String, Object>> rows = new ArrayList<>();
-    for (VerificationTable.Row row : table.rows()) {
-      rows.add(row(row));
-    }
-    view.put("rows", rows);
-    String id = result.question().id();
-    view.put("plot", result.experiment() == null ? null : ConvergencePlot.svg(result.experiment(), id, t));
-    view.put("plotCaption", result.experiment() == null ? null : t.get("plot.title"));
-    return view;
-  }
-
-  private Map<String, Object> row(VerificationTable.Row row) {
-    Map<String, Object> view = new LinkedHashMap<>();
-    view.put("label", labels.rowLabel(row));
-    view.put("code", row.claim() == null ? null : row.claim().claim().source());
-    view.put("mathMl", row.claim() == null ? "" : MathMl.render(row.claim().line()));
-    view.put("shape", row.shape());
-    view.put("error", row.error());
-    view.put("engineError", row.engineError());
-    view.put("trials", row.trials());
-    view.put("verdict", labels.verdictLabel(row.verdict()));
-    view.put("verdictClass", VerificationTable.verdictName(row.verdict()));
-    view.put("reason", labels.reason(row.reason()));
-    view.put("agrees", labels.agreement(row.agreement()));
-    view.put("agreesClass", row.agreement().key());
-    return view;
   }
 }

@@ -1,74 +1,222 @@
 package io.github.gradproof.render;
 
 import io.github.gradproof.claim.Argument;
+import io.github.gradproof.claim.CompareOp;
+import io.github.gradproof.claim.Expr;
 import io.github.gradproof.claim.Operand;
 import io.github.gradproof.claim.Operation;
 import io.github.gradproof.verify.Reason;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Words a {@link Reason} for readers: the verification tables of the pages and the Markdown
- * mirrors, the self-check, and {@code verification.json}. A reason reads as the words of its kind
- * in the page language (UI string {@code reason.<kind>}, which may be empty: a false comparison
- * shows itself) followed by its detail in symbols and numbers, identical in every language:
- * {@code shape (4, 3) ≠ dA (3, 4)}, {@code values differ by |Δ[1, 2]| = 1.5e+00}, {@code 12 ≮ 7},
- * {@code cannot broadcast (3, 5) * (5, 4)}, {@code undefined sum((4, 3), axis=2)}.
+ * Words a {@link Reason} for readers: the proof tables of the pages and the Markdown mirrors, and
+ * the self-check. A reason is one sentence in the page language, from the UI strings
+ * {@code reason.<kind>}, naming the parts of the claim as code and their shapes in the setup's
+ * symbols where {@link ShapeSymbols} knows them:
+ * "{@code B @ dC.T} has shape (K, M) = (4, 3), but {@code dA} has shape (M, K) = (3, 4)."
  *
- * <p>Each kind of reason has one case in {@link #detail}; every operand is written by
- * {@link #operand}. The facts also carry the sub-expressions and the trial's dims, for wording
- * that names them.
+ * <p>{@link #detail} is the same fact in symbols and numbers only, identical in every language,
+ * for {@code verification.json}: {@code (4, 3) ≠ dA (3, 4)}, {@code 12 ≮ 7}.
+ *
+ * <p>Each kind of reason has one method here; every operand is written by {@link #value}.
  */
 final class ReasonText {
 
-  private ReasonText() {}
+  private final Map<String, String> t;
+  private final ShapeSymbols symbols;
 
-  /** The reason in the page language whose UI strings are {@code t}. */
-  static String of(Reason reason, Map<String, String> t) {
-    return (t.get("reason." + reason.kind().key()) + " " + detail(reason)).strip();
+  private ReasonText(Map<String, String> t, ShapeSymbols symbols) {
+    this.t = t;
+    this.symbols = symbols;
   }
 
-  /** The language-neutral detail: symbols and numbers only. */
+  /** The reason as a sentence in the language whose UI strings are {@code t}. */
+  static Phrase phrase(Reason reason, Map<String, String> t, ShapeSymbols symbols) {
+    ReasonText words = new ReasonText(t, symbols);
+    if (reason instanceof Reason.ShapeMismatch s) {
+      return words.shape(s);
+    } else if (reason instanceof Reason.ValueMismatch v) {
+      return words.value(v);
+    } else if (reason instanceof Reason.ComparisonFails c) {
+      return words.comparison(c);
+    } else if (reason instanceof Reason.NoElementDiffers n) {
+      return words.fill("reason.equal", Map.of("left", code(n.left()), "right", code(n.right())));
+    } else if (reason instanceof Reason.Undefined u) {
+      return words.undefined(u);
+    }
+    throw new IllegalStateException("no wording for " + reason.getClass().getSimpleName());
+  }
+
+  // ---- one method per kind of reason
+
+  private Phrase shape(Reason.ShapeMismatch s) {
+    Phrase expected = s.gradient() != null ? Phrase.code(s.gradient()) : code(s.expected());
+    return fill("reason.shape", Map.of(
+        "claimed", code(s.claimed()),
+        "claimedShape", hasShape(s.claimed(), null, s.dims()),
+        "expected", expected,
+        "expectedShape", hasShape(s.expected(), s.gradient(), s.dims())));
+  }
+
+  private Phrase value(Reason.ValueMismatch v) {
+    String key = v.index().length == 0 ? "reason.value.scalar" : "reason.value";
+    return fill(key, Map.of(
+        "index", Phrase.text(Numbers.index(v.index())),
+        "claimed", Phrase.number(Numbers.valueInReason(v.claimed())),
+        "gradient", Phrase.code(v.gradient()),
+        "expected", Phrase.number(Numbers.valueInReason(v.expected())),
+        "difference", Phrase.number(Numbers.errorInReason(v.difference()))));
+  }
+
+  private Phrase comparison(Reason.ComparisonFails c) {
+    int[] index = c.index();
+    boolean element = index != null && index.length > 0;
+    return fill(element ? "reason.comparison.element" : "reason.comparison", Map.of(
+        "index", Phrase.text(element ? Numbers.index(index) : ""),
+        "left", code(c.left()),
+        "value", value(c.left(), null, c.dims()),
+        "relation", Phrase.text(t.get("reason.relation." + relation(c.op()))),
+        "right", named(c.right(), c.dims())));
+  }
+
+  private Phrase undefined(Reason.Undefined u) {
+    Operation op = u.operation();
+    List<Argument> args = op.arguments();
+    Phrase operation = Phrase.code(operationText(op));
+    if ((u.kind() == Reason.Kind.BROADCAST || u.kind() == Reason.Kind.MATMUL) && args.size() == 2) {
+      return fill("reason." + u.kind().key(), Map.of("operation", operation,
+          "leftCode", code(args.get(0)), "left", value(args.get(0), null, u.dims()),
+          "rightCode", code(args.get(1)), "right", value(args.get(1), null, u.dims())));
+    }
+    if (u.kind() == Reason.Kind.RESHAPE && args.size() == 2) {
+      return fill("reason.reshape", Map.of("operandCode", code(args.get(0)),
+          "from", value(args.get(0), null, u.dims()), "to", value(args.get(1), null, u.dims())));
+    }
+    List<String> operands = new ArrayList<>();
+    for (Argument a : args) {
+      String value = value(a, null, u.dims()).plain();
+      boolean named = a.expression() != null && !isLiteral(a.expression());
+      operands.add(named ? ExprText.of(a.expression()) + ": " + value
+          : (a.parameter() == null ? "" : a.parameter() + " = ") + value);
+    }
+    return fill("reason.domain", Map.of("operation", operation, "operands", Phrase.text(String.join("; ", operands))));
+  }
+
+  // ---- operands
+
+  /** "has shape (K, M) = (4, 3)", or "is a scalar". */
+  private Phrase hasShape(Argument a, String gradient, Map<String, Integer> dims) {
+    if (a.value() instanceof Operand.Tensor tensor && tensor.shape().length == 0) {
+      return Phrase.text(t.get("reason.is_scalar"));
+    }
+    return fill("reason.has_shape", Map.of("shape", value(a, gradient, dims)));
+  }
+
+  /** An operand's value: a shape with its symbols ({@code (K, M) = (4, 3)}), a number, a tuple. */
+  private Phrase value(Argument a, String gradient, Map<String, Integer> dims) {
+    Operand v = a.value();
+    if (v instanceof Operand.Tensor tensor) {
+      String numbers = Numbers.shape(tensor.shape());
+      Optional<String> named = symbols.of(a.expression(), gradient, tensor.shape(), dims);
+      return Phrase.text(named.map(n -> n + " = " + numbers).orElse(numbers));
+    } else if (v instanceof Operand.Tuple tuple) {
+      String numbers = Numbers.shape(tuple.dims());
+      String written = a.expression() instanceof Expr.Tuple ? ExprText.of(a.expression()) : numbers;
+      return Phrase.text(written.equals(numbers) ? numbers : written + " = " + numbers);
+    }
+    return Phrase.number(detail(v));
+  }
+
+  /** The right side of a comparison: its value, after its code when it is not a literal. */
+  private Phrase named(Argument a, Map<String, Integer> dims) {
+    if (a.expression() == null || isLiteral(a.expression())) {
+      return value(a, null, dims);
+    }
+    Phrase value = a.value() instanceof Operand.Tuple tuple ? Phrase.text(Numbers.shape(tuple.dims())) : value(a, null, dims);
+    return code(a).then(Phrase.text(" = ")).then(value);
+  }
+
+  /** The operand's sub-expression as code; autograd's gradient has none and reads "autograd". */
+  private static Phrase code(Argument a) {
+    return a.expression() == null ? Phrase.text("autograd") : Phrase.code(ExprText.of(a.expression()));
+  }
+
+  private static boolean isLiteral(Expr e) {
+    if (e instanceof Expr.Neg n) {
+      return isLiteral(n.operand());
+    }
+    if (e instanceof Expr.Tuple tuple) {
+      return tuple.items().stream().allMatch(ReasonText::isLiteral);
+    }
+    return e instanceof Expr.Num || e instanceof Expr.Bool;
+  }
+
+  /** {@code dC @ A}; a call as {@code sum(dc, axis=2)}. */
+  private static String operationText(Operation op) {
+    List<Argument> args = op.arguments();
+    List<String> written = new ArrayList<>();
+    for (int i = 0; i < args.size(); i++) {
+      Argument a = args.get(i);
+      String text = a.expression() == null ? "autograd" : ExprText.of(a.expression());
+      written.add(i > 0 && a.parameter() != null && !op.infix() ? a.parameter() + "=" + text : text);
+    }
+    return op.infix() ? String.join(" " + op.name() + " ", written) : op.name() + "(" + String.join(", ", written) + ")";
+  }
+
+  private static String relation(CompareOp op) {
+    return op.name().toLowerCase(Locale.ROOT);
+  }
+
+  private Phrase fill(String key, Map<String, Phrase> values) {
+    return Phrase.fill(t.get(key), values);
+  }
+
+  // ---- the language-neutral detail, for verification.json
+
+  /** The detail in symbols and numbers: {@code (4, 3) ≠ dA (3, 4)}, {@code 12 ≮ 7}. */
   static String detail(Reason reason) {
     if (reason instanceof Reason.ShapeMismatch s) {
       String gradient = s.gradient() == null ? "" : s.gradient() + " ";
-      return operand(s.claimed()) + " ≠ " + gradient + operand(s.expected());
+      return detail(s.claimed().value()) + " ≠ " + gradient + detail(s.expected().value());
     } else if (reason instanceof Reason.ValueMismatch v) {
       return "|Δ" + Numbers.index(v.index()) + "| = " + Numbers.errorInReason(v.difference());
     } else if (reason instanceof Reason.ComparisonFails c) {
       int[] index = c.index();
       String at = index == null || index.length == 0 ? "" : Numbers.index(index) + ": ";
-      return at + operand(c.left()) + " " + c.op().negation() + " " + operand(c.right());
+      return at + detail(c.left().value()) + " " + c.op().negation() + " " + detail(c.right().value());
     } else if (reason instanceof Reason.NoElementDiffers) {
       return "Δ ≈ 0";
     } else if (reason instanceof Reason.Undefined u) {
-      return operation(u.operation());
+      return operationDetail(u.operation());
     }
     throw new IllegalStateException("no wording for " + reason.getClass().getSimpleName());
   }
 
   /** {@code (3, 5) @ (3, 4)}; a reshape as {@code (4, 3) → (3,)}; a call as {@code sum((4, 3), axis=2)}. */
-  private static String operation(Operation op) {
+  private static String operationDetail(Operation op) {
     List<Argument> args = op.arguments();
     if (op.infix()) {
-      return operand(args.get(0)) + " " + op.name() + " " + operand(args.get(1));
+      return detail(args.get(0).value()) + " " + op.name() + " " + detail(args.get(1).value());
     }
     if (op.name().equals("reshape")) {
-      return operand(args.get(0)) + " → " + operand(args.get(1));
+      return detail(args.get(0).value()) + " → " + detail(args.get(1).value());
     }
     StringBuilder call = new StringBuilder(op.name()).append('(');
     for (int i = 0; i < args.size(); i++) {
       if (i > 0) {
         call.append(", ").append(args.get(i).parameter()).append('=');
       }
-      call.append(operand(args.get(i)));
+      call.append(detail(args.get(i).value()));
     }
     return call.append(')').toString();
   }
 
   /** A tensor by its shape, a tuple as written, an element's value to four digits. */
-  private static String operand(Argument argument) {
-    Operand value = argument.value();
+  private static String detail(Operand value) {
     if (value instanceof Operand.Tensor t) {
       return Numbers.shape(t.shape());
     } else if (value instanceof Operand.Tuple t) {

@@ -111,6 +111,13 @@ public final class VerificationJson {
     q.answer().choices().forEach(json::value);
     json.endArray();
     json.field("trials", result.trials());
+    json.name("sizes").beginArray();
+    for (java.util.Map<String, Integer> dims : result.sizes()) {
+      json.beginObject();
+      dims.forEach((dim, size) -> json.field(dim, size));
+      json.endObject();
+    }
+    json.endArray();
     json.field("engineError", result.engineError());
     VerificationTable table = VerificationTable.of(result);
     json.name("choices").beginArray();

@@ -86,9 +86,14 @@ record VerificationTable(Question question, List<Group> choices, Group answer) {
    */
   record Row(Integer choice, ClaimResult claim, Verdict verdict, Agreement agreement) {
 
-    /** The claimed value's shape, {@code (3, 4)}. */
+    /** The claimed value's shape, {@code (3, 4)}; {@code ()} for a scalar, which pages word. */
     String shape() {
       return claim == null || claim.shape() == null ? Numbers.NOT_APPLICABLE : Numbers.shape(claim.shape());
+    }
+
+    /** Whether the claimed value is a scalar (shape {@code ()}). */
+    boolean scalar() {
+      return claim != null && claim.shape() != null && claim.shape().length == 0;
     }
 
     /** The largest error against autograd. */
@@ -138,6 +143,16 @@ record VerificationTable(Question question, List<Group> choices, Group answer) {
   /** Why the author turned verification off, or {@code null}. */
   Localized disabledReason() {
     return question.verifyReason();
+  }
+
+  /** How many claims were judged: every claim of a checked question. */
+  int checkedClaims() {
+    return (int) rows().stream().filter(r -> r.claim() != null && r.verdict() != Verdict.NOT_CHECKABLE).count();
+  }
+
+  /** The choices without claims, explained in text only, in order. */
+  List<Integer> explainedChoices() {
+    return choices.stream().filter(g -> g.claims().isEmpty()).map(Group::choice).toList();
   }
 
   /** The verifier's reason against a choice: of its first false claim, if any. */

@@ -13,8 +13,9 @@ import java.util.Locale;
 
 /**
  * Writes a new phase file for {@code mvn site:new}: valid, verifiable, with one example question
- * whose claim holds, and every text of the non-reference languages marked {@code TODO} so the
- * translation report lists them.
+ * whose claim holds, the summary still to write and every text of the languages after the first
+ * marked {@code TODO}, so the translation report lists each of them (a warning; strict
+ * translations refuse to publish them).
  */
 public final class PhaseSkeleton {
 
@@ -70,10 +71,10 @@ public final class PhaseSkeleton {
     String id = String.format(Locale.ROOT, "q-%02d-01", phase);
     return String.join("\n",
         "# Phase " + phase + " quiz. Every claim below is checked by `mvn site:check`; see docs/FORMAT.md.",
-        "# Texts marked TODO are listed by the translation report until they are translated.",
+        "# Texts marked TODO are build warnings until they are written (strictTranslations=true refuses them).",
         "phase: " + phase,
         "slug: " + slug,
-        field("", "title", languages, "Phase " + phase + " — Quizzes", "Fase " + phase + " — Cuestionarios"),
+        field("", "title", languages, "Phase " + phase + " — " + topic(slug), "Fase " + phase + " — " + topic(slug)),
         field("", "summary", languages, "TODO: one sentence on what this phase's questions are about.",
             "TODO: una frase sobre el tema de las preguntas de esta fase."),
         "",
@@ -96,6 +97,12 @@ public final class PhaseSkeleton {
         field("    ", "explanation", languages, "Power rule, elementwise: `d(x_i²)/dx_i = 2 x_i`, and `ds = 1`.",
             "Regla de la potencia, elemento a elemento: `d(x_i²)/dx_i = 2 x_i`, y `ds = 1`."),
         "");
+  }
+
+  /** The slug as a title's topic: {@code tensor-autograd} reads "Tensor autograd". */
+  static String topic(String slug) {
+    String words = slug.replace('-', ' ');
+    return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
   }
 
   /** A localized field, one line per language. */

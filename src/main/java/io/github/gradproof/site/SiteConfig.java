@@ -84,6 +84,15 @@ public record SiteConfig(
     return Theme.layered(baseDir.resolve(templatesDir), DEFAULT_TEMPLATES).languages();
   }
 
+  /**
+   * Every language the theme has UI strings for (built-in and the project's): quiz files may
+   * carry texts in these beyond {@link #languages()}, and a build skips them, so a site can be
+   * published in any subset of its files' languages.
+   */
+  public List<String> knownLanguages() {
+    return themeLanguages(baseDir, templatesDir);
+  }
+
   /** The default folders and languages under the given project folder. */
   public static SiteConfig defaults(Path baseDir) {
     return new SiteConfig(

@@ -91,7 +91,8 @@ public final class SiteGenerator {
   public static SiteGenerator standard(SiteConfig config, BuildLog log) {
     PhaseVerifier verifier = new PhaseVerifier();
     return new SiteGenerator(config, log,
-        (PhaseSource) (c, problems) -> QuizLoader.loadAll(c.dataDir(), c.display(c.dataDir()), c.languages(), problems),
+        (PhaseSource) (c, problems) -> QuizLoader.loadAll(c.dataDir(), c.display(c.dataDir()), c.languages(),
+            c.knownLanguages(), problems),
         verifier::verify)
         .withPipeline("PhaseVerifier seeds=" + QuestionVerifier.DEFAULT_SEEDS);
   }

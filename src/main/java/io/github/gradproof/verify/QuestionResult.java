@@ -2,7 +2,10 @@ package io.github.gradproof.verify;
 
 import io.github.gradproof.diag.Diagnostic;
 import io.github.gradproof.quiz.Question;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The verification of one question.
@@ -11,6 +14,8 @@ import java.util.List;
  * @param choices one result per choice, in order (empty for free questions)
  * @param answerClaims for free questions, one result per answer claim
  * @param trials trials run per claim (seeds times dims assignments)
+ * @param sizes the dims assignments the trials ran under, in trial order, each in setup order
+ *     (one empty map for a setup without dims); empty when nothing was run
  * @param engineError the largest error of the engine against central differences in this question
  * @param experiment the finite-difference experiment, or {@code null} when no claim used one
  * @param problems drift found (key disagreeing with verdicts, no holding claim for the answer,
@@ -21,12 +26,14 @@ public record QuestionResult(
     List<ChoiceResult> choices,
     List<ClaimResult> answerClaims,
     int trials,
+    List<Map<String, Integer>> sizes,
     double engineError,
     ConvergenceExperiment experiment,
     List<Diagnostic> problems) {
   public QuestionResult {
     choices = List.copyOf(choices);
     answerClaims = List.copyOf(answerClaims);
+    sizes = sizes.stream().map(s -> Collections.unmodifiableMap(new LinkedHashMap<>(s))).toList();
     problems = List.copyOf(problems);
   }
 

@@ -79,7 +79,8 @@ public final class QuestionVerifier {
     EngineTally engine = new EngineTally();
     ConvergenceExperiment experiment = null;
     int trial = 0;
-    for (Map<String, Integer> dims : cq.dimAssignments()) {
+    List<Map<String, Integer>> sizes = cq.dimAssignments();
+    for (Map<String, Integer> dims : sizes) {
       for (int s = 0; s < seeds; s++, trial++) {
         Trial t;
         try {
@@ -107,7 +108,7 @@ public final class QuestionVerifier {
     }
     List<ClaimResult> answer = cq.answerClaims.stream().map(c -> tallies.get(c).result()).toList();
     KeyCheck.check(question, choices, answer, trial, problems);
-    return new QuestionResult(question, choices, answer, trial, engine.max, experiment, problems);
+    return new QuestionResult(question, choices, answer, trial, sizes, engine.max, experiment, problems);
   }
 
   /** Judges one claim in one trial; a claim that needs an absurdly large tensor is refused. */
@@ -158,7 +159,7 @@ public final class QuestionVerifier {
       problems.add(Diagnostic.at(q.location(), q.id() + ": nothing proves the answer: add a setup and claims, "
           + "or set verify: false with a verify_reason"));
     }
-    return new QuestionResult(q, choices, answer, 0, Double.NaN, null, problems);
+    return new QuestionResult(q, choices, answer, 0, List.of(), Double.NaN, null, problems);
   }
 
   private static ClaimResult notChecked(CompiledClaim c) {

@@ -183,7 +183,7 @@ class PageBehaviourTest {
   @MethodSource("languages")
   void verificationTableAndPlotHaveSizeOnceOpened(String language) {
     browser.open(TestSite.phasePage(language));
-    List<WebElement> tables = browser.driver().findElements(By.cssSelector("table.verification-table"));
+    List<WebElement> tables = browser.driver().findElements(By.cssSelector("table.proof-table"));
     List<WebElement> plots = browser.driver().findElements(By.cssSelector("figure.plot svg"));
     assertFalse(tables.isEmpty(), "the page has verification tables");
     assertFalse(plots.isEmpty(), "the page has a convergence plot");
@@ -198,20 +198,6 @@ class PageBehaviourTest {
     for (WebElement plot : plots) {
       Map<String, Number> size = size(plot);
       assertTrue(size.get("w").doubleValue() > 100 && size.get("h").doubleValue() > 60, "plot laid out: " + size);
-    }
-  }
-
-  @ParameterizedTest
-  @MethodSource("languages")
-  void verificationTablesFitADesktopColumnWithoutScrolling(String language) {
-    browser.open(TestSite.phasePage(language));
-    browser.openAllDetails();
-    List<Map<String, Object>> tables = browser.js("return [...document.querySelectorAll('.table-scroll')]"
-        + ".map(s => ({id: s.closest('section.question').id, scroll: s.scrollWidth, client: s.clientWidth}));");
-    assertFalse(tables.isEmpty());
-    for (Map<String, Object> table : tables) {
-      assertTrue(((Number) table.get("scroll")).intValue() <= ((Number) table.get("client")).intValue(),
-          "at " + Browser.DESKTOP_WIDTH + " px the verdict columns are cut off: " + table);
     }
   }
 
@@ -289,10 +275,12 @@ class PageBehaviourTest {
    */
   private static final String CONTRAST_SAMPLES = """
       const selectors = ['body', 'h1', 'h2', '.summary p', 'p.source', 'p.source code', '.kind', 'a.lang-switch',
-        'a.home-link', '.toc a', '.prompt', '.choices li', 'details.answer > summary', '.answer-body p',
-        '.verification h3', '.verify-note', 'table.verification-table thead th',
-        'table.verification-table tbody th', 'table.verification-table td', 'table.verification-table td code',
-        'tr.verdict-holds .verdict', 'tr.verdict-false .verdict', 'tr.verdict-not-checkable .verdict',
+        '.crumbs a', '.crumbs [aria-current]', '.toc a', '.prompt', '.choices li', 'details.answer > summary',
+        '.answer-body p', '.verification h3', '.proof-summary', '.proof-note', '.keyed-mark',
+        'table.proof-table thead th', 'table.proof-table tbody th', 'table.proof-table td.claim',
+        'tr.verdict-holds .verdict-name', 'tr.verdict-false .verdict-name', 'tr.verdict-not-checkable .verdict-name',
+        'tr.verdict-false .reason', 'tr.verdict-false .reason code', 'details.proof-details > summary', '.verify-note',
+        '.proof-sizes', 'table.technical-table th', 'table.technical-table td', 'table.technical-table td code',
         '.agrees-no', 'figure.plot figcaption', 'figure.plot text', '.site-footer p'];
       const out = [];
       for (const s of selectors) {
@@ -317,7 +305,7 @@ class PageBehaviourTest {
       assertTrue(hasArea(body), "answer printed: " + size(body));
       assertFalse(details.findElement(By.tagName("summary")).isDisplayed(), "the 'show answer' control is not printed");
     }
-    for (WebElement table : browser.driver().findElements(By.cssSelector("table.verification-table"))) {
+    for (WebElement table : browser.driver().findElements(By.cssSelector("table.proof-table"))) {
       assertTrue(hasArea(table), "verification table printed");
     }
   }
@@ -339,22 +327,14 @@ class PageBehaviourTest {
 
   @Test
   void screenshotsOfBothLanguages() throws IOException {
-    List<Path> written = new ArrayList<>();
+    List<Path> written = new ArrayList<>(DocScreenshots.shoot(browser, TestSite.root(),
+        TestSite.phasePage(languages().get(0)).getFileName().toString().replace(".html", ""), SCREENSHOTS, languages()));
     for (String language : languages()) {
       Path page = TestSite.phasePage(language);
-      browser.open(page);
-      browser.openAllDetails();
-      written.add(shoot(language + "-phase-light.png"));
       browser.emulateMedia("", "dark");
       browser.open(page);
       browser.openAllDetails();
       written.add(shoot(language + "-phase-dark.png"));
-      browser.resetMedia();
-      browser.emulatePhone(PHONE_WIDTH, PHONE_HEIGHT);
-      browser.open(page);
-      browser.openAllDetails();
-      written.add(shoot(language + "-phase-phone.png"));
-      browser.resetViewport();
       browser.emulateMedia("print", "light");
       browser.open(page);
       written.add(shoot(language + "-phase-print.png"));

@@ -1,5 +1,6 @@
 package io.github.gradproof.browser;
 
+import io.github.gradproof.CourseFixture;
 import io.github.gradproof.site.BuildLog;
 import io.github.gradproof.site.SiteConfig;
 import io.github.gradproof.site.SiteGenerator;
@@ -12,9 +13,11 @@ import java.util.stream.Stream;
 
 /**
  * The site the browser, validity and accessibility tests look at, generated once per test run
- * into {@code target/browser-site/} by the real pipeline (loader and verifier) from the project's
- * own {@code data/quizzes} and templates — the pages readers get. Every test finds its pages
- * through {@link #phasePage(String)} and {@link #htmlPages()}, never by a hard-coded phase name.
+ * into {@code target/browser-site/} by the real pipeline (loader and verifier) from the
+ * {@linkplain CourseFixture course fixture} and the theme — pages like the ones readers get, with
+ * every question kind, a plot and wrong choices with and without claims, whatever {@code data/}
+ * holds. Every test finds its pages through {@link #phasePage(String)} and {@link #htmlPages()},
+ * never by a hard-coded phase name.
  */
 public final class TestSite {
 
@@ -37,7 +40,7 @@ public final class TestSite {
 
   /** Builds the site into {@link #OUTPUT} exactly as {@code mvn site:generate} would. */
   private static void generate(Path project) {
-    SiteConfig config = new SiteConfig(project, Path.of(SiteConfig.DEFAULT_DATA), Path.of(SiteConfig.DEFAULT_TEMPLATES),
+    SiteConfig config = new SiteConfig(project, CourseFixture.DIR, Path.of(SiteConfig.DEFAULT_TEMPLATES),
         OUTPUT, SiteConfig.DEFAULT_LANGUAGES);
     SiteGenerator.standard(config, BuildLog.silent()).generate();
   }
@@ -57,7 +60,7 @@ public final class TestSite {
   public static synchronized Path webRoot() {
     if (webRoot == null) {
       Path project = Path.of("").toAbsolutePath();
-      SiteConfig config = new SiteConfig(project, Path.of(SiteConfig.DEFAULT_DATA),
+      SiteConfig config = new SiteConfig(project, CourseFixture.DIR,
           Path.of(SiteConfig.DEFAULT_TEMPLATES), WEB_OUTPUT, SiteConfig.DEFAULT_LANGUAGES).withBaseUrl(BASE_URL);
       SiteGenerator.standard(config, BuildLog.silent()).generate();
       webRoot = project.resolve(WEB_OUTPUT);

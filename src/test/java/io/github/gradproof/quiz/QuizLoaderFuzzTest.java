@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import io.github.gradproof.CourseFixture;
 import java.nio.file.Path;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
@@ -24,7 +25,7 @@ import net.jqwik.api.Provide;
  */
 class QuizLoaderFuzzTest {
 
-  private static final byte[] SEED = read(Path.of("data/quizzes/phase-08-tensor-autograd.yaml"));
+  private static final byte[] SEED = read(CourseFixture.PHASE_8);
   private static final String SYMBOLS = " \n\t:-[]{},&*!|>'\"#%@`?~\\0123456789abcdeklnopqsxyzBCD";
 
   private static byte[] read(Path file) {

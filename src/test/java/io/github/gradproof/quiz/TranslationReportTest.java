@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.gradproof.SampleQuiz;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class TranslationReportTest {
 
@@ -52,6 +54,52 @@ class TranslationReportTest {
   @Test
   void formatPrintsOneLinePerPhaseAndLanguage() {
     String table = TranslationReport.format(List.of(phaseWithSummary("Gradients.", "TODO")), List.of("en", "es"));
+    assertTrue(table.lines().anyMatch(l -> l.matches("phase-03-sample\\s+en\\s+0\\s+-\\s+-")), table);
     assertTrue(table.lines().anyMatch(l -> l.matches("phase-03-sample\\s+es\\s+1\\s+0\\s+0")), table);
+  }
+
+  @Test
+  void theFirstLanguageIsCheckedForTodosToo() {
+    List<TranslationReport.Finding> findings =
+        TranslationReport.of(phaseWithSummary("TODO: one sentence.", "Gradientes."), List.of("en", "es"));
+    assertEquals(1, findings.size(), findings.toString());
+    assertEquals("en", findings.get(0).language());
+    assertEquals(TranslationReport.Kind.MISSING, findings.get(0).kind());
+  }
+
+  @Test
+  void aSingleLanguageSiteIsCheckedForTodos() {
+    assertEquals(List.of("es"), TranslationReport.of(phaseWithSummary("Gradients.", "TODO"), List.of("es")).stream()
+        .map(TranslationReport.Finding::language).toList());
+    assertEquals(List.of(), TranslationReport.of(phaseWithSummary("TODO", "Gradientes."), List.of("es")));
+  }
+
+  /** Findings point at the offending language's own value, not at the field or the first language. */
+  @Test
+  void everyFindingIsAtTheLineAndColumnOfItsValue(@TempDir Path dir) {
+    Phase phase = QuizFiles.load(dir, String.join("\n",
+        "phase: 1",
+        "slug: t",
+        "title: {en: \"Phase 1\", es: \"Phase 1\"}",
+        "summary:",
+        "  en: \"TODO: summary\"",
+        "  es: \"Resumen.\"",
+        "questions:",
+        "  - id: q-01-01",
+        "    kind: free",
+        "    title: {en: \"Title\", es: \"Título\"}",
+        "    prompt:",
+        "      en: \"Use `a`.\"",
+        "      es:  \"Usa `b`.\"",
+        "    answer:",
+        "      text: {en: \"Answer\", es: \"TODO\"}",
+        ""));
+    List<String> found = TranslationReport.of(phase, List.of("en", "es")).stream()
+        .map(f -> f.toDiagnostic().location() + " " + f.language() + " " + f.kind()).toList();
+    assertEquals(List.of(
+        "t.yaml:3:28 es SAME_AS_REFERENCE",
+        "t.yaml:5:7 en MISSING",
+        "t.yaml:13:12 es CODE_DIFFERS",
+        "t.yaml:15:32 es MISSING"), found);
   }
 }

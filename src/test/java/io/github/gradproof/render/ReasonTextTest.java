@@ -1,10 +1,15 @@
 package io.github.gradproof.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.gradproof.SampleQuiz;
 import io.github.gradproof.claim.Argument;
 import io.github.gradproof.claim.CaseFile;
 import io.github.gradproof.claim.CompareOp;
+import io.github.gradproof.claim.Expr;
+import io.github.gradproof.claim.Line;
 import io.github.gradproof.claim.Operand;
 import io.github.gradproof.claim.Operation;
 import io.github.gradproof.verify.ClaimResult;
@@ -20,67 +25,158 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** How reasons read on the pages: the kind's words in the page language, then the facts in symbols. */
+/**
+ * How reasons read on the pages: one sentence in the page language that names the parts of the
+ * claim as code and their shapes in the setup's symbols where they are known; and the
+ * language-neutral detail of {@code verification.json}.
+ */
 class ReasonTextTest {
 
-  /** The English reason words of {@code templates/i18n/en.yaml}. */
-  private static final Map<String, String> EN = Map.of(
-      "reason.shape", "shape", "reason.value", "values differ by", "reason.broadcast", "cannot broadcast",
-      "reason.reshape", "cannot reshape", "reason.matmul", "matmul shapes", "reason.domain", "undefined",
-      "reason.comparison", "");
+  private static final UiStrings UI = UiStrings.load(Theme.builtIn(), List.of("en", "es"));
+  private static final Map<String, String> EN = UI.of("en");
+  private static final Map<String, String> ES = UI.of("es");
 
+  /** The setup of a matmul question: {@code A: [M, K]}, {@code B: [K, N]}. */
+  private static final ShapeSymbols MATMUL = ShapeSymbols.of(TestQuestions.setup("M=3 K=4 N=5", "A[M,K] B[K,N]",
+      "C = A @ B"));
+  private static final Map<String, Integer> MKN = SampleQuiz.dims("M", 3, "K", 4, "N", 5);
+  private static final ShapeSymbols NONE = ShapeSymbols.of(null);
   private static final Map<String, Integer> DIMS = Map.of("M", 3);
 
   private static Argument tensor(int... shape) {
     return new Argument(null, null, new Operand.Tensor(shape));
   }
 
-  private static Argument element(double value) {
-    return new Argument(null, null, new Operand.Element(value));
+  private static Argument tensor(String code, int... shape) {
+    return new Argument(null, expr(code), new Operand.Tensor(shape));
+  }
+
+  private static Argument element(String code, double value) {
+    return new Argument(null, code == null ? null : expr(code), new Operand.Element(value));
+  }
+
+  /** A sub-expression as the claim parser reads it. */
+  private static Expr expr(String code) {
+    return ((Line.Comparison) SampleQuiz.line(SampleQuiz.claim(code + " == 0", 1))).left();
+  }
+
+  private static String en(Reason r, ShapeSymbols symbols) {
+    return html(ReasonText.phrase(r, EN, symbols));
+  }
+
+  /** The phrase's HTML with numbers' no-break spans left out, to read the sentence. */
+  private static String html(Phrase phrase) {
+    String html = phrase.html();
+    assertTrue(phrase.plain().equals(org.jsoup.Jsoup.parse(html).text()), "HTML and plain text say the same");
+    return html.replaceAll("<span class=\"nowrap\">([^<]*)</span>", "$1");
   }
 
   @Test
-  void aGradientOfTheWrongShapeNamesTheTrueGradient() {
-    Reason r = new Reason.ShapeMismatch(tensor(4, 3), tensor(3, 4), "dA", DIMS);
-    assertEquals("shape (4, 3) ≠ dA (3, 4)", ReasonText.of(r, EN));
-    assertEquals("(4, 3) ≠ (3,)", ReasonText.detail(new Reason.ShapeMismatch(tensor(4, 3), tensor(3), null, DIMS)));
+  void aGradientOfTheWrongShapeSpeaksThePromptsSymbols() {
+    Reason r = new Reason.ShapeMismatch(tensor("B @ dC.T", 4, 3), tensor(3, 4), "dA", MKN);
+    assertEquals("<code>B @ dC.T</code> has shape (K, M) = (4, 3), but <code>dA</code> has shape (M, K) = (3, 4).",
+        en(r, MATMUL));
+    assertEquals("<code>B @ dC.T</code> tiene forma (K, M) = (4, 3), pero <code>dA</code> tiene forma (M, K) = (3, 4).",
+        html(ReasonText.phrase(r, ES, MATMUL)));
+    assertEquals("(4, 3) ≠ dA (3, 4)", ReasonText.detail(r));
+  }
+
+  @Test
+  void symbolsAreNeverGuessed() {
+    Map<String, Integer> tied = SampleQuiz.dims("M", 3, "K", 3);
+    Reason r = new Reason.ShapeMismatch(tensor("B @ dC.T", 3, 5), tensor(3, 4), "dC", tied);
+    assertEquals("<code>B @ dC.T</code> has shape (3, 5), but <code>dC</code> has shape (3, 4).", en(r, NONE),
+        "two dims of size 3, and no dim of size 5: numbers only");
+  }
+
+  @Test
+  void aScalarIsCalledAScalar() {
+    Reason r = new Reason.ShapeMismatch(tensor("sum(dA)"), tensor(3, 4), "dA", MKN);
+    assertEquals("<code>sum(dA)</code> is a scalar, but <code>dA</code> has shape (M, K) = (3, 4).", en(r, MATMUL));
+    assertEquals("<code>sum(dA)</code> es un escalar, pero <code>dA</code> tiene forma (M, K) = (3, 4).",
+        html(ReasonText.phrase(r, ES, MATMUL)));
   }
 
   @Test
   void aValueMismatchGivesTheWorstElementAndItsDifference() {
-    assertEquals("values differ by |Δ[1, 2]| = 1.5e+00",
-        ReasonText.of(new Reason.ValueMismatch("dA", new int[] {1, 2}, 2.0, 0.5, DIMS), EN));
+    assertEquals("At index [1, 2] the claim gives 2, but <code>dA</code> is 0.5 (off by 1.5e+00).",
+        en(new Reason.ValueMismatch("dA", new int[] {1, 2}, 2.0, 0.5, DIMS), NONE));
+    assertEquals("The claim gives 1.25, but <code>dx</code> is 1 (off by 2.5e-01).",
+        en(new Reason.ValueMismatch("dx", new int[0], 1.25, 1, DIMS), NONE));
     assertEquals("|Δ| = NaN", ReasonText.detail(new Reason.ValueMismatch("dx", new int[0], Double.NaN, 1, DIMS)));
   }
 
   @Test
-  void aFalseComparisonShowsItselfWithoutWords() {
-    Reason scalar = new Reason.ComparisonFails(CompareOp.LT, element(1.00412), element(0.5), new int[0], DIMS);
-    assertEquals("1.004 ≮ 0.5", ReasonText.of(scalar, EN));
-    Reason indexed = new Reason.ComparisonFails(CompareOp.APPROX, element(2.5e-7), element(3), new int[] {0, 1}, DIMS);
-    assertEquals("[0, 1]: 2.5e-07 ≉ 3", ReasonText.of(indexed, EN));
-    Reason ints = new Reason.ComparisonFails(CompareOp.EQ, new Argument(null, null, new Operand.Int(15)),
-        new Argument(null, null, new Operand.Int(14)), null, DIMS);
-    assertEquals("15 ≠ 14", ReasonText.of(ints, EN));
-    Reason tuples = new Reason.ComparisonFails(CompareOp.NE, new Argument(null, null, new Operand.Tuple(new int[] {3})),
-        new Argument(null, null, new Operand.Tuple(new int[] {3})), null, DIMS);
-    assertEquals("(3,) = (3,)", ReasonText.of(tuples, EN));
-    assertEquals("Δ ≈ 0", ReasonText.of(new Reason.NoElementDiffers(tensor(3), tensor(3), DIMS), EN));
+  void aFalseComparisonSaysWhatEachSideIs() {
+    Reason order = new Reason.ComparisonFails(CompareOp.LT, element("fd_order(forward)", 1.00412), element("0.5", 0.5),
+        new int[0], DIMS);
+    assertEquals("<code>fd_order(forward)</code> is 1.004, which is not less than 0.5.", en(order, NONE));
+    assertEquals("<code>fd_order(forward)</code> vale 1.004, que no es menor que 0.5.",
+        html(ReasonText.phrase(order, ES, NONE)));
+    assertEquals("1.004 ≮ 0.5", ReasonText.detail(order));
+    Reason evals = new Reason.ComparisonFails(CompareOp.LT,
+        new Argument(null, expr("fd_evals(central)"), new Operand.Int(12)),
+        new Argument(null, expr("fd_evals(forward)"), new Operand.Int(7)), null, DIMS);
+    assertEquals("<code>fd_evals(central)</code> is 12, which is not less than <code>fd_evals(forward)</code> = 7.",
+        en(evals, NONE));
+    Reason indexed = new Reason.ComparisonFails(CompareOp.APPROX, element("dx", 2.5e-7), element("3", 3),
+        new int[] {0, 1}, DIMS);
+    assertEquals("At index [0, 1], <code>dx</code> is 2.5e-07, which is not approximately equal to 3.",
+        en(indexed, NONE));
+    assertEquals("[0, 1]: 2.5e-07 ≉ 3", ReasonText.detail(indexed));
+    Reason tuples = new Reason.ComparisonFails(CompareOp.EQ,
+        new Argument(null, expr("dx.shape"), new Operand.Tuple(new int[] {3, 4})),
+        new Argument(null, expr("(R, C)"), new Operand.Tuple(new int[] {3, 5})), null, DIMS);
+    assertEquals("<code>dx.shape</code> is (3, 4), which is not equal to <code>(R, C)</code> = (3, 5).",
+        en(tuples, NONE));
+    Reason same = new Reason.NoElementDiffers(tensor("dA", 3), tensor("dC @ B.T", 3), DIMS);
+    assertEquals("<code>dA</code> and <code>dC @ B.T</code> are equal in every element, within the tolerance.",
+        en(same, NONE));
+    assertEquals("Δ ≈ 0", ReasonText.detail(same));
   }
 
   @Test
-  void anUndefinedOperationIsWrittenAsCalledWithShapes() {
-    Operation sum = new Operation("sum", false, List.of(new Argument("x", null, new Operand.Tensor(new int[] {4, 3})),
-        new Argument("axis", null, new Operand.Int(2)), new Argument("keepdims", null, new Operand.Bool(true))));
-    assertEquals("undefined sum((4, 3), axis=2, keepdims=True)",
-        ReasonText.of(new Reason.Undefined(Reason.Kind.DOMAIN, sum, DIMS), EN));
-    Operation reshape = new Operation("reshape", false, List.of(new Argument("x", null, new Operand.Tensor(new int[] {4, 3})),
-        new Argument("shape", null, new Operand.Tuple(new int[] {3}))));
-    assertEquals("cannot reshape (4, 3) → (3,)", ReasonText.of(new Reason.Undefined(Reason.Kind.RESHAPE, reshape, DIMS), EN));
-    Operation matmul = new Operation("@", true, List.of(tensor(3, 5), tensor()));
-    assertEquals("matmul shapes (3, 5) @ ()", ReasonText.of(new Reason.Undefined(Reason.Kind.MATMUL, matmul, DIMS), EN));
+  void anUndefinedOperationNamesItsOperandsAndTheirShapes() {
+    Operation matmul = new Operation("@", true, List.of(tensor("dC", 3, 5), tensor("A", 3, 4)));
+    assertEquals("<code>dC @ A</code> is undefined: <code>dC</code> has shape (M, N) = (3, 5) and <code>A</code> has "
+        + "shape (M, K) = (3, 4), whose inner sizes differ.", en(new Reason.Undefined(Reason.Kind.MATMUL, matmul, MKN),
+        MATMUL));
+    assertEquals("(3, 5) @ (3, 4)", ReasonText.detail(new Reason.Undefined(Reason.Kind.MATMUL, matmul, MKN)));
+    Operation times = new Operation("*", true, List.of(tensor("dC", 3, 5), tensor("B.T", 5, 4)));
+    assertEquals("<code>dC * B.T</code> no está definida: <code>dC</code> tiene forma (M, N) = (3, 5) y "
+        + "<code>B.T</code> tiene forma (N, K) = (5, 4), que no admiten broadcasting entre sí.",
+        html(ReasonText.phrase(new Reason.Undefined(Reason.Kind.BROADCAST, times, MKN), ES, MATMUL)));
+    Operation reshape = new Operation("reshape", false, List.of(new Argument("x", expr("dc"), new Operand.Tensor(new int[] {4, 3})),
+        new Argument("shape", expr("(D,)"), new Operand.Tuple(new int[] {3}))));
+    Map<String, Integer> rd = SampleQuiz.dims("R", 4, "D", 3);
+    assertEquals("<code>dc</code> tiene forma (R, D) = (4, 3), que no se puede redimensionar a (D,) = (3,).",
+        html(ReasonText.phrase(new Reason.Undefined(Reason.Kind.RESHAPE, reshape, rd), ES, NONE)));
+    assertEquals("(4, 3) → (3,)", ReasonText.detail(new Reason.Undefined(Reason.Kind.RESHAPE, reshape, rd)));
+    Operation sum = new Operation("sum", false, List.of(new Argument("x", expr("dc"), new Operand.Tensor(new int[] {4, 3})),
+        new Argument("axis", expr("2"), new Operand.Int(2)), new Argument("keepdims", expr("True"), new Operand.Bool(true))));
+    assertEquals("<code>sum(dc, axis=2, keepdims=True)</code> is undefined for these operands "
+        + "(dc: (R, D) = (4, 3); axis = 2; keepdims = True).", en(new Reason.Undefined(Reason.Kind.DOMAIN, sum, rd), NONE));
+    assertEquals("sum((4, 3), axis=2, keepdims=True)", ReasonText.detail(new Reason.Undefined(Reason.Kind.DOMAIN, sum, rd)));
     Operation order = new Operation("fd_order", false, List.of(new Argument("method", null, new Operand.Method(true))));
     assertEquals("fd_order(central)", ReasonText.detail(new Reason.Undefined(Reason.Kind.DOMAIN, order, DIMS)));
+  }
+
+  @Test
+  void everyReasonIsASentenceInEveryBuiltInLanguage() {
+    Operation matmul = new Operation("@", true, List.of(tensor("dC", 3, 5), tensor("A", 3, 4)));
+    List<Reason> reasons = List.of(new Reason.ShapeMismatch(tensor("B @ dC.T", 4, 3), tensor(3, 4), "dA", MKN),
+        new Reason.ValueMismatch("dA", new int[] {1, 2}, 2.0, 0.5, DIMS),
+        new Reason.Undefined(Reason.Kind.MATMUL, matmul, MKN),
+        new Reason.NoElementDiffers(tensor("dA", 3), tensor("dC", 3), DIMS));
+    for (Map<String, String> t : List.of(EN, ES)) {
+      for (Reason r : reasons) {
+        String text = ReasonText.phrase(r, t, MATMUL).plain();
+        assertTrue(Character.isUpperCase(text.charAt(0)) || text.startsWith("B @") || text.startsWith("dC")
+            || text.startsWith("dA"), text);
+        assertTrue(text.endsWith("."), text);
+        assertFalse(text.contains("{"), "every placeholder filled: " + text);
+      }
+    }
   }
 
   static Stream<CaseFile.Case> falseVerdicts() throws IOException {

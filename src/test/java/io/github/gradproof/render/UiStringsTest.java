@@ -73,7 +73,7 @@ class UiStringsTest {
     write("es", text);
     assertEquals(List.of("templates/i18n/es.yaml:" + (lines(text) + 1) + ":1: missing UI string 'verify.title': an"
         + " overriding file replaces the built-in one whole and needs every key of the built-in theme; add"
-        + " verify.title: \"Verification\" translated (the built-in English text)"), problems(List.of("en", "es")));
+        + " verify.title: \"How the answer was checked\" translated (the built-in English text)"), problems(List.of("en", "es")));
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.gradproof.CourseFixture;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -32,7 +33,7 @@ class DevServerTest {
   void servesRebuildsShowsErrorsAndRecovers() throws Exception {
     Path quiz = project.resolve("data/quizzes/phase-08-tensor-autograd.yaml");
     Files.createDirectories(quiz.getParent());
-    String original = Files.readString(PROJECT.resolve("data/quizzes/phase-08-tensor-autograd.yaml"), StandardCharsets.UTF_8);
+    String original = CourseFixture.phase8();
     Files.writeString(quiz, original, StandardCharsets.UTF_8);
     SiteConfig config = new SiteConfig(project, Path.of("data/quizzes"), PROJECT.resolve("templates"),
         Path.of("target/serve/site"), List.of("en", "es"));
@@ -44,12 +45,12 @@ class DevServerTest {
 
       HttpResponse<String> first = get(server, PAGE);
       assertEquals(200, first.statusCode());
-      assertTrue(first.body().contains("Phase 8 — Quizzes"));
+      assertTrue(first.body().contains("Phase 8 — Tensor autograd"));
       assertTrue(first.body().contains(DevServer.VERSION_PATH), "served pages carry the reload hook");
       assertFalse(Files.readString(project.resolve("target/serve/site/" + PAGE)).contains(DevServer.VERSION_PATH),
           "the files on disk never carry the reload hook");
 
-      Files.writeString(quiz, original.replace("Phase 8 — Quizzes", "Phase 8 — Edited live"), StandardCharsets.UTF_8);
+      Files.writeString(quiz, original.replace("Phase 8 — Tensor autograd", "Phase 8 — Edited live"), StandardCharsets.UTF_8);
       HttpResponse<String> edited = awaitPage(server, r -> r.body().contains("Phase 8 — Edited live"));
       assertEquals(200, edited.statusCode());
 
@@ -60,7 +61,7 @@ class DevServerTest {
 
       Files.writeString(quiz, original, StandardCharsets.UTF_8);
       HttpResponse<String> fixed = awaitPage(server, r -> r.statusCode() == 200);
-      assertTrue(fixed.body().contains("Phase 8 — Quizzes"));
+      assertTrue(fixed.body().contains("Phase 8 — Tensor autograd"));
       assertEquals(404, get(server, "en/nothing-here.html").statusCode());
       assertEquals(400, get(server, "../../etc/passwd").statusCode(), "a path out of the site is malformed");
     }

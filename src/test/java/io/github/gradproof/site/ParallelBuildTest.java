@@ -3,6 +3,7 @@ package io.github.gradproof.site;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.github.gradproof.CourseFixture;
 import io.github.gradproof.bench.CorpusGenerator;
 import io.github.gradproof.diag.DiagnosticException;
 import io.github.gradproof.quiz.QuizLoader;
@@ -33,8 +34,7 @@ class ParallelBuildTest {
   @Test
   void oneThreadAndFourThreadsWriteIdenticalBytes() throws IOException {
     CorpusGenerator.write(project.resolve("data"), 10, 9);
-    Files.copy(Path.of("data/quizzes/phase-08-tensor-autograd.yaml"),
-        project.resolve("data/phase-08-tensor-autograd.yaml"));
+    CourseFixture.copyPhase8(project.resolve("data"));
     generator("site-1", 1).generate();
     generator("site-4", 4).generate();
     Map<String, String> single = SiteGeneratorTest.snapshot(project.resolve("site-1"));

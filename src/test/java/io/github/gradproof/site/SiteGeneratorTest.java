@@ -68,19 +68,45 @@ class SiteGeneratorTest {
     assertEquals("en", en.selectFirst("html").attr("lang"));
     assertEquals(2, en.select("details.answer").size());
     for (Element details : en.select("details")) {
-      assertFalse(details.hasAttr("open"), "answers start collapsed");
+      assertFalse(details.hasAttr("open"), "answers and their technical details start collapsed");
+    }
+    for (Element details : en.select("details.answer")) {
       assertEquals("Show answer", details.selectFirst("summary").text());
     }
     assertEquals("../es/phase-03-sample.html", en.selectFirst("a.lang-switch").attr("href"));
     assertEquals("es", en.selectFirst("a.lang-switch").attr("hreflang"));
     assertEquals(List.of("en", "es"), en.select("link[rel=alternate]").eachAttr("hreflang"));
     assertEquals("#main", en.selectFirst("a.skip-link").attr("href"));
-    assertTrue(en.text().contains("Source of truth: " + SampleQuiz.FILE), en.text());
+    assertEquals("Source file: " + SampleQuiz.FILE, en.selectFirst("footer .source").text());
     Document es = page("es/phase-03-sample.html");
     assertEquals("es", es.selectFirst("html").attr("lang"));
     assertEquals("../en/phase-03-sample.html", es.selectFirst("a.lang-switch").attr("href"));
     assertEquals("Ver respuesta", es.selectFirst("details summary").text());
-    assertTrue(es.text().contains("Fuente de verdad: " + SampleQuiz.FILE), es.text());
+    assertEquals("Archivo fuente: " + SampleQuiz.FILE, es.selectFirst("footer .source").text());
+  }
+
+  /**
+   * Every language page leads back to the language chooser and to its language's index, and no
+   * page links to itself (the index names itself as the current page instead).
+   */
+  @Test
+  void navigationLeadsBackAndNeverToThePageItself() throws IOException {
+    generator(SampleQuiz.phase("Phase 3 — Sample")).generate();
+    for (String language : List.of("en", "es")) {
+      for (String file : List.of("index.html", "phase-03-sample.html")) {
+        Document doc = page(language + "/" + file);
+        Element crumbs = doc.selectFirst("header nav .crumbs");
+        assertEquals("../index.html", crumbs.selectFirst("a").attr("href"), "back to the language chooser");
+        for (Element link : doc.select("a[href]")) {
+          String href = link.attr("href");
+          assertFalse(href.equals(file) || href.startsWith(file + "#") || href.equals("../" + language + "/" + file),
+              language + "/" + file + " links to itself: " + link);
+        }
+      }
+      Document index = page(language + "/index.html");
+      assertEquals("page", index.selectFirst(".crumbs [aria-current]").attr("aria-current"));
+      assertEquals("index.html", page(language + "/phase-03-sample.html").selectFirst(".crumbs a.home-link").attr("href"));
+    }
   }
 
   @Test
@@ -100,11 +126,18 @@ class SiteGeneratorTest {
   void verificationTableShowsVerdictsReasonsAndNumbersWithDecimalPoint() throws IOException {
     generator(SampleQuiz.phase("Phase 3 — Sample")).generate();
     Document es = page("es/phase-03-sample.html");
-    Element table = es.selectFirst("#q-03-01 table.verification-table");
+    Element table = es.selectFirst("#q-03-01 table.proof-table");
     assertEquals(3, table.select("tbody tr").size());
-    assertEquals("falsa: forma (4, 3) ≠ (3, 4)", table.select("tbody tr").get(1).selectFirst("td.verdict").text());
-    assertEquals("1.1e-16", table.select("tbody tr").get(0).select("td.num").get(1).text());
-    assertEquals("no comprobable automáticamente", table.select("tbody tr").get(2).selectFirst("td.verdict").text());
+    assertEquals("✗ falsa B @ dC.T tiene forma (K, M) = (4, 3), pero dA tiene forma (M, K) = (3, 4).",
+        table.select("tbody tr").get(1).selectFirst("td.verdict").text());
+    assertEquals("· explicada, sin comprobación automática", table.select("tbody tr").get(2).selectFirst("td.verdict").text());
+    assertEquals("2 afirmaciones comprobadas con 3 entradas aleatorias de 1 tamaño; autograd coincide con las diferencias "
+        + "finitas con un error de 2.5e-10 como máximo.", es.selectFirst("#q-03-01 .proof-summary").text());
+    assertEquals("1 opción se explica en el texto, sin comprobación automática.",
+        es.selectFirst("#q-03-01 .proof-note").text());
+    Element technical = es.selectFirst("#q-03-01 details.proof-details table.technical-table");
+    assertEquals("1.1e-16", technical.select("tbody tr").get(0).select("td.num").get(1).text());
+    assertEquals("Tamaños probados: M = 3, K = 4", es.selectFirst("#q-03-01 .proof-sizes").text());
     assertEquals(1, es.select("#q-03-02 figure.plot svg").size());
   }
 
@@ -181,7 +214,7 @@ class SiteGeneratorTest {
     PhaseResult good = SampleQuiz.result(phase);
     QuestionResult first = good.questions().get(0);
     QuestionResult bad = new QuestionResult(first.question(), first.choices(), first.answerClaims(), first.trials(),
-        first.engineError(), first.experiment(),
+        first.sizes(), first.engineError(), first.experiment(),
         List.of(Diagnostic.at(first.question().answer().location(), "q-03-01: drift")));
     return new PhaseResult(phase, List.of(bad, good.questions().get(1)));
   }

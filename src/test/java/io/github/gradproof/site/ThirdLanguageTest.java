@@ -71,7 +71,7 @@ class ThirdLanguageTest {
     SiteConfig config = config();
     Path file = PhaseSkeleton.write(config, 9, "optimizers");
     String text = Files.readString(file, StandardCharsets.UTF_8);
-    assertTrue(text.contains("  fr: \"TODO: Phase 9 — Quizzes\""), text);
+    assertTrue(text.contains("  fr: \"TODO: Phase 9 — Optimizers\""), text);
     assertEquals(2, QuizLoader.loadAll(config.dataDir(), "data/quizzes", config.languages()).size());
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.gradproof.CourseFixture;
 import io.github.gradproof.claim.Line;
 import io.github.gradproof.diag.Diagnostic;
 import io.github.gradproof.diag.DiagnosticException;
@@ -21,14 +22,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * End to end on the real Phase 8 file: every verdict as the contract states it, and the build
+ * End to end on the course fixture's Phase 8 file: every verdict as the contract states it, and the build
  * failing, with file, line, question and claim, when a key is flipped, a correct formula broken
  * or a name misspelt.
  */
 class Phase8Test {
 
   static final String DISPLAY = "data/quizzes/phase-08-tensor-autograd.yaml";
-  static final Path FILE = Path.of(DISPLAY);
+  static final Path FILE = CourseFixture.PHASE_8;
 
   private static PhaseResult result;
 
@@ -91,7 +92,7 @@ class Phase8Test {
         "1 FALSE comparison fails: 12 ≮ 7",
         "2 HOLDS keyed",
         "3 NOT_CHECKABLE",
-        "4 FALSE comparison fails: 1.004 ≮ 0.5"), summary(q));
+        "4 NOT_CHECKABLE"), summary(q));
     ClaimResult order = q.choices().get(1).claims().get(0);
     assertTrue(order.engineError() < 1e-6, "the experiment's reference gradient is itself checked: " + order.engineError());
     ConvergenceExperiment e = q.experiment();
@@ -124,8 +125,8 @@ class Phase8Test {
 
   @Test
   void flippingAKeyIsDrift() throws IOException {
-    Phase phase = edited("    answer: 2\n    explanation:\n      en: \"Forward broadcasting",
-        "    answer: 3\n    explanation:\n      en: \"Forward broadcasting");
+    Phase phase = edited("    answer: 2\n    explanation:\n      en: \"In the forward pass",
+        "    answer: 3\n    explanation:\n      en: \"In the forward pass");
     DiagnosticException e = assertThrows(DiagnosticException.class, () -> new PhaseVerifier().check(List.of(phase)));
     assertEquals(List.of(
         DISPLAY + ":38:13: q-08-01: choice 2 holds (\"da = sum(dc, axis=0)\" in all 3 trials), but the key does "
@@ -159,7 +160,7 @@ class Phase8Test {
     DiagnosticException e = assertThrows(DiagnosticException.class, () -> new PhaseVerifier().check(List.of(phase)));
     assertEquals(1, e.diagnostics().size());
     Diagnostic d = e.diagnostics().get(0);
-    assertEquals(DISPLAY + ":140:15", d.location().toString());
+    assertEquals(DISPLAY + ":139:15", d.location().toString());
     assertTrue(d.message().startsWith("q-08-05: the answer claims \"dz = (p - one_hot(y, K)) / K\", but it is false: "
         + "values differ: |Δ["), d.message());
     assertEquals("      claim: \"dz = (p - one_hot(y, K)) / K\"", d.sourceLine());
@@ -179,13 +180,13 @@ class Phase8Test {
     Phase phase = edited(List.of(
         "claim: \"da = dc\"", "claim: \"da = dcc\"",
         "- claim: \"dA = dC @ B.T\"", "- claim: \"dA = dC @ B\"",
-        "claim: \"fd_order(forward) < 0.5\"", "claim: \"fd_order(forwrd) < 0.5\"",
+        "- \"fd_order(central) ~ 2\"", "- \"fd_order(centrl) ~ 2\"",
         "claim: \"dz = (p - one_hot(y, K)) / B\"", "claim: \"dz = (p - one_hot(y, K)) / K\""));
     DiagnosticException e = assertThrows(DiagnosticException.class, () -> new PhaseVerifier().check(List.of(phase)));
     List<String> where = e.diagnostics().stream().map(d -> d.location().line() + " " + d.message().split(":")[0]).toList();
     assertEquals(List.of("37 unknown name 'dcc' (did you mean 'dc'?)",
-        "116 fd_order() takes the method 'forward' or 'central'",
-        "61 q-08-02", "140 q-08-05"), where);
+        "109 fd_order() takes the method 'forward' or 'central'",
+        "61 q-08-02", "139 q-08-05"), where);
   }
 
   private static List<String> summary(QuestionResult q) {

@@ -1,0 +1,96 @@
+package io.github.gradproof.render;
+
+import io.github.gradproof.claim.Expr;
+import io.github.gradproof.quiz.InputSpec;
+import io.github.gradproof.quiz.Setup;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads a shape in the symbols of the question's setup, so that a reason speaks the prompt's
+ * language: {@code (M, K)} rather than only {@code (3, 4)}. A shape gets symbols from the first
+ * rule that knows them:
+ *
+ * <ol>
+ *   <li>an input, or the gradient of an input ({@code A}, {@code dA}): the shape its setup
+ *       declares ({@code A: [M, K]}), which holds in every trial;
+ *   <li>any other value: each axis read back from the trial's dims assignment, only when every
+ *       axis equals exactly one dim ({@code (4, 3)} with {@code M = 3, K = 4} reads
+ *       {@code (K, M)}); with two dims of the same size, or an axis no dim has, there are no
+ *       symbols, never a guess.
+ * </ol>
+ *
+ * A static shape of every sub-expression, once the claim checker infers one, becomes the first
+ * rule here: the reasons' wording does not change.
+ */
+final class ShapeSymbols {
+
+  private final Map<String, InputSpec> inputs;
+
+  private ShapeSymbols(Map<String, InputSpec> inputs) {
+    this.inputs = inputs;
+  }
+
+  /** The symbols of a setup; {@code null} (a question without a setup) knows only dims. */
+  static ShapeSymbols of(Setup setup) {
+    Map<String, InputSpec> inputs = new java.util.HashMap<>();
+    if (setup != null) {
+      setup.inputs().forEach(in -> inputs.put(in.name(), in));
+    }
+    return new ShapeSymbols(inputs);
+  }
+
+  /**
+   * The symbols of a shape, {@code (M, K)}, or empty when none are known or they add nothing.
+   *
+   * @param expression the sub-expression the shape belongs to, or {@code null} (autograd's gradient)
+   * @param gradient the gradient's name when the shape is autograd's gradient ({@code dA}), else {@code null}
+   * @param shape the shape in this trial
+   * @param dims the trial's dims assignment
+   */
+  Optional<String> of(Expr expression, String gradient, int[] shape, Map<String, Integer> dims) {
+    Optional<List<String>> declared = declared(expression, gradient, shape.length);
+    List<String> axes = declared.orElseGet(() -> readBack(shape, dims));
+    if (axes == null || axes.isEmpty() || axes.stream().allMatch(ShapeSymbols::isLiteral)) {
+      return Optional.empty();
+    }
+    return Optional.of(tuple(axes));
+  }
+
+  /** The declared shape of an input or of an input's gradient, when its rank is the shape's. */
+  private Optional<List<String>> declared(Expr expression, String gradient, int rank) {
+    String name = expression instanceof Expr.Name n ? n.name() : expression == null ? gradient : null;
+    if (name == null) {
+      return Optional.empty();
+    }
+    InputSpec in = inputs.get(name);
+    if (in == null && name.startsWith("d")) {
+      in = inputs.get(name.substring(1));
+    }
+    return in == null || in.shape().size() != rank ? Optional.empty() : Optional.of(in.shape());
+  }
+
+  /** Each axis as the one dim of that size, or {@code null} when an axis has no such dim. */
+  private static List<String> readBack(int[] shape, Map<String, Integer> dims) {
+    List<String> axes = new ArrayList<>(shape.length);
+    for (int size : shape) {
+      List<String> names = dims.entrySet().stream().filter(e -> e.getValue() == size).map(Map.Entry::getKey).toList();
+      if (names.size() != 1) {
+        return null;
+      }
+      axes.add(names.get(0));
+    }
+    return axes;
+  }
+
+  private static boolean isLiteral(String axis) {
+    return axis.chars().allMatch(Character::isDigit);
+  }
+
+  /** {@code (M, K)}, {@code (D,)}. */
+  private static String tuple(List<String> axes) {
+    return axes.size() == 1 ? "(" + axes.get(0) + ",)" : "(" + String.join(", ", axes) + ")";
+  }
+}

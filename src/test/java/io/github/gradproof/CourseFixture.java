@@ -1,0 +1,42 @@
+package io.github.gradproof;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The course fixture: a frozen copy of a real phase file ({@code src/test/resources/course/}), with
+ * every question kind, a convergence plot, and wrong choices with and without claims. Tests that
+ * need known content read it, never {@code data/}: authors change and add phases there, and the
+ * only thing a test may assume about {@code data/} is that it verifies.
+ */
+public final class CourseFixture {
+
+  /** The folder holding the fixture's quiz files. */
+  public static final Path DIR = Path.of("src", "test", "resources", "course").toAbsolutePath();
+  /** The Phase 8 file of the fixture. */
+  public static final Path PHASE_8 = DIR.resolve("phase-08-tensor-autograd.yaml");
+
+  private CourseFixture() {}
+
+  /** The Phase 8 file's text. */
+  public static String phase8() {
+    try {
+      return Files.readString(PHASE_8, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Copies the fixture's Phase 8 file into {@code dataDir} (created if needed) and returns the copy. */
+  public static Path copyPhase8(Path dataDir) {
+    try {
+      Files.createDirectories(dataDir);
+      return Files.copy(PHASE_8, dataDir.resolve(PHASE_8.getFileName()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
