@@ -124,8 +124,9 @@ class MirrorSafetyTest {
     String page = new MarkdownMirror(ui, List.of("en", "es")).render("en", result);
     assertNothingLive(page);
     Document document = render(page);
-    assertEquals(2, document.select("details").size(), "the mirror's own structure is intact:\n" + page);
-    assertEquals(2, document.select("details > summary").size(), page);
+    // Per question: the answer, and inside it the proof's technical details.
+    assertEquals(4, document.select("details").size(), "the mirror's own structure is intact:\n" + page);
+    assertEquals(4, document.select("details > summary").size(), page);
   }
 
   @ParameterizedTest
@@ -243,7 +244,7 @@ class MirrorSafetyTest {
       QuestionResult result = sample.questions().get(i);
       List<ChoiceResult> choices = result.choices().stream().map(c -> new ChoiceResult(c.number(),
           c.claims().stream().map(r -> showing(payload, r)).toList(), c.verdict(), c.keyed())).toList();
-      questions.add(new QuestionResult(phase.questions().get(i), choices, result.answerClaims(), result.trials(),
+      questions.add(new QuestionResult(phase.questions().get(i), choices, result.answerClaims(), result.trials(), result.sizes(),
           result.engineError(), result.experiment(), result.problems()));
     }
     return new PhaseResult(phase, questions);
