@@ -1,65 +1,270 @@
 /*
- * gradproof self-check: lets a reader tick choices and press "Check" before opening the answer.
- * Progressive enhancement: without this script the page works as before (the button stays
- * hidden and the answer is in its <details>). Every text comes from data attributes that the
- * generator filled in the page's language; the reasons are the verifier's own.
+ * gradproof self-check: a reader ticks choices and presses "Check" before opening the answer.
+ *
+ * - Nothing is revealed before the reader commits: "Check" with nothing ticked only asks for a
+ *   pick, and a wrong pick never shows which choice is right.
+ * - Each wrong pick gets the verifier's reason for that pick (from the page, in its language) and
+ *   keeps it; the reader changes the picks and checks again. The key is in the answer.
+ * - Progress is kept per page in localStorage (in memory when storage is unavailable, e.g. some
+ *   browsers on file:// or in private mode): picks, eliminated choices and whether the last check
+ *   was right, a "3 of 5 correct" summary, and a button that clears it.
+ * - Progressive enhancement: without this script the page works as before (the Check button stays
+ *   hidden and the answer is in its <details>). Every text comes from data attributes that the
+ *   generator filled in from the page language's UI strings.
  */
 (function () {
   "use strict";
 
-  function text(form, key) {
-    return form.getAttribute("data-msg-" + key) || "";
-  }
+  var KEY = "gradproof:selfcheck:" + location.pathname;
+  var memory = null;
+  var plurals = null;
 
-  function format(template, values) {
-    return template.replace(/\{(\w+)\}/g, function (_, name) {
-      return values[name] !== undefined ? String(values[name]) : "";
-    });
-  }
+  // ---- storage: localStorage when it works, else memory for this visit
 
-  function check(form) {
-    var items = form.querySelectorAll("li[data-choice]");
-    var right = 0, wrong = 0, missed = 0, correctTotal = 0;
-    items.forEach(function (item) {
-      var input = item.querySelector("input");
-      var note = item.querySelector(".selfcheck-note");
-      var correct = item.getAttribute("data-correct") === "true";
-      if (correct) { correctTotal++; }
-      item.classList.remove("picked-right", "picked-wrong", "missed");
-      note.textContent = "";
-      if (input.checked && correct) {
-        right++;
-        item.classList.add("picked-right");
-        note.textContent = text(form, "right");
-      } else if (input.checked) {
-        wrong++;
-        item.classList.add("picked-wrong");
-        note.textContent = text(form, "wrong") + " " + item.getAttribute("data-reason");
-      } else if (correct) {
-        missed++;
-        item.classList.add("missed");
-        note.textContent = text(form, "missed");
-      }
-    });
-    var result = form.querySelector(".selfcheck-result");
-    if (right + wrong === 0) {
-      result.textContent = text(form, "none");
-    } else if (wrong === 0 && missed === 0) {
-      result.textContent = text(form, "all");
-    } else {
-      result.textContent = format(text(form, "summary"), { right: right, total: correctTotal, wrong: wrong });
+  function storage() {
+    try {
+      var s = window.localStorage;
+      s.setItem(KEY + ":probe", "1");
+      s.removeItem(KEY + ":probe");
+      return s;
+    } catch (e) {
+      return null;
     }
   }
 
-  function enhance(form) {
-    var button = form.querySelector(".selfcheck-button");
-    button.hidden = false;
-    button.addEventListener("click", function () { check(form); });
-    form.addEventListener("submit", function (event) { event.preventDefault(); check(form); });
+  function load() {
+    var raw = memory;
+    var s = storage();
+    if (s) {
+      try { raw = s.getItem(KEY); } catch (e) { raw = memory; }
+    }
+    try {
+      var state = raw ? JSON.parse(raw) : {};
+      return state && typeof state === "object" ? state : {};
+    } catch (e) {
+      return {};
+    }
   }
 
+  function save(state) {
+    memory = JSON.stringify(state);
+    var s = storage();
+    if (s) {
+      try { s.setItem(KEY, memory); } catch (e) { /* full or refused: memory keeps it */ }
+    }
+  }
+
+  function clear() {
+    memory = null;
+    var s = storage();
+    if (s) {
+      try { s.removeItem(KEY); } catch (e) { /* nothing stored */ }
+    }
+  }
+
+  // ---- words
+
+  function text(element, key) {
+    return element.getAttribute("data-msg-" + key) || "";
+  }
+
+  function format(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (whole, name) {
+      return values[name] !== undefined ? String(values[name]) : whole;
+    });
+  }
+
+  /** "1 wrong choice ticked" / "2 wrong choices ticked", by the page language's plural rules. */
+  function counted(form, key, n) {
+    if (plurals === null) {
+      try {
+        plurals = new Intl.PluralRules(document.documentElement.lang || "en");
+      } catch (e) {
+        plurals = { select: function (k) { return k === 1 ? "one" : "other"; } };
+      }
+    }
+    var category = plurals.select(n) === "one" ? "one" : "other";
+    return format(text(form, key + "-" + category), { n: n });
+  }
+
+  // ---- one question
+
+  function items(form) {
+    return Array.prototype.slice.call(form.querySelectorAll("li[data-choice]"));
+  }
+
+  function number(item) {
+    return Number(item.getAttribute("data-choice"));
+  }
+
+  function isCorrect(item) {
+    return item.getAttribute("data-correct") === "true";
+  }
+
+  function input(item) {
+    return item.querySelector("input");
+  }
+
+  function note(item) {
+    return item.querySelector(".selfcheck-note");
+  }
+
+  function result(form) {
+    return form.querySelector(".selfcheck-result");
+  }
+
+  /** Shows a pick as right: "✓ Correct." */
+  function markRight(form, item) {
+    item.classList.add("picked-right");
+    note(item).textContent = text(form, "right");
+  }
+
+  /** Shows a pick as wrong, with the verifier's reason for that choice only. */
+  function markWrong(form, item) {
+    item.classList.remove("picked-right");
+    item.classList.add("picked-wrong");
+    var n = note(item);
+    n.textContent = text(form, "wrong") + " ";
+    var reason = item.querySelector("template.selfcheck-reason");
+    var span = document.createElement("span");
+    span.className = "selfcheck-reason-text";
+    if (reason) {
+      span.appendChild(reason.content.cloneNode(true));
+    }
+    n.appendChild(span);
+  }
+
+  /** Forgets the last check's verdict (the picks changed); wrong picks keep their reason. */
+  function forgetRight(form) {
+    items(form).forEach(function (item) {
+      if (item.classList.contains("picked-right")) {
+        item.classList.remove("picked-right");
+        note(item).textContent = "";
+      }
+    });
+    result(form).textContent = "";
+  }
+
+  function unmarkAll(form) {
+    items(form).forEach(function (item) {
+      item.classList.remove("picked-right", "picked-wrong");
+      note(item).textContent = "";
+      input(item).checked = false;
+    });
+    result(form).textContent = "";
+  }
+
+  /**
+   * Judges the ticked choices, shows the verdict of each pick and a message, and returns the
+   * question's new state; {@code null} when nothing is ticked (nothing is revealed then).
+   */
+  function judge(form, previous) {
+    var all = items(form);
+    var picked = all.filter(function (item) { return input(item).checked; });
+    if (picked.length === 0) {
+      result(form).textContent = text(form, "none");
+      return null;
+    }
+    var wrong = picked.filter(function (item) { return !isCorrect(item); });
+    var right = picked.filter(isCorrect);
+    var missing = all.filter(function (item) { return isCorrect(item) && !input(item).checked; }).length;
+    right.forEach(function (item) { markRight(form, item); });
+    wrong.forEach(function (item) { markWrong(form, item); });
+    var correct = wrong.length === 0 && missing === 0;
+    result(form).textContent = correct ? text(form, "all") : message(form, wrong.length, missing);
+    var eliminated = (previous && previous.wrong) || [];
+    wrong.forEach(function (item) {
+      if (eliminated.indexOf(number(item)) < 0) {
+        eliminated.push(number(item));
+      }
+    });
+    return { picks: picked.map(number), wrong: eliminated, correct: correct };
+  }
+
+  function message(form, wrong, missing) {
+    if (form.getAttribute("data-kind") === "single") {
+      return text(form, "retry");
+    }
+    var details = [];
+    if (wrong > 0) {
+      details.push(counted(form, "wrong", wrong));
+    }
+    if (missing > 0) {
+      details.push(counted(form, "missing", missing));
+    }
+    return format(text(form, "partial"), { details: details.join(", ") });
+  }
+
+  /** Puts a saved question back: its picks, its eliminated choices, the verdict of its last check. */
+  function restore(form, saved) {
+    var all = items(form);
+    all.forEach(function (item) {
+      input(item).checked = (saved.picks || []).indexOf(number(item)) >= 0;
+    });
+    all.forEach(function (item) {
+      if ((saved.wrong || []).indexOf(number(item)) >= 0) {
+        markWrong(form, item);
+      }
+    });
+    if ((saved.picks || []).length > 0) {
+      judge(form, saved);
+    }
+  }
+
+  // ---- the page
+
   function start() {
-    document.querySelectorAll("form.selfcheck").forEach(enhance);
+    var forms = Array.prototype.slice.call(document.querySelectorAll("form.selfcheck[data-question]"));
+    if (forms.length === 0) {
+      return;
+    }
+    var progress = document.querySelector(".selfcheck-progress");
+    var state = load();
+
+    function showProgress() {
+      if (!progress) {
+        return;
+      }
+      var right = forms.filter(function (form) {
+        var q = state[form.getAttribute("data-question")];
+        return q && q.correct;
+      }).length;
+      progress.querySelector(".selfcheck-progress-text").textContent =
+          format(text(progress, "progress"), { right: right, total: forms.length });
+      progress.hidden = Object.keys(state).length === 0 && !progress.hasAttribute("data-shown");
+      if (!progress.hidden) {
+        progress.setAttribute("data-shown", "");
+      }
+    }
+
+    forms.forEach(function (form) {
+      var id = form.getAttribute("data-question");
+      form.querySelector(".selfcheck-button").hidden = false;
+      if (state[id]) {
+        restore(form, state[id]);
+      }
+      form.addEventListener("submit", function (event) {
+        event.preventDefault();
+        var next = judge(form, state[id]);
+        if (next) {
+          state[id] = next;
+          save(state);
+          showProgress();
+        }
+      });
+      form.addEventListener("change", function () { forgetRight(form); });
+    });
+
+    if (progress) {
+      progress.querySelector(".selfcheck-reset").addEventListener("click", function () {
+        clear();
+        state = {};
+        forms.forEach(unmarkAll);
+        showProgress();
+        progress.querySelector(".selfcheck-progress-status").textContent = text(progress, "cleared");
+      });
+    }
+    showProgress();
   }
 
   if (document.readyState === "loading") {
