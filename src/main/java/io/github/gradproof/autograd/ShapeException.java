@@ -19,6 +19,11 @@ public final class ShapeException extends RuntimeException {
     RESHAPE,
     /** An axis is out of range or repeated, or a permutation does not match the rank. */
     AXIS,
+    /**
+     * An index does not fit the array: out of range, too many indices, a second ellipsis, a zero slice
+     * step, a non-integer index array, or index arrays that do not broadcast together.
+     */
+    INDEX,
     /** Operand values or shapes outside an operation's domain: labels out of range, non-scalar objective, ... */
     DOMAIN
   }

@@ -66,8 +66,29 @@ final class Shapes {
     return sb.append(')').toString();
   }
 
-  /** The broadcast result shape of two shapes (right-aligned; size-1 axes stretch). */
-  static int[] broadcast(int[] a, int[] b) {
+  /**
+   * The broadcast result shape of several shapes (right-aligned; size-1 axes stretch).
+   *
+   * @throws ShapeException of kind BROADCAST naming every shape if they do not broadcast together
+   */
+  static int[] broadcast(int[]... shapes) {
+    int[] out = new int[0];
+    try {
+      for (int[] s : shapes) {
+        out = broadcastPair(out, s);
+      }
+    } catch (ShapeException e) {
+      StringBuilder all = new StringBuilder();
+      for (int[] s : shapes) {
+        all.append(all.length() == 0 ? "" : " ").append(format(s));
+      }
+      throw new ShapeException(ShapeException.Kind.BROADCAST,
+          "operands could not be broadcast together with shapes " + all);
+    }
+    return out;
+  }
+
+  private static int[] broadcastPair(int[] a, int[] b) {
     int rank = Math.max(a.length, b.length);
     int[] out = new int[rank];
     for (int i = 0; i < rank; i++) {

@@ -88,6 +88,48 @@ public final class Tensor {
     return new Tensor(data, s);
   }
 
+  /**
+   * NumPy's {@code eye(n, m, k)}: an {@code (n, m)} matrix with ones on the k-th diagonal
+   * ({@code a[i, i + k] = 1}) and zeros elsewhere.
+   *
+   * @throws ShapeException of kind RESHAPE if a dimension is negative
+   */
+  public static Tensor eye(int n, int m, int k) {
+    Tensor t = zeros(n, m);
+    for (int i = 0; i < n; i++) {
+      long j = (long) i + k;
+      if (j >= 0 && j < m) {
+        t.data[i * m + (int) j] = 1.0;
+      }
+    }
+    return t;
+  }
+
+  /**
+   * NumPy's {@code arange(start, stop, step)}: {@code start + i * step} for
+   * {@code i < ceil((stop - start) / step)} (empty when that is not positive).
+   *
+   * @throws ShapeException of kind DOMAIN if the step is 0 or a bound is not finite
+   * @throws TensorLimitException if the result would be too large
+   */
+  public static Tensor arange(double start, double stop, double step) {
+    if (step == 0 || !Double.isFinite(start) || !Double.isFinite(stop) || !Double.isFinite(step)) {
+      throw new ShapeException(ShapeException.Kind.DOMAIN, "arange: start, stop and step must be finite and"
+          + " the step nonzero, got arange(" + start + ", " + stop + ", " + step + ")");
+    }
+    double count = Math.ceil((stop - start) / step);
+    if (count > Tensor.MAX_ELEMENTS) {
+      long n = (long) Math.min(count, Integer.MAX_VALUE);
+      throw new TensorLimitException(new int[] {(int) n}, n);
+    }
+    int n = (int) Math.max(count, 0);
+    double[] data = new double[n];
+    for (int i = 0; i < n; i++) {
+      data[i] = start + i * step;
+    }
+    return new Tensor(data, new int[] {n});
+  }
+
   /** A copy of the shape. */
   public int[] shape() {
     return shape.clone();
