@@ -7,7 +7,8 @@ package io.github.gradproof.autograd;
  * <p>Max and min route the whole gradient to the first extreme element of each slice in row-major order
  * (the element {@code argmax}/{@code argmin} names; NaN counts as the extreme), so tied maxima do not
  * share it. Prod's gradient is the product of the other elements of the slice, exact when some are 0.
- * Var and std use {@code ddof} as NumPy (0 by default) and divide by {@code max(n - ddof, 0)}.
+ * Var and std use {@code ddof} as NumPy (0 by default) and divide by {@code max(n - ddof, 0)}; where the
+ * std is 0 its gradient is 0 (PyTorch's choice at the kink of the square root).
  */
 final class ReductionOps {
 
@@ -122,7 +123,7 @@ final class ReductionOps {
   static final Primitive<Reduce> STD = Primitive.of("std",
       (x, r) -> Elementwise.map(variance(x[0], r), StrictMath::sqrt),
       (g, y, x, r) -> Elementwise.mul(
-          Elementwise.zip(r.expand(g, x[0].shapeRef()), r.expand(y, x[0].shapeRef()), (gv, s) -> gv / s),
+          Elementwise.zip(r.expand(g, x[0].shapeRef()), r.expand(y, x[0].shapeRef()), (gv, s) -> s == 0 ? 0 : gv / s),
           Elementwise.map(deviations(x[0], r), d -> d / dof(x[0], r))));
 
   /** NumPy's var: {@code sum(|x - mean|^2) / max(n - ddof, 0)}. */

@@ -405,8 +405,8 @@ public final class Var {
   }
 
   /**
-   * Standard deviation over {@code axes} (null: all), {@code ddof = 0} as NumPy. Its gradient
-   * {@code (x - mean) / (n·std)} is NaN or inf where the std is 0.
+   * Standard deviation over {@code axes} (null: all), {@code ddof = 0} as NumPy. Its gradient is
+   * {@code (x - mean) / (n·std)}, and 0 where the std is 0 (as PyTorch).
    *
    * @throws ShapeException of kind AXIS if an axis is out of range or repeated
    */
