@@ -43,6 +43,9 @@ class Op:
     def normal(self, *shape):
         return self.rng.normal(size=shape)
 
+    def uniform(self, low, high, *shape):
+        return self.rng.uniform(low, high, size=shape)
+
     def positive(self, *shape):
         return self.rng.uniform(0.5, 2.0, size=shape)
 
@@ -206,6 +209,9 @@ def where_and_clip():
     op.case("scalar bounds", [x, np.array(-0.5), np.array(0.5)], np.clip,
             lambda x, lo, hi: torch.clamp(x, min=lo, max=hi))
     op.case("bounds (4,) and (3, 1)", [op.normal(3, 4), op.normal(4) - 0.5, op.normal(3, 1) + 0.5],
+            np.clip, lambda x, lo, hi: torch.clamp(x, min=lo, max=hi))
+    op.case("both bounds active, (4,) and (3, 1)", [2 * op.normal(3, 4), op.uniform(-0.8, -0.2, 4),
+                                                     op.uniform(0.2, 0.8, 3, 1)],
             np.clip, lambda x, lo, hi: torch.clamp(x, min=lo, max=hi))
     op.case("lower bound only", [op.normal(4)], lambda x: np.clip(x, -0.25, None),
             lambda x: torch.clamp(x, min=torch.tensor(-0.25)), args={"lo": -0.25})
@@ -379,7 +385,7 @@ def shape_ops():
     op.write()
 
     op = Op("transpose", "numpy.transpose forward; torch.permute autograd")
-    for shape, axes in [((3, 4), None), ((2, 3, 4), (1, 2, 0)), ((2, 3, 4), (-1, 0, 1)), ((4,), None), ((), None)]:
+    for shape, axes in [((3, 4), None), ((2, 3, 4), (1, 2, 0)), ((3, 3, 3), (1, 2, 0)), ((2, 3, 4), (-1, 0, 1)), ((4,), None), ((), None)]:
         x = op.normal(*shape)
         perm = tuple(reversed(range(len(shape)))) if axes is None else tuple(a % len(shape) for a in axes)
         op.case(str(shape) + " axes=" + str(axes), [x], lambda x, a=axes: np.transpose(x, a),
@@ -519,7 +525,7 @@ def describe_index(spec):
 
 def products():
     op = Op("matmul", "numpy.matmul forward; torch.matmul autograd")
-    pairs = [((3, 4), (4, 5)), ((2, 3, 4), (4, 5)), ((5,), (5, 3)), ((3, 4), (4,)), ((4,), (4,)),
+    pairs = [((3, 4), (4, 5)), ((3, 3), (3, 3)), ((2, 3, 3), (3, 3)), ((2, 3, 4), (4, 5)), ((5,), (5, 3)), ((3, 4), (4,)), ((4,), (4,)),
              ((4, 5), (2, 5, 3)), ((2, 1, 3, 4), (5, 4, 2)), ((1, 4), (4, 1)), ((2, 3, 4), (4,)), ((4,), (2, 4, 3))]
     for a, b in pairs:
         op.case(shape_name(a, b), [op.normal(*a), op.normal(*b)], np.matmul, torch.matmul)
@@ -539,7 +545,7 @@ def products():
     op.write()
 
     op = Op("einsum", "numpy.einsum forward; torch.einsum autograd")
-    cases = [("ij,jk->ik", [(3, 4), (4, 5)]), ("ij,jk", [(3, 4), (4, 5)]), ("ii", [(3, 3)]), ("ii->i", [(3, 3)]),
+    cases = [("ij,jk->ik", [(3, 4), (4, 5)]), ("ij,jk->ik", [(3, 3), (3, 3)]), ("ij,jk", [(3, 4), (4, 5)]), ("ii", [(3, 3)]), ("ii->i", [(3, 3)]),
              ("ij->ji", [(3, 4)]), ("...ij,...jk->...ik", [(2, 1, 3, 4), (5, 4, 2)]), ("bij,bjk", [(2, 3, 4), (2, 4, 5)]),
              ("i,i", [(4,), (4,)]), ("i,j->ij", [(3,), (4,)]), ("ijk->", [(2, 3, 4)]), ("ba,cb", [(2, 3), (4, 2)]),
              ("Ab,bc", [(2, 3), (3, 4)]), ("...i,i...", [(2, 3), (3, 2)]), (",", [(), ()]), ("i,i", [(1,), (3,)]),
