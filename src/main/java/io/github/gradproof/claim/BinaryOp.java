@@ -2,7 +2,7 @@ package io.github.gradproof.claim;
 
 /** Arithmetic operators, with the symbol as written. */
 public enum BinaryOp {
-  ADD("+"), SUB("-"), MUL("*"), DIV("/"), MATMUL("@"), POW("**");
+  ADD("+"), SUB("-"), MUL("*"), DIV("/"), FLOORDIV("//"), MATMUL("@"), POW("**");
 
   private final String symbol;
 

@@ -22,6 +22,17 @@ public final class Claims {
    * @return the definition, or {@code null} when the line has errors (then {@code sink} grew)
    */
   public static Line.Definition forwardLine(ClaimText text, Scope scope, List<Diagnostic> sink) {
+    CheckedLine checked = checkForwardLine(text, scope, sink);
+    return checked == null ? null : (Line.Definition) checked.line();
+  }
+
+  /**
+   * Parses and checks a forward line, keeping the static facts the checker inferred.
+   *
+   * @param sink receives every authoring error of the line
+   * @return the checked line, or {@code null} when the line has errors (then {@code sink} grew)
+   */
+  public static CheckedLine checkForwardLine(ClaimText text, Scope scope, List<Diagnostic> sink) {
     Line.Definition line;
     try {
       line = Parser.forwardLine(text.source());
@@ -29,7 +40,7 @@ public final class Claims {
       sink.add(diagnostic(text, e));
       return null;
     }
-    return report(text, line, scope, sink) ? line : null;
+    return report(text, line, scope, sink);
   }
 
   /**
@@ -40,6 +51,18 @@ public final class Claims {
    * @return the claim, or {@code null} when it has errors (then {@code sink} grew)
    */
   public static Line claim(ClaimText text, Scope scope, List<Diagnostic> sink) {
+    CheckedLine checked = checkClaim(text, scope, sink);
+    return checked == null ? null : checked.line();
+  }
+
+  /**
+   * Parses and checks a claim, keeping the static facts the checker inferred.
+   *
+   * @param scope the setup's names; gradient names are made visible here
+   * @param sink receives every authoring error of the claim
+   * @return the checked claim, or {@code null} when it has errors (then {@code sink} grew)
+   */
+  public static CheckedLine checkClaim(ClaimText text, Scope scope, List<Diagnostic> sink) {
     Line line;
     try {
       line = Parser.claim(text.source());
@@ -47,7 +70,7 @@ public final class Claims {
       sink.add(diagnostic(text, e));
       return null;
     }
-    return report(text, line, scope.withGradients(), sink) ? line : null;
+    return report(text, line, scope.withGradients(), sink);
   }
 
   /**
@@ -108,12 +131,12 @@ public final class Claims {
     return found[0];
   }
 
-  private static boolean report(ClaimText text, Line line, Scope scope, List<Diagnostic> sink) {
-    List<ClaimSyntaxException> errors = Checker.check(line, scope);
-    for (ClaimSyntaxException e : errors) {
+  private static CheckedLine report(ClaimText text, Line line, Scope scope, List<Diagnostic> sink) {
+    Checker checker = Checker.run(line, scope);
+    for (ClaimSyntaxException e : checker.errors()) {
       sink.add(diagnostic(text, e));
     }
-    return errors.isEmpty();
+    return checker.errors().isEmpty() ? new CheckedLine(line, checker.types()) : null;
   }
 
   /** Locates an error at its offset inside {@code text}. */

@@ -62,9 +62,12 @@ public final class MathMl {
         case MUL, MATMUL -> PRODUCT;
         case DIV -> UNARY;
         case POW -> POWER;
+        case FLOORDIV -> ATOM;
       };
     } else if (e instanceof Expr.Neg) {
       return UNARY;
+    } else if (e instanceof Expr.Compare) {
+      return 0;
     } else if (e instanceof Expr.Call c) {
       return c.function().equals("sum") ? UNARY : ATOM;
     }
@@ -110,16 +113,77 @@ public final class MathMl {
       mi("shape").mo("\u2061").parenthesized(List.of(s.target()), List.of());
     } else if (e instanceof Expr.Tuple t) {
       tuple(t);
+    } else if (e instanceof Expr.Call c) {
+      call(c);
     } else {
-      call((Expr.Call) e);
+      newSyntax(e);
     }
     return this;
+  }
+
+  /** Indexing, masks, methods, lists, strings, None and ndim, written as in the claim. */
+  private void newSyntax(Expr e) {
+    if (e instanceof Expr.NoneLiteral) {
+      mi("None");
+    } else if (e instanceof Expr.Str s) {
+      tag("ms").text(s.value()).tag("/ms");
+    } else if (e instanceof Expr.Compare c) {
+      out.append("<mrow>");
+      expr(c.left(), ADDITIVE).mo(comparison(c.op())).expr(c.right(), ADDITIVE).tag("/mrow");
+    } else if (e instanceof Expr.Ndim n) {
+      mi("ndim").mo("\u2061").parenthesized(List.of(n.target()), List.of());
+    } else if (e instanceof Expr.MethodCall m) {
+      Function f = Functions.method(m.method());
+      if (f != null) {
+        call(Calls.asCall(f, m));
+      } else {
+        out.append("<mrow>");
+        box(m.target(), ATOM).mo(".").mi(m.method()).parenthesized(m.args(), m.keywords()).tag("/mrow");
+      }
+    } else if (e instanceof Expr.ListLiteral l) {
+      bracketed(l.items());
+    } else if (e instanceof Expr.Index i) {
+      out.append("<mrow>");
+      box(i.target(), ATOM).bracketed(i.items()).tag("/mrow");
+    } else if (e instanceof Expr.Slice s) {
+      out.append("<mrow>");
+      if (s.start() != null) {
+        expr(s.start(), 0);
+      }
+      mo(":");
+      if (s.stop() != null) {
+        expr(s.stop(), 0);
+      }
+      if (s.step() != null) {
+        mo(":").expr(s.step(), 0);
+      }
+      tag("/mrow");
+    } else {
+      mo("…");
+    }
+  }
+
+  private MathMl bracketed(List<Expr> items) {
+    out.append("<mrow>");
+    mo("[");
+    for (int i = 0; i < items.size(); i++) {
+      if (i > 0) {
+        mo(",");
+      }
+      expr(items.get(i), 0);
+    }
+    mo("]");
+    return tag("/mrow");
   }
 
   private void binary(Expr.Binary b) {
     switch (b.op()) {
       case DIV -> tag("mfrac").box(b.left(), 0).box(b.right(), 0).tag("/mfrac");
       case POW -> tag("msup").box(b.left(), ATOM).box(b.right(), 0).tag("/msup");
+      case FLOORDIV -> {
+        out.append("<mrow>");
+        mo("⌊").tag("mfrac").box(b.left(), 0).box(b.right(), 0).tag("/mfrac").mo("⌋").tag("/mrow");
+      }
       default -> {
         int p = precedence(b);
         // (a @ b) * c and (a * b) @ c differ: a product of the other kind keeps its parentheses
@@ -163,7 +227,8 @@ public final class MathMl {
         f = null; // an unchecked line (verify: false without a setup): render the call as written
       }
     }
-    if (f == Function.SUM) {
+    String name = f == null ? "" : f.name();
+    if (name.equals("sum")) {
       out.append("<mrow>");
       if (slots[1] == null && slots[2] == null) {
         mo("∑");
@@ -173,14 +238,14 @@ public final class MathMl {
         tag("/msub");
       }
       expr(slots[0], ATOM).tag("/mrow");
-    } else if (f == Function.SQRT) {
+    } else if (name.equals("sqrt")) {
       tag("msqrt").expr(slots[0], 0).tag("/msqrt");
-    } else if (f == Function.ABS) {
+    } else if (name.equals("abs")) {
       out.append("<mrow>");
       mo("|").expr(slots[0], 0).mo("|").tag("/mrow");
-    } else if (f == Function.EXP) {
+    } else if (name.equals("exp")) {
       tag("msup").mi("e").box(slots[0], 0).tag("/msup");
-    } else if ((f == Function.MEAN || f == Function.MAX) && (slots[1] != null || slots[2] != null)) {
+    } else if ((name.equals("mean") || name.equals("max")) && (slots[1] != null || slots[2] != null)) {
       out.append("<mrow>");
       tag("msub").mi(f.spelling());
       subscript(slots);

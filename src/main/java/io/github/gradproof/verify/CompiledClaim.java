@@ -1,5 +1,6 @@
 package io.github.gradproof.verify;
 
+import io.github.gradproof.claim.CheckedLine;
 import io.github.gradproof.claim.Line;
 import io.github.gradproof.quiz.ClaimText;
 import java.util.Set;
@@ -11,5 +12,7 @@ import java.util.Set;
  * @param line its syntax tree
  * @param mathMl the claim as MathML
  * @param differentiated the names whose gradient it uses
+ * @param facts the static types and symbolic shapes of its expressions; {@code null} for a claim
+ *     that is only parsed (a question without a setup)
  */
-record CompiledClaim(ClaimText text, Line line, String mathMl, Set<String> differentiated) {}
+record CompiledClaim(ClaimText text, Line line, String mathMl, Set<String> differentiated, CheckedLine facts) {}
