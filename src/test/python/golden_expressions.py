@@ -349,13 +349,26 @@ def index_reference(c, values, rng):
     return out, {names[0]: grad}, upstream
 
 
+def slice_lengths():
+    """Python's slice rule: [size, start, stop, step, len(range(size)[start:stop:step])], None kept."""
+    bounds = [None, -7, -5, -2, -1, 0, 1, 2, 4, 6]
+    out = []
+    for size in [0, 1, 3, 5]:
+        for start in bounds:
+            for stop in bounds:
+                for step in [None, -3, -1, 1, 2]:
+                    out.append([size, start, stop, step, len(range(size)[start:stop:step])])
+    return out
+
+
 def main():
     entries = [run(c) for c in CASES]
     names = [e["name"] for e in entries]
     assert len(set(names)) == len(names), "case names are unique"
     os.makedirs(os.path.dirname(OUT), exist_ok=True)
     with open(OUT, "w") as f:
-        json.dump({"generator": "src/test/python/golden_expressions.py", "cases": entries}, f, indent=1)
+        json.dump({"generator": "src/test/python/golden_expressions.py", "cases": entries,
+                   "slices": slice_lengths()}, f, indent=1)
         f.write("\n")
     print("wrote %d cases to %s" % (len(entries), OUT))
 

@@ -9,6 +9,7 @@ import static io.github.gradproof.claim.ParamType.TENSOR;
 import static io.github.gradproof.claim.ParamType.TENSORS;
 
 import io.github.gradproof.autograd.Ops;
+import io.github.gradproof.autograd.ShapeException;
 import io.github.gradproof.autograd.Tensor;
 import io.github.gradproof.autograd.Var;
 import java.util.ArrayList;
@@ -29,9 +30,11 @@ final class ArrayFunctions {
   private static List<Function> creation() {
     return List.of(
         Function.numpy("ones").param("shape", SHAPE).shape(a -> a.sizes("shape"))
-            .eval(a -> Var.constant(Tensor.ones(a.shape("shape")))).math(Notation.function("ones", "shape")).build(),
+            .eval(a -> Var.constant(Tensor.ones(sizes(a.shape("shape"))))).math(Notation.function("ones", "shape"))
+            .build(),
         Function.numpy("zeros").param("shape", SHAPE).shape(a -> a.sizes("shape"))
-            .eval(a -> Var.constant(Tensor.zeros(a.shape("shape")))).math(Notation.function("zeros", "shape")).build(),
+            .eval(a -> Var.constant(Tensor.zeros(sizes(a.shape("shape"))))).math(Notation.function("zeros", "shape"))
+            .build(),
         Function.numpy("ones_like").param("a", TENSOR).shape(a -> a.shape("a"))
             .eval(a -> Var.onesLike(a.var("a"))).math(Notation.function("ones_like", "a")).build(),
         Function.numpy("zeros_like").param("a", TENSOR).shape(a -> a.shape("a"))
@@ -41,13 +44,25 @@ final class ArrayFunctions {
             .eval(a -> {
               int n = a.integer("N");
               Integer m = a.integerOrNull("M");
-              return Var.constant(Tensor.eye(n, m == null ? n : m, a.integer("k")));
+              int[] size = sizes(new int[] {n, m == null ? n : m});
+              return Var.constant(Tensor.eye(size[0], size[1], a.integer("k")));
             })
             .math(Notation.function("I", "N")).build(),
         Function.numpy("arange").param("start", NUMBER).param("stop", NUMBER, null).param("step", NUMBER, null)
             .shape(ArrayFunctions::arangeShape)
             .eval(ArrayFunctions::arange)
             .math(Notation.function("arange", "start")).build());
+  }
+
+  /** The sizes of a new array, refused as NumPy refuses them when negative. */
+  private static int[] sizes(int[] shape) {
+    for (int n : shape) {
+      if (n < 0) {
+        throw new ShapeException(ShapeException.Kind.DOMAIN, "negative dimensions are not allowed: "
+            + Tensor.shapeString(shape));
+      }
+    }
+    return shape;
   }
 
   /** NumPy's {@code arange(stop)}, {@code arange(start, stop)}, {@code arange(start, stop, step)}. */

@@ -368,7 +368,7 @@ final class Checker {
     }
     if (!p.type().accepts(t)) {
       return error(arg.pos(), f.name() + "(): '" + p.name() + "' must be " + p.type().description() + ", got "
-          + t.type().description());
+          + describe(t));
     }
     if (t instanceof StaticType.StringType s && !p.choices().isEmpty() && !p.choices().contains(s.value())) {
       String hint = Suggestions.closest(s.value(), p.choices()).orElse(null);
@@ -376,6 +376,16 @@ final class Checker {
           + "', got '" + s.value() + "'" + (hint == null ? "" : " (did you mean '" + hint + "'?)"));
     }
     return t;
+  }
+
+  /** A type as an error message names it, with what is known of its size: "a tensor of shape (M, N)". */
+  private static String describe(StaticType t) {
+    if (t instanceof StaticType.TensorType x && x.shape().isFullyKnown()) {
+      return "a tensor of shape " + x.shape();
+    } else if (t instanceof StaticType.ShapeType s && s.value().isKnown()) {
+      return "a tuple of " + s.value().rank() + " integer" + (s.value().rank() == 1 ? "" : "s");
+    }
+    return t.type().description();
   }
 
   private static boolean holdsSizes(ParamType t) {

@@ -125,18 +125,34 @@ public final class Dim {
     return new Dim(t);
   }
 
-  /** Python's {@code this // o} (floor division); exact when {@code o} divides every coefficient. */
+  /**
+   * Python's {@code this // o} (floor division): the exact quotient when {@code o} is one term that
+   * divides every term of this ({@code 3*L*N // N} is {@code 3*L}), else an exact floor-division atom.
+   */
   public Dim floorDiv(Dim o) {
     if (terms == null || o.terms == null || o.is(0)) {
       return UNKNOWN;
     }
-    Long divisor = o.constant();
-    if (divisor != null && terms.values().stream().allMatch(c -> c % divisor == 0)) {
-      TreeMap<List<Atom>, Long> t = new TreeMap<>(MONOMIAL_ORDER);
-      terms.forEach((m, c) -> t.put(m, c / divisor));
-      return new Dim(t);
+    Dim quotient = o.terms.size() == 1 ? divideByTerm(o.terms.firstKey(), o.terms.firstEntry().getValue()) : null;
+    return quotient != null ? quotient : operation(Atom.Kind.FLOOR_DIV, this, o);
+  }
+
+  /** The exact quotient by {@code coefficient * monomial} when it divides every term, else null. */
+  private Dim divideByTerm(List<Atom> monomial, long coefficient) {
+    TreeMap<List<Atom>, Long> t = new TreeMap<>(MONOMIAL_ORDER);
+    for (Map.Entry<List<Atom>, Long> e : terms.entrySet()) {
+      List<Atom> rest = new ArrayList<>(e.getKey());
+      for (Atom a : monomial) {
+        if (!rest.remove(a)) {
+          return null;
+        }
+      }
+      if (e.getValue() % coefficient != 0) {
+        return null;
+      }
+      t.put(List.copyOf(rest), e.getValue() / coefficient);
     }
-    return operation(Atom.Kind.FLOOR_DIV, this, o);
+    return new Dim(t);
   }
 
   /**

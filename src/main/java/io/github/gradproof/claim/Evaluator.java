@@ -187,7 +187,11 @@ public final class Evaluator {
     try {
       return f.evaluate(args);
     } catch (ShapeException ex) {
-      throw fail(ex, f.describe(args));
+      // the engine reports parts that do not fit together (concatenate, stack) as a reshape; only
+      // reshape itself reads as one
+      ShapeException.Kind kind = ex.kind() == ShapeException.Kind.RESHAPE && !f.name().equals("reshape")
+          ? ShapeException.Kind.DOMAIN : ex.kind();
+      throw new EvaluationException(kind, f.describe(args), ex.getMessage());
     }
   }
 

@@ -126,7 +126,7 @@ final class IndexEvaluation {
     } else if (i instanceof Index.Ellipsis) {
       return "...";
     }
-    return "array" + ((Index.Take) i).indices().shapeString();
+    return "int array " + ((Index.Take) i).indices().shapeString();
   }
 
   private static String part(Integer v) {

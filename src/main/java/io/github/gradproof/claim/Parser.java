@@ -88,7 +88,7 @@ final class Parser {
     }
     p.advance();
     Expr right = p.additive();
-    p.noChain();
+    p.noChain("write one comparison per claim");
     p.expectEnd();
     return new Line.Comparison(CompareOp.of(op.type()), left, right, op.offset());
   }
@@ -106,14 +106,13 @@ final class Parser {
     }
     advance();
     Expr right = additive();
-    noChain();
+    noChain("combine masks with *, as in (a > 0) * (a < 1)");
     return new Expr.Compare(CompareOp.of(op.type()), left, right, op.offset());
   }
 
-  private void noChain() {
+  private void noChain(String instead) {
     if (peek().type().isComparison()) {
-      throw new ClaimSyntaxException(peek().offset(),
-          "comparisons cannot be chained: write one comparison per claim");
+      throw new ClaimSyntaxException(peek().offset(), "comparisons cannot be chained: " + instead);
     }
   }
 

@@ -123,6 +123,25 @@ class GoldenExpressionsTest {
     }
   }
 
+  /** Every function of the registry meets the oracle (the finite-difference experiments have none). */
+  @org.junit.jupiter.api.Test
+  void everyFunctionHasAGoldenCase() throws IOException {
+    java.util.Set<String> used = new java.util.TreeSet<>();
+    for (Case c : read()) {
+      Walk.line(Parser.forwardLine("out = " + c.expr()), e -> {
+        if (e instanceof Expr.Call call) {
+          used.add(call.function());
+        } else if (e instanceof Expr.MethodCall m) {
+          used.add(m.method());
+        }
+      });
+    }
+    java.util.Set<String> missing = new java.util.TreeSet<>(Functions.names());
+    missing.removeAll(used);
+    missing.removeAll(java.util.Set.of("fd_order", "fd_evals"));
+    assertEquals(java.util.Set.of(), missing);
+  }
+
   private static Shape shape(List<Object> axes) {
     List<Dim> dims = new ArrayList<>();
     for (Object a : axes) {
