@@ -70,6 +70,7 @@ public final class Function {
   private final Library library;
   private final String counterpart;
   private final List<Param> params;
+  private final List<String> names;
   private final ResultRule result;
   private final Evaluation evaluation;
   private final Notation notation;
@@ -81,6 +82,7 @@ public final class Function {
     this.library = b.library;
     this.counterpart = b.counterpart;
     this.params = List.copyOf(b.params);
+    this.names = params.stream().map(Param::name).toList();
     this.result = b.result;
     this.evaluation = b.evaluation;
     this.notation = b.notation;
@@ -120,7 +122,7 @@ public final class Function {
 
   /** Parameter names, in order. */
   public List<String> params() {
-    return params.stream().map(Param::name).toList();
+    return names;
   }
 
   /** Its notation, for the renderer. */
@@ -227,16 +229,16 @@ public final class Function {
         return i;
       }
     }
-    List<String> names = new ArrayList<>();
+    List<String> keywords = new ArrayList<>();
     params.forEach(p -> {
       if (!p.variadic()) {
-        names.add(p.name());
-        names.addAll(p.aliases());
+        keywords.add(p.name());
+        keywords.addAll(p.aliases());
       }
     });
-    String hint = Suggestions.closest(k.name(), names).orElse(null);
+    String hint = Suggestions.closest(k.name(), keywords).orElse(null);
     throw new ClaimSyntaxException(k.pos(), "unknown keyword '" + k.name() + "' for " + name + "()"
-        + (hint == null ? "; it takes " + String.join(", ", names) : " (did you mean '" + hint + "'?)"));
+        + (hint == null ? "; it takes " + String.join(", ", keywords) : " (did you mean '" + hint + "'?)"));
   }
 
   /** E.g. "2 arguments", "1 to 3 arguments", "1 to 2 positional arguments". */
