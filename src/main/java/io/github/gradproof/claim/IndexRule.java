@@ -40,43 +40,50 @@ final class IndexRule {
     if (full == null) {
       return Shape.unknown();
     }
+    Layout layout = layout(x, full);
+    if (layout.arrays().isEmpty()) {
+      return new Shape(layout.basic());
+    }
+    Shape broadcast = ShapeRules.broadcast(layout.arrays().toArray(Shape[]::new));
+    if (!broadcast.isKnown()) {
+      return broadcast;
+    }
+    List<Dim> out = new ArrayList<>(layout.basic());
+    out.addAll(layout.adjacent() ? layout.block() : 0, broadcast.dims());
+    return new Shape(out);
+  }
+
+  /**
+   * The axes basic items keep, the shapes of the advanced items, where their block goes among the
+   * kept axes, and whether they are adjacent in the index.
+   */
+  private record Layout(List<Dim> basic, List<Shape> arrays, int block, boolean adjacent) {}
+
+  private static Layout layout(Shape x, List<Item> full) {
     boolean advanced = full.stream().anyMatch(i -> i instanceof Item.Take);
-    List<Dim> out = new ArrayList<>();
+    List<Dim> basic = new ArrayList<>();
     List<Shape> arrays = new ArrayList<>();
     int axis = 0;
     int block = -1;
-    int lastAdvanced = -2;
+    int last = -2;
     boolean adjacent = true;
     for (int k = 0; k < full.size(); k++) {
       Item item = full.get(k);
       if (item instanceof Item.NewAxis) {
-        out.add(Dim.of(1));
+        basic.add(Dim.of(1));
         continue;
       }
       Dim size = x.dims().get(axis++);
       if (item instanceof Item.Range r) {
-        out.add(Dim.sliceLength(size, r.start(), r.stop(), r.step()));
-      } else if (!advanced && item instanceof Item.At) {
-        continue;
-      } else {
+        basic.add(Dim.sliceLength(size, r.start(), r.stop(), r.step()));
+      } else if (advanced) {
         arrays.add(item instanceof Item.Take t ? t.shape() : Shape.scalar());
-        if (block < 0) {
-          block = out.size();
-        } else if (lastAdvanced != k - 1) {
-          adjacent = false;
-        }
-        lastAdvanced = k;
+        adjacent &= block < 0 || last == k - 1;
+        block = block < 0 ? basic.size() : block;
+        last = k;
       }
     }
-    if (!advanced) {
-      return new Shape(out);
-    }
-    Shape broadcast = ShapeRules.broadcast(arrays.toArray(Shape[]::new));
-    if (!broadcast.isKnown()) {
-      return broadcast;
-    }
-    out.addAll(adjacent ? block : 0, broadcast.dims());
-    return new Shape(out);
+    return new Layout(basic, arrays, block, adjacent);
   }
 
   /** The items with {@code ...} (or the implicit trailing one) replaced by full slices; null if they do not fit. */

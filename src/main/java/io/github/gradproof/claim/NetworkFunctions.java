@@ -99,32 +99,33 @@ final class NetworkFunctions {
 
   private static List<Function> convolutions() {
     return List.of(
-        Function.torch("conv1d").param("input", TENSOR).param("weight", TENSOR).param("bias", TENSOR_OR_NONE, null)
-            .param("stride", INTEGER, 1L).param("padding", INTEGER, 0L)
-            .shape(a -> convShape(a, 1, false))
+        convolution("conv1d", 1, false)
             .eval(a -> Ops.conv1d(a.var("input"), a.var("weight"), a.varOrNull("bias"), a.integer("stride"),
-                a.integer("padding")))
-            .math(Notation.infix("∗", "input", "weight")).build(),
-        Function.torch("conv2d").param("input", TENSOR).param("weight", TENSOR).param("bias", TENSOR_OR_NONE, null)
-            .param("stride", PAIR, 1L).param("padding", PAIR, 0L)
-            .shape(a -> convShape(a, 2, false))
+                a.integer("padding"))).build(),
+        convolution("conv2d", 2, false)
             .eval(a -> Ops.conv2d(a.var("input"), a.var("weight"), a.varOrNull("bias"), a.pair("stride"),
-                a.pair("padding")))
-            .math(Notation.infix("∗", "input", "weight")).build(),
-        Function.torch("conv_transpose1d").param("input", TENSOR).param("weight", TENSOR)
-            .param("bias", TENSOR_OR_NONE, null).param("stride", INTEGER, 1L).param("padding", INTEGER, 0L)
-            .param("output_padding", INTEGER, 0L)
-            .shape(a -> convShape(a, 1, true))
+                a.pair("padding"))).build(),
+        convolution("conv_transpose1d", 1, true)
             .eval(a -> Ops.convTranspose1d(a.var("input"), a.var("weight"), a.varOrNull("bias"), a.integer("stride"),
-                a.integer("padding"), a.integer("output_padding")))
-            .math(Notation.function("conv_transpose1d", "input")).build(),
-        Function.torch("conv_transpose2d").param("input", TENSOR).param("weight", TENSOR)
-            .param("bias", TENSOR_OR_NONE, null).param("stride", PAIR, 1L).param("padding", PAIR, 0L)
-            .param("output_padding", PAIR, 0L)
-            .shape(a -> convShape(a, 2, true))
+                a.integer("padding"), a.integer("output_padding"))).build(),
+        convolution("conv_transpose2d", 2, true)
             .eval(a -> Ops.convTranspose2d(a.var("input"), a.var("weight"), a.varOrNull("bias"), a.pair("stride"),
-                a.pair("padding"), a.pair("output_padding")))
-            .math(Notation.function("conv_transpose2d", "input")).build());
+                a.pair("padding"), a.pair("output_padding"))).build());
+  }
+
+  /**
+   * PyTorch's {@code name(input, weight, bias=None, stride=1, padding=0[, output_padding=0])}: sizes
+   * are integers in 1-D and integers or pairs in 2-D.
+   */
+  private static Function.Builder convolution(String name, int spatial, boolean transposed) {
+    ParamType size = spatial == 1 ? INTEGER : PAIR;
+    Function.Builder f = Function.torch(name).param("input", TENSOR).param("weight", TENSOR)
+        .param("bias", TENSOR_OR_NONE, null).param("stride", size, 1L).param("padding", size, 0L);
+    if (transposed) {
+      f.param("output_padding", size, 0L);
+    }
+    return f.shape(a -> convShape(a, spatial, transposed))
+        .math(transposed ? Notation.function(name, "input") : Notation.infix("∗", "input", "weight"));
   }
 
   /**
