@@ -1,7 +1,9 @@
 package io.github.gradproof.claim;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,6 +26,20 @@ public final class CheckedLine {
   /** The syntax tree. */
   public Line line() {
     return line;
+  }
+
+  /**
+   * Every expression node of the line that has a value, parents before children, left to right:
+   * what a cost estimate or a renderer walks.
+   */
+  public List<Expr> expressions() {
+    List<Expr> out = new ArrayList<>();
+    Walk.line(line, e -> {
+      if (types.containsKey(e)) {
+        out.add(e);
+      }
+    });
+    return out;
   }
 
   /**

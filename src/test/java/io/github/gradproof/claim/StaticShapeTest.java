@@ -48,6 +48,25 @@ class StaticShapeTest {
     }
   }
 
+  /** The facts cover every node with a value, and tell scalars from tensors. */
+  @org.junit.jupiter.api.Test
+  void factsCoverEveryValueAndTellScalars() {
+    Scope scope = scope("M:dim K:dim A:input[M,K] v:input[K]");
+    CheckedLine line = Claims.checkForwardLine(ClaimCasesTest.text("out = 2 * A[0, 1:] + M * v[1:].sum()"), scope,
+        new ArrayList<>());
+    List<String> scalars = new ArrayList<>();
+    List<String> shapes = new ArrayList<>();
+    for (Expr e : line.expressions()) {
+      assertNotNull(line.type(e));
+      if (line.isScalar(e)) {
+        scalars.add(e.getClass().getSimpleName() + "@" + e.pos());
+      }
+      shapes.add(String.valueOf(line.shape(e)));
+    }
+    assertEquals(List.of("Num@6", "Num@12", "Num@15", "Binary@23", "Name@21", "MethodCall@31", "Num@27"), scalars);
+    assertEquals("(len(K[1:]),)", shapes.get(0), "the whole line");
+  }
+
   /** {@code name:kind[axes]} items, axes being dims or integers. */
   static Scope scope(String spec) {
     Scope s = Scope.empty();
