@@ -74,6 +74,9 @@ case("every mask comparison", "(a < b) + 2 * (a <= b) + 4 * (a >= 0) + 8 * (a ==
      lambda a, b: ((a < b).double() + 2 * (a <= b).double() + 4 * (a >= 0).double()
                    + 8 * (a == a).double() + 16 * (a != b).double()),
      {"a": ([3, 4], "normal"), "b": ([4], "normal")})
+case("masks combine with & | ~", "dy * ((x >= -0.5) & (x <= 0.5) | ~(x > -1))",
+     lambda dy, x: dy * (((x >= -0.5) & (x <= 0.5)) | ~(x > -1)).double(),
+     {"dy": ([3, 4], "normal"), "x": ([3, 4], "normal")})
 case("matmul 2-D", "A @ B", lambda A, B: A @ B, {"A": (["M", "K"], "normal"), "B": (["K", "N"], "normal")},
      {"M": 3, "K": 4, "N": 5})
 case("matmul 1-D on the left", "v @ B", lambda v, B: v @ B, {"v": ([4], "normal"), "B": ([4, 5], "normal")})

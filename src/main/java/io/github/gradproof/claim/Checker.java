@@ -127,6 +127,8 @@ final class Checker {
       return name(n);
     } else if (e instanceof Expr.Neg n) {
       return neg(n);
+    } else if (e instanceof Expr.Not n) {
+      return not(n);
     } else if (e instanceof Expr.Binary b) {
       return binary(b);
     } else if (e instanceof Expr.Compare c) {
@@ -204,6 +206,17 @@ final class Checker {
     return t instanceof StaticType.IntType i ? new StaticType.IntType(i.value().negate()) : t;
   }
 
+  private StaticType not(Expr.Not n) {
+    StaticType t = type(n.operand());
+    if (t == null) {
+      return null;
+    }
+    if (t.type() != Type.TENSOR) {
+      return error(n.pos(), "'~' negates a mask, got " + t.type().description());
+    }
+    return t;
+  }
+
   private StaticType binary(Expr.Binary b) {
     StaticType l = type(b.left());
     StaticType r = type(b.right());
@@ -219,6 +232,10 @@ final class Checker {
         return error(b.pos(), "'@' multiplies tensors, not integers; use '*' to scale");
       }
       return StaticType.tensor(ShapeRules.matmul(shapeOf(l), shapeOf(r)));
+    }
+    if ((b.op() == BinaryOp.AND || b.op() == BinaryOp.OR) && l instanceof StaticType.IntType
+        && r instanceof StaticType.IntType) {
+      return error(b.pos(), op + " combines masks, not integers");
     }
     if (l instanceof StaticType.IntType x && r instanceof StaticType.IntType y) {
       Dim d = IntegerArithmetic.symbolic(b.op(), x.value(), y.value(), b.right() instanceof Expr.Num);

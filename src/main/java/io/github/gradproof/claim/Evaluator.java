@@ -52,6 +52,8 @@ public final class Evaluator {
       Value v = eval(n.operand());
       return v instanceof Value.IntValue i ? new Value.IntValue(IntegerArithmetic.negate(i.value()))
           : new Value.TensorValue(var(v).neg());
+    } else if (e instanceof Expr.Not n) {
+      return new Value.TensorValue(truth(var(eval(n.operand()))).eq(zero()));
     } else if (e instanceof Expr.Binary b) {
       return binary(b, eval(b.left()), eval(b.right()));
     } else if (e instanceof Expr.Compare c) {
@@ -138,6 +140,8 @@ public final class Evaluator {
         case DIV -> a.div(c);
         case MATMUL -> a.matmul(c);
         case POW -> power(a, c);
+        case AND -> truth(a).mul(truth(c));
+        case OR -> truth(a).add(truth(c)).gt(zero());
         case FLOORDIV -> throw new IllegalStateException("'//' on tensors (the line was not checked)");
       });
     } catch (ShapeException ex) {
@@ -150,6 +154,15 @@ public final class Evaluator {
       return base.pow(exponent.value().toArray()[0]);
     }
     return base.pow(exponent);
+  }
+
+  /** A value as a 0/1 mask: 1 where nonzero (NumPy's truth of a number). */
+  private static Var truth(Var v) {
+    return v.ne(zero());
+  }
+
+  private static Var zero() {
+    return Var.constant(Tensor.scalar(0));
   }
 
   private static Value mask(Expr.Compare c, Value l, Value r) {

@@ -8,7 +8,7 @@ import java.util.List;
  * line of the character that errors about the node point at.
  */
 public sealed interface Expr
-    permits Expr.Num, Expr.Name, Expr.Bool, Expr.NoneLiteral, Expr.Str, Expr.Neg, Expr.Binary,
+    permits Expr.Num, Expr.Name, Expr.Bool, Expr.NoneLiteral, Expr.Str, Expr.Neg, Expr.Not, Expr.Binary,
         Expr.Compare, Expr.Transpose, Expr.ShapeOf, Expr.Ndim, Expr.Call, Expr.MethodCall,
         Expr.Tuple, Expr.ListLiteral, Expr.Index, Expr.Slice, Expr.Ellipsis {
 
@@ -44,7 +44,10 @@ public sealed interface Expr
   /** Unary minus. */
   record Neg(Expr operand, int pos) implements Expr {}
 
-  /** A binary arithmetic operation; {@code pos} is the operator's offset. */
+  /** {@code ~mask}: elementwise logical not (zero becomes 1, nonzero 0), as NumPy's {@code ~} on booleans. */
+  record Not(Expr operand, int pos) implements Expr {}
+
+  /** A binary arithmetic or mask operation; {@code pos} is the operator's offset. */
   record Binary(BinaryOp op, Expr left, Expr right, int pos) implements Expr {}
 
   /**

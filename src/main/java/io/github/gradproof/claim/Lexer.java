@@ -95,6 +95,8 @@ final class Lexer {
       case '*' -> next == '*' ? TokenType.POWER : TokenType.STAR;
       case '/' -> next == '/' ? TokenType.FLOOR_DIV : TokenType.SLASH;
       case '@' -> TokenType.AT;
+      case '&' -> TokenType.AMP;
+      case '|' -> TokenType.PIPE;
       case '(' -> TokenType.LPAREN;
       case ')' -> TokenType.RPAREN;
       case '[' -> TokenType.LBRACKET;

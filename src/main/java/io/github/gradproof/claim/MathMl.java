@@ -10,6 +10,9 @@ import java.util.List;
  */
 public final class MathMl {
 
+  /** Below comparisons (0), as in mathematics: a > 0 ∧ b > 0. */
+  private static final int DISJUNCTION = -2;
+  private static final int CONJUNCTION = -1;
   private static final int ADDITIVE = 1;
   private static final int PRODUCT = 2;
   private static final int UNARY = 3;
@@ -25,9 +28,9 @@ public final class MathMl {
     MathMl m = new MathMl();
     m.out.append("<math>");
     if (line instanceof Line.Definition d) {
-      m.mi(d.name()).mo("=").expr(d.value(), 0);
+      m.mi(d.name()).mo("=").expr(d.value(), DISJUNCTION);
     } else if (line instanceof Line.GradientClaim g) {
-      m.mi(g.name()).mo("=").expr(g.value(), 0);
+      m.mi(g.name()).mo("=").expr(g.value(), DISJUNCTION);
     } else {
       Line.Comparison c = (Line.Comparison) line;
       m.expr(c.left(), 0).mo(comparison(c.op())).expr(c.right(), 0);
@@ -63,8 +66,10 @@ public final class MathMl {
         case DIV -> UNARY;
         case POW -> POWER;
         case FLOORDIV -> ATOM;
+        case AND -> CONJUNCTION;
+        case OR -> DISJUNCTION;
       };
-    } else if (e instanceof Expr.Neg) {
+    } else if (e instanceof Expr.Neg || e instanceof Expr.Not) {
       return UNARY;
     } else if (e instanceof Expr.Compare) {
       return 0;
@@ -105,6 +110,8 @@ public final class MathMl {
       mi(b.value() ? "True" : "False");
     } else if (e instanceof Expr.Neg n) {
       mo("−").expr(n.operand(), UNARY);
+    } else if (e instanceof Expr.Not n) {
+      mo("¬").expr(n.operand(), UNARY);
     } else if (e instanceof Expr.Binary b) {
       binary(b);
     } else if (e instanceof Expr.Transpose t) {
@@ -194,6 +201,8 @@ public final class MathMl {
           case ADD -> "+";
           case SUB -> "−";
           case MUL -> "⊙";
+          case AND -> "∧";
+          case OR -> "∨";
           default -> "·";
         });
         expr(b.right(), p + 1);

@@ -8,11 +8,13 @@ import java.util.List;
  *
  * <pre>
  * forward_line := NAME '=' expression
- * claim        := NAME '=' expression | additive COMPOP additive
- * expression   := additive (MASKOP additive)?          a comparison inside an expression: a mask
+ * claim        := NAME '=' expression | disjunction COMPOP disjunction
+ * expression   := disjunction (MASKOP disjunction)?    a comparison inside an expression: a mask
+ * disjunction  := conjunction ('|' conjunction)*
+ * conjunction  := additive ('&' additive)*
  * additive     := mul (('+' | '-') mul)*
  * mul          := unary (('*' | '/' | '//' | '@') unary)*
- * unary        := '-' unary | power
+ * unary        := ('-' | '~') unary | power
  * power        := postfix ('**' unary)?
  * postfix      := primary ('[' subscripts ']' | '.' NAME arguments?)*
  * primary      := NUMBER | STRING | NAME arguments? | '(' tuple_or_group ')' | '[' items ']'
@@ -73,7 +75,7 @@ final class Parser {
       p.expectEnd();
       return new Line.GradientClaim(first.text(), first.offset(), value);
     }
-    Expr left = p.additive();
+    Expr left = p.disjunction();
     Token op = p.peek();
     if (op.type() == TokenType.ASSIGN) {
       throw new ClaimSyntaxException(op.offset(),
@@ -87,7 +89,7 @@ final class Parser {
       throw p.unexpected("an operator");
     }
     p.advance();
-    Expr right = p.additive();
+    Expr right = p.disjunction();
     p.noChain("write one comparison per claim");
     p.expectEnd();
     return new Line.Comparison(CompareOp.of(op.type()), left, right, op.offset());
@@ -95,7 +97,7 @@ final class Parser {
 
   /** A full expression: arithmetic, optionally compared once into a 0/1 mask. */
   private Expr expression() {
-    Expr left = additive();
+    Expr left = disjunction();
     Token op = peek();
     if (!op.type().isComparison()) {
       return left;
@@ -105,8 +107,8 @@ final class Parser {
           "'~' compares only at the top level of a claim; inside an expression use == != < > <= >=");
     }
     advance();
-    Expr right = additive();
-    noChain("combine masks with *, as in (a > 0) * (a < 1)");
+    Expr right = disjunction();
+    noChain("combine masks with &, as in (a > 0) & (a < 1)");
     return new Expr.Compare(CompareOp.of(op.type()), left, right, op.offset());
   }
 
@@ -114,6 +116,24 @@ final class Parser {
     if (peek().type().isComparison()) {
       throw new ClaimSyntaxException(peek().offset(), "comparisons cannot be chained: " + instead);
     }
+  }
+
+  private Expr disjunction() {
+    Expr left = conjunction();
+    while (check(TokenType.PIPE)) {
+      Token op = advance();
+      left = new Expr.Binary(BinaryOp.OR, left, conjunction(), op.offset());
+    }
+    return left;
+  }
+
+  private Expr conjunction() {
+    Expr left = additive();
+    while (check(TokenType.AMP)) {
+      Token op = advance();
+      left = new Expr.Binary(BinaryOp.AND, left, additive(), op.offset());
+    }
+    return left;
   }
 
   private Expr additive() {
@@ -146,6 +166,10 @@ final class Parser {
       if (check(TokenType.MINUS)) {
         Token minus = advance();
         return new Expr.Neg(unary(), minus.offset());
+      }
+      if (check(TokenType.APPROX)) {
+        Token not = advance();
+        return new Expr.Not(unary(), not.offset());
       }
       return power();
     } finally {

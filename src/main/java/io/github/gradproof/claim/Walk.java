@@ -26,6 +26,8 @@ final class Walk {
     visitor.accept(e);
     if (e instanceof Expr.Neg n) {
       expr(n.operand(), visitor);
+    } else if (e instanceof Expr.Not n) {
+      expr(n.operand(), visitor);
     } else if (e instanceof Expr.Binary b) {
       expr(b.left(), visitor);
       expr(b.right(), visitor);

@@ -115,6 +115,10 @@ class LanguageCoverageTest {
   private static void form(Expr e, Set<String> dims) {
     if (e instanceof Expr.Compare) {
       FORMS.add("mask");
+    } else if (e instanceof Expr.Not) {
+      FORMS.add("mask not");
+    } else if (e instanceof Expr.Binary b && (b.op() == BinaryOp.AND || b.op() == BinaryOp.OR)) {
+      FORMS.add("mask " + b.op().name().toLowerCase(java.util.Locale.ROOT));
     } else if (e instanceof Expr.Str) {
       FORMS.add("string");
     } else if (e instanceof Expr.Transpose) {
@@ -186,7 +190,7 @@ class LanguageCoverageTest {
 
   @Test
   void everySyntaxFormHasAQuestion() {
-    Set<String> expected = new TreeSet<>(List.of("comparison claim", "mask", "string", "attribute .T",
+    Set<String> expected = new TreeSet<>(List.of("comparison claim", "mask", "mask and", "mask or", "mask not", "string", "attribute .T",
         "attribute .shape", "attribute .ndim", "scientific literal", "negative literal", "floor division",
         "dim with a float", "indexed gradient", "slice", "slice step", "negative step", "dim as a slice bound",
         "None index", "ellipsis", "negative integer index", "integer index", "list index", "integer array index",

@@ -31,8 +31,9 @@ class ClaimFuzzTest {
       "dA = where(A > 0, dC @ B.T, dC @ B.T)", "dA = concatenate([dC @ B.T, A], axis=0)[:M]",
       "dA = dC.sum(axis=1, keepdims=True) * A.reshape(M, -1)", "dA[..., None, -1].shape == (M, 1)",
       "A.ndim + (N - 1) // 2 == 4", "dB = A.T @ dC[arange(M), :]", "dA = clip(A, None, 1.5e-3) * 0 + dC @ B.T",
-      "dA = conv1d(A[None], B.T[:, :, None], stride=1, padding=0)[0] - max_pool2d(A[None, None], 2)[0, 0]");
-  private static final String TOKENS = "dABCMKNx=@*/+-().,:T_ 0123456789~<>!shapeumxlogtanhrelu[]{}'\"#\\";
+      "dA = conv1d(A[None], B.T[:, :, None], stride=1, padding=0)[0] - max_pool2d(A[None, None], 2)[0, 0]",
+      "dA = dC @ B.T * ((A > 0) & ~(A > 1) | (A < -1) | (A >= -1))");
+  private static final String TOKENS = "dABCMKNx=@*/+-().,:T_ 0123456789~<>!shapeumxlogtanhrelu[]{}'\"#\\&|";
 
   private static final Setup SETUP = TestQuestions.setup("M=3 K=4 N=5", "A[M,K] B[K,N]", "C = A @ B");
 
