@@ -106,7 +106,8 @@ final class Einsum {
       boolean has = terms.output().indexOf(EinsumParser.ELLIPSIS) >= 0;
       if (!has && ellipsis > 0) {
         throw new ShapeException(ShapeException.Kind.DOMAIN, "einsum: the operands' '...' stands for "
-            + ellipsis + " axes, so the output subscripts '" + EinsumParser.display(terms.output())
+            + ellipsis + (ellipsis == 1 ? " axis" : " axes") + ", so the output subscripts '"
+            + EinsumParser.display(terms.output())
             + "' need a '...' too");
       }
       return expand(terms.output(), has ? ellipsis : 0, ellipsis);
