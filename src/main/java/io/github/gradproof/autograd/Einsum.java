@@ -171,12 +171,17 @@ final class Einsum {
     double[] out = new double[Shapes.allocationSize(p.outShape())];
     double[][] data = data(ops);
     int n = ops.length;
-    walk(p, offsets -> {
-      double v = 1;
-      for (int k = 0; k < n; k++) {
-        v *= data[k][offsets[k]];
+    walk(p, (offsets, steps, count) -> {
+      int[] at = offsets.clone();
+      for (int t = 0; t < count; t++) {
+        double v = 1;
+        for (int k = 0; k < n; k++) {
+          v *= data[k][at[k]];
+          at[k] += steps[k];
+        }
+        out[at[n]] += v;
+        at[n] += steps[n];
       }
-      out[offsets[n]] += v;
     });
     return new Tensor(out, p.outShape());
   }
@@ -187,14 +192,20 @@ final class Einsum {
     double[][] data = data(ops);
     double[] gv = g.data();
     int n = ops.length;
-    walk(p, offsets -> {
-      double v = gv[offsets[n]];
-      for (int k = 0; k < n; k++) {
-        if (k != i) {
-          v *= data[k][offsets[k]];
+    walk(p, (offsets, steps, count) -> {
+      int[] at = offsets.clone();
+      for (int t = 0; t < count; t++) {
+        double v = gv[at[n]];
+        for (int k = 0; k < n; k++) {
+          if (k != i) {
+            v *= data[k][at[k]];
+          }
+        }
+        grad[at[i]] += v;
+        for (int k = 0; k <= n; k++) {
+          at[k] += steps[k];
         }
       }
-      grad[offsets[i]] += v;
     });
     return new Tensor(grad, ops[i].shapeRef());
   }
@@ -207,8 +218,17 @@ final class Einsum {
     return data;
   }
 
-  /** Visits every label assignment in row-major order, with every operand's (and the output's) offset. */
-  private static void walk(Plan p, java.util.function.Consumer<int[]> visit) {
+  /** A run along the innermost label: start offsets, per-step offsets, and the number of steps. */
+  @FunctionalInterface
+  private interface Run {
+    void at(int[] offsets, int[] steps, int count);
+  }
+
+  /**
+   * Visits every label assignment in row-major order, as runs along the innermost label, with every
+   * operand's (and, last, the output's) offset.
+   */
+  private static void walk(Plan p, Run run) {
     int[] sizes = p.sizes();
     int[][] strides = p.strides();
     for (int s : sizes) {
@@ -216,11 +236,17 @@ final class Einsum {
         return;
       }
     }
+    int inner = sizes.length - 1;
+    int[] steps = new int[strides.length];
+    for (int k = 0; inner >= 0 && k < strides.length; k++) {
+      steps[k] = strides[k][inner];
+    }
+    int count = inner >= 0 ? sizes[inner] : 1;
     int[] offsets = new int[strides.length];
     int[] counter = new int[sizes.length];
     while (true) {
-      visit.accept(offsets);
-      int axis = sizes.length - 1;
+      run.at(offsets, steps, count);
+      int axis = inner - 1;
       for (; axis >= 0; axis--) {
         for (int k = 0; k < offsets.length; k++) {
           offsets[k] += strides[k][axis];
