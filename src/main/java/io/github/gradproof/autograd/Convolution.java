@@ -80,6 +80,8 @@ final class Convolution {
    * columns whose input column lies inside the input, for input, weight and output shapes.
    */
   private static void walk(int[] xs, int[] ws, int[] os, Window win, Run run) {
+    TensorLimitException.checkWork("this convolution", Shapes.product(xs[0], ws[0], xs[1], win.kh(), win.kw(),
+        os[2], os[3]));
     int c = xs[1];
     int h = xs[2];
     int wd = xs[3];

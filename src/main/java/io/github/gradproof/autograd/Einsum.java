@@ -46,7 +46,13 @@ final class Einsum {
       resolveSizes(labels[k], shapes[k], k, size, terms.inputs().get(k));
     }
     int[] out = outputLabels(terms, labels, ellipsis);
-    return assemble(labels, shapes, out, size);
+    Plan plan = assemble(labels, shapes, out, size);
+    long steps = 1;
+    for (int s : plan.sizes()) {
+      steps = Shapes.product(steps, s);
+    }
+    TensorLimitException.checkWork("einsum '" + subscripts + "'", steps);
+    return plan;
   }
 
   private static int ellipsisAxes(String term, int[] shape) {
@@ -134,7 +140,7 @@ final class Einsum {
 
   /** Loop labels in id order; each operand's stride per loop label (0 where it broadcasts). */
   private static Plan assemble(int[][] labels, int[][] shapes, int[] out, int[] size) {
-    int[] loop = Arrays.stream(labelIds(size)).toArray();
+    int[] loop = labelIds(size);
     int[] index = new int[size.length];
     for (int i = 0; i < loop.length; i++) {
       index[loop[i]] = i;

@@ -1,5 +1,6 @@
 package io.github.gradproof.autograd;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,7 +12,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Ops whose result (or an intermediate) would exceed {@link Tensor#MAX_ELEMENTS} refuse before
- * allocating, from inputs that are themselves small.
+ * allocating, from inputs that are themselves small; einsum and convolutions that would take more than
+ * {@link Tensor#MAX_MULTIPLY_ADDS} steps refuse before starting. (A matmul of operands within the
+ * element limit cannot reach it: its work is at most 10^9.)
  */
 class TensorLimitTest {
 
@@ -39,6 +42,23 @@ class TensorLimitTest {
             null, 2000, 0)),
         Arguments.of("eye", (Executable) () -> Tensor.eye(1001, 1000, 0)),
         Arguments.of("arange", (Executable) () -> Tensor.arange(0, 2e6, 1)));
+  }
+
+  static List<Arguments> tooMuchWork() {
+    return List.of(
+        Arguments.of("einsum of two unrelated matrices", "einsum 'ij,kl->' would need 1000000000000 multiply-adds,"
+            + " over the limit of 2000000000 per operation",
+            (Executable) () -> Ops.einsum("ij,kl->", List.of(ones(1000, 1000), ones(1000, 1000)))),
+        Arguments.of("a huge 1-D kernel", "this convolution would need 250000500000 multiply-adds, over the limit"
+            + " of 2000000000 per operation", (Executable) () -> Ops.conv1d(ones(1, 1, 1_000_000),
+                ones(1, 1, 500_000), null, 1, 0)));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("tooMuchWork")
+  void refusedBeforeWorking(String name, String message, Executable op) {
+    TensorLimitException e = assertThrows(TensorLimitException.class, op);
+    assertEquals(message, e.getMessage());
   }
 
   @ParameterizedTest(name = "{0}")
