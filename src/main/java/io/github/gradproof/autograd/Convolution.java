@@ -6,16 +6,19 @@ package io.github.gradproof.autograd;
  * {@code out[n, o, y, x] = Σ_{c, i, j} in[n, c, y·sh - ph + i, x·sw - pw + j] · w[o, c, i, j]} (positions
  * outside the input read 0). Its two adjoints are the other kernels: {@link #spread} (the gradient with
  * respect to the input, which is also conv_transpose2d's forward) and {@link #weightGrad}. All three walk
- * the same taps (output position, input position, weight position) in the same order.
+ * the same taps in the same order.
  */
 final class Convolution {
 
   private Convolution() {}
 
-  /** One multiply-add of the convolution, given flat positions in the output, input and weight. */
+  /**
+   * A run of multiply-adds along one output row: output positions {@code out, out + 1, ...}, input
+   * positions {@code in, in + step, ...} (step = the width stride) and one weight position.
+   */
   @FunctionalInterface
-  private interface Tap {
-    void at(int out, int in, int weight);
+  private interface Run {
+    void at(int out, int in, int step, int weight, int count);
   }
 
   /** The cross-correlation of {@code x} with {@code w}. */
@@ -25,7 +28,12 @@ final class Convolution {
     double[] out = new double[Shapes.allocationSize(shape)];
     double[] in = x.data();
     double[] wt = w.data();
-    walk(xs, w.shapeRef(), shape, win, (o, i, k) -> out[o] += in[i] * wt[k]);
+    walk(xs, w.shapeRef(), shape, win, (o, i, step, k, n) -> {
+      double weight = wt[k];
+      for (int t = 0; t < n; t++) {
+        out[o + t] += in[i + t * step] * weight;
+      }
+    });
     return new Tensor(out, shape);
   }
 
@@ -39,7 +47,12 @@ final class Convolution {
     double[] out = new double[Shapes.allocationSize(shape)];
     double[] gv = g.data();
     double[] wt = w.data();
-    walk(shape, w.shapeRef(), g.shapeRef(), win, (o, i, k) -> out[i] += gv[o] * wt[k]);
+    walk(shape, w.shapeRef(), g.shapeRef(), win, (o, i, step, k, n) -> {
+      double weight = wt[k];
+      for (int t = 0; t < n; t++) {
+        out[i + t * step] += gv[o + t] * weight;
+      }
+    });
     return new Tensor(out, shape);
   }
 
@@ -52,12 +65,23 @@ final class Convolution {
     double[] out = new double[Shapes.allocationSize(shape)];
     double[] gv = g.data();
     double[] in = x.data();
-    walk(x.shapeRef(), shape, g.shapeRef(), win, (o, i, k) -> out[k] += gv[o] * in[i]);
+    walk(x.shapeRef(), shape, g.shapeRef(), win, (o, i, step, k, n) -> {
+      double total = 0;
+      for (int t = 0; t < n; t++) {
+        total += gv[o + t] * in[i + t * step];
+      }
+      out[k] += total;
+    });
     return new Tensor(out, shape);
   }
 
-  /** Visits every tap that reads inside the input, for input, weight and output shapes. */
-  private static void walk(int[] xs, int[] ws, int[] os, Window win, Tap tap) {
+  /**
+   * Visits, for every (batch, filter, channel, kernel row, kernel column, output row), the run of output
+   * columns whose input column lies inside the input, for input, weight and output shapes.
+   */
+  private static void walk(int[] xs, int[] ws, int[] os, Window win, Run run) {
+    TensorLimitException.checkWork("this convolution", Shapes.product(xs[0], ws[0], xs[1], win.kh(), win.kw(),
+        os[2], os[3]));
     int c = xs[1];
     int h = xs[2];
     int wd = xs[3];
@@ -71,17 +95,17 @@ final class Convolution {
           int wBase = (f * c + ch) * win.kh() * win.kw();
           for (int i = 0; i < win.kh(); i++) {
             for (int j = 0; j < win.kw(); j++) {
-              int k = wBase + i * win.kw() + j;
+              // Output columns x with 0 <= x·sw - pw + j < wd.
+              int first = Math.max(0, ceilDiv(win.pw() - j, win.sw()));
+              int last = Math.min(ow - 1, Math.floorDiv(wd - 1 + win.pw() - j, win.sw()));
+              if (first > last) {
+                continue;
+              }
               for (int y = 0; y < oh; y++) {
                 int row = y * win.sh() - win.ph() + i;
-                if (row < 0 || row >= h) {
-                  continue;
-                }
-                for (int x = 0; x < ow; x++) {
-                  int col = x * win.sw() - win.pw() + j;
-                  if (col >= 0 && col < wd) {
-                    tap.at(outBase + y * ow + x, inBase + row * wd + col, k);
-                  }
+                if (row >= 0 && row < h) {
+                  run.at(outBase + y * ow + first, inBase + row * wd + first * win.sw() - win.pw() + j,
+                      win.sw(), wBase + i * win.kw() + j, last - first + 1);
                 }
               }
             }
@@ -89,5 +113,9 @@ final class Convolution {
         }
       }
     }
+  }
+
+  private static int ceilDiv(int a, int b) {
+    return -Math.floorDiv(-a, b);
   }
 }

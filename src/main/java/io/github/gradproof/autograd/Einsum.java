@@ -46,7 +46,13 @@ final class Einsum {
       resolveSizes(labels[k], shapes[k], k, size, terms.inputs().get(k));
     }
     int[] out = outputLabels(terms, labels, ellipsis);
-    return assemble(labels, shapes, out, size);
+    Plan plan = assemble(labels, shapes, out, size);
+    long steps = 1;
+    for (int s : plan.sizes()) {
+      steps = Shapes.product(steps, s);
+    }
+    TensorLimitException.checkWork("einsum '" + subscripts + "'", steps);
+    return plan;
   }
 
   private static int ellipsisAxes(String term, int[] shape) {
@@ -106,7 +112,8 @@ final class Einsum {
       boolean has = terms.output().indexOf(EinsumParser.ELLIPSIS) >= 0;
       if (!has && ellipsis > 0) {
         throw new ShapeException(ShapeException.Kind.DOMAIN, "einsum: the operands' '...' stands for "
-            + ellipsis + " axes, so the output subscripts '" + EinsumParser.display(terms.output())
+            + ellipsis + (ellipsis == 1 ? " axis" : " axes") + ", so the output subscripts '"
+            + EinsumParser.display(terms.output())
             + "' need a '...' too");
       }
       return expand(terms.output(), has ? ellipsis : 0, ellipsis);
@@ -133,7 +140,7 @@ final class Einsum {
 
   /** Loop labels in id order; each operand's stride per loop label (0 where it broadcasts). */
   private static Plan assemble(int[][] labels, int[][] shapes, int[] out, int[] size) {
-    int[] loop = Arrays.stream(labelIds(size)).toArray();
+    int[] loop = labelIds(size);
     int[] index = new int[size.length];
     for (int i = 0; i < loop.length; i++) {
       index[loop[i]] = i;
@@ -170,12 +177,17 @@ final class Einsum {
     double[] out = new double[Shapes.allocationSize(p.outShape())];
     double[][] data = data(ops);
     int n = ops.length;
-    walk(p, offsets -> {
-      double v = 1;
-      for (int k = 0; k < n; k++) {
-        v *= data[k][offsets[k]];
+    walk(p, (offsets, steps, count) -> {
+      int[] at = offsets.clone();
+      for (int t = 0; t < count; t++) {
+        double v = 1;
+        for (int k = 0; k < n; k++) {
+          v *= data[k][at[k]];
+          at[k] += steps[k];
+        }
+        out[at[n]] += v;
+        at[n] += steps[n];
       }
-      out[offsets[n]] += v;
     });
     return new Tensor(out, p.outShape());
   }
@@ -186,14 +198,20 @@ final class Einsum {
     double[][] data = data(ops);
     double[] gv = g.data();
     int n = ops.length;
-    walk(p, offsets -> {
-      double v = gv[offsets[n]];
-      for (int k = 0; k < n; k++) {
-        if (k != i) {
-          v *= data[k][offsets[k]];
+    walk(p, (offsets, steps, count) -> {
+      int[] at = offsets.clone();
+      for (int t = 0; t < count; t++) {
+        double v = gv[at[n]];
+        for (int k = 0; k < n; k++) {
+          if (k != i) {
+            v *= data[k][at[k]];
+          }
+        }
+        grad[at[i]] += v;
+        for (int k = 0; k <= n; k++) {
+          at[k] += steps[k];
         }
       }
-      grad[offsets[i]] += v;
     });
     return new Tensor(grad, ops[i].shapeRef());
   }
@@ -206,8 +224,17 @@ final class Einsum {
     return data;
   }
 
-  /** Visits every label assignment in row-major order, with every operand's (and the output's) offset. */
-  private static void walk(Plan p, java.util.function.Consumer<int[]> visit) {
+  /** A run along the innermost label: start offsets, per-step offsets, and the number of steps. */
+  @FunctionalInterface
+  private interface Run {
+    void at(int[] offsets, int[] steps, int count);
+  }
+
+  /**
+   * Visits every label assignment in row-major order, as runs along the innermost label, with every
+   * operand's (and, last, the output's) offset.
+   */
+  private static void walk(Plan p, Run run) {
     int[] sizes = p.sizes();
     int[][] strides = p.strides();
     for (int s : sizes) {
@@ -215,11 +242,17 @@ final class Einsum {
         return;
       }
     }
+    int inner = sizes.length - 1;
+    int[] steps = new int[strides.length];
+    for (int k = 0; inner >= 0 && k < strides.length; k++) {
+      steps[k] = strides[k][inner];
+    }
+    int count = inner >= 0 ? sizes[inner] : 1;
     int[] offsets = new int[strides.length];
     int[] counter = new int[sizes.length];
     while (true) {
-      visit.accept(offsets);
-      int axis = sizes.length - 1;
+      run.at(offsets, steps, count);
+      int axis = inner - 1;
       for (; axis >= 0; axis--) {
         for (int k = 0; k < offsets.length; k++) {
           offsets[k] += strides[k][axis];

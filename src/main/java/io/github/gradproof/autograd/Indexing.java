@@ -210,7 +210,7 @@ final class Indexing {
       double[] idx = Elementwise.broadcastTo(a.indices(), block).data();
       for (int k = 0; k < table.length; k++) {
         double v = idx[k];
-        if (v != Math.rint(v)) {
+        if (!Double.isFinite(v) || v != Math.rint(v)) {
           throw error("arrays used as indices must hold integers, got " + v);
         }
         table[k] += position((long) v, shape[a.axis()], a.axis()) * source[a.axis()];

@@ -40,6 +40,18 @@ final class Shapes {
     return (int) n;
   }
 
+  /** The product of non-negative factors, saturating at {@code Long.MAX_VALUE} instead of overflowing. */
+  static long product(long... factors) {
+    long p = 1;
+    for (long f : factors) {
+      if (f == 0) {
+        return 0;
+      }
+      p = p > Long.MAX_VALUE / f ? Long.MAX_VALUE : p * f;
+    }
+    return p;
+  }
+
   /** Row-major strides, in elements. */
   static int[] strides(int[] shape) {
     int[] strides = new int[shape.length];

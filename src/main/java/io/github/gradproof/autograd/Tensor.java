@@ -16,6 +16,13 @@ public final class Tensor {
    */
   public static final int MAX_ELEMENTS = 1_000_000;
 
+  /**
+   * The most multiply-adds one matmul, einsum or convolution may take (a few seconds): inputs within
+   * {@link #MAX_ELEMENTS} can still ask for 10^12 (an einsum of two unrelated matrices, a huge 1-D
+   * kernel), which would never finish.
+   */
+  public static final long MAX_MULTIPLY_ADDS = 2_000_000_000L;
+
 
   private final double[] data;
   private final int[] shape;

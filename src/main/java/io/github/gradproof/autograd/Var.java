@@ -319,9 +319,13 @@ public final class Var {
    * torch.clamp, x gets the gradient where {@code lo <= x <= hi}, lo where {@code x < lo < hi}, hi where
    * {@code x > hi} or {@code hi < lo}. A kink for {@link GradCheck}.
    *
-   * @throws ShapeException of kind BROADCAST if the shapes are not broadcast-compatible
+   * @throws ShapeException of kind BROADCAST if the shapes are not broadcast-compatible, DOMAIN if both
+   *     bounds are null (as NumPy)
    */
   public Var clip(Var lo, Var hi) {
+    if (lo == null && hi == null) {
+      throw new ShapeException(ShapeException.Kind.DOMAIN, "clip: one of lo and hi must be given");
+    }
     Var low = lo == null ? scalarConstant(Double.NEGATIVE_INFINITY) : lo;
     Var high = hi == null ? scalarConstant(Double.POSITIVE_INFINITY) : hi;
     return PointwiseOps.CLIP.call(this, low, high);
