@@ -147,6 +147,8 @@ case("argmin keepdims as a method", "x.argmin(axis=0, keepdims=True)",
      lambda x: torch.argmin(x, dim=0, keepdim=True).double(), {"x": ([3, 4], "normal")})
 case("cumsum flattened", "cumsum(x)", lambda x: torch.cumsum(x.reshape(-1), 0), {"x": ([3, 4], "normal")})
 case("cumsum along an axis", "cumsum(x, axis=-1)", lambda x: torch.cumsum(x, -1), {"x": ([3, 4], "normal")})
+case("cumsum, squeeze, dot and trace as methods", "x.cumsum(0)[:, None].squeeze(1).dot(w) + x.dot(w).trace()",
+     lambda x, w: torch.cumsum(x, 0) @ w + torch.trace(x @ w), {"x": ([3, 3], "normal"), "w": ([3, 3], "normal")})
 case("softmax along dim", "softmax(z, dim=-1)", lambda z: F.softmax(z, dim=-1), {"z": ([3, 4], "normal")})
 case("softmax with NumPy's axis=", "softmax(z, axis=0)", lambda z: F.softmax(z, dim=0), {"z": ([3, 4], "normal")})
 case("log_softmax", "log_softmax(z, 1)", lambda z: F.log_softmax(z, 1), {"z": ([3, 4], "normal")})

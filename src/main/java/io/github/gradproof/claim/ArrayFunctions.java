@@ -106,7 +106,7 @@ final class ArrayFunctions {
             .shape(a -> ShapeRules.expandDims(a.shape("a"), a.axes("axis")))
             .eval(a -> a.var("a").expandDims(a.shape("axis")))
             .math(Notation.function("expand_dims", "a", "axis")).build(),
-        Function.numpy("squeeze").param("a", TENSOR).param("axis", AXES, null)
+        Function.numpy("squeeze").param("a", TENSOR).param("axis", AXES, null).method()
             .shape(a -> ShapeRules.squeeze(a.shape("a"), a.axes("axis")))
             .eval(a -> a.var("a").squeeze(a.axes("axis")))
             .math(Notation.function("squeeze", "a", "axis")).build(),

@@ -15,7 +15,7 @@ final class LinalgFunctions {
 
   static List<Function> all() {
     return List.of(
-        Function.numpy("dot").param("a", TENSOR).param("b", TENSOR)
+        Function.numpy("dot").param("a", TENSOR).param("b", TENSOR).method()
             .shape(a -> ShapeRules.dot(a.shape("a"), a.shape("b")))
             .eval(a -> Ops.dot(a.var("a"), a.var("b")))
             .math(Notation.infix("·", "a", "b")).build(),
@@ -23,7 +23,7 @@ final class LinalgFunctions {
             .shape(a -> Shape.of(a.shape("a").size(), a.shape("b").size()))
             .eval(a -> Ops.outer(a.var("a"), a.var("b")))
             .math(Notation.infix("⊗", "a", "b")).build(),
-        Function.numpy("trace").param("a", TENSOR).param("offset", INTEGER, 0L)
+        Function.numpy("trace").param("a", TENSOR).param("offset", INTEGER, 0L).method()
             .shape(a -> a.shape("a").rank() == 2 ? Shape.scalar() : Shape.unknown())
             .eval(a -> a.var("a").trace(a.integer("offset")))
             .math(Notation.function("tr", "a")).build(),

@@ -80,7 +80,7 @@ final class ReductionFunctions {
         reduction(Function.scipy("logsumexp"), Var::logsumexp, Notation.function("logsumexp", "a", "axis")).build(),
         arg("argmax", Var::argmax),
         arg("argmin", Var::argmin),
-        Function.numpy("cumsum").param("a", TENSOR).param("axis", INTEGER_OR_NONE, null)
+        Function.numpy("cumsum").param("a", TENSOR).param("axis", INTEGER_OR_NONE, null).method()
             .shape(a -> {
               Integer axis = a.constantOrNull("axis");
               Shape x = a.shape("a");
