@@ -47,28 +47,58 @@ final class ReasonText {
     throw new IllegalStateException("no wording for " + reason.getClass().getSimpleName());
   }
 
-  /** {@code (3, 5) @ (3, 4)}; a reshape as {@code (4, 3) → (3,)}; a call as {@code sum((4, 3), axis=2)}. */
+  /**
+   * {@code (3, 5) @ (3, 4)}; a reshape as {@code (4, 3) → (3,)}; indexing as
+   * {@code (3, 4)[5, 1:3, array(4,)]}; a call as {@code sum((4, 3), axis=2)}, the values a variadic
+   * parameter collects by position: {@code einsum('ij,jk', (3, 5), (3, 4))}.
+   */
   private static String operation(Operation op) {
     List<Argument> args = op.arguments();
     if (op.infix()) {
       return operand(args.get(0)) + " " + op.name() + " " + operand(args.get(1));
     }
     if (op.name().equals("reshape")) {
-      return operand(args.get(0)) + " → " + operand(args.get(1));
+      return operand(args.get(0)) + " → " + shape(args.get(1).value());
+    }
+    if (op.name().equals(Operation.INDEX)) {
+      List<String> items = args.subList(1, args.size()).stream().map(a -> indexItem(a.value())).toList();
+      return operand(args.get(0)) + "[" + String.join(", ", items) + "]";
     }
     StringBuilder call = new StringBuilder(op.name()).append('(');
     for (int i = 0; i < args.size(); i++) {
+      String parameter = args.get(i).parameter();
       if (i > 0) {
-        call.append(", ").append(args.get(i).parameter()).append('=');
+        call.append(", ").append(parameter == null ? "" : parameter + "=");
       }
       call.append(operand(args.get(i)));
     }
     return call.append(')').toString();
   }
 
-  /** A tensor by its shape, a tuple as written, an element's value to four digits. */
+  /** A reshape's target: an integer {@code n} is the shape {@code (n,)}. */
+  private static String shape(Operand value) {
+    return value instanceof Operand.Int i ? Numbers.shape(new int[] {(int) i.value()}) : operand(value);
+  }
+
+  /** An index item: an integer array as {@code array(4,)}, so that it does not read as a tuple. */
+  private static String indexItem(Operand value) {
+    if (value instanceof Operand.Tensor t) {
+      return "array" + Numbers.shape(t.shape());
+    } else if (value instanceof Operand.Sequence s) {
+      return "[" + String.join(", ", s.items().stream().map(ReasonText::indexItem).toList()) + "]";
+    }
+    return operand(value);
+  }
+
   private static String operand(Argument argument) {
-    Operand value = argument.value();
+    return operand(argument.value());
+  }
+
+  /**
+   * A tensor by its shape, a tuple as written, an element's value to four digits, a string in
+   * quotes, a list in brackets, a slice as {@code start:stop:step}.
+   */
+  private static String operand(Operand value) {
     if (value instanceof Operand.Tensor t) {
       return Numbers.shape(t.shape());
     } else if (value instanceof Operand.Tuple t) {
@@ -81,7 +111,21 @@ final class ReasonText {
       return m.central() ? "central" : "forward";
     } else if (value instanceof Operand.Element e) {
       return Numbers.valueInReason(e.value());
+    } else if (value instanceof Operand.Text s) {
+      return "'" + s.value() + "'";
+    } else if (value instanceof Operand.None) {
+      return "None";
+    } else if (value instanceof Operand.Sequence s) {
+      return "[" + String.join(", ", s.items().stream().map(ReasonText::operand).toList()) + "]";
+    } else if (value instanceof Operand.Slice s) {
+      return bound(s.start()) + ":" + bound(s.stop()) + (s.step() == null ? "" : ":" + s.step());
+    } else if (value instanceof Operand.Ellipsis) {
+      return "...";
     }
     throw new IllegalStateException("no wording for " + value.getClass().getSimpleName());
+  }
+
+  private static String bound(Long b) {
+    return b == null ? "" : b.toString();
   }
 }

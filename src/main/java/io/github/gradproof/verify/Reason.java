@@ -165,9 +165,11 @@ public sealed interface Reason
 
   /**
    * An operation of the claim is undefined on its operands: shapes that do not broadcast, matmul
-   * inner dimensions that differ, an impossible reshape, an axis out of range.
+   * inner dimensions that differ, an impossible reshape, arrays that cannot be joined, an index that
+   * does not fit, an axis out of range.
    *
-   * @param kind {@link Kind#BROADCAST}, {@link Kind#MATMUL}, {@link Kind#RESHAPE} or {@link Kind#DOMAIN}
+   * @param kind {@link Kind#BROADCAST}, {@link Kind#MATMUL}, {@link Kind#RESHAPE}, {@link Kind#JOIN},
+   *     {@link Kind#INDEX} or {@link Kind#DOMAIN}
    * @param operation the operation with its operands
    */
   record Undefined(Kind kind, Operation operation, Map<String, Integer> dims) implements Reason {
@@ -181,7 +183,9 @@ public sealed interface Reason
         case BROADCAST -> Kind.BROADCAST;
         case MATMUL -> Kind.MATMUL;
         case RESHAPE -> Kind.RESHAPE;
-        default -> Kind.DOMAIN;
+        case JOIN -> Kind.JOIN;
+        case INDEX -> Kind.INDEX;
+        case AXIS, DOMAIN -> Kind.DOMAIN;
       }, operation, dims);
     }
   }
@@ -198,6 +202,13 @@ public sealed interface Reason
     RESHAPE,
     /** Matmul with mismatched inner dimensions. */
     MATMUL,
+    /** Arrays given to concatenate or stack that do not fit together. */
+    JOIN,
+    /**
+     * An index that does not fit the indexed value: out of range, too many items, index arrays that
+     * do not broadcast together.
+     */
+    INDEX,
     /** Any other operation undefined on these operands (e.g. axis out of range). */
     DOMAIN,
     /** A comparison claim that evaluated to false. */

@@ -26,8 +26,8 @@ class ReasonTextTest {
   /** The English reason words of {@code templates/i18n/en.yaml}. */
   private static final Map<String, String> EN = Map.of(
       "reason.shape", "shape", "reason.value", "values differ by", "reason.broadcast", "cannot broadcast",
-      "reason.reshape", "cannot reshape", "reason.matmul", "matmul shapes", "reason.domain", "undefined",
-      "reason.comparison", "");
+      "reason.reshape", "cannot reshape", "reason.matmul", "matmul shapes", "reason.join", "cannot join",
+      "reason.index", "invalid index", "reason.domain", "undefined", "reason.comparison", "");
 
   private static final Map<String, Integer> DIMS = Map.of("M", 3);
 
@@ -81,6 +81,35 @@ class ReasonTextTest {
     assertEquals("matmul shapes (3, 5) @ ()", ReasonText.of(new Reason.Undefined(Reason.Kind.MATMUL, matmul, DIMS), EN));
     Operation order = new Operation("fd_order", false, List.of(new Argument("method", null, new Operand.Method(true))));
     assertEquals("fd_order(central)", ReasonText.detail(new Reason.Undefined(Reason.Kind.DOMAIN, order, DIMS)));
+    Operation flat = new Operation("reshape", false, List.of(tensor(4, 3), new Argument("newshape", null, new Operand.Int(5))));
+    assertEquals("(4, 3) → (5,)", ReasonText.detail(new Reason.Undefined(Reason.Kind.RESHAPE, flat, DIMS)));
+  }
+
+  @Test
+  void arraysThatCannotBeJoinedAreListedAndVariadicOperandsGoByPosition() {
+    Operation concat = new Operation("concatenate", false, List.of(
+        new Argument("arrays", null, new Operand.Sequence(List.of(new Operand.Tensor(new int[] {3, 5}),
+            new Operand.Tensor(new int[] {4, 4})))), new Argument("axis", null, new Operand.Int(0))));
+    assertEquals("cannot join concatenate([(3, 5), (4, 4)], axis=0)",
+        ReasonText.of(new Reason.Undefined(Reason.Kind.JOIN, concat, DIMS), EN));
+    Operation einsum = new Operation("einsum", false, List.of(new Argument("subscripts", null, new Operand.Text("ij,jk")),
+        tensor(3, 5), tensor(3, 4)));
+    assertEquals("cannot broadcast einsum('ij,jk', (3, 5), (3, 4))",
+        ReasonText.of(new Reason.Undefined(Reason.Kind.BROADCAST, einsum, DIMS), EN));
+    Operation clip = new Operation("clip", false, List.of(tensor(3), new Argument("a_min", null, new Operand.None())));
+    assertEquals("clip((3,), a_min=None)", ReasonText.detail(new Reason.Undefined(Reason.Kind.DOMAIN, clip, DIMS)));
+  }
+
+  @Test
+  void anIndexThatDoesNotFitShowsEachItem() {
+    Operation index = new Operation(Operation.INDEX, false, List.of(tensor(3, 4),
+        new Argument(null, null, new Operand.Ellipsis()), new Argument(null, null, new Operand.None()),
+        new Argument(null, null, new Operand.Slice(1L, null, -2L)), new Argument(null, null, new Operand.Slice(null, 3L, null)),
+        new Argument(null, null, new Operand.Int(-7)), tensor(2),
+        new Argument(null, null, new Operand.Sequence(List.of(new Operand.Tensor(new int[] {2}),
+            new Operand.Tensor(new int[] {3}))))));
+    assertEquals("invalid index (3, 4)[..., None, 1::-2, :3, -7, array(2,), [array(2,), array(3,)]]",
+        ReasonText.of(new Reason.Undefined(Reason.Kind.INDEX, index, DIMS), EN));
   }
 
   static Stream<CaseFile.Case> falseVerdicts() throws IOException {
@@ -90,7 +119,8 @@ class ReasonTextTest {
 
   /** The words that open each kind of reason in the build messages {@code verdicts.txt} is written in. */
   private static final List<String> MESSAGE_WORDS = List.of("shape ", "values differ: ", "shapes do not broadcast: ",
-      "matmul inner dimensions differ: ", "cannot reshape ", "undefined operation: ", "comparison fails: ");
+      "matmul inner dimensions differ: ", "cannot reshape ", "arrays cannot be joined: ", "invalid index: ",
+      "undefined operation: ", "comparison fails: ");
 
   /**
    * Every false claim of {@code verify/verdicts.txt} with a fixed reason, verified for real: the
