@@ -1,8 +1,6 @@
 package io.github.gradproof.autograd;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * NumPy's einsum on plain tensors, as one loop over every assignment of the labels: each operand reads
@@ -45,7 +43,7 @@ final class Einsum {
       labels[k] = expand(terms.inputs().get(k), ellipsisAxes(terms.inputs().get(k), shapes[k]), ellipsis);
       resolveSizes(labels[k], shapes[k], k, size, terms.inputs().get(k));
     }
-    int[] out = outputLabels(terms, labels, ellipsis);
+    int[] out = outputLabels(terms, ellipsis);
     Plan plan = assemble(labels, shapes, out, size);
     long steps = 1;
     for (int s : plan.sizes()) {
@@ -107,36 +105,18 @@ final class Einsum {
   }
 
   /** Explicit output as written; implicit: the ellipsis axes, then letters used once, in code order. */
-  private static int[] outputLabels(EinsumParser.Terms terms, int[][] labels, int ellipsis) {
-    if (terms.output() != null) {
-      boolean has = terms.output().indexOf(EinsumParser.ELLIPSIS) >= 0;
-      if (!has && ellipsis > 0) {
-        throw new ShapeException(ShapeException.Kind.DOMAIN, "einsum: the operands' '...' stands for "
-            + ellipsis + (ellipsis == 1 ? " axis" : " axes") + ", so the output subscripts '"
-            + EinsumParser.display(terms.output())
-            + "' need a '...' too");
-      }
-      return expand(terms.output(), has ? ellipsis : 0, ellipsis);
+  private static int[] outputLabels(EinsumParser.Terms terms, int ellipsis) {
+    String output = terms.outputOrImplicit();
+    boolean has = output.indexOf(EinsumParser.ELLIPSIS) >= 0;
+    if (terms.output() != null && !has && ellipsis > 0) {
+      throw new ShapeException(ShapeException.Kind.DOMAIN, "einsum: the operands' '...' stands for "
+          + ellipsis + (ellipsis == 1 ? " axis" : " axes") + ", so the output subscripts '"
+          + EinsumParser.display(terms.output())
+          + "' need a '...' too");
     }
-    int[] count = new int[LETTERS];
-    for (int[] term : labels) {
-      for (int l : term) {
-        if (l < LETTERS) {
-          count[l]++;
-        }
-      }
-    }
-    List<Integer> out = new ArrayList<>();
-    for (int e = 0; e < ellipsis; e++) {
-      out.add(LETTERS + e);
-    }
-    for (int l = 0; l < LETTERS; l++) {
-      if (count[l] == 1) {
-        out.add(l);
-      }
-    }
-    return out.stream().mapToInt(Integer::intValue).toArray();
+    return expand(output, has ? ellipsis : 0, ellipsis);
   }
+
 
   /** Loop labels in id order; each operand's stride per loop label (0 where it broadcasts). */
   private static Plan assemble(int[][] labels, int[][] shapes, int[] out, int[] size) {

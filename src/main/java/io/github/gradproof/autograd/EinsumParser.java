@@ -4,15 +4,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Parses NumPy einsum subscripts ({@code "ij,jk->ik"}, {@code "ii"}, {@code "...ij,...jk"}) into terms:
- * one list of labels per operand and one for the output. Letters are labels; {@code ...} is marked by
- * {@link #ELLIPSIS}; spaces are ignored. Checks only the text and the operands' ranks; sizes are
- * checked by {@link Einsum}.
+ * NumPy's einsum subscripts ({@code "ij,jk->ik"}, {@code "ii"}, {@code "...ij,...jk"}), parsed into
+ * terms: one string of labels per operand and one for the output. Letters are labels; {@code ...} is
+ * marked by {@link #ELLIPSIS}; spaces are ignored. The one reader of the subscripts: the engine's
+ * einsum uses it, and so does the claim language's static check (which knows the number of operands
+ * but not always their shapes). Sizes are checked by the einsum itself.
  */
-final class EinsumParser {
+public final class EinsumParser {
 
   /** Marks the position of {@code ...} in a term. */
-  static final char ELLIPSIS = '.';
+  public static final char ELLIPSIS = '.';
+
+  /** How every message of a malformed subscript string starts: {@code einsum: } and then the problem. */
+  public static final String PREFIX = "einsum: ";
 
   private EinsumParser() {}
 
@@ -22,14 +26,48 @@ final class EinsumParser {
    * @param inputs one term per operand, letters and at most one {@link #ELLIPSIS}
    * @param output the output term; null when the subscripts have no {@code ->} (implicit output)
    */
-  record Terms(List<String> inputs, String output) {}
+  public record Terms(List<String> inputs, String output) {
+    public Terms {
+      inputs = List.copyOf(inputs);
+    }
+
+    /**
+     * The output term, or NumPy's implicit one when there is no {@code ->}: {@link #ELLIPSIS} when
+     * an operand has {@code ...}, then the letters used exactly once, in code order (A-Z, then a-z).
+     */
+    public String outputOrImplicit() {
+      if (output != null) {
+        return output;
+      }
+      int[] count = new int[128];
+      boolean ellipsis = false;
+      for (String term : inputs) {
+        for (char c : term.toCharArray()) {
+          if (c == ELLIPSIS) {
+            ellipsis = true;
+          } else {
+            count[c]++;
+          }
+        }
+      }
+      StringBuilder out = new StringBuilder(ellipsis ? String.valueOf(ELLIPSIS) : "");
+      for (char c = 'A'; c <= 'z'; c++) {
+        if (count[c] == 1) {
+          out.append(c);
+        }
+      }
+      return out.toString();
+    }
+  }
 
   /**
-   * Splits and validates the subscripts against the operands' shapes.
+   * Splits and validates the subscripts of {@code operands} operands: the text, the number of terms,
+   * and the output's letters.
    *
-   * @throws ShapeException of kind DOMAIN, with a message naming the problem and the operand
+   * @throws ShapeException of kind DOMAIN, with a message ({@link #PREFIX} and the problem) naming the
+   *     problem and the operand
    */
-  static Terms parse(String subscripts, int[][] shapes) {
+  public static Terms parse(String subscripts, int operands) {
     String text = subscripts.replace(" ", "");
     int arrow = text.indexOf("->");
     if (arrow >= 0 && text.indexOf("->", arrow + 2) >= 0) {
@@ -37,21 +75,33 @@ final class EinsumParser {
     }
     String left = arrow < 0 ? text : text.substring(0, arrow);
     String[] parts = left.split(",", -1);
-    if (parts.length != shapes.length) {
+    if (parts.length != operands) {
       throw error("the subscripts '" + subscripts + "' name " + parts.length + " operand"
-          + (parts.length == 1 ? "" : "s") + " but " + shapes.length + " were given");
+          + (parts.length == 1 ? "" : "s") + " but " + operands + (operands == 1 ? " is" : " are") + " given");
     }
     List<String> inputs = new ArrayList<>();
     for (int k = 0; k < parts.length; k++) {
-      String term = term(parts[k], "operand " + k);
-      checkRank(term, shapes[k], k);
-      inputs.add(term);
+      inputs.add(term(parts[k], "operand " + k));
     }
     String output = arrow < 0 ? null : term(text.substring(arrow + 2), "the output");
     if (output != null) {
       checkOutput(output, inputs);
     }
     return new Terms(inputs, output);
+  }
+
+  /**
+   * Splits and validates the subscripts against the operands' shapes: as {@link #parse(String, int)},
+   * and each term names as many axes as its operand has.
+   *
+   * @throws ShapeException of kind DOMAIN, with a message naming the problem and the operand
+   */
+  static Terms parse(String subscripts, int[][] shapes) {
+    Terms terms = parse(subscripts, shapes.length);
+    for (int k = 0; k < shapes.length; k++) {
+      checkRank(terms.inputs().get(k), shapes[k], k);
+    }
+    return terms;
   }
 
   /** Validates one term and returns it with {@code ...} collapsed to {@link #ELLIPSIS}. */
@@ -81,7 +131,7 @@ final class EinsumParser {
     return out.toString();
   }
 
-  static boolean isLetter(char c) {
+  private static boolean isLetter(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   }
 
@@ -108,11 +158,11 @@ final class EinsumParser {
   }
 
   /** A term as the author wrote it, with {@code ...} restored. */
-  static String display(String term) {
+  public static String display(String term) {
     return term.replace(String.valueOf(ELLIPSIS), "...");
   }
 
   private static ShapeException error(String message) {
-    return new ShapeException(ShapeException.Kind.DOMAIN, "einsum: " + message);
+    return new ShapeException(ShapeException.Kind.DOMAIN, PREFIX + message);
   }
 }

@@ -5,7 +5,9 @@ import static io.github.gradproof.claim.ParamType.STRING;
 import static io.github.gradproof.claim.ParamType.TENSOR;
 import static io.github.gradproof.claim.ParamType.TENSORS;
 
+import io.github.gradproof.autograd.EinsumParser;
 import io.github.gradproof.autograd.Ops;
+import io.github.gradproof.autograd.ShapeException;
 import java.util.List;
 
 /** NumPy's products: {@code dot}, {@code outer}, {@code trace} and {@code einsum} ({@code @} is an operator). */
@@ -26,7 +28,7 @@ final class LinalgFunctions {
         Function.numpy("trace").param("a", TENSOR).param("offset", INTEGER, 0L).method()
             .shape(a -> a.shape("a").rank() == 2 ? Shape.scalar() : Shape.unknown())
             .eval(a -> a.var("a").trace(a.integer("offset")))
-            .math(Notation.function("tr", "a")).build(),
+            .math(Notation.function("trace", "a")).build(),
         Function.numpy("einsum").param("subscripts", STRING).variadic("operands", TENSORS)
             .shape(LinalgFunctions::einsumShape)
             .eval(a -> Ops.einsum(a.string("subscripts"), a.vars("operands")))
@@ -35,11 +37,11 @@ final class LinalgFunctions {
 
   private static Shape einsumShape(StaticArgs a) {
     List<Shape> operands = a.shapes("operands");
-    EinsumRule.Terms terms;
+    EinsumParser.Terms terms;
     try {
-      terms = EinsumRule.parse(a.string("subscripts"), operands.size());
-    } catch (IllegalArgumentException e) {
-      throw a.fail("subscripts", e.getMessage());
+      terms = EinsumParser.parse(a.string("subscripts"), operands.size());
+    } catch (ShapeException e) {
+      throw a.fail("subscripts", e.getMessage().substring(EinsumParser.PREFIX.length()));
     }
     return EinsumRule.shape(terms, operands);
   }

@@ -56,7 +56,7 @@ class ErrorMessageTest {
         error("shape mismatch: indexing arrays could not be broadcast together with shapes (2,) (3,)",
             ShapeException.Kind.INDEX, () -> ones(4, 5).index(List.of(new Index.Take(Tensor.vector(0, 1)),
                 new Index.Take(Tensor.vector(0, 1, 2))))),
-        error("einsum: the subscripts 'ij,jk->ik' name 2 operands but 1 were given", ShapeException.Kind.DOMAIN,
+        error("einsum: the subscripts 'ij,jk->ik' name 2 operands but 1 is given", ShapeException.Kind.DOMAIN,
             () -> Ops.einsum("ij,jk->ik", List.of(ones(2, 3)))),
         error("einsum: invalid subscript '1' in the subscripts of operand 0 ('i1'); subscripts must be letters"
             + " a-z or A-Z", ShapeException.Kind.DOMAIN, () -> Ops.einsum("i1", List.of(ones(2, 3)))),
