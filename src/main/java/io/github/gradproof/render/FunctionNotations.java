@@ -79,8 +79,7 @@ final class FunctionNotations {
     }
     Set<String> shown = new HashSet<>(n.operands());
     shown.addAll(n.subscripts());
-    return shown.containsAll(n.operands()) && args.keySet().containsAll(n.operands())
-        && shown.containsAll(args.keySet());
+    return args.keySet().containsAll(n.operands()) && shown.containsAll(args.keySet());
   }
 
   /** The argument a one-operand form applies to. */
