@@ -6,7 +6,7 @@ assert drift.size() == 2 : log
 assert drift.any { it.contains('choice 1') } && drift.any { it.contains('choice 2') } : drift
 // The course's en.yaml overrides the built-in one whole, so the key it dropped is an error, located
 // where it would be added (after the last entry, line 68).
-assert log.contains("templates/i18n/en.yaml:70:1: missing UI string 'verify.caption'") : log
+assert log.contains("templates/i18n/en.yaml:71:1: missing UI string 'verify.caption'") : log
 assert log.contains('nothing was written and the previous site/ is unchanged') : log
 assert !new File(basedir, 'site').exists()
 return true

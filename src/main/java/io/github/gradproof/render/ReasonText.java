@@ -13,7 +13,7 @@ import java.util.Map;
  * in the page language (UI string {@code reason.<kind>}, which may be empty: a false comparison
  * shows itself) followed by its detail in symbols and numbers, identical in every language:
  * {@code shape (4, 3) ≠ dA (3, 4)}, {@code values differ by |Δ[1, 2]| = 1.5e+00}, {@code 12 ≮ 7},
- * {@code cannot broadcast (3, 5) * (5, 4)}, {@code undefined sum((4, 3), axis=2)}.
+ * {@code cannot broadcast (3, 5) * (5, 4)}, {@code invalid axis sum((4, 3), axis=2)}.
  *
  * <p>Each kind of reason has one case in {@link #detail}; every operand is written by
  * {@link #operand}. The facts also carry the sub-expressions and the trial's dims, for wording

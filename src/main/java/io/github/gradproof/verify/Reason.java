@@ -166,10 +166,10 @@ public sealed interface Reason
   /**
    * An operation of the claim is undefined on its operands: shapes that do not broadcast, matmul
    * inner dimensions that differ, an impossible reshape, arrays that cannot be joined, an index that
-   * does not fit, an axis out of range.
+   * does not fit, an axis out of range, another value outside the operation's domain.
    *
    * @param kind {@link Kind#BROADCAST}, {@link Kind#MATMUL}, {@link Kind#RESHAPE}, {@link Kind#JOIN},
-   *     {@link Kind#INDEX} or {@link Kind#DOMAIN}
+   *     {@link Kind#INDEX}, {@link Kind#AXIS} or {@link Kind#DOMAIN}
    * @param operation the operation with its operands
    */
   record Undefined(Kind kind, Operation operation, Map<String, Integer> dims) implements Reason {
@@ -185,7 +185,8 @@ public sealed interface Reason
         case RESHAPE -> Kind.RESHAPE;
         case JOIN -> Kind.JOIN;
         case INDEX -> Kind.INDEX;
-        case AXIS, DOMAIN -> Kind.DOMAIN;
+        case AXIS -> Kind.AXIS;
+        case DOMAIN -> Kind.DOMAIN;
       }, operation, dims);
     }
   }
@@ -209,7 +210,9 @@ public sealed interface Reason
      * do not broadcast together.
      */
     INDEX,
-    /** Any other operation undefined on these operands (e.g. axis out of range). */
+    /** An axis out of range or repeated, or a permutation of the wrong length. */
+    AXIS,
+    /** Any other operation undefined on these operands (a label out of range, a zero step). */
     DOMAIN,
     /** A comparison claim that evaluated to false. */
     COMPARISON;

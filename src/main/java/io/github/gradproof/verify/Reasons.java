@@ -27,6 +27,7 @@ public final class Reasons {
       case RESHAPE -> "cannot reshape ";
       case JOIN -> "arrays cannot be joined: ";
       case INDEX -> "invalid index: ";
+      case AXIS -> "invalid axis: ";
       case DOMAIN -> "undefined operation: ";
       case COMPARISON -> "comparison fails: ";
     };

@@ -27,7 +27,8 @@ class ReasonTextTest {
   private static final Map<String, String> EN = Map.of(
       "reason.shape", "shape", "reason.value", "values differ by", "reason.broadcast", "cannot broadcast",
       "reason.reshape", "cannot reshape", "reason.matmul", "matmul shapes", "reason.join", "cannot join",
-      "reason.index", "invalid index", "reason.domain", "undefined", "reason.comparison", "");
+      "reason.index", "invalid index", "reason.axis", "invalid axis", "reason.domain", "undefined",
+      "reason.comparison", "");
 
   private static final Map<String, Integer> DIMS = Map.of("M", 3);
 
@@ -72,8 +73,8 @@ class ReasonTextTest {
   void anUndefinedOperationIsWrittenAsCalledWithShapes() {
     Operation sum = new Operation("sum", false, List.of(new Argument("x", null, new Operand.Tensor(new int[] {4, 3})),
         new Argument("axis", null, new Operand.Int(2)), new Argument("keepdims", null, new Operand.Bool(true))));
-    assertEquals("undefined sum((4, 3), axis=2, keepdims=True)",
-        ReasonText.of(new Reason.Undefined(Reason.Kind.DOMAIN, sum, DIMS), EN));
+    assertEquals("invalid axis sum((4, 3), axis=2, keepdims=True)",
+        ReasonText.of(new Reason.Undefined(Reason.Kind.AXIS, sum, DIMS), EN));
     Operation reshape = new Operation("reshape", false, List.of(new Argument("x", null, new Operand.Tensor(new int[] {4, 3})),
         new Argument("shape", null, new Operand.Tuple(new int[] {3}))));
     assertEquals("cannot reshape (4, 3) → (3,)", ReasonText.of(new Reason.Undefined(Reason.Kind.RESHAPE, reshape, DIMS), EN));
@@ -98,6 +99,9 @@ class ReasonTextTest {
         ReasonText.of(new Reason.Undefined(Reason.Kind.BROADCAST, einsum, DIMS), EN));
     Operation clip = new Operation("clip", false, List.of(tensor(3), new Argument("a_min", null, new Operand.None())));
     assertEquals("clip((3,), a_min=None)", ReasonText.detail(new Reason.Undefined(Reason.Kind.DOMAIN, clip, DIMS)));
+    Operation floor = new Operation("//", true, List.of(new Argument(null, null, new Operand.Int(3)),
+        new Argument(null, null, new Operand.Int(0))));
+    assertEquals("undefined 3 // 0", ReasonText.of(new Reason.Undefined(Reason.Kind.DOMAIN, floor, DIMS), EN));
   }
 
   @Test
@@ -120,6 +124,7 @@ class ReasonTextTest {
   /** The words that open each kind of reason in the build messages {@code verdicts.txt} is written in. */
   private static final List<String> MESSAGE_WORDS = List.of("shape ", "values differ: ", "shapes do not broadcast: ",
       "matmul inner dimensions differ: ", "cannot reshape ", "arrays cannot be joined: ", "invalid index: ",
+      "invalid axis: ",
       "undefined operation: ", "comparison fails: ");
 
   /**

@@ -49,7 +49,7 @@ class ReasonTest {
   @Test
   void anUndefinedCallRecordsEachArgumentWithItsParameterAndExpression() {
     Reason.Undefined u = (Reason.Undefined) reasonOf("R=4 D=3", "a[D] b[R,D]", "c = a + b", "da = sum(dc, axis=2)");
-    assertEquals(Reason.Kind.DOMAIN, u.kind());
+    assertEquals(Reason.Kind.AXIS, u.kind());
     Operation op = u.operation();
     assertEquals("sum", op.name());
     assertEquals(false, op.infix());
