@@ -9,6 +9,12 @@ final class Elementwise {
 
   private Elementwise() {}
 
+  /** A function of three doubles (where, clip). */
+  @FunctionalInterface
+  interface Ternary {
+    double apply(double a, double b, double c);
+  }
+
   /** Applies {@code f} to every element. */
   static Tensor map(Tensor x, DoubleUnaryOperator f) {
     double[] in = x.data();
@@ -31,25 +37,28 @@ final class Elementwise {
       return new Tensor(out, a.shapeRef());
     }
     int[] shape = Shapes.broadcast(a.shapeRef(), b.shapeRef());
-    int[] sa = Shapes.broadcastStrides(a.shapeRef(), shape);
-    int[] sb = Shapes.broadcastStrides(b.shapeRef(), shape);
-    double[] out = new double[Shapes.allocationSize(shape)];
-    int[] counter = new int[shape.length];
-    int ia = 0;
-    int ib = 0;
+    int[] ia = Strided.offsets(0, Shapes.broadcastStrides(a.shapeRef(), shape), shape);
+    int[] ib = Strided.offsets(0, Shapes.broadcastStrides(b.shapeRef(), shape), shape);
+    double[] out = new double[ia.length];
     for (int i = 0; i < out.length; i++) {
-      out[i] = f.applyAsDouble(x[ia], y[ib]);
-      // Advance the multi-index like an odometer, keeping both operand offsets in step.
-      for (int axis = shape.length - 1; axis >= 0; axis--) {
-        ia += sa[axis];
-        ib += sb[axis];
-        if (++counter[axis] < shape[axis]) {
-          break;
-        }
-        ia -= sa[axis] * shape[axis];
-        ib -= sb[axis] * shape[axis];
-        counter[axis] = 0;
-      }
+      out[i] = f.applyAsDouble(x[ia[i]], y[ib[i]]);
+    }
+    return new Tensor(out, shape);
+  }
+
+  /**
+   * Applies {@code f} to triples after broadcasting the three operands together.
+   *
+   * @throws ShapeException of kind BROADCAST if the three shapes do not broadcast together
+   */
+  static Tensor zip3(Tensor a, Tensor b, Tensor c, Ternary f) {
+    int[] shape = Shapes.broadcast(a.shapeRef(), b.shapeRef(), c.shapeRef());
+    double[] x = broadcastTo(a, shape).data();
+    double[] y = broadcastTo(b, shape).data();
+    double[] z = broadcastTo(c, shape).data();
+    double[] out = new double[x.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = f.apply(x[i], y[i], z[i]);
     }
     return new Tensor(out, shape);
   }
@@ -70,11 +79,19 @@ final class Elementwise {
     return zip(a, b, (x, y) -> x / y);
   }
 
+  static Tensor neg(Tensor a) {
+    return map(a, v -> -v);
+  }
+
+  static Tensor scale(Tensor a, double s) {
+    return map(a, v -> v * s);
+  }
+
   /** Materialises {@code x} broadcast to {@code shape} (which must be a broadcast of x's shape). */
   static Tensor broadcastTo(Tensor x, int[] shape) {
     if (Arrays.equals(x.shapeRef(), shape)) {
       return x;
     }
-    return zip(x, new Tensor(new double[Shapes.allocationSize(shape)], shape), (v, zero) -> v);
+    return Strided.copy(x, 0, Shapes.broadcastStrides(x.shapeRef(), shape), shape);
   }
 }

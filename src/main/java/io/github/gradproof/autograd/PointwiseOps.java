@@ -1,79 +1,84 @@
 package io.github.gradproof.autograd;
 
-import java.util.function.DoubleBinaryOperator;
-import java.util.function.UnaryOperator;
+import java.util.function.DoubleUnaryOperator;
 
-/** Forward values and gradient rules of the elementwise operations behind {@link Var}. */
+/**
+ * The gradient table of elementwise operations: for each one its forward kernel and the
+ * vector-Jacobian product of every operand. Binary and ternary rules return gradients in the broadcast
+ * output shape; the engine's one {@code unbroadcast} sums them back to each operand's shape.
+ *
+ * <p>Branch rules (all as PyTorch): relu, abs and sign have gradient 0 at 0 (sign has 0 everywhere);
+ * leaky_relu takes the slope at 0; {@code maximum}/{@code minimum} split the gradient in half between
+ * equal operands; {@code clip} passes the gradient to x where {@code lo <= x <= hi}, to {@code lo} where
+ * {@code x < lo < hi} and to {@code hi} where {@code x > hi} or {@code hi < lo}; {@code where} sends it to
+ * the branch the condition chose. Every such op reports its branches to {@link KinkProbe}.
+ */
 final class PointwiseOps {
 
   private PointwiseOps() {}
 
-  /** A broadcasting binary op; each gradient rule maps the output gradient to the broadcast shape. */
-  static Var binary(Var a, Var b, DoubleBinaryOperator f, UnaryOperator<Tensor> gradA,
-      UnaryOperator<Tensor> gradB) {
-    Tensor out = Elementwise.zip(a.value(), b.value(), f);
-    return Var.result(out, new Var[] {a, b}, g -> {
-      if (a.requiresGrad()) {
-        Var.pushTo(a, gradA.apply(g));
-      }
-      if (b.requiresGrad()) {
-        Var.pushTo(b, gradB.apply(g));
-      }
-    });
+  /** The derivative {@code dy/dx} of an elementwise function at input {@code x} with output {@code y}. */
+  @FunctionalInterface
+  interface Derivative {
+    double at(double x, double y);
   }
 
-  /** A one-operand op with its precomputed value and the rule mapping the output gradient to x's. */
-  static Var unary(Var x, Tensor out, UnaryOperator<Tensor> gradIn) {
-    return Var.result(out, new Var[] {x}, g -> Var.pushTo(x, gradIn.apply(g)));
+  /** A smooth elementwise function and its derivative. */
+  static Primitive<Void> smooth(String name, DoubleUnaryOperator f, Derivative d) {
+    return Primitive.of(name, (x, p) -> Elementwise.map(x[0], f), (g, y, x, p) -> chain(g, x[0], y, d));
   }
 
-  static Var add(Var a, Var b) {
-    return binary(a, b, Double::sum, g -> g, g -> g);
+  /** An elementwise function with a kink or jump at 0: it reports the sign of every input. */
+  static Primitive<Void> kinked(String name, DoubleUnaryOperator f, Derivative d) {
+    return Primitive.of(name, (x, p) -> {
+      KinkProbe.signs(x[0]);
+      return Elementwise.map(x[0], f);
+    }, (g, y, x, p) -> chain(g, x[0], y, d));
   }
 
-  static Var mul(Var a, Var b) {
-    return binary(a, b, (x, y) -> x * y, g -> Elementwise.mul(g, b.value()), g -> Elementwise.mul(g, a.value()));
-  }
-
-  static Var div(Var a, Var b) {
-    return binary(a, b, (x, y) -> x / y, g -> Elementwise.div(g, b.value()),
-        g -> Elementwise.zip(Elementwise.mul(g, a.value()), b.value(), (ga, y) -> -ga / (y * y)));
-  }
-
-  static Var neg(Var x) {
-    return unary(x, Elementwise.map(x.value(), v -> -v), g -> Elementwise.map(g, v -> -v));
-  }
-
-  static Var pow(Var x, double p) {
-    Tensor out = Elementwise.map(x.value(), v -> StrictMath.pow(v, p));
-    if (p == 0) {
-      return unary(x, out, g -> Elementwise.map(g, v -> 0.0));
+  /** {@code g * d(x, y)} elementwise (all three share one shape). */
+  static Tensor chain(Tensor g, Tensor x, Tensor y, Derivative d) {
+    double[] gv = g.data();
+    double[] xv = x.data();
+    double[] yv = y.data();
+    double[] out = new double[gv.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = gv[i] * d.at(xv[i], yv[i]);
     }
-    return unary(x, out,
-        g -> Elementwise.mul(g, Elementwise.map(x.value(), v -> p * StrictMath.pow(v, p - 1))));
+    return new Tensor(out, g.shapeRef());
   }
 
-  static Var exp(Var x) {
-    Tensor out = Elementwise.map(x.value(), StrictMath::exp);
-    return unary(x, out, g -> Elementwise.mul(g, out));
-  }
+  static final Primitive<Void> NEG = smooth("neg", v -> -v, (x, y) -> -1);
+  static final Primitive<Void> EXP = smooth("exp", StrictMath::exp, (x, y) -> y);
+  static final Primitive<Void> LOG = smooth("log", StrictMath::log, (x, y) -> 1 / x);
+  static final Primitive<Void> LOG1P = smooth("log1p", StrictMath::log1p, (x, y) -> 1 / (1 + x));
+  static final Primitive<Void> SQRT = smooth("sqrt", StrictMath::sqrt, (x, y) -> 0.5 / y);
+  static final Primitive<Void> SQUARE = smooth("square", v -> v * v, (x, y) -> 2 * x);
+  static final Primitive<Void> SIN = smooth("sin", StrictMath::sin, (x, y) -> StrictMath.cos(x));
+  static final Primitive<Void> COS = smooth("cos", StrictMath::cos, (x, y) -> -StrictMath.sin(x));
+  static final Primitive<Void> TANH = smooth("tanh", StrictMath::tanh, (x, y) -> 1 - y * y);
+  static final Primitive<Void> SIGMOID = smooth("sigmoid", PointwiseOps::logistic, (x, y) -> y * (1 - y));
+  /** {@code log(1 + e^x)} in the overflow-free form {@code max(x, 0) + log1p(e^-|x|)}; slope sigmoid(x). */
+  static final Primitive<Void> SOFTPLUS = smooth("softplus",
+      v -> Math.max(v, 0) + StrictMath.log1p(StrictMath.exp(-Math.abs(v))), (x, y) -> logistic(x));
+  static final Primitive<Void> RELU = kinked("relu", v -> v > 0 ? v : 0.0, (x, y) -> x > 0 ? 1 : 0);
+  static final Primitive<Void> ABS = kinked("abs", Math::abs, (x, y) -> x > 0 ? 1 : x < 0 ? -1 : 0);
+  static final Primitive<Void> SIGN = kinked("sign", v -> v > 0 ? 1.0 : v < 0 ? -1.0 : v == 0 ? 0.0 : v, (x, y) -> 0);
 
-  static Var log(Var x) {
-    return unary(x, Elementwise.map(x.value(), StrictMath::log), g -> Elementwise.div(g, x.value()));
-  }
+  /** {@code x ** p} for a constant exponent; at {@code p = 0} the gradient is 0 (not {@code 0 * x^-1}). */
+  static final Primitive<Double> POW_SCALAR = Primitive.of("pow(x, constant)",
+      (x, p) -> Elementwise.map(x[0], v -> StrictMath.pow(v, p)),
+      (g, y, x, p) -> p == 0 ? Elementwise.scale(g, 0)
+          : chain(g, x[0], y, (v, w) -> p * StrictMath.pow(v, p - 1)));
 
-  static Var tanh(Var x) {
-    Tensor out = Elementwise.map(x.value(), StrictMath::tanh);
-    return unary(x, out, g -> Elementwise.zip(g, out, (gv, y) -> gv * (1 - y * y)));
-  }
-
-  static Var sigmoid(Var x) {
-    Tensor out = Elementwise.map(x.value(), PointwiseOps::logistic);
-    return unary(x, out, g -> Elementwise.zip(g, out, (gv, y) -> gv * y * (1 - y)));
-  }
+  /** torch's leaky_relu: {@code x} where {@code x > 0}, else {@code slope * x}; the slope applies at 0. */
+  static final Primitive<Double> LEAKY_RELU = Primitive.of("leaky_relu", (x, slope) -> {
+    KinkProbe.signs(x[0]);
+    return Elementwise.map(x[0], v -> v > 0 ? v : v * slope);
+  }, (g, y, x, slope) -> chain(g, x[0], y, (v, w) -> v > 0 ? 1 : slope));
 
   /** {@code 1 / (1 + e^-x)} without overflow for large negative x. */
-  private static double logistic(double x) {
+  static double logistic(double x) {
     if (x >= 0) {
       return 1 / (1 + StrictMath.exp(-x));
     }
@@ -81,22 +86,65 @@ final class PointwiseOps {
     return e / (1 + e);
   }
 
-  static Var relu(Var x) {
-    KinkProbe.signs(x.value());
-    return unary(x, Elementwise.map(x.value(), v -> v > 0 ? v : 0.0),
-        g -> Elementwise.zip(g, x.value(), (gv, v) -> v > 0 ? gv : 0.0));
+  static final Primitive<Void> ADD = Primitive.of("add", (x, p) -> Elementwise.add(x[0], x[1]),
+      (g, y, x, p) -> g, (g, y, x, p) -> g);
+  static final Primitive<Void> SUB = Primitive.of("subtract", (x, p) -> Elementwise.sub(x[0], x[1]),
+      (g, y, x, p) -> g, (g, y, x, p) -> Elementwise.neg(g));
+  static final Primitive<Void> MUL = Primitive.of("multiply", (x, p) -> Elementwise.mul(x[0], x[1]),
+      (g, y, x, p) -> Elementwise.mul(g, x[1]), (g, y, x, p) -> Elementwise.mul(g, x[0]));
+  static final Primitive<Void> DIV = Primitive.of("divide", (x, p) -> Elementwise.div(x[0], x[1]),
+      (g, y, x, p) -> Elementwise.div(g, x[1]),
+      (g, y, x, p) -> Elementwise.zip(Elementwise.mul(g, x[0]), x[1], (ga, b) -> -ga / (b * b)));
+
+  /**
+   * {@code a ** b} with both operands tensors. As PyTorch: where {@code b == 0} a gets 0, and where
+   * {@code a == 0 and b >= 0} b gets 0 (instead of {@code 0 * log 0}).
+   */
+  static final Primitive<Void> POW = Primitive.of("power",
+      (x, p) -> Elementwise.zip(x[0], x[1], StrictMath::pow),
+      (g, y, x, p) -> Elementwise.mul(g, Elementwise.zip(x[0], x[1],
+          (a, b) -> b == 0 ? 0 : b * StrictMath.pow(a, b - 1))),
+      (g, y, x, p) -> Elementwise.mul(g, Elementwise.zip3(x[0], x[1], y,
+          (a, b, r) -> a == 0 && b >= 0 ? 0 : r * StrictMath.log(a))));
+
+  /** NumPy's maximum (NaN-propagating); equal operands split the gradient in half (PyTorch). */
+  static final Primitive<Void> MAXIMUM = Primitive.of("maximum", (x, p) -> {
+    KinkProbe.signs(Elementwise.sub(x[0], x[1]));
+    return Elementwise.zip(x[0], x[1], Math::max);
+  }, (g, y, x, p) -> Elementwise.mul(g, share(x[0], x[1])),
+      (g, y, x, p) -> Elementwise.mul(g, share(x[1], x[0])));
+
+  /** NumPy's minimum (NaN-propagating); equal operands split the gradient in half (PyTorch). */
+  static final Primitive<Void> MINIMUM = Primitive.of("minimum", (x, p) -> {
+    KinkProbe.signs(Elementwise.sub(x[0], x[1]));
+    return Elementwise.zip(x[0], x[1], Math::min);
+  }, (g, y, x, p) -> Elementwise.mul(g, share(x[1], x[0])),
+      (g, y, x, p) -> Elementwise.mul(g, share(x[0], x[1])));
+
+  /** The share of {@code maximum(a, b)}'s gradient that goes to {@code a}: 0 if a < b, 1/2 if equal, else 1. */
+  private static Tensor share(Tensor a, Tensor b) {
+    return Elementwise.zip(a, b, (u, v) -> u < v ? 0 : u == v ? 0.5 : 1);
   }
 
-  static Var sqrt(Var x) {
-    Tensor out = Elementwise.map(x.value(), StrictMath::sqrt);
-    return unary(x, out, g -> Elementwise.zip(g, out, (gv, y) -> gv * 0.5 / y));
-  }
+  /** NumPy's where: the condition (nonzero = take a) gets no gradient. */
+  static final Primitive<Void> WHERE = Primitive.of("where", (x, p) -> {
+    KinkProbe.mask(x[0]);
+    return Elementwise.zip3(x[0], x[1], x[2], (c, a, b) -> c != 0 ? a : b);
+  }, null,
+      (g, y, x, p) -> Elementwise.zip(g, x[0], (gv, c) -> c != 0 ? gv : 0),
+      (g, y, x, p) -> Elementwise.zip(g, x[0], (gv, c) -> c != 0 ? 0 : gv));
 
-  static Var abs(Var x) {
-    KinkProbe.signs(x.value());
-    return unary(x, Elementwise.map(x.value(), Math::abs),
-        g -> Elementwise.zip(g, x.value(), (gv, v) -> v > 0 ? gv : v < 0 ? -gv : 0.0));
-  }
+  /** NumPy's clip, {@code minimum(maximum(x, lo), hi)}, with torch.clamp's gradients. */
+  static final Primitive<Void> CLIP = Primitive.of("clip", (x, p) -> {
+    KinkProbe.signs(Elementwise.sub(x[0], x[1]));
+    KinkProbe.signs(Elementwise.sub(x[0], x[2]));
+    return Elementwise.zip3(x[0], x[1], x[2], (v, lo, hi) -> Math.min(Math.max(v, lo), hi));
+  }, (g, y, x, p) -> Elementwise.mul(g, Elementwise.zip3(x[0], x[1], x[2],
+          (v, lo, hi) -> lo <= v && v <= hi ? 1 : 0)),
+      (g, y, x, p) -> Elementwise.mul(g, Elementwise.zip3(x[0], x[1], x[2],
+          (v, lo, hi) -> v < lo && lo < hi ? 1 : 0)),
+      (g, y, x, p) -> Elementwise.mul(g, Elementwise.zip3(x[0], x[1], x[2],
+          (v, lo, hi) -> v > hi || hi < lo ? 1 : 0)));
 
   /** Elementwise test of a comparison. */
   interface Comparison {

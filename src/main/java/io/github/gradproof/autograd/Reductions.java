@@ -2,7 +2,7 @@ package io.github.gradproof.autograd;
 
 import java.util.Arrays;
 
-/** Sum and max over axes, and {@link #unbroadcast}, on plain tensors (no gradients). */
+/** Sum, max and arg-extremes over axes, and {@link #unbroadcast}, on plain tensors (no gradients). */
 final class Reductions {
 
   private Reductions() {}
@@ -33,12 +33,7 @@ final class Reductions {
    */
   static Tensor max(Tensor x, boolean[] reduced, boolean keepdims) {
     int[] shape = x.shapeRef();
-    for (int i = 0; i < shape.length; i++) {
-      if (reduced[i] && shape[i] == 0) {
-        throw new ShapeException(ShapeException.Kind.DOMAIN,
-            "zero-size array to reduction operation maximum which has no identity: shape " + Shapes.format(shape));
-      }
-    }
+    requireNonEmpty(shape, reduced, "maximum");
     int[] kept = Shapes.keptShape(shape, reduced);
     double[] out = new double[Shapes.size(kept)];
     Arrays.fill(out, Double.NEGATIVE_INFINITY);
@@ -56,6 +51,50 @@ final class Reductions {
       o = advance(counter, shape, target, o);
     }
     return new Tensor(out, Shapes.reducedShape(shape, reduced, keepdims));
+  }
+
+  /**
+   * For every output element of a max (or min) over the masked axes, the flat index in {@code x} of the
+   * first extreme element in row-major order, the one NumPy's argmax (argmin) names. NaN counts as the
+   * extreme, as NumPy's max, min, argmax and argmin propagate it.
+   *
+   * @throws ShapeException of kind DOMAIN when reducing an axis of size 0
+   */
+  static int[] firstExtreme(Tensor x, boolean[] reduced, boolean max) {
+    int[] shape = x.shapeRef();
+    requireNonEmpty(shape, reduced, max ? "maximum" : "minimum");
+    int[] kept = Shapes.keptShape(shape, reduced);
+    int[] best = new int[Shapes.size(kept)];
+    Arrays.fill(best, -1);
+    int[] target = targetStrides(shape, reduced, kept);
+    double[] in = x.data();
+    int[] counter = new int[shape.length];
+    int o = 0;
+    for (int i = 0; i < in.length; i++) {
+      if (best[o] < 0 || beats(in[i], in[best[o]], max)) {
+        best[o] = i;
+      }
+      o = advance(counter, shape, target, o);
+    }
+    return best;
+  }
+
+  /** Whether {@code v} replaces {@code current} as the first extreme: strictly beyond it, or the first NaN. */
+  static boolean beats(double v, double current, boolean max) {
+    if (Double.isNaN(current)) {
+      return false;
+    }
+    return Double.isNaN(v) || (max ? v > current : v < current);
+  }
+
+  /** Refuses to reduce an empty axis with an operation that has no identity (max, min, argmax, ...). */
+  static void requireNonEmpty(int[] shape, boolean[] reduced, String operation) {
+    for (int i = 0; i < shape.length; i++) {
+      if (reduced[i] && shape[i] == 0) {
+        throw new ShapeException(ShapeException.Kind.DOMAIN, "zero-size array to reduction operation "
+            + operation + " which has no identity: shape " + Shapes.format(shape));
+      }
+    }
   }
 
   /**

@@ -17,8 +17,18 @@ public final class ShapeException extends RuntimeException {
     MATMUL,
     /** A reshape (or a tensor construction) asks for a different number of elements. */
     RESHAPE,
+    /**
+     * Arrays joined by concatenate or stack do not fit together: different ranks, or a size that
+     * differs along an axis other than the joining one (any axis, for stack).
+     */
+    JOIN,
     /** An axis is out of range or repeated, or a permutation does not match the rank. */
     AXIS,
+    /**
+     * An index does not fit the array: out of range, too many indices, a second ellipsis, a zero slice
+     * step, a non-integer index array, or index arrays that do not broadcast together.
+     */
+    INDEX,
     /** Operand values or shapes outside an operation's domain: labels out of range, non-scalar objective, ... */
     DOMAIN
   }

@@ -1,42 +1,66 @@
 package io.github.gradproof.autograd;
 
-/** Forward values and gradient rules of matmul, reshape and transpose behind {@link Var}. */
+/**
+ * The gradient table of operations that move values without arithmetic: reshape (also behind
+ * expand_dims and squeeze), transpose, broadcast_to, flip, indexing, tril/triu and trace. Each rule sends
+ * the gradient back along the same path (a gather's rule scatters and adds, so repeated indices
+ * accumulate).
+ */
 final class ShapeOps {
 
   private ShapeOps() {}
 
-  /**
-   * {@code a @ b}; gradients {@code dA = dC @ Bᵀ} and {@code dB = Aᵀ @ dC} on the promoted shapes,
-   * unbroadcast over batch axes, then reshaped back to the operands' own shapes.
-   */
-  static Var matmul(Var a, Var b) {
-    Tensor out = MatMul.multiply(a.value(), b.value());
-    int[] pa = MatMul.promoteLeft(a.value().shapeRef());
-    int[] pb = MatMul.promoteRight(b.value().shapeRef());
-    Tensor ap = a.value().withShape(pa);
-    Tensor bp = b.value().withShape(pb);
-    return Var.result(out, new Var[] {a, b}, g -> {
-      Tensor gp = g.withShape(MatMul.outputShape(pa, pb));
-      if (a.requiresGrad()) {
-        Tensor ga = Reductions.unbroadcast(MatMul.multiply(gp, Layout.swapLastTwo(bp)), pa);
-        a.accumulate(ga.withShape(a.value().shapeRef()));
-      }
-      if (b.requiresGrad()) {
-        Tensor gb = Reductions.unbroadcast(MatMul.multiply(Layout.swapLastTwo(ap), gp), pb);
-        b.accumulate(gb.withShape(b.value().shapeRef()));
-      }
-    });
+  /** Reshape to an already resolved shape of the same size. */
+  static final Primitive<int[]> RESHAPE = Primitive.of("reshape",
+      (x, shape) -> x[0].withShape(shape.clone()),
+      (g, y, x, shape) -> g.withShape(x[0].shapeRef()));
+
+  /** Output axis {@code i} is input axis {@code perm[i]}. */
+  static final Primitive<int[]> TRANSPOSE = Primitive.of("transpose",
+      (x, perm) -> Layout.transpose(x[0], perm),
+      (g, y, x, perm) -> Layout.transpose(g, Layout.invert(perm)));
+
+  /** NumPy's broadcast_to; the engine's unbroadcast sums the gradient back. */
+  static final Primitive<int[]> BROADCAST_TO = Primitive.of("broadcast_to",
+      (x, shape) -> Elementwise.broadcastTo(x[0], Layout.checkBroadcastTo(x[0].shapeRef(), shape)),
+      (g, y, x, shape) -> g);
+
+  /** Reverses the masked axes. */
+  static final Primitive<boolean[]> FLIP = Primitive.of("flip",
+      (x, axes) -> Layout.flip(x[0], axes),
+      (g, y, x, axes) -> Layout.flip(g, axes));
+
+  /** Gathers by a resolved index plan; the rule scatters and adds. */
+  static final Primitive<Indexing.Plan> INDEX = Primitive.of("index",
+      (x, plan) -> Strided.gather(x[0], plan.offsets(), plan.shape()),
+      (g, y, x, plan) -> Strided.scatterAdd(g, plan.offsets(), x[0].shapeRef()));
+
+  /** Which triangle of the last two axes {@code tril} (lower) or {@code triu} keeps, and the diagonal k. */
+  record Triangle(boolean lower, int k) {}
+
+  /** NumPy's tril/triu: zeros outside the triangle; a 1-D input becomes a square matrix, as in NumPy. */
+  static final Primitive<Triangle> TRIANGLE = Primitive.of("tril/triu",
+      (x, t) -> keep(x[0], Layout.triangleMask(x[0].shapeRef(), t.lower(), t.k())),
+      (g, y, x, t) -> keep(g, Layout.triangleMask(x[0].shapeRef(), t.lower(), t.k())));
+
+  /** {@code x} where the mask is 1, else 0 (a select, so inf and NaN outside the mask become 0). */
+  private static Tensor keep(Tensor x, Tensor mask) {
+    return Elementwise.zip(x, mask, (v, m) -> m != 0 ? v : 0.0);
   }
 
-  static Var reshape(Var x, int[] shape) {
-    int[] from = x.value().shapeRef();
-    int[] to = Layout.resolveReshape(from, shape);
-    return PointwiseOps.unary(x, x.value().withShape(to), g -> g.withShape(from));
-  }
+  /** NumPy's trace: the sum of the diagonal {@code a[i, i + offset]} over the first two axes. */
+  static final Primitive<Integer> TRACE = Primitive.of("trace", (x, offset) -> {
+    Layout.Diagonal d = Layout.diagonal(x[0].shapeRef(), offset);
+    Tensor diag = Strided.gather(x[0], d.offsets(), d.shape());
+    return Reductions.sum(diag, Softmax.single(-1, d.shape().length), false);
+  }, (g, y, x, offset) -> {
+    Layout.Diagonal d = Layout.diagonal(x[0].shapeRef(), offset);
+    Tensor spread = Elementwise.broadcastTo(g.withShape(Layout.withOne(g.shapeRef())), d.shape());
+    return Strided.scatterAdd(spread, d.offsets(), x[0].shapeRef());
+  });
 
-  static Var transpose(Var x, int[] axes) {
-    int[] perm = Layout.resolvePermutation(x.value().shapeRef(), axes);
-    int[] inverse = Layout.invert(perm);
-    return PointwiseOps.unary(x, Layout.transpose(x.value(), perm), g -> Layout.transpose(g, inverse));
-  }
+  /** NumPy's concatenate along a resolved axis; operand i's rule takes its block of the gradient. */
+  static final Primitive<Integer> CONCATENATE = Primitive.variadic("concatenate",
+      (x, axis) -> Joining.concatenate(x, axis),
+      (i, g, y, x, axis) -> Joining.block(g, x, axis, i));
 }

@@ -40,6 +40,18 @@ final class Shapes {
     return (int) n;
   }
 
+  /** The product of non-negative factors, saturating at {@code Long.MAX_VALUE} instead of overflowing. */
+  static long product(long... factors) {
+    long p = 1;
+    for (long f : factors) {
+      if (f == 0) {
+        return 0;
+      }
+      p = p > Long.MAX_VALUE / f ? Long.MAX_VALUE : p * f;
+    }
+    return p;
+  }
+
   /** Row-major strides, in elements. */
   static int[] strides(int[] shape) {
     int[] strides = new int[shape.length];
@@ -66,8 +78,29 @@ final class Shapes {
     return sb.append(')').toString();
   }
 
-  /** The broadcast result shape of two shapes (right-aligned; size-1 axes stretch). */
-  static int[] broadcast(int[] a, int[] b) {
+  /**
+   * The broadcast result shape of several shapes (right-aligned; size-1 axes stretch).
+   *
+   * @throws ShapeException of kind BROADCAST naming every shape if they do not broadcast together
+   */
+  static int[] broadcast(int[]... shapes) {
+    int[] out = new int[0];
+    try {
+      for (int[] s : shapes) {
+        out = broadcastPair(out, s);
+      }
+    } catch (ShapeException e) {
+      StringBuilder all = new StringBuilder();
+      for (int[] s : shapes) {
+        all.append(all.length() == 0 ? "" : " ").append(format(s));
+      }
+      throw new ShapeException(ShapeException.Kind.BROADCAST,
+          "operands could not be broadcast together with shapes " + all);
+    }
+    return out;
+  }
+
+  private static int[] broadcastPair(int[] a, int[] b) {
     int rank = Math.max(a.length, b.length);
     int[] out = new int[rank];
     for (int i = 0; i < rank; i++) {
@@ -162,7 +195,7 @@ final class Shapes {
   static int[] checkShape(int[] shape) {
     for (int d : shape) {
       if (d < 0) {
-        throw new ShapeException(ShapeException.Kind.RESHAPE,
+        throw new ShapeException(ShapeException.Kind.DOMAIN,
             "negative dimensions are not allowed: " + format(shape));
       }
     }

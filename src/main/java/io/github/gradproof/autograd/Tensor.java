@@ -16,6 +16,13 @@ public final class Tensor {
    */
   public static final int MAX_ELEMENTS = 1_000_000;
 
+  /**
+   * The most multiply-adds one matmul, einsum or convolution may take (a few seconds): inputs within
+   * {@link #MAX_ELEMENTS} can still ask for 10^12 (an einsum of two unrelated matrices, a huge 1-D
+   * kernel), which would never finish.
+   */
+  public static final long MAX_MULTIPLY_ADDS = 2_000_000_000L;
+
 
   private final double[] data;
   private final int[] shape;
@@ -34,8 +41,8 @@ public final class Tensor {
   /**
    * A tensor of the given shape holding a copy of {@code data} in row-major order.
    *
-   * @throws ShapeException of kind RESHAPE if a dimension is negative or {@code data.length} is not the
-   *     product of the dimensions
+   * @throws ShapeException of kind DOMAIN if a dimension is negative, RESHAPE if {@code data.length} is
+   *     not the product of the dimensions
    */
   public static Tensor of(double[] data, int... shape) {
     int[] s = Shapes.checkShape(shape);
@@ -86,6 +93,48 @@ public final class Tensor {
     double[] data = new double[Shapes.allocationSize(s)];
     Arrays.fill(data, v);
     return new Tensor(data, s);
+  }
+
+  /**
+   * NumPy's {@code eye(n, m, k)}: an {@code (n, m)} matrix with ones on the k-th diagonal
+   * ({@code a[i, i + k] = 1}) and zeros elsewhere.
+   *
+   * @throws ShapeException of kind DOMAIN if a dimension is negative
+   */
+  public static Tensor eye(int n, int m, int k) {
+    Tensor t = zeros(n, m);
+    for (int i = 0; i < n; i++) {
+      long j = (long) i + k;
+      if (j >= 0 && j < m) {
+        t.data[i * m + (int) j] = 1.0;
+      }
+    }
+    return t;
+  }
+
+  /**
+   * NumPy's {@code arange(start, stop, step)}: {@code start + i * step} for
+   * {@code i < ceil((stop - start) / step)} (empty when that is not positive).
+   *
+   * @throws ShapeException of kind DOMAIN if the step is 0 or a bound is not finite
+   * @throws TensorLimitException if the result would be too large
+   */
+  public static Tensor arange(double start, double stop, double step) {
+    if (step == 0 || !Double.isFinite(start) || !Double.isFinite(stop) || !Double.isFinite(step)) {
+      throw new ShapeException(ShapeException.Kind.DOMAIN, "arange: start, stop and step must be finite and"
+          + " the step nonzero, got arange(" + start + ", " + stop + ", " + step + ")");
+    }
+    double count = Math.ceil((stop - start) / step);
+    if (count > Tensor.MAX_ELEMENTS) {
+      long n = (long) Math.min(count, Integer.MAX_VALUE);
+      throw new TensorLimitException(new int[] {(int) n}, n);
+    }
+    int n = (int) Math.max(count, 0);
+    double[] data = new double[n];
+    for (int i = 0; i < n; i++) {
+      data[i] = start + i * step;
+    }
+    return new Tensor(data, new int[] {n});
   }
 
   /** A copy of the shape. */

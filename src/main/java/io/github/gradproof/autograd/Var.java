@@ -138,7 +138,7 @@ public final class Var {
     Backprop.run(this, upstream);
   }
 
-  // ---- operations (values and gradient rules live in PointwiseOps, ReductionOps, ShapeOps) ----
+  // ---- operations: forward kernels and gradient rules live in the *Ops tables (see Primitive) ----
 
   /** Creates the result of an operation: it tracks gradients only when an operand does. */
   static Var result(Tensor value, Var[] operands, GradRule rule) {
@@ -157,18 +157,26 @@ public final class Var {
     }
   }
 
+  private static Var scalarConstant(double v) {
+    return constant(Tensor.scalar(v));
+  }
+
   /**
    * Elementwise {@code this + o} with broadcasting.
    *
    * @throws ShapeException of kind BROADCAST if the shapes are not broadcast-compatible
    */
   public Var add(Var o) {
-    return PointwiseOps.add(this, o);
+    return PointwiseOps.ADD.call(this, o);
   }
 
-  /** Elementwise {@code this - o}, built as {@code this + (-o)} (bit-identical in IEEE 754). */
+  /**
+   * Elementwise {@code this - o} with broadcasting.
+   *
+   * @throws ShapeException of kind BROADCAST if the shapes are not broadcast-compatible
+   */
   public Var sub(Var o) {
-    return add(o.neg());
+    return PointwiseOps.SUB.call(this, o);
   }
 
   /**
@@ -177,7 +185,7 @@ public final class Var {
    * @throws ShapeException of kind BROADCAST if the shapes are not broadcast-compatible
    */
   public Var mul(Var o) {
-    return PointwiseOps.mul(this, o);
+    return PointwiseOps.MUL.call(this, o);
   }
 
   /**
@@ -186,52 +194,141 @@ public final class Var {
    * @throws ShapeException of kind BROADCAST if the shapes are not broadcast-compatible
    */
   public Var div(Var o) {
-    return PointwiseOps.div(this, o);
+    return PointwiseOps.DIV.call(this, o);
   }
 
   /** Elementwise {@code -this}. */
   public Var neg() {
-    return PointwiseOps.neg(this);
+    return PointwiseOps.NEG.call(this);
   }
 
   /** Elementwise {@code this ** p} via StrictMath.pow (NaN where NumPy gives NaN, e.g. (-1) ** 0.5). */
   public Var pow(double p) {
-    return PointwiseOps.pow(this, p);
+    return PointwiseOps.POW_SCALAR.apply(p, this);
+  }
+
+  /**
+   * Elementwise {@code this ** exponent} with broadcasting; both operands get gradients (where the base
+   * is 0 and the exponent is not negative, the exponent's gradient is 0, as in PyTorch).
+   *
+   * @throws ShapeException of kind BROADCAST if the shapes are not broadcast-compatible
+   */
+  public Var pow(Var exponent) {
+    return PointwiseOps.POW.call(this, exponent);
   }
 
   /** Elementwise {@code e^x}. */
   public Var exp() {
-    return PointwiseOps.exp(this);
+    return PointwiseOps.EXP.call(this);
   }
 
   /** Elementwise natural logarithm (NaN for negative inputs, -inf at 0, as NumPy). */
   public Var log() {
-    return PointwiseOps.log(this);
+    return PointwiseOps.LOG.call(this);
+  }
+
+  /** Elementwise {@code log(1 + x)}, accurate for small x. */
+  public Var log1p() {
+    return PointwiseOps.LOG1P.call(this);
   }
 
   /** Elementwise hyperbolic tangent. */
   public Var tanh() {
-    return PointwiseOps.tanh(this);
+    return PointwiseOps.TANH.call(this);
+  }
+
+  /** Elementwise sine (radians). */
+  public Var sin() {
+    return PointwiseOps.SIN.call(this);
+  }
+
+  /** Elementwise cosine (radians). */
+  public Var cos() {
+    return PointwiseOps.COS.call(this);
+  }
+
+  /** Elementwise {@code x * x}. */
+  public Var square() {
+    return PointwiseOps.SQUARE.call(this);
   }
 
   /** Elementwise logistic function {@code 1 / (1 + e^-x)}, evaluated without overflow. */
   public Var sigmoid() {
-    return PointwiseOps.sigmoid(this);
+    return PointwiseOps.SIGMOID.call(this);
+  }
+
+  /**
+   * Elementwise {@code log(1 + e^x)} (torch's softplus with beta 1), computed as
+   * {@code max(x, 0) + log1p(e^-|x|)}: exact for every x, where PyTorch returns x itself above 20 (the two
+   * differ by less than 2.1e-9 there). Its gradient is {@code sigmoid(x)}.
+   */
+  public Var softplus() {
+    return PointwiseOps.SOFTPLUS.call(this);
   }
 
   /** Elementwise {@code max(x, 0)}; the gradient at 0 is 0. A kink for {@link GradCheck}. */
   public Var relu() {
-    return PointwiseOps.relu(this);
+    return PointwiseOps.RELU.call(this);
+  }
+
+  /**
+   * torch's leaky_relu: {@code x} where {@code x > 0}, else {@code negativeSlope * x}; the gradient at 0 is
+   * the slope (as PyTorch). A kink for {@link GradCheck}.
+   */
+  public Var leakyRelu(double negativeSlope) {
+    return PointwiseOps.LEAKY_RELU.apply(negativeSlope, this);
   }
 
   /** Elementwise square root. */
   public Var sqrt() {
-    return PointwiseOps.sqrt(this);
+    return PointwiseOps.SQRT.call(this);
   }
 
   /** Elementwise absolute value; the gradient at 0 is 0 (NumPy's sign). A kink for {@link GradCheck}. */
   public Var abs() {
-    return PointwiseOps.abs(this);
+    return PointwiseOps.ABS.call(this);
+  }
+
+  /** Elementwise sign (-1, 0 or 1; NaN stays NaN); its gradient is 0. A jump for {@link GradCheck}. */
+  public Var sign() {
+    return PointwiseOps.SIGN.call(this);
+  }
+
+  /**
+   * NumPy's maximum with broadcasting (NaN-propagating). Where the operands are equal each gets half the
+   * gradient (PyTorch's rule). A kink for {@link GradCheck}.
+   *
+   * @throws ShapeException of kind BROADCAST if the shapes are not broadcast-compatible
+   */
+  public Var maximum(Var o) {
+    return PointwiseOps.MAXIMUM.call(this, o);
+  }
+
+  /**
+   * NumPy's minimum with broadcasting (NaN-propagating); equal operands split the gradient in half. A
+   * kink for {@link GradCheck}.
+   *
+   * @throws ShapeException of kind BROADCAST if the shapes are not broadcast-compatible
+   */
+  public Var minimum(Var o) {
+    return PointwiseOps.MINIMUM.call(this, o);
+  }
+
+  /**
+   * NumPy's clip, {@code minimum(maximum(x, lo), hi)}, with broadcasting; a null bound is absent. As
+   * torch.clamp, x gets the gradient where {@code lo <= x <= hi}, lo where {@code x < lo < hi}, hi where
+   * {@code x > hi} or {@code hi < lo}. A kink for {@link GradCheck}.
+   *
+   * @throws ShapeException of kind BROADCAST if the shapes are not broadcast-compatible, DOMAIN if both
+   *     bounds are null (as NumPy)
+   */
+  public Var clip(Var lo, Var hi) {
+    if (lo == null && hi == null) {
+      throw new ShapeException(ShapeException.Kind.DOMAIN, "clip: one of lo and hi must be given");
+    }
+    Var low = lo == null ? scalarConstant(Double.NEGATIVE_INFINITY) : lo;
+    Var high = hi == null ? scalarConstant(Double.POSITIVE_INFINITY) : hi;
+    return PointwiseOps.CLIP.call(this, low, high);
   }
 
   /**
@@ -240,7 +337,7 @@ public final class Var {
    * @throws ShapeException of kind AXIS if an axis is out of range or repeated
    */
   public Var sum(int[] axes, boolean keepdims) {
-    return ReductionOps.sum(this, axes, keepdims);
+    return ReductionOps.SUM.apply(reduce(axes, keepdims), this);
   }
 
   /** Sum of all elements, a rank-0 result. */
@@ -254,7 +351,7 @@ public final class Var {
    * @throws ShapeException of kind AXIS if an axis is out of range or repeated
    */
   public Var mean(int[] axes, boolean keepdims) {
-    return ReductionOps.mean(this, axes, keepdims);
+    return ReductionOps.MEAN.apply(reduce(axes, keepdims), this);
   }
 
   /** Mean of all elements, a rank-0 result. */
@@ -263,13 +360,116 @@ public final class Var {
   }
 
   /**
-   * Maximum over {@code axes} (null: all), NaN-propagating. The gradient is shared equally among tied
-   * maxima. A kink for {@link GradCheck}.
+   * Maximum over {@code axes} (null: all), NaN-propagating. The gradient goes to the first maximal element
+   * of each slice in row-major order (the one {@link #argmax} names), not shared among ties. A kink for
+   * {@link GradCheck}.
    *
    * @throws ShapeException of kind AXIS for a bad axis, DOMAIN when reducing an empty axis
    */
   public Var max(int[] axes, boolean keepdims) {
-    return ReductionOps.max(this, axes, keepdims);
+    return ReductionOps.MAX.apply(reduce(axes, keepdims), this);
+  }
+
+  /**
+   * Minimum over {@code axes} (null: all), NaN-propagating; the gradient goes to the first minimal element
+   * (the one {@link #argmin} names). A kink for {@link GradCheck}.
+   *
+   * @throws ShapeException of kind AXIS for a bad axis, DOMAIN when reducing an empty axis
+   */
+  public Var min(int[] axes, boolean keepdims) {
+    return ReductionOps.MIN.apply(reduce(axes, keepdims), this);
+  }
+
+  /**
+   * Product over {@code axes} (null: all), as NumPy's {@code prod}; the gradient of each element is the
+   * product of the others in its slice (exact when some are 0).
+   *
+   * @throws ShapeException of kind AXIS if an axis is out of range or repeated
+   */
+  public Var prod(int[] axes, boolean keepdims) {
+    return ReductionOps.PROD.apply(reduce(axes, keepdims), this);
+  }
+
+  /**
+   * Variance over {@code axes} (null: all) with NumPy's default {@code ddof = 0}: {@code mean(|x - mean|^2)}.
+   *
+   * @throws ShapeException of kind AXIS if an axis is out of range or repeated
+   */
+  public Var var(int[] axes, boolean keepdims) {
+    return var(axes, keepdims, 0);
+  }
+
+  /**
+   * Variance with {@code ddof}: {@code sum(|x - mean|^2) / max(n - ddof, 0)} (inf or NaN when that is 0).
+   *
+   * @throws ShapeException of kind AXIS if an axis is out of range or repeated
+   */
+  public Var var(int[] axes, boolean keepdims, int ddof) {
+    return ReductionOps.VAR.apply(reduce(axes, keepdims).withDdof(ddof), this);
+  }
+
+  /**
+   * Standard deviation over {@code axes} (null: all), {@code ddof = 0} as NumPy. Its gradient is
+   * {@code (x - mean) / (n·std)}, and 0 where the std is 0 (as PyTorch).
+   *
+   * @throws ShapeException of kind AXIS if an axis is out of range or repeated
+   */
+  public Var std(int[] axes, boolean keepdims) {
+    return std(axes, keepdims, 0);
+  }
+
+  /**
+   * Standard deviation with {@code ddof}, the square root of {@link #var(int[], boolean, int)}.
+   *
+   * @throws ShapeException of kind AXIS if an axis is out of range or repeated
+   */
+  public Var std(int[] axes, boolean keepdims, int ddof) {
+    return ReductionOps.STD.apply(reduce(axes, keepdims).withDdof(ddof), this);
+  }
+
+  /**
+   * SciPy's {@code logsumexp} over {@code axes} (null: all), shifted by the maximum so it never overflows;
+   * gradient {@code exp(x - logsumexp)}.
+   *
+   * @throws ShapeException of kind AXIS for a bad axis, DOMAIN when reducing an empty axis
+   */
+  public Var logsumexp(int[] axes, boolean keepdims) {
+    return ReductionOps.LOGSUMEXP.apply(reduce(axes, keepdims), this);
+  }
+
+  private ReductionOps.Reduce reduce(int[] axes, boolean keepdims) {
+    return ReductionOps.Reduce.of(axes, value.rank(), keepdims);
+  }
+
+  /**
+   * NumPy's argmax: the index of the first maximum along {@code axis}, or in the flattened array when
+   * {@code axis} is null; NaN counts as the maximum. A constant of integer values.
+   *
+   * @throws ShapeException of kind AXIS for a bad axis, DOMAIN for an empty axis
+   */
+  public Var argmax(Integer axis, boolean keepdims) {
+    return constant(ScanOps.argExtreme(value, axis, keepdims, true));
+  }
+
+  /**
+   * NumPy's argmin: the index of the first minimum along {@code axis} (null: flattened). A constant.
+   *
+   * @throws ShapeException of kind AXIS for a bad axis, DOMAIN for an empty axis
+   */
+  public Var argmin(Integer axis, boolean keepdims) {
+    return constant(ScanOps.argExtreme(value, axis, keepdims, false));
+  }
+
+  /**
+   * NumPy's cumsum along {@code axis}, or over the flattened array (a 1-D result) when it is null.
+   *
+   * @throws ShapeException of kind AXIS if the axis is out of range
+   */
+  public Var cumsum(Integer axis) {
+    if (axis != null) {
+      Shapes.normalizeAxis(axis, value.rank());
+    }
+    return ScanOps.CUMSUM.apply(axis, this);
   }
 
   /**
@@ -279,7 +479,7 @@ public final class Var {
    * @throws ShapeException of kind MATMUL for scalars, different inner dimensions or incompatible batches
    */
   public Var matmul(Var o) {
-    return ShapeOps.matmul(this, o);
+    return LinalgOps.MATMUL.call(this, o);
   }
 
   /**
@@ -288,7 +488,7 @@ public final class Var {
    * @throws ShapeException of kind RESHAPE if the element counts differ or more than one -1 is given
    */
   public Var reshape(int... shape) {
-    return ShapeOps.reshape(this, shape);
+    return ShapeOps.RESHAPE.apply(Layout.resolveReshape(value.shapeRef(), shape), this);
   }
 
   /**
@@ -298,7 +498,7 @@ public final class Var {
    * @throws ShapeException of kind AXIS if {@code axes} is not a permutation of this value's axes
    */
   public Var transpose(int... axes) {
-    return ShapeOps.transpose(this, axes);
+    return ShapeOps.TRANSPOSE.apply(Layout.resolvePermutation(value.shapeRef(), axes), this);
   }
 
   /** NumPy's {@code .T}: all axes reversed (a no-op on rank 0 and 1). */
@@ -307,12 +507,87 @@ public final class Var {
   }
 
   /**
+   * NumPy's expand_dims: inserts size-1 axes at {@code axes}, positions in the result (negative allowed).
+   *
+   * @throws ShapeException of kind AXIS if an axis is out of range for the result or repeated
+   */
+  public Var expandDims(int... axes) {
+    return ShapeOps.RESHAPE.apply(Layout.expandedShape(value.shapeRef(), axes), this);
+  }
+
+  /**
+   * NumPy's squeeze: removes the size-1 axes listed (null: every size-1 axis).
+   *
+   * @throws ShapeException of kind AXIS for a bad axis or one whose size is not 1
+   */
+  public Var squeeze(int[] axes) {
+    return ShapeOps.RESHAPE.apply(Layout.squeezedShape(value.shapeRef(), axes), this);
+  }
+
+  /**
+   * NumPy's broadcast_to; the gradient sums over the broadcast axes.
+   *
+   * @throws ShapeException of kind BROADCAST if this shape cannot be broadcast to {@code shape}
+   */
+  public Var broadcastTo(int... shape) {
+    return ShapeOps.BROADCAST_TO.apply(shape.clone(), this);
+  }
+
+  /**
+   * NumPy's flip: reverses the order along {@code axes} (null: all axes).
+   *
+   * @throws ShapeException of kind AXIS if an axis is out of range or repeated
+   */
+  public Var flip(int[] axes) {
+    return ShapeOps.FLIP.apply(Shapes.reducedAxes(axes, value.rank()), this);
+  }
+
+  /**
+   * NumPy's tril: zeros above the k-th diagonal of the last two axes (a 1-D input gives a square matrix).
+   *
+   * @throws ShapeException of kind DOMAIN for a scalar
+   */
+  public Var tril(int k) {
+    return ShapeOps.TRIANGLE.apply(new ShapeOps.Triangle(true, k), this);
+  }
+
+  /**
+   * NumPy's triu: zeros below the k-th diagonal of the last two axes.
+   *
+   * @throws ShapeException of kind DOMAIN for a scalar
+   */
+  public Var triu(int k) {
+    return ShapeOps.TRIANGLE.apply(new ShapeOps.Triangle(false, k), this);
+  }
+
+  /**
+   * NumPy's trace: the sum of {@code a[i, i + offset]} over the first two axes; a 2-D input gives a
+   * scalar, higher ranks an array of the remaining axes.
+   *
+   * @throws ShapeException of kind DOMAIN if the rank is below 2
+   */
+  public Var trace(int offset) {
+    return ShapeOps.TRACE.apply(offset, this);
+  }
+
+  /**
+   * NumPy indexing {@code x[items]}: integers, slices, None, an ellipsis and integer arrays (see
+   * {@link Index}). The gradient scatters back and adds up repeated indices.
+   *
+   * @throws ShapeException of kind INDEX if an index does not fit this value's shape
+   */
+  public Var index(java.util.List<Index> items) {
+    return ShapeOps.INDEX.apply(Indexing.resolve(value.shapeRef(), items), this);
+  }
+
+  /**
    * Softmax along {@code axis}, stabilised by subtracting the maximum.
    *
    * @throws ShapeException of kind AXIS if the axis is out of range
    */
   public Var softmax(int axis) {
-    return ReductionOps.softmax(this, axis);
+    Softmax.single(axis, value.rank());
+    return LossOps.SOFTMAX.apply(axis, this);
   }
 
   /**
@@ -321,7 +596,8 @@ public final class Var {
    * @throws ShapeException of kind AXIS if the axis is out of range
    */
   public Var logSoftmax(int axis) {
-    return ReductionOps.logSoftmax(this, axis);
+    Softmax.single(axis, value.rank());
+    return LossOps.LOG_SOFTMAX.apply(axis, this);
   }
 
   /**
@@ -332,7 +608,7 @@ public final class Var {
    * @throws ShapeException of kind DOMAIN if the shapes do not fit or a label is not a class index
    */
   public static Var crossEntropy(Var logits, Tensor labels) {
-    return ReductionOps.crossEntropy(logits, labels);
+    return LossOps.CROSS_ENTROPY.call(logits, constant(labels));
   }
 
   /**
@@ -357,6 +633,11 @@ public final class Var {
   /** Elementwise {@code this == o} as a 0/1 constant, with broadcasting. */
   public Var eq(Var o) {
     return PointwiseOps.compare(this, o, (a, b) -> a == b);
+  }
+
+  /** Elementwise {@code this != o} as a 0/1 constant, with broadcasting (NaN != NaN is 1, as NumPy). */
+  public Var ne(Var o) {
+    return PointwiseOps.compare(this, o, (a, b) -> a != b);
   }
 
   /** Elementwise {@code this < o} as a 0/1 constant, with broadcasting. */

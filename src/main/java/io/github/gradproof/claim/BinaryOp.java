@@ -2,7 +2,11 @@ package io.github.gradproof.claim;
 
 /** Arithmetic operators, with the symbol as written. */
 public enum BinaryOp {
-  ADD("+"), SUB("-"), MUL("*"), DIV("/"), MATMUL("@"), POW("**");
+  ADD("+"), SUB("-"), MUL("*"), DIV("/"), FLOORDIV("//"), MATMUL("@"), POW("**"),
+  /** Elementwise logical and of masks (nonzero is true), as NumPy's {@code &} on boolean arrays. */
+  AND("&"),
+  /** Elementwise logical or of masks (nonzero is true), as NumPy's {@code |} on boolean arrays. */
+  OR("|");
 
   private final String symbol;
 

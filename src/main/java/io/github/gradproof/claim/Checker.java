@@ -1,17 +1,23 @@
 package io.github.gradproof.claim;
 
+import io.github.gradproof.diag.Suggestions;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Static checks of one parsed line against a {@link Scope}: every name resolves, every function
- * exists and gets the right arguments, every operation gets operands of a fitting type. Collects
- * every error of the line instead of stopping at the first.
+ * exists and gets arguments of its parameters' types, every operation gets operands of a fitting
+ * type. Collects every error of the line instead of stopping at the first. Along the way it infers
+ * each expression's {@link StaticType}, shapes included, symbolic in the dims; a shape mismatch is
+ * never an error here (running the line gives the verdict), only an unknown shape.
  */
 final class Checker {
 
   private final Scope scope;
   private final List<ClaimSyntaxException> errors = new ArrayList<>();
+  private final Map<Expr, StaticType> types = new IdentityHashMap<>();
 
   private Checker(Scope scope) {
     this.scope = scope;
@@ -19,9 +25,23 @@ final class Checker {
 
   /** The errors in {@code line}, in the order found; empty when the line is well-formed. */
   static List<ClaimSyntaxException> check(Line line, Scope scope) {
+    return run(line, scope).errors;
+  }
+
+  /** Checks {@code line}; the result holds its errors and, when there are none, its static facts. */
+  static Checker run(Line line, Scope scope) {
     Checker c = new Checker(scope);
     c.line(line);
-    return c.errors;
+    return c;
+  }
+
+  List<ClaimSyntaxException> errors() {
+    return errors;
+  }
+
+  /** The static type of every expression node of the line, by identity. */
+  Map<Expr, StaticType> types() {
+    return types;
   }
 
   private void line(Line line) {
@@ -40,9 +60,9 @@ final class Checker {
     } else if (isReserved(d.name())) {
       error(d.namePos(), "'" + d.name() + "' is reserved; give this line another name");
     }
-    Type t = type(d.value());
-    if (t != null && !t.isNumeric()) {
-      error(d.value().pos(), "a forward line must compute a tensor, got " + t.description());
+    StaticType t = type(d.value());
+    if (t != null && !t.type().isNumeric()) {
+      error(d.value().pos(), "a forward line must compute a tensor, got " + t.type().description());
     }
   }
 
@@ -55,69 +75,111 @@ final class Checker {
       if (scope.kind(name) != null) {
         error(g.namePos(), "'" + name + " = ...' is not a claim: only a gradient 'dX' can stand left of '='; to compare, write '=='");
       } else {
-        String hint = io.github.gradproof.diag.Suggestions.closest(name, gradientNames()).orElse(null);
+        String hint = Suggestions.closest(name, gradientNames()).orElse(null);
         error(g.namePos(), "'" + name + "' is not a gradient: "
             + (name.length() > 1 && name.charAt(0) == 'd' ? "'" + name.substring(1) + "' is no input or forward name" : "a gradient name is 'd' followed by an input or forward name")
             + (hint == null ? "" : " (did you mean '" + hint + "'?)"));
       }
     }
-    Type t = type(g.value());
-    if (t != null && !t.isNumeric()) {
-      error(g.value().pos(), "a gradient is a tensor, but the claim gives " + t.description());
+    StaticType t = type(g.value());
+    if (t != null && !t.type().isNumeric()) {
+      error(g.value().pos(), "a gradient is a tensor, but the claim gives " + t.type().description());
     }
   }
 
   private void comparison(Line.Comparison c) {
-    Type l = type(c.left());
-    Type r = type(c.right());
+    StaticType l = type(c.left());
+    StaticType r = type(c.right());
     if (l == null || r == null) {
       return;
     }
-    if (l.isNumeric() && r.isNumeric()) {
+    if (l.type().isNumeric() && r.type().isNumeric()) {
       return;
     }
-    if (l == Type.SHAPE && r == Type.SHAPE) {
+    if (l.type() == Type.SHAPE && r.type() == Type.SHAPE) {
       if (c.op() != CompareOp.EQ && c.op() != CompareOp.NE) {
         error(c.opPos(), "shape tuples compare only with == and !=");
       }
       return;
     }
-    error(c.opPos(), "cannot compare " + l.description() + " with " + r.description());
+    error(c.opPos(), "cannot compare " + l.type().description() + " with " + r.type().description());
   }
 
-  private Type type(Expr e) {
+  /** Types {@code e} and records it; {@code null} when {@code e} has an error (already reported). */
+  StaticType type(Expr e) {
+    StaticType t = compute(e);
+    if (t != null) {
+      types.put(e, t);
+    }
+    return t;
+  }
+
+  private StaticType compute(Expr e) {
     if (e instanceof Expr.Num n) {
-      return n.integer() ? Type.INT : Type.TENSOR;
-    } else if (e instanceof Expr.Bool) {
-      return Type.BOOL;
+      return n.integer() ? new StaticType.IntType(Dim.of((long) n.value())) : StaticType.tensor(Shape.scalar());
+    } else if (e instanceof Expr.Bool b) {
+      return new StaticType.BoolType(b.value());
+    } else if (e instanceof Expr.NoneLiteral) {
+      return new StaticType.NoneType();
+    } else if (e instanceof Expr.Str s) {
+      return new StaticType.StringType(s.value());
     } else if (e instanceof Expr.Name n) {
       return name(n);
     } else if (e instanceof Expr.Neg n) {
       return neg(n);
+    } else if (e instanceof Expr.Not n) {
+      return not(n);
     } else if (e instanceof Expr.Binary b) {
       return binary(b);
-    } else if (e instanceof Expr.Transpose t) {
-      return tensorOnly(t.target(), t.pos(), ".T", Type.TENSOR);
-    } else if (e instanceof Expr.ShapeOf s) {
-      return tensorOnly(s.target(), s.pos(), ".shape", Type.SHAPE);
-    } else if (e instanceof Expr.Tuple t) {
-      return tuple(t);
+    } else if (e instanceof Expr.Compare c) {
+      return mask(c);
     }
-    return call((Expr.Call) e);
+    return structure(e);
   }
 
-  private Type name(Expr.Name n) {
+  private StaticType structure(Expr e) {
+    if (e instanceof Expr.Transpose t) {
+      StaticType x = tensorOnly(t.target(), t.pos(), ".T");
+      return x == null ? null : StaticType.tensor(ShapeRules.transpose(shapeOf(x), null));
+    } else if (e instanceof Expr.ShapeOf s) {
+      StaticType x = tensorOnly(s.target(), s.pos(), ".shape");
+      return x == null ? null : new StaticType.ShapeType(shapeOf(x));
+    } else if (e instanceof Expr.Ndim n) {
+      StaticType x = tensorOnly(n.target(), n.pos(), ".ndim");
+      int rank = x == null ? -1 : shapeOf(x).rank();
+      return x == null ? null : new StaticType.IntType(rank < 0 ? Dim.unknown() : Dim.of(rank));
+    } else if (e instanceof Expr.Tuple t) {
+      return tuple(t);
+    } else if (e instanceof Expr.ListLiteral l) {
+      return list(l);
+    } else if (e instanceof Expr.Index i) {
+      return new IndexCheck(this).index(i);
+    } else if (e instanceof Expr.MethodCall m) {
+      return methodCall(m);
+    } else if (e instanceof Expr.Call c) {
+      return call(c);
+    }
+    // a slice or '...' outside brackets: the parser never builds one
+    return error(e.pos(), "'" + (e instanceof Expr.Slice ? ":" : "...") + "' stands only inside brackets");
+  }
+
+  /** The shape of a numeric value: a tensor's, or a scalar's for an integer. */
+  static Shape shapeOf(StaticType t) {
+    return t instanceof StaticType.TensorType x ? x.shape() : Shape.scalar();
+  }
+
+  private StaticType name(Expr.Name n) {
     String name = n.name();
     Scope.Kind kind = scope.kind(name);
     if (kind != null) {
-      return kind == Scope.Kind.DIM ? Type.INT : Type.TENSOR;
+      return scope.type(name);
     }
     Scope.Kind target = scope.gradientOf(name);
     if (target == Scope.Kind.LABELS) {
       return error(n.pos(), labelsMessage(name.substring(1)));
     }
     if (target != null) {
-      return Type.TENSOR;
+      return scope.type(name);
     }
     if (name.equals("forward") || name.equals("central")) {
       return error(n.pos(), "'" + name + "' is a method keyword: use it only as fd_order(" + name
@@ -126,82 +188,161 @@ final class Checker {
     if (!scope.gradients() && name.length() > 1 && name.charAt(0) == 'd' && scope.kind(name.substring(1)) != null) {
       return error(n.pos(), "gradients such as '" + name + "' exist only in claims, not in forward lines");
     }
-    if (Function.named(name) != null) {
+    if (Functions.named(name) != null) {
       return error(n.pos(), "'" + name + "' is a function: call it as " + name + "(...)");
     }
-    String hint = io.github.gradproof.diag.Suggestions.closest(name, scope.visible()).orElse(null);
+    String hint = Suggestions.closest(name, scope.visible()).orElse(null);
     return error(n.pos(), "unknown name '" + name + "'" + (hint == null ? "" : " (did you mean '" + hint + "'?)"));
   }
 
-  private Type neg(Expr.Neg n) {
-    Type t = type(n.operand());
-    if (t != null && !t.isNumeric()) {
-      return error(n.pos(), "cannot negate " + t.description());
+  private StaticType neg(Expr.Neg n) {
+    StaticType t = type(n.operand());
+    if (t == null) {
+      return null;
+    }
+    if (!t.type().isNumeric()) {
+      return error(n.pos(), "cannot negate " + t.type().description());
+    }
+    return t instanceof StaticType.IntType i ? new StaticType.IntType(i.value().negate()) : t;
+  }
+
+  private StaticType not(Expr.Not n) {
+    StaticType t = type(n.operand());
+    if (t == null) {
+      return null;
+    }
+    if (t.type() != Type.TENSOR) {
+      return error(n.pos(), "'~' negates a mask, got " + t.type().description());
     }
     return t;
   }
 
-  private Type binary(Expr.Binary b) {
-    Type l = type(b.left());
-    Type r = type(b.right());
+  private StaticType binary(Expr.Binary b) {
+    StaticType l = type(b.left());
+    StaticType r = type(b.right());
     if (l == null || r == null) {
       return null;
     }
     String op = "'" + b.op().symbol() + "'";
-    if (!l.isNumeric() || !r.isNumeric()) {
-      return error(b.pos(), "cannot apply " + op + " to " + (l.isNumeric() ? r : l).description());
+    if (!l.type().isNumeric() || !r.type().isNumeric()) {
+      return error(b.pos(), "cannot apply " + op + " to " + (l.type().isNumeric() ? r : l).type().description());
     }
     if (b.op() == BinaryOp.MATMUL) {
-      if (l == Type.INT || r == Type.INT) {
+      if (l instanceof StaticType.IntType || r instanceof StaticType.IntType) {
         return error(b.pos(), "'@' multiplies tensors, not integers; use '*' to scale");
       }
-      return Type.TENSOR;
+      return StaticType.tensor(ShapeRules.matmul(shapeOf(l), shapeOf(r)));
     }
-    if (l == Type.INT && r == Type.INT) {
-      return switch (b.op()) {
-        case ADD, SUB, MUL -> Type.INT;
-        case POW -> b.right() instanceof Expr.Num ? Type.INT : Type.TENSOR;
-        default -> Type.TENSOR;
-      };
+    if ((b.op() == BinaryOp.AND || b.op() == BinaryOp.OR) && l instanceof StaticType.IntType
+        && r instanceof StaticType.IntType) {
+      return error(b.pos(), op + " combines masks, not integers");
     }
-    return Type.TENSOR;
+    if (l instanceof StaticType.IntType x && r instanceof StaticType.IntType y) {
+      Dim d = IntegerArithmetic.symbolic(b.op(), x.value(), y.value(), b.right() instanceof Expr.Num);
+      if (d != null) {
+        return new StaticType.IntType(d);
+      }
+    }
+    if (b.op() == BinaryOp.FLOORDIV) {
+      return error(b.pos(), "'//' divides integers (dims and integer literals); divide tensors with '/'");
+    }
+    return StaticType.tensor(ShapeRules.broadcast(shapeOf(l), shapeOf(r)));
   }
 
-  private Type tensorOnly(Expr target, int pos, String what, Type result) {
-    Type t = type(target);
+  private StaticType mask(Expr.Compare c) {
+    StaticType l = type(c.left());
+    StaticType r = type(c.right());
+    if (l == null || r == null) {
+      return null;
+    }
+    if (!l.type().isNumeric() || !r.type().isNumeric()) {
+      return error(c.pos(), "a comparison inside an expression gives a 0/1 mask of tensors; cannot compare "
+          + l.type().description() + " with " + r.type().description() + " here");
+    }
+    return StaticType.tensor(ShapeRules.broadcast(shapeOf(l), shapeOf(r)));
+  }
+
+  private StaticType tensorOnly(Expr target, int pos, String what) {
+    StaticType t = type(target);
     if (t == null) {
       return null;
     }
-    if (t != Type.TENSOR) {
-      return error(pos, what + " needs a tensor, got " + t.description());
+    if (t.type() != Type.TENSOR) {
+      return error(pos, what + " needs a tensor, got " + t.type().description());
     }
-    return result;
+    return t;
   }
 
-  private Type tuple(Expr.Tuple t) {
+  private StaticType tuple(Expr.Tuple t) {
+    List<StaticType> items = items(t.items(), "a tuple");
+    if (items == null) {
+      return null;
+    }
+    if (items.stream().allMatch(i -> i instanceof StaticType.IntType)) {
+      return new StaticType.ShapeType(new Shape(items.stream().map(i -> ((StaticType.IntType) i).value()).toList()));
+    }
+    return new StaticType.SequenceType(items);
+  }
+
+  private StaticType list(Expr.ListLiteral l) {
+    List<StaticType> items = items(l.items(), "a list");
+    return items == null ? null : new StaticType.SequenceType(items);
+  }
+
+  /** The items' types, each an integer or a tensor; {@code null} after reporting errors. */
+  private List<StaticType> items(List<Expr> exprs, String what) {
+    List<StaticType> out = new ArrayList<>();
     boolean ok = true;
-    for (Expr item : t.items()) {
-      Type it = type(item);
+    for (Expr item : exprs) {
+      StaticType it = type(item);
       if (it == null) {
         ok = false;
-      } else if (it != Type.INT) {
-        error(item.pos(), "a shape tuple holds integers, got " + it.description());
+      } else if (!it.type().isNumeric()) {
+        error(item.pos(), what + " holds integers or tensors, got " + it.type().description());
         ok = false;
+      } else {
+        out.add(it);
       }
     }
-    return ok ? Type.SHAPE : null;
+    return ok ? out : null;
   }
 
-  private Type call(Expr.Call c) {
-    Function f = Function.named(c.function());
+  private StaticType methodCall(Expr.MethodCall m) {
+    Function f = Functions.method(m.method());
+    if (f == null) {
+      type(m.target());
+      if (m.method().equals("T") || m.method().equals("shape") || m.method().equals("ndim")) {
+        return error(m.pos(), "'." + m.method() + "' is an attribute, not a method: write x." + m.method());
+      }
+      String hint = Suggestions.closest(m.method(), Functions.methodNames()).orElse(null);
+      return error(m.pos(), "unknown method '." + m.method() + "()'" + (hint == null
+          ? "; the methods are ." + String.join("() .", Functions.methodNames()) + "()"
+          : " (did you mean '." + hint + "()'?)"));
+    }
+    StaticType target = type(m.target());
+    if (target != null && target.type() != Type.TENSOR) {
+      return error(m.pos(), "." + m.method() + "() needs a tensor, got " + target.type().description());
+    }
+    return target == null ? null : call(f, Calls.asCall(f, m));
+  }
+
+  private StaticType call(Expr.Call c) {
+    Function f = Functions.named(c.function());
     if (f == null) {
       if (scope.kind(c.function()) != null || scope.gradientOf(c.function()) != null) {
-        return error(c.pos(), "'" + c.function() + "' is not a function");
+        error(c.pos(), "'" + c.function() + "' is not a function");
+      } else {
+        String hint = Suggestions.closest(c.function(), Functions.names()).orElse(null);
+        error(c.pos(), "unknown function '" + c.function() + "'" + (hint == null ? "" : " (did you mean '" + hint + "'?)"));
       }
-      String hint = io.github.gradproof.diag.Suggestions.closest(c.function(), Function.spellings()).orElse(null);
-      return error(c.pos(), "unknown function '" + c.function() + "'"
-          + (hint == null ? "" : " (did you mean '" + hint + "'?)"));
+      c.args().forEach(this::type);
+      c.keywords().forEach(k -> type(k.value()));
+      return null;
     }
+    return call(f, c);
+  }
+
+  private StaticType call(Function f, Expr.Call c) {
     Expr[] slots;
     try {
       slots = f.bind(c);
@@ -209,53 +350,78 @@ final class Checker {
       errors.add(e);
       return null;
     }
+    StaticType[] args = new StaticType[slots.length];
     boolean ok = true;
     for (int i = 0; i < slots.length; i++) {
-      if (slots[i] != null && !argument(f, f.params().get(i), slots[i])) {
-        ok = false;
-      }
+      Param p = f.parameters().get(i);
+      args[i] = slots[i] == null ? defaultType(p) : argument(f, p, slots[i]);
+      ok &= args[i] != null;
     }
     if (!ok) {
       return null;
     }
-    return f == Function.FD_EVALS ? Type.INT : Type.TENSOR;
+    try {
+      return f.result(new StaticArgs(f, args, slots, c.pos()));
+    } catch (ClaimSyntaxException e) {
+      errors.add(e);
+      return null;
+    }
   }
 
-  private boolean argument(Function f, String param, Expr arg) {
-    if (param.equals("method")) {
+  private StaticType argument(Function f, Param p, Expr arg) {
+    if (p.type() == ParamType.METHOD) {
       if (arg instanceof Expr.Name n && (n.name().equals("forward") || n.name().equals("central"))) {
-        return true;
+        return new StaticType.MethodType(n.name().equals("central"));
       }
-      error(arg.pos(), f.spelling() + "() takes the method 'forward' or 'central'");
-      return false;
+      return error(arg.pos(), f.name() + "() takes the method 'forward' or 'central'");
     }
-    Type t = type(arg);
+    StaticType t = type(arg);
     if (t == null) {
-      return false;
+      return null;
     }
-    boolean fits = switch (param) {
-      case "axis" -> t == Type.INT || (t == Type.SHAPE && f != Function.SOFTMAX && f != Function.LOG_SOFTMAX);
-      case "keepdims" -> t == Type.BOOL;
-      case "shape" -> t == Type.SHAPE || t == Type.INT;
-      case "axes" -> t == Type.SHAPE;
-      case "classes" -> t == Type.INT;
-      case "labels" -> f == Function.ONE_HOT ? t.isNumeric() : t == Type.TENSOR;
-      default -> t.isNumeric();
-    };
-    if (!fits) {
-      error(arg.pos(), f.spelling() + "(): '" + param + "' must be " + expected(f, param) + ", got " + t.description());
+    if (t instanceof StaticType.SequenceType && arg instanceof Expr.Tuple tuple && holdsSizes(p.type())) {
+      Expr bad = tuple.items().stream().filter(i -> types.get(i).type() != Type.INT).findFirst().orElseThrow();
+      return error(bad.pos(), "a shape tuple holds integers, got " + types.get(bad).type().description());
     }
-    return fits;
+    if (!p.type().accepts(t)) {
+      return error(arg.pos(), f.name() + "(): '" + p.name() + "' must be " + p.type().description() + ", got "
+          + describe(t));
+    }
+    if (t instanceof StaticType.StringType s && !p.choices().isEmpty() && !p.choices().contains(s.value())) {
+      String hint = Suggestions.closest(s.value(), p.choices()).orElse(null);
+      return error(arg.pos(), f.name() + "(): '" + p.name() + "' must be one of '" + String.join("', '", p.choices())
+          + "', got '" + s.value() + "'" + (hint == null ? "" : " (did you mean '" + hint + "'?)"));
+    }
+    return t;
   }
 
-  private static String expected(Function f, String param) {
-    return switch (param) {
-      case "axis" -> f == Function.SOFTMAX || f == Function.LOG_SOFTMAX ? "an integer" : "an integer or a tuple of integers";
-      case "keepdims" -> "True or False";
-      case "shape", "axes" -> "a shape tuple";
-      case "classes" -> "an integer";
-      default -> "a tensor";
-    };
+  /** A type as an error message names it, with what is known of its size: "a tensor of shape (M, N)". */
+  private static String describe(StaticType t) {
+    if (t instanceof StaticType.TensorType x && x.shape().isFullyKnown()) {
+      return "a tensor of shape " + x.shape();
+    } else if (t instanceof StaticType.ShapeType s && s.value().isKnown()) {
+      return "a tuple of " + s.value().rank() + " integer" + (s.value().rank() == 1 ? "" : "s");
+    }
+    return t.type().description();
+  }
+
+  private static boolean holdsSizes(ParamType t) {
+    return t == ParamType.SHAPE || t == ParamType.AXES || t == ParamType.PAIR || t == ParamType.PAIR_OR_NONE;
+  }
+
+  /** The static type of a parameter's default value. */
+  static StaticType defaultType(Param p) {
+    Object d = p.defaultValue();
+    if (d == null) {
+      return new StaticType.NoneType();
+    } else if (d instanceof Long l) {
+      return new StaticType.IntType(Dim.of(l));
+    } else if (d instanceof Boolean b) {
+      return new StaticType.BoolType(b);
+    } else if (d instanceof String s) {
+      return new StaticType.StringType(s);
+    }
+    return StaticType.tensor(Shape.scalar());
   }
 
   private List<String> gradientNames() {
@@ -263,15 +429,15 @@ final class Checker {
   }
 
   private static boolean isReserved(String name) {
-    return name.equals("True") || name.equals("False") || name.equals("forward") || name.equals("central")
-        || Function.named(name) != null;
+    return name.equals("True") || name.equals("False") || name.equals("None") || name.equals("forward")
+        || name.equals("central") || Functions.named(name) != null;
   }
 
   private static String labelsMessage(String name) {
     return "'" + name + "' holds class labels, which have no gradient";
   }
 
-  private Type error(int pos, String message) {
+  StaticType error(int pos, String message) {
     errors.add(new ClaimSyntaxException(pos, message));
     return null;
   }

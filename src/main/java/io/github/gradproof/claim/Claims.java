@@ -26,6 +26,17 @@ public final class Claims {
    * @return the definition, or {@code null} when the line has errors (then {@code sink} grew)
    */
   public static Line.Definition forwardLine(ClaimText text, Scope scope, List<Diagnostic> sink) {
+    CheckedLine checked = checkForwardLine(text, scope, sink);
+    return checked == null ? null : (Line.Definition) checked.line();
+  }
+
+  /**
+   * Parses and checks a forward line, keeping the static facts the checker inferred.
+   *
+   * @param sink receives every authoring error of the line
+   * @return the checked line, or {@code null} when the line has errors (then {@code sink} grew)
+   */
+  public static CheckedLine checkForwardLine(ClaimText text, Scope scope, List<Diagnostic> sink) {
     Line.Definition line;
     try {
       line = Parser.forwardLine(text.source());
@@ -33,7 +44,7 @@ public final class Claims {
       sink.add(diagnostic(text, e));
       return null;
     }
-    return report(text, line, scope, sink) ? line : null;
+    return report(text, line, scope, sink);
   }
 
   /**
@@ -44,6 +55,18 @@ public final class Claims {
    * @return the claim, or {@code null} when it has errors (then {@code sink} grew)
    */
   public static Line claim(ClaimText text, Scope scope, List<Diagnostic> sink) {
+    CheckedLine checked = checkClaim(text, scope, sink);
+    return checked == null ? null : checked.line();
+  }
+
+  /**
+   * Parses and checks a claim, keeping the static facts the checker inferred.
+   *
+   * @param scope the setup's names; gradient names are made visible here
+   * @param sink receives every authoring error of the claim
+   * @return the checked claim, or {@code null} when it has errors (then {@code sink} grew)
+   */
+  public static CheckedLine checkClaim(ClaimText text, Scope scope, List<Diagnostic> sink) {
     Line line;
     try {
       line = Parser.claim(text.source());
@@ -51,7 +74,7 @@ public final class Claims {
       sink.add(diagnostic(text, e));
       return null;
     }
-    return report(text, line, scope.withGradients(), sink) ? line : null;
+    return report(text, line, scope.withGradients(), sink);
   }
 
   /**
@@ -127,6 +150,16 @@ public final class Claims {
     return Optional.of(Collections.unmodifiableMap(bound));
   }
 
+  /**
+   * The function call a method call stands for: {@code x.sum(axis=0)} is {@code sum(x, axis=0)},
+   * {@code x.reshape(3, 4)} is {@code reshape(x, (3, 4))}, as the checker and the evaluator read it.
+   * Empty when no function is that method, which only a line that was parsed but not checked can have.
+   */
+  public static Optional<Expr.Call> asCall(Expr.MethodCall method) {
+    Function f = Functions.method(method.method());
+    return f == null ? Optional.empty() : Optional.of(Calls.asCall(f, method));
+  }
+
   /** Whether a line calls {@code fd_order} or {@code fd_evals}. */
   public static boolean usesExperiments(Line line) {
     boolean[] found = {false};
@@ -138,12 +171,12 @@ public final class Claims {
     return found[0];
   }
 
-  private static boolean report(ClaimText text, Line line, Scope scope, List<Diagnostic> sink) {
-    List<ClaimSyntaxException> errors = Checker.check(line, scope);
-    for (ClaimSyntaxException e : errors) {
+  private static CheckedLine report(ClaimText text, Line line, Scope scope, List<Diagnostic> sink) {
+    Checker checker = Checker.run(line, scope);
+    for (ClaimSyntaxException e : checker.errors()) {
       sink.add(diagnostic(text, e));
     }
-    return errors.isEmpty();
+    return checker.errors().isEmpty() ? new CheckedLine(line, checker.types()) : null;
   }
 
   /** Locates an error at its offset inside {@code text}. */

@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Evaluates checked expressions on autograd values. Operations go through {@link Var}, so forward
- * lines build the graph that the verifier differentiates. An undefined operation raises
- * {@link EvaluationException} with the operation and its operands' shapes as facts.
+ * Evaluates checked expressions on autograd values. Operations go through {@link Var} (and the
+ * registry's {@link Function}s), so forward lines build the graph that the verifier
+ * differentiates. An undefined operation raises {@link EvaluationException} with the operation and
+ * its operands as facts ({@link Operation}).
  *
  * <p>Only lines that passed {@link Claims}' static checks may be evaluated; others fail with
  * {@link ClassCastException} or {@link NullPointerException}.
@@ -40,30 +41,74 @@ public final class Evaluator {
     if (e instanceof Expr.Num n) {
       return n.integer() ? new Value.IntValue((long) n.value()) : Value.constant(Tensor.scalar(n.value()));
     } else if (e instanceof Expr.Name n) {
-      Value v = env.get(n.name());
-      if (v == null) {
-        throw new IllegalStateException("unbound name '" + n.name() + "' (the line was not checked)");
-      }
-      return v;
+      return name(n);
     } else if (e instanceof Expr.Bool b) {
       return new Value.BoolValue(b.value());
+    } else if (e instanceof Expr.NoneLiteral) {
+      return new Value.NoneValue();
+    } else if (e instanceof Expr.Str s) {
+      return new Value.StringValue(s.value());
     } else if (e instanceof Expr.Neg n) {
       Value v = eval(n.operand());
-      return v instanceof Value.IntValue i ? new Value.IntValue(-i.value()) : new Value.TensorValue(var(v).neg());
+      return v instanceof Value.IntValue i ? new Value.IntValue(IntegerArithmetic.negate(i.value()))
+          : new Value.TensorValue(var(v).neg());
+    } else if (e instanceof Expr.Not n) {
+      return new Value.TensorValue(truth(var(eval(n.operand()))).eq(zero()));
     } else if (e instanceof Expr.Binary b) {
       return binary(b, eval(b.left()), eval(b.right()));
-    } else if (e instanceof Expr.Transpose t) {
+    } else if (e instanceof Expr.Compare c) {
+      return mask(c, eval(c.left()), eval(c.right()));
+    }
+    return structure(e);
+  }
+
+  private Value structure(Expr e) {
+    if (e instanceof Expr.Transpose t) {
       return new Value.TensorValue(var(eval(t.target())).T());
     } else if (e instanceof Expr.ShapeOf s) {
       return new Value.ShapeValue(var(eval(s.target())).value().shape());
+    } else if (e instanceof Expr.Ndim n) {
+      return new Value.IntValue(var(eval(n.target())).value().rank());
     } else if (e instanceof Expr.Tuple t) {
-      int[] dims = new int[t.items().size()];
+      return tuple(t);
+    } else if (e instanceof Expr.ListLiteral l) {
+      return new Value.SequenceValue(items(l.items()));
+    } else if (e instanceof Expr.Index i) {
+      return IndexEvaluation.index(this, i);
+    } else if (e instanceof Expr.MethodCall m) {
+      Function f = Functions.method(m.method());
+      return call(f, Calls.asCall(f, m));
+    }
+    Expr.Call c = (Expr.Call) e;
+    return call(Functions.named(c.function()), c);
+  }
+
+  private Value name(Expr.Name n) {
+    Value v = env.get(n.name());
+    if (v == null) {
+      throw new IllegalStateException("unbound name '" + n.name() + "' (the line was not checked)");
+    }
+    return v;
+  }
+
+  private Value tuple(Expr.Tuple t) {
+    List<Value> items = items(t.items());
+    if (items.stream().allMatch(v -> v instanceof Value.IntValue)) {
+      int[] dims = new int[items.size()];
       for (int i = 0; i < dims.length; i++) {
-        dims[i] = (int) ((Value.IntValue) eval(t.items().get(i))).value();
+        dims[i] = (int) ((Value.IntValue) items.get(i)).value();
       }
       return new Value.ShapeValue(dims);
     }
-    return call((Expr.Call) e);
+    return new Value.SequenceValue(items);
+  }
+
+  private List<Value> items(List<Expr> exprs) {
+    List<Value> out = new ArrayList<>(exprs.size());
+    for (Expr item : exprs) {
+      out.add(eval(item));
+    }
+    return out;
   }
 
   /** Converts an integer or tensor value to a graph node. */
@@ -74,141 +119,108 @@ public final class Evaluator {
     return Var.constant(Tensor.scalar(((Value.IntValue) v).value()));
   }
 
-  private Value binary(Expr.Binary e, Value l, Value r) {
-    BinaryOp op = e.op();
-    if (l instanceof Value.IntValue a && r instanceof Value.IntValue b && op != BinaryOp.DIV) {
-      long x = a.value();
-      long y = b.value();
-      switch (op) {
-        case ADD:
-          return new Value.IntValue(x + y);
-        case SUB:
-          return new Value.IntValue(x - y);
-        case MUL:
-          return new Value.IntValue(x * y);
-        case POW:
-          if (y >= 0) {
-            long p = 1;
-            for (long k = 0; k < y; k++) {
-              p *= x;
-            }
-            return new Value.IntValue(p);
-          }
-          break;
-        default:
-          break;
+  private Value binary(Expr.Binary b, Value l, Value r) {
+    BinaryOp op = b.op();
+    if (l instanceof Value.IntValue x && r instanceof Value.IntValue y) {
+      Long result = IntegerArithmetic.apply(op, x.value(), y.value(), b.right() instanceof Expr.Num);
+      if (result != null) {
+        return new Value.IntValue(result);
+      }
+      if (op == BinaryOp.FLOORDIV) {
+        throw new EvaluationException(ShapeException.Kind.DOMAIN,
+            Operation.infix(op.symbol(), b.left(), Operand.of(l), b.right(), Operand.of(r)), "integer division by zero");
       }
     }
     Var a = var(l);
-    Var b = var(r);
+    Var c = var(r);
     try {
       return new Value.TensorValue(switch (op) {
-        case ADD -> a.add(b);
-        case SUB -> a.sub(b);
-        case MUL -> a.mul(b);
-        case DIV -> a.div(b);
-        case MATMUL -> a.matmul(b);
-        case POW -> power(a, b);
+        case ADD -> a.add(c);
+        case SUB -> a.sub(c);
+        case MUL -> a.mul(c);
+        case DIV -> a.div(c);
+        case MATMUL -> a.matmul(c);
+        case POW -> power(a, c);
+        case AND -> truth(a).mul(truth(c));
+        case OR -> truth(a).add(truth(c)).gt(zero());
+        case FLOORDIV -> throw new IllegalStateException("'//' on tensors (the line was not checked)");
       });
     } catch (ShapeException ex) {
-      // the operands as the engine saw them: an integer operand is a scalar tensor here
-      throw fail(ex, new Operation(op.symbol(), true, List.of(
-          new Argument(null, e.left(), new Operand.Tensor(a.value().shape())),
-          new Argument(null, e.right(), new Operand.Tensor(b.value().shape())))));
+      throw fail(ex, Operation.infix(op.symbol(), b.left(), a.value(), b.right(), c.value()));
     }
   }
 
   private static Var power(Var base, Var exponent) {
-    if (exponent.value().size() == 1 && !exponent.requiresGrad()) {
+    if (exponent.value().size() == 1 && exponent.value().rank() <= base.value().rank() && !exponent.requiresGrad()) {
       return base.pow(exponent.value().toArray()[0]);
     }
-    // base ** e = exp(e * log(base)), defined for positive bases
-    return exponent.mul(base.log()).exp();
+    return base.pow(exponent);
   }
 
-  private Value call(Expr.Call c) {
-    Function f = Function.named(c.function());
-    Expr[] slots = f.bind(c);
-    Value[] args = new Value[slots.length];
-    for (int i = 0; i < slots.length; i++) {
-      args[i] = slots[i] == null ? null : (f.params().get(i).equals("method") ? method(slots[i]) : eval(slots[i]));
-    }
+  /** A value as a 0/1 mask: 1 where nonzero (NumPy's truth of a number). */
+  private static Var truth(Var v) {
+    return v.ne(zero());
+  }
+
+  private static Var zero() {
+    return Var.constant(Tensor.scalar(0));
+  }
+
+  private static Value mask(Expr.Compare c, Value l, Value r) {
+    Var a = var(l);
+    Var b = var(r);
     try {
-      return apply(f, args);
+      return new Value.TensorValue(switch (c.op()) {
+        case EQ -> a.eq(b);
+        case NE -> a.ne(b);
+        case LT -> a.lt(b);
+        case GT -> a.gt(b);
+        case LE -> a.le(b);
+        case GE -> a.ge(b);
+        case APPROX -> throw new IllegalStateException("'~' inside an expression (the parser refuses it)");
+      });
     } catch (ShapeException ex) {
-      throw fail(ex, operation(f, slots, args));
+      throw fail(ex, Operation.infix(c.op().symbol(), c.left(), a.value(), c.right(), b.value()));
     }
   }
 
-  private static Value method(Expr e) {
-    return new Value.MethodValue(((Expr.Name) e).name().equals("central"));
-  }
-
-  private Value apply(Function f, Value[] a) {
-    switch (f) {
-      case FD_ORDER:
-        return Value.constant(Tensor.scalar(experiments.order(((Value.MethodValue) a[0]).central())));
-      case FD_EVALS:
-        return new Value.IntValue(experiments.evaluations(((Value.MethodValue) a[0]).central()));
-      case ONE_HOT: {
-        Tensor labels = a[0] instanceof Value.IntValue i ? Tensor.scalar(i.value()) : var(a[0]).value();
-        return Value.constant(Var.oneHot(labels, (int) ((Value.IntValue) a[1]).value()));
-      }
-      case CROSS_ENTROPY:
-        return new Value.TensorValue(Var.crossEntropy(var(a[0]), var(a[1]).value()));
-      default:
-        return new Value.TensorValue(tensorFunction(f, var(a[0]), a));
-    }
-  }
-
-  private static Var tensorFunction(Function f, Var x, Value[] a) {
-    return switch (f) {
-      case SUM -> x.sum(axes(a[1]), keepdims(a[2]));
-      case MEAN -> x.mean(axes(a[1]), keepdims(a[2]));
-      case MAX -> x.max(axes(a[1]), keepdims(a[2]));
-      case EXP -> x.exp();
-      case LOG -> x.log();
-      case TANH -> x.tanh();
-      case SIGMOID -> x.sigmoid();
-      case RELU -> x.relu();
-      case SQRT -> x.sqrt();
-      case ABS -> x.abs();
-      case SOFTMAX -> x.softmax(a[1] == null ? -1 : (int) ((Value.IntValue) a[1]).value());
-      case LOG_SOFTMAX -> x.logSoftmax(a[1] == null ? -1 : (int) ((Value.IntValue) a[1]).value());
-      case ONES_LIKE -> Var.onesLike(x);
-      case ZEROS_LIKE -> Var.zerosLike(x);
-      case RESHAPE -> x.reshape(axes(a[1]));
-      case TRANSPOSE -> a[1] == null ? x.transpose() : x.transpose(axes(a[1]));
-      default -> throw new IllegalStateException("not a tensor function: " + f);
-    };
-  }
-
-  private static int[] axes(Value v) {
-    if (v == null) {
-      return null;
-    }
-    if (v instanceof Value.IntValue i) {
-      return new int[] {(int) i.value()};
-    }
-    return ((Value.ShapeValue) v).dims();
-  }
-
-  private static boolean keepdims(Value v) {
-    return v != null && ((Value.BoolValue) v).value();
-  }
-
-  /** The failed call as facts: each argument given, with its parameter, expression and shape or value. */
-  private static Operation operation(Function f, Expr[] slots, Value[] args) {
-    List<Argument> arguments = new ArrayList<>();
-    for (int i = 0; i < args.length; i++) {
-      if (args[i] != null) {
-        arguments.add(new Argument(f.params().get(i), slots[i], Operand.of(args[i])));
+  private Value call(Function f, Expr.Call c) {
+    Expr[] slots = f.bind(c);
+    Value[] values = new Value[slots.length];
+    for (int i = 0; i < slots.length; i++) {
+      Param p = f.parameters().get(i);
+      if (slots[i] == null) {
+        values[i] = defaultValue(p);
+      } else if (p.type() == ParamType.METHOD) {
+        values[i] = new Value.MethodValue(((Expr.Name) slots[i]).name().equals("central"));
+      } else {
+        values[i] = eval(slots[i]);
       }
     }
-    return new Operation(f.spelling(), false, arguments);
+    Args args = new Args(f, values, experiments);
+    try {
+      return f.evaluate(args);
+    } catch (ShapeException ex) {
+      throw fail(ex, Operation.call(f, slots, values));
+    }
   }
 
-  private static EvaluationException fail(ShapeException ex, Operation operation) {
+  /** A parameter's default as a value. */
+  static Value defaultValue(Param p) {
+    Object d = p.defaultValue();
+    if (d == null) {
+      return new Value.NoneValue();
+    } else if (d instanceof Long l) {
+      return new Value.IntValue(l);
+    } else if (d instanceof Boolean b) {
+      return new Value.BoolValue(b);
+    } else if (d instanceof String s) {
+      return new Value.StringValue(s);
+    }
+    return Value.constant(Tensor.scalar((Double) d));
+  }
+
+  static EvaluationException fail(ShapeException ex, Operation operation) {
     return new EvaluationException(ex.kind(), operation, ex.getMessage());
   }
 }

@@ -1,5 +1,6 @@
 package io.github.gradproof.claim;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -7,8 +8,9 @@ import java.util.List;
  * line of the character that errors about the node point at.
  */
 public sealed interface Expr
-    permits Expr.Num, Expr.Name, Expr.Bool, Expr.Neg, Expr.Binary, Expr.Transpose, Expr.ShapeOf,
-        Expr.Call, Expr.Tuple {
+    permits Expr.Num, Expr.Name, Expr.Bool, Expr.NoneLiteral, Expr.Str, Expr.Neg, Expr.Not, Expr.Binary,
+        Expr.Compare, Expr.Transpose, Expr.ShapeOf, Expr.Ndim, Expr.Call, Expr.MethodCall,
+        Expr.Tuple, Expr.ListLiteral, Expr.Index, Expr.Slice, Expr.Ellipsis {
 
   /** 0-based offset of the node in its line. */
   int pos();
@@ -28,17 +30,40 @@ public sealed interface Expr
   /** {@code True} or {@code False}, for keyword arguments such as {@code keepdims=}. */
   record Bool(boolean value, int pos) implements Expr {}
 
+  /** {@code None}: an omitted argument ({@code axis=None}), or a new axis inside brackets. */
+  record NoneLiteral(int pos) implements Expr {}
+
+  /**
+   * A string literal such as {@code 'ij,jk->ik'} (einsum subscripts, option values).
+   *
+   * @param value the characters between the quotes
+   * @param pos offset of the opening quote
+   */
+  record Str(String value, int pos) implements Expr {}
+
   /** Unary minus. */
   record Neg(Expr operand, int pos) implements Expr {}
 
-  /** A binary arithmetic operation; {@code pos} is the operator's offset. */
+  /** {@code ~mask}: elementwise logical not (zero becomes 1, nonzero 0), as NumPy's {@code ~} on booleans. */
+  record Not(Expr operand, int pos) implements Expr {}
+
+  /** A binary arithmetic or mask operation; {@code pos} is the operator's offset. */
   record Binary(BinaryOp op, Expr left, Expr right, int pos) implements Expr {}
+
+  /**
+   * A comparison inside an expression, such as {@code (a > 0)}: a 0/1 float mask, elementwise
+   * with broadcasting. Never {@link CompareOp#APPROX}; {@code pos} is the operator's offset.
+   */
+  record Compare(CompareOp op, Expr left, Expr right, int pos) implements Expr {}
 
   /** {@code x.T}: reverses the axes; {@code pos} is the offset of {@code T}. */
   record Transpose(Expr target, int pos) implements Expr {}
 
   /** {@code x.shape}: the shape tuple; {@code pos} is the offset of {@code shape}. */
   record ShapeOf(Expr target, int pos) implements Expr {}
+
+  /** {@code x.ndim}: the number of axes, an integer; {@code pos} is the offset of {@code ndim}. */
+  record Ndim(Expr target, int pos) implements Expr {}
 
   /**
    * A function call.
@@ -55,12 +80,68 @@ public sealed interface Expr
     }
   }
 
-  /** A tuple literal such as {@code ()}, {@code (3,)} or {@code (R, C)}; {@code pos} is the '('. */
+  /**
+   * A method call such as {@code x.sum(axis=0)}: NumPy's array method, the function of the same
+   * name with {@code target} as its first argument.
+   *
+   * @param target the array the method is called on
+   * @param method the method's name
+   * @param args positional arguments after the target
+   * @param keywords keyword arguments, in order written
+   * @param pos offset of the method name
+   */
+  record MethodCall(Expr target, String method, List<Expr> args, List<Keyword> keywords, int pos)
+      implements Expr {
+    public MethodCall {
+      args = List.copyOf(args);
+      keywords = List.copyOf(keywords);
+    }
+
+    /** The same call as a function call: the target becomes the first positional argument. */
+    public Call asCall(List<Expr> packedArgs) {
+      List<Expr> all = new ArrayList<>(packedArgs.size() + 1);
+      all.add(target);
+      all.addAll(packedArgs);
+      return new Call(method, all, keywords, pos);
+    }
+  }
+
+  /**
+   * A tuple literal such as {@code ()}, {@code (3,)}, {@code (R, C)} or {@code (a, b)};
+   * {@code pos} is the '('.
+   */
   record Tuple(List<Expr> items, int pos) implements Expr {
     public Tuple {
       items = List.copyOf(items);
     }
   }
+
+  /** A list literal such as {@code [a, b]} or {@code [0, 2, 2]}; {@code pos} is the '['. */
+  record ListLiteral(List<Expr> items, int pos) implements Expr {
+    public ListLiteral {
+      items = List.copyOf(items);
+    }
+  }
+
+  /**
+   * NumPy indexing {@code target[items]}: each item is an integer, a {@link Slice}, an
+   * {@link Ellipsis}, {@code None} (a new axis), or an integer array; {@code pos} is the '['.
+   */
+  record Index(Expr target, List<Expr> items, int pos) implements Expr {
+    public Index {
+      items = List.copyOf(items);
+    }
+  }
+
+  /**
+   * A slice {@code start:stop:step} inside brackets; omitted parts are {@code null}.
+   *
+   * @param pos offset of its first character
+   */
+  record Slice(Expr start, Expr stop, Expr step, int pos) implements Expr {}
+
+  /** {@code ...} inside brackets: as many full slices as the other items leave axes. */
+  record Ellipsis(int pos) implements Expr {}
 
   /**
    * A keyword argument {@code name=value}.

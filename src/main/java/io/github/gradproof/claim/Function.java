@@ -1,123 +1,389 @@
 package io.github.gradproof.claim;
 
-import java.util.Arrays;
-import java.util.HashMap;
+import io.github.gradproof.autograd.Var;
+import io.github.gradproof.diag.Suggestions;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The functions a claim can call, with their parameters. Arguments bind like Python's: positional
- * ones in order, then keywords by parameter name.
+ * One function of the claim language, complete in one place (the HIPS {@code defvjp} habit): its
+ * name as the mirrored library spells it, typed parameters with defaults, the static rule that
+ * gives its result's type and symbolic shape, its evaluation on the autograd engine (whose ops
+ * carry the gradients), and its mathematical notation. Arguments bind like Python's: positional
+ * ones in order, then keywords by parameter name. The {@link Functions} registry holds them all.
  */
-enum Function {
-  SUM("sum", 1, "x", "axis", "keepdims"),
-  MEAN("mean", 1, "x", "axis", "keepdims"),
-  MAX("max", 1, "x", "axis", "keepdims"),
-  EXP("exp", 1, "x"),
-  LOG("log", 1, "x"),
-  TANH("tanh", 1, "x"),
-  SIGMOID("sigmoid", 1, "x"),
-  RELU("relu", 1, "x"),
-  SQRT("sqrt", 1, "x"),
-  ABS("abs", 1, "x"),
-  SOFTMAX("softmax", 1, "x", "axis"),
-  LOG_SOFTMAX("log_softmax", 1, "x", "axis"),
-  CROSS_ENTROPY("cross_entropy", 2, "logits", "labels"),
-  ONE_HOT("one_hot", 2, "labels", "classes"),
-  ONES_LIKE("ones_like", 1, "x"),
-  ZEROS_LIKE("zeros_like", 1, "x"),
-  RESHAPE("reshape", 2, "x", "shape"),
-  TRANSPOSE("transpose", 1, "x", "axes"),
-  /** Fitted convergence order of a finite-difference method on the question's setup. */
-  FD_ORDER("fd_order", 1, "method"),
-  /** Function evaluations of one full finite-difference gradient. */
-  FD_EVALS("fd_evals", 1, "method");
+public final class Function {
 
-  private static final Map<String, Function> BY_NAME = new HashMap<>();
-
-  static {
-    for (Function f : values()) {
-      BY_NAME.put(f.spelling, f);
-    }
+  /** The library whose spelling, argument order, defaults and semantics a function follows. */
+  public enum Library {
+    /** NumPy ({@code axis=}, {@code keepdims=}). */
+    NUMPY,
+    /** SciPy ({@code scipy.special}). */
+    SCIPY,
+    /** PyTorch ({@code torch} and {@code torch.nn.functional}: {@code dim=}, {@code input}). */
+    TORCH,
+    /** gradproof's own (the finite-difference experiments). */
+    GRADPROOF
   }
 
-  private final String spelling;
-  private final int required;
-  private final List<String> params;
+  /** How a function is also available as an array method ({@code x.sum(axis=0)}). */
+  enum MethodStyle {
+    /** Not a method. */
+    NONE,
+    /** {@code x.f(args)} is {@code f(x, args)}. */
+    BOUND,
+    /** As {@link #BOUND}, and several positional arguments pack into one tuple: {@code x.reshape(3, 4)}. */
+    PACKED
+  }
 
-  Function(String spelling, int required, String... params) {
-    this.spelling = spelling;
-    this.required = required;
-    this.params = List.of(params);
+  /** The static result of a call, from its arguments' static types. */
+  @FunctionalInterface
+  public interface ResultRule {
+    StaticType apply(StaticArgs args);
+  }
+
+  /** The static shape of a call whose result is a tensor. */
+  @FunctionalInterface
+  public interface ShapeRule {
+    Shape apply(StaticArgs args);
+  }
+
+  /** The evaluation of a call on the engine. */
+  @FunctionalInterface
+  public interface Evaluation {
+    Value apply(Args args);
+  }
+
+  /** The evaluation of a call whose result is a tensor. */
+  @FunctionalInterface
+  public interface TensorEvaluation {
+    Var apply(Args args);
+  }
+
+  private final String name;
+  private final Library library;
+  private final String counterpart;
+  private final List<Param> params;
+  private final List<String> names;
+  private final ResultRule result;
+  private final Evaluation evaluation;
+  private final Notation notation;
+  private final MethodStyle methodStyle;
+
+  private Function(Builder b) {
+    this.name = b.name;
+    this.library = b.library;
+    this.counterpart = b.counterpart;
+    this.params = List.copyOf(b.params);
+    this.names = params.stream().map(Param::name).toList();
+    this.result = b.result;
+    this.evaluation = b.evaluation;
+    this.notation = b.notation;
+    this.methodStyle = b.methodStyle;
   }
 
   /** The function by its name in claims, or {@code null}. */
   public static Function named(String name) {
-    return BY_NAME.get(name);
-  }
-
-  /** Every function name, in declaration order (for "did you mean"). */
-  public static List<String> spellings() {
-    return Arrays.stream(values()).map(Function::spelling).toList();
+    return Functions.named(name);
   }
 
   /** The name as written in claims. */
-  public String spelling() {
-    return spelling;
+  public String name() {
+    return name;
   }
 
-  /** Parameter names, positional order. */
-  public List<String> params() {
+  /** The name as written in claims (the same as {@link #name()}). */
+  public String spelling() {
+    return name;
+  }
+
+  /** The library it follows. */
+  public Library library() {
+    return library;
+  }
+
+  /** The mirrored function's full name, e.g. {@code numpy.sum} or {@code torch.nn.functional.conv2d}. */
+  public String counterpart() {
+    return counterpart;
+  }
+
+  /** Its parameters, in positional order (keyword-only ones last). */
+  public List<Param> parameters() {
     return params;
   }
 
-  /** How many leading parameters are required. */
-  public int required() {
-    return required;
+  /** Parameter names, in order. */
+  public List<String> params() {
+    return names;
+  }
+
+  /** Its notation, for the renderer. */
+  public Notation notation() {
+    return notation;
+  }
+
+  /** Whether {@code x.name(...)} calls it with {@code x} as the first argument. */
+  public boolean isMethod() {
+    return methodStyle != MethodStyle.NONE;
+  }
+
+  MethodStyle methodStyle() {
+    return methodStyle;
+  }
+
+  /** The Python signature, e.g. {@code sum(a, axis=None, *, keepdims=False)}. */
+  public String signature() {
+    StringBuilder s = new StringBuilder(name).append('(');
+    boolean star = false;
+    for (int i = 0; i < params.size(); i++) {
+      Param p = params.get(i);
+      s.append(i == 0 ? "" : ", ");
+      if (p.keywordOnly() && !star && params.stream().noneMatch(Param::variadic)) {
+        s.append("*, ");
+        star = true;
+      }
+      s.append(p.signature());
+    }
+    return s.append(')').toString();
+  }
+
+  /** The static result of a call whose arguments have these static types (defaults filled in). */
+  StaticType result(StaticArgs args) {
+    return result.apply(args);
+  }
+
+  /** Evaluates a call whose arguments have these values (defaults filled in). */
+  Value evaluate(Args args) {
+    return evaluation.apply(args);
   }
 
   /**
-   * Binds a call's arguments to parameters: one slot per parameter, {@code null} when omitted.
+   * Binds a call's arguments to parameters: one slot per parameter, {@code null} when omitted; a
+   * variadic parameter gets a list of the remaining positional arguments.
    *
    * @throws ClaimSyntaxException for too many arguments, unknown or repeated keywords, or a
    *     missing required argument
    */
-  Expr[] bind(Expr.Call call) {
+  public Expr[] bind(Expr.Call call) {
     Expr[] slots = new Expr[params.size()];
-    List<Expr> args = call.args();
-    if (args.size() > params.size()) {
-      throw new ClaimSyntaxException(args.get(params.size()).pos(), spelling + "() takes "
-          + arity() + ", got " + args.size());
-    }
-    for (int i = 0; i < args.size(); i++) {
-      slots[i] = args.get(i);
-    }
+    bindPositional(call, slots);
     for (Expr.Keyword k : call.keywords()) {
-      int i = params.indexOf(k.name());
-      if (i < 0) {
-        String hint = io.github.gradproof.diag.Suggestions.closest(k.name(), params).orElse(null);
-        throw new ClaimSyntaxException(k.pos(), "unknown keyword '" + k.name() + "' for " + spelling
-            + "()" + (hint == null ? "; it takes " + String.join(", ", params) : " (did you mean '" + hint + "'?)"));
-      }
+      int i = keywordIndex(k);
       if (slots[i] != null) {
-        throw new ClaimSyntaxException(k.pos(), spelling + "() got two values for '" + k.name() + "'");
+        throw new ClaimSyntaxException(k.pos(), name + "() got two values for '" + params.get(i).name() + "'");
       }
       slots[i] = k.value();
     }
-    for (int i = 0; i < required; i++) {
-      if (slots[i] == null) {
-        throw new ClaimSyntaxException(call.pos(), spelling + "() is missing its argument '" + params.get(i)
+    for (int i = 0; i < slots.length; i++) {
+      if (slots[i] == null && params.get(i).required()) {
+        throw new ClaimSyntaxException(call.pos(), name + "() is missing its argument '" + params.get(i).name()
             + "'; it takes " + arity());
       }
     }
     return slots;
   }
 
-  private String arity() {
-    int n = params.size();
-    if (required == n) {
-      return n + (n == 1 ? " argument" : " arguments");
+  private void bindPositional(Expr.Call call, Expr[] slots) {
+    List<Expr> args = call.args();
+    int next = 0;
+    for (int i = 0; i < params.size() && next < args.size(); i++) {
+      Param p = params.get(i);
+      if (p.keywordOnly()) {
+        break;
+      }
+      if (p.variadic()) {
+        List<Expr> rest = args.subList(next, args.size());
+        slots[i] = new Expr.ListLiteral(rest, rest.get(0).pos());
+        next = args.size();
+      } else {
+        slots[i] = args.get(next++);
+      }
     }
-    return required + " to " + n + " arguments";
+    if (next < args.size()) {
+      throw new ClaimSyntaxException(args.get(next).pos(), name + "() takes " + arity() + ", got " + args.size()
+          + keywordOnlyHint());
+    }
+    for (int i = 0; i < params.size(); i++) {
+      if (params.get(i).variadic() && slots[i] == null) {
+        slots[i] = new Expr.ListLiteral(List.of(), call.pos());
+      }
+    }
+  }
+
+  private int keywordIndex(Expr.Keyword k) {
+    for (int i = 0; i < params.size(); i++) {
+      if (params.get(i).answersTo(k.name()) && !params.get(i).variadic()) {
+        return i;
+      }
+    }
+    List<String> keywords = new ArrayList<>();
+    params.forEach(p -> {
+      if (!p.variadic()) {
+        keywords.add(p.name());
+        keywords.addAll(p.aliases());
+      }
+    });
+    String hint = Suggestions.closest(k.name(), keywords).orElse(null);
+    throw new ClaimSyntaxException(k.pos(), "unknown keyword '" + k.name() + "' for " + name + "()"
+        + (hint == null ? "; it takes " + String.join(", ", keywords) : " (did you mean '" + hint + "'?)"));
+  }
+
+  /** E.g. "2 arguments", "1 to 3 arguments", "1 to 2 positional arguments". */
+  private String arity() {
+    int required = (int) params.stream().filter(Param::required).count();
+    long positional = params.stream().filter(p -> !p.keywordOnly() && !p.variadic()).count();
+    boolean variadic = params.stream().anyMatch(Param::variadic);
+    String noun = positional < params.size() && !variadic ? " positional argument" : " argument";
+    if (variadic) {
+      return "at least " + required + noun + (required == 1 ? "" : "s");
+    }
+    if (required == positional) {
+      return positional + noun + (positional == 1 ? "" : "s");
+    }
+    return required + " to " + positional + noun + "s";
+  }
+
+  private String keywordOnlyHint() {
+    List<String> kw = params.stream().filter(Param::keywordOnly).map(p -> p.name() + "=").toList();
+    return kw.isEmpty() ? "" : "; give " + String.join(", ", kw) + " by keyword";
+  }
+
+  @Override
+  public String toString() {
+    return signature();
+  }
+
+  /** Starts a NumPy function ({@code numpy.name}). */
+  static Builder numpy(String name) {
+    return new Builder(name, Library.NUMPY, "numpy." + name);
+  }
+
+  /** Starts a {@code torch.nn.functional} function. */
+  static Builder torch(String name) {
+    return new Builder(name, Library.TORCH, "torch.nn.functional." + name);
+  }
+
+  /** Starts a SciPy function ({@code scipy.special.name}). */
+  static Builder scipy(String name) {
+    return new Builder(name, Library.SCIPY, "scipy.special." + name);
+  }
+
+  /** Starts one of gradproof's own functions. */
+  static Builder own(String name) {
+    return new Builder(name, Library.GRADPROOF, name);
+  }
+
+  /** Declares a function, parameter by parameter. */
+  static final class Builder {
+    private final String name;
+    private final Library library;
+    private String counterpart;
+    private final List<Param> params = new ArrayList<>();
+    private ResultRule result;
+    private Evaluation evaluation;
+    private Notation notation;
+    private MethodStyle methodStyle = MethodStyle.NONE;
+
+    private Builder(String name, Library library, String counterpart) {
+      this.name = name;
+      this.library = library;
+      this.counterpart = counterpart;
+    }
+
+    /** The mirrored function's full name when it is not the default one. */
+    Builder counterpart(String fullName) {
+      this.counterpart = fullName;
+      return this;
+    }
+
+    /** A required positional parameter. */
+    Builder param(String param, ParamType type) {
+      return add(new Param(param, type, true, null, false, false, List.of(), List.of()));
+    }
+
+    /** An optional positional parameter with its default. */
+    Builder param(String param, ParamType type, Object defaultValue) {
+      return add(new Param(param, type, false, defaultValue, false, false, List.of(), List.of()));
+    }
+
+    /** A keyword-only parameter with its default. */
+    Builder keyword(String param, ParamType type, Object defaultValue) {
+      return add(new Param(param, type, false, defaultValue, true, false, List.of(), List.of()));
+    }
+
+    /** A parameter collecting the remaining positional arguments. */
+    Builder variadic(String param, ParamType type) {
+      return add(new Param(param, type, false, null, false, true, List.of(), List.of()));
+    }
+
+    /** Another keyword accepted for the last parameter. */
+    Builder alias(String alias) {
+      Param p = params.remove(params.size() - 1);
+      List<String> aliases = new ArrayList<>(p.aliases());
+      aliases.add(alias);
+      return add(new Param(p.name(), p.type(), p.required(), p.defaultValue(), p.keywordOnly(), p.variadic(),
+          aliases, p.choices()));
+    }
+
+    /** The strings the last (string) parameter accepts. */
+    Builder choices(String... values) {
+      Param p = params.remove(params.size() - 1);
+      return add(new Param(p.name(), p.type(), p.required(), p.defaultValue(), p.keywordOnly(), p.variadic(),
+          p.aliases(), List.of(values)));
+    }
+
+    private Builder add(Param p) {
+      params.add(p);
+      return this;
+    }
+
+    /** The static result of a call. */
+    Builder result(ResultRule rule) {
+      this.result = rule;
+      return this;
+    }
+
+    /** The static shape of a call whose result is a tensor. */
+    Builder shape(ShapeRule rule) {
+      this.result = a -> StaticType.tensor(a.guard(rule));
+      return this;
+    }
+
+    /** The evaluation of a call. */
+    Builder evalValue(Evaluation eval) {
+      this.evaluation = eval;
+      return this;
+    }
+
+    /** The evaluation of a call whose result is a tensor. */
+    Builder eval(TensorEvaluation eval) {
+      this.evaluation = a -> new Value.TensorValue(eval.apply(a));
+      return this;
+    }
+
+    /** Its notation. */
+    Builder math(Notation n) {
+      this.notation = n;
+      return this;
+    }
+
+    /** Also an array method, {@code x.name(...)}. */
+    Builder method() {
+      this.methodStyle = MethodStyle.BOUND;
+      return this;
+    }
+
+    /** Also an array method whose positional arguments pack into a tuple, as {@code x.reshape(3, 4)}. */
+    Builder packedMethod() {
+      this.methodStyle = MethodStyle.PACKED;
+      return this;
+    }
+
+    Function build() {
+      if (result == null || evaluation == null || notation == null) {
+        throw new IllegalStateException(name + ": a function needs a result rule, an evaluation and a notation");
+      }
+      return new Function(this);
+    }
   }
 }

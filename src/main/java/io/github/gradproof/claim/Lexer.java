@@ -34,6 +34,8 @@ final class Lexer {
         number();
       } else if (Character.isLetter(c) || c == '_') {
         name();
+      } else if (c == '\'' || c == '"') {
+        string(c);
       } else {
         operator(c);
       }
@@ -73,6 +75,17 @@ final class Lexer {
     add(TokenType.NAME, start);
   }
 
+  /** A string literal in single or double quotes, without escapes (einsum subscripts, options). */
+  private void string(char quote) {
+    int start = pos;
+    int close = src.indexOf(quote, pos + 1);
+    if (close < 0) {
+      throw new ClaimSyntaxException(start, "this string has no closing quote (" + quote + ")");
+    }
+    pos = close + 1;
+    add(TokenType.STRING, start);
+  }
+
   private void operator(char c) {
     int start = pos;
     char next = peek(1);
@@ -80,12 +93,17 @@ final class Lexer {
       case '+' -> TokenType.PLUS;
       case '-' -> TokenType.MINUS;
       case '*' -> next == '*' ? TokenType.POWER : TokenType.STAR;
-      case '/' -> TokenType.SLASH;
+      case '/' -> next == '/' ? TokenType.FLOOR_DIV : TokenType.SLASH;
       case '@' -> TokenType.AT;
+      case '&' -> TokenType.AMP;
+      case '|' -> TokenType.PIPE;
       case '(' -> TokenType.LPAREN;
       case ')' -> TokenType.RPAREN;
+      case '[' -> TokenType.LBRACKET;
+      case ']' -> TokenType.RBRACKET;
       case ',' -> TokenType.COMMA;
-      case '.' -> TokenType.DOT;
+      case ':' -> TokenType.COLON;
+      case '.' -> next == '.' && peek(2) == '.' ? TokenType.ELLIPSIS : TokenType.DOT;
       case '~' -> TokenType.APPROX;
       case '=' -> next == '=' ? TokenType.EQ : TokenType.ASSIGN;
       case '!' -> next == '=' ? TokenType.NE : null;

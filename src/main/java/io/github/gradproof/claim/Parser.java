@@ -4,25 +4,32 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Recursive-descent parser of one line, one method per grammar rule:
+ * Recursive-descent parser of one line, one method per grammar rule (precedence as Python's):
  *
  * <pre>
- * forward_line := NAME '=' expr
- * claim        := NAME '=' expr | expr COMPOP expr
+ * forward_line := NAME '=' expression
+ * claim        := NAME '=' expression | disjunction COMPOP disjunction
+ * expression   := disjunction (MASKOP disjunction)?    a comparison inside an expression: a mask
+ * disjunction  := conjunction ('|' conjunction)*
+ * conjunction  := additive ('&' additive)*
  * additive     := mul (('+' | '-') mul)*
- * mul          := unary (('*' | '/' | '@') unary)*
- * unary        := '-' unary | power
+ * mul          := unary (('*' | '/' | '//' | '@') unary)*
+ * unary        := ('-' | '~') unary | power
  * power        := postfix ('**' unary)?
- * postfix      := primary ('.T' | '.shape')*
- * primary      := NUMBER | NAME | NAME '(' args ')' | '(' expr ')' | tuple
- * args         := (expr (',' expr)*)? (',' NAME '=' expr)*
+ * postfix      := primary ('[' subscripts ']' | '.' NAME arguments?)*
+ * primary      := NUMBER | STRING | NAME arguments? | '(' tuple_or_group ')' | '[' items ']'
+ * subscripts   := subscript (',' subscript)* ','?
+ * subscript    := '...' | expression? ':' expression? (':' expression?)? | expression
+ * arguments    := '(' (expression (',' expression)*)? (',' NAME '=' expression)* ','? ')'
  * </pre>
+ *
+ * COMPOP is one of {@code == != < > <= >= ~}; MASKOP the same without {@code ~}.
  */
 final class Parser {
 
   /** The longest line accepted: a claim is one readable line, not a program. */
   static final int MAX_LENGTH = 1000;
-  /** The deepest nesting of parentheses, unary minus and exponents accepted. */
+  /** The deepest nesting of parentheses, brackets, unary minus and exponents accepted. */
   static final int MAX_DEPTH = 100;
 
   private final List<Token> tokens;
@@ -68,7 +75,7 @@ final class Parser {
       p.expectEnd();
       return new Line.GradientClaim(first.text(), first.offset(), value);
     }
-    Expr left = p.expression();
+    Expr left = p.disjunction();
     Token op = p.peek();
     if (op.type() == TokenType.ASSIGN) {
       throw new ClaimSyntaxException(op.offset(),
@@ -82,17 +89,51 @@ final class Parser {
       throw p.unexpected("an operator");
     }
     p.advance();
-    Expr right = p.expression();
-    if (p.peek().type().isComparison()) {
-      throw new ClaimSyntaxException(p.peek().offset(),
-          "comparisons cannot be chained: write one comparison per claim");
-    }
+    Expr right = p.disjunction();
+    p.noChain("write one comparison per claim");
     p.expectEnd();
     return new Line.Comparison(CompareOp.of(op.type()), left, right, op.offset());
   }
 
+  /** A full expression: arithmetic, optionally compared once into a 0/1 mask. */
   private Expr expression() {
-    return additive();
+    Expr left = disjunction();
+    Token op = peek();
+    if (!op.type().isComparison()) {
+      return left;
+    }
+    if (op.type() == TokenType.APPROX) {
+      throw new ClaimSyntaxException(op.offset(),
+          "'~' compares only at the top level of a claim; inside an expression use == != < > <= >=");
+    }
+    advance();
+    Expr right = disjunction();
+    noChain("combine masks with &, as in (a > 0) & (a < 1)");
+    return new Expr.Compare(CompareOp.of(op.type()), left, right, op.offset());
+  }
+
+  private void noChain(String instead) {
+    if (peek().type().isComparison()) {
+      throw new ClaimSyntaxException(peek().offset(), "comparisons cannot be chained: " + instead);
+    }
+  }
+
+  private Expr disjunction() {
+    Expr left = conjunction();
+    while (check(TokenType.PIPE)) {
+      Token op = advance();
+      left = new Expr.Binary(BinaryOp.OR, left, conjunction(), op.offset());
+    }
+    return left;
+  }
+
+  private Expr conjunction() {
+    Expr left = additive();
+    while (check(TokenType.AMP)) {
+      Token op = advance();
+      left = new Expr.Binary(BinaryOp.AND, left, additive(), op.offset());
+    }
+    return left;
   }
 
   private Expr additive() {
@@ -106,11 +147,12 @@ final class Parser {
 
   private Expr mul() {
     Expr left = unary();
-    while (check(TokenType.STAR) || check(TokenType.SLASH) || check(TokenType.AT)) {
+    while (check(TokenType.STAR) || check(TokenType.SLASH) || check(TokenType.FLOOR_DIV) || check(TokenType.AT)) {
       Token op = advance();
       BinaryOp kind = switch (op.type()) {
         case STAR -> BinaryOp.MUL;
         case SLASH -> BinaryOp.DIV;
+        case FLOOR_DIV -> BinaryOp.FLOORDIV;
         default -> BinaryOp.MATMUL;
       };
       left = new Expr.Binary(kind, left, unary(), op.offset());
@@ -119,18 +161,27 @@ final class Parser {
   }
 
   private Expr unary() {
-    if (++depth > MAX_DEPTH) {
-      throw new ClaimSyntaxException(peek().offset(), "this expression is nested more than " + MAX_DEPTH
-          + " levels deep; simplify it or split it into forward lines");
-    }
+    enter();
     try {
       if (check(TokenType.MINUS)) {
         Token minus = advance();
         return new Expr.Neg(unary(), minus.offset());
       }
+      if (check(TokenType.APPROX)) {
+        Token not = advance();
+        return new Expr.Not(unary(), not.offset());
+      }
       return power();
     } finally {
       depth--;
+    }
+  }
+
+  /** Counts one level of nesting: every recursion of the grammar passes through {@link #unary}. */
+  private void enter() {
+    if (++depth > MAX_DEPTH) {
+      throw new ClaimSyntaxException(peek().offset(), "this expression is nested more than " + MAX_DEPTH
+          + " levels deep; simplify it or split it into forward lines");
     }
   }
 
@@ -145,26 +196,69 @@ final class Parser {
 
   private Expr postfix() {
     Expr expr = primary();
-    while (check(TokenType.DOT)) {
-      Token dot = advance();
-      Token attr = peek();
-      if (attr.type() != TokenType.NAME) {
-        throw unexpected("'T' or 'shape' after '.'");
-      }
-      advance();
-      if (attr.text().equals("T")) {
-        expr = new Expr.Transpose(expr, attr.offset());
-      } else if (attr.text().equals("shape")) {
-        expr = new Expr.ShapeOf(expr, attr.offset());
-      } else if (check(TokenType.LPAREN)) {
-        throw new ClaimSyntaxException(dot.offset(), "methods are not supported: write "
-            + attr.text() + "(x, ...) instead of x." + attr.text() + "(...)");
-      } else {
-        throw new ClaimSyntaxException(attr.offset(),
-            "unknown attribute '." + attr.text() + "': only .T and .shape exist");
-      }
+    while (check(TokenType.DOT) || check(TokenType.LBRACKET)) {
+      expr = check(TokenType.DOT) ? attribute(expr) : index(expr);
     }
     return expr;
+  }
+
+  /** {@code .T}, {@code .shape}, {@code .ndim} or a method call {@code .name(...)}. */
+  private Expr attribute(Expr target) {
+    advance();
+    Token attr = peek();
+    if (attr.type() != TokenType.NAME) {
+      throw unexpected("an attribute or method name after '.'");
+    }
+    advance();
+    if (check(TokenType.LPAREN)) {
+      Arguments a = arguments();
+      return new Expr.MethodCall(target, attr.text(), a.positional, a.keywords, attr.offset());
+    }
+    return switch (attr.text()) {
+      case "T" -> new Expr.Transpose(target, attr.offset());
+      case "shape" -> new Expr.ShapeOf(target, attr.offset());
+      case "ndim" -> new Expr.Ndim(target, attr.offset());
+      default -> throw new ClaimSyntaxException(attr.offset(), "unknown attribute '." + attr.text()
+          + "': the attributes are .T, .shape and .ndim" + (Functions.method(attr.text()) != null
+          ? "; call the method as ." + attr.text() + "(...)" : ""));
+    };
+  }
+
+  private Expr index(Expr target) {
+    Token open = advance();
+    if (check(TokenType.RBRACKET)) {
+      throw unexpected("an index");
+    }
+    List<Expr> items = new ArrayList<>();
+    do {
+      items.add(subscript());
+    } while (advanceIf(TokenType.COMMA) && !check(TokenType.RBRACKET));
+    closeBracket(open);
+    return new Expr.Index(target, items, open.offset());
+  }
+
+  private Expr subscript() {
+    Token first = peek();
+    if (check(TokenType.ELLIPSIS)) {
+      advance();
+      return new Expr.Ellipsis(first.offset());
+    }
+    Expr start = check(TokenType.COLON) ? null : expression();
+    if (!check(TokenType.COLON)) {
+      return start;
+    }
+    advance();
+    Expr stop = sliceBound();
+    Expr step = null;
+    if (advanceIf(TokenType.COLON)) {
+      step = sliceBound();
+    }
+    return new Expr.Slice(start, stop, step, first.offset());
+  }
+
+  /** The stop or step of a slice: absent before ':', ',' or ']'. */
+  private Expr sliceBound() {
+    return check(TokenType.COLON) || check(TokenType.COMMA) || check(TokenType.RBRACKET) ? null : expression();
   }
 
   private Expr primary() {
@@ -173,17 +267,26 @@ final class Parser {
       case NUMBER:
         advance();
         return number(t);
+      case STRING:
+        advance();
+        return new Expr.Str(t.text().substring(1, t.text().length() - 1), t.offset());
       case NAME:
         advance();
         if (check(TokenType.LPAREN)) {
-          return call(t);
+          Arguments a = arguments();
+          return new Expr.Call(t.text(), a.positional, a.keywords, t.offset());
         }
-        if (t.text().equals("True") || t.text().equals("False")) {
-          return new Expr.Bool(t.text().equals("True"), t.offset());
-        }
-        return new Expr.Name(t.text(), t.offset());
+        return switch (t.text()) {
+          case "True", "False" -> new Expr.Bool(t.text().equals("True"), t.offset());
+          case "None" -> new Expr.NoneLiteral(t.offset());
+          default -> new Expr.Name(t.text(), t.offset());
+        };
       case LPAREN:
         return parenthesized();
+      case LBRACKET:
+        return list();
+      case ELLIPSIS:
+        throw new ClaimSyntaxException(t.offset(), "'...' stands only inside brackets, as in x[..., 0]");
       default:
         throw unexpected("an expression");
     }
@@ -202,18 +305,30 @@ final class Parser {
     }
     List<Expr> items = new ArrayList<>();
     items.add(first);
-    while (check(TokenType.COMMA)) {
-      advance();
-      if (check(TokenType.RPAREN)) {
-        break;
-      }
+    while (advanceIf(TokenType.COMMA) && !check(TokenType.RPAREN)) {
       items.add(expression());
     }
     close(open);
     return new Expr.Tuple(items, open.offset());
   }
 
-  private Expr call(Token name) {
+  private Expr list() {
+    Token open = advance();
+    List<Expr> items = new ArrayList<>();
+    while (!check(TokenType.RBRACKET)) {
+      items.add(expression());
+      if (!advanceIf(TokenType.COMMA)) {
+        break;
+      }
+    }
+    closeBracket(open);
+    return new Expr.ListLiteral(items, open.offset());
+  }
+
+  /** Positional and keyword arguments of a call, from '(' to ')'. */
+  private record Arguments(List<Expr> positional, List<Expr.Keyword> keywords) {}
+
+  private Arguments arguments() {
     Token open = advance();
     List<Expr> args = new ArrayList<>();
     List<Expr.Keyword> keywords = new ArrayList<>();
@@ -229,13 +344,12 @@ final class Parser {
         }
         args.add(arg);
       }
-      if (!check(TokenType.COMMA)) {
+      if (!advanceIf(TokenType.COMMA)) {
         break;
       }
-      advance();
     }
     close(open);
-    return new Expr.Call(name.text(), args, keywords, name.offset());
+    return new Arguments(args, keywords);
   }
 
   private static Expr number(Token t) {
@@ -254,6 +368,13 @@ final class Parser {
     advance();
   }
 
+  private void closeBracket(Token open) {
+    if (!check(TokenType.RBRACKET)) {
+      throw unexpected("']' to close the '[' before it");
+    }
+    advance();
+  }
+
   private void expectEnd() {
     if (!check(TokenType.EOF)) {
       throw unexpected("end of line");
@@ -267,6 +388,14 @@ final class Parser {
 
   private boolean check(TokenType type) {
     return peek().type() == type;
+  }
+
+  private boolean advanceIf(TokenType type) {
+    if (check(type)) {
+      advance();
+      return true;
+    }
+    return false;
   }
 
   private Token peek() {

@@ -24,13 +24,15 @@ public final class Scope {
     FORWARD
   }
 
-  private static final Scope EMPTY = new Scope(Map.of(), false);
+  private static final Scope EMPTY = new Scope(Map.of(), Map.of(), false);
 
   private final Map<String, Kind> names;
+  private final Map<String, StaticType> types;
   private final boolean gradients;
 
-  private Scope(Map<String, Kind> names, boolean gradients) {
+  private Scope(Map<String, Kind> names, Map<String, StaticType> types, boolean gradients) {
     this.names = names;
+    this.types = types;
     this.gradients = gradients;
   }
 
@@ -39,16 +41,42 @@ public final class Scope {
     return EMPTY;
   }
 
-  /** This scope plus one name (replacing nothing: callers check {@link #kind} first). */
+  /**
+   * This scope plus one name (replacing nothing: callers check {@link #kind} first). A dim stands
+   * for itself symbolically; a tensor's shape is unknown (see {@link #with(String, Kind, Shape)}).
+   */
   public Scope with(String name, Kind kind) {
+    return with(name, kind, Shape.unknown());
+  }
+
+  /**
+   * This scope plus one name, with the static shape of its tensor (ignored for dims, which are
+   * integers standing for themselves).
+   */
+  public Scope with(String name, Kind kind, Shape shape) {
     Map<String, Kind> copy = new LinkedHashMap<>(names);
     copy.put(name, kind);
-    return new Scope(Collections.unmodifiableMap(copy), gradients);
+    Map<String, StaticType> typeCopy = new LinkedHashMap<>(types);
+    typeCopy.put(name, kind == Kind.DIM ? new StaticType.IntType(Dim.symbol(name)) : StaticType.tensor(shape));
+    return new Scope(Collections.unmodifiableMap(copy), Collections.unmodifiableMap(typeCopy), gradients);
   }
 
   /** This scope with gradient names {@code dX} available, as in claims. */
   public Scope withGradients() {
-    return new Scope(names, true);
+    return new Scope(names, types, true);
+  }
+
+  /**
+   * The static type of a name: a dim's symbolic integer, a tensor's shape, and for a gradient name
+   * {@code dX} the shape of {@code X}; {@code null} for a name not visible here.
+   */
+  public StaticType type(String name) {
+    StaticType t = types.get(name);
+    if (t != null) {
+      return t;
+    }
+    Kind target = gradientOf(name);
+    return target == null || target == Kind.LABELS ? null : types.get(name.substring(1));
   }
 
   /** What {@code name} stands for, or {@code null} when it is not a plain name here. */

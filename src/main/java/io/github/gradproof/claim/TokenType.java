@@ -2,9 +2,10 @@ package io.github.gradproof.claim;
 
 /** The kinds of token in a claim line. */
 enum TokenType {
-  NUMBER, NAME,
-  PLUS("+"), MINUS("-"), STAR("*"), SLASH("/"), AT("@"), POWER("**"),
-  LPAREN("("), RPAREN(")"), COMMA(","), DOT("."), ASSIGN("="),
+  NUMBER, NAME, STRING,
+  PLUS("+"), MINUS("-"), STAR("*"), SLASH("/"), FLOOR_DIV("//"), AT("@"), POWER("**"), AMP("&"), PIPE("|"),
+  LPAREN("("), RPAREN(")"), LBRACKET("["), RBRACKET("]"), COMMA(","), COLON(":"), DOT("."),
+  ELLIPSIS("..."), ASSIGN("="),
   EQ("=="), NE("!="), LT("<"), GT(">"), LE("<="), GE(">="), APPROX("~"),
   EOF;
 
@@ -18,7 +19,7 @@ enum TokenType {
     this.symbol = symbol;
   }
 
-  /** The operator as written, or {@code null} for numbers, names and the end. */
+  /** The operator as written, or {@code null} for numbers, names, strings and the end. */
   public String symbol() {
     return symbol;
   }

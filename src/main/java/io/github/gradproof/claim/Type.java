@@ -1,8 +1,8 @@
 package io.github.gradproof.claim;
 
-/** The static type of a claim expression; every expression has one before it is evaluated. */
-enum Type {
-  /** An integer: a dim, an integer literal, {@code fd_evals(...)}. Acts as a scalar in arithmetic. */
+/** The category of a claim expression's value; every expression has one before it is evaluated. */
+public enum Type {
+  /** An integer: a dim, an integer literal, {@code x.ndim}, {@code fd_evals(...)}. Acts as a scalar in arithmetic. */
   INT("an integer"),
   /** A float64 tensor of any rank, including scalars. */
   TENSOR("a tensor"),
@@ -10,6 +10,12 @@ enum Type {
   SHAPE("a shape tuple"),
   /** {@code True} or {@code False}. */
   BOOL("a boolean"),
+  /** A string literal such as {@code 'ij,jk->ik'}. */
+  STRING("a string"),
+  /** {@code None}. */
+  NONE("None"),
+  /** A list or tuple of tensors, such as {@code [a, b]}. */
+  SEQUENCE("a list of tensors"),
   /** The method keyword {@code forward} or {@code central} of the finite-difference functions. */
   METHOD("a method keyword");
 

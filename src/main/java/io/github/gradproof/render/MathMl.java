@@ -13,17 +13,24 @@ import java.util.function.ToIntFunction;
 
 /**
  * Writes a parsed line of the claim language as a MathML Core {@code <math>} element: {@code @}
- * as {@code ·}, elementwise {@code *} as {@code ⊙}, {@code /} as a fraction, {@code **} and
- * {@code .T} as superscripts, calls in the notation {@link FunctionNotations} gives their function.
- * Parentheses are re-derived from precedence, so the output shows only the ones the math needs.
+ * as {@code ·}, elementwise {@code *} as {@code ⊙}, {@code /} as a fraction, {@code //} as a
+ * floored fraction, {@code **} and {@code .T} as superscripts, a mask {@code (a > 0)} as the
+ * comparison itself, {@code & | ~} as {@code ∧ ∨ ¬}, indexing as written ({@code x[1:M, None]}),
+ * a method call as the function call it stands for, calls in the notation their function's
+ * registry entry describes ({@link FunctionNotations}). Parentheses are re-derived from precedence,
+ * so the output shows only the ones the math needs.
  *
  * <p>Each kind of syntax node has one entry in {@link #NODES} (how tightly it binds, whether it is
  * a single MathML element, and the method that writes it); adding a node to the language means
- * adding one entry and one method here. Adding a function's notation is one entry in
- * {@link FunctionNotations}.
+ * adding one entry and one method here. A function's notation is data in its registry entry
+ * ({@code claim.Notation}).
  */
 public final class MathMl {
 
+  /** Below comparisons, as in mathematics: {@code a > 0 ∧ b > 0}. */
+  static final int DISJUNCTION = -2;
+  static final int CONJUNCTION = -1;
+  static final int COMPARISON = 0;
   static final int ADDITIVE = 1;
   static final int PRODUCT = 2;
   static final int UNARY = 3;
@@ -34,7 +41,7 @@ public final class MathMl {
    * How one kind of syntax node is written.
    *
    * @param type the node's class
-   * @param precedence how tightly the node binds ({@link #ADDITIVE} … {@link #ATOM})
+   * @param precedence how tightly the node binds ({@link #DISJUNCTION} … {@link #ATOM})
    * @param single whether it is written as exactly one MathML element (a token), so that it can be a
    *     child of {@code msup} or {@code mfrac} without an {@code mrow} around it
    * @param writer writes the node
@@ -51,7 +58,17 @@ public final class MathMl {
       new Node<>(Expr.Transpose.class, t -> ATOM, false, MathMl::transpose),
       new Node<>(Expr.ShapeOf.class, s -> ATOM, false, MathMl::shapeOf),
       new Node<>(Expr.Tuple.class, t -> ATOM, false, MathMl::tuple),
-      new Node<>(Expr.Call.class, c -> FunctionNotations.of(c.function()).precedence(), false, MathMl::call));
+      new Node<>(Expr.Call.class, FunctionNotations::precedence, false, FunctionNotations::write),
+      new Node<>(Expr.NoneLiteral.class, n -> ATOM, false, (m, n) -> m.mi("None")),
+      new Node<>(Expr.Str.class, s -> ATOM, false, (m, s) -> m.open("ms").text(s.value()).close("ms")),
+      new Node<>(Expr.Not.class, n -> UNARY, false, (m, n) -> m.mo("¬").expr(n.operand(), UNARY)),
+      new Node<>(Expr.Compare.class, c -> COMPARISON, false, MathMl::mask),
+      new Node<>(Expr.Ndim.class, n -> ATOM, false, MathMl::ndim),
+      new Node<>(Expr.MethodCall.class, MathMl::precedence, false, MathMl::method),
+      new Node<>(Expr.ListLiteral.class, l -> ATOM, false, (m, l) -> m.bracketed(l.items())),
+      new Node<>(Expr.Index.class, i -> ATOM, false, MathMl::index),
+      new Node<>(Expr.Slice.class, s -> ATOM, false, MathMl::slice),
+      new Node<>(Expr.Ellipsis.class, e -> ATOM, false, (m, e) -> m.mo("…")));
 
   private final StringBuilder out = new StringBuilder(128);
 
@@ -77,9 +94,9 @@ public final class MathMl {
 
   private void line(Line line) {
     if (line instanceof Line.Definition d) {
-      mi(d.name()).mo("=").expr(d.value(), 0);
+      mi(d.name()).mo("=").expr(d.value(), DISJUNCTION);
     } else if (line instanceof Line.GradientClaim g) {
-      mi(g.name()).mo("=").expr(g.value(), 0);
+      mi(g.name()).mo("=").expr(g.value(), DISJUNCTION);
     } else if (line instanceof Line.Comparison c) {
       expr(c.left(), 0).mo(comparison(c.op())).expr(c.right(), 0);
     } else {
@@ -156,6 +173,9 @@ public final class MathMl {
       case MUL, MATMUL -> PRODUCT;
       case DIV -> UNARY;
       case POW -> POWER;
+      case FLOORDIV -> ATOM;
+      case AND -> CONJUNCTION;
+      case OR -> DISJUNCTION;
     };
   }
 
@@ -163,16 +183,21 @@ public final class MathMl {
     switch (b.op()) {
       case DIV -> open("mfrac").box(b.left(), 0).box(b.right(), 0).close("mfrac");
       case POW -> open("msup").box(b.left(), ATOM).box(b.right(), 0).close("msup");
+      case FLOORDIV -> open("mrow").mo("⌊").open("mfrac").box(b.left(), 0).box(b.right(), 0).close("mfrac")
+          .mo("⌋").close("mrow");
       default -> {
         int p = precedence(b.op());
-        // (a @ b) * c and (a * b) @ c differ: a product of the other kind keeps its parentheses
-        boolean mixed = p == PRODUCT && b.left() instanceof Expr.Binary l && l.op() != b.op()
-            && precedence(l) == PRODUCT;
+        // (a @ b) * c and (a * b) @ c differ: a product of another kind (or a product notation
+        // such as a ⊗ b) keeps its parentheses
+        boolean mixed = p == PRODUCT && precedence(b.left()) == PRODUCT
+            && !(b.left() instanceof Expr.Binary l && l.op() == b.op());
         expr(b.left(), mixed ? p + 1 : p);
         mo(switch (b.op()) {
           case ADD -> "+";
           case SUB -> "−";
           case MUL -> "⊙";
+          case AND -> "∧";
+          case OR -> "∨";
           default -> "·";
         });
         expr(b.right(), p + 1);
@@ -202,13 +227,47 @@ public final class MathMl {
     mo(")").close("mrow");
   }
 
-  private void call(Expr.Call c) {
-    Optional<Map<String, Expr>> arguments = Claims.arguments(c);
-    if (arguments.isPresent()) {
-      FunctionNotations.of(c.function()).writer().write(this, c, arguments.get());
+  /** A comparison inside an expression, a 0/1 mask: {@code x > 0}. */
+  private void mask(Expr.Compare c) {
+    open("mrow").expr(c.left(), ADDITIVE).mo(comparison(c.op())).expr(c.right(), ADDITIVE).close("mrow");
+  }
+
+  private void ndim(Expr.Ndim n) {
+    mi("ndim").applyFunction().parenthesized(List.of(n.target()), List.of());
+  }
+
+  private static int precedence(Expr.MethodCall m) {
+    return Claims.asCall(m).map(FunctionNotations::precedence).orElse(ATOM);
+  }
+
+  /** {@code x.sum(axis=0)} as the call it stands for; a method no function has, as written. */
+  private void method(Expr.MethodCall m) {
+    Optional<Expr.Call> call = Claims.asCall(m);
+    if (call.isPresent()) {
+      FunctionNotations.write(this, call.get());
     } else {
-      asWritten(c); // a line that was only parsed (verify: false without a setup) may not bind
+      open("mrow").box(m.target(), ATOM).mo(".").mi(m.method()).parenthesized(m.args(), m.keywords()).close("mrow");
     }
+  }
+
+  private void index(Expr.Index i) {
+    open("mrow").box(i.target(), ATOM).bracketed(i.items()).close("mrow");
+  }
+
+  /** {@code start:stop:step}, each part when written. */
+  private void slice(Expr.Slice s) {
+    open("mrow");
+    if (s.start() != null) {
+      expr(s.start(), 0);
+    }
+    mo(":");
+    if (s.stop() != null) {
+      expr(s.stop(), 0);
+    }
+    if (s.step() != null) {
+      mo(":").expr(s.step(), 0);
+    }
+    close("mrow");
   }
 
   // ---- pieces the function notations are made of
@@ -219,19 +278,33 @@ public final class MathMl {
     return close("mrow");
   }
 
-  /** The subscript of a reduction: {@code axis=…, keepdims=…}, each when given. */
-  MathMl reductionSubscript(Expr axis, Expr keepdims) {
+  /** The subscript of a call: {@code axis=…, keepdims=…}, each parameter of {@code params} that is given. */
+  MathMl subscript(List<String> params, Map<String, Expr> args) {
     open("mrow");
-    if (axis != null) {
-      mi("axis").mo("=").expr(axis, 0);
-    }
-    if (keepdims != null) {
-      if (axis != null) {
-        mo(",");
+    boolean first = true;
+    for (String p : params) {
+      Expr value = args.get(p);
+      if (value != null) {
+        if (!first) {
+          mo(",");
+        }
+        first = false;
+        mi(p).mo("=").expr(value, 0);
       }
-      mi("keepdims").mo("=").expr(keepdims, 0);
     }
     return close("mrow");
+  }
+
+  /** Items between square brackets, separated by commas: a list, or an index. */
+  MathMl bracketed(List<Expr> items) {
+    open("mrow").mo("[");
+    for (int i = 0; i < items.size(); i++) {
+      if (i > 0) {
+        mo(",");
+      }
+      expr(items.get(i), 0);
+    }
+    return mo("]").close("mrow");
   }
 
   MathMl parenthesized(List<Expr> args, List<Expr.Keyword> keywords) {
@@ -261,6 +334,11 @@ public final class MathMl {
 
   MathMl mi(String name) {
     return open("mi").text(name).close("mi");
+  }
+
+  /** A number as {@code <mn>}, anything else as {@code <mi>}: a superscript such as {@code 2} or {@code T}. */
+  MathMl token(String symbol) {
+    return symbol.chars().allMatch(Character::isDigit) ? open("mn").text(symbol).close("mn") : mi(symbol);
   }
 
   MathMl mo(String op) {

@@ -94,7 +94,8 @@ final class ReasonText {
     }
     if (u.kind() == Reason.Kind.RESHAPE && args.size() == 2) {
       return fill("reason.reshape", Map.of("operandCode", code(args.get(0)),
-          "from", value(args.get(0), null, u.dims()), "to", value(args.get(1), null, u.dims())));
+          "from", value(args.get(0), null, u.dims()), "to", args.get(1).value() instanceof Operand.Int ? Phrase.text(reshapeTarget(args.get(1).value()))
+          : value(args.get(1), null, u.dims())));
     }
     List<String> operands = new ArrayList<>();
     for (Argument a : args) {
@@ -103,7 +104,12 @@ final class ReasonText {
       operands.add(named ? ExprText.of(a.expression()) + ": " + value
           : (a.parameter() == null ? "" : a.parameter() + " = ") + value);
     }
-    return fill("reason.domain", Map.of("operation", operation, "operands", Phrase.text(String.join("; ", operands))));
+    // Join, index and axis failures have a sentence of their own; anything else is "undefined".
+    String key = switch (u.kind()) {
+      case JOIN, INDEX, AXIS -> "reason." + u.kind().key();
+      default -> "reason.domain";
+    };
+    return fill(key, Map.of("operation", operation, "operands", Phrase.text(String.join("; ", operands))));
   }
 
   // ---- operands
@@ -155,9 +161,15 @@ final class ReasonText {
     return e instanceof Expr.Num || e instanceof Expr.Bool;
   }
 
-  /** {@code dC @ A}; a call as {@code sum(dc, axis=2)}. */
+  /** {@code dC @ A}; a call as {@code sum(dc, axis=2)}; indexing as {@code p[arange(B), y]}. */
   private static String operationText(Operation op) {
     List<Argument> args = op.arguments();
+    if (op.name().equals(Operation.INDEX)) {
+      List<String> items = args.subList(1, args.size()).stream().map(a -> a.expression() == null
+          ? indexItem(a.value()) : ExprText.of(a.expression())).toList();
+      return (args.get(0).expression() == null ? "autograd" : ExprText.of(args.get(0).expression()))
+          + "[" + String.join(", ", items) + "]";
+    }
     List<String> written = new ArrayList<>();
     for (int i = 0; i < args.size(); i++) {
       Argument a = args.get(i);
@@ -196,26 +208,53 @@ final class ReasonText {
     throw new IllegalStateException("no wording for " + reason.getClass().getSimpleName());
   }
 
-  /** {@code (3, 5) @ (3, 4)}; a reshape as {@code (4, 3) → (3,)}; a call as {@code sum((4, 3), axis=2)}. */
+  /**
+   * {@code (3, 5) @ (3, 4)}; a reshape as {@code (4, 3) → (3,)}; indexing as
+   * {@code (3, 4)[5, 1:3, array(4,)]}; a call as {@code sum((4, 3), axis=2)}, the values a variadic
+   * parameter collects by position: {@code einsum('ij,jk', (3, 5), (3, 4))}.
+   */
   private static String operationDetail(Operation op) {
     List<Argument> args = op.arguments();
     if (op.infix()) {
       return detail(args.get(0).value()) + " " + op.name() + " " + detail(args.get(1).value());
     }
     if (op.name().equals("reshape")) {
-      return detail(args.get(0).value()) + " → " + detail(args.get(1).value());
+      return detail(args.get(0).value()) + " → " + reshapeTarget(args.get(1).value());
+    }
+    if (op.name().equals(Operation.INDEX)) {
+      List<String> items = args.subList(1, args.size()).stream().map(a -> indexItem(a.value())).toList();
+      return detail(args.get(0).value()) + "[" + String.join(", ", items) + "]";
     }
     StringBuilder call = new StringBuilder(op.name()).append('(');
     for (int i = 0; i < args.size(); i++) {
+      String parameter = args.get(i).parameter();
       if (i > 0) {
-        call.append(", ").append(args.get(i).parameter()).append('=');
+        call.append(", ").append(parameter == null ? "" : parameter + "=");
       }
       call.append(detail(args.get(i).value()));
     }
     return call.append(')').toString();
   }
 
-  /** A tensor by its shape, a tuple as written, an element's value to four digits. */
+  /** A reshape's target: an integer {@code n} is the shape {@code (n,)}. */
+  private static String reshapeTarget(Operand value) {
+    return value instanceof Operand.Int i ? Numbers.shape(new int[] {(int) i.value()}) : detail(value);
+  }
+
+  /** An index item: an integer array as {@code array(4,)}, so that it does not read as a tuple. */
+  private static String indexItem(Operand value) {
+    if (value instanceof Operand.Tensor t) {
+      return "array" + Numbers.shape(t.shape());
+    } else if (value instanceof Operand.Sequence s) {
+      return "[" + String.join(", ", s.items().stream().map(ReasonText::indexItem).toList()) + "]";
+    }
+    return detail(value);
+  }
+
+  /**
+   * A tensor by its shape, a tuple as written, an element's value to four digits, a string in
+   * quotes, a list in brackets, a slice as {@code start:stop:step}.
+   */
   private static String detail(Operand value) {
     if (value instanceof Operand.Tensor t) {
       return Numbers.shape(t.shape());
@@ -229,7 +268,21 @@ final class ReasonText {
       return m.central() ? "central" : "forward";
     } else if (value instanceof Operand.Element e) {
       return Numbers.valueInReason(e.value());
+    } else if (value instanceof Operand.Text s) {
+      return "'" + s.value() + "'";
+    } else if (value instanceof Operand.None) {
+      return "None";
+    } else if (value instanceof Operand.Sequence s) {
+      return "[" + String.join(", ", s.items().stream().map(ReasonText::detail).toList()) + "]";
+    } else if (value instanceof Operand.Slice s) {
+      return bound(s.start()) + ":" + bound(s.stop()) + (s.step() == null ? "" : ":" + s.step());
+    } else if (value instanceof Operand.Ellipsis) {
+      return "...";
     }
     throw new IllegalStateException("no wording for " + value.getClass().getSimpleName());
+  }
+
+  private static String bound(Long b) {
+    return b == null ? "" : b.toString();
   }
 }

@@ -1,5 +1,6 @@
 package io.github.gradproof.verify;
 
+import io.github.gradproof.claim.CheckedLine;
 import io.github.gradproof.claim.Line;
 import io.github.gradproof.quiz.ClaimText;
 import java.util.Set;
@@ -10,5 +11,7 @@ import java.util.Set;
  * @param text the claim as written
  * @param line its syntax tree
  * @param differentiated the names whose gradient it uses
+ * @param facts the static types and symbolic shapes of its expressions; {@code null} for a claim
+ *     that is only parsed (a question without a setup)
  */
-record CompiledClaim(ClaimText text, Line line, Set<String> differentiated) {}
+record CompiledClaim(ClaimText text, Line line, Set<String> differentiated, CheckedLine facts) {}

@@ -1,8 +1,12 @@
 package io.github.gradproof.verify;
 
+import io.github.gradproof.claim.CheckedLine;
 import io.github.gradproof.claim.Claims;
+import io.github.gradproof.claim.Dim;
 import io.github.gradproof.claim.Line;
 import io.github.gradproof.claim.Scope;
+import io.github.gradproof.claim.Shape;
+import io.github.gradproof.claim.StaticType;
 import io.github.gradproof.diag.Diagnostic;
 import io.github.gradproof.quiz.Choice;
 import io.github.gradproof.quiz.ClaimText;
@@ -28,6 +32,8 @@ final class CompiledQuestion {
 
   final Question question;
   final List<Line.Definition> forward = new ArrayList<>();
+  /** The forward lines with their static facts (types and symbolic shapes), parallel to {@link #forward}. */
+  final List<CheckedLine> forwardFacts = new ArrayList<>();
   final List<List<CompiledClaim>> choiceClaims = new ArrayList<>();
   final List<CompiledClaim> answerClaims = new ArrayList<>();
   final List<Diagnostic> errors = new ArrayList<>();
@@ -75,13 +81,18 @@ final class CompiledQuestion {
           checkDim(in, in.classes(), "'classes' of '" + in.name() + "'");
         }
       }
-      scope = scope.with(in.name(), in.distribution() == Distribution.LABELS ? Scope.Kind.LABELS : Scope.Kind.INPUT);
+      scope = scope.with(in.name(), in.distribution() == Distribution.LABELS ? Scope.Kind.LABELS : Scope.Kind.INPUT,
+          shapeOf(in, setup));
     }
     for (ClaimText text : setup.forward()) {
-      Line.Definition d = Claims.forwardLine(text, scope, errors);
-      if (d != null) {
+      CheckedLine checked = Claims.checkForwardLine(text, scope, errors);
+      if (checked != null) {
+        Line.Definition d = (Line.Definition) checked.line();
         forward.add(d);
-        scope = scope.with(d.name(), Scope.Kind.FORWARD);
+        forwardFacts.add(checked);
+        StaticType t = checked.valueType();
+        scope = scope.with(d.name(), Scope.Kind.FORWARD,
+            t instanceof StaticType.TensorType x ? x.shape() : Shape.scalar());
       } else {
         Matcher m = DEFINED_NAME.matcher(text.source());
         if (m.find() && scope.kind(m.group(1)) == null) {
@@ -89,6 +100,21 @@ final class CompiledQuestion {
         }
       }
     }
+  }
+
+  /** An input's static shape: its declared axes as dims or integer literals. */
+  private static Shape shapeOf(InputSpec in, Setup setup) {
+    List<Dim> dims = new ArrayList<>();
+    for (String axis : in.shape()) {
+      if (setup.dims().containsKey(axis)) {
+        dims.add(Dim.symbol(axis));
+      } else if (axis.matches("[0-9]{1,9}")) {
+        dims.add(Dim.of(Long.parseLong(axis)));
+      } else {
+        dims.add(Dim.unknown()); // an unknown dim, reported by checkDim
+      }
+    }
+    return new Shape(dims);
   }
 
   private void checkDim(InputSpec in, String axis, String where) {
@@ -104,9 +130,8 @@ final class CompiledQuestion {
   private List<CompiledClaim> claims(List<ClaimText> texts) {
     List<CompiledClaim> out = new ArrayList<>();
     for (ClaimText text : texts) {
-      Line line = question.setup() == null
-          ? Claims.parseOnly(text, errors)
-          : Claims.claim(text, scope, errors);
+      CheckedLine facts = question.setup() == null ? null : Claims.checkClaim(text, scope, errors);
+      Line line = question.setup() == null ? Claims.parseOnly(text, errors) : facts == null ? null : facts.line();
       if (line == null) {
         continue;
       }
@@ -115,7 +140,7 @@ final class CompiledQuestion {
           errors.add(new Diagnostic(text.location(), "claims need a setup: give the question "
               + "'setup' with dims, inputs and forward lines", text.sourceLine()));
         }
-        out.add(new CompiledClaim(text, line, Set.of()));
+        out.add(new CompiledClaim(text, line, Set.of(), null));
         continue;
       }
       Set<String> diff = Claims.differentiated(line, scope);
@@ -143,7 +168,7 @@ final class CompiledQuestion {
           checked.add(name);
         }
       }
-      out.add(new CompiledClaim(text, line, diff));
+      out.add(new CompiledClaim(text, line, diff, facts));
     }
     return out;
   }

@@ -165,9 +165,11 @@ public sealed interface Reason
 
   /**
    * An operation of the claim is undefined on its operands: shapes that do not broadcast, matmul
-   * inner dimensions that differ, an impossible reshape, an axis out of range.
+   * inner dimensions that differ, an impossible reshape, arrays that cannot be joined, an index that
+   * does not fit, an axis out of range, another value outside the operation's domain.
    *
-   * @param kind {@link Kind#BROADCAST}, {@link Kind#MATMUL}, {@link Kind#RESHAPE} or {@link Kind#DOMAIN}
+   * @param kind {@link Kind#BROADCAST}, {@link Kind#MATMUL}, {@link Kind#RESHAPE}, {@link Kind#JOIN},
+   *     {@link Kind#INDEX}, {@link Kind#AXIS} or {@link Kind#DOMAIN}
    * @param operation the operation with its operands
    */
   record Undefined(Kind kind, Operation operation, Map<String, Integer> dims) implements Reason {
@@ -181,7 +183,10 @@ public sealed interface Reason
         case BROADCAST -> Kind.BROADCAST;
         case MATMUL -> Kind.MATMUL;
         case RESHAPE -> Kind.RESHAPE;
-        default -> Kind.DOMAIN;
+        case JOIN -> Kind.JOIN;
+        case INDEX -> Kind.INDEX;
+        case AXIS -> Kind.AXIS;
+        case DOMAIN -> Kind.DOMAIN;
       }, operation, dims);
     }
   }
@@ -198,7 +203,16 @@ public sealed interface Reason
     RESHAPE,
     /** Matmul with mismatched inner dimensions. */
     MATMUL,
-    /** Any other operation undefined on these operands (e.g. axis out of range). */
+    /** Arrays given to concatenate or stack that do not fit together. */
+    JOIN,
+    /**
+     * An index that does not fit the indexed value: out of range, too many items, index arrays that
+     * do not broadcast together.
+     */
+    INDEX,
+    /** An axis out of range or repeated, or a permutation of the wrong length. */
+    AXIS,
+    /** Any other operation undefined on these operands (a label out of range, a zero step). */
     DOMAIN,
     /** A comparison claim that evaluated to false. */
     COMPARISON;

@@ -25,6 +25,9 @@ public final class Reasons {
       case BROADCAST -> "shapes do not broadcast: ";
       case MATMUL -> "matmul inner dimensions differ: ";
       case RESHAPE -> "cannot reshape ";
+      case JOIN -> "arrays cannot be joined: ";
+      case INDEX -> "invalid index: ";
+      case AXIS -> "invalid axis: ";
       case DOMAIN -> "undefined operation: ";
       case COMPARISON -> "comparison fails: ";
     };
@@ -52,17 +55,39 @@ public final class Reasons {
       return operand(args.get(0)) + " " + op.name() + " " + operand(args.get(1));
     }
     if (op.name().equals("reshape")) {
-      return operand(args.get(0)) + " → " + operand(args.get(1));
+      return operand(args.get(0)) + " → " + shape(args.get(1).value());
+    }
+    if (op.name().equals(Operation.INDEX)) {
+      List<String> items = args.subList(1, args.size()).stream().map(a -> indexItem(a.value())).toList();
+      return operand(args.get(0)) + "[" + String.join(", ", items) + "]";
     }
     StringBuilder s = new StringBuilder(op.name()).append('(').append(operand(args.get(0)));
     for (Argument a : args.subList(1, args.size())) {
-      s.append(", ").append(a.parameter()).append('=').append(operand(a));
+      s.append(", ").append(a.parameter() == null ? "" : a.parameter() + "=").append(operand(a));
     }
     return s.append(')').toString();
   }
 
+  /** A reshape's target: an integer {@code n} is the shape {@code (n,)}. */
+  private static String shape(Operand v) {
+    return v instanceof Operand.Int i ? "(" + i.value() + ",)" : operand(v);
+  }
+
+  /** An index item: an integer array as {@code array(4,)}, so that it does not read as a tuple. */
+  private static String indexItem(Operand v) {
+    if (v instanceof Operand.Tensor t) {
+      return "array" + Tensor.shapeString(t.shape());
+    } else if (v instanceof Operand.Sequence s) {
+      return "[" + String.join(", ", s.items().stream().map(Reasons::indexItem).toList()) + "]";
+    }
+    return operand(v);
+  }
+
   private static String operand(Argument a) {
-    Operand v = a.value();
+    return operand(a.value());
+  }
+
+  private static String operand(Operand v) {
     if (v instanceof Operand.Tensor t) {
       return Tensor.shapeString(t.shape());
     } else if (v instanceof Operand.Tuple t) {
@@ -73,8 +98,22 @@ public final class Reasons {
       return b.value() ? "True" : "False";
     } else if (v instanceof Operand.Method m) {
       return m.central() ? "central" : "forward";
+    } else if (v instanceof Operand.Text t) {
+      return "'" + t.value() + "'";
+    } else if (v instanceof Operand.None) {
+      return "None";
+    } else if (v instanceof Operand.Sequence s) {
+      return "[" + String.join(", ", s.items().stream().map(Reasons::operand).toList()) + "]";
+    } else if (v instanceof Operand.Slice s) {
+      return bound(s.start()) + ":" + bound(s.stop()) + (s.step() == null ? "" : ":" + s.step());
+    } else if (v instanceof Operand.Ellipsis) {
+      return "...";
     }
     return number(((Operand.Element) v).value());
+  }
+
+  private static String bound(Long b) {
+    return b == null ? "" : b.toString();
   }
 
   /** Up to 4 significant digits without trailing zeros: {@code 1.003}, {@code 12}, {@code 2.5e-07}. */

@@ -37,6 +37,11 @@ class OperandTest {
     assertEquals(new Operand.Method(false), Operand.of(new Value.MethodValue(false)));
     assertEquals(new Operand.Tensor(new int[] {2, 3}),
         Operand.of(Value.constant(io.github.gradproof.autograd.Tensor.zeros(2, 3))));
+    assertEquals(new Operand.Text("ij->ji"), Operand.of(new Value.StringValue("ij->ji")));
+    assertEquals(new Operand.None(), Operand.of(new Value.NoneValue()));
+    assertEquals(new Operand.Sequence(List.of(new Operand.Tensor(new int[] {3}), new Operand.Int(2))),
+        Operand.of(new Value.SequenceValue(List.of(Value.constant(io.github.gradproof.autograd.Tensor.zeros(3)),
+            new Value.IntValue(2)))));
   }
 
   private static Expr.Call call(String source) {
@@ -46,9 +51,12 @@ class OperandTest {
 
   @Test
   void argumentsBindAsInPythonInParameterOrder() {
-    Map<String, Expr> args = Claims.arguments(call("dx = sum(keepdims=True, x=x, axis=0)")).orElseThrow();
-    assertEquals(List.of("x", "axis", "keepdims"), List.copyOf(args.keySet()));
-    assertEquals(List.of("x", "axis"), List.copyOf(Claims.arguments(call("dx = sum(x, 0)")).orElseThrow().keySet()));
+    Map<String, Expr> args = Claims.arguments(call("dx = sum(keepdims=True, a=x, axis=0)")).orElseThrow();
+    assertEquals(List.of("a", "axis", "keepdims"), List.copyOf(args.keySet()));
+    assertEquals(List.of("a", "axis"), List.copyOf(Claims.arguments(call("dx = sum(x, 0)")).orElseThrow().keySet()));
+    Map<String, Expr> operands = Claims.arguments(call("dx = einsum('ij,jk', x, y)")).orElseThrow();
+    assertEquals(List.of("subscripts", "operands"), List.copyOf(operands.keySet()));
+    assertEquals(2, ((Expr.ListLiteral) operands.get("operands")).items().size());
   }
 
   @Test
@@ -56,5 +64,6 @@ class OperandTest {
     assertTrue(Claims.arguments(call("dx = sum(x, 0, True, 1)")).isEmpty());
     assertTrue(Claims.arguments(call("dx = sum(x, axes=0)")).isEmpty());
     assertTrue(Claims.arguments(call("dx = wiggle(x)")).isEmpty());
+    assertTrue(Claims.arguments(call("dx = einsum(x=1)")).isEmpty());
   }
 }

@@ -57,6 +57,14 @@ class MathMlTest {
   }
 
   @Test
+  void aMethodNoFunctionHasIsWrittenAsCalled() {
+    Line line = Claims.parseOnly(CaseFile.text("dx = x.wiggle(1) + x.sum(1, 2, 3, 4)"), new ArrayList<>());
+    assertEquals("<math><mi>dx</mi><mo>=</mo><mrow><mi>x</mi><mo>.</mo><mi>wiggle</mi><mrow><mo>(</mo><mn>1</mn><mo>)</mo>"
+        + "</mrow></mrow><mo>+</mo><mrow><mi>sum</mi><mo>\u2061</mo><mrow><mo>(</mo><mi>x</mi><mo>,</mo><mn>1</mn><mo>,</mo>"
+        + "<mn>2</mn><mo>,</mo><mn>3</mn><mo>,</mo><mn>4</mn><mo>)</mo></mrow></mrow></math>", MathMl.render(line));
+  }
+
+  @Test
   void aSingleExpressionIsOneMathElement() {
     Line line = Claims.parseOnly(CaseFile.text("dx = 2 * x"), new ArrayList<>());
     assertEquals("<math><mn>2</mn><mo>⊙</mo><mi>x</mi></math>",

@@ -159,6 +159,44 @@ class ReasonTextTest {
     assertEquals("sum((4, 3), axis=2, keepdims=True)", ReasonText.detail(new Reason.Undefined(Reason.Kind.DOMAIN, sum, rd)));
     Operation order = new Operation("fd_order", false, List.of(new Argument("method", null, new Operand.Method(true))));
     assertEquals("fd_order(central)", ReasonText.detail(new Reason.Undefined(Reason.Kind.DOMAIN, order, DIMS)));
+    Operation flat = new Operation("reshape", false, List.of(tensor(4, 3), new Argument("newshape", null, new Operand.Int(5))));
+    assertEquals("(4, 3) → (5,)", ReasonText.detail(new Reason.Undefined(Reason.Kind.RESHAPE, flat, DIMS)));
+  }
+
+  @Test
+  void arraysThatCannotBeJoinedAreListedAndVariadicOperandsGoByPosition() {
+    Operation concat = new Operation("concatenate", false, List.of(
+        new Argument("arrays", null, new Operand.Sequence(List.of(new Operand.Tensor(new int[] {3, 5}),
+            new Operand.Tensor(new int[] {4, 4})))), new Argument("axis", null, new Operand.Int(0))));
+    assertEquals("concatenate([(3, 5), (4, 4)], axis=0)",
+        ReasonText.detail(new Reason.Undefined(Reason.Kind.JOIN, concat, DIMS)));
+    Operation written = new Operation("concatenate", false, List.of(
+        new Argument("arrays", expr("[a, b]"), new Operand.Sequence(List.of(new Operand.Tensor(new int[] {3, 5}),
+            new Operand.Tensor(new int[] {4, 4})))), new Argument("axis", expr("0"), new Operand.Int(0))));
+    assertEquals("concatenate([a, b], axis=0) is undefined: the parts' shapes do not fit together "
+        + "([a, b]: [(3, 5), (4, 4)]; axis = 0).",
+        ReasonText.phrase(new Reason.Undefined(Reason.Kind.JOIN, written, DIMS), EN, NONE).plain());
+    Operation einsum = new Operation("einsum", false, List.of(new Argument("subscripts", null, new Operand.Text("ij,jk")),
+        tensor(3, 5), tensor(3, 4)));
+    assertEquals("einsum('ij,jk', (3, 5), (3, 4))",
+        ReasonText.detail(new Reason.Undefined(Reason.Kind.BROADCAST, einsum, DIMS)));
+    Operation clip = new Operation("clip", false, List.of(tensor(3), new Argument("a_min", null, new Operand.None())));
+    assertEquals("clip((3,), a_min=None)", ReasonText.detail(new Reason.Undefined(Reason.Kind.DOMAIN, clip, DIMS)));
+    Operation floor = new Operation("//", true, List.of(new Argument(null, null, new Operand.Int(3)),
+        new Argument(null, null, new Operand.Int(0))));
+    assertEquals("3 // 0", ReasonText.detail(new Reason.Undefined(Reason.Kind.DOMAIN, floor, DIMS)));
+  }
+
+  @Test
+  void anIndexThatDoesNotFitShowsEachItem() {
+    Operation index = new Operation(Operation.INDEX, false, List.of(tensor(3, 4),
+        new Argument(null, null, new Operand.Ellipsis()), new Argument(null, null, new Operand.None()),
+        new Argument(null, null, new Operand.Slice(1L, null, -2L)), new Argument(null, null, new Operand.Slice(null, 3L, null)),
+        new Argument(null, null, new Operand.Int(-7)), tensor(2),
+        new Argument(null, null, new Operand.Sequence(List.of(new Operand.Tensor(new int[] {2}),
+            new Operand.Tensor(new int[] {3}))))));
+    assertEquals("(3, 4)[..., None, 1::-2, :3, -7, array(2,), [array(2,), array(3,)]]",
+        ReasonText.detail(new Reason.Undefined(Reason.Kind.INDEX, index, DIMS)));
   }
 
   @Test
@@ -186,7 +224,9 @@ class ReasonTextTest {
 
   /** The words that open each kind of reason in the build messages {@code verdicts.txt} is written in. */
   private static final List<String> MESSAGE_WORDS = List.of("shape ", "values differ: ", "shapes do not broadcast: ",
-      "matmul inner dimensions differ: ", "cannot reshape ", "undefined operation: ", "comparison fails: ");
+      "matmul inner dimensions differ: ", "cannot reshape ", "arrays cannot be joined: ", "invalid index: ",
+      "invalid axis: ",
+      "undefined operation: ", "comparison fails: ");
 
   /**
    * Every false claim of {@code verify/verdicts.txt} with a fixed reason, verified for real: the

@@ -49,14 +49,37 @@ class ReasonTest {
   @Test
   void anUndefinedCallRecordsEachArgumentWithItsParameterAndExpression() {
     Reason.Undefined u = (Reason.Undefined) reasonOf("R=4 D=3", "a[D] b[R,D]", "c = a + b", "da = sum(dc, axis=2)");
-    assertEquals(Reason.Kind.DOMAIN, u.kind());
+    assertEquals(Reason.Kind.AXIS, u.kind());
     Operation op = u.operation();
     assertEquals("sum", op.name());
     assertEquals(false, op.infix());
-    assertEquals(List.of("x", "axis"), op.arguments().stream().map(Argument::parameter).toList());
+    assertEquals(List.of("a", "axis"), op.arguments().stream().map(Argument::parameter).toList());
     assertEquals(new Operand.Tensor(new int[] {4, 3}), op.arguments().get(0).value());
     assertEquals(new Operand.Int(2), op.arguments().get(1).value());
     assertEquals("dc", ((Expr.Name) op.arguments().get(0).expression()).name());
+  }
+
+  @Test
+  void anIndexThatDoesNotFitRecordsTheIndexedValueAndEachItem() {
+    Reason.Undefined u = (Reason.Undefined) reasonOf("M=3 K=4 N=5", "A[M,K] B[K,N]", "C = A @ B", "dA[1:, K] == 0");
+    assertEquals(Reason.Kind.INDEX, u.kind());
+    Operation op = u.operation();
+    assertEquals(Operation.INDEX, op.name());
+    assertEquals(false, op.infix());
+    assertEquals(List.of(new Operand.Tensor(new int[] {3, 4}), new Operand.Slice(1L, null, null), new Operand.Int(4)),
+        op.arguments().stream().map(Argument::value).toList());
+    assertEquals("dA", ((Expr.Name) op.arguments().get(0).expression()).name());
+    assertEquals("K", ((Expr.Name) op.arguments().get(2).expression()).name());
+  }
+
+  @Test
+  void arraysThatCannotBeJoinedRecordTheListOfShapes() {
+    Reason.Undefined u = (Reason.Undefined) reasonOf("M=3 K=4 N=5", "A[M,K] B[K,N]", "C = A @ B",
+        "dA = stack([A, B], axis=1)");
+    assertEquals(Reason.Kind.JOIN, u.kind());
+    assertEquals(List.of("arrays", "axis"), u.operation().arguments().stream().map(Argument::parameter).toList());
+    assertEquals(new Operand.Sequence(List.of(new Operand.Tensor(new int[] {3, 4}), new Operand.Tensor(new int[] {4, 5}))),
+        u.operation().arguments().get(0).value());
   }
 
   @Test

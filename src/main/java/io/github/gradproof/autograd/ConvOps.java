@@ -1,0 +1,62 @@
+package io.github.gradproof.autograd;
+
+/**
+ * The gradient table of 2-D convolution, transposed convolution and pooling (PyTorch's layouts:
+ * input {@code (N, C, H, W)}, conv weight {@code (O, C, kH, kW)}, transposed weight
+ * {@code (C_in, C_out, kH, kW)}). Each convolution's three rules are the other two kernels of
+ * {@link Convolution}; max pooling routes each window's gradient to its first maximum (overlapping
+ * windows add up), average pooling spreads it evenly over the window.
+ */
+final class ConvOps {
+
+  private ConvOps() {}
+
+  /** A transposed convolution's window and the output size it was asked for. */
+  record Transposed(Window window, int outHeight, int outWidth) {}
+
+  static final Primitive<Window> CONV2D = Primitive.of("conv2d",
+      (x, win) -> addBias(Convolution.correlate(x[0], x[1], win), x[2]),
+      (g, y, x, win) -> Convolution.spread(g, x[1], win, x[0].shapeRef()[2], x[0].shapeRef()[3]),
+      (g, y, x, win) -> Convolution.weightGrad(g, x[0], win),
+      (g, y, x, win) -> channelSums(g));
+
+  static final Primitive<Transposed> CONV_TRANSPOSE2D = Primitive.of("conv_transpose2d",
+      (x, t) -> addBias(Convolution.spread(x[0], x[1], t.window(), t.outHeight(), t.outWidth()), x[2]),
+      (g, y, x, t) -> Convolution.correlate(g, x[1], t.window()),
+      (g, y, x, t) -> Convolution.weightGrad(x[0], g, t.window()),
+      (g, y, x, t) -> channelSums(g));
+
+  static final Primitive<Window> MAX_POOL2D = Primitive.of("max_pool2d", (x, win) -> {
+    int[] at = Pooling.argmax(x[0], win);
+    recordWinners(Pooling.localArgmax(x[0], win, at), win);
+    return Strided.gather(x[0], at, Pooling.outShape(x[0].shapeRef(), win));
+  }, (g, y, x, win) -> Strided.scatterAdd(g, Pooling.argmax(x[0], win), x[0].shapeRef()));
+
+  static final Primitive<Window> AVG_POOL2D = Primitive.of("avg_pool2d",
+      (x, win) -> Pooling.average(x[0], win),
+      (g, y, x, win) -> Pooling.averageGrad(g, x[0].shapeRef(), win));
+
+  /** {@code out + bias[o]} over the channel axis of an {@code (N, O, H, W)} tensor. */
+  private static Tensor addBias(Tensor out, Tensor bias) {
+    return Elementwise.add(out, bias.withShape(new int[] {bias.size(), 1, 1}));
+  }
+
+  /** The bias gradient: {@code g} summed over batch and space. */
+  private static Tensor channelSums(Tensor g) {
+    return Reductions.sum(g, new boolean[] {true, false, true, true}, false);
+  }
+
+  /**
+   * Reports which position of its window each max took, one mask per window position: a tie broken
+   * differently on either side of a finite difference is a kink.
+   */
+  private static void recordWinners(int[] local, Window win) {
+    for (int pos = 0; pos < win.kh() * win.kw(); pos++) {
+      double[] mask = new double[local.length];
+      for (int k = 0; k < local.length; k++) {
+        mask[k] = local[k] == pos ? 1 : 0;
+      }
+      KinkProbe.mask(new Tensor(mask, new int[] {mask.length}));
+    }
+  }
+}

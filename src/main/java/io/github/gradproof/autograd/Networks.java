@@ -1,0 +1,207 @@
+package io.github.gradproof.autograd;
+
+import java.util.Arrays;
+
+/**
+ * Checks the arguments of PyTorch-style convolutions and pooling and runs them on the 2-D kernels: a
+ * 1-D operation becomes 2-D with height 1, and an unbatched input {@code (C, ...)} gets a batch of one,
+ * through reshapes (so gradients flow through the same rules). Every message names the operation and
+ * shows the shapes as the author gave them.
+ */
+final class Networks {
+
+  private Networks() {}
+
+  /** Which convolution: its name, spatial rank and whether it is transposed. */
+  enum Conv {
+    CONV1D("conv1d", 1, false),
+    CONV2D("conv2d", 2, false),
+    CONV_TRANSPOSE1D("conv_transpose1d", 1, true),
+    CONV_TRANSPOSE2D("conv_transpose2d", 2, true);
+
+    final String label;
+    final int dims;
+    final boolean transposed;
+
+    Conv(String label, int dims, boolean transposed) {
+      this.label = label;
+      this.dims = dims;
+      this.transposed = transposed;
+    }
+  }
+
+  /**
+   * Runs a convolution.
+   *
+   * @param bias shape {@code (out_channels,)}, or null for none
+   * @param outputPadding extra size on one side of a transposed convolution's output (ignored otherwise)
+   * @throws ShapeException of kind DOMAIN when the shapes or the stride and padding do not fit
+   */
+  static Var conv(Conv op, Var input, Var weight, Var bias, int[] stride, int[] padding, int[] outputPadding) {
+    int d = op.dims;
+    int[] s = spatial(op.label, "stride", stride, d, 1);
+    int[] p = spatial(op.label, "padding", padding, d, 0);
+    int[] q = spatial(op.label, "output_padding", outputPadding, d, 0);
+    boolean unbatched = batched(op.label, "(N, C, " + (d == 1 ? "L" : "H, W") + ")", input, d);
+    int[] ws = weight.value().shapeRef();
+    if (ws.length != d + 2) {
+      throw error(op.label, "expected a weight of " + (d + 2) + " dimensions " + (op.transposed
+          ? "(in_channels, out_channels, k...)" : "(out_channels, in_channels, k...)") + ", got shape "
+          + Shapes.format(ws));
+    }
+    int[] xs = unbatched ? prepend(1, input.value().shapeRef()) : input.value().shapeRef();
+    checkChannels(op, xs, ws, input.value().shapeRef());
+    int outChannels = op.transposed ? ws[1] : ws[0];
+    Var b = checkBias(op.label, bias, outChannels);
+    int[] x4 = lift(xs, d);
+    int[] w4 = lift(ws, d);
+    Window win = new Window(w4[2], w4[3], d == 1 ? 1 : s[0], s[d - 1], d == 1 ? 0 : p[0], p[d - 1]);
+    Var x = input.reshape(x4);
+    Var w = weight.reshape(w4);
+    Var out;
+    if (op.transposed) {
+      int oh = transposedLength(op, x4[2], win.kh(), win.sh(), win.ph(), d == 1 ? 0 : q[0]);
+      int ow = transposedLength(op, x4[3], win.kw(), win.sw(), win.pw(), q[d - 1]);
+      checkOutputPadding(op.label, q, s);
+      out = ConvOps.CONV_TRANSPOSE2D.apply(new ConvOps.Transposed(win, oh, ow), x, w, b);
+    } else {
+      checkFits(op.label, xs, ws, p, d);
+      out = ConvOps.CONV2D.apply(win, x, w, b);
+    }
+    return unlift(out, d, unbatched);
+  }
+
+  /**
+   * Runs max or average pooling over {@code (N, C, H, W)} or {@code (C, H, W)}.
+   *
+   * @param stride null: the kernel size, as PyTorch
+   * @throws ShapeException of kind DOMAIN when the window, stride or padding do not fit
+   */
+  static Var pool(boolean max, Var input, int[] kernel, int[] stride, int[] padding) {
+    String name = max ? "max_pool2d" : "avg_pool2d";
+    int[] k = spatial(name, "kernel_size", kernel, 2, 1);
+    int[] s = stride == null ? k : spatial(name, "stride", stride, 2, 1);
+    int[] p = spatial(name, "padding", padding, 2, 0);
+    boolean unbatched = batched(name, "(N, C, H, W)", input, 2);
+    if (2 * p[0] > k[0] || 2 * p[1] > k[1]) {
+      throw error(name, "padding " + Shapes.format(p) + " must be at most half the kernel size " + Shapes.format(k));
+    }
+    int[] xs = input.value().shapeRef();
+    int h = xs[xs.length - 2];
+    int w = xs[xs.length - 1];
+    Window win = new Window(k[0], k[1], s[0], s[1], p[0], p[1]);
+    if (win.outHeight(h) < 1 || win.outWidth(w) < 1) {
+      throw error(name, "the window " + Shapes.format(k) + " does not fit the input " + Shapes.format(xs)
+          + " with padding " + Shapes.format(p) + ": the output would be (" + win.outHeight(h) + ", "
+          + win.outWidth(w) + ")");
+    }
+    Var x = unbatched ? input.reshape(prepend(1, xs)) : input;
+    Var out = (max ? ConvOps.MAX_POOL2D : ConvOps.AVG_POOL2D).apply(win, x);
+    return unbatched ? out.reshape(Arrays.copyOfRange(out.value().shapeRef(), 1, 4)) : out;
+  }
+
+  /** Expands a per-axis argument: one value for every axis, or one per axis; each at least {@code min}. */
+  private static int[] spatial(String op, String what, int[] given, int d, int min) {
+    if (given == null || (given.length != 1 && given.length != d)) {
+      throw error(op, what + " must have 1 or " + d + " values, got "
+          + (given == null ? "none" : Shapes.format(given)));
+    }
+    int[] out = new int[d];
+    for (int i = 0; i < d; i++) {
+      out[i] = given[given.length == 1 ? 0 : i];
+      if (out[i] < min) {
+        throw error(op, what + " must be " + (min == 0 ? "non-negative" : "positive") + ", got "
+            + Shapes.format(given));
+      }
+    }
+    return out;
+  }
+
+  /** Whether the input lacks the batch axis; refuses other ranks. */
+  private static boolean batched(String op, String layout, Var input, int d) {
+    int rank = input.value().rank();
+    if (rank != d + 2 && rank != d + 1) {
+      throw error(op, "expected an input " + layout + " or without the batch axis, got shape "
+          + input.value().shapeString());
+    }
+    return rank == d + 1;
+  }
+
+  private static void checkChannels(Conv op, int[] xs, int[] ws, int[] given) {
+    int expected = op.transposed ? ws[0] : ws[1];
+    if (xs[1] != expected) {
+      throw error(op.label, "the weight " + Shapes.format(ws) + " expects " + expected
+          + " input channels, but the input " + Shapes.format(given) + " has " + xs[1]);
+    }
+  }
+
+  private static Var checkBias(String op, Var bias, int channels) {
+    if (bias == null) {
+      return Var.constant(Tensor.zeros(channels));
+    }
+    int[] bs = bias.value().shapeRef();
+    if (bs.length != 1 || bs[0] != channels) {
+      throw error(op, "the bias must have shape (" + channels + ",), one value per output channel, got "
+          + Shapes.format(bs));
+    }
+    return bias;
+  }
+
+  private static void checkFits(String op, int[] xs, int[] ws, int[] p, int d) {
+    for (int i = 0; i < d; i++) {
+      long padded = (long) xs[2 + i] + 2L * p[i];
+      if (padded < ws[2 + i]) {
+        throw error(op, "the kernel " + Shapes.format(Arrays.copyOfRange(ws, 2, 2 + d))
+            + " is larger than the padded input: spatial size " + Shapes.format(Arrays.copyOfRange(xs, 2, 2 + d))
+            + " plus padding " + Shapes.format(p) + " on both sides");
+      }
+    }
+  }
+
+  private static void checkOutputPadding(String op, int[] q, int[] s) {
+    for (int i = 0; i < q.length; i++) {
+      if (q[i] >= s[i]) {
+        throw error(op, "output_padding " + Shapes.format(q) + " must be smaller than the stride "
+            + Shapes.format(s));
+      }
+    }
+  }
+
+  /** {@code (in - 1) * stride - 2 * pad + k + outputPadding}, which must be positive. */
+  private static int transposedLength(Conv op, int in, int k, int stride, int pad, int extra) {
+    long length = (long) (in - 1) * stride - 2L * pad + k + extra;
+    if (length < 1) {
+      throw error(op.label, "the output would have a spatial size of " + length
+          + "; reduce the padding or grow the input");
+    }
+    return (int) length;
+  }
+
+  /** {@code (N, C, L)} becomes {@code (N, C, 1, L)}; 2-D shapes are unchanged. */
+  private static int[] lift(int[] shape, int d) {
+    if (d == 2) {
+      return shape;
+    }
+    return new int[] {shape[0], shape[1], 1, shape[2]};
+  }
+
+  private static Var unlift(Var out, int d, boolean unbatched) {
+    int[] s = out.value().shapeRef();
+    int[] shape = d == 1 ? new int[] {s[0], s[1], s[3]} : s;
+    if (unbatched) {
+      shape = Arrays.copyOfRange(shape, 1, shape.length);
+    }
+    return shape == s ? out : out.reshape(shape);
+  }
+
+  private static int[] prepend(int first, int[] shape) {
+    int[] out = new int[shape.length + 1];
+    out[0] = first;
+    System.arraycopy(shape, 0, out, 1, shape.length);
+    return out;
+  }
+
+  private static ShapeException error(String op, String message) {
+    return new ShapeException(ShapeException.Kind.DOMAIN, op + ": " + message);
+  }
+}

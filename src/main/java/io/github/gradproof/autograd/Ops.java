@@ -1,0 +1,218 @@
+package io.github.gradproof.autograd;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The engine's functions that are not methods of one operand: NumPy's {@code where}, {@code concatenate},
+ * {@code stack}, {@code dot}, {@code outer} and {@code einsum}, and {@code torch.nn.functional}'s
+ * {@code mse_loss}, convolutions and pooling (PyTorch layouts; an input may omit the batch axis, as in
+ * PyTorch). Every function returns a new {@link Var} with its gradient rule attached.
+ */
+public final class Ops {
+
+  private Ops() {}
+
+  /**
+   * NumPy's where: {@code a} where {@code cond} is nonzero, else {@code b}, all three broadcast together.
+   * The condition gets no gradient; a and b get it where they were chosen.
+   *
+   * @throws ShapeException of kind BROADCAST if the three shapes do not broadcast together
+   */
+  public static Var where(Var cond, Var a, Var b) {
+    return PointwiseOps.WHERE.call(cond, a, b);
+  }
+
+  /**
+   * NumPy's concatenate along {@code axis} (negative allowed).
+   *
+   * @throws ShapeException of kind DOMAIN for no parts or scalar parts, AXIS for a bad axis, JOIN when
+   *     the parts differ in rank or in a dimension other than {@code axis}
+   */
+  public static Var concatenate(List<Var> parts, int axis) {
+    return ShapeOps.CONCATENATE.apply(axis, parts.toArray(new Var[0]));
+  }
+
+  /**
+   * NumPy's stack: joins equally shaped parts along a new axis {@code axis} of the result.
+   *
+   * @throws ShapeException of kind DOMAIN for no parts, JOIN for different shapes, AXIS for a bad axis
+   */
+  public static Var stack(List<Var> parts, int axis) {
+    if (parts.isEmpty()) {
+      throw new ShapeException(ShapeException.Kind.DOMAIN, "stack: need at least one array to stack");
+    }
+    int[] shape = parts.get(0).value().shapeRef();
+    int a = Shapes.normalizeAxis(axis, shape.length + 1);
+    List<Var> expanded = new ArrayList<>();
+    for (int i = 0; i < parts.size(); i++) {
+      int[] s = parts.get(i).value().shapeRef();
+      if (!Arrays.equals(s, shape)) {
+        throw new ShapeException(ShapeException.Kind.JOIN, "stack: all input arrays must have the same"
+            + " shape, but the array at index 0 has shape " + Shapes.format(shape) + " and the array at index "
+            + i + " has shape " + Shapes.format(s));
+      }
+      expanded.add(parts.get(i).expandDims(a));
+    }
+    return concatenate(expanded, a);
+  }
+
+  /**
+   * NumPy's dot: a product with a scalar, the inner product of vectors, matmul for 2-D and N-D with 1-D,
+   * and otherwise the sum over the last axis of {@code a} and the second-to-last of {@code b}.
+   *
+   * @throws ShapeException of kind MATMUL if the summed axes differ in length
+   */
+  public static Var dot(Var a, Var b) {
+    int[] sa = a.value().shapeRef();
+    int[] sb = b.value().shapeRef();
+    if (sa.length == 0 || sb.length == 0) {
+      return a.mul(b);
+    }
+    int ka = sa.length - 1;
+    int kb = Math.max(sb.length - 2, 0);
+    if (sa[ka] != sb[kb]) {
+      throw new ShapeException(ShapeException.Kind.MATMUL, "dot: shapes " + Shapes.format(sa) + " and "
+          + Shapes.format(sb) + " not aligned: " + sa[ka] + " (dim " + ka + ") != " + sb[kb] + " (dim " + kb + ")");
+    }
+    if (sa.length <= 2 && sb.length <= 2 || sb.length == 1) {
+      return a.matmul(b);
+    }
+    return einsum(dotSubscripts(sa.length, sb.length), List.of(a, b));
+  }
+
+  /** {@code "abk,ckd->abcd"}-style subscripts: a's axes, then b's axes except the summed one. */
+  private static String dotSubscripts(int rankA, int rankB) {
+    StringBuilder left = new StringBuilder();
+    StringBuilder right = new StringBuilder();
+    char next = 'a';
+    for (int i = 0; i < rankA - 1; i++) {
+      left.append(next++);
+    }
+    char summed = next++;
+    left.append(summed);
+    StringBuilder out = new StringBuilder(left.substring(0, rankA - 1));
+    for (int i = 0; i < rankB; i++) {
+      char c = i == rankB - 2 ? summed : next++;
+      right.append(c);
+      if (c != summed) {
+        out.append(c);
+      }
+    }
+    return left + "," + right + "->" + out;
+  }
+
+  /** NumPy's outer: both operands flattened, {@code out[i, j] = a[i] * b[j]}. */
+  public static Var outer(Var a, Var b) {
+    return a.reshape(-1, 1).mul(b.reshape(1, -1));
+  }
+
+  /**
+   * NumPy's einsum: explicit ({@code "ij,jk->ik"}) or implicit output ({@code "ij,jk"}: the letters used
+   * once, in alphabetical order, upper case first), repeated letters in one operand for diagonals, and
+   * {@code ...} for broadcast axes. The gradient of each operand is the same contraction with the output
+   * gradient in its place.
+   *
+   * @throws ShapeException of kind DOMAIN for malformed subscripts (the message says what is wrong),
+   *     BROADCAST when sizes do not agree
+   */
+  public static Var einsum(String subscripts, List<Var> operands) {
+    int[][] shapes = new int[operands.size()][];
+    for (int i = 0; i < shapes.length; i++) {
+      shapes[i] = operands.get(i).value().shapeRef();
+    }
+    return LinalgOps.EINSUM.apply(Einsum.plan(subscripts, shapes), operands.toArray(new Var[0]));
+  }
+
+  /**
+   * torch's mse_loss (mean reduction): {@code mean((input - target) ** 2)} over the broadcast shape;
+   * both operands get gradients.
+   *
+   * @throws ShapeException of kind BROADCAST if the shapes do not broadcast together
+   */
+  public static Var mseLoss(Var input, Var target) {
+    return LossOps.MSE_LOSS.call(input, target);
+  }
+
+  /**
+   * torch's conv1d: input {@code (N, C, L)} or {@code (C, L)}, weight {@code (O, C, k)}, bias {@code (O,)}
+   * or null.
+   *
+   * @throws ShapeException of kind DOMAIN when the shapes, stride or padding do not fit
+   */
+  public static Var conv1d(Var input, Var weight, Var bias, int stride, int padding) {
+    return Networks.conv(Networks.Conv.CONV1D, input, weight, bias, new int[] {stride},
+        new int[] {padding}, new int[] {0});
+  }
+
+  /**
+   * torch's conv2d: input {@code (N, C, H, W)} or {@code (C, H, W)}, weight {@code (O, C, kH, kW)}, bias
+   * {@code (O,)} or null; stride and padding give one value for both axes or one per axis.
+   *
+   * @throws ShapeException of kind DOMAIN when the shapes, stride or padding do not fit
+   */
+  public static Var conv2d(Var input, Var weight, Var bias, int[] stride, int[] padding) {
+    return Networks.conv(Networks.Conv.CONV2D, input, weight, bias, stride, padding, new int[] {0});
+  }
+
+  /**
+   * torch's conv_transpose1d: input {@code (N, C_in, L)} or {@code (C_in, L)}, weight
+   * {@code (C_in, C_out, k)}; output length {@code (L - 1)·stride - 2·padding + k}.
+   *
+   * @throws ShapeException of kind DOMAIN when the shapes, stride or padding do not fit
+   */
+  public static Var convTranspose1d(Var input, Var weight, Var bias, int stride, int padding) {
+    return convTranspose1d(input, weight, bias, stride, padding, 0);
+  }
+
+  /**
+   * conv_transpose1d with {@code output_padding} added to one side of the output (smaller than the stride).
+   *
+   * @throws ShapeException of kind DOMAIN when the shapes, stride or padding do not fit
+   */
+  public static Var convTranspose1d(Var input, Var weight, Var bias, int stride, int padding, int outputPadding) {
+    return Networks.conv(Networks.Conv.CONV_TRANSPOSE1D, input, weight, bias, new int[] {stride},
+        new int[] {padding}, new int[] {outputPadding});
+  }
+
+  /**
+   * torch's conv_transpose2d: input {@code (N, C_in, H, W)} or {@code (C_in, H, W)}, weight
+   * {@code (C_in, C_out, kH, kW)}.
+   *
+   * @throws ShapeException of kind DOMAIN when the shapes, stride or padding do not fit
+   */
+  public static Var convTranspose2d(Var input, Var weight, Var bias, int[] stride, int[] padding) {
+    return convTranspose2d(input, weight, bias, stride, padding, new int[] {0});
+  }
+
+  /**
+   * conv_transpose2d with {@code output_padding} (one value or one per axis, each smaller than the stride).
+   *
+   * @throws ShapeException of kind DOMAIN when the shapes, stride or padding do not fit
+   */
+  public static Var convTranspose2d(Var input, Var weight, Var bias, int[] stride, int[] padding,
+      int[] outputPadding) {
+    return Networks.conv(Networks.Conv.CONV_TRANSPOSE2D, input, weight, bias, stride, padding, outputPadding);
+  }
+
+  /**
+   * torch's max_pool2d over {@code (N, C, H, W)} or {@code (C, H, W)}; {@code stride} null means the kernel
+   * size; padding at most half the kernel. Each window's gradient goes to its first maximum in row-major
+   * window order (ties: the first); overlapping windows add up. A kink for {@link GradCheck}.
+   *
+   * @throws ShapeException of kind DOMAIN when the window, stride or padding do not fit
+   */
+  public static Var maxPool2d(Var input, int[] kernel, int[] stride, int[] padding) {
+    return Networks.pool(true, input, kernel, stride, padding);
+  }
+
+  /**
+   * torch's avg_pool2d with {@code count_include_pad = True}: every window divides by {@code kH·kW}.
+   *
+   * @throws ShapeException of kind DOMAIN when the window, stride or padding do not fit
+   */
+  public static Var avgPool2d(Var input, int[] kernel, int[] stride, int[] padding) {
+    return Networks.pool(false, input, kernel, stride, padding);
+  }
+}

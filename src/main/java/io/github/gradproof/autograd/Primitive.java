@@ -1,0 +1,133 @@
+package io.github.gradproof.autograd;
+
+/**
+ * One differentiable operation of the gradient table (HIPS autograd's {@code defvjp} habit): a name, a
+ * forward kernel on plain tensors, and one vector-Jacobian product per operand. The engine is generic:
+ * {@link #apply} runs the kernel and attaches a backward rule that asks each VJP for its operand's
+ * gradient, then hands it to the one shared {@code unbroadcast} ({@link Var#pushTo}). Adding an op is
+ * one table row; no op writes its own backward closure.
+ *
+ * @param <P> the op's non-tensor parameters (axes, strides, a resolved index plan, ...); {@code Void}
+ *     when it has none
+ */
+final class Primitive<P> {
+
+  /** The forward computation on plain tensors. */
+  @FunctionalInterface
+  interface Kernel<P> {
+    Tensor apply(Tensor[] args, P params);
+  }
+
+  /**
+   * The gradient of one operand: maps the output gradient {@code g} (shaped like {@code ans}) to a tensor
+   * shaped like the operand, or like the broadcast shape for broadcasting ops (the engine unbroadcasts).
+   */
+  @FunctionalInterface
+  interface Vjp<P> {
+    Tensor apply(Tensor g, Tensor ans, Tensor[] args, P params);
+  }
+
+  /** The rule of an op with any number of operands (concatenate, stack, einsum): operand {@code i}'s VJP. */
+  @FunctionalInterface
+  interface VariadicVjp<P> {
+    Tensor apply(int i, Tensor g, Tensor ans, Tensor[] args, P params);
+  }
+
+  private final String name;
+  private final Kernel<P> kernel;
+  private final Vjp<P>[] vjps;
+  private VariadicVjp<P> variadic;
+
+  private Primitive(String name, Kernel<P> kernel, Vjp<P>[] vjps, VariadicVjp<P> variadic) {
+    this.name = name;
+    this.kernel = kernel;
+    this.vjps = vjps;
+    this.variadic = variadic;
+  }
+
+  /**
+   * A table row; {@code vjps[i]} is operand {@code i}'s rule, null for an operand that gets no gradient
+   * (a condition, class labels).
+   */
+  @SafeVarargs
+  static <P> Primitive<P> of(String name, Kernel<P> kernel, Vjp<P>... vjps) {
+    return new Primitive<>(name, kernel, vjps.clone(), null);
+  }
+
+  /** A table row for an op that takes any number of operands, all differentiable. */
+  static <P> Primitive<P> variadic(String name, Kernel<P> kernel, VariadicVjp<P> vjp) {
+    @SuppressWarnings("unchecked")
+    Vjp<P>[] none = new Vjp[0];
+    return new Primitive<>(name, kernel, none, vjp);
+  }
+
+  /** The op's name as the gradient table and error messages know it. */
+  String name() {
+    return name;
+  }
+
+  /** How many operands have a fixed rule slot; -1 for a variadic op. */
+  int arity() {
+    return variadic != null ? -1 : vjps.length;
+  }
+
+  /** Operand {@code i}'s rule (null: no gradient), read at backward time. */
+  Vjp<P> vjp(int i) {
+    if (variadic != null) {
+      VariadicVjp<P> rule = variadic;
+      return (g, ans, args, params) -> rule.apply(i, g, ans, args, params);
+    }
+    return i < vjps.length ? vjps[i] : null;
+  }
+
+  /** Applies an op that has no parameters. */
+  Var call(Var... operands) {
+    return apply(null, operands);
+  }
+
+  /** Runs the kernel and, when an operand tracks gradients, attaches the backward rule. */
+  Var apply(P params, Var... operands) {
+    Tensor[] args = new Tensor[operands.length];
+    for (int i = 0; i < operands.length; i++) {
+      args[i] = operands[i].value();
+    }
+    Tensor ans = kernel.apply(args, params);
+    return Var.result(ans, operands, g -> {
+      for (int i = 0; i < operands.length; i++) {
+        // Look the rule up at backward time, so a substituted rule (tests only) takes effect.
+        Vjp<P> rule = operands[i].requiresGrad() ? vjp(i) : null;
+        if (rule != null) {
+          Var.pushTo(operands[i], rule.apply(g, ans, args, params));
+        }
+      }
+    });
+  }
+
+  /**
+   * Test seam: replaces operand {@code i}'s rule until the returned handle is closed. Lets a test show
+   * that the finite-difference check catches each deliberately broken rule; nothing in the build calls
+   * it, and it is not thread-safe (a test substitutes, checks and restores on one thread).
+   */
+  Restore substitute(int i, Vjp<P> rule) {
+    if (variadic != null) {
+      VariadicVjp<P> original = variadic;
+      variadic = (j, g, ans, args, params) -> j == i ? rule.apply(g, ans, args, params)
+          : original.apply(j, g, ans, args, params);
+      return () -> variadic = original;
+    }
+    Vjp<P> original = vjps[i];
+    vjps[i] = rule;
+    return () -> vjps[i] = original;
+  }
+
+  /** Undoes a {@link #substitute}; closing never fails. */
+  interface Restore extends AutoCloseable {
+    @Override
+    void close();
+  }
+
+  @Override
+  public String toString() {
+    return name;
+  }
+}

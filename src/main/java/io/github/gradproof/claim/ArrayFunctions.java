@@ -1,0 +1,155 @@
+package io.github.gradproof.claim;
+
+import static io.github.gradproof.claim.ParamType.AXES;
+import static io.github.gradproof.claim.ParamType.INTEGER;
+import static io.github.gradproof.claim.ParamType.INTEGER_OR_NONE;
+import static io.github.gradproof.claim.ParamType.NUMBER;
+import static io.github.gradproof.claim.ParamType.SHAPE;
+import static io.github.gradproof.claim.ParamType.TENSOR;
+import static io.github.gradproof.claim.ParamType.TENSORS;
+
+import io.github.gradproof.autograd.Ops;
+import io.github.gradproof.autograd.ShapeException;
+import io.github.gradproof.autograd.Tensor;
+import io.github.gradproof.autograd.Var;
+import java.util.ArrayList;
+import java.util.List;
+
+/** NumPy's array creation, shape manipulation, joining and triangles. */
+final class ArrayFunctions {
+
+  private ArrayFunctions() {}
+
+  static List<Function> all() {
+    List<Function> all = new ArrayList<>(creation());
+    all.addAll(shapes());
+    all.addAll(joining());
+    return all;
+  }
+
+  private static List<Function> creation() {
+    return List.of(
+        Function.numpy("ones").param("shape", SHAPE).shape(a -> a.sizes("shape"))
+            .eval(a -> Var.constant(Tensor.ones(sizes(a.shape("shape"))))).math(Notation.function("ones", "shape"))
+            .build(),
+        Function.numpy("zeros").param("shape", SHAPE).shape(a -> a.sizes("shape"))
+            .eval(a -> Var.constant(Tensor.zeros(sizes(a.shape("shape"))))).math(Notation.function("zeros", "shape"))
+            .build(),
+        Function.numpy("ones_like").param("a", TENSOR).shape(a -> a.shape("a"))
+            .eval(a -> Var.onesLike(a.var("a"))).math(Notation.function("ones_like", "a")).build(),
+        Function.numpy("zeros_like").param("a", TENSOR).shape(a -> a.shape("a"))
+            .eval(a -> Var.zerosLike(a.var("a"))).math(Notation.function("zeros_like", "a")).build(),
+        Function.numpy("eye").param("N", INTEGER).param("M", INTEGER_OR_NONE, null).param("k", INTEGER, 0L)
+            .shape(a -> Shape.of(a.integer("N"), a.isNone("M") ? a.integer("N") : a.integer("M")))
+            .eval(a -> {
+              int n = a.integer("N");
+              Integer m = a.integerOrNull("M");
+              int[] size = sizes(new int[] {n, m == null ? n : m});
+              return Var.constant(Tensor.eye(size[0], size[1], a.integer("k")));
+            })
+            .math(Notation.function("eye", "N")).build(),
+        Function.numpy("arange").param("start", NUMBER).param("stop", NUMBER, null).param("step", NUMBER, null)
+            .shape(ArrayFunctions::arangeShape)
+            .eval(ArrayFunctions::arange)
+            .math(Notation.function("arange", "start")).build());
+  }
+
+  /** The sizes of a new array, refused as NumPy refuses them when negative. */
+  private static int[] sizes(int[] shape) {
+    for (int n : shape) {
+      if (n < 0) {
+        throw new ShapeException(ShapeException.Kind.DOMAIN, "negative dimensions are not allowed: "
+            + Tensor.shapeString(shape));
+      }
+    }
+    return shape;
+  }
+
+  /** NumPy's {@code arange(stop)}, {@code arange(start, stop)}, {@code arange(start, stop, step)}. */
+  private static Var arange(Args a) {
+    double first = a.number("start");
+    boolean one = a.isNone("stop");
+    double start = one ? 0 : first;
+    double stop = one ? first : a.number("stop");
+    double step = a.isNone("step") ? 1 : a.number("step");
+    return Var.constant(Tensor.arange(start, stop, step));
+  }
+
+  private static Shape arangeShape(StaticArgs a) {
+    boolean one = a.isNone("stop");
+    Dim start = one ? Dim.of(0) : integer(a, "start");
+    Dim stop = integer(a, one ? "start" : "stop");
+    Dim step = a.isNone("step") ? Dim.of(1) : integer(a, "step");
+    return Shape.of(Dim.rangeLength(start, stop, step));
+  }
+
+  /** An integer argument's symbolic value; a float one makes the length unknown statically. */
+  private static Dim integer(StaticArgs a, String param) {
+    return a.type(param) instanceof StaticType.IntType i ? i.value() : Dim.unknown();
+  }
+
+  private static List<Function> shapes() {
+    return List.of(
+        Function.numpy("reshape").param("a", TENSOR).param("newshape", SHAPE).alias("shape").packedMethod()
+            .shape(a -> ShapeRules.reshape(a.shape("a"), a.sizes("newshape")))
+            .eval(a -> a.var("a").reshape(a.shape("newshape")))
+            .math(Notation.function("reshape", "a")).build(),
+        Function.numpy("transpose").param("a", TENSOR).param("axes", AXES, null).packedMethod()
+            .shape(a -> ShapeRules.transpose(a.shape("a"), a.axes("axes")))
+            .eval(a -> {
+              int[] axes = a.axes("axes");
+              return axes == null ? a.var("a").transpose() : a.var("a").transpose(axes);
+            })
+            .math(Notation.function("transpose", "a")).build(),
+        Function.numpy("expand_dims").param("a", TENSOR).param("axis", SHAPE)
+            .shape(a -> ShapeRules.expandDims(a.shape("a"), a.axes("axis")))
+            .eval(a -> a.var("a").expandDims(a.shape("axis")))
+            .math(Notation.function("expand_dims", "a")).build(),
+        Function.numpy("squeeze").param("a", TENSOR).param("axis", AXES, null).method()
+            .shape(a -> ShapeRules.squeeze(a.shape("a"), a.axes("axis")))
+            .eval(a -> a.var("a").squeeze(a.axes("axis")))
+            .math(Notation.function("squeeze", "a")).build(),
+        Function.numpy("broadcast_to").param("array", TENSOR).param("shape", SHAPE)
+            .shape(a -> {
+              Shape target = a.sizes("shape");
+              Shape x = a.shape("array");
+              return ShapeRules.broadcast(x, target).equals(target) ? target : Shape.unknown();
+            })
+            .eval(a -> a.var("array").broadcastTo(a.shape("shape")))
+            .math(Notation.function("broadcast_to", "array")).build(),
+        Function.numpy("flip").param("m", TENSOR).param("axis", AXES, null)
+            .shape(a -> {
+              Shape x = a.shape("m");
+              int[] axes = a.axes("axis");
+              if (axes != null) {
+                ShapeRules.reduce(x, axes, true); // axes out of range or repeated: unknown
+              }
+              return x;
+            })
+            .eval(a -> a.var("m").flip(a.axes("axis")))
+            .math(Notation.function("flip", "m")).build(),
+        Function.numpy("tril").param("m", TENSOR).param("k", INTEGER, 0L).shape(a -> a.shape("m"))
+            .eval(a -> a.var("m").tril(a.integer("k"))).math(Notation.function("tril", "m")).build(),
+        Function.numpy("triu").param("m", TENSOR).param("k", INTEGER, 0L).shape(a -> a.shape("m"))
+            .eval(a -> a.var("m").triu(a.integer("k"))).math(Notation.function("triu", "m")).build());
+  }
+
+  private static List<Function> joining() {
+    return List.of(
+        Function.numpy("concatenate").param("arrays", TENSORS).param("axis", INTEGER_OR_NONE, 0L)
+            .shape(a -> ShapeRules.concatenate(a.shapes("arrays"), a.constantOrNull("axis")))
+            .eval(a -> {
+              List<Var> parts = a.vars("arrays");
+              Integer axis = a.integerOrNull("axis");
+              if (axis == null) {
+                parts = parts.stream().map(p -> p.reshape(-1)).toList();
+              }
+              return Ops.concatenate(parts, axis == null ? 0 : axis);
+            })
+            .math(Notation.function("concatenate", "arrays")).build(),
+        Function.numpy("stack").param("arrays", TENSORS).param("axis", INTEGER, 0L)
+            .shape(a -> ShapeRules.stack(a.shapes("arrays"), a.constant("axis")))
+            .eval(a -> Ops.stack(a.vars("arrays"), a.integer("axis")))
+            .math(Notation.function("stack", "arrays")).build());
+  }
+}

@@ -1,0 +1,95 @@
+package io.github.gradproof.claim;
+
+import static io.github.gradproof.claim.ParamType.NUMBER;
+import static io.github.gradproof.claim.ParamType.TENSOR;
+import static io.github.gradproof.claim.ParamType.TENSOR_OR_NONE;
+
+import io.github.gradproof.autograd.Ops;
+import io.github.gradproof.autograd.Tensor;
+import io.github.gradproof.autograd.Var;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * Elementwise functions: NumPy's ufuncs ({@code exp}, {@code maximum}, {@code where}, ...) and
+ * PyTorch's activations ({@code relu}, {@code softplus}, ...). Operands broadcast as NumPy's do.
+ */
+final class ElementwiseFunctions {
+
+  private ElementwiseFunctions() {}
+
+  /** A NumPy ufunc of one operand {@code x}, keeping its shape. */
+  private static Function numpy(String name, UnaryOperator<Var> op, Notation notation) {
+    return Function.numpy(name).param("x", TENSOR).shape(a -> a.shape("x"))
+        .eval(a -> op.apply(a.var("x"))).math(notation).build();
+  }
+
+  static List<Function> all() {
+    return List.of(
+        numpy("exp", Var::exp, Notation.exponential("e", "x")),
+        numpy("log", Var::log, Notation.function("log", "x")),
+        numpy("sqrt", Var::sqrt, Notation.radical("x")),
+        numpy("abs", Var::abs, Notation.enclosed("||", "x")),
+        numpy("sign", Var::sign, Notation.function("sign", "x")),
+        numpy("square", Var::square, Notation.superscript("2", "x")),
+        numpy("sin", Var::sin, Notation.function("sin", "x")),
+        numpy("cos", Var::cos, Notation.function("cos", "x")),
+        numpy("tanh", Var::tanh, Notation.function("tanh", "x")),
+        numpy("log1p", Var::log1p, Notation.function("log1p", "x")),
+        binary("maximum", Var::maximum),
+        binary("minimum", Var::minimum),
+        Function.numpy("where").param("condition", TENSOR).param("x", TENSOR).param("y", TENSOR)
+            .shape(a -> ShapeRules.broadcast(a.shape("condition"), a.shape("x"), a.shape("y")))
+            .eval(a -> Ops.where(a.var("condition"), a.var("x"), a.var("y")))
+            .math(Notation.function("where", "condition")).build(),
+        Function.numpy("clip").param("a", TENSOR).param("a_min", TENSOR_OR_NONE, null)
+            .param("a_max", TENSOR_OR_NONE, null)
+            .shape(ElementwiseFunctions::clipShape)
+            .eval(a -> a.var("a").clip(a.varOrNull("a_min"), a.varOrNull("a_max")))
+            .math(Notation.function("clip", "a")).build(),
+        Function.torch("sigmoid").counterpart("torch.sigmoid").param("input", TENSOR).shape(a -> a.shape("input"))
+            .eval(a -> a.var("input").sigmoid()).math(Notation.function("sigmoid", "input")).build(),
+        Function.torch("relu").param("input", TENSOR).shape(a -> a.shape("input"))
+            .eval(a -> a.var("input").relu()).math(Notation.function("relu", "input")).build(),
+        Function.torch("leaky_relu").param("input", TENSOR).param("negative_slope", NUMBER, 0.01)
+            .shape(a -> a.shape("input"))
+            .eval(a -> a.var("input").leakyRelu(a.number("negative_slope")))
+            .math(Notation.function("leaky_relu", "input")).build(),
+        Function.torch("softplus").param("input", TENSOR).param("beta", NUMBER, 1L).param("threshold", NUMBER, 20L)
+            .shape(a -> a.shape("input"))
+            .eval(ElementwiseFunctions::softplus)
+            .math(Notation.function("softplus", "input")).build());
+  }
+
+  /** A NumPy ufunc of two broadcast operands {@code x1}, {@code x2}. */
+  private static Function binary(String name, java.util.function.BinaryOperator<Var> op) {
+    return Function.numpy(name).param("x1", TENSOR).param("x2", TENSOR)
+        .shape(a -> ShapeRules.broadcast(a.shape("x1"), a.shape("x2")))
+        .eval(a -> op.apply(a.var("x1"), a.var("x2")))
+        .math(Notation.function(name, "x1")).build();
+  }
+
+  private static Shape clipShape(StaticArgs a) {
+    if (a.isNone("a_min") && a.isNone("a_max")) {
+      throw a.fail("a_min", "give a_min, a_max or both (one may be None, not both)");
+    }
+    List<Shape> shapes = new ArrayList<>();
+    shapes.add(a.shape("a"));
+    for (String bound : List.of("a_min", "a_max")) {
+      if (!a.isNone(bound)) {
+        shapes.add(a.shape(bound));
+      }
+    }
+    return ShapeRules.broadcast(shapes.toArray(Shape[]::new));
+  }
+
+  /** PyTorch's softplus: {@code log(1 + exp(beta·x)) / beta}, and {@code x} where {@code beta·x > threshold}. */
+  private static Var softplus(Args a) {
+    Var x = a.var("input");
+    double beta = a.number("beta");
+    Var scaled = beta == 1 ? x : x.mul(Var.constant(Tensor.scalar(beta)));
+    Var smooth = beta == 1 ? scaled.softplus() : scaled.softplus().div(Var.constant(Tensor.scalar(beta)));
+    return Ops.where(scaled.gt(Var.constant(Tensor.scalar(a.number("threshold")))), x, smooth);
+  }
+}

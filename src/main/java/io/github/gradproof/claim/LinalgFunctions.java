@@ -1,0 +1,48 @@
+package io.github.gradproof.claim;
+
+import static io.github.gradproof.claim.ParamType.INTEGER;
+import static io.github.gradproof.claim.ParamType.STRING;
+import static io.github.gradproof.claim.ParamType.TENSOR;
+import static io.github.gradproof.claim.ParamType.TENSORS;
+
+import io.github.gradproof.autograd.EinsumParser;
+import io.github.gradproof.autograd.Ops;
+import io.github.gradproof.autograd.ShapeException;
+import java.util.List;
+
+/** NumPy's products: {@code dot}, {@code outer}, {@code trace} and {@code einsum} ({@code @} is an operator). */
+final class LinalgFunctions {
+
+  private LinalgFunctions() {}
+
+  static List<Function> all() {
+    return List.of(
+        Function.numpy("dot").param("a", TENSOR).param("b", TENSOR).method()
+            .shape(a -> ShapeRules.dot(a.shape("a"), a.shape("b")))
+            .eval(a -> Ops.dot(a.var("a"), a.var("b")))
+            .math(Notation.infix("·", "a", "b")).build(),
+        Function.numpy("outer").param("a", TENSOR).param("b", TENSOR)
+            .shape(a -> Shape.of(a.shape("a").size(), a.shape("b").size()))
+            .eval(a -> Ops.outer(a.var("a"), a.var("b")))
+            .math(Notation.infix("⊗", "a", "b")).build(),
+        Function.numpy("trace").param("a", TENSOR).param("offset", INTEGER, 0L).method()
+            .shape(a -> a.shape("a").rank() == 2 ? Shape.scalar() : Shape.unknown())
+            .eval(a -> a.var("a").trace(a.integer("offset")))
+            .math(Notation.function("trace", "a")).build(),
+        Function.numpy("einsum").param("subscripts", STRING).variadic("operands", TENSORS)
+            .shape(LinalgFunctions::einsumShape)
+            .eval(a -> Ops.einsum(a.string("subscripts"), a.vars("operands")))
+            .math(Notation.function("einsum", "subscripts")).build());
+  }
+
+  private static Shape einsumShape(StaticArgs a) {
+    List<Shape> operands = a.shapes("operands");
+    EinsumParser.Terms terms;
+    try {
+      terms = EinsumParser.parse(a.string("subscripts"), operands.size());
+    } catch (ShapeException e) {
+      throw a.fail("subscripts", e.getMessage().substring(EinsumParser.PREFIX.length()));
+    }
+    return EinsumRule.shape(terms, operands);
+  }
+}

@@ -1,0 +1,193 @@
+package io.github.gradproof.claim;
+
+import static io.github.gradproof.claim.ParamType.INTEGER;
+import static io.github.gradproof.claim.ParamType.PAIR;
+import static io.github.gradproof.claim.ParamType.PAIR_OR_NONE;
+import static io.github.gradproof.claim.ParamType.STRING;
+import static io.github.gradproof.claim.ParamType.TENSOR;
+import static io.github.gradproof.claim.ParamType.TENSOR_OR_NONE;
+
+import io.github.gradproof.autograd.Ops;
+import io.github.gradproof.autograd.ShapeException;
+import io.github.gradproof.autograd.Tensor;
+import io.github.gradproof.autograd.Var;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Neural-network functions with {@code torch.nn.functional}'s spelling, layout and defaults:
+ * losses, one-hot encoding, convolutions (input {@code N×C×L} or {@code N×C×H×W}, weight
+ * {@code O×C×k}; transposed: {@code C_in×C_out×k}; the batch axis may be omitted) and pooling.
+ */
+final class NetworkFunctions {
+
+  private NetworkFunctions() {}
+
+  static List<Function> all() {
+    List<Function> all = new ArrayList<>(losses());
+    all.addAll(convolutions());
+    all.addAll(pooling());
+    return all;
+  }
+
+  private static List<Function> losses() {
+    return List.of(
+        Function.torch("cross_entropy").param("input", TENSOR).param("target", TENSOR)
+            .keyword("reduction", STRING, "mean").choices("mean", "sum", "none")
+            .shape(a -> reduced(a, a.shape("input").rank() > 0 ? Shape.of(a.shape("input").dim(0)) : Shape.unknown()))
+            .eval(NetworkFunctions::crossEntropy)
+            .math(Notation.function("cross_entropy", "input")).build(),
+        Function.torch("mse_loss").param("input", TENSOR).param("target", TENSOR)
+            .keyword("reduction", STRING, "mean").choices("mean", "sum", "none")
+            .shape(a -> reduced(a, ShapeRules.broadcast(a.shape("input"), a.shape("target"))))
+            .eval(NetworkFunctions::mseLoss)
+            .math(Notation.function("mse_loss", "input")).build(),
+        Function.torch("one_hot").param("tensor", TENSOR).param("num_classes", INTEGER, -1L)
+            .shape(a -> {
+              Shape labels = a.shape("tensor");
+              Dim k = a.integer("num_classes");
+              return labels.isKnown() ? labels.append(k.is(-1) ? Dim.unknown() : k) : labels;
+            })
+            .eval(NetworkFunctions::oneHot)
+            .math(Notation.function("one_hot", "tensor")).build());
+  }
+
+  /** The shape of a loss under {@code reduction}: a scalar, or {@code none}'s per-element shape. */
+  private static Shape reduced(StaticArgs a, Shape none) {
+    return a.string("reduction").equals("none") ? none : Shape.scalar();
+  }
+
+  private static Var crossEntropy(Args a) {
+    Var logits = a.var("input");
+    Tensor target = a.tensor("target");
+    Var mean = Var.crossEntropy(logits, target); // checks the shapes and the labels for every reduction
+    return switch (a.string("reduction")) {
+      case "sum" -> mean.mul(Var.constant(Tensor.scalar(logits.value().shape()[0])));
+      case "none" -> {
+        Var picked = Var.constant(Var.oneHot(target, logits.value().shape()[1]));
+        yield logits.logSoftmax(1).mul(picked).sum(new int[] {1}, false).neg();
+      }
+      default -> mean;
+    };
+  }
+
+  private static Var mseLoss(Args a) {
+    Var input = a.var("input");
+    Var target = a.var("target");
+    return switch (a.string("reduction")) {
+      case "sum" -> input.sub(target).square().sum();
+      case "none" -> input.sub(target).square();
+      default -> Ops.mseLoss(input, target);
+    };
+  }
+
+  private static Var oneHot(Args a) {
+    Tensor labels = a.tensor("tensor");
+    int classes = a.integer("num_classes");
+    if (classes == -1) {
+      double max = -1;
+      for (double v : labels.toArray()) {
+        max = Math.max(max, v);
+      }
+      classes = (int) max + 1;
+    } else if (classes < 0) {
+      throw new ShapeException(ShapeException.Kind.DOMAIN, "one_hot(): num_classes must be -1 or positive, got "
+          + classes);
+    }
+    return Var.constant(Var.oneHot(labels, classes));
+  }
+
+  private static List<Function> convolutions() {
+    return List.of(
+        convolution("conv1d", 1, false)
+            .eval(a -> Ops.conv1d(a.var("input"), a.var("weight"), a.varOrNull("bias"), a.integer("stride"),
+                a.integer("padding"))).build(),
+        convolution("conv2d", 2, false)
+            .eval(a -> Ops.conv2d(a.var("input"), a.var("weight"), a.varOrNull("bias"), a.pair("stride"),
+                a.pair("padding"))).build(),
+        convolution("conv_transpose1d", 1, true)
+            .eval(a -> Ops.convTranspose1d(a.var("input"), a.var("weight"), a.varOrNull("bias"), a.integer("stride"),
+                a.integer("padding"), a.integer("output_padding"))).build(),
+        convolution("conv_transpose2d", 2, true)
+            .eval(a -> Ops.convTranspose2d(a.var("input"), a.var("weight"), a.varOrNull("bias"), a.pair("stride"),
+                a.pair("padding"), a.pair("output_padding"))).build());
+  }
+
+  /**
+   * PyTorch's {@code name(input, weight, bias=None, stride=1, padding=0[, output_padding=0])}: sizes
+   * are integers in 1-D and integers or pairs in 2-D.
+   */
+  private static Function.Builder convolution(String name, int spatial, boolean transposed) {
+    ParamType size = spatial == 1 ? INTEGER : PAIR;
+    Function.Builder f = Function.torch(name).param("input", TENSOR).param("weight", TENSOR)
+        .param("bias", TENSOR_OR_NONE, null).param("stride", size, 1L).param("padding", size, 0L);
+    if (transposed) {
+      f.param("output_padding", size, 0L);
+    }
+    return f.shape(a -> convShape(a, spatial, transposed))
+        .math(transposed ? Notation.function(name, "input") : Notation.infix("∗", "input", "weight"));
+  }
+
+  /**
+   * A convolution's output: the input's batch axis (if any), the weight's output channels, then
+   * one length per spatial axis.
+   */
+  private static Shape convShape(StaticArgs a, int spatial, boolean transposed) {
+    List<Dim> in = a.dims("input");
+    List<Dim> w = a.dims("weight");
+    if (w.size() != spatial + 2 || (in.size() != spatial + 1 && in.size() != spatial + 2)) {
+      return Shape.unknown();
+    }
+    Dim[] stride = sizes(a, "stride", spatial);
+    Dim[] padding = sizes(a, "padding", spatial);
+    Dim[] extra = transposed ? sizes(a, "output_padding", spatial) : null;
+    List<Dim> out = new ArrayList<>(in.subList(0, in.size() - spatial - 1));
+    out.add(w.get(transposed ? 1 : 0));
+    for (int i = 0; i < spatial; i++) {
+      Dim n = in.get(in.size() - spatial + i);
+      Dim k = w.get(2 + i);
+      out.add(transposed ? ShapeRules.transposedOutput(n, k, stride[i], padding[i]).plus(extra[i])
+          : ShapeRules.windowOutput(n, k, stride[i], padding[i]));
+    }
+    return new Shape(out);
+  }
+
+  /** An integer (1-D) or PyTorch pair (2-D) size argument, one value per spatial axis. */
+  private static Dim[] sizes(StaticArgs a, String param, int spatial) {
+    return spatial == 1 ? new Dim[] {a.integer(param)} : a.pair(param);
+  }
+
+  /** PyTorch's pooling: {@code name(input, kernel_size, stride=None, padding=0)}; stride defaults to the kernel. */
+  private interface Pool {
+    Var apply(Var input, int[] kernel, int[] stride, int[] padding);
+  }
+
+  private static Function pool(String name, Pool op) {
+    return Function.torch(name).param("input", TENSOR).param("kernel_size", PAIR)
+        .param("stride", PAIR_OR_NONE, null).param("padding", PAIR, 0L)
+        .shape(a -> {
+          List<Dim> in = a.dims("input");
+          if (in.size() != 3 && in.size() != 4) {
+            return Shape.unknown();
+          }
+          Dim[] kernel = a.pair("kernel_size");
+          Dim[] stride = a.isNone("stride") ? kernel : a.pair("stride");
+          Dim[] padding = a.pair("padding");
+          List<Dim> out = new ArrayList<>(in.subList(0, in.size() - 2));
+          for (int i = 0; i < 2; i++) {
+            out.add(ShapeRules.windowOutput(in.get(in.size() - 2 + i), kernel[i], stride[i], padding[i]));
+          }
+          return new Shape(out);
+        })
+        .eval(a -> {
+          int[] kernel = a.pair("kernel_size");
+          int[] stride = a.pairOrNull("stride");
+          return op.apply(a.var("input"), kernel, stride == null ? kernel : stride, a.pair("padding"));
+        })
+        .math(Notation.function(name, "input")).build();
+  }
+
+  private static List<Function> pooling() {
+    return List.of(pool("max_pool2d", Ops::maxPool2d), pool("avg_pool2d", Ops::avgPool2d));
+  }
+}

@@ -1,0 +1,128 @@
+package io.github.gradproof.claim;
+
+import static io.github.gradproof.claim.ParamType.AXES;
+import static io.github.gradproof.claim.ParamType.BOOL;
+import static io.github.gradproof.claim.ParamType.INTEGER;
+import static io.github.gradproof.claim.ParamType.INTEGER_OR_NONE;
+import static io.github.gradproof.claim.ParamType.TENSOR;
+
+import io.github.gradproof.autograd.Var;
+import java.util.List;
+
+/**
+ * Reductions over axes (NumPy's {@code axis=}/{@code keepdims=}, also as array methods), SciPy's
+ * {@code logsumexp}, NumPy's arg-reductions and {@code cumsum}, and PyTorch's normalisations along
+ * one {@code dim}. {@code max}/{@code min} route their gradient to the first arg-max/arg-min.
+ */
+final class ReductionFunctions {
+
+  private ReductionFunctions() {}
+
+  /** A reduction {@code name(a, axis=None, *, keepdims=False)}. */
+  private interface Reduction {
+    Var apply(Var x, int[] axes, boolean keepdims);
+  }
+
+  /** A NumPy reduction, also an array method. */
+  private static Function reduction(String name, Reduction op, Notation notation) {
+    return reduction(Function.numpy(name), op, notation).method().build();
+  }
+
+  private static Function.Builder reduction(Function.Builder f, Reduction op, Notation notation) {
+    return f.param("a", TENSOR).param("axis", AXES, null).keyword("keepdims", BOOL, false)
+        .shape(a -> ShapeRules.reduce(a.shape("a"), a.axes("axis"), a.bool("keepdims")))
+        .eval(a -> op.apply(a.var("a"), a.axes("axis"), a.bool("keepdims")))
+        .math(notation);
+  }
+
+  /** NumPy's {@code var}/{@code std} with {@code ddof} (default 0). */
+  private interface Spread {
+    Var apply(Var x, int[] axes, boolean keepdims, int ddof);
+  }
+
+  private static Function spread(String name, Spread op, Notation notation) {
+    return Function.numpy(name).param("a", TENSOR).param("axis", AXES, null).keyword("ddof", INTEGER, 0L)
+        .keyword("keepdims", BOOL, false).method()
+        .shape(a -> ShapeRules.reduce(a.shape("a"), a.axes("axis"), a.bool("keepdims")))
+        .eval(a -> op.apply(a.var("a"), a.axes("axis"), a.bool("keepdims"), a.integer("ddof")))
+        .math(notation).build();
+  }
+
+  /** NumPy's {@code argmax}/{@code argmin(a, axis=None, *, keepdims=False)}: integer-valued constants. */
+  private interface ArgReduction {
+    Var apply(Var x, Integer axis, boolean keepdims);
+  }
+
+  private static Function arg(String name, ArgReduction op) {
+    return Function.numpy(name).param("a", TENSOR).param("axis", INTEGER_OR_NONE, null)
+        .keyword("keepdims", BOOL, false).method()
+        .shape(a -> {
+          Integer axis = a.constantOrNull("axis");
+          Shape x = a.shape("a");
+          if (axis == null && a.bool("keepdims")) {
+            return x.isKnown() ? new Shape(java.util.Collections.nCopies(x.rank(), Dim.of(1))) : x;
+          }
+          return ShapeRules.reduce(x, axis == null ? null : new int[] {axis}, a.bool("keepdims"));
+        })
+        .eval(a -> op.apply(a.var("a"), a.integerOrNull("axis"), a.bool("keepdims")))
+        .math(Notation.function(name, "a", "axis", "keepdims")).build();
+  }
+
+  static List<Function> all() {
+    return List.of(
+        reduction("sum", Var::sum, Notation.bigOperator("∑", "a", "axis", "keepdims")),
+        reduction("mean", Var::mean, Notation.function("mean", "a", "axis", "keepdims")),
+        reduction("max", Var::max, Notation.function("max", "a", "axis", "keepdims")),
+        reduction("min", Var::min, Notation.function("min", "a", "axis", "keepdims")),
+        reduction("prod", Var::prod, Notation.bigOperator("∏", "a", "axis", "keepdims")),
+        spread("var", Var::var, Notation.function("var", "a", "axis", "keepdims")),
+        spread("std", Var::std, Notation.function("std", "a", "axis", "keepdims")),
+        reduction(Function.scipy("logsumexp"), Var::logsumexp, Notation.function("logsumexp", "a", "axis", "keepdims")).build(),
+        arg("argmax", Var::argmax),
+        arg("argmin", Var::argmin),
+        Function.numpy("cumsum").param("a", TENSOR).param("axis", INTEGER_OR_NONE, null).method()
+            .shape(a -> {
+              Integer axis = a.constantOrNull("axis");
+              Shape x = a.shape("a");
+              if (axis == null) {
+                return Shape.of(x.size());
+              }
+              if (x.isKnown()) {
+                ShapeRules.axis(axis, x.rank()); // an axis out of range: unknown
+              }
+              return x;
+            })
+            .eval(a -> a.var("a").cumsum(a.integerOrNull("axis")))
+            .math(Notation.function("cumsum", "a", "axis")).build(),
+        normalisation("softmax", Var::softmax),
+        normalisation("log_softmax", Var::logSoftmax));
+  }
+
+  /** A normalisation along one dim: PyTorch's {@code name(input, dim=None)}; also {@code axis=}. */
+  private interface AlongDim {
+    Var apply(Var x, int dim);
+  }
+
+  private static Function normalisation(String name, AlongDim op) {
+    return Function.torch(name).param("input", TENSOR).param("dim", INTEGER_OR_NONE, null).alias("axis")
+        .shape(a -> {
+          Shape x = a.shape("input");
+          Integer dim = a.constantOrNull("dim");
+          if (x.isKnown()) {
+            ShapeRules.axis(dim != null ? dim : implicitDim(x.rank()), Math.max(1, x.rank()));
+          }
+          return x;
+        })
+        .eval(a -> {
+          Var x = a.var("input");
+          Integer dim = a.integerOrNull("dim");
+          return op.apply(x, dim != null ? dim : implicitDim(x.value().rank()));
+        })
+        .math(Notation.function(name, "input")).build();
+  }
+
+  /** PyTorch's choice when {@code dim} is omitted: 0 for rank 0, 1 and 3, else 1. */
+  static int implicitDim(int rank) {
+    return rank == 0 || rank == 1 || rank == 3 ? 0 : 1;
+  }
+}

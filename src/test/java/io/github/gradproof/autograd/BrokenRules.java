@@ -1,0 +1,240 @@
+package io.github.gradproof.autograd;
+
+import static io.github.gradproof.autograd.BrokenRuleTest.breaks;
+import static io.github.gradproof.autograd.BrokenRuleTest.scenario;
+
+/**
+ * The deliberate breaks of {@link BrokenRuleTest}: for every op of the gradient table, the golden case
+ * it runs on and at least one meaningful way to get each operand's rule wrong. Every rule is also
+ * broken by flipping its sign (except sign's, whose correct rule is 0).
+ */
+final class BrokenRules {
+
+  private BrokenRules() {}
+
+  static final BrokenRuleTest.Break FLIP_SIGN = (r, g, y, x, p) -> Elementwise.neg(r.apply(g, y, x, p));
+
+  static void register() {
+    elementwise();
+    binary();
+    reductions();
+    shapes();
+    products();
+    networks();
+  }
+
+  private static void elementwise() {
+    for (String op : new String[] {"neg", "exp", "log", "log1p", "sqrt", "square", "sin", "cos", "tanh",
+        "sigmoid", "softplus", "relu", "abs", "sign"}) {
+      scenario(op, op.equals("neg") ? "negative" : op, "(3, 4)");
+      if (!op.equals("sign")) {
+        breaks(op, -1, "flip the sign", FLIP_SIGN);
+      }
+    }
+    breaks("exp", 0, "drop the factor e^x", (r, g, y, x, p) -> g);
+    breaks("log", 0, "multiply by x instead of dividing", (r, g, y, x, p) -> Elementwise.mul(g, x[0]));
+    breaks("log1p", 0, "drop the 1 (divide by x)", (r, g, y, x, p) -> Elementwise.div(g, x[0]));
+    breaks("sqrt", 0, "drop the 1/2", (r, g, y, x, p) -> Elementwise.scale(r.apply(g, y, x, p), 2));
+    breaks("square", 0, "drop the 2", (r, g, y, x, p) -> Elementwise.mul(g, x[0]));
+    breaks("sin", 0, "sin instead of cos", (r, g, y, x, p) -> Elementwise.mul(g, y));
+    breaks("cos", 0, "cos instead of -sin", (r, g, y, x, p) -> Elementwise.mul(g, y));
+    breaks("tanh", 0, "1 - y instead of 1 - y^2",
+        (r, g, y, x, p) -> Elementwise.mul(g, Elementwise.map(y, v -> 1 - v)));
+    breaks("sigmoid", 0, "drop the factor 1 - y", (r, g, y, x, p) -> Elementwise.mul(g, y));
+    breaks("softplus", 0, "the value instead of the slope", (r, g, y, x, p) -> Elementwise.mul(g, y));
+    breaks("relu", 0, "pass the gradient everywhere", (r, g, y, x, p) -> g);
+    breaks("abs", 0, "drop the sign", (r, g, y, x, p) -> g);
+    breaks("sign", 0, "pass the gradient (the true slope is 0)", (r, g, y, x, p) -> g);
+    scenario("pow(x, constant)", "power_scalar", "(3, 4) ** 3.0");
+    breaks("pow(x, constant)", -1, "flip the sign", FLIP_SIGN);
+    breaks("pow(x, constant)", 0, "keep the exponent (p x^p)", (r, g, y, x, p) ->
+        Elementwise.mul(g, Elementwise.map(x[0], v -> (Double) p * StrictMath.pow(v, (Double) p))));
+    scenario("leaky_relu", "leaky_relu", "(3, 4)");
+    breaks("leaky_relu", -1, "flip the sign", FLIP_SIGN);
+    breaks("leaky_relu", 0, "drop the negative slope (relu's rule)",
+        (r, g, y, x, p) -> PointwiseOps.chain(g, x[0], y, (v, w) -> v > 0 ? 1 : 0));
+  }
+
+  private static void binary() {
+    for (String op : new String[] {"add", "subtract", "multiply", "divide", "power", "maximum", "minimum"}) {
+      scenario(op, op, "(3, 1) with (1, 4)");
+      breaks(op, -1, "flip the sign", FLIP_SIGN);
+    }
+    breaks("add", -1, "count the gradient twice", (r, g, y, x, p) -> Elementwise.scale(g, 2));
+    breaks("subtract", 1, "forget the minus", (r, g, y, x, p) -> g);
+    breaks("multiply", 0, "the wrong operand (its own value)", (r, g, y, x, p) -> Elementwise.mul(g, x[0]));
+    breaks("multiply", 1, "the wrong operand (its own value)", (r, g, y, x, p) -> Elementwise.mul(g, x[1]));
+    breaks("divide", 0, "multiply by b", (r, g, y, x, p) -> Elementwise.mul(g, x[1]));
+    breaks("divide", 1, "drop the square (-a/b)",
+        (r, g, y, x, p) -> Elementwise.zip(Elementwise.mul(g, x[0]), x[1], (ga, b) -> -ga / b));
+    breaks("power", 0, "keep the exponent (b a^b)",
+        (r, g, y, x, p) -> Elementwise.mul(g, Elementwise.zip(x[0], x[1], (a, b) -> b * StrictMath.pow(a, b))));
+    breaks("power", 1, "drop the log a", (r, g, y, x, p) -> Elementwise.mul(g, y));
+    breaks("maximum", 0, "route to the smaller operand", (r, g, y, x, p) -> Elementwise.mul(g, larger(x[1], x[0])));
+    breaks("maximum", 1, "route to the smaller operand", (r, g, y, x, p) -> Elementwise.mul(g, larger(x[0], x[1])));
+    breaks("minimum", 0, "route to the larger operand", (r, g, y, x, p) -> Elementwise.mul(g, larger(x[0], x[1])));
+    breaks("minimum", 1, "route to the larger operand", (r, g, y, x, p) -> Elementwise.mul(g, larger(x[1], x[0])));
+    scenario("where", "where", "(3, 1) with (1, 4) with (3, 4)");
+    breaks("where", -1, "flip the sign", FLIP_SIGN);
+    breaks("where", 1, "ignore the condition", (r, g, y, x, p) -> g);
+    breaks("where", 2, "the other branch's mask", (r, g, y, x, p) ->
+        Elementwise.zip(g, x[0], (gv, c) -> c != 0 ? gv : 0));
+    scenario("clip", "clip", "both bounds active");
+    breaks("clip", -1, "flip the sign", FLIP_SIGN);
+    breaks("clip", 0, "pass the gradient everywhere", (r, g, y, x, p) -> g);
+    breaks("clip", 1, "pass where x is above lo", (r, g, y, x, p) ->
+        Elementwise.mul(g, Elementwise.zip3(x[0], x[1], x[2], (v, lo, hi) -> v > lo ? 1 : 0)));
+    breaks("clip", 2, "pass where x is below hi", (r, g, y, x, p) ->
+        Elementwise.mul(g, Elementwise.zip3(x[0], x[1], x[2], (v, lo, hi) -> v < hi ? 1 : 0)));
+  }
+
+  /** 1 where {@code a > b}, else 0. */
+  private static Tensor larger(Tensor a, Tensor b) {
+    return Elementwise.zip(a, b, (u, v) -> u > v ? 1 : 0);
+  }
+
+  private static void reductions() {
+    String axes02 = "(2, 3, 4) axis=(0, 2) keepdims=False";
+    for (String op : new String[] {"sum", "mean", "max", "min", "prod", "logsumexp"}) {
+      scenario(op, op, axes02);
+      breaks(op, -1, "flip the sign", FLIP_SIGN);
+    }
+    breaks("sum", 0, "divide by the count (mean's rule)", (r, g, y, x, p) ->
+        Elementwise.scale(r.apply(g, y, x, p), 1.0 / reduce(p).count(x[0].shapeRef())));
+    breaks("mean", 0, "forget to divide by the count", (r, g, y, x, p) ->
+        Elementwise.scale(r.apply(g, y, x, p), reduce(p).count(x[0].shapeRef())));
+    breaks("max", 0, "route to the arg-min", (r, g, y, x, p) ->
+        Strided.scatterAdd(g, Reductions.firstExtreme(x[0], reduce(p).reduced(), false), x[0].shapeRef()));
+    breaks("min", 0, "route to the arg-max", (r, g, y, x, p) ->
+        Strided.scatterAdd(g, Reductions.firstExtreme(x[0], reduce(p).reduced(), true), x[0].shapeRef()));
+    breaks("prod", 0, "the whole product instead of the others'", (r, g, y, x, p) ->
+        Elementwise.mul(reduce(p).expand(g, x[0].shapeRef()), reduce(p).expand(y, x[0].shapeRef())));
+    breaks("logsumexp", 0, "exp(x) without subtracting logsumexp", (r, g, y, x, p) ->
+        Elementwise.mul(reduce(p).expand(g, x[0].shapeRef()), Elementwise.map(x[0], StrictMath::exp)));
+    String ddof1 = "(3, 4) axis=(-1,) keepdims=True ddof=1";
+    for (String op : new String[] {"var", "std"}) {
+      scenario(op, op, ddof1);
+      breaks(op, -1, "flip the sign", FLIP_SIGN);
+      breaks(op, 0, "divide by n instead of n - ddof", (r, g, y, x, p) -> Elementwise.scale(r.apply(g, y, x, p),
+          (reduce(p).count(x[0].shapeRef()) - 1.0) / reduce(p).count(x[0].shapeRef())));
+    }
+    breaks("var", 0, "drop the 2", (r, g, y, x, p) -> Elementwise.scale(r.apply(g, y, x, p), 0.5));
+    breaks("std", 0, "forget to divide by the std", (r, g, y, x, p) ->
+        Elementwise.mul(r.apply(g, y, x, p), reduce(p).expand(y, x[0].shapeRef())));
+    scenario("cumsum", "cumsum", "(2, 3, 4) axis=1");
+    breaks("cumsum", -1, "flip the sign", FLIP_SIGN);
+    breaks("cumsum", 0, "cumulate forwards instead of backwards", (r, g, y, x, p) -> ScanOps.scan(g, (Integer) p, false));
+    for (String op : new String[] {"softmax", "log_softmax"}) {
+      scenario(op, op, "(2, 3, 4) axis=1");
+      breaks(op, -1, "flip the sign", FLIP_SIGN);
+    }
+    breaks("softmax", 0, "drop the subtracted dot product", (r, g, y, x, p) -> Elementwise.mul(g, y));
+    breaks("log_softmax", 0, "drop the softmax term", (r, g, y, x, p) -> g);
+    scenario("cross_entropy", "cross_entropy", "(4, 3)");
+    breaks("cross_entropy", -1, "flip the sign", FLIP_SIGN);
+    breaks("cross_entropy", 0, "forget the one-hot", (r, g, y, x, p) ->
+        Elementwise.scale(Softmax.softmax(x[0], 1), g.item() / x[0].shapeRef()[0]));
+    scenario("mse_loss", "mse_loss", "(3, 4) with (4,)");
+    breaks("mse_loss", -1, "flip the sign", FLIP_SIGN);
+    breaks("mse_loss", -1, "drop the 2", (r, g, y, x, p) -> Elementwise.scale(r.apply(g, y, x, p), 0.5));
+  }
+
+  private static ReductionOps.Reduce reduce(Object p) {
+    return (ReductionOps.Reduce) p;
+  }
+
+  private static void shapes() {
+    scenario("reshape", "reshape", "(3, 4) -> (4, 3)");
+    breaks("reshape", 0, "transpose before reshaping back", (r, g, y, x, p) ->
+        Layout.transpose(g, new int[] {1, 0}).withShape(x[0].shapeRef()));
+    scenario("transpose", "transpose", "(3, 3, 3) axes=(1, 2, 0)");
+    breaks("transpose", 0, "apply the permutation instead of its inverse", (r, g, y, x, p) ->
+        Layout.transpose(g, (int[]) p));
+    scenario("broadcast_to", "broadcast_to", "(3, 1) -> (2, 3, 4)");
+    breaks("broadcast_to", 0, "average over the broadcast axes instead of summing", (r, g, y, x, p) ->
+        Elementwise.scale(g, (double) x[0].size() / g.size()));
+    scenario("flip", "flip", "(2, 3, 4) axis=(0, 2)");
+    breaks("flip", 0, "do not flip back", (r, g, y, x, p) -> g);
+    scenario("index", "index", "(4, 5) [[0, 2, 2]]");
+    breaks("index", 0, "repeated indices overwrite instead of adding", (r, g, y, x, p) -> {
+      int[] offsets = ((Indexing.Plan) p).offsets();
+      double[] out = new double[x[0].size()];
+      for (int k = 0; k < offsets.length; k++) {
+        out[offsets[k]] = g.data()[k];
+      }
+      return new Tensor(out, x[0].shapeRef());
+    });
+    scenario("tril/triu", "tril", "(4, 4) k=0");
+    breaks("tril/triu", 0, "keep the other triangle", (r, g, y, x, p) -> {
+      ShapeOps.Triangle t = (ShapeOps.Triangle) p;
+      Tensor other = Layout.triangleMask(x[0].shapeRef(), !t.lower(), t.lower() ? t.k() + 1 : t.k() - 1);
+      return Elementwise.mul(g, other);
+    });
+    scenario("trace", "trace", "(2, 3, 4) offset=0");
+    breaks("trace", 0, "the gradient on every element, not the diagonal", (r, g, y, x, p) ->
+        Elementwise.broadcastTo(g, x[0].shapeRef()));
+    scenario("concatenate", "concatenate", "(2, 2, 3) with (2, 1, 3) with (2, 4, 3) axis=1");
+    // Parts (2, 2, 3), (2, 1, 3), (2, 4, 3) along axis 1 start at 0, 2 and 3: hand each the next one's offset.
+    int[] wrongStart = {2, 3, 0};
+    for (int i = 0; i < 3; i++) {
+      int part = i;
+      breaks("concatenate", i, "take the block at the next part's offset", (r, g, y, x, p) -> {
+        int[] strides = Shapes.strides(g.shapeRef());
+        return Strided.copy(g, wrongStart[part] * strides[1], strides, x[part].shapeRef());
+      });
+    }
+    for (String op : new String[] {"reshape", "transpose", "broadcast_to", "flip", "index", "tril/triu", "trace",
+        "concatenate"}) {
+      breaks(op, -1, "flip the sign", FLIP_SIGN);
+    }
+  }
+
+  private static void products() {
+    scenario("matmul", "matmul", "(2, 3, 3) with (3, 3)");
+    breaks("matmul", -1, "flip the sign", FLIP_SIGN);
+    breaks("matmul", 0, "dA = dC @ B (B not transposed)", (r, g, y, x, p) -> MatMul.multiply(g, x[1]));
+    breaks("matmul", 1, "dB = A @ dC (A not transposed)", (r, g, y, x, p) ->
+        Reductions.unbroadcast(MatMul.multiply(x[0], g), x[1].shapeRef()));
+    scenario("einsum", "einsum", "'ij,jk->ik' (3, 3) with (3, 3)");
+    breaks("einsum", -1, "flip the sign", FLIP_SIGN);
+    breaks("einsum", -1, "the output gradient transposed", (r, g, y, x, p) ->
+        r.apply(Layout.transpose(g, new int[] {1, 0}), y, x, p));
+  }
+
+  private static void networks() {
+    String conv = "(2, 2, 5, 6) with (3, 2, 3, 2) with bias {\"stride\": [2, 1]";
+    scenario("conv2d", "conv2d", conv);
+    breaks("conv2d", -1, "flip the sign", FLIP_SIGN);
+    breaks("conv2d", 0, "the kernel rotated by 180 degrees", (r, g, y, x, p) ->
+        Convolution.spread(g, rotated(x[1]), (Window) p, x[0].shapeRef()[2], x[0].shapeRef()[3]));
+    breaks("conv2d", 1, "ignore the stride", (r, g, y, x, p) ->
+        Convolution.weightGrad(g, x[0], unstrided((Window) p)));
+    breaks("conv2d", 2, "average instead of summing", (r, g, y, x, p) ->
+        Elementwise.scale(r.apply(g, y, x, p), (double) x[2].size() / g.size()));
+    scenario("conv_transpose2d", "conv_transpose2d", "(2, 3, 3, 4) with (3, 2, 3, 2) with bias");
+    breaks("conv_transpose2d", -1, "flip the sign", FLIP_SIGN);
+    breaks("conv_transpose2d", 0, "the kernel rotated by 180 degrees", (r, g, y, x, p) ->
+        Convolution.correlate(g, rotated(x[1]), ((ConvOps.Transposed) p).window()));
+    breaks("conv_transpose2d", 1, "ignore the stride", (r, g, y, x, p) ->
+        Convolution.weightGrad(x[0], g, unstrided(((ConvOps.Transposed) p).window())));
+    breaks("conv_transpose2d", 2, "average instead of summing", (r, g, y, x, p) ->
+        Elementwise.scale(r.apply(g, y, x, p), (double) x[2].size() / g.size()));
+    String pool = "(1, 2, 5, 7) kernel=[3, 2] stride=[2, 1] padding=[1, 1]";
+    scenario("max_pool2d", "max_pool2d", pool);
+    scenario("avg_pool2d", "avg_pool2d", pool);
+    breaks("max_pool2d", -1, "flip the sign", FLIP_SIGN);
+    breaks("avg_pool2d", -1, "flip the sign", FLIP_SIGN);
+    breaks("max_pool2d", 0, "spread over the window (average pooling's rule)", (r, g, y, x, p) ->
+        Pooling.averageGrad(g, x[0].shapeRef(), (Window) p));
+    breaks("avg_pool2d", 0, "forget to divide by the window size", (r, g, y, x, p) ->
+        Elementwise.scale(r.apply(g, y, x, p), ((Window) p).kh() * ((Window) p).kw()));
+  }
+
+  private static Tensor rotated(Tensor w) {
+    return Layout.flip(w, new boolean[] {false, false, true, true});
+  }
+
+  private static Window unstrided(Window w) {
+    return new Window(w.kh(), w.kw(), 1, 1, w.ph(), w.pw());
+  }
+}

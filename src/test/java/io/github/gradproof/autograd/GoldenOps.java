@@ -1,0 +1,197 @@
+package io.github.gradproof.autograd;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.BinaryOperator;
+import java.util.function.UnaryOperator;
+
+/**
+ * How each golden fixture's op is spelled on the engine's public API: the fixture's NumPy or PyTorch
+ * name and arguments, mapped to {@link Var} methods and {@link Ops} functions.
+ */
+final class GoldenOps {
+
+  private GoldenOps() {}
+
+  /** Applies an op to the case's inputs (as Vars) with the case's arguments. */
+  @FunctionalInterface
+  interface Fn {
+    Var apply(Var[] x, JsonObject args);
+  }
+
+  static final Map<String, Fn> OPS = new TreeMap<>();
+
+  private static void unary(String name, UnaryOperator<Var> f) {
+    OPS.put(name, (x, a) -> f.apply(x[0]));
+  }
+
+  private static void binary(String name, BinaryOperator<Var> f) {
+    OPS.put(name, (x, a) -> f.apply(x[0], x[1]));
+  }
+
+  private static void reduction(String name, Reduction f) {
+    OPS.put(name, (x, a) -> f.apply(x[0], ints(a, "axis"), a.get("keepdims").getAsBoolean()));
+  }
+
+  @FunctionalInterface
+  private interface Reduction {
+    Var apply(Var x, int[] axes, boolean keepdims);
+  }
+
+  static {
+    elementwise();
+    reductions();
+    shapes();
+    products();
+    networks();
+    constructors();
+  }
+
+  private static void elementwise() {
+    unary("negative", Var::neg);
+    unary("exp", Var::exp);
+    unary("log", Var::log);
+    unary("log1p", Var::log1p);
+    unary("sqrt", Var::sqrt);
+    unary("square", Var::square);
+    unary("sin", Var::sin);
+    unary("cos", Var::cos);
+    unary("tanh", Var::tanh);
+    unary("sigmoid", Var::sigmoid);
+    unary("softplus", Var::softplus);
+    unary("relu", Var::relu);
+    unary("abs", Var::abs);
+    unary("sign", Var::sign);
+    OPS.put("leaky_relu", (x, a) -> x[0].leakyRelu(a.get("negative_slope").getAsDouble()));
+    OPS.put("power_scalar", (x, a) -> x[0].pow(a.get("exponent").getAsDouble()));
+    binary("add", Var::add);
+    binary("subtract", Var::sub);
+    binary("multiply", Var::mul);
+    binary("divide", Var::div);
+    binary("power", Var::pow);
+    binary("maximum", Var::maximum);
+    binary("minimum", Var::minimum);
+    binary("equal", Var::eq);
+    binary("not_equal", Var::ne);
+    binary("less", Var::lt);
+    binary("greater", Var::gt);
+    binary("less_equal", Var::le);
+    binary("greater_equal", Var::ge);
+    OPS.put("where", (x, a) -> Ops.where(x[0], x[1], x[2]));
+    OPS.put("clip", (x, a) -> x.length == 3 ? x[0].clip(x[1], x[2])
+        : x[0].clip(scalar(a, "lo"), scalar(a, "hi")));
+  }
+
+  private static void reductions() {
+    reduction("sum", Var::sum);
+    reduction("mean", Var::mean);
+    reduction("max", Var::max);
+    reduction("min", Var::min);
+    reduction("prod", Var::prod);
+    reduction("logsumexp", Var::logsumexp);
+    OPS.put("var", (x, a) -> x[0].var(ints(a, "axis"), a.get("keepdims").getAsBoolean(), a.get("ddof").getAsInt()));
+    OPS.put("std", (x, a) -> x[0].std(ints(a, "axis"), a.get("keepdims").getAsBoolean(), a.get("ddof").getAsInt()));
+    OPS.put("cumsum", (x, a) -> x[0].cumsum(integer(a, "axis")));
+    OPS.put("argmax", (x, a) -> x[0].argmax(integer(a, "axis"), a.get("keepdims").getAsBoolean()));
+    OPS.put("argmin", (x, a) -> x[0].argmin(integer(a, "axis"), a.get("keepdims").getAsBoolean()));
+    OPS.put("softmax", (x, a) -> x[0].softmax(a.get("axis").getAsInt()));
+    OPS.put("log_softmax", (x, a) -> x[0].logSoftmax(a.get("axis").getAsInt()));
+    OPS.put("cross_entropy", (x, a) -> Var.crossEntropy(x[0], x[1].value()));
+    binary("mse_loss", Ops::mseLoss);
+  }
+
+  private static void shapes() {
+    OPS.put("reshape", (x, a) -> x[0].reshape(ints(a, "shape")));
+    OPS.put("transpose", (x, a) -> a.get("axes").isJsonNull() ? x[0].T() : x[0].transpose(ints(a, "axes")));
+    OPS.put("expand_dims", (x, a) -> x[0].expandDims(ints(a, "axis")));
+    OPS.put("squeeze", (x, a) -> x[0].squeeze(ints(a, "axis")));
+    OPS.put("broadcast_to", (x, a) -> x[0].broadcastTo(ints(a, "shape")));
+    OPS.put("flip", (x, a) -> x[0].flip(ints(a, "axis")));
+    OPS.put("tril", (x, a) -> x[0].tril(a.get("k").getAsInt()));
+    OPS.put("triu", (x, a) -> x[0].triu(a.get("k").getAsInt()));
+    OPS.put("trace", (x, a) -> x[0].trace(a.get("offset").getAsInt()));
+    OPS.put("concatenate", (x, a) -> Ops.concatenate(List.of(x), a.get("axis").getAsInt()));
+    OPS.put("stack", (x, a) -> Ops.stack(List.of(x), a.get("axis").getAsInt()));
+    OPS.put("index", (x, a) -> x[0].index(index(a)));
+  }
+
+  private static void products() {
+    binary("matmul", Var::matmul);
+    binary("dot", Ops::dot);
+    binary("outer", Ops::outer);
+    OPS.put("einsum", (x, a) -> Ops.einsum(a.get("subscripts").getAsString(), List.of(x)));
+  }
+
+  private static void networks() {
+    OPS.put("conv1d", (x, a) -> Ops.conv1d(x[0], x[1], bias(x, a), a.get("stride").getAsInt(),
+        a.get("padding").getAsInt()));
+    OPS.put("conv2d", (x, a) -> Ops.conv2d(x[0], x[1], bias(x, a), ints(a, "stride"), ints(a, "padding")));
+    OPS.put("conv_transpose1d", (x, a) -> Ops.convTranspose1d(x[0], x[1], bias(x, a), a.get("stride").getAsInt(),
+        a.get("padding").getAsInt(), a.get("output_padding").getAsInt()));
+    OPS.put("conv_transpose2d", (x, a) -> Ops.convTranspose2d(x[0], x[1], bias(x, a), ints(a, "stride"),
+        ints(a, "padding"), ints(a, "output_padding")));
+    OPS.put("max_pool2d", (x, a) -> Ops.maxPool2d(x[0], ints(a, "kernel_size"), ints(a, "stride"),
+        ints(a, "padding")));
+    OPS.put("avg_pool2d", (x, a) -> Ops.avgPool2d(x[0], ints(a, "kernel_size"), ints(a, "stride"),
+        ints(a, "padding")));
+  }
+
+  private static void constructors() {
+    OPS.put("eye", (x, a) -> Var.constant(Tensor.eye(a.get("n").getAsInt(), a.get("m").getAsInt(),
+        a.get("k").getAsInt())));
+    OPS.put("arange", (x, a) -> Var.constant(Tensor.arange(a.get("start").getAsDouble(),
+        a.get("stop").getAsDouble(), a.get("step").getAsDouble())));
+  }
+
+  private static Var bias(Var[] x, JsonObject a) {
+    return a.get("bias").getAsBoolean() ? x[2] : null;
+  }
+
+  private static int[] ints(JsonObject a, String key) {
+    return GoldenFixtures.ints(a.get(key));
+  }
+
+  private static Integer integer(JsonObject a, String key) {
+    JsonElement e = a.get(key);
+    return e == null || e.isJsonNull() ? null : e.getAsInt();
+  }
+
+  private static Var scalar(JsonObject a, String key) {
+    return a.has(key) ? Var.constant(Tensor.scalar(a.get(key).getAsDouble())) : null;
+  }
+
+  /** The engine's index items for the fixture's index spec. */
+  static List<Index> index(JsonObject a) {
+    List<Index> items = new ArrayList<>();
+    for (JsonElement e : a.getAsJsonArray("index")) {
+      JsonObject s = e.getAsJsonObject();
+      if (s.has("at")) {
+        items.add(new Index.At(s.get("at").getAsInt()));
+      } else if (s.has("slice")) {
+        Integer[] b = new Integer[3];
+        for (int i = 0; i < 3; i++) {
+          JsonElement v = s.getAsJsonArray("slice").get(i);
+          b[i] = v.isJsonNull() ? null : v.getAsInt();
+        }
+        items.add(new Index.Slice(b[0], b[1], b[2]));
+      } else if (s.has("newaxis")) {
+        items.add(new Index.NewAxis());
+      } else if (s.has("ellipsis")) {
+        items.add(new Index.Ellipsis());
+      } else {
+        items.add(new Index.Take(GoldenFixtures.tensor(s.get("take"))));
+      }
+    }
+    return items;
+  }
+
+  /** For messages: the shapes of a case's inputs. */
+  static String shapes(List<Tensor> inputs) {
+    return Arrays.toString(inputs.stream().map(Tensor::shapeString).toArray());
+  }
+}

@@ -1,0 +1,88 @@
+package io.github.gradproof.autograd;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every non-smooth op reports its branches, so a central difference that straddles one of its kinks
+ * (or jumps) is skipped rather than failed. Each case puts some elements exactly on a kink, shows that a
+ * plain central difference there disagrees with the engine's one-sided gradient (so a check that did not
+ * skip would fail), and that {@link GradCheck#check} passes while skipping exactly those elements.
+ */
+class KinkTest {
+
+  private static Var c(double... v) {
+    return Var.constant(Tensor.vector(v));
+  }
+
+  static List<Arguments> kinks() {
+    return List.of(
+        kink("abs", x -> x.abs(), new double[] {0, 1.5, -2}, 0),
+        kink("sign", x -> x.sign(), new double[] {0, 1.5, -2}, 0),
+        kink("relu", x -> x.relu(), new double[] {-1, 0, 2}, 1),
+        kink("leaky_relu", x -> x.leakyRelu(0.1), new double[] {0, -1, 2}, 0),
+        kink("maximum", x -> x.maximum(c(1, 0, 3)), new double[] {1, 2, -1}, 0),
+        kink("minimum", x -> x.minimum(c(1, 0, 3)), new double[] {1, 2, -1}, 0),
+        kink("clip at lo", x -> x.clip(c(-1), c(1)), new double[] {-1, 0.5, 3}, 0),
+        kink("clip at hi", x -> x.clip(c(-1), c(1)), new double[] {0.5, 1, 3}, 1),
+        kink("max (tie)", x -> x.max(null, false), new double[] {2, 2, 1}, 0, 1),
+        kink("min (tie)", x -> x.min(null, false), new double[] {-1, 3, -1}, 0, 2),
+        kink("argmax (tie)", x -> x.mul(x.argmax(null, false)), new double[] {2, 2, 1}, 0, 1),
+        kink("argmin (tie)", x -> x.mul(x.argmin(null, false)), new double[] {1, 3, 1}, 0, 2),
+        kink("comparison", x -> x.mul(x.gt(c(0.5))), new double[] {0.5, 2, -1}, 0),
+        kink("where on a comparison", x -> Ops.where(x.gt(c(0)), x.square(), x.neg()), new double[] {0, 2, -1}, 0),
+        kink("max_pool2d (tie in a window)", x -> Ops.maxPool2d(x.reshape(1, 2, 2), new int[] {2, 2}, null,
+            new int[] {0, 0}), new double[] {1, 3, 3, 0}, 1, 2));
+  }
+
+  private static Arguments kink(String name, UnaryOperator<Var> op, double[] x, int... atKink) {
+    return Arguments.of(name, op, Tensor.vector(x), atKink);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("kinks")
+  void aCentralDifferenceAcrossAKinkIsSkippedNotFailed(String name, UnaryOperator<Var> op, Tensor x, int[] atKink) {
+    Var p = Var.parameter(x);
+    Var out = op.apply(p);
+    Var w = Var.constant(weights(out.value().shape()));
+    out.mul(w).sum().backward();
+    ToDoubleFunction<Tensor> f = t -> op.apply(Var.constant(t)).mul(w).sum().value().item();
+    for (int i : atKink) {
+      assertTrue(onKink(f, x, i), name + ": element " + i + " is not on a kink");
+    }
+    GradCheckResult r = GradCheck.check(f, x, p.grad());
+    assertTrue(r.passed(), () -> name + ": " + r);
+    assertEquals(atKink.length, r.skipped(), () -> name + ": " + r);
+  }
+
+  /** Whether f has a jump at element i, or one-sided slopes that differ (a corner). */
+  private static boolean onKink(ToDoubleFunction<Tensor> f, Tensor x, int i) {
+    double h = 1e-6;
+    double[] v = x.toArray();
+    double at = f.applyAsDouble(x);
+    v[i] = x.toArray()[i] + h;
+    double plus = f.applyAsDouble(Tensor.vector(v));
+    v[i] = x.toArray()[i] - h;
+    double minus = f.applyAsDouble(Tensor.vector(v));
+    double right = (plus - at) / h;
+    double left = (at - minus) / h;
+    return Math.abs(plus - minus) > 1e-3 || Math.abs(right - left) > 1e-3;
+  }
+
+  /** Fixed weights so every output element matters. */
+  private static Tensor weights(int[] shape) {
+    double[] pattern = {0.7, -1.3, 0.4, 1.1};
+    double[] w = new double[Tensor.zeros(shape).size()];
+    for (int i = 0; i < w.length; i++) {
+      w[i] = pattern[i % pattern.length];
+    }
+    return Tensor.of(w, shape);
+  }
+}

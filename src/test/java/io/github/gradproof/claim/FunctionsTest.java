@@ -1,0 +1,128 @@
+package io.github.gradproof.claim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The function registry: Python's binding rules, signatures as the libraries spell them, documentation. */
+class FunctionsTest {
+
+  private static Expr.Call call(String src) {
+    return (Expr.Call) ((Line.Definition) Parser.forwardLine("out = " + src)).value();
+  }
+
+  @Test
+  void signaturesFollowTheMirroredLibraries() {
+    assertEquals("sum(a, axis=None, *, keepdims=False)", Functions.named("sum").signature());
+    assertEquals("var(a, axis=None, *, ddof=0, keepdims=False)", Functions.named("var").signature());
+    assertEquals("softmax(input, dim=None)", Functions.named("softmax").signature());
+    assertEquals("leaky_relu(input, negative_slope=0.01)", Functions.named("leaky_relu").signature());
+    assertEquals("conv2d(input, weight, bias=None, stride=1, padding=0)", Functions.named("conv2d").signature());
+    assertEquals("max_pool2d(input, kernel_size, stride=None, padding=0)", Functions.named("max_pool2d").signature());
+    assertEquals("einsum(subscripts, *operands)", Functions.named("einsum").signature());
+    assertEquals("cross_entropy(input, target, *, reduction='mean')", Functions.named("cross_entropy").signature());
+    assertEquals("numpy.clip", Functions.named("clip").counterpart());
+    assertEquals("torch.nn.functional.conv1d", Functions.named("conv1d").counterpart());
+    assertEquals("scipy.special.logsumexp", Functions.named("logsumexp").counterpart());
+  }
+
+  @Test
+  void argumentsBindLikePython() {
+    Function sum = Functions.named("sum");
+    Expr[] slots = sum.bind(call("sum(x, 0, keepdims=True)"));
+    assertEquals(3, slots.length);
+    assertEquals("0", ((Expr.Num) slots[1]).text());
+    assertTrue(((Expr.Bool) slots[2]).value());
+    Expr[] defaults = sum.bind(call("sum(x)"));
+    assertNull(defaults[1]);
+    assertNull(defaults[2]);
+  }
+
+  @Test
+  void anAliasBindsItsParameter() {
+    Expr[] slots = Functions.named("softmax").bind(call("softmax(z, axis=1)"));
+    assertEquals("1", ((Expr.Num) slots[1]).text());
+    Expr[] shape = Functions.named("reshape").bind(call("reshape(x, shape=(2, 3))"));
+    assertNotNull(shape[1]);
+  }
+
+  @Test
+  void variadicParametersCollectTheRest() {
+    Expr[] slots = Functions.named("einsum").bind(call("einsum('ij,jk', a, b)"));
+    assertEquals(2, ((Expr.ListLiteral) slots[1]).items().size());
+    Expr[] none = Functions.named("einsum").bind(call("einsum('i')"));
+    assertEquals(0, ((Expr.ListLiteral) none[1]).items().size());
+  }
+
+  @Test
+  void bindingErrorsSayWhatIsWrong() {
+    assertEquals("sum() takes 1 to 2 positional arguments, got 3; give keepdims= by keyword",
+        assertThrows(ClaimSyntaxException.class, () -> Functions.named("sum").bind(call("sum(x, 0, True)")))
+            .getMessage());
+    assertEquals("exp() takes 1 argument, got 2",
+        assertThrows(ClaimSyntaxException.class, () -> Functions.named("exp").bind(call("exp(x, 2)"))).getMessage());
+    assertEquals("where() is missing its argument 'y'; it takes 3 arguments",
+        assertThrows(ClaimSyntaxException.class, () -> Functions.named("where").bind(call("where(c, x)")))
+            .getMessage());
+    assertEquals("unknown keyword 'dims' for softmax() (did you mean 'dim'?)",
+        assertThrows(ClaimSyntaxException.class, () -> Functions.named("softmax").bind(call("softmax(z, dims=1)")))
+            .getMessage());
+  }
+
+  @Test
+  void methodsAreTheListedArrayMethods() {
+    assertEquals(List.of("sum", "mean", "max", "min", "prod", "var", "std", "argmax", "argmin", "cumsum", "reshape",
+        "transpose", "squeeze", "dot", "trace"), Functions.methodNames());
+    assertNull(Functions.method("exp"));
+  }
+
+  @Test
+  void everyFunctionHasANotationNamingItsOwnParameters() {
+    for (Function f : Functions.all()) {
+      Notation n = f.notation();
+      for (String p : n.operands()) {
+        assertTrue(f.params().contains(p), f.name() + " notation names " + p);
+      }
+      for (String p : n.subscripts()) {
+        assertTrue(f.params().contains(p), f.name() + " notation names " + p);
+      }
+    }
+  }
+
+  /**
+   * The renderer drops the arguments it moves to a subscript from the parentheses: that keeps the
+   * other positional arguments in place only if no positional parameter follows a subscript one.
+   */
+  @Test
+  void noPositionalParameterFollowsASubscriptOne() {
+    for (Function f : Functions.all()) {
+      boolean subscript = false;
+      for (Param p : f.parameters()) {
+        if (f.notation().subscripts().contains(p.name())) {
+          subscript = true;
+        } else {
+          assertTrue(!subscript || p.keywordOnly(), f.name() + ": positional '" + p.name() + "' after a subscript");
+        }
+      }
+    }
+  }
+
+  /** docs/CLAIMS.md lists every function with its signature and counterpart. */
+  @Test
+  void everyFunctionIsDocumented() throws IOException {
+    String doc = Files.readString(Path.of("docs/CLAIMS.md"), StandardCharsets.UTF_8);
+    for (Function f : Functions.all()) {
+      assertTrue(doc.contains("`" + f.signature() + "`"), "docs/CLAIMS.md lacks `" + f.signature() + "`");
+      assertTrue(doc.contains(f.counterpart()), "docs/CLAIMS.md lacks " + f.counterpart());
+    }
+  }
+}

@@ -1,0 +1,382 @@
+#!/usr/bin/python3
+"""Writes the golden fixture of the claim language: src/test/resources/golden/expressions/expressions.json.
+
+An independent oracle for the language itself. Each case is an expression in gradproof's claim
+language with its NumPy / PyTorch equivalent written by hand here, and inputs drawn from a seeded
+generator. The script records the forward value (NumPy, SciPy or PyTorch, float64) and, for a random
+upstream gradient, the vector-Jacobian product with respect to every float input (PyTorch's
+autograd; for indexing, whose NumPy semantics PyTorch lacks (negative steps), the product is the
+scatter-add of the upstream through the index map `np.arange(x.size).reshape(x.shape)[index]`).
+GoldenExpressionsTest parses and evaluates each expression with gradproof on the same inputs and
+compares.
+
+Run from the repository root:  /usr/bin/python3 src/test/python/golden_expressions.py
+(torch 1.13, numpy 1.24, scipy 1.10). The output is deterministic; commit it with the change that
+needs it. `mvn install` never runs this script.
+"""
+
+import json
+import os
+import zlib
+
+import numpy as np
+import scipy.special
+import torch
+import torch.nn.functional as F
+
+torch.set_default_dtype(torch.float64)
+OUT = os.path.join("src", "test", "resources", "golden", "expressions", "expressions.json")
+
+CASES = []
+
+
+def case(name, expr, reference, inputs, dims=None, index_of=None):
+    """Declares one case.
+
+    expr: the expression in gradproof's language.
+    reference: a function of torch tensors (float inputs require grad; labels are int64) giving the
+        same value, or None when index_of gives a NumPy indexing reference.
+    inputs: {name: (axes, kind)} with axes a list of dim names or integers and kind one of
+        'normal', 'positive', 'uniform', ('labels', K), ('ints', low, high).
+    index_of: for NumPy indexing cases, a function of the NumPy input returning the index tuple.
+    """
+    CASES.append(dict(name=name, expr=expr, reference=reference, inputs=inputs, dims=dims or {},
+                      index_of=index_of))
+
+
+def t(x):
+    return x
+
+
+def np_dot(a, b):
+    """NumPy's dot in torch: scalars multiply, otherwise a's last axis against b's second-to-last."""
+    if a.dim() == 0 or b.dim() == 0:
+        return a * b
+    return torch.tensordot(a, b, dims=([-1], [max(b.dim() - 2, 0)]))
+
+
+# ---- operators, masks, scalars and dims ----
+case("add broadcasts", "a + b", lambda a, b: a + b, {"a": (["D"], "normal"), "b": (["R", "D"], "normal")},
+     {"R": 4, "D": 3})
+case("sub, mul, div", "(a - b) * a / (b * b + 1)", lambda a, b: (a - b) * a / (b * b + 1),
+     {"a": ([3, 4], "normal"), "b": ([3, 4], "normal")})
+case("power of a tensor by a tensor", "a ** b", lambda a, b: a ** b,
+     {"a": ([3, 4], "positive"), "b": ([3, 4], "normal")})
+case("-x ** 2 is -(x ** 2)", "-a ** 2", lambda a: -a ** 2, {"a": ([5], "normal")})
+case("a dim mixes with tensors", "x / E ** 0.5 + E", lambda x: x / 4 ** 0.5 + 4, {"x": (["E"], "normal")}, {"E": 4})
+case("scientific literals", "x * 1e-5 + -1e9 * (x > 0)", lambda x: x * 1e-5 + -1e9 * (x > 0).double(),
+     {"x": ([6], "normal")})
+case("floor division of dims", "x * (M // 2) + (M - 1) // 2", lambda x: x * (5 // 2) + (5 - 1) // 2,
+     {"x": (["M"], "normal")}, {"M": 5})
+case("a mask multiplies (relu backward)", "dh * (a > 0)", lambda dh, a: dh * (a > 0).double(),
+     {"dh": ([4, 3], "normal"), "a": ([4, 3], "normal")})
+case("every mask comparison", "(a < b) + 2 * (a <= b) + 4 * (a >= 0) + 8 * (a == a) + 16 * (a != b)",
+     lambda a, b: ((a < b).double() + 2 * (a <= b).double() + 4 * (a >= 0).double()
+                   + 8 * (a == a).double() + 16 * (a != b).double()),
+     {"a": ([3, 4], "normal"), "b": ([4], "normal")})
+case("masks combine with & | ~", "dy * ((x >= -0.5) & (x <= 0.5) | ~(x > -1))",
+     lambda dy, x: dy * (((x >= -0.5) & (x <= 0.5)) | ~(x > -1)).double(),
+     {"dy": ([3, 4], "normal"), "x": ([3, 4], "normal")})
+case("matmul 2-D", "A @ B", lambda A, B: A @ B, {"A": (["M", "K"], "normal"), "B": (["K", "N"], "normal")},
+     {"M": 3, "K": 4, "N": 5})
+case("matmul 1-D on the left", "v @ B", lambda v, B: v @ B, {"v": ([4], "normal"), "B": ([4, 5], "normal")})
+case("matmul 1-D on both sides", "v @ w", lambda v, w: v @ w, {"v": ([4], "normal"), "w": ([4], "normal")})
+case("matmul batched with broadcasting", "A @ B", lambda A, B: A @ B,
+     {"A": ([2, 1, 3, 4], "normal"), "B": ([3, 4, 2], "normal")})
+
+# ---- elementwise ----
+for fn, ref, kind in [("exp", torch.exp, "normal"), ("log", torch.log, "positive"), ("sqrt", torch.sqrt, "positive"),
+                      ("abs", torch.abs, "normal"), ("sign", torch.sign, "normal"), ("square", torch.square, "normal"),
+                      ("sin", torch.sin, "normal"), ("cos", torch.cos, "normal"), ("tanh", torch.tanh, "normal"),
+                      ("log1p", torch.log1p, "positive"), ("sigmoid", torch.sigmoid, "normal"),
+                      ("relu", F.relu, "normal")]:
+    case(fn, fn + "(x)", ref, {"x": ([3, 4], kind)})
+case("softplus", "softplus(x)", F.softplus, {"x": ([3, 4], "normal")})
+case("softplus with beta and threshold", "softplus(x, beta=2, threshold=1.5)",
+     lambda x: F.softplus(x, beta=2, threshold=1.5), {"x": ([3, 4], "normal")})
+case("leaky_relu default slope", "leaky_relu(x)", F.leaky_relu, {"x": ([3, 4], "normal")})
+case("leaky_relu slope", "leaky_relu(x, negative_slope=0.2)", lambda x: F.leaky_relu(x, 0.2), {"x": ([3, 4], "normal")})
+case("maximum broadcasts", "maximum(a, b)", torch.maximum, {"a": ([3, 4], "normal"), "b": ([4], "normal")})
+case("minimum with a scalar", "minimum(a, 0)", lambda a: torch.minimum(a, torch.tensor(0.0)), {"a": ([3, 4], "normal")})
+case("maximum of a tie splits the gradient", "maximum(a, a)", lambda a: torch.maximum(a, a), {"a": ([5], "normal")})
+case("where with a mask", "where(x > 0, x, 0.1 * x)", lambda x: torch.where(x > 0, x, 0.1 * x), {"x": ([3, 4], "normal")})
+case("where broadcasts three ways", "where(c, a, b)", lambda c, a, b: torch.where(c != 0, a, b),
+     {"c": ([4], ("ints", 0, 2)), "a": ([3, 1], "normal"), "b": ([3, 4], "normal")})
+case("clip both bounds", "clip(x, -0.5, 0.5)", lambda x: torch.clamp(x, -0.5, 0.5), {"x": ([3, 4], "normal")})
+case("clip one bound None", "clip(x, None, 0.3)", lambda x: torch.clamp(x, max=0.3), {"x": ([3, 4], "normal")})
+case("clip with tensor bounds", "clip(x, lo, hi)", lambda x, lo, hi: torch.clamp(x, lo, hi),
+     {"x": ([3, 4], "normal"), "lo": ([4], "normal"), "hi": ([3, 1], "positive")})
+
+# ---- reductions ----
+for fn in ["sum", "mean", "max", "min", "prod", "var", "std", "logsumexp"]:
+    def reference(x, fn=fn, dim=None, keepdim=False):
+        dims = dim if dim is not None else tuple(range(x.dim()))
+        if fn == "sum":
+            return torch.sum(x, dim=dims, keepdim=keepdim)
+        if fn == "mean":
+            return torch.mean(x, dim=dims, keepdim=keepdim)
+        if fn == "max":
+            return torch.amax(x, dim=dims, keepdim=keepdim)
+        if fn == "min":
+            return torch.amin(x, dim=dims, keepdim=keepdim)
+        if fn == "prod":
+            out = x
+            for d in sorted([d % x.dim() for d in dims], reverse=True):
+                out = torch.prod(out, dim=d, keepdim=keepdim)
+            return out
+        if fn == "var":
+            return torch.var(x, dim=dims, unbiased=False, keepdim=keepdim)
+        if fn == "std":
+            return torch.std(x, dim=dims, unbiased=False, keepdim=keepdim)
+        return torch.logsumexp(x, dim=dims, keepdim=keepdim)
+    case(fn + " of everything", fn + "(x)", reference, {"x": ([3, 4], "positive")})
+    case(fn + " over an axis", fn + "(x, axis=1)", lambda x, r=reference: r(x, dim=(1,)), {"x": ([3, 4], "positive")})
+    case(fn + " over a negative axis, keepdims", fn + "(x, axis=-1, keepdims=True)",
+         lambda x, r=reference: r(x, dim=(-1,), keepdim=True), {"x": ([3, 4], "positive")})
+    case(fn + " over a tuple of axes", fn + "(x, (0, 2))", lambda x, r=reference: r(x, dim=(0, 2)),
+         {"x": ([2, 3, 4], "positive")})
+    if fn != "logsumexp":
+        case(fn + " as a method", "x." + fn + "(axis=0)", lambda x, r=reference: r(x, dim=(0,)),
+             {"x": ([3, 4], "positive")})
+case("var with ddof", "var(x, axis=0, ddof=1)", lambda x: torch.var(x, dim=0, unbiased=True), {"x": ([5, 3], "normal")})
+case("std with ddof as a method", "x.std(ddof=1)", lambda x: torch.std(x, unbiased=True), {"x": ([5, 3], "normal")})
+case("max routes to the arg-max", "max(x, axis=0)", lambda x: torch.max(x, dim=0).values, {"x": ([4, 3], "normal")})
+case("argmax flattened", "argmax(x)", lambda x: torch.argmax(x).double(), {"x": ([3, 4], "normal")})
+case("argmax along an axis", "argmax(x, axis=1)", lambda x: torch.argmax(x, dim=1).double(), {"x": ([3, 4], "normal")})
+case("argmin keepdims as a method", "x.argmin(axis=0, keepdims=True)",
+     lambda x: torch.argmin(x, dim=0, keepdim=True).double(), {"x": ([3, 4], "normal")})
+case("cumsum flattened", "cumsum(x)", lambda x: torch.cumsum(x.reshape(-1), 0), {"x": ([3, 4], "normal")})
+case("cumsum along an axis", "cumsum(x, axis=-1)", lambda x: torch.cumsum(x, -1), {"x": ([3, 4], "normal")})
+case("cumsum, squeeze, dot and trace as methods", "x.cumsum(0)[:, None].squeeze(1).dot(w) + x.dot(w).trace()",
+     lambda x, w: torch.cumsum(x, 0) @ w + torch.trace(x @ w), {"x": ([3, 3], "normal"), "w": ([3, 3], "normal")})
+case("softmax along dim", "softmax(z, dim=-1)", lambda z: F.softmax(z, dim=-1), {"z": ([3, 4], "normal")})
+case("softmax with NumPy's axis=", "softmax(z, axis=0)", lambda z: F.softmax(z, dim=0), {"z": ([3, 4], "normal")})
+case("log_softmax", "log_softmax(z, 1)", lambda z: F.log_softmax(z, 1), {"z": ([3, 4], "normal")})
+
+# ---- array creation, shapes, joining ----
+case("ones and zeros", "x * ones((M, N)) + zeros(N)", lambda x: x * torch.ones(3, 4) + torch.zeros(4),
+     {"x": (["M", 1], "normal")}, {"M": 3, "N": 4})
+case("ones_like, zeros_like", "ones_like(x) * 2 + zeros_like(x) + x", lambda x: torch.ones_like(x) * 2 + x,
+     {"x": ([3, 4], "normal")})
+case("eye", "x @ eye(N) + eye(N, M=N + 1, k=1)[:, 1:]",
+     lambda x: x @ torch.eye(4) + torch.from_numpy(np.eye(4, 5, k=1))[:, 1:], {"x": (["N", "N"], "normal")}, {"N": 4})
+case("arange forms", "x * arange(N) + arange(1, N + 1) - arange(0, 2 * N, 2) + arange(0.5, 2, 0.5)[0]",
+     lambda x: x * torch.arange(4.0) + torch.arange(1.0, 5.0) - torch.arange(0.0, 8.0, 2.0) + 0.5,
+     {"x": (["N"], "normal")}, {"N": 4})
+case("reshape with -1", "reshape(x, (M, -1))", lambda x: x.reshape(3, -1), {"x": (["M", 2, 2], "normal")}, {"M": 3})
+case("reshape as a method, packed", "x.reshape(4, 3)", lambda x: x.reshape(4, 3), {"x": ([3, 4], "normal")})
+case("reshape with NumPy 2's shape=", "reshape(x, shape=-1)", lambda x: x.reshape(-1), {"x": ([3, 4], "normal")})
+case("transpose with axes", "transpose(x, (1, 2, 0))", lambda x: x.permute(1, 2, 0), {"x": ([2, 3, 4], "normal")})
+case("transpose as a method, packed", "x.transpose(2, 0, 1)", lambda x: x.permute(2, 0, 1), {"x": ([2, 3, 4], "normal")})
+case(".T reverses the axes", "x.T", lambda x: x.permute(2, 1, 0), {"x": ([2, 3, 4], "normal")})
+case("expand_dims", "expand_dims(x, 1)", lambda x: x.unsqueeze(1), {"x": ([3, 4], "normal")})
+case("expand_dims with a tuple", "expand_dims(x, (0, -1))", lambda x: x.unsqueeze(0).unsqueeze(-1), {"x": ([3, 4], "normal")})
+case("squeeze every size-1 axis", "squeeze(x)", lambda x: x.squeeze(), {"x": ([3, 1, 4, 1], "normal")})
+case("squeeze one axis", "squeeze(x, axis=1)", lambda x: x.squeeze(1), {"x": ([3, 1, 4, 1], "normal")})
+case("broadcast_to", "broadcast_to(x, (2, 3, 4))", lambda x: torch.broadcast_to(x, (2, 3, 4)), {"x": ([3, 1], "normal")})
+case("flip all axes", "flip(x)", lambda x: torch.flip(x, (0, 1)), {"x": ([3, 4], "normal")})
+case("flip one axis", "flip(x, axis=1)", lambda x: torch.flip(x, (1,)), {"x": ([3, 4], "normal")})
+case("tril and triu", "tril(x) + triu(x, k=1) * 2 + tril(x, -1)",
+     lambda x: torch.tril(x) + torch.triu(x, 1) * 2 + torch.tril(x, -1), {"x": ([4, 4], "normal")})
+case("concatenate a list", "concatenate([a, b], axis=1)", lambda a, b: torch.cat([a, b], 1),
+     {"a": ([3, 2], "normal"), "b": ([3, 4], "normal")})
+case("concatenate a tuple, default axis", "concatenate((a, b, a))", lambda a, b: torch.cat([a, b, a], 0),
+     {"a": ([2, 3], "normal"), "b": ([1, 3], "normal")})
+case("concatenate flattened", "concatenate([a, b], axis=None)",
+     lambda a, b: torch.cat([a.reshape(-1), b.reshape(-1)]), {"a": ([2, 3], "normal"), "b": ([4], "normal")})
+case("stack", "stack([a, b, a], axis=1)", lambda a, b: torch.stack([a, b, a], 1),
+     {"a": ([3, 4], "normal"), "b": ([3, 4], "normal")})
+
+# ---- products ----
+case("dot of vectors", "dot(a, b)", lambda a, b: torch.dot(a, b), {"a": ([5], "normal"), "b": ([5], "normal")})
+case("dot of matrices", "dot(a, b)", np_dot, {"a": ([3, 4], "normal"), "b": ([4, 2], "normal")})
+case("dot N-D with M-D", "dot(a, b)", np_dot, {"a": ([2, 3, 4], "normal"), "b": ([5, 4, 2], "normal")})
+case("dot with a scalar", "dot(a, 3)", lambda a: a * 3, {"a": ([2, 3], "normal")})
+case("outer flattens", "outer(a, b)", lambda a, b: torch.outer(a.reshape(-1), b.reshape(-1)),
+     {"a": ([2, 2], "normal"), "b": ([3], "normal")})
+case("trace", "trace(x) + trace(x, offset=1) + trace(x, -1)",
+     lambda x: torch.trace(x) + torch.diagonal(x, 1).sum() + torch.diagonal(x, -1).sum(), {"x": ([4, 5], "normal")})
+case("einsum explicit", "einsum('ij,jk->ik', a, b)", lambda a, b: torch.einsum("ij,jk->ik", a, b),
+     {"a": ([3, 4], "normal"), "b": ([4, 2], "normal")})
+case("einsum implicit", "einsum('ij,kj', a, b)", lambda a, b: torch.einsum("ij,kj", a, b),
+     {"a": ([3, 4], "normal"), "b": ([2, 4], "normal")})
+case("einsum diagonal and ellipsis", "einsum('...ii->...i', x)", lambda x: torch.einsum("...ii->...i", x),
+     {"x": ([2, 3, 3], "normal")})
+case("einsum batched attention scores", "einsum('bqd,bkd->bqk', q, k)",
+     lambda q, k: torch.einsum("bqd,bkd->bqk", q, k), {"q": ([2, 3, 4], "normal"), "k": ([2, 5, 4], "normal")})
+
+# ---- neural-network functions ----
+case("cross_entropy mean", "cross_entropy(z, y)", lambda z, y: F.cross_entropy(z, y),
+     {"z": (["B", "K"], "normal"), "y": (["B"], ("labels", 3))}, {"B": 4, "K": 3})
+case("cross_entropy sum", "cross_entropy(z, y, reduction='sum')", lambda z, y: F.cross_entropy(z, y, reduction="sum"),
+     {"z": ([4, 3], "normal"), "y": ([4], ("labels", 3))})
+case("cross_entropy none", "cross_entropy(z, y, reduction='none')",
+     lambda z, y: F.cross_entropy(z, y, reduction="none"), {"z": ([4, 3], "normal"), "y": ([4], ("labels", 3))})
+case("mse_loss reductions", "mse_loss(a, b) + mse_loss(a, b, reduction='sum') + mse_loss(a, b, reduction='none')",
+     lambda a, b: F.mse_loss(a, b) + F.mse_loss(a, b, reduction="sum") + F.mse_loss(a, b, reduction="none"),
+     {"a": ([3, 4], "normal"), "b": ([3, 4], "normal")})
+case("one_hot with classes", "one_hot(y, K) * 1.5", lambda y: F.one_hot(y, 5).double() * 1.5,
+     {"y": ([4], ("labels", 5))}, {"K": 5})
+case("conv1d stride padding bias", "conv1d(x, w, b, stride=2, padding=1)",
+     lambda x, w, b: F.conv1d(x, w, b, stride=2, padding=1),
+     {"x": ([2, 3, 9], "normal"), "w": ([4, 3, 3], "normal"), "b": ([4], "normal")})
+case("conv1d unbatched, no bias", "conv1d(x, w)", lambda x, w: F.conv1d(x, w),
+     {"x": ([2, 7], "normal"), "w": ([3, 2, 2], "normal")})
+case("conv2d pair stride", "conv2d(x, w, stride=(2, 1), padding=1)",
+     lambda x, w: F.conv2d(x, w, stride=(2, 1), padding=1),
+     {"x": ([2, 2, 5, 6], "normal"), "w": ([3, 2, 3, 2], "normal")})
+case("conv_transpose1d", "conv_transpose1d(x, w, b, stride=2, padding=1, output_padding=1)",
+     lambda x, w, b: F.conv_transpose1d(x, w, b, stride=2, padding=1, output_padding=1),
+     {"x": ([2, 3, 5], "normal"), "w": ([3, 2, 3], "normal"), "b": ([2], "normal")})
+case("conv_transpose2d", "conv_transpose2d(x, w, stride=2, padding=(1, 0))",
+     lambda x, w: F.conv_transpose2d(x, w, stride=2, padding=(1, 0)),
+     {"x": ([1, 2, 3, 4], "normal"), "w": ([2, 3, 3, 2], "normal")})
+case("max_pool2d stride defaults to the kernel", "max_pool2d(x, 2)", lambda x: F.max_pool2d(x, 2),
+     {"x": ([2, 3, 4, 6], "normal")})
+case("max_pool2d stride and padding", "max_pool2d(x, (3, 2), stride=1, padding=1)",
+     lambda x: F.max_pool2d(x, (3, 2), stride=1, padding=1), {"x": ([1, 2, 5, 4], "normal")})
+case("avg_pool2d", "avg_pool2d(x, 3, stride=2, padding=1)", lambda x: F.avg_pool2d(x, 3, stride=2, padding=1),
+     {"x": ([2, 2, 5, 5], "normal")})
+
+# ---- indexing (NumPy's semantics; reference through the index map) ----
+case("integer and negative integer", "x[1, -1]", None, {"x": ([3, 4], "normal")}, index_of=lambda x: (1, -1))
+case("slices with dims as bounds", "x[1:M, ::2]", None, {"x": (["M", 5], "normal")}, {"M": 4},
+     index_of=lambda x: (slice(1, 4), slice(None, None, 2)))
+case("negative step", "x[::-1, 3:0:-2]", None, {"x": ([3, 5], "normal")},
+     index_of=lambda x: (slice(None, None, -1), slice(3, 0, -2)))
+case("None and ellipsis", "x[..., None, 0]", None, {"x": ([2, 3, 4], "normal")}, index_of=lambda x: (Ellipsis, None, 0))
+case("integer array pairs (a gather)", "p[arange(B), y]", None,
+     {"p": (["B", "K"], "normal"), "y": (["B"], ("labels", 3))}, {"B": 4, "K": 3},
+     index_of=lambda p, y: (np.arange(4), y))
+case("repeated indices add (an embedding)", "W[idx]", None,
+     {"W": ([5, 3], "normal"), "idx": ([6], ("labels", 3))}, index_of=lambda W, idx: (idx,))
+case("a list of integers", "x[[0, 2, 2], 1:]", None, {"x": ([3, 4], "normal")},
+     index_of=lambda x: ([0, 2, 2], slice(1, None)))
+case("separated array indices go first", "x[i, :, j]", None,
+     {"x": ([3, 4, 5], "normal"), "i": ([2], ("labels", 3)), "j": ([2], ("labels", 5))},
+     index_of=lambda x, i, j: (i, slice(None), j))
+case("an integer among arrays is an array", "x[0, :, j]", None,
+     {"x": ([3, 4, 5], "normal"), "j": ([2], ("labels", 5))}, index_of=lambda x, j: (0, slice(None), j))
+case("2-D index array", "x[ij]", None, {"x": ([5, 2], "normal"), "ij": ([2, 3], ("labels", 5))},
+     index_of=lambda x, ij: (ij,))
+
+# ---- course-style compositions ----
+case("layer norm with var", "(x - x.mean(axis=-1, keepdims=True)) / sqrt(x.var(axis=-1, keepdims=True) + 1e-5)",
+     lambda x: (x - x.mean(-1, keepdim=True)) / torch.sqrt(x.var(-1, unbiased=False, keepdim=True) + 1e-5),
+     {"x": ([3, 5], "normal")})
+case("attention with a causal mask",
+     "softmax(where(tril(ones((T, T))) > 0, q @ k.T / D ** 0.5, -1e9), dim=-1) @ v",
+     lambda q, k, v: F.softmax(torch.where(torch.tril(torch.ones(4, 4)) > 0, q @ k.T / 3 ** 0.5,
+                                           torch.tensor(-1e9)), dim=-1) @ v,
+     {"q": (["T", "D"], "normal"), "k": (["T", "D"], "normal"), "v": (["T", "D"], "normal")}, {"T": 4, "D": 3})
+case("picked log-probabilities", "-log_softmax(z, dim=1)[arange(B), y].mean()",
+     lambda z, y: -F.log_softmax(z, dim=1)[torch.arange(4), y].mean(),
+     {"z": (["B", 3], "normal"), "y": (["B"], ("labels", 3))}, {"B": 4})
+case("two-layer MLP", "relu(x @ W1 + b1) @ W2 + b2",
+     lambda x, W1, b1, W2, b2: F.relu(x @ W1 + b1) @ W2 + b2,
+     {"x": ([6, 5], "normal"), "W1": ([5, 8], "normal"), "b1": ([8], "normal"), "W2": ([8, 3], "normal"),
+      "b2": ([3], "normal")})
+case("shape arithmetic in an expression", "x * x.shape[0] + x.ndim + x.reshape(x.shape[1], -1).sum()",
+     lambda x: x * 3 + 2 + x.sum(), {"x": ([3, 4], "normal")})
+
+
+def draw(rng, axes, kind, dims):
+    shape = tuple(dims[a] if isinstance(a, str) else a for a in axes)
+    if kind == "normal":
+        return rng.normal(size=shape)
+    if kind == "positive":
+        return rng.uniform(0.5, 2.0, size=shape)
+    if kind == "uniform":
+        return rng.uniform(-1.0, 1.0, size=shape)
+    if kind[0] == "labels":
+        return rng.integers(0, kind[1], size=shape).astype(np.float64)
+    return rng.integers(kind[1], kind[2], size=shape).astype(np.float64)
+
+
+def is_integer_kind(kind):
+    return isinstance(kind, tuple)
+
+
+def tensor_json(a):
+    a = np.asarray(a, dtype=np.float64)
+    assert np.all(np.isfinite(a)), "fixtures hold finite values only"
+    return {"shape": list(a.shape), "data": [float(v) for v in a.reshape(-1)]}
+
+
+def run(c):
+    rng = np.random.default_rng(zlib.crc32(c["name"].encode()))
+    values = {n: draw(rng, axes, kind, c["dims"]) for n, (axes, kind) in c["inputs"].items()}
+    floats = [n for n, (axes, kind) in c["inputs"].items() if not is_integer_kind(kind)]
+    if c["index_of"] is not None:
+        out, grads, upstream = index_reference(c, values, rng)
+    else:
+        out, grads, upstream = torch_reference(c, values, floats, rng)
+    entry = {
+        "name": c["name"], "expr": c["expr"], "dims": c["dims"],
+        "inputs": [dict(name=n, axes=list(axes), labels=is_integer_kind(kind), **tensor_json(values[n]))
+                   for n, (axes, kind) in c["inputs"].items()],
+        "output": tensor_json(out),
+    }
+    if upstream is not None:
+        entry["upstream"] = tensor_json(upstream)
+        entry["grads"] = {n: tensor_json(g) for n, g in grads.items()}
+    return entry
+
+
+def torch_reference(c, values, floats, rng):
+    args = []
+    for n, (axes, kind) in c["inputs"].items():
+        if is_integer_kind(kind):
+            args.append(torch.tensor(values[n].astype(np.int64)))
+        else:
+            args.append(torch.tensor(values[n], requires_grad=True))
+    out = c["reference"](*args)
+    if not out.requires_grad:
+        return out.detach().numpy(), {}, None
+    upstream = rng.normal(size=tuple(out.shape))
+    out.backward(torch.tensor(upstream))
+    grads = {}
+    for n, a in zip(c["inputs"], args):
+        if n in floats:
+            grads[n] = a.grad.numpy() if a.grad is not None else np.zeros_like(values[n])
+    return out.detach().numpy(), grads, upstream
+
+
+def index_reference(c, values, rng):
+    names = list(c["inputs"])
+    x = values[names[0]]
+    integer_args = [values[n].astype(np.int64) for n in names[1:]]
+    index = c["index_of"](x, *integer_args)
+    out = x[index]
+    upstream = rng.normal(size=out.shape)
+    source = np.arange(x.size).reshape(x.shape)[index]
+    grad = np.bincount(np.ravel(source), weights=np.ravel(upstream), minlength=x.size).reshape(x.shape)
+    return out, {names[0]: grad}, upstream
+
+
+def slice_lengths():
+    """Python's slice rule: [size, start, stop, step, len(range(size)[start:stop:step])], None kept."""
+    bounds = [None, -7, -5, -2, -1, 0, 1, 2, 4, 6]
+    out = []
+    for size in [0, 1, 3, 5]:
+        for start in bounds:
+            for stop in bounds:
+                for step in [None, -3, -1, 1, 2]:
+                    out.append([size, start, stop, step, len(range(size)[start:stop:step])])
+    return out
+
+
+def main():
+    entries = [run(c) for c in CASES]
+    names = [e["name"] for e in entries]
+    assert len(set(names)) == len(names), "case names are unique"
+    os.makedirs(os.path.dirname(OUT), exist_ok=True)
+    with open(OUT, "w") as f:
+        json.dump({"generator": "src/test/python/golden_expressions.py", "cases": entries,
+                   "slices": slice_lengths()}, f, indent=1)
+        f.write("\n")
+    print("wrote %d cases to %s" % (len(entries), OUT))
+
+
+if __name__ == "__main__":
+    main()

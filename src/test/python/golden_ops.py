@@ -1,0 +1,673 @@
+#!/usr/bin/python3
+"""Writes the golden fixtures of the autograd engine's ops: src/test/resources/golden/ops/<op>.json.
+
+An independent oracle for every op: forward values from NumPy / SciPy (the semantics the claim
+language promises), vector-Jacobian products from PyTorch's autograd (torch 1.13, float64) for a
+random upstream gradient. Where PyTorch's spelling differs from NumPy's, the script asserts that the
+two forwards agree before it trusts PyTorch's gradient. Where no library computes the engine's rule
+(max/min route the gradient to the first arg-max; indexing with negative steps), the gradient is
+written out directly in NumPy (np.argmax, np.add.at), which shares no code with the engine.
+
+Run from the repository root:  /usr/bin/python3 src/test/python/golden_ops.py
+The output is deterministic (seeded per op); commit the regenerated JSON with the change that needs it.
+"""
+
+import json
+import os
+import zlib
+
+import numpy as np
+import scipy.special
+import torch
+import torch.nn.functional as F
+
+torch.set_default_dtype(torch.float64)
+OUT = os.path.join("src", "test", "resources", "golden", "ops")
+
+
+def tensor_json(a):
+    a = np.asarray(a, dtype=np.float64)
+    assert np.all(np.isfinite(a)), "fixtures hold finite values only"
+    return {"shape": list(a.shape), "data": [float(v) for v in a.reshape(-1)]}
+
+
+class Op:
+    """Collects the cases of one op and writes them to <name>.json."""
+
+    def __init__(self, name, reference):
+        self.name = name
+        self.reference = reference
+        self.cases = []
+        self.rng = np.random.default_rng(zlib.crc32(name.encode()))
+
+    def normal(self, *shape):
+        return self.rng.normal(size=shape)
+
+    def uniform(self, low, high, *shape):
+        return self.rng.uniform(low, high, size=shape)
+
+    def positive(self, *shape):
+        return self.rng.uniform(0.5, 2.0, size=shape)
+
+    def case(self, name, inputs, np_fwd, torch_fwd=None, vjp=None, args=None, diff=None, kink=False, fd=True):
+        """One case: inputs (NumPy arrays), NumPy forward, and a PyTorch forward or a NumPy VJP.
+
+        kink: the inputs sit on a branch point (ties, zeros), so a finite-difference check means nothing
+        there; fd=False: a case that checks forward stability at magnitudes where central differences
+        with the engine's step are too coarse to compare gradients.
+        """
+        inputs = [np.asarray(a, dtype=np.float64) for a in inputs]
+        diff = diff if diff is not None else [True] * len(inputs)
+        out = np.asarray(np_fwd(*inputs), dtype=np.float64)
+        entry = {"name": name, "args": args or {}, "inputs": [tensor_json(a) for a in inputs],
+                 "differentiable": diff, "output": tensor_json(out), "kink": kink}
+        if not fd:
+            entry["finite_differences"] = False
+        if torch_fwd is None and vjp is None:
+            self.cases.append(entry)
+            return
+        g = self.rng.normal(size=out.shape)
+        if torch_fwd is not None:
+            grads = torch_vjp(torch_fwd, inputs, diff, out, g)
+        else:
+            grads = [np.asarray(v, dtype=np.float64) if d else None
+                     for v, d in zip(vjp(g, *inputs), diff)]
+        entry["upstream"] = tensor_json(g)
+        entry["grads"] = [tensor_json(v) if v is not None else None for v in grads]
+        self.cases.append(entry)
+
+    def write(self):
+        os.makedirs(OUT, exist_ok=True)
+        head = json.dumps({"op": self.name, "reference": self.reference})[:-1]
+        cases = ",\n".join(json.dumps(c, allow_nan=False) for c in self.cases)
+        with open(os.path.join(OUT, self.name + ".json"), "w") as f:
+            f.write(head + ', "cases": [\n' + cases + "\n]}\n")
+
+
+def torch_vjp(torch_fwd, inputs, diff, expected, g):
+    ts = [torch.tensor(a, requires_grad=d) for a, d in zip(inputs, diff)]
+    out = torch_fwd(*ts)
+    got = out.detach().numpy()
+    assert got.shape == expected.shape, (got.shape, expected.shape)
+    assert np.allclose(got, expected, rtol=1e-12, atol=1e-12), "NumPy and PyTorch forwards disagree"
+    wanted = [t for t, d in zip(ts, diff) if d]
+    if not wanted:
+        return [None] * len(inputs)
+    grads = iter(torch.autograd.grad(out, wanted, torch.tensor(g), allow_unused=True))
+    result = []
+    for t, d in zip(ts, diff):
+        if d:
+            v = next(grads)
+            result.append(np.zeros(t.shape) if v is None else v.numpy())
+        else:
+            result.append(None)
+    return result
+
+
+UNARY_SHAPES = [(), (4,), (3, 4), (1, 4), (2, 3, 4)]
+BROADCAST_PAIRS = [((3, 4), (3, 4)), ((), (3, 4)), ((4,), (3, 4)), ((3, 1), (1, 4)), ((2, 1, 4), (3, 1)),
+                   ((1, 4), (3, 1)), ((3, 4), ())]
+
+
+def shape_name(*shapes):
+    return " with ".join(str(tuple(s)) for s in shapes)
+
+
+# ---- elementwise ----
+
+def unary_ops():
+    specs = [
+        ("negative", np.negative, torch.neg, False),
+        ("exp", np.exp, torch.exp, False),
+        ("log", np.log, torch.log, True),
+        ("log1p", np.log1p, torch.log1p, True),
+        ("sqrt", np.sqrt, torch.sqrt, True),
+        ("square", np.square, torch.square, False),
+        ("sin", np.sin, torch.sin, False),
+        ("cos", np.cos, torch.cos, False),
+        ("tanh", np.tanh, torch.tanh, False),
+        ("sigmoid", lambda x: scipy.special.expit(x), torch.sigmoid, False),
+        ("softplus", lambda x: np.logaddexp(0, x), F.softplus, False),
+        ("relu", lambda x: np.maximum(x, 0), torch.relu, False),
+        ("abs", np.abs, torch.abs, False),
+        ("sign", np.sign, torch.sign, False),
+    ]
+    for name, np_fn, torch_fn, positive in specs:
+        op = Op(name, "numpy." + name + " forward; torch autograd")
+        for shape in UNARY_SHAPES:
+            x = op.positive(*shape) if positive else op.normal(*shape)
+            op.case(str(shape), [x], np_fn, torch_fn)
+        if name in ("relu", "abs", "sign"):
+            op.case("zeros in the input (gradient 0 there, as PyTorch)", [np.array([-1.5, 0.0, 2.0, 0.0])],
+                    np_fn, torch_fn, kink=True)
+        op.write()
+
+    op = Op("leaky_relu", "torch.nn.functional.leaky_relu forward and autograd")
+    for shape in UNARY_SHAPES:
+        op.case(str(shape) + " default slope", [op.normal(*shape)],
+                lambda x: np.where(x > 0, x, 0.01 * x), lambda x: F.leaky_relu(x, 0.01),
+                args={"negative_slope": 0.01})
+    op.case("slope 0.2 with zeros (the slope applies at 0)", [np.array([-2.0, 0.0, 3.0, -0.5])],
+            lambda x: np.where(x > 0, x, 0.2 * x), lambda x: F.leaky_relu(x, 0.2),
+            args={"negative_slope": 0.2}, kink=True)
+    op.write()
+
+    op = Op("power_scalar", "numpy.power with a constant exponent; torch autograd")
+    for p in (2.0, 3.0, -1.5, 0.5, 0.0):
+        for shape in [(), (3, 4)]:
+            x = op.positive(*shape)
+            op.case(str(shape) + " ** " + str(p), [x], lambda x, p=p: np.power(x, p),
+                    lambda x, p=p: torch.pow(x, p), args={"exponent": p})
+    op.write()
+
+
+def binary_ops():
+    specs = [
+        ("add", np.add, torch.add, False),
+        ("subtract", np.subtract, torch.sub, False),
+        ("multiply", np.multiply, torch.mul, False),
+        ("divide", np.divide, torch.div, True),
+        ("power", np.power, torch.pow, True),
+        ("maximum", np.maximum, torch.maximum, False),
+        ("minimum", np.minimum, torch.minimum, False),
+    ]
+    for name, np_fn, torch_fn, positive in specs:
+        op = Op(name, "numpy." + name + " forward; torch autograd")
+        for a, b in BROADCAST_PAIRS:
+            x = op.positive(*a) if name == "power" else op.normal(*a)
+            y = op.positive(*b) if positive and name != "power" else op.normal(*b)
+            op.case(shape_name(a, b), [x, y], np_fn, torch_fn)
+        if name in ("maximum", "minimum"):
+            op.case("ties split the gradient in half", [np.array([[1.0, 2.0, -1.0], [0.5, 3.0, 3.0]]),
+                                                         np.array([1.0, 0.0, -1.0])], np_fn, torch_fn, kink=True)
+        op.write()
+
+    comparisons = [("equal", np.equal), ("not_equal", np.not_equal), ("less", np.less),
+                   ("greater", np.greater), ("less_equal", np.less_equal), ("greater_equal", np.greater_equal)]
+    for name, np_fn in comparisons:
+        op = Op(name, "numpy." + name + " as 0/1 floats (no gradient)")
+        a = np.round(op.normal(3, 4))
+        b = np.round(op.normal(4))
+        op.case(shape_name(a.shape, b.shape) + " with ties", [a, b], lambda x, y, f=np_fn: f(x, y).astype(float))
+        op.case("() with (3,)", [np.array(0.0), np.array([-1.0, 0.0, 1.0])],
+                lambda x, y, f=np_fn: f(x, y).astype(float))
+        op.write()
+
+
+def where_and_clip():
+    op = Op("where", "numpy.where forward; torch.where autograd (the condition gets none)")
+    cases = [((3, 4), (3, 4), (3, 4)), ((3, 4), (4,), ()), ((4,), (), (3, 4)), ((3, 1), (1, 4), (3, 4))]
+    for c, a, b in cases:
+        cond = (op.normal(*c) > 0).astype(float)
+        op.case(shape_name(c, a, b), [cond, op.normal(*a), op.normal(*b)],
+                lambda c, a, b: np.where(c != 0, a, b), lambda c, a, b: torch.where(c != 0, a, b),
+                diff=[False, True, True])
+    op.write()
+
+    op = Op("clip", "numpy.clip forward; torch.clamp autograd (tensor bounds)")
+    x = op.normal(3, 4)
+    op.case("scalar bounds", [x, np.array(-0.5), np.array(0.5)], np.clip,
+            lambda x, lo, hi: torch.clamp(x, min=lo, max=hi))
+    op.case("bounds (4,) and (3, 1)", [op.normal(3, 4), op.normal(4) - 0.5, op.normal(3, 1) + 0.5],
+            np.clip, lambda x, lo, hi: torch.clamp(x, min=lo, max=hi))
+    op.case("both bounds active, (4,) and (3, 1)", [2 * op.normal(3, 4), op.uniform(-0.8, -0.2, 4),
+                                                     op.uniform(0.2, 0.8, 3, 1)],
+            np.clip, lambda x, lo, hi: torch.clamp(x, min=lo, max=hi))
+    op.case("lower bound only", [op.normal(4)], lambda x: np.clip(x, -0.25, None),
+            lambda x: torch.clamp(x, min=torch.tensor(-0.25)), args={"lo": -0.25})
+    op.case("upper bound only", [op.normal(2, 3)], lambda x: np.clip(x, None, 0.25),
+            lambda x: torch.clamp(x, max=torch.tensor(0.25)), args={"hi": 0.25})
+    op.case("x equal to the bounds, and lo > hi", [np.array([-1.0, 0.0, 1.0, 2.0]), np.array([-1.0, -1.0, -1.0, 3.0]),
+                                                   np.array([1.0, 1.0, 1.0, 1.0])],
+            np.clip, lambda x, lo, hi: torch.clamp(x, min=lo, max=hi), kink=True)
+    op.write()
+
+
+# ---- reductions ----
+
+REDUCE_CASES = [((3, 4), None, False), ((3, 4), (0,), False), ((3, 4), (-1,), True), ((3, 4), (0, 1), True),
+                ((2, 3, 4), (0, 2), False), ((2, 3, 4), (1,), True), ((), None, False), ((4,), (0,), False),
+                ((1, 4), (0,), False), ((3, 4), None, True)]
+
+
+def dims_of(shape, axis):
+    return tuple(range(len(shape))) if axis is None else tuple(a % len(shape) for a in axis)
+
+
+def reduce_args(axis, keepdims, **extra):
+    d = {"axis": None if axis is None else list(axis), "keepdims": keepdims}
+    d.update(extra)
+    return d
+
+
+def reductions():
+    def torch_reduce(fn):
+        def apply(x, axis, keepdims):
+            dims = dims_of(x.shape, axis)
+            return fn(x, dims, keepdims) if dims else x.clone()
+        return apply
+
+    specs = [
+        ("sum", np.sum, torch_reduce(lambda x, d, k: torch.sum(x, dim=d, keepdim=k))),
+        ("mean", np.mean, torch_reduce(lambda x, d, k: torch.mean(x, dim=d, keepdim=k))),
+        ("logsumexp", scipy.special.logsumexp, torch_reduce(lambda x, d, k: torch.logsumexp(x, dim=d, keepdim=k))),
+        ("prod", np.prod, torch_reduce(prod_dims)),
+    ]
+    for name, np_fn, torch_fn in specs:
+        op = Op(name, "numpy/scipy " + name + " forward; torch autograd")
+        for shape, axis, keepdims in REDUCE_CASES:
+            x = op.normal(*shape)
+            op.case(str(shape) + " axis=" + str(axis) + " keepdims=" + str(keepdims), [x],
+                    lambda x, a=axis, k=keepdims, f=np_fn: f(x, axis=a, keepdims=k),
+                    lambda x, a=axis, k=keepdims, f=torch_fn: f(x, a, k), args=reduce_args(axis, keepdims))
+        if name == "prod":
+            x = np.array([[2.0, 0.0, 3.0], [0.0, 0.0, 1.5], [1.0, -2.0, 0.5]])
+            op.case("zeros in the slices", [x], lambda x: np.prod(x, axis=1), lambda x: torch.prod(x, 1),
+                    args=reduce_args((1,), False))
+        if name == "logsumexp":
+            x = np.array([[1000.0, 1000.5, -1000.0], [-800.0, -801.0, -799.0]])
+            op.case("large magnitudes (no overflow)", [x], lambda x: scipy.special.logsumexp(x, axis=-1),
+                    lambda x: torch.logsumexp(x, -1), args=reduce_args((-1,), False), fd=False)
+        op.write()
+
+    for name, np_fn in [("var", np.var), ("std", np.std)]:
+        op = Op(name, "numpy." + name + " forward (ddof); torch." + name + " autograd (unbiased=ddof)")
+        for shape, axis, keepdims in REDUCE_CASES:
+            if shape == ():
+                continue
+            dims = dims_of(shape, axis)
+            for ddof in (0, 1):
+                if int(np.prod([shape[d] for d in dims])) <= ddof:
+                    continue
+                x = op.normal(*shape)
+                op.case(str(shape) + " axis=" + str(axis) + " keepdims=" + str(keepdims) + " ddof=" + str(ddof),
+                        [x], lambda x, a=axis, k=keepdims, d=ddof, f=np_fn: f(x, axis=a, keepdims=k, ddof=d),
+                        lambda x, d=dims, k=keepdims, u=ddof, n=name: getattr(torch, n)(x, dim=d, unbiased=bool(u),
+                                                                                         keepdim=k),
+                        args=reduce_args(axis, keepdims, ddof=ddof))
+        op.write()
+
+    for name, pick in [("max", np.argmax), ("min", np.argmin)]:
+        np_fn = np.max if name == "max" else np.min
+        op = Op(name, "numpy." + name + " forward; gradient routed to the first arg-" + name
+                + " by numpy." + pick.__name__ + " (np.add.at)")
+        for shape, axis, keepdims in REDUCE_CASES:
+            x = op.normal(*shape)
+            add_extreme_case(op, name, np_fn, pick, x, axis, keepdims, False)
+        ties = np.array([[1.0, 3.0, 3.0, -2.0], [0.0, -1.0, 0.0, -1.0], [2.0, 2.0, 2.0, 2.0]])
+        add_extreme_case(op, name, np_fn, pick, ties, (-1,), False, True)
+        add_extreme_case(op, name, np_fn, pick, ties, None, False, True)
+        add_extreme_case(op, name, np_fn, pick, ties, (0,), True, True)
+        op.write()
+
+
+def prod_dims(x, dims, keepdims):
+    for d in sorted(dims, reverse=True):
+        x = torch.prod(x, d, keepdim=keepdims)
+    return x
+
+
+def add_extreme_case(op, name, np_fn, pick, x, axis, keepdims, kink):
+    """max/min with the gradient routed to the first extreme element of every slice."""
+    def vjp(g, x):
+        dims = dims_of(x.shape, axis)
+        kept = [d for d in range(x.ndim) if d not in dims]
+        moved = np.transpose(x, kept + list(dims)).reshape([x.shape[d] for d in kept] + [-1])
+        first = pick(moved, axis=-1)
+        grad_moved = np.zeros(moved.shape)
+        gk = np.reshape(g, first.shape)
+        for idx in np.ndindex(*first.shape):
+            grad_moved[idx + (first[idx],)] += gk[idx]
+        full = grad_moved.reshape([x.shape[d] for d in kept] + [x.shape[d] for d in dims])
+        return [np.transpose(full, np.argsort(kept + list(dims)))]
+    label = ("ties " if kink else "") + str(x.shape) + " axis=" + str(axis) + " keepdims=" + str(keepdims)
+    op.case(label, [x], lambda x: np_fn(x, axis=axis, keepdims=keepdims), vjp=vjp,
+            args=reduce_args(axis, keepdims), kink=kink)
+
+
+def scans():
+    op = Op("cumsum", "numpy.cumsum forward (axis None flattens); torch.cumsum autograd")
+    for shape, axis in [((3, 4), None), ((3, 4), 0), ((3, 4), -1), ((4,), 0), ((), None), ((2, 3, 4), 1)]:
+        op.case(str(shape) + " axis=" + str(axis), [op.normal(*shape)],
+                lambda x, a=axis: np.cumsum(x, axis=a),
+                lambda x, a=axis: torch.cumsum(x.reshape(-1), 0) if a is None else torch.cumsum(x, a),
+                args={"axis": axis})
+    op.write()
+
+    for name, fn in [("argmax", np.argmax), ("argmin", np.argmin)]:
+        op = Op(name, "numpy." + name + " (first extreme; no gradient)")
+        ties = np.array([[1.0, 3.0, 3.0, -2.0], [0.0, -1.0, 0.0, -1.0], [2.0, 2.0, 2.0, 2.0]])
+        for x, axis, keepdims in [(op.normal(3, 4), None, False), (op.normal(3, 4), 0, False),
+                                  (op.normal(3, 4), -1, True), (ties, None, False), (ties, 1, False),
+                                  (ties, 0, True), (ties, None, True), (op.normal(2, 3, 4), 1, False),
+                                  (np.array(1.5), None, False)]:
+            op.case(str(x.shape) + " axis=" + str(axis) + " keepdims=" + str(keepdims), [x],
+                    lambda x, a=axis, k=keepdims, f=fn: f(x, axis=a, keepdims=k).astype(float),
+                    args={"axis": axis, "keepdims": keepdims}, diff=[False])
+        op.write()
+
+
+def softmax_family():
+    for name, np_fn, torch_fn in [
+            ("softmax", lambda x, a: scipy.special.softmax(x, axis=a), lambda x, a: torch.softmax(x, a)),
+            ("log_softmax", lambda x, a: scipy.special.log_softmax(x, axis=a), lambda x, a: torch.log_softmax(x, a))]:
+        op = Op(name, "scipy.special." + name + " forward; torch autograd")
+        for shape, axis in [((3, 4), -1), ((3, 4), 0), ((4,), 0), ((2, 3, 4), 1), ((1, 4), -1)]:
+            op.case(str(shape) + " axis=" + str(axis), [op.normal(*shape)],
+                    lambda x, a=axis, f=np_fn: f(x, a), lambda x, a=axis, f=torch_fn: f(x, a), args={"axis": axis})
+        op.write()
+
+    op = Op("cross_entropy", "torch.nn.functional.cross_entropy (mean) forward and autograd")
+    for b, k in [(4, 3), (1, 1), (3, 10), (5, 2)]:
+        z = op.normal(b, k)
+        y = op.rng.integers(0, k, size=b).astype(float)
+        op.case("(" + str(b) + ", " + str(k) + ")", [z, y],
+                lambda z, y: -np.mean(scipy.special.log_softmax(z, axis=1)[np.arange(len(y)), y.astype(int)]),
+                lambda z, y: F.cross_entropy(z, y.long()), diff=[True, False])
+    op.write()
+
+    op = Op("mse_loss", "torch.nn.functional.mse_loss (mean) forward and autograd")
+    for a, b in [((3, 4), (3, 4)), ((4,), (4,)), ((), ()), ((3, 4), (4,)), ((2, 1, 3), (4, 1))]:
+        op.case(shape_name(a, b), [op.normal(*a), op.normal(*b)],
+                lambda x, t: np.mean(np.square(x - t)),
+                lambda x, t: F.mse_loss(*torch.broadcast_tensors(x, t)))
+    op.write()
+
+
+# ---- shapes ----
+
+def shape_ops():
+    op = Op("reshape", "numpy.reshape forward; torch autograd")
+    for shape, to in [((3, 4), (4, 3)), ((3, 4), (-1,)), ((2, 3, 4), (2, -1, 2)), ((), (1, 1)), ((4,), (2, 1, 2))]:
+        x = op.normal(*shape)
+        op.case(str(shape) + " -> " + str(to), [x], lambda x, t=to: np.reshape(x, t),
+                lambda x, t=to: torch.reshape(x, t), args={"shape": list(to)})
+    op.write()
+
+    op = Op("transpose", "numpy.transpose forward; torch.permute autograd")
+    for shape, axes in [((3, 4), None), ((2, 3, 4), (1, 2, 0)), ((3, 3, 3), (1, 2, 0)), ((2, 3, 4), (-1, 0, 1)), ((4,), None), ((), None)]:
+        x = op.normal(*shape)
+        perm = tuple(reversed(range(len(shape)))) if axes is None else tuple(a % len(shape) for a in axes)
+        op.case(str(shape) + " axes=" + str(axes), [x], lambda x, a=axes: np.transpose(x, a),
+                lambda x, p=perm: x.permute(*p) if p else x.clone(), args={"axes": None if axes is None else list(axes)})
+    op.write()
+
+    op = Op("expand_dims", "numpy.expand_dims forward; torch autograd of the reshape")
+    for shape, axis in [((3, 4), (0,)), ((3, 4), (-1,)), ((3, 4), (0, 3)), ((), (0,)), ((4,), (1, -3))]:
+        x = op.normal(*shape)
+        expected = np.expand_dims(x, axis).shape
+        op.case(str(shape) + " axis=" + str(axis), [x], lambda x, a=axis: np.expand_dims(x, a),
+                lambda x, s=expected: x.reshape(s), args={"axis": list(axis)})
+    op.write()
+
+    op = Op("squeeze", "numpy.squeeze forward; torch autograd of the reshape")
+    for shape, axis in [((1, 4), None), ((3, 1, 4, 1), (1,)), ((3, 1, 4, 1), None), ((1, 1), (0, 1)), ((4,), None)]:
+        x = op.normal(*shape)
+        expected = np.squeeze(x, axis).shape
+        op.case(str(shape) + " axis=" + str(axis), [x], lambda x, a=axis: np.squeeze(x, a),
+                lambda x, s=expected: x.reshape(s), args={"axis": None if axis is None else list(axis)})
+    op.write()
+
+    op = Op("broadcast_to", "numpy.broadcast_to forward; torch.broadcast_to autograd")
+    for shape, to in [((4,), (3, 4)), ((), (2, 3)), ((3, 1), (2, 3, 4)), ((1, 4), (1, 4)), ((2, 1, 1), (2, 3, 2))]:
+        op.case(str(shape) + " -> " + str(to), [op.normal(*shape)], lambda x, t=to: np.broadcast_to(x, t),
+                lambda x, t=to: torch.broadcast_to(x, t), args={"shape": list(to)})
+    op.write()
+
+    op = Op("flip", "numpy.flip forward; torch.flip autograd")
+    for shape, axis in [((3, 4), None), ((3, 4), (0,)), ((3, 4), (-1,)), ((2, 3, 4), (0, 2)), ((4,), None)]:
+        dims = dims_of(shape, axis)
+        op.case(str(shape) + " axis=" + str(axis), [op.normal(*shape)], lambda x, a=axis: np.flip(x, a),
+                lambda x, d=dims: torch.flip(x, d), args={"axis": None if axis is None else list(axis)})
+    op.write()
+
+    for name in ("tril", "triu"):
+        op = Op(name, "numpy." + name + " forward; torch." + name + " autograd (a 1-D input broadcast first)")
+        for shape, k in [((4, 4), 0), ((3, 5), 1), ((2, 3, 4), -1), ((4,), 0), ((3, 4), -5), ((1, 3), 2)]:
+            x = op.normal(*shape)
+            op.case(str(shape) + " k=" + str(k), [x], lambda x, k=k, n=name: getattr(np, n)(x, k),
+                    lambda x, k=k, n=name: getattr(torch, n)(x.expand(x.shape[0], x.shape[0]) if x.dim() == 1 else x, k),
+                    args={"k": k})
+        op.write()
+
+    op = Op("trace", "numpy.trace forward; torch.diagonal(...).sum(-1) autograd")
+    for shape, offset in [((3, 3), 0), ((3, 4), 1), ((4, 3), -1), ((2, 3, 4), 0), ((3, 3), 5), ((1, 1), 0)]:
+        op.case(str(shape) + " offset=" + str(offset), [op.normal(*shape)], lambda x, o=offset: np.trace(x, o),
+                lambda x, o=offset: torch.diagonal(x, o, 0, 1).sum(-1), args={"offset": offset})
+    op.write()
+
+    op = Op("concatenate", "numpy.concatenate forward; torch.cat autograd")
+    for shapes, axis in [([(2, 3), (4, 3)], 0), ([(2, 3), (2, 1)], -1), ([(4,), (2,)], 0),
+                         ([(2, 2, 3), (2, 1, 3), (2, 4, 3)], 1), ([(1, 2)], 0)]:
+        xs = [op.normal(*s) for s in shapes]
+        op.case(shape_name(*shapes) + " axis=" + str(axis), xs, lambda *x, a=axis: np.concatenate(x, a),
+                lambda *x, a=axis: torch.cat(x, a), args={"axis": axis})
+    op.write()
+
+    op = Op("stack", "numpy.stack forward; torch.stack autograd")
+    for shapes, axis in [([(3,), (3,)], 0), ([(2, 3)] * 3, -1), ([(2, 3)] * 2, 1), ([()] * 3, 0)]:
+        xs = [op.normal(*s) for s in shapes]
+        op.case(shape_name(*shapes) + " axis=" + str(axis), xs, lambda *x, a=axis: np.stack(x, a),
+                lambda *x, a=axis: torch.stack(x, a), args={"axis": axis})
+    op.write()
+
+
+def index_items(spec):
+    """The NumPy index tuple of a JSON index spec."""
+    items = []
+    for s in spec:
+        if "at" in s:
+            items.append(s["at"])
+        elif "slice" in s:
+            items.append(slice(*s["slice"]))
+        elif "newaxis" in s:
+            items.append(None)
+        elif "ellipsis" in s:
+            items.append(Ellipsis)
+        else:
+            items.append(np.array(s["take"]["data"], dtype=np.int64).reshape(s["take"]["shape"]))
+    return tuple(items)
+
+
+def take(values):
+    a = np.asarray(values, dtype=float)
+    return {"take": tensor_json(a)}
+
+
+def indexing():
+    op = Op("index", "NumPy basic and advanced indexing forward; gradient by np.add.at (repeated indices add)")
+    at = lambda i: {"at": i}
+    sl = lambda *a: {"slice": list(a)}
+    none = {"newaxis": True}
+    dots = {"ellipsis": True}
+    cases = [
+        ((4, 5), [at(1)]), ((4, 5), [at(-1)]), ((4, 5), [sl(1, 3, None)]), ((4, 5), [sl(None, None, 2)]),
+        ((4, 5), [sl(None, None, -1)]), ((4, 5), [sl(3, 0, -2)]), ((4, 5), [sl(None, None, None), sl(1, 4, None)]),
+        ((4, 5), [none, at(2)]), ((4, 5), [dots, at(0)]), ((4, 5), [take([0, 2, 2])]),
+        ((4, 5), [take([0, 2, 2]), take([1, 1, 4])]), ((4, 5), [take([[0, 1], [1, 0]])]),
+        ((4, 5), [sl(1, 3, None), take([0, 0, 4])]), ((4, 5), [sl(-100, 100, None), sl(None, None, -3)]),
+        ((2, 3, 4), [at(0), sl(None, None, None), take([1, 2])]),
+        ((2, 3, 4), [sl(None, None, None), take([0, 1]), none, take([1, 1])]),
+        ((2, 3, 4), [dots, take([1, 1, 3])]), ((2, 3, 4), [take([1, 0, 1]), dots, take([0, 0, 3])]),
+        ((2, 3, 4), [at(-1), sl(None, None, -2), none]), ((6,), [take([-1, 0, -1, 5])]),
+        ((4, 5), [take([3, 1]), at(-2)]), ((3,), [sl(5, None, None)]), ((2, 3), [dots]), ((), [none]),
+        ((3, 4), [take([[0], [2]]), take([1, 3, 3])]),
+    ]
+    for shape, spec in cases:
+        x = op.normal(*shape)
+        idx = index_items(spec)
+
+        def vjp(g, x, idx=idx):
+            grad = np.zeros(x.shape)
+            np.add.at(grad, idx, g)
+            return [grad]
+        op.case(str(shape) + " " + describe_index(spec), [x], lambda x, i=idx: x[i], vjp=vjp, args={"index": spec})
+    op.write()
+
+
+def describe_index(spec):
+    parts = []
+    for s in spec:
+        if "at" in s:
+            parts.append(str(s["at"]))
+        elif "slice" in s:
+            parts.append(":".join("" if v is None else str(v) for v in s["slice"]))
+        elif "newaxis" in s:
+            parts.append("None")
+        elif "ellipsis" in s:
+            parts.append("...")
+        else:
+            parts.append(str(np.array(s["take"]["data"], dtype=int).reshape(s["take"]["shape"]).tolist()))
+    return "[" + ", ".join(parts) + "]"
+
+
+# ---- products ----
+
+def products():
+    op = Op("matmul", "numpy.matmul forward; torch.matmul autograd")
+    pairs = [((3, 4), (4, 5)), ((3, 3), (3, 3)), ((2, 3, 3), (3, 3)), ((2, 3, 4), (4, 5)), ((5,), (5, 3)), ((3, 4), (4,)), ((4,), (4,)),
+             ((4, 5), (2, 5, 3)), ((2, 1, 3, 4), (5, 4, 2)), ((1, 4), (4, 1)), ((2, 3, 4), (4,)), ((4,), (2, 4, 3))]
+    for a, b in pairs:
+        op.case(shape_name(a, b), [op.normal(*a), op.normal(*b)], np.matmul, torch.matmul)
+    op.write()
+
+    op = Op("dot", "numpy.dot forward; torch autograd of the same contraction")
+    pairs = [((), (3,)), ((4,), (4,)), ((3, 4), (4,)), ((4,), (4, 3)), ((3, 4), (4, 5)), ((2, 3, 4), (4,)),
+             ((2, 3, 4), (5, 4, 6)), ((4,), (2, 4, 3)), ((3, 4), (2, 4, 5)), ((2, 3), ())]
+    for a, b in pairs:
+        op.case(shape_name(a, b), [op.normal(*a), op.normal(*b)], np.dot, torch_dot)
+    op.write()
+
+    op = Op("outer", "numpy.outer forward (flattens); torch.outer autograd")
+    for a, b in [((3,), (4,)), ((2, 2), (3,)), ((), (3,)), ((1, 3), (2, 1))]:
+        op.case(shape_name(a, b), [op.normal(*a), op.normal(*b)], np.outer,
+                lambda x, y: torch.outer(x.reshape(-1), y.reshape(-1)))
+    op.write()
+
+    op = Op("einsum", "numpy.einsum forward; torch.einsum autograd")
+    cases = [("ij,jk->ik", [(3, 4), (4, 5)]), ("ij,jk->ik", [(3, 3), (3, 3)]), ("ij,jk", [(3, 4), (4, 5)]), ("ii", [(3, 3)]), ("ii->i", [(3, 3)]),
+             ("ij->ji", [(3, 4)]), ("...ij,...jk->...ik", [(2, 1, 3, 4), (5, 4, 2)]), ("bij,bjk", [(2, 3, 4), (2, 4, 5)]),
+             ("i,i", [(4,), (4,)]), ("i,j->ij", [(3,), (4,)]), ("ijk->", [(2, 3, 4)]), ("ba,cb", [(2, 3), (4, 2)]),
+             ("Ab,bc", [(2, 3), (3, 4)]), ("...i,i...", [(2, 3), (3, 2)]), (",", [(), ()]), ("i,i", [(1,), (3,)]),
+             ("bhqd,bhkd->bhqk", [(2, 2, 3, 4), (2, 2, 5, 4)]), ("iij->j", [(3, 3, 2)]), ("ij,ij,ij->i", [(2, 3)] * 3),
+             ("i...->...", [(3, 2, 2)]), (" ij , jk -> ki ", [(2, 3), (3, 2)])]
+    for sub, shapes in cases:
+        xs = [op.normal(*s) for s in shapes]
+        op.case("'" + sub + "' " + shape_name(*shapes), xs, lambda *x, s=sub: np.einsum(s, *x),
+                lambda *x, s=sub: torch.einsum(s, *x), args={"subscripts": sub})
+    op.write()
+
+
+def torch_dot(a, b):
+    if a.dim() == 0 or b.dim() == 0:
+        return a * b
+    if b.dim() == 1 or (a.dim() <= 2 and b.dim() <= 2):
+        return torch.matmul(a, b)
+    return torch.tensordot(a, b, dims=([-1], [-2]))
+
+
+# ---- neural-network functions ----
+
+def convolutions():
+    op = Op("conv1d", "torch.nn.functional.conv1d forward and autograd")
+    cases = [((2, 3, 7), (4, 3, 3), True, 1, 0), ((2, 3, 7), (4, 3, 3), True, 2, 1), ((1, 2, 5), (3, 2, 5), False, 1, 0),
+             ((3, 6), (2, 3, 2), True, 3, 2), ((2, 1, 4), (1, 1, 1), True, 1, 1)]
+    for xs, ws, bias, stride, pad in cases:
+        add_conv_case(op, xs, ws, bias, {"stride": stride, "padding": pad},
+                      lambda x, w, b=None, s=stride, p=pad: F.conv1d(x, w, b, s, p))
+    op.write()
+
+    op = Op("conv2d", "torch.nn.functional.conv2d forward and autograd")
+    cases = [((2, 2, 5, 6), (3, 2, 3, 2), True, [1, 1], [0, 0]), ((2, 2, 5, 6), (3, 2, 3, 2), True, [2, 1], [1, 0]),
+             ((1, 3, 6, 6), (2, 3, 3, 3), False, [2, 2], [1, 1]), ((2, 4, 4), (3, 2, 2, 2), True, [1, 2], [1, 1]),
+             ((1, 1, 3, 3), (1, 1, 3, 3), True, [1, 1], [0, 0])]
+    for xs, ws, bias, stride, pad in cases:
+        add_conv_case(op, xs, ws, bias, {"stride": stride, "padding": pad},
+                      lambda x, w, b=None, s=stride, p=pad: F.conv2d(x, w, b, s, p))
+    op.write()
+
+    op = Op("conv_transpose1d", "torch.nn.functional.conv_transpose1d forward and autograd")
+    cases = [((2, 3, 4), (3, 2, 3), True, 1, 0, 0), ((2, 3, 4), (3, 2, 3), True, 2, 1, 0),
+             ((1, 2, 3), (2, 3, 2), False, 3, 0, 2), ((3, 5), (3, 1, 4), True, 2, 2, 1)]
+    for xs, ws, bias, stride, pad, outpad in cases:
+        add_conv_case(op, xs, ws, bias, {"stride": stride, "padding": pad, "output_padding": outpad},
+                      lambda x, w, b=None, s=stride, p=pad, q=outpad: F.conv_transpose1d(x, w, b, s, p, q))
+    op.write()
+
+    op = Op("conv_transpose2d", "torch.nn.functional.conv_transpose2d forward and autograd")
+    cases = [((2, 3, 3, 4), (3, 2, 3, 2), True, [2, 1], [1, 0], [0, 0]),
+             ((1, 2, 2, 3), (2, 2, 2, 2), False, [2, 2], [0, 0], [1, 1]),
+             ((2, 3, 3), (2, 1, 3, 3), True, [1, 1], [1, 1], [0, 0]),
+             ((1, 1, 3, 3), (1, 2, 3, 3), True, [3, 2], [1, 0], [2, 1])]
+    for xs, ws, bias, stride, pad, outpad in cases:
+        add_conv_case(op, xs, ws, bias, {"stride": stride, "padding": pad, "output_padding": outpad},
+                      lambda x, w, b=None, s=stride, p=pad, q=outpad: F.conv_transpose2d(x, w, b, s, p, q))
+    op.write()
+
+
+def add_conv_case(op, xs, ws, bias, args, torch_fn):
+    transposed = op.name.startswith("conv_transpose")
+    out_channels = ws[1] if transposed else ws[0]
+    inputs = [op.normal(*xs), op.normal(*ws)] + ([op.normal(out_channels)] if bias else [])
+    label = shape_name(xs, ws) + (" with bias " if bias else " no bias ") + json.dumps(args)
+
+    def forward(*arrays):
+        return torch_fn(*[torch.tensor(a) for a in arrays]).numpy()
+    op.case(label, inputs, forward, torch_fn, args=dict(args, bias=bias))
+
+
+def pooling():
+    cases = [((2, 3, 6, 6), [2, 2], None, [0, 0]), ((1, 2, 5, 7), [3, 2], [2, 1], [1, 1]),
+             ((3, 5, 5), [3, 3], [1, 1], [0, 0]), ((1, 1, 4, 4), [2, 3], [1, 2], [1, 1])]
+    for name, fn in [("max_pool2d", F.max_pool2d), ("avg_pool2d", F.avg_pool2d)]:
+        op = Op(name, "torch.nn.functional." + name + " forward and autograd")
+        for xs, k, s, p in cases:
+            add_pool_case(op, fn, op.normal(*xs), k, s, p, False)
+        if name == "max_pool2d":
+            x = op.rng.integers(0, 3, size=(1, 1, 5, 5)).astype(float)
+            add_pool_case(op, fn, x, [3, 3], [1, 1], [1, 1], True)
+            add_pool_case(op, fn, x, [2, 2], [2, 2], [0, 0], True)
+        op.write()
+
+
+def add_pool_case(op, fn, x, k, s, p, ties):
+    def forward(x):
+        return fn(torch.tensor(x), k, s, p).numpy()
+    label = ("ties (first max wins) " if ties else "") + str(x.shape) + " kernel=" + str(k) + " stride=" + str(s) \
+        + " padding=" + str(p)
+    op.case(label, [x], forward, lambda t: fn(t, k, s, p),
+            args={"kernel_size": k, "stride": s, "padding": p}, kink=ties)
+
+
+# ---- constructors ----
+
+def constructors():
+    op = Op("eye", "numpy.eye")
+    for n, m, k in [(3, 3, 0), (3, 4, 1), (4, 3, -2), (2, 5, 7), (0, 2, 0)]:
+        op.case("eye(%d, %d, k=%d)" % (n, m, k), [], lambda n=n, m=m, k=k: np.eye(n, m, k), args={"n": n, "m": m, "k": k})
+    op.write()
+
+    op = Op("arange", "numpy.arange")
+    for a, b, s in [(0, 5, 1), (1, 2, 0.3), (5, 0, -1.5), (3, 1, 1), (-2.5, 2.5, 0.5), (0, 1, 0.1)]:
+        op.case("arange(%s, %s, %s)" % (a, b, s), [], lambda a=a, b=b, s=s: np.arange(a, b, s, dtype=float),
+                args={"start": a, "stop": b, "step": s})
+    op.write()
+
+
+def main():
+    unary_ops()
+    binary_ops()
+    where_and_clip()
+    reductions()
+    scans()
+    softmax_family()
+    shape_ops()
+    indexing()
+    products()
+    convolutions()
+    pooling()
+    constructors()
+
+
+if __name__ == "__main__":
+    main()
