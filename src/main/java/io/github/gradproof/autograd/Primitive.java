@@ -27,7 +27,7 @@ final class Primitive<P> {
     Tensor apply(Tensor g, Tensor ans, Tensor[] args, P params);
   }
 
-  /** The rule of an op with any number of operands (concatenate, stack, einsum): operand {@code i}'s VJP. */
+  /** The rule of an op with any number of operands (concatenate, einsum): operand {@code i}'s VJP. */
   @FunctionalInterface
   interface VariadicVjp<P> {
     Tensor apply(int i, Tensor g, Tensor ans, Tensor[] args, P params);
