@@ -502,7 +502,49 @@ def indexing():
             np.add.at(grad, idx, g)
             return [grad]
         op.case(str(shape) + " " + describe_index(spec), [x], lambda x, i=idx: x[i], vjp=vjp, args={"index": spec})
+    for k in range(40):
+        shape, spec = random_index(op.rng)
+
+        def vjp(g, x, idx=index_items(spec)):
+            grad = np.zeros(x.shape)
+            np.add.at(grad, idx, g)
+            return [grad]
+        op.case("random " + str(k) + ": " + str(shape) + " " + describe_index(spec), [op.normal(*shape)],
+                lambda x, i=index_items(spec): x[i], vjp=vjp, args={"index": spec})
     op.write()
+
+
+def random_index(rng):
+    """A random valid NumPy index: integers, slices (any step sign), None, at most one ..., arrays."""
+    while True:
+        shape = tuple(int(d) for d in rng.integers(1, 5, size=rng.integers(1, 4)))
+        spec, axis, ellipsis = [], 0, False
+        while axis < len(shape) and rng.random() < 0.85:
+            kind = rng.integers(0, 6)
+            d = shape[axis]
+            if kind == 0:
+                spec.append({"at": int(rng.integers(-d, d))})
+            elif kind in (1, 2):
+                bound = lambda: None if rng.random() < 0.3 else int(rng.integers(-d - 2, d + 2))
+                step = [None, 1, 2, -1, -2, 3][int(rng.integers(0, 6))]
+                spec.append({"slice": [bound(), bound(), step]})
+            elif kind == 3:
+                spec.append({"newaxis": True})
+                continue
+            elif kind == 4 and not ellipsis:
+                spec.append({"ellipsis": True})
+                ellipsis = True
+                axis = len(shape) - sum(1 for t in spec if "at" in t or "slice" in t or "take" in t) + axis
+                continue
+            else:
+                n = int(rng.integers(1, 4))
+                spec.append(take(rng.integers(-d, d, size=(n,) if rng.random() < 0.7 else (n, 1))))
+            axis += 1
+        try:
+            np.zeros(shape)[index_items(spec)]
+            return shape, spec
+        except (IndexError, ValueError):
+            continue
 
 
 def describe_index(spec):
@@ -555,7 +597,34 @@ def products():
         xs = [op.normal(*s) for s in shapes]
         op.case("'" + sub + "' " + shape_name(*shapes), xs, lambda *x, s=sub: np.einsum(s, *x),
                 lambda *x, s=sub: torch.einsum(s, *x), args={"subscripts": sub})
+    for k in range(30):
+        sub, shapes = random_einsum(op.rng)
+        op.case("random " + str(k) + ": '" + sub + "' " + shape_name(*shapes), [op.normal(*s) for s in shapes],
+                lambda *x, s=sub: np.einsum(s, *x), lambda *x, s=sub: torch.einsum(s, *x), args={"subscripts": sub})
     op.write()
+
+
+def random_einsum(rng):
+    """Random subscripts over letters i-m (sizes 1-3): repeats, broadcasting, '...', implicit or explicit."""
+    sizes = {c: int(rng.integers(1, 4)) for c in "ijklm"}
+    batch = tuple(int(d) for d in rng.integers(1, 3, size=rng.integers(0, 3)))
+    terms, shapes = [], []
+    for _ in range(int(rng.integers(1, 4))):
+        letters = "".join(rng.choice(list("ijklm"), size=int(rng.integers(0, 4))))
+        shape = [sizes[c] for c in letters]
+        if batch and rng.random() < 0.5:
+            cut = int(rng.integers(0, len(batch) + 1))
+            shape = [1 if rng.random() < 0.3 else d for d in batch[cut:]] + shape
+            letters = "..." + letters
+        terms.append(letters)
+        shapes.append(tuple(shape))
+    sub = ",".join(terms)
+    if rng.random() < 0.6:
+        used = sorted(set("".join(terms).replace(".", "")))
+        out = "".join(c for c in used if rng.random() < 0.5)
+        sub += "->" + ("..." if "..." in sub else "") + out
+    np.einsum(sub, *[np.zeros(s) for s in shapes])
+    return sub, shapes
 
 
 def torch_dot(a, b):
