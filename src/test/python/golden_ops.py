@@ -52,7 +52,7 @@ class Op:
     def case(self, name, inputs, np_fwd, torch_fwd=None, vjp=None, args=None, diff=None, kink=False, fd=True):
         """One case: inputs (NumPy arrays), NumPy forward, and a PyTorch forward or a NumPy VJP.
 
-        kink: the inputs sit on a branch point (ties, zeros), so a finite-difference check means nothing
+        kink: the inputs sit on a branch point (ties, zeros) or a singularity, so a finite-difference check means nothing
         there; fd=False: a case that checks forward stability at magnitudes where central differences
         with the engine's step are too coarse to compare gradients.
         """
@@ -137,6 +137,11 @@ def unary_ops():
         for shape in UNARY_SHAPES:
             x = op.positive(*shape) if positive else op.normal(*shape)
             op.case(str(shape), [x], np_fn, torch_fn)
+        if name == "softplus":
+            # PyTorch returns x itself above 20; the engine keeps the exact function, so the reference
+            # here is SciPy's exact slope (expit), not PyTorch's.
+            op.case("wide range, exact slope", [np.array([-40.0, -5.0, 0.0, 5.0, 19.5, 25.0, 40.0])], np_fn,
+                    vjp=lambda g, x: [g * scipy.special.expit(x)])
         if name in ("relu", "abs", "sign"):
             op.case("zeros in the input (gradient 0 there, as PyTorch)", [np.array([-1.5, 0.0, 2.0, 0.0])],
                     np_fn, torch_fn, kink=True)
@@ -177,6 +182,9 @@ def binary_ops():
             x = op.positive(*a) if name == "power" else op.normal(*a)
             y = op.positive(*b) if positive and name != "power" else op.normal(*b)
             op.case(shape_name(a, b), [x, y], np_fn, torch_fn)
+        if name == "power":
+            op.case("zero bases and zero exponents", [np.array([0.0, 0.0, 2.0, 3.0, 0.0]),
+                                                      np.array([0.0, 2.0, 0.0, 1.5, 1.0])], np_fn, torch_fn, kink=True)
         if name in ("maximum", "minimum"):
             op.case("ties split the gradient in half", [np.array([[1.0, 2.0, -1.0], [0.5, 3.0, 3.0]]),
                                                          np.array([1.0, 0.0, -1.0])], np_fn, torch_fn, kink=True)
