@@ -26,11 +26,10 @@ final class ConvOps {
       (g, y, x, t) -> Convolution.weightGrad(x[0], g, t.window()),
       (g, y, x, t) -> channelSums(g));
 
-  static final Primitive<Window> MAX_POOL2D = Primitive.of("max_pool2d", (x, win) -> {
-    int[] at = Pooling.argmax(x[0], win);
-    recordWinners(Pooling.localArgmax(x[0], win, at), win);
-    return Strided.gather(x[0], at, Pooling.outShape(x[0].shapeRef(), win));
-  }, (g, y, x, win) -> Strided.scatterAdd(g, Pooling.argmax(x[0], win), x[0].shapeRef()));
+  static final Primitive<Window> MAX_POOL2D = Primitive.<Window>of("max_pool2d",
+      (x, win) -> Strided.gather(x[0], Pooling.argmax(x[0], win), Pooling.outShape(x[0].shapeRef(), win)),
+      (g, y, x, win) -> Strided.scatterAdd(g, Pooling.argmax(x[0], win), x[0].shapeRef()))
+      .reporting((x, y, win) -> recordWinners(Pooling.localArgmax(x[0], win, Pooling.argmax(x[0], win)), win));
 
   static final Primitive<Window> AVG_POOL2D = Primitive.of("avg_pool2d",
       (x, win) -> Pooling.average(x[0], win),
