@@ -1,18 +1,18 @@
 package io.github.gradproof.autograd;
 
-import static io.github.gradproof.autograd.BrokenRuleTest.breaks;
-import static io.github.gradproof.autograd.BrokenRuleTest.scenario;
+import static io.github.gradproof.autograd.EveryRuleBrokenTest.breaks;
+import static io.github.gradproof.autograd.EveryRuleBrokenTest.scenario;
 
 /**
- * The deliberate breaks of {@link BrokenRuleTest}: for every op of the gradient table, the golden case
+ * The deliberate breaks of {@link EveryRuleBrokenTest}: for every op of the gradient table, the golden case
  * it runs on and at least one meaningful way to get each operand's rule wrong. Every rule is also
  * broken by flipping its sign (except sign's, whose correct rule is 0).
  */
-final class BrokenRules {
+final class RuleBreaks {
 
-  private BrokenRules() {}
+  private RuleBreaks() {}
 
-  static final BrokenRuleTest.Break FLIP_SIGN = (r, g, y, x, p) -> Elementwise.neg(r.apply(g, y, x, p));
+  static final EveryRuleBrokenTest.Break FLIP_SIGN = (r, g, y, x, p) -> Elementwise.neg(r.apply(g, y, x, p));
 
   static void register() {
     elementwise();
