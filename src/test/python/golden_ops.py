@@ -137,6 +137,8 @@ def unary_ops():
         for shape in UNARY_SHAPES:
             x = op.positive(*shape) if positive else op.normal(*shape)
             op.case(str(shape), [x], np_fn, torch_fn)
+        if name == "sigmoid":
+            op.case("large magnitudes (no overflow)", [np.array([-1000.0, -30.0, 0.0, 30.0, 1000.0])], np_fn, torch_fn)
         if name == "softplus":
             # PyTorch returns x itself above 20; the engine keeps the exact function, so the reference
             # here is SciPy's exact slope (expit), not PyTorch's.
@@ -439,7 +441,8 @@ def shape_ops():
         op.write()
 
     op = Op("trace", "numpy.trace forward; torch.diagonal(...).sum(-1) autograd")
-    for shape, offset in [((3, 3), 0), ((3, 4), 1), ((4, 3), -1), ((2, 3, 4), 0), ((3, 3), 5), ((1, 1), 0)]:
+    for shape, offset in [((3, 3), 0), ((3, 4), 1), ((4, 3), -1), ((2, 3, 4), 0), ((3, 3), 5), ((1, 1), 0),
+                          ((3, 5), 2), ((5, 3), -2), ((3, 5), -1)]:
         op.case(str(shape) + " offset=" + str(offset), [op.normal(*shape)], lambda x, o=offset: np.trace(x, o),
                 lambda x, o=offset: torch.diagonal(x, o, 0, 1).sum(-1), args={"offset": offset})
     op.write()
@@ -500,6 +503,8 @@ def indexing():
         ((2, 3, 4), [at(-1), sl(None, None, -2), none]), ((6,), [take([-1, 0, -1, 5])]),
         ((4, 5), [take([3, 1]), at(-2)]), ((3,), [sl(5, None, None)]), ((2, 3), [dots]), ((), [none]),
         ((3, 4), [take([[0], [2]]), take([1, 3, 3])]),
+        ((3, 2, 4, 5), [sl(None, None, None), at(0), sl(None, None, None), take([1, 2])]),
+        ((4, 5), [take([2, 2, 0]), take([1, 1, 3])]),
     ]
     for shape, spec in cases:
         x = op.normal(*shape)
@@ -598,7 +603,7 @@ def products():
     cases = [("ij,jk->ik", [(3, 4), (4, 5)]), ("ij,jk->ik", [(3, 3), (3, 3)]), ("ij,jk", [(3, 4), (4, 5)]), ("ii", [(3, 3)]), ("ii->i", [(3, 3)]),
              ("ij->ji", [(3, 4)]), ("...ij,...jk->...ik", [(2, 1, 3, 4), (5, 4, 2)]), ("bij,bjk", [(2, 3, 4), (2, 4, 5)]),
              ("i,i", [(4,), (4,)]), ("i,j->ij", [(3,), (4,)]), ("ijk->", [(2, 3, 4)]), ("ba,cb", [(2, 3), (4, 2)]),
-             ("Ab,bc", [(2, 3), (3, 4)]), ("ba,Cb", [(2, 3), (4, 2)]), ("...i,i...", [(2, 3), (3, 2)]), (",", [(), ()]), ("i,i", [(1,), (3,)]),
+             ("Ab,bc", [(2, 3), (3, 4)]), ("ba,Cb", [(2, 3), (4, 2)]), ("aZ,Zz->az", [(2, 3), (3, 4)]), ("aZ,ZA", [(2, 3), (3, 4)]), ("...i,i...", [(2, 3), (3, 2)]), (",", [(), ()]), ("i,i", [(1,), (3,)]),
              ("bhqd,bhkd->bhqk", [(2, 2, 3, 4), (2, 2, 5, 4)]), ("iij->j", [(3, 3, 2)]), ("ij,ij,ij->i", [(2, 3)] * 3),
              ("i...->...", [(3, 2, 2)]), (" ij , jk -> ki ", [(2, 3), (3, 2)])]
     for sub, shapes in cases:
@@ -648,7 +653,7 @@ def torch_dot(a, b):
 def convolutions():
     op = Op("conv1d", "torch.nn.functional.conv1d forward and autograd")
     cases = [((2, 3, 7), (4, 3, 3), True, 1, 0), ((2, 3, 7), (4, 3, 3), True, 2, 1), ((1, 2, 5), (3, 2, 5), False, 1, 0),
-             ((3, 6), (2, 3, 2), True, 3, 2), ((2, 1, 4), (1, 1, 1), True, 1, 1)]
+             ((3, 6), (2, 3, 2), True, 3, 2), ((2, 1, 4), (1, 1, 1), True, 1, 1), ((1, 1, 2), (1, 1, 3), True, 1, 1)]
     for xs, ws, bias, stride, pad in cases:
         add_conv_case(op, xs, ws, bias, {"stride": stride, "padding": pad},
                       lambda x, w, b=None, s=stride, p=pad: F.conv1d(x, w, b, s, p))
@@ -657,7 +662,7 @@ def convolutions():
     op = Op("conv2d", "torch.nn.functional.conv2d forward and autograd")
     cases = [((2, 2, 5, 6), (3, 2, 3, 2), True, [1, 1], [0, 0]), ((2, 2, 5, 6), (3, 2, 3, 2), True, [2, 1], [1, 0]),
              ((1, 3, 6, 6), (2, 3, 3, 3), False, [2, 2], [1, 1]), ((2, 4, 4), (3, 2, 2, 2), True, [1, 2], [1, 1]),
-             ((1, 1, 3, 3), (1, 1, 3, 3), True, [1, 1], [0, 0])]
+             ((1, 1, 3, 3), (1, 1, 3, 3), True, [1, 1], [0, 0]), ((1, 1, 4, 2), (1, 1, 2, 3), True, [1, 1], [0, 1])]
     for xs, ws, bias, stride, pad in cases:
         add_conv_case(op, xs, ws, bias, {"stride": stride, "padding": pad},
                       lambda x, w, b=None, s=stride, p=pad: F.conv2d(x, w, b, s, p))

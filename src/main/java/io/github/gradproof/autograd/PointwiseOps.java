@@ -65,7 +65,7 @@ final class PointwiseOps {
   /** {@code x ** p} for a constant exponent; at {@code p = 0} the gradient is 0 (not {@code 0 * x^-1}). */
   static final Primitive<Double> POW_SCALAR = Primitive.of("pow(x, constant)",
       (x, p) -> Elementwise.map(x[0], v -> StrictMath.pow(v, p)),
-      (g, y, x, p) -> p == 0 ? Elementwise.scale(g, 0)
+      (g, y, x, p) -> p == 0 ? Tensor.zeros(g.shapeRef())
           : chain(g, x[0], y, (v, w) -> p * StrictMath.pow(v, p - 1)));
 
   /** torch's leaky_relu: {@code x} where {@code x > 0}, else {@code slope * x}; the slope applies at 0. */

@@ -94,7 +94,7 @@ final class Primitive<P> {
       VariadicVjp<P> rule = variadic;
       return (g, ans, args, params) -> rule.apply(i, g, ans, args, params);
     }
-    return i < vjps.length ? vjps[i] : null;
+    return vjps[i];
   }
 
   /** Applies an op that has no parameters. */

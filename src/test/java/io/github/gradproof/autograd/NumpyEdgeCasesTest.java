@@ -72,5 +72,18 @@ class NumpyEdgeCasesTest {
     assertEquals(Tensor.vector(3, 1), x.index(List.of(new Index.Slice(10, -10, -2))).value());
     assertEquals(Tensor.zeros(0, 3), Var.constant(Tensor.ones(2, 3)).index(
         List.of(new Index.Take(Tensor.zeros(0)))).value());
+    assertEquals(Tensor.zeros(0), v(1, 2, 3, 4).index(List.of(new Index.Slice(2, 2, 2))).value());
+    assertEquals(Tensor.vector(1), v(1, 2, 3, 4).index(List.of(new Index.Slice(0, 1, 3))).value());
+  }
+
+  @Test
+  void zeroSizeReshapesAndContractions() {
+    Var empty = Var.constant(Tensor.zeros(0, 3));
+    assertEquals(Tensor.zeros(3, 0), empty.reshape(3, 0).value());
+    assertEquals(Tensor.zeros(0, 3), empty.reshape(-1, 3).value());
+    assertEquals(Tensor.zeros(2, 3), Ops.einsum("ij,jk->ik", List.of(Var.constant(Tensor.ones(2, 0)),
+        Var.constant(Tensor.ones(0, 3)))).value());
+    assertEquals(Tensor.zeros(2, 0), Ops.einsum("ij,jk->ik", List.of(Var.constant(Tensor.ones(2, 3)),
+        Var.constant(Tensor.ones(3, 0)))).value());
   }
 }
