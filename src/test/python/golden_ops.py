@@ -52,7 +52,7 @@ class Op:
     def case(self, name, inputs, np_fwd, torch_fwd=None, vjp=None, args=None, diff=None, kink=False, fd=True):
         """One case: inputs (NumPy arrays), NumPy forward, and a PyTorch forward or a NumPy VJP.
 
-        kink: the inputs sit on a branch point (ties, zeros), so a finite-difference check means nothing
+        kink: the inputs sit on a branch point (ties, zeros) or a singularity, so a finite-difference check means nothing
         there; fd=False: a case that checks forward stability at magnitudes where central differences
         with the engine's step are too coarse to compare gradients.
         """
@@ -137,6 +137,13 @@ def unary_ops():
         for shape in UNARY_SHAPES:
             x = op.positive(*shape) if positive else op.normal(*shape)
             op.case(str(shape), [x], np_fn, torch_fn)
+        if name == "sigmoid":
+            op.case("large magnitudes (no overflow)", [np.array([-1000.0, -30.0, 0.0, 30.0, 1000.0])], np_fn, torch_fn)
+        if name == "softplus":
+            # PyTorch returns x itself above 20; the engine keeps the exact function, so the reference
+            # here is SciPy's exact slope (expit), not PyTorch's.
+            op.case("wide range, exact slope", [np.array([-40.0, -5.0, 0.0, 5.0, 19.5, 25.0, 40.0])], np_fn,
+                    vjp=lambda g, x: [g * scipy.special.expit(x)])
         if name in ("relu", "abs", "sign"):
             op.case("zeros in the input (gradient 0 there, as PyTorch)", [np.array([-1.5, 0.0, 2.0, 0.0])],
                     np_fn, torch_fn, kink=True)
@@ -177,6 +184,9 @@ def binary_ops():
             x = op.positive(*a) if name == "power" else op.normal(*a)
             y = op.positive(*b) if positive and name != "power" else op.normal(*b)
             op.case(shape_name(a, b), [x, y], np_fn, torch_fn)
+        if name == "power":
+            op.case("zero bases and zero exponents", [np.array([0.0, 0.0, 2.0, 3.0, 0.0]),
+                                                      np.array([0.0, 2.0, 0.0, 1.5, 1.0])], np_fn, torch_fn, kink=True)
         if name in ("maximum", "minimum"):
             op.case("ties split the gradient in half", [np.array([[1.0, 2.0, -1.0], [0.5, 3.0, 3.0]]),
                                                          np.array([1.0, 0.0, -1.0])], np_fn, torch_fn, kink=True)
@@ -431,7 +441,8 @@ def shape_ops():
         op.write()
 
     op = Op("trace", "numpy.trace forward; torch.diagonal(...).sum(-1) autograd")
-    for shape, offset in [((3, 3), 0), ((3, 4), 1), ((4, 3), -1), ((2, 3, 4), 0), ((3, 3), 5), ((1, 1), 0)]:
+    for shape, offset in [((3, 3), 0), ((3, 4), 1), ((4, 3), -1), ((2, 3, 4), 0), ((3, 3), 5), ((1, 1), 0),
+                          ((3, 5), 2), ((5, 3), -2), ((3, 5), -1)]:
         op.case(str(shape) + " offset=" + str(offset), [op.normal(*shape)], lambda x, o=offset: np.trace(x, o),
                 lambda x, o=offset: torch.diagonal(x, o, 0, 1).sum(-1), args={"offset": offset})
     op.write()
@@ -492,6 +503,8 @@ def indexing():
         ((2, 3, 4), [at(-1), sl(None, None, -2), none]), ((6,), [take([-1, 0, -1, 5])]),
         ((4, 5), [take([3, 1]), at(-2)]), ((3,), [sl(5, None, None)]), ((2, 3), [dots]), ((), [none]),
         ((3, 4), [take([[0], [2]]), take([1, 3, 3])]),
+        ((3, 2, 4, 5), [sl(None, None, None), at(0), sl(None, None, None), take([1, 2])]),
+        ((4, 5), [take([2, 2, 0]), take([1, 1, 3])]),
     ]
     for shape, spec in cases:
         x = op.normal(*shape)
@@ -502,7 +515,49 @@ def indexing():
             np.add.at(grad, idx, g)
             return [grad]
         op.case(str(shape) + " " + describe_index(spec), [x], lambda x, i=idx: x[i], vjp=vjp, args={"index": spec})
+    for k in range(40):
+        shape, spec = random_index(op.rng)
+
+        def vjp(g, x, idx=index_items(spec)):
+            grad = np.zeros(x.shape)
+            np.add.at(grad, idx, g)
+            return [grad]
+        op.case("random " + str(k) + ": " + str(shape) + " " + describe_index(spec), [op.normal(*shape)],
+                lambda x, i=index_items(spec): x[i], vjp=vjp, args={"index": spec})
     op.write()
+
+
+def random_index(rng):
+    """A random valid NumPy index: integers, slices (any step sign), None, at most one ..., arrays."""
+    while True:
+        shape = tuple(int(d) for d in rng.integers(1, 5, size=rng.integers(1, 4)))
+        spec, axis, ellipsis = [], 0, False
+        while axis < len(shape) and rng.random() < 0.85:
+            kind = rng.integers(0, 6)
+            d = shape[axis]
+            if kind == 0:
+                spec.append({"at": int(rng.integers(-d, d))})
+            elif kind in (1, 2):
+                bound = lambda: None if rng.random() < 0.3 else int(rng.integers(-d - 2, d + 2))
+                step = [None, 1, 2, -1, -2, 3][int(rng.integers(0, 6))]
+                spec.append({"slice": [bound(), bound(), step]})
+            elif kind == 3:
+                spec.append({"newaxis": True})
+                continue
+            elif kind == 4 and not ellipsis:
+                spec.append({"ellipsis": True})
+                ellipsis = True
+                axis = len(shape) - sum(1 for t in spec if "at" in t or "slice" in t or "take" in t) + axis
+                continue
+            else:
+                n = int(rng.integers(1, 4))
+                spec.append(take(rng.integers(-d, d, size=(n,) if rng.random() < 0.7 else (n, 1))))
+            axis += 1
+        try:
+            np.zeros(shape)[index_items(spec)]
+            return shape, spec
+        except (IndexError, ValueError):
+            continue
 
 
 def describe_index(spec):
@@ -548,14 +603,41 @@ def products():
     cases = [("ij,jk->ik", [(3, 4), (4, 5)]), ("ij,jk->ik", [(3, 3), (3, 3)]), ("ij,jk", [(3, 4), (4, 5)]), ("ii", [(3, 3)]), ("ii->i", [(3, 3)]),
              ("ij->ji", [(3, 4)]), ("...ij,...jk->...ik", [(2, 1, 3, 4), (5, 4, 2)]), ("bij,bjk", [(2, 3, 4), (2, 4, 5)]),
              ("i,i", [(4,), (4,)]), ("i,j->ij", [(3,), (4,)]), ("ijk->", [(2, 3, 4)]), ("ba,cb", [(2, 3), (4, 2)]),
-             ("Ab,bc", [(2, 3), (3, 4)]), ("...i,i...", [(2, 3), (3, 2)]), (",", [(), ()]), ("i,i", [(1,), (3,)]),
+             ("Ab,bc", [(2, 3), (3, 4)]), ("ba,Cb", [(2, 3), (4, 2)]), ("aZ,Zz->az", [(2, 3), (3, 4)]), ("aZ,ZA", [(2, 3), (3, 4)]), ("...i,i...", [(2, 3), (3, 2)]), (",", [(), ()]), ("i,i", [(1,), (3,)]),
              ("bhqd,bhkd->bhqk", [(2, 2, 3, 4), (2, 2, 5, 4)]), ("iij->j", [(3, 3, 2)]), ("ij,ij,ij->i", [(2, 3)] * 3),
              ("i...->...", [(3, 2, 2)]), (" ij , jk -> ki ", [(2, 3), (3, 2)])]
     for sub, shapes in cases:
         xs = [op.normal(*s) for s in shapes]
         op.case("'" + sub + "' " + shape_name(*shapes), xs, lambda *x, s=sub: np.einsum(s, *x),
                 lambda *x, s=sub: torch.einsum(s, *x), args={"subscripts": sub})
+    for k in range(30):
+        sub, shapes = random_einsum(op.rng)
+        op.case("random " + str(k) + ": '" + sub + "' " + shape_name(*shapes), [op.normal(*s) for s in shapes],
+                lambda *x, s=sub: np.einsum(s, *x), lambda *x, s=sub: torch.einsum(s, *x), args={"subscripts": sub})
     op.write()
+
+
+def random_einsum(rng):
+    """Random subscripts over letters i-m (sizes 1-3): repeats, broadcasting, '...', implicit or explicit."""
+    sizes = {c: int(rng.integers(1, 4)) for c in "ijklm"}
+    batch = tuple(int(d) for d in rng.integers(1, 3, size=rng.integers(0, 3)))
+    terms, shapes = [], []
+    for _ in range(int(rng.integers(1, 4))):
+        letters = "".join(rng.choice(list("ijklm"), size=int(rng.integers(0, 4))))
+        shape = [sizes[c] for c in letters]
+        if batch and rng.random() < 0.5:
+            cut = int(rng.integers(0, len(batch) + 1))
+            shape = [1 if rng.random() < 0.3 else d for d in batch[cut:]] + shape
+            letters = "..." + letters
+        terms.append(letters)
+        shapes.append(tuple(shape))
+    sub = ",".join(terms)
+    if rng.random() < 0.6:
+        used = sorted(set("".join(terms).replace(".", "")))
+        out = "".join(c for c in used if rng.random() < 0.5)
+        sub += "->" + ("..." if "..." in sub else "") + out
+    np.einsum(sub, *[np.zeros(s) for s in shapes])
+    return sub, shapes
 
 
 def torch_dot(a, b):
@@ -571,7 +653,7 @@ def torch_dot(a, b):
 def convolutions():
     op = Op("conv1d", "torch.nn.functional.conv1d forward and autograd")
     cases = [((2, 3, 7), (4, 3, 3), True, 1, 0), ((2, 3, 7), (4, 3, 3), True, 2, 1), ((1, 2, 5), (3, 2, 5), False, 1, 0),
-             ((3, 6), (2, 3, 2), True, 3, 2), ((2, 1, 4), (1, 1, 1), True, 1, 1)]
+             ((3, 6), (2, 3, 2), True, 3, 2), ((2, 1, 4), (1, 1, 1), True, 1, 1), ((1, 1, 2), (1, 1, 3), True, 1, 1)]
     for xs, ws, bias, stride, pad in cases:
         add_conv_case(op, xs, ws, bias, {"stride": stride, "padding": pad},
                       lambda x, w, b=None, s=stride, p=pad: F.conv1d(x, w, b, s, p))
@@ -580,7 +662,7 @@ def convolutions():
     op = Op("conv2d", "torch.nn.functional.conv2d forward and autograd")
     cases = [((2, 2, 5, 6), (3, 2, 3, 2), True, [1, 1], [0, 0]), ((2, 2, 5, 6), (3, 2, 3, 2), True, [2, 1], [1, 0]),
              ((1, 3, 6, 6), (2, 3, 3, 3), False, [2, 2], [1, 1]), ((2, 4, 4), (3, 2, 2, 2), True, [1, 2], [1, 1]),
-             ((1, 1, 3, 3), (1, 1, 3, 3), True, [1, 1], [0, 0])]
+             ((1, 1, 3, 3), (1, 1, 3, 3), True, [1, 1], [0, 0]), ((1, 1, 4, 2), (1, 1, 2, 3), True, [1, 1], [0, 1])]
     for xs, ws, bias, stride, pad in cases:
         add_conv_case(op, xs, ws, bias, {"stride": stride, "padding": pad},
                       lambda x, w, b=None, s=stride, p=pad: F.conv2d(x, w, b, s, p))

@@ -26,11 +26,10 @@ final class ConvOps {
       (g, y, x, t) -> Convolution.weightGrad(x[0], g, t.window()),
       (g, y, x, t) -> channelSums(g));
 
-  static final Primitive<Window> MAX_POOL2D = Primitive.of("max_pool2d", (x, win) -> {
-    int[] at = Pooling.argmax(x[0], win);
-    recordWinners(Pooling.localArgmax(x[0], win, at), win);
-    return Strided.gather(x[0], at, Pooling.outShape(x[0].shapeRef(), win));
-  }, (g, y, x, win) -> Strided.scatterAdd(g, Pooling.argmax(x[0], win), x[0].shapeRef()));
+  static final Primitive<Window> MAX_POOL2D = Primitive.<Window>of("max_pool2d",
+      (x, win) -> Strided.gather(x[0], Pooling.argmax(x[0], win), Pooling.outShape(x[0].shapeRef(), win)),
+      (g, y, x, win) -> Strided.scatterAdd(g, Pooling.argmax(x[0], win), x[0].shapeRef()))
+      .reporting((x, y, win) -> recordWinners(Pooling.argmax(x[0], win)));
 
   static final Primitive<Window> AVG_POOL2D = Primitive.of("avg_pool2d",
       (x, win) -> Pooling.average(x[0], win),
@@ -47,16 +46,12 @@ final class ConvOps {
   }
 
   /**
-   * Reports which position of its window each max took, one mask per window position: a tie broken
-   * differently on either side of a finite difference is a kink.
+   * Reports which element won every window: a tie broken differently on either side of a finite
+   * difference is a kink.
    */
-  private static void recordWinners(int[] local, Window win) {
-    for (int pos = 0; pos < win.kh() * win.kw(); pos++) {
-      double[] mask = new double[local.length];
-      for (int k = 0; k < local.length; k++) {
-        mask[k] = local[k] == pos ? 1 : 0;
-      }
-      KinkProbe.mask(new Tensor(mask, new int[] {mask.length}));
+  private static void recordWinners(int[] argmax) {
+    for (int winner : argmax) {
+      KinkProbe.branch(winner);
     }
   }
 }

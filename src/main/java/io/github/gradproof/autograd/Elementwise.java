@@ -83,10 +83,6 @@ final class Elementwise {
     return map(a, v -> -v);
   }
 
-  static Tensor scale(Tensor a, double s) {
-    return map(a, v -> v * s);
-  }
-
   /** Materialises {@code x} broadcast to {@code shape} (which must be a broadcast of x's shape). */
   static Tensor broadcastTo(Tensor x, int[] shape) {
     if (Arrays.equals(x.shapeRef(), shape)) {

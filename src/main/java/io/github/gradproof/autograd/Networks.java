@@ -103,7 +103,7 @@ final class Networks {
   /** Expands a per-axis argument: one value for every axis, or one per axis; each at least {@code min}. */
   private static int[] spatial(String op, String what, int[] given, int d, int min) {
     if (given == null || (given.length != 1 && given.length != d)) {
-      throw error(op, what + " must have 1 or " + d + " values, got "
+      throw error(op, what + " must have " + (d == 1 ? "1 value" : "1 or " + d + " values") + ", got "
           + (given == null ? "none" : Shapes.format(given)));
     }
     int[] out = new int[d];

@@ -30,10 +30,7 @@ final class PointwiseOps {
 
   /** An elementwise function with a kink or jump at 0: it reports the sign of every input. */
   static Primitive<Void> kinked(String name, DoubleUnaryOperator f, Derivative d) {
-    return Primitive.of(name, (x, p) -> {
-      KinkProbe.signs(x[0]);
-      return Elementwise.map(x[0], f);
-    }, (g, y, x, p) -> chain(g, x[0], y, d));
+    return smooth(name, f, d).reporting((x, y, p) -> KinkProbe.signs(x[0]));
   }
 
   /** {@code g * d(x, y)} elementwise (all three share one shape). */
@@ -68,14 +65,14 @@ final class PointwiseOps {
   /** {@code x ** p} for a constant exponent; at {@code p = 0} the gradient is 0 (not {@code 0 * x^-1}). */
   static final Primitive<Double> POW_SCALAR = Primitive.of("pow(x, constant)",
       (x, p) -> Elementwise.map(x[0], v -> StrictMath.pow(v, p)),
-      (g, y, x, p) -> p == 0 ? Elementwise.scale(g, 0)
+      (g, y, x, p) -> p == 0 ? Tensor.zeros(g.shapeRef())
           : chain(g, x[0], y, (v, w) -> p * StrictMath.pow(v, p - 1)));
 
   /** torch's leaky_relu: {@code x} where {@code x > 0}, else {@code slope * x}; the slope applies at 0. */
-  static final Primitive<Double> LEAKY_RELU = Primitive.of("leaky_relu", (x, slope) -> {
-    KinkProbe.signs(x[0]);
-    return Elementwise.map(x[0], v -> v > 0 ? v : v * slope);
-  }, (g, y, x, slope) -> chain(g, x[0], y, (v, w) -> v > 0 ? 1 : slope));
+  static final Primitive<Double> LEAKY_RELU = Primitive.<Double>of("leaky_relu",
+      (x, slope) -> Elementwise.map(x[0], v -> v > 0 ? v : v * slope),
+      (g, y, x, slope) -> chain(g, x[0], y, (v, w) -> v > 0 ? 1 : slope))
+      .reporting((x, y, slope) -> KinkProbe.signs(x[0]));
 
   /** {@code 1 / (1 + e^-x)} without overflow for large negative x. */
   static double logistic(double x) {
@@ -108,18 +105,23 @@ final class PointwiseOps {
           (a, b, r) -> a == 0 && b >= 0 ? 0 : r * StrictMath.log(a))));
 
   /** NumPy's maximum (NaN-propagating); equal operands split the gradient in half (PyTorch). */
-  static final Primitive<Void> MAXIMUM = Primitive.of("maximum", (x, p) -> {
-    KinkProbe.signs(Elementwise.sub(x[0], x[1]));
-    return Elementwise.zip(x[0], x[1], Math::max);
-  }, (g, y, x, p) -> Elementwise.mul(g, share(x[0], x[1])),
-      (g, y, x, p) -> Elementwise.mul(g, share(x[1], x[0])));
+  static final Primitive<Void> MAXIMUM = Primitive.<Void>of("maximum",
+      (x, p) -> Elementwise.zip(x[0], x[1], Math::max),
+      (g, y, x, p) -> Elementwise.mul(g, share(x[0], x[1])),
+      (g, y, x, p) -> Elementwise.mul(g, share(x[1], x[0])))
+      .reporting(PointwiseOps::signOfDifference);
 
   /** NumPy's minimum (NaN-propagating); equal operands split the gradient in half (PyTorch). */
-  static final Primitive<Void> MINIMUM = Primitive.of("minimum", (x, p) -> {
+  static final Primitive<Void> MINIMUM = Primitive.<Void>of("minimum",
+      (x, p) -> Elementwise.zip(x[0], x[1], Math::min),
+      (g, y, x, p) -> Elementwise.mul(g, share(x[1], x[0])),
+      (g, y, x, p) -> Elementwise.mul(g, share(x[0], x[1])))
+      .reporting(PointwiseOps::signOfDifference);
+
+  /** The branch of maximum and minimum: the sign of {@code a - b}. */
+  private static void signOfDifference(Tensor[] x, Tensor y, Void p) {
     KinkProbe.signs(Elementwise.sub(x[0], x[1]));
-    return Elementwise.zip(x[0], x[1], Math::min);
-  }, (g, y, x, p) -> Elementwise.mul(g, share(x[1], x[0])),
-      (g, y, x, p) -> Elementwise.mul(g, share(x[0], x[1])));
+  }
 
   /** The share of {@code maximum(a, b)}'s gradient that goes to {@code a}: 0 if a < b, 1/2 if equal, else 1. */
   private static Tensor share(Tensor a, Tensor b) {
@@ -127,24 +129,25 @@ final class PointwiseOps {
   }
 
   /** NumPy's where: the condition (nonzero = take a) gets no gradient. */
-  static final Primitive<Void> WHERE = Primitive.of("where", (x, p) -> {
-    KinkProbe.mask(x[0]);
-    return Elementwise.zip3(x[0], x[1], x[2], (c, a, b) -> c != 0 ? a : b);
-  }, null,
+  static final Primitive<Void> WHERE = Primitive.<Void>of("where",
+      (x, p) -> Elementwise.zip3(x[0], x[1], x[2], (c, a, b) -> c != 0 ? a : b), null,
       (g, y, x, p) -> Elementwise.zip(g, x[0], (gv, c) -> c != 0 ? gv : 0),
-      (g, y, x, p) -> Elementwise.zip(g, x[0], (gv, c) -> c != 0 ? 0 : gv));
+      (g, y, x, p) -> Elementwise.zip(g, x[0], (gv, c) -> c != 0 ? 0 : gv))
+      .reporting((x, y, p) -> KinkProbe.mask(x[0]));
 
   /** NumPy's clip, {@code minimum(maximum(x, lo), hi)}, with torch.clamp's gradients. */
-  static final Primitive<Void> CLIP = Primitive.of("clip", (x, p) -> {
-    KinkProbe.signs(Elementwise.sub(x[0], x[1]));
-    KinkProbe.signs(Elementwise.sub(x[0], x[2]));
-    return Elementwise.zip3(x[0], x[1], x[2], (v, lo, hi) -> Math.min(Math.max(v, lo), hi));
-  }, (g, y, x, p) -> Elementwise.mul(g, Elementwise.zip3(x[0], x[1], x[2],
+  static final Primitive<Void> CLIP = Primitive.<Void>of("clip",
+      (x, p) -> Elementwise.zip3(x[0], x[1], x[2], (v, lo, hi) -> Math.min(Math.max(v, lo), hi)),
+      (g, y, x, p) -> Elementwise.mul(g, Elementwise.zip3(x[0], x[1], x[2],
           (v, lo, hi) -> lo <= v && v <= hi ? 1 : 0)),
       (g, y, x, p) -> Elementwise.mul(g, Elementwise.zip3(x[0], x[1], x[2],
           (v, lo, hi) -> v < lo && lo < hi ? 1 : 0)),
       (g, y, x, p) -> Elementwise.mul(g, Elementwise.zip3(x[0], x[1], x[2],
-          (v, lo, hi) -> v > hi || hi < lo ? 1 : 0)));
+          (v, lo, hi) -> v > hi || hi < lo ? 1 : 0)))
+      .reporting((x, y, p) -> {
+        KinkProbe.signs(Elementwise.sub(x[0], x[1]));
+        KinkProbe.signs(Elementwise.sub(x[0], x[2]));
+      });
 
   /** Elementwise test of a comparison. */
   interface Comparison {

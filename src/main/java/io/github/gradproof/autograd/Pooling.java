@@ -11,10 +11,10 @@ final class Pooling {
 
   private Pooling() {}
 
-  /** One input position inside one window: output element, input element, position in the window. */
+  /** One input position inside one window: the output element and the input element. */
   @FunctionalInterface
   private interface Cell {
-    void at(int out, int in, int local);
+    void at(int out, int in);
   }
 
   /** The output shape {@code (N, C, OH, OW)}. */
@@ -31,7 +31,7 @@ final class Pooling {
     int[] best = new int[Shapes.allocationSize(shape)];
     Arrays.fill(best, -1);
     double[] v = x.data();
-    walk(x.shapeRef(), shape, win, (o, i, local) -> {
+    walk(x.shapeRef(), shape, win, (o, i) -> {
       if (best[o] < 0 || Reductions.beats(v[i], v[best[o]], true)) {
         best[o] = i;
       }
@@ -39,26 +39,12 @@ final class Pooling {
     return best;
   }
 
-  /**
-   * For every window, the position of its maximum inside the window ({@code i * kW + j}): what a
-   * finite-difference check must see change to know it crossed a tie.
-   */
-  static int[] localArgmax(Tensor x, Window win, int[] argmax) {
-    int[] local = new int[argmax.length];
-    walk(x.shapeRef(), outShape(x.shapeRef(), win), win, (o, i, pos) -> {
-      if (i == argmax[o]) {
-        local[o] = pos;
-      }
-    });
-    return local;
-  }
-
   /** The mean of every window, padding counted as zeros in a divisor of {@code kH * kW}. */
   static Tensor average(Tensor x, Window win) {
     int[] shape = outShape(x.shapeRef(), win);
     double[] out = new double[Shapes.allocationSize(shape)];
     double[] v = x.data();
-    walk(x.shapeRef(), shape, win, (o, i, local) -> out[o] += v[i]);
+    walk(x.shapeRef(), shape, win, (o, i) -> out[o] += v[i]);
     double size = (double) win.kh() * win.kw();
     for (int k = 0; k < out.length; k++) {
       out[k] /= size;
@@ -71,7 +57,7 @@ final class Pooling {
     double[] out = new double[Shapes.allocationSize(xs)];
     double[] gv = g.data();
     double size = (double) win.kh() * win.kw();
-    walk(xs, g.shapeRef(), win, (o, i, local) -> out[i] += gv[o] / size);
+    walk(xs, g.shapeRef(), win, (o, i) -> out[i] += gv[o] / size);
     return new Tensor(out, xs.clone());
   }
 
@@ -89,7 +75,7 @@ final class Pooling {
             for (int j = 0; j < win.kw(); j++) {
               int col = x * win.sw() - win.pw() + j;
               if (row >= 0 && row < h && col >= 0 && col < w) {
-                cell.at(out, (plane * h + row) * w + col, i * win.kw() + j);
+                cell.at(out, (plane * h + row) * w + col);
               }
             }
           }

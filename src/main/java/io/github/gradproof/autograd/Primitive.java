@@ -27,22 +27,34 @@ final class Primitive<P> {
     Tensor apply(Tensor g, Tensor ans, Tensor[] args, P params);
   }
 
-  /** The rule of an op with any number of operands (concatenate, stack, einsum): operand {@code i}'s VJP. */
+  /** The rule of an op with any number of operands (concatenate, einsum): operand {@code i}'s VJP. */
   @FunctionalInterface
   interface VariadicVjp<P> {
     Tensor apply(int i, Tensor g, Tensor ans, Tensor[] args, P params);
+  }
+
+  /**
+   * Reports the branch a non-smooth op took at these operands (the sign of every input, which element
+   * is the maximum, ...) to {@link KinkProbe}, so a finite-difference check can tell a kink from a wrong
+   * gradient. Called only while branches are being recorded.
+   */
+  @FunctionalInterface
+  interface Branches<P> {
+    void report(Tensor[] args, Tensor ans, P params);
   }
 
   private final String name;
   private final Kernel<P> kernel;
   private final Vjp<P>[] vjps;
   private VariadicVjp<P> variadic;
+  private final Branches<P> branches;
 
-  private Primitive(String name, Kernel<P> kernel, Vjp<P>[] vjps, VariadicVjp<P> variadic) {
+  private Primitive(String name, Kernel<P> kernel, Vjp<P>[] vjps, VariadicVjp<P> variadic, Branches<P> branches) {
     this.name = name;
     this.kernel = kernel;
     this.vjps = vjps;
     this.variadic = variadic;
+    this.branches = branches;
   }
 
   /**
@@ -51,14 +63,19 @@ final class Primitive<P> {
    */
   @SafeVarargs
   static <P> Primitive<P> of(String name, Kernel<P> kernel, Vjp<P>... vjps) {
-    return new Primitive<>(name, kernel, vjps.clone(), null);
+    return new Primitive<>(name, kernel, vjps.clone(), null, null);
   }
 
   /** A table row for an op that takes any number of operands, all differentiable. */
   static <P> Primitive<P> variadic(String name, Kernel<P> kernel, VariadicVjp<P> vjp) {
     @SuppressWarnings("unchecked")
     Vjp<P>[] none = new Vjp[0];
-    return new Primitive<>(name, kernel, none, vjp);
+    return new Primitive<>(name, kernel, none, vjp, null);
+  }
+
+  /** The same row for a non-smooth op, which reports its branches. */
+  Primitive<P> reporting(Branches<P> report) {
+    return new Primitive<>(name, kernel, vjps, variadic, report);
   }
 
   /** The op's name as the gradient table and error messages know it. */
@@ -77,7 +94,7 @@ final class Primitive<P> {
       VariadicVjp<P> rule = variadic;
       return (g, ans, args, params) -> rule.apply(i, g, ans, args, params);
     }
-    return i < vjps.length ? vjps[i] : null;
+    return vjps[i];
   }
 
   /** Applies an op that has no parameters. */
@@ -92,6 +109,9 @@ final class Primitive<P> {
       args[i] = operands[i].value();
     }
     Tensor ans = kernel.apply(args, params);
+    if (branches != null && KinkProbe.active()) {
+      branches.report(args, ans, params);
+    }
     return Var.result(ans, operands, g -> {
       for (int i = 0; i < operands.length; i++) {
         // Look the rule up at backward time, so a substituted rule (tests only) takes effect.

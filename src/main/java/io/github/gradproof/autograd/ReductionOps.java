@@ -72,12 +72,11 @@ final class ReductionOps {
 
   /** Max or min: the value of the first extreme element; the gradient goes to that element alone. */
   private static Primitive<Reduce> extreme(String name, boolean max) {
-    return Primitive.of(name, (x, r) -> {
-      int[] at = Reductions.firstExtreme(x[0], r.reduced(), max);
-      KinkProbe.mask(Strided.scatterAdd(Tensor.ones(at.length), at, x[0].shapeRef()));
-      return Strided.gather(x[0], at, r.outShape(x[0].shapeRef()));
-    }, (g, y, x, r) -> Strided.scatterAdd(g, Reductions.firstExtreme(x[0], r.reduced(), max),
-        x[0].shapeRef()));
+    return Primitive.<Reduce>of(name,
+        (x, r) -> Strided.gather(x[0], Reductions.firstExtreme(x[0], r.reduced(), max), r.outShape(x[0].shapeRef())),
+        (g, y, x, r) -> Strided.scatterAdd(g, Reductions.firstExtreme(x[0], r.reduced(), max), x[0].shapeRef()))
+        .reporting((x, y, r) -> KinkProbe.mask(Strided.scatterAdd(Tensor.ones(y.size()),
+            Reductions.firstExtreme(x[0], r.reduced(), max), x[0].shapeRef())));
   }
 
   static final Primitive<Reduce> PROD = Primitive.of("prod", (x, r) -> {

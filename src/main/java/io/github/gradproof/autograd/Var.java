@@ -4,13 +4,16 @@ import java.util.Arrays;
 
 /**
  * A node of the reverse-mode graph: a tensor value plus, for results of operations, a rule that pushes
- * the gradient of the objective back to the operands (micrograd style: each operation computes its
- * value and registers a closure that adds into its inputs' gradients).
+ * the gradient of the objective back to the operands. Every operation is a row of the gradient table
+ * ({@code Primitive}: a forward kernel on tensors and one vector-Jacobian product per operand, HIPS
+ * autograd style); this class holds the graph and spells the operations as NumPy methods.
  *
  * <p>All operations follow NumPy semantics (right-aligned broadcasting, negative axes, matmul's 1-D
- * promotion) and throw {@link ShapeException} when the shapes make them undefined. Binary operations
- * undo broadcasting in their gradients with one shared {@code unbroadcast}. Comparisons and
- * {@link #oneHot} give constants (no gradient). A graph is not thread-safe.
+ * promotion, NaN propagation) and throw {@link ShapeException} when the shapes make them undefined.
+ * Binary operations undo broadcasting in their gradients with one shared {@code unbroadcast}.
+ * Comparisons, {@link #argmax}, {@link #argmin} and {@link #oneHot} give constants (no gradient). The
+ * choices at ties and kinks are documented per method and in docs/CLAIMS.md ("Engine rules"). A graph
+ * is not thread-safe.
  */
 public final class Var {
 

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.TestFactory;
  * through {@code Primitive.substitute}, a package-private test seam; the check is the public
  * {@link GradCheck#check}. Every op's scenario is one of its golden fixture cases.
  */
-class BrokenRuleTest {
+class EveryRuleBrokenTest {
 
   /** A deliberately wrong rule, given the correct one and the rule's arguments. */
   @FunctionalInterface
@@ -51,7 +51,7 @@ class BrokenRuleTest {
   }
 
   static {
-    BrokenRules.register();
+    RuleBreaks.register();
   }
 
   @TestFactory

@@ -1,18 +1,18 @@
 package io.github.gradproof.autograd;
 
-import static io.github.gradproof.autograd.BrokenRuleTest.breaks;
-import static io.github.gradproof.autograd.BrokenRuleTest.scenario;
+import static io.github.gradproof.autograd.EveryRuleBrokenTest.breaks;
+import static io.github.gradproof.autograd.EveryRuleBrokenTest.scenario;
 
 /**
- * The deliberate breaks of {@link BrokenRuleTest}: for every op of the gradient table, the golden case
+ * The deliberate breaks of {@link EveryRuleBrokenTest}: for every op of the gradient table, the golden case
  * it runs on and at least one meaningful way to get each operand's rule wrong. Every rule is also
  * broken by flipping its sign (except sign's, whose correct rule is 0).
  */
-final class BrokenRules {
+final class RuleBreaks {
 
-  private BrokenRules() {}
+  private RuleBreaks() {}
 
-  static final BrokenRuleTest.Break FLIP_SIGN = (r, g, y, x, p) -> Elementwise.neg(r.apply(g, y, x, p));
+  static final EveryRuleBrokenTest.Break FLIP_SIGN = (r, g, y, x, p) -> Elementwise.neg(r.apply(g, y, x, p));
 
   static void register() {
     elementwise();
@@ -34,7 +34,7 @@ final class BrokenRules {
     breaks("exp", 0, "drop the factor e^x", (r, g, y, x, p) -> g);
     breaks("log", 0, "multiply by x instead of dividing", (r, g, y, x, p) -> Elementwise.mul(g, x[0]));
     breaks("log1p", 0, "drop the 1 (divide by x)", (r, g, y, x, p) -> Elementwise.div(g, x[0]));
-    breaks("sqrt", 0, "drop the 1/2", (r, g, y, x, p) -> Elementwise.scale(r.apply(g, y, x, p), 2));
+    breaks("sqrt", 0, "drop the 1/2", (r, g, y, x, p) -> scale(r.apply(g, y, x, p), 2));
     breaks("square", 0, "drop the 2", (r, g, y, x, p) -> Elementwise.mul(g, x[0]));
     breaks("sin", 0, "sin instead of cos", (r, g, y, x, p) -> Elementwise.mul(g, y));
     breaks("cos", 0, "cos instead of -sin", (r, g, y, x, p) -> Elementwise.mul(g, y));
@@ -60,7 +60,7 @@ final class BrokenRules {
       scenario(op, op, "(3, 1) with (1, 4)");
       breaks(op, -1, "flip the sign", FLIP_SIGN);
     }
-    breaks("add", -1, "count the gradient twice", (r, g, y, x, p) -> Elementwise.scale(g, 2));
+    breaks("add", -1, "count the gradient twice", (r, g, y, x, p) -> scale(g, 2));
     breaks("subtract", 1, "forget the minus", (r, g, y, x, p) -> g);
     breaks("multiply", 0, "the wrong operand (its own value)", (r, g, y, x, p) -> Elementwise.mul(g, x[0]));
     breaks("multiply", 1, "the wrong operand (its own value)", (r, g, y, x, p) -> Elementwise.mul(g, x[1]));
@@ -100,9 +100,9 @@ final class BrokenRules {
       breaks(op, -1, "flip the sign", FLIP_SIGN);
     }
     breaks("sum", 0, "divide by the count (mean's rule)", (r, g, y, x, p) ->
-        Elementwise.scale(r.apply(g, y, x, p), 1.0 / reduce(p).count(x[0].shapeRef())));
+        scale(r.apply(g, y, x, p), 1.0 / reduce(p).count(x[0].shapeRef())));
     breaks("mean", 0, "forget to divide by the count", (r, g, y, x, p) ->
-        Elementwise.scale(r.apply(g, y, x, p), reduce(p).count(x[0].shapeRef())));
+        scale(r.apply(g, y, x, p), reduce(p).count(x[0].shapeRef())));
     breaks("max", 0, "route to the arg-min", (r, g, y, x, p) ->
         Strided.scatterAdd(g, Reductions.firstExtreme(x[0], reduce(p).reduced(), false), x[0].shapeRef()));
     breaks("min", 0, "route to the arg-max", (r, g, y, x, p) ->
@@ -115,10 +115,10 @@ final class BrokenRules {
     for (String op : new String[] {"var", "std"}) {
       scenario(op, op, ddof1);
       breaks(op, -1, "flip the sign", FLIP_SIGN);
-      breaks(op, 0, "divide by n instead of n - ddof", (r, g, y, x, p) -> Elementwise.scale(r.apply(g, y, x, p),
+      breaks(op, 0, "divide by n instead of n - ddof", (r, g, y, x, p) -> scale(r.apply(g, y, x, p),
           (reduce(p).count(x[0].shapeRef()) - 1.0) / reduce(p).count(x[0].shapeRef())));
     }
-    breaks("var", 0, "drop the 2", (r, g, y, x, p) -> Elementwise.scale(r.apply(g, y, x, p), 0.5));
+    breaks("var", 0, "drop the 2", (r, g, y, x, p) -> scale(r.apply(g, y, x, p), 0.5));
     breaks("std", 0, "forget to divide by the std", (r, g, y, x, p) ->
         Elementwise.mul(r.apply(g, y, x, p), reduce(p).expand(y, x[0].shapeRef())));
     scenario("cumsum", "cumsum", "(2, 3, 4) axis=1");
@@ -133,10 +133,10 @@ final class BrokenRules {
     scenario("cross_entropy", "cross_entropy", "(4, 3)");
     breaks("cross_entropy", -1, "flip the sign", FLIP_SIGN);
     breaks("cross_entropy", 0, "forget the one-hot", (r, g, y, x, p) ->
-        Elementwise.scale(Softmax.softmax(x[0], 1), g.item() / x[0].shapeRef()[0]));
+        scale(Softmax.softmax(x[0], 1), g.item() / x[0].shapeRef()[0]));
     scenario("mse_loss", "mse_loss", "(3, 4) with (4,)");
     breaks("mse_loss", -1, "flip the sign", FLIP_SIGN);
-    breaks("mse_loss", -1, "drop the 2", (r, g, y, x, p) -> Elementwise.scale(r.apply(g, y, x, p), 0.5));
+    breaks("mse_loss", -1, "drop the 2", (r, g, y, x, p) -> scale(r.apply(g, y, x, p), 0.5));
   }
 
   private static ReductionOps.Reduce reduce(Object p) {
@@ -152,7 +152,7 @@ final class BrokenRules {
         Layout.transpose(g, (int[]) p));
     scenario("broadcast_to", "broadcast_to", "(3, 1) -> (2, 3, 4)");
     breaks("broadcast_to", 0, "average over the broadcast axes instead of summing", (r, g, y, x, p) ->
-        Elementwise.scale(g, (double) x[0].size() / g.size()));
+        scale(g, (double) x[0].size() / g.size()));
     scenario("flip", "flip", "(2, 3, 4) axis=(0, 2)");
     breaks("flip", 0, "do not flip back", (r, g, y, x, p) -> g);
     scenario("index", "index", "(4, 5) [[0, 2, 2]]");
@@ -210,7 +210,7 @@ final class BrokenRules {
     breaks("conv2d", 1, "ignore the stride", (r, g, y, x, p) ->
         Convolution.weightGrad(g, x[0], unstrided((Window) p)));
     breaks("conv2d", 2, "average instead of summing", (r, g, y, x, p) ->
-        Elementwise.scale(r.apply(g, y, x, p), (double) x[2].size() / g.size()));
+        scale(r.apply(g, y, x, p), (double) x[2].size() / g.size()));
     scenario("conv_transpose2d", "conv_transpose2d", "(2, 3, 3, 4) with (3, 2, 3, 2) with bias");
     breaks("conv_transpose2d", -1, "flip the sign", FLIP_SIGN);
     breaks("conv_transpose2d", 0, "the kernel rotated by 180 degrees", (r, g, y, x, p) ->
@@ -218,7 +218,7 @@ final class BrokenRules {
     breaks("conv_transpose2d", 1, "ignore the stride", (r, g, y, x, p) ->
         Convolution.weightGrad(x[0], g, unstrided(((ConvOps.Transposed) p).window())));
     breaks("conv_transpose2d", 2, "average instead of summing", (r, g, y, x, p) ->
-        Elementwise.scale(r.apply(g, y, x, p), (double) x[2].size() / g.size()));
+        scale(r.apply(g, y, x, p), (double) x[2].size() / g.size()));
     String pool = "(1, 2, 5, 7) kernel=[3, 2] stride=[2, 1] padding=[1, 1]";
     scenario("max_pool2d", "max_pool2d", pool);
     scenario("avg_pool2d", "avg_pool2d", pool);
@@ -227,7 +227,11 @@ final class BrokenRules {
     breaks("max_pool2d", 0, "spread over the window (average pooling's rule)", (r, g, y, x, p) ->
         Pooling.averageGrad(g, x[0].shapeRef(), (Window) p));
     breaks("avg_pool2d", 0, "forget to divide by the window size", (r, g, y, x, p) ->
-        Elementwise.scale(r.apply(g, y, x, p), ((Window) p).kh() * ((Window) p).kw()));
+        scale(r.apply(g, y, x, p), ((Window) p).kh() * ((Window) p).kw()));
+  }
+
+  private static Tensor scale(Tensor t, double factor) {
+    return Elementwise.map(t, v -> v * factor);
   }
 
   private static Tensor rotated(Tensor w) {
