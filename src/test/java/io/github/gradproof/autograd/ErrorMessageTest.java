@@ -79,7 +79,7 @@ class ErrorMessageTest {
             () -> Ops.einsum("->->", List.of(ones()))),
         error("einsum: the subscripts 'i->i->i' contain more than one '->'", ShapeException.Kind.DOMAIN,
             () -> Ops.einsum("i->i->i", List.of(ones(2)))),
-        error("einsum: the subscripts 'ij' name 1 operand but 2 were given", ShapeException.Kind.DOMAIN,
+        error("einsum: the subscripts 'ij' name 1 operand but 2 are given", ShapeException.Kind.DOMAIN,
             () -> Ops.einsum("ij", List.of(ones(2, 3), ones(3)))),
         error("einsum: the subscripts of operand 0 ('......i') contain more than one '...'",
             ShapeException.Kind.DOMAIN, () -> Ops.einsum("......i", List.of(ones(2, 3)))),
