@@ -102,6 +102,15 @@ class EveryRuleBrokenTest {
     assertTrue(allPrimitives().size() >= 50, "the scan found the gradient table");
   }
 
+  @Test
+  void slotsFollowEachOpsOperands() {
+    GoldenFixtures.Case three = find("concatenate", "(2, 2, 3) with (2, 1, 3) with (2, 4, 3)");
+    assertEquals(List.of(1, 2), slots(PointwiseOps.WHERE, three), "where's condition has no rule");
+    assertEquals(List.of(0, 1, 2), slots(PointwiseOps.CLIP, three));
+    assertEquals(List.of(0), slots(LossOps.CROSS_ENTROPY, three), "labels have no rule");
+    assertEquals(List.of(0, 1, 2), slots(ShapeOps.CONCATENATE, three), "a variadic op: one rule per operand");
+  }
+
   /** The operands with a rule, as many as the scenario has for a variadic op. */
   private static List<Integer> slots(Primitive<?> p, GoldenFixtures.Case c) {
     int n = p.arity() < 0 ? c.inputs().size() : p.arity();

@@ -77,6 +77,17 @@ class NumpyEdgeCasesTest {
   }
 
   @Test
+  void transposedConvolutionsDefaultToNoOutputPadding() {
+    Var x = Var.constant(new Rng(3).normal(1, 2, 3));
+    Var w = Var.constant(new Rng(4).normal(2, 1, 2));
+    assertEquals(Ops.convTranspose1d(x, w, null, 2, 1, 0).value(), Ops.convTranspose1d(x, w, null, 2, 1).value());
+    Var x2 = x.reshape(1, 2, 1, 3);
+    Var w2 = w.reshape(2, 1, 1, 2);
+    assertEquals(Ops.convTranspose2d(x2, w2, null, new int[] {2}, new int[] {0, 1}, new int[] {0}).value(),
+        Ops.convTranspose2d(x2, w2, null, new int[] {2}, new int[] {0, 1}).value());
+  }
+
+  @Test
   void zeroSizeReshapesAndContractions() {
     Var empty = Var.constant(Tensor.zeros(0, 3));
     assertEquals(Tensor.zeros(3, 0), empty.reshape(3, 0).value());
