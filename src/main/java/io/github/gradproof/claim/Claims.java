@@ -29,7 +29,26 @@ public final class Claims {
       sink.add(diagnostic(text, e));
       return null;
     }
-    return report(text, line, scope, sink) ? line : null;
+    boolean checked = report(text, line, scope, sink);
+    return refuseExperiments(text, line, sink) && checked ? line : null;
+  }
+
+  /**
+   * A forward line builds the graph the experiment itself differentiates, so it cannot measure
+   * that experiment: {@code fd_order}/{@code fd_evals} belong in claims.
+   *
+   * @return whether the line calls neither
+   */
+  private static boolean refuseExperiments(ClaimText text, Line line, List<Diagnostic> sink) {
+    int before = sink.size();
+    Walk.line(line, e -> {
+      if (e instanceof Expr.Call c && (c.function().equals("fd_order") || c.function().equals("fd_evals"))) {
+        sink.add(new Diagnostic(text.location().shiftColumns(c.pos()), c.function()
+            + "() measures the question's finite differences and can only stand in a claim, not in a forward line",
+            text.sourceLine()));
+      }
+    });
+    return sink.size() == before;
   }
 
   /**
