@@ -2,6 +2,7 @@ package io.github.gradproof.maven;
 
 import io.github.gradproof.diag.DiagnosticException;
 import java.io.File;
+import io.github.gradproof.site.BuildOptions;
 import io.github.gradproof.site.BuildReport;
 import io.github.gradproof.site.SiteConfig;
 import io.github.gradproof.site.SiteGenerator;
@@ -38,11 +39,7 @@ abstract class AbstractPipelineMojo extends AbstractGradproofMojo {
       return;
     }
     SiteConfig config = config();
-    SiteGenerator generator = SiteGenerator.standard(config, MavenBuildLog.of(getLog())).withThreads(threads)
-        .keepResults(false);
-    if (cache && cacheDir != null) {
-      generator.withCache(cacheDir.toPath());
-    }
+    SiteGenerator generator = SiteGenerator.standard(config, MavenBuildLog.of(getLog()), options());
     try {
       summarize(run(generator));
     } catch (DiagnosticException e) {
@@ -54,6 +51,16 @@ abstract class AbstractPipelineMojo extends AbstractGradproofMojo {
               + output + "/ is unchanged");
     } catch (RuntimeException e) {
       throw new MojoExecutionException("gradproof failed unexpectedly: " + e, e);
+    }
+  }
+
+  /** How the build runs: the goal's threads and cache; results are not kept (only counts are logged). */
+  private BuildOptions options() throws MojoExecutionException {
+    try {
+      return BuildOptions.DEFAULT.withThreads(threads).withKeepResults(false)
+          .withCache(cache && cacheDir != null ? cacheDir.toPath() : null);
+    } catch (IllegalArgumentException e) {
+      throw new MojoExecutionException("invalid gradproof configuration: " + e.getMessage(), e);
     }
   }
 

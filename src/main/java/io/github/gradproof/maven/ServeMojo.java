@@ -1,6 +1,7 @@
 package io.github.gradproof.maven;
 
 import io.github.gradproof.site.BuildLog;
+import io.github.gradproof.site.BuildOptions;
 import io.github.gradproof.site.DevServer;
 import io.github.gradproof.site.SiteConfig;
 import io.github.gradproof.site.SiteGenerator;
@@ -39,7 +40,7 @@ public class ServeMojo extends AbstractGradproofMojo {
     try {
       // The cache makes a rebuild re-verify and re-render only the phases whose file changed.
       java.nio.file.Path cache = buildDirectory.toPath().resolve("gradproof-serve/cache");
-      server = new DevServer(config, port, log, c -> SiteGenerator.standard(c, log).withCache(cache));
+      server = new DevServer(config, port, log, c -> SiteGenerator.standard(c, log, BuildOptions.DEFAULT.withCache(cache)));
     } catch (RuntimeException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     }

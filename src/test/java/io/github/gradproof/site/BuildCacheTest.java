@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.gradproof.bench.CorpusGenerator;
 import io.github.gradproof.diag.DiagnosticException;
 import io.github.gradproof.quiz.Phase;
-import io.github.gradproof.quiz.QuizLoader;
 import io.github.gradproof.verify.PhaseResult;
 import io.github.gradproof.verify.PhaseVerifier;
 import java.io.IOException;
@@ -42,9 +41,13 @@ class BuildCacheTest {
 
   private SiteGenerator generator(List<String> languages, String build) {
     SiteConfig config = new SiteConfig(project, Path.of("data"), Path.of("templates"), Path.of("site"), languages);
+    return generator(config, "test", build);
+  }
+
+  private SiteGenerator generator(SiteConfig config, String pipeline, String build) {
     return new SiteGenerator(config, BuildLog.silent(),
-        c -> QuizLoader.loadAll(c.dataDir(), c.display(c.dataDir()), c.languages()), this::countingVerify)
-        .withPipeline("test").withGeneratorBuild(build).withCache(project.resolve("target/gradproof-cache"));
+        new Pipeline(pipeline, Pipeline.PhaseSource.QUIZ_FILES, this::countingVerify),
+        BuildOptions.DEFAULT.withGeneratorBuild(build).withCache(project.resolve("target/gradproof-cache")));
   }
 
   private SiteGenerator generator() {
@@ -72,7 +75,9 @@ class BuildCacheTest {
     Map<String, String> cold = SiteGeneratorTest.snapshot(project.resolve("site"));
     BuildReport warm = generator().generate();
     assertEquals(4, warm.phasesFromCache());
-    assertEquals(List.of(), warm.phases(), "nothing verified");
+    assertEquals(List.of(), warm.results(), "nothing verified");
+    assertEquals(List.of(true, true, true, true), warm.phases().stream().map(BuildReport.PhaseReport::fromCache).toList(),
+        "the report names every phase, and says each came from the cache");
     assertEquals(20, warm.questionCount(), "counts still cover every phase");
     assertEquals(cold, SiteGeneratorTest.snapshot(project.resolve("site")), "a cached build writes the same bytes");
   }
@@ -133,9 +138,7 @@ class BuildCacheTest {
     SiteConfig other = new SiteConfig(project, Path.of("data"), Path.of("templates"), Path.of("site"),
         List.of("en", "es"));
     verified.clear();
-    new SiteGenerator(other, BuildLog.silent(), c -> QuizLoader.loadAll(c.dataDir(), c.display(c.dataDir()),
-        c.languages()), this::countingVerify).withPipeline("seeds=5").withGeneratorBuild("build-1")
-        .withCache(project.resolve("target/gradproof-cache")).generate();
+    generator(other, "seeds=5", "build-1").generate();
     assertEquals(4, verified.size(), "another verifier setting is another key");
   }
 

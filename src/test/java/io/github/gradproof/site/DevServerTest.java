@@ -38,7 +38,7 @@ class DevServerTest {
         Path.of("target/serve/site"), List.of("en", "es"));
     Path cache = project.resolve("target/serve/cache");
     try (DevServer server = new DevServer(config, 0, BuildLog.silent(),
-        c -> SiteGenerator.standard(c, BuildLog.silent()).withCache(cache))) {
+        c -> SiteGenerator.standard(c, BuildLog.silent(), BuildOptions.DEFAULT.withCache(cache)))) {
       server.start();
       assertTrue(server.url().startsWith("http://127.0.0.1:"), server.url());
 

@@ -29,8 +29,7 @@ class KilledBuildTest {
   @Test
   void killedMidwayLeavesTheOldSiteIntact() throws Exception {
     SiteConfig config = new SiteConfig(project, Path.of("data"), TEMPLATES, Path.of("site"), List.of("en", "es"));
-    new SiteGenerator(config, BuildLog.silent(), c -> List.of(SampleQuiz.phase("Published")), SampleQuiz::result)
-        .generate();
+    TestPipeline.generator(config, List.of(SampleQuiz.phase("Published")), SampleQuiz::result).generate();
     Map<String, String> published = SiteGeneratorTest.snapshot(project.resolve("site"));
 
     Process child = new ProcessBuilder(javaBinary(), "-cp", System.getProperty("java.class.path"),
@@ -42,7 +41,7 @@ class KilledBuildTest {
     assertTrue(Files.isDirectory(staging), "the killed build left its staging folder behind");
     assertEquals(published, SiteGeneratorTest.snapshot(project.resolve("site")), "the published site is untouched");
 
-    new SiteGenerator(config, BuildLog.silent(), c -> List.of(SampleQuiz.phase("Next")), SampleQuiz::result).generate();
+    TestPipeline.generator(config, List.of(SampleQuiz.phase("Next")), SampleQuiz::result).generate();
     assertTrue(Files.notExists(staging), "the next build removes the leftover staging folder");
     assertTrue(Files.readString(project.resolve("site/en/phase-03-sample.html")).contains("Next"));
   }
@@ -50,8 +49,7 @@ class KilledBuildTest {
   @Test
   void aSwapInterruptedBetweenItsTwoRenamesIsUndone() throws IOException {
     SiteConfig config = new SiteConfig(project, Path.of("data"), TEMPLATES, Path.of("site"), List.of("en", "es"));
-    new SiteGenerator(config, BuildLog.silent(), c -> List.of(SampleQuiz.phase("Published")), SampleQuiz::result)
-        .generate();
+    TestPipeline.generator(config, List.of(SampleQuiz.phase("Published")), SampleQuiz::result).generate();
     Map<String, String> published = SiteGeneratorTest.snapshot(project.resolve("site"));
     // The state a kill leaves after "site -> .site.old-x" and before "staging -> site".
     Files.move(project.resolve("site"), project.resolve(".site.old-12345"));

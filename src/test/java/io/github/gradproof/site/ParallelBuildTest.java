@@ -27,7 +27,7 @@ class ParallelBuildTest {
   }
 
   private SiteGenerator generator(String output, int threads) {
-    return SiteGenerator.standard(config(output), BuildLog.silent()).withThreads(threads);
+    return SiteGenerator.standard(config(output), BuildLog.silent(), BuildOptions.DEFAULT.withThreads(threads));
   }
 
   @Test

@@ -27,8 +27,8 @@ class PhaseSkeletonTest {
     assertEquals(project.resolve("data/quizzes/phase-09-optimizers.yaml"), file);
     BuildReport report = SiteGenerator.standard(config(), BuildLog.silent()).check();
     assertEquals(1, report.questionCount());
-    assertEquals(List.of(), report.phases().get(0).problems());
-    List<TranslationReport.Finding> todo = TranslationReport.of(report.phases().get(0).phase(), List.of("en", "es"));
+    assertEquals(List.of(), report.results().get(0).problems());
+    List<TranslationReport.Finding> todo = TranslationReport.of(report.results().get(0).phase(), List.of("en", "es"));
     assertTrue(todo.size() >= 5, todo.toString());
     assertTrue(todo.stream().allMatch(f -> f.kind() == TranslationReport.Kind.MISSING), todo.toString());
   }

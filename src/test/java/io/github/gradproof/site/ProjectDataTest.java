@@ -29,14 +29,14 @@ class ProjectDataTest {
   void everyAnswerInDataAgreesWithItsKey() {
     BuildReport report = SiteGenerator.standard(SiteConfig.defaults(PROJECT), BuildLog.silent()).check();
     assertTrue(report.questionCount() >= 5, "Phase 8 has five questions");
-    report.phases().forEach(phase -> assertEquals(List.of(), phase.problems(), phase.phase().sourcePath()));
+    report.results().forEach(phase -> assertEquals(List.of(), phase.problems(), phase.phase().sourcePath()));
   }
 
   @Test
   void phaseEightIsFullyVerifiedOnBothPages() throws IOException {
     SiteConfig config = SiteConfig.defaults(PROJECT).withOutputDir(temp.resolve("site"));
     BuildReport report = SiteGenerator.standard(config, BuildLog.silent()).generate();
-    report.phases().get(0).questions().forEach(q -> assertTrue(q.keyProven(), q.question().id()));
+    report.results().get(0).questions().forEach(q -> assertTrue(q.keyProven(), q.question().id()));
     for (String language : List.of("en", "es")) {
       Document page = Jsoup.parse(Files.readString(
           temp.resolve("site/" + language + "/phase-08-tensor-autograd.html"), StandardCharsets.UTF_8));

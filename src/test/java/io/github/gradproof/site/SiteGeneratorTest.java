@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -35,7 +36,7 @@ class SiteGeneratorTest {
   }
 
   private SiteGenerator generator(Phase phase) {
-    return new SiteGenerator(config(), BuildLog.silent(), c -> List.of(phase), SampleQuiz::result);
+    return TestPipeline.generator(config(), List.of(phase), SampleQuiz::result);
   }
 
   private Document page(String relative) throws IOException {
@@ -113,7 +114,7 @@ class SiteGeneratorTest {
     generator(SampleQuiz.phase("Phase 3 — Sample")).generate();
     Map<String, String> before = snapshot(project.resolve("site"));
     Phase phase = SampleQuiz.phase("Phase 3 — Changed");
-    SiteGenerator drifting = new SiteGenerator(config(), BuildLog.silent(), c -> List.of(phase), p -> drifted(p));
+    SiteGenerator drifting = TestPipeline.generator(config(), List.of(phase), p -> drifted(p));
     DiagnosticException e = assertThrows(DiagnosticException.class, drifting::generate);
     assertEquals("data/quizzes/phase-03-sample.yaml:13:13: q-03-01: drift", e.diagnostics().get(0).format());
     assertEquals(before, snapshot(project.resolve("site")));
@@ -129,7 +130,7 @@ class SiteGeneratorTest {
     Files.writeString(templates.resolve("index.peb"), "{% extends \"layout.peb\" %}\n{% block content %}\n{{ nosuch.thing }\n{% endblock %}\n");
     SiteConfig config = new SiteConfig(project, Path.of("data/quizzes"), Path.of("templates"), Path.of("site"), List.of("en", "es"));
     Phase phase = SampleQuiz.phase("Phase 3 — Sample");
-    SiteGenerator broken = new SiteGenerator(config, BuildLog.silent(), c -> List.of(phase), SampleQuiz::result);
+    SiteGenerator broken = TestPipeline.generator(config, List.of(phase), SampleQuiz::result);
     DiagnosticException e = assertThrows(DiagnosticException.class, broken::generate);
     assertTrue(e.getMessage().startsWith("templates/index.peb:3:1: template error: "), e.getMessage());
     assertEquals(before, snapshot(project.resolve("site")));
@@ -142,6 +143,43 @@ class SiteGeneratorTest {
     assertEquals(2, report.questionCount());
     assertEquals(3, report.claimCount());
     assertFalse(Files.exists(project.resolve("site")));
+  }
+
+  @Test
+  void checkAndGenerateReportTranslationsTheSameWay() {
+    Phase phase = SampleQuiz.phase("Fase 3 — Muestra"); // the English title reads exactly like the Spanish one
+    List<String> checked = new ArrayList<>();
+    List<String> generated = new ArrayList<>();
+    new SiteGenerator(config(), recording(checked), TestPipeline.of(List.of(phase), SampleQuiz::result),
+        BuildOptions.DEFAULT).check();
+    new SiteGenerator(config(), recording(generated), TestPipeline.of(List.of(phase), SampleQuiz::result),
+        BuildOptions.DEFAULT).generate();
+    assertTrue(checked.stream().anyMatch(line -> line.startsWith("warn:") && line.contains("title [es] reads exactly"
+        + " like the reference language")), checked.toString());
+    assertEquals(checked, generated.subList(0, checked.size()), "generate logs what check logs, then what it wrote");
+    assertEquals(checked.size() + 1, generated.size(), generated.toString());
+
+    SiteConfig strict = new SiteConfig(project, Path.of("data/quizzes"), Path.of("templates").toAbsolutePath(),
+        Path.of("strict-site"), List.of("en", "es"), true);
+    SiteGenerator strictly = TestPipeline.generator(strict, List.of(phase), SampleQuiz::result);
+    String byCheck = assertThrows(DiagnosticException.class, strictly::check).getMessage();
+    assertEquals(byCheck, assertThrows(DiagnosticException.class, strictly::generate).getMessage());
+    assertTrue(byCheck.startsWith(SampleQuiz.FILE + ":1:1: phase-03-sample: title [es]"), byCheck);
+    assertFalse(Files.exists(project.resolve("strict-site")));
+  }
+
+  private static BuildLog recording(List<String> lines) {
+    return new BuildLog() {
+      @Override
+      public void info(String message) {
+        lines.add("info: " + message);
+      }
+
+      @Override
+      public void warn(String message) {
+        lines.add("warn: " + message);
+      }
+    };
   }
 
   private void assertNoStagingLeft() throws IOException {
