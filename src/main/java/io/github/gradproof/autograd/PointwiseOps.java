@@ -82,7 +82,7 @@ final class PointwiseOps {
   }
 
   static Var relu(Var x) {
-    KinkProbe.signs(x.value());
+    Var.kinks(x).signs(x.value());
     return unary(x, Elementwise.map(x.value(), v -> v > 0 ? v : 0.0),
         g -> Elementwise.zip(g, x.value(), (gv, v) -> v > 0 ? gv : 0.0));
   }
@@ -93,7 +93,7 @@ final class PointwiseOps {
   }
 
   static Var abs(Var x) {
-    KinkProbe.signs(x.value());
+    Var.kinks(x).signs(x.value());
     return unary(x, Elementwise.map(x.value(), Math::abs),
         g -> Elementwise.zip(g, x.value(), (gv, v) -> v > 0 ? gv : v < 0 ? -gv : 0.0));
   }
@@ -106,7 +106,7 @@ final class PointwiseOps {
   /** A 0/1 constant; its branches are recorded for the gradient check (a jump is a kink). */
   static Var compare(Var a, Var b, Comparison c) {
     Tensor out = Elementwise.zip(a.value(), b.value(), (x, y) -> c.holds(x, y) ? 1.0 : 0.0);
-    KinkProbe.mask(out);
-    return Var.constant(out);
+    Var.kinks(a, b).mask(out);
+    return Var.constantOf(out, a, b);
   }
 }

@@ -29,7 +29,7 @@ final class ReductionOps {
     boolean[] reduced = Shapes.reducedAxes(axes, value.rank());
     Tensor kept = Reductions.max(value, reduced, true);
     Tensor isMax = Elementwise.zip(value, kept, (v, m) -> v == m ? 1.0 : 0.0);
-    KinkProbe.mask(isMax);
+    Var.kinks(x).mask(isMax);
     Tensor ties = Reductions.sum(isMax, reduced, true);
     Tensor out = kept.withShape(Shapes.reducedShape(value.shapeRef(), reduced, keepdims));
     return PointwiseOps.unary(x, out,

@@ -11,9 +11,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -72,7 +72,7 @@ public final class QuizLoader {
    */
   public static List<Phase> loadAll(Path dir, String displayDir, List<String> languages) {
     List<Diagnostic> problems = new ArrayList<>();
-    List<Phase> phases = loadAll(dir, displayDir, languages, problems);
+    List<Phase> phases = loadAll(dir, displayDir, languages, Runnable::run, problems);
     if (!problems.isEmpty()) {
       throw new DiagnosticException(problems);
     }
@@ -83,57 +83,51 @@ public final class QuizLoader {
    * Loads like {@link #loadAll(Path, String, List)} but does not stop at problems: they are added
    * to {@code problems}, and the phases of the files that loaded without any are returned, so a
    * build can verify those and report every problem in every file in one run.
+   *
+   * @param executor reads and parses files ahead of validation (the build's workers; a direct
+   *     executor loads on the calling thread)
    */
-  public static List<Phase> loadAll(Path dir, String displayDir, List<String> languages, List<Diagnostic> out) {
+  public static List<Phase> loadAll(
+      Path dir, String displayDir, List<String> languages, Executor executor, List<Diagnostic> out) {
     List<String> langs = checked(languages);
     Problems problems = new Problems();
     IdRegistry ids = new IdRegistry();
     List<Path> files = quizFiles(dir, displayDir);
-    // Reading and YAML parsing are independent per file and most of the cost: worker threads
-    // parse ahead (at most PARSE_AHEAD files, as parse trees are large) while this thread
+    // Reading and YAML parsing are independent per file and most of the cost: the executor
+    // parses ahead (at most PARSE_AHEAD files, as parse trees are large) while this thread
     // validates the parsed files in file order. Validation registers ids across files, so the
     // phases and the order of problems are exactly those of a sequential load.
     List<Phase> phases = new ArrayList<>();
-    int workers = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), files.size()));
-    ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-      Thread thread = new Thread(r, "gradproof-yaml");
-      thread.setDaemon(true);
-      return thread;
-    });
-    try {
-      List<Future<Parsed>> parsed = new ArrayList<>(files.size());
-      for (int i = 0; i < files.size(); i++) {
-        parsed.add(i < PARSE_AHEAD ? submit(pool, files.get(i), displayDir) : null);
+    List<Future<Parsed>> parsed = new ArrayList<>(files.size());
+    for (int i = 0; i < files.size(); i++) {
+      parsed.add(i < PARSE_AHEAD ? submit(executor, files.get(i), displayDir) : null);
+    }
+    for (int i = 0; i < files.size(); i++) {
+      if (i + PARSE_AHEAD < files.size()) {
+        parsed.set(i + PARSE_AHEAD, submit(executor, files.get(i + PARSE_AHEAD), displayDir));
       }
-      for (int i = 0; i < files.size(); i++) {
-        if (i + PARSE_AHEAD < files.size()) {
-          parsed.set(i + PARSE_AHEAD, submit(pool, files.get(i + PARSE_AHEAD), displayDir));
-        }
-        Parsed file = join(parsed.get(i));
-        parsed.set(i, null);
-        int before = problems.count();
-        problems.addAll(file.problems().list());
-        if (file.root().isEmpty()) {
-          continue;
-        }
-        NodeReader reader = new NodeReader(file.source(), problems, langs);
-        Phase phase = PhaseReader.read(reader, file.root().get(), files.get(i).getFileName().toString(), ids);
-        if (phase != null && problems.count() == before) {
-          phases.add(phase);
-        }
+      Parsed file = join(parsed.get(i));
+      parsed.set(i, null);
+      int before = problems.count();
+      problems.addAll(file.problems().list());
+      if (file.root().isEmpty()) {
+        continue;
       }
-    } finally {
-      pool.shutdownNow();
+      NodeReader reader = new NodeReader(file.source(), problems, langs);
+      Phase phase = PhaseReader.read(reader, file.root().get(), files.get(i).getFileName().toString(), ids);
+      if (phase != null && problems.count() == before) {
+        phases.add(phase);
+      }
     }
     out.addAll(problems.list());
     phases.sort(Comparator.comparingInt(Phase::number).thenComparing(Phase::slug));
     return List.copyOf(phases);
   }
 
-  private static Future<Parsed> submit(ExecutorService pool, Path file, String displayDir) {
+  private static Future<Parsed> submit(Executor executor, Path file, String displayDir) {
     String name = file.getFileName().toString();
     String display = displayDir.isEmpty() || displayDir.endsWith("/") ? displayDir + name : displayDir + "/" + name;
-    return pool.submit(() -> parse(file, display));
+    return CompletableFuture.supplyAsync(() -> parse(file, display), executor);
   }
 
   private static Parsed join(Future<Parsed> future) {

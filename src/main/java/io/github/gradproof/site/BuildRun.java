@@ -58,7 +58,7 @@ final class BuildRun implements AutoCloseable {
    */
   List<Phase> load() {
     List<Diagnostic> loadProblems = new ArrayList<>();
-    List<Phase> phases = pipeline.source().load(config, loadProblems);
+    List<Phase> phases = pipeline.source().load(config, workers.executor(), loadProblems);
     loadNanos = System.nanoTime() - start;
     slots = new PhaseSlots(phases);
     if (!loadProblems.isEmpty()) {

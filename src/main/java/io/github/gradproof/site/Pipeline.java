@@ -8,6 +8,7 @@ import io.github.gradproof.verify.PhaseVerifier;
 import io.github.gradproof.verify.QuestionVerifier;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 
 /**
@@ -39,14 +40,16 @@ public record Pipeline(String id, PhaseSource source, Function<Phase, PhaseResul
   public interface PhaseSource {
 
     /** Every {@code phase-NN-slug.yaml} in the data folder, loaded and validated. */
-    PhaseSource QUIZ_FILES = (config, problems) ->
-        QuizLoader.loadAll(config.dataDir(), config.display(config.dataDir()), config.languages(), problems);
+    PhaseSource QUIZ_FILES = (config, executor, problems) -> QuizLoader.loadAll(
+        config.dataDir(), config.display(config.dataDir()), config.languages(), executor, problems);
 
     /**
      * Loads every phase that can be loaded; adds a located diagnostic to {@code problems} for
      * every problem, leaving out the phases of the files that have one, so that the phases that
      * did load are still verified and one run reports every problem in every file.
+     *
+     * @param executor the build's workers, for reading files in parallel
      */
-    List<Phase> load(SiteConfig config, List<Diagnostic> problems);
+    List<Phase> load(SiteConfig config, Executor executor, List<Diagnostic> problems);
   }
 }

@@ -108,7 +108,7 @@ final class StagedSite implements AutoCloseable {
 
   /** Publish: the staging folder replaces the output folder; unused cache entries go. */
   void publish() {
-    publisher.publish();
+    publisher.publish(run.workers);
     cache.retainOnly(run.slots().usedCacheKeys());
   }
 

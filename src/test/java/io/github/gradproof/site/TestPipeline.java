@@ -12,7 +12,7 @@ public final class TestPipeline {
 
   /** A pipeline whose source always gives {@code phases} (no file is read). */
   public static Pipeline of(List<Phase> phases, Function<Phase, PhaseResult> verifier) {
-    return new Pipeline("test", (config, problems) -> phases, verifier);
+    return new Pipeline("test", (config, executor, problems) -> phases, verifier);
   }
 
   /** A generator of {@code phases} with the default options. */
