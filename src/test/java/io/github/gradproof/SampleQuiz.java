@@ -3,7 +3,7 @@ package io.github.gradproof;
 import io.github.gradproof.diag.SourceLocation;
 import io.github.gradproof.quiz.Answer;
 import io.github.gradproof.quiz.Choice;
-import io.github.gradproof.quiz.ClaimText;
+import io.github.gradproof.diag.SourceSpan;
 import io.github.gradproof.quiz.Localized;
 import io.github.gradproof.quiz.Phase;
 import io.github.gradproof.quiz.Question;
@@ -36,8 +36,8 @@ public final class SampleQuiz {
     return new SourceLocation(FILE, line, column);
   }
 
-  public static ClaimText claim(String source, int line) {
-    return new ClaimText(source, at(line, 9), "      - claim: \"" + source + "\"");
+  public static SourceSpan claim(String source, int line) {
+    return new SourceSpan(source, at(line, 9), "      - claim: \"" + source + "\"");
   }
 
   /** A phase with one multi question (one holding claim, one false) and one free question. */

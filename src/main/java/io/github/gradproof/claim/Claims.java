@@ -1,9 +1,7 @@
 package io.github.gradproof.claim;
 
 import io.github.gradproof.diag.Diagnostic;
-import io.github.gradproof.diag.DiagnosticException;
-import io.github.gradproof.quiz.ClaimText;
-import java.util.ArrayList;
+import io.github.gradproof.diag.SourceSpan;
 import java.util.List;
 
 /**
@@ -21,7 +19,7 @@ public final class Claims {
    * @param sink receives every authoring error of the line
    * @return the definition, or {@code null} when the line has errors (then {@code sink} grew)
    */
-  public static Line.Definition forwardLine(ClaimText text, Scope scope, List<Diagnostic> sink) {
+  public static Line.Definition forwardLine(SourceSpan text, Scope scope, List<Diagnostic> sink) {
     Line.Definition line;
     try {
       line = Parser.forwardLine(text.source());
@@ -39,13 +37,12 @@ public final class Claims {
    *
    * @return whether the line calls neither
    */
-  private static boolean refuseExperiments(ClaimText text, Line line, List<Diagnostic> sink) {
+  private static boolean refuseExperiments(SourceSpan text, Line line, List<Diagnostic> sink) {
     int before = sink.size();
     Walk.line(line, e -> {
       if (e instanceof Expr.Call c && (c.function().equals("fd_order") || c.function().equals("fd_evals"))) {
-        sink.add(new Diagnostic(text.location().shiftColumns(c.pos()), c.function()
-            + "() measures the question's finite differences and can only stand in a claim, not in a forward line",
-            text.sourceLine()));
+        sink.add(text.diagnostic(c.pos(), c.function()
+            + "() measures the question's finite differences and can only stand in a claim, not in a forward line"));
       }
     });
     return sink.size() == before;
@@ -58,7 +55,7 @@ public final class Claims {
    * @param sink receives every authoring error of the claim
    * @return the claim, or {@code null} when it has errors (then {@code sink} grew)
    */
-  public static Line claim(ClaimText text, Scope scope, List<Diagnostic> sink) {
+  public static Line claim(SourceSpan text, Scope scope, List<Diagnostic> sink) {
     Line line;
     try {
       line = Parser.claim(text.source());
@@ -70,26 +67,12 @@ public final class Claims {
   }
 
   /**
-   * Parses and checks a claim, failing on authoring errors.
-   *
-   * @throws DiagnosticException with every authoring error of the claim
-   */
-  public static Line claim(ClaimText text, Scope scope) {
-    List<Diagnostic> sink = new ArrayList<>();
-    Line line = claim(text, scope, sink);
-    if (line == null) {
-      throw new DiagnosticException(sink);
-    }
-    return line;
-  }
-
-  /**
    * Parses a claim without checking names, for questions whose claims are not evaluated
    * ({@code verify: false} without a setup): syntax errors still surface.
    *
    * @return the claim, or {@code null} when it has a syntax error (then {@code sink} grew)
    */
-  public static Line parseOnly(ClaimText text, List<Diagnostic> sink) {
+  public static Line parseOnly(SourceSpan text, List<Diagnostic> sink) {
     try {
       return Parser.claim(text.source());
     } catch (ClaimSyntaxException e) {
@@ -127,7 +110,7 @@ public final class Claims {
     return found[0];
   }
 
-  private static boolean report(ClaimText text, Line line, Scope scope, List<Diagnostic> sink) {
+  private static boolean report(SourceSpan text, Line line, Scope scope, List<Diagnostic> sink) {
     List<ClaimSyntaxException> errors = Checker.check(line, scope);
     for (ClaimSyntaxException e : errors) {
       sink.add(diagnostic(text, e));
@@ -136,7 +119,7 @@ public final class Claims {
   }
 
   /** Locates an error at its offset inside {@code text}. */
-  public static Diagnostic diagnostic(ClaimText text, ClaimSyntaxException e) {
-    return new Diagnostic(text.location().shiftColumns(e.offset()), e.getMessage(), text.sourceLine());
+  public static Diagnostic diagnostic(SourceSpan text, ClaimSyntaxException e) {
+    return text.diagnostic(e.offset(), e.getMessage());
   }
 }

@@ -8,8 +8,9 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * What every gradproof goal shares: the parameters of SPEC §2, each settable in the POM and as
- * {@code -Dgradproof.<name>}, and the configuration they make.
+ * What every gradproof goal shares: the project's folders and languages (README.md lists them
+ * with their defaults), each settable in the POM and as {@code -Dgradproof.<name>}, and the
+ * configuration they make.
  */
 abstract class AbstractGradproofMojo extends AbstractMojo {
 

@@ -23,9 +23,8 @@ import org.snakeyaml.engine.v2.nodes.Node;
  *
  * <p>YAML is read with the YAML 1.2 core schema (the Spanish {@code no} stays a string) through
  * SnakeYAML Engine's node API, so every value keeps its line and column. Every problem in every
- * file is collected before anything is thrown: a load either returns a fully valid model or
- * throws one {@link DiagnosticException} listing each problem as {@code file:line:column:
- * message} with the offending line and a caret.
+ * file is collected, each as {@code file:line:column: message} with the offending line and a
+ * caret; only files without problems give a phase.
  *
  * <p>Hostile input is refused early, with a message naming the limit: files over
  * {@value #MAX_FILE_BYTES} bytes, nesting deeper than {@value YamlParser#MAX_DEPTH} levels, more
@@ -45,47 +44,21 @@ public final class QuizLoader {
   private QuizLoader() {}
 
   /**
-   * Loads and validates one quiz file.
-   *
-   * @param file the file to read
-   * @param displayPath the path diagnostics and the page show, e.g. {@code
-   *     data/quizzes/phase-08-tensor-autograd.yaml}
-   * @param languages the configured languages, e.g. {@code [en, es]}; every human-readable field
-   *     must have exactly these
-   * @return the phase
-   * @throws DiagnosticException listing every problem in the file (including an unreadable file)
-   */
-  public static Phase load(Path file, String displayPath, List<String> languages) {
-    Problems problems = new Problems();
-    Phase phase = loadInto(file, displayPath, checked(languages), problems, new IdRegistry());
-    problems.throwIfAny();
-    return phase;
-  }
-
-  /**
    * Loads every quiz file ({@code *.yaml}, {@code *.yml}) directly inside {@code dir}, checks that
    * question ids are unique across all of them, and returns the phases sorted by phase number,
    * then slug. Other files are ignored; an empty directory gives an empty list.
    *
-   * @param displayDir how diagnostics show the directory, e.g. {@code data/quizzes}
-   * @throws DiagnosticException listing every problem in every file
-   */
-  public static List<Phase> loadAll(Path dir, String displayDir, List<String> languages) {
-    List<Diagnostic> problems = new ArrayList<>();
-    List<Phase> phases = loadAll(dir, displayDir, languages, Runnable::run, problems);
-    if (!problems.isEmpty()) {
-      throw new DiagnosticException(problems);
-    }
-    return phases;
-  }
-
-  /**
-   * Loads like {@link #loadAll(Path, String, List)} but does not stop at problems: they are added
-   * to {@code problems}, and the phases of the files that loaded without any are returned, so a
-   * build can verify those and report every problem in every file in one run.
+   * <p>Loading does not stop at problems: each is added to {@code out} as {@code file:line:column:
+   * message} with the offending line and a caret, and only the phases of the files that loaded
+   * without any are returned, so a build can verify those and report every problem in every file
+   * in one run.
    *
+   * @param displayDir how diagnostics show the directory, e.g. {@code data/quizzes}
+   * @param languages the configured languages, e.g. {@code [en, es]}; every human-readable field
+   *     must have exactly these
    * @param executor reads and parses files ahead of validation (the build's workers; a direct
    *     executor loads on the calling thread)
+   * @param out receives every problem in every file, in file order
    */
   public static List<Phase> loadAll(
       Path dir, String displayDir, List<String> languages, Executor executor, List<Diagnostic> out) {
@@ -109,12 +82,7 @@ public final class QuizLoader {
       Parsed file = join(parsed.get(i));
       parsed.set(i, null);
       int before = problems.count();
-      problems.addAll(file.problems().list());
-      if (file.root().isEmpty()) {
-        continue;
-      }
-      NodeReader reader = new NodeReader(file.source(), problems, langs);
-      Phase phase = PhaseReader.read(reader, file.root().get(), files.get(i).getFileName().toString(), ids);
+      Phase phase = read(file, files.get(i).getFileName().toString(), langs, ids, problems);
       if (phase != null && problems.count() == before) {
         phases.add(phase);
       }
@@ -148,9 +116,10 @@ public final class QuizLoader {
   }
 
   /** A file read and parsed into YAML nodes, with the problems found so far. */
-  private record Parsed(SourceText source, Optional<Node> root, Problems problems) {}
+  record Parsed(SourceText source, Optional<Node> root, Problems problems) {}
 
-  private static Parsed parse(Path file, String displayPath) {
+  /** Reads and parses one file (any thread): the first step of loading it. */
+  static Parsed parse(Path file, String displayPath) {
     Problems problems = new Problems();
     SourceText source;
     try {
@@ -176,23 +145,17 @@ public final class QuizLoader {
     }
   }
 
-  private static Phase loadInto(
-      Path file, String displayPath, List<String> languages, Problems problems, IdRegistry ids) {
-    Objects.requireNonNull(file, "file");
-    Objects.requireNonNull(displayPath, "displayPath");
-    SourceText source;
-    try {
-      source = read(file, displayPath);
-    } catch (DiagnosticException e) {
-      problems.addAll(e.diagnostics());
+  /**
+   * Validates a parsed file into its phase (in file order: ids are registered across files),
+   * adding its problems to {@code problems}; {@code null} when it has no YAML document.
+   */
+  static Phase read(Parsed file, String fileName, List<String> languages, IdRegistry ids, Problems problems) {
+    problems.addAll(file.problems().list());
+    if (file.root().isEmpty()) {
       return null;
     }
-    Optional<Node> root = new YamlParser(source, problems).parse();
-    if (root.isEmpty()) {
-      return null;
-    }
-    NodeReader reader = new NodeReader(source, problems, languages);
-    return PhaseReader.read(reader, root.get(), file.getFileName().toString(), ids);
+    NodeReader reader = new NodeReader(file.source(), problems, languages);
+    return PhaseReader.read(reader, file.root().get(), fileName, ids);
   }
 
   private static SourceText read(Path file, String displayPath) {
@@ -211,7 +174,7 @@ public final class QuizLoader {
     }
   }
 
-  private static List<String> checked(List<String> languages) {
+  static List<String> checked(List<String> languages) {
     Objects.requireNonNull(languages, "languages");
     if (languages.isEmpty()) {
       throw new IllegalArgumentException("languages must not be empty");

@@ -1,6 +1,6 @@
 package io.github.gradproof.verify;
 
-import io.github.gradproof.quiz.ClaimText;
+import io.github.gradproof.diag.SourceSpan;
 
 /**
  * The computed facts about one claim, as the verification table shows them.
@@ -18,7 +18,7 @@ import io.github.gradproof.quiz.ClaimText;
  * @param reason why it is false; {@code null} when it holds
  */
 public record ClaimResult(
-    ClaimText claim,
+    SourceSpan claim,
     String mathMl,
     String shape,
     double error,

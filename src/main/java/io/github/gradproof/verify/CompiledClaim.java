@@ -1,7 +1,7 @@
 package io.github.gradproof.verify;
 
 import io.github.gradproof.claim.Line;
-import io.github.gradproof.quiz.ClaimText;
+import io.github.gradproof.diag.SourceSpan;
 import java.util.Set;
 
 /**
@@ -12,4 +12,4 @@ import java.util.Set;
  * @param mathMl the claim as MathML
  * @param differentiated the names whose gradient it uses
  */
-record CompiledClaim(ClaimText text, Line line, String mathMl, Set<String> differentiated) {}
+record CompiledClaim(SourceSpan text, Line line, String mathMl, Set<String> differentiated) {}

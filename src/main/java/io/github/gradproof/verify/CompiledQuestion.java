@@ -6,7 +6,7 @@ import io.github.gradproof.claim.MathMl;
 import io.github.gradproof.claim.Scope;
 import io.github.gradproof.diag.Diagnostic;
 import io.github.gradproof.quiz.Choice;
-import io.github.gradproof.quiz.ClaimText;
+import io.github.gradproof.diag.SourceSpan;
 import io.github.gradproof.quiz.Distribution;
 import io.github.gradproof.quiz.InputSpec;
 import io.github.gradproof.quiz.Question;
@@ -78,7 +78,7 @@ final class CompiledQuestion {
       }
       scope = scope.with(in.name(), in.distribution() == Distribution.LABELS ? Scope.Kind.LABELS : Scope.Kind.INPUT);
     }
-    for (ClaimText text : setup.forward()) {
+    for (SourceSpan text : setup.forward()) {
       Line.Definition d = Claims.forwardLine(text, scope, errors);
       if (d != null) {
         forward.add(d);
@@ -102,9 +102,9 @@ final class CompiledQuestion {
     }
   }
 
-  private List<CompiledClaim> claims(List<ClaimText> texts) {
+  private List<CompiledClaim> claims(List<SourceSpan> texts) {
     List<CompiledClaim> out = new ArrayList<>();
-    for (ClaimText text : texts) {
+    for (SourceSpan text : texts) {
       Line line = question.setup() == null
           ? Claims.parseOnly(text, errors)
           : Claims.claim(text, scope, errors);

@@ -1,7 +1,7 @@
 package io.github.gradproof.bench;
 
 import io.github.gradproof.quiz.Phase;
-import io.github.gradproof.quiz.QuizLoader;
+import io.github.gradproof.quiz.QuizFiles;
 import io.github.gradproof.site.BuildLog;
 import io.github.gradproof.site.BuildReport;
 import io.github.gradproof.site.SiteConfig;
@@ -78,7 +78,7 @@ public final class Benchmark {
     double[] load = new double[runs];
     for (int r = -warm; r < runs; r++) {
       long t = System.nanoTime();
-      phases = QuizLoader.loadAll(config.dataDir(), config.display(config.dataDir()), config.languages());
+      phases = QuizFiles.loadAll(config.dataDir(), config.display(config.dataDir()), config.languages());
       if (r >= 0) {
         load[r] = seconds(t);
       }

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import io.github.gradproof.diag.Diagnostic;
 import io.github.gradproof.diag.DiagnosticException;
 import io.github.gradproof.diag.SourceLocation;
-import io.github.gradproof.quiz.ClaimText;
+import io.github.gradproof.diag.SourceSpan;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +36,7 @@ class ClaimCasesTest {
   void parsesAsExpected(CaseFile.Case c) {
     Scope scope = scope(c.directives().getOrDefault("scope", ""));
     boolean forward = c.fields().containsKey("forward");
-    ClaimText text = text(c.fields().get(forward ? "forward" : "claim"));
+    SourceSpan text = text(c.fields().get(forward ? "forward" : "claim"));
     List<Diagnostic> sink = new ArrayList<>();
     Line line = forward ? Claims.forwardLine(text, scope, sink) : Claims.claim(text, scope, sink);
     if (c.error() != null) {
@@ -61,9 +61,9 @@ class ClaimCasesTest {
   }
 
   /** A line as the quiz loader would hand it over: {@code claim.yaml}, line 7, inside quotes. */
-  static ClaimText text(String source) {
+  static SourceSpan text(String source) {
     String prefix = "      - claim: \"";
-    return new ClaimText(source, new SourceLocation("claim.yaml", 7, prefix.length() + 1), prefix + source + "\"");
+    return new SourceSpan(source, new SourceLocation("claim.yaml", 7, prefix.length() + 1), prefix + source + "\"");
   }
 
   /** Parses {@code name:kind ...} with kinds dim, input, labels, forward. */

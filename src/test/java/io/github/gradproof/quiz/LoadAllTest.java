@@ -33,7 +33,7 @@ class LoadAllTest {
     QuizFiles.write(tmp, "phase-02-b.yaml", phase(2, "b", "q-02-01"));
     QuizFiles.write(tmp, "phase-02-a.yaml", phase(2, "a", "q-02-02"));
     QuizFiles.write(tmp, "README.md", "not a quiz");
-    List<Phase> phases = QuizLoader.loadAll(tmp, "data/quizzes", QuizFiles.LANGUAGES);
+    List<Phase> phases = QuizFiles.loadAll(tmp, "data/quizzes", QuizFiles.LANGUAGES);
     assertEquals(List.of("phase-02-a", "phase-02-b", "phase-10-a"),
         phases.stream().map(Phase::pageName).toList());
     assertEquals("data/quizzes/phase-02-a.yaml", phases.get(0).sourcePath());
@@ -41,7 +41,7 @@ class LoadAllTest {
 
   @Test
   void emptyDirectoryGivesNoPhases() {
-    assertEquals(List.of(), QuizLoader.loadAll(tmp, "data/quizzes", QuizFiles.LANGUAGES));
+    assertEquals(List.of(), QuizFiles.loadAll(tmp, "data/quizzes", QuizFiles.LANGUAGES));
   }
 
   @Test
@@ -49,7 +49,7 @@ class LoadAllTest {
     QuizFiles.write(tmp, "phase-01-a.yaml", phase(1, "a", "q-01-01"));
     QuizFiles.write(tmp, "phase-02-b.yaml", phase(2, "b", "q-02-01", "q-01-01"));
     DiagnosticException e = assertThrows(DiagnosticException.class,
-        () -> QuizLoader.loadAll(tmp, "data/quizzes", QuizFiles.LANGUAGES));
+        () -> QuizFiles.loadAll(tmp, "data/quizzes", QuizFiles.LANGUAGES));
     assertEquals(String.join("\n",
         "data/quizzes/phase-02-b.yaml:12:9: duplicate question id 'q-01-01' (first used at"
             + " data/quizzes/phase-01-a.yaml:6:9); ids must be unique across the site, so rename"
@@ -64,7 +64,7 @@ class LoadAllTest {
     QuizFiles.write(tmp, "phase-02-b.yaml", "");
     QuizFiles.write(tmp, "phase-03-c.yaml", phase(3, "c", "q-03-01").replace("es: \"P\"", "fr: \"P\""));
     DiagnosticException e = assertThrows(DiagnosticException.class,
-        () -> QuizLoader.loadAll(tmp, "data/quizzes", QuizFiles.LANGUAGES));
+        () -> QuizFiles.loadAll(tmp, "data/quizzes", QuizFiles.LANGUAGES));
     assertEquals(List.of(
             "data/quizzes/phase-01-a.yaml:7:11",
             "data/quizzes/phase-02-b.yaml:1:1",
@@ -79,7 +79,7 @@ class LoadAllTest {
     String text = phase(1, "a", "q-01-01") + "# " + "x".repeat(QuizLoader.MAX_FILE_BYTES) + "\n";
     QuizFiles.write(tmp, "phase-01-a.yaml", text);
     DiagnosticException e = assertThrows(DiagnosticException.class,
-        () -> QuizLoader.loadAll(tmp, "data/quizzes", QuizFiles.LANGUAGES));
+        () -> QuizFiles.loadAll(tmp, "data/quizzes", QuizFiles.LANGUAGES));
     Diagnostic d = e.diagnostics().get(0);
     assertEquals("data/quizzes/phase-01-a.yaml:1:1", d.location().toString());
     assertEquals("the file is " + Files.size(tmp.resolve("phase-01-a.yaml")) + " bytes, over the"
@@ -89,19 +89,19 @@ class LoadAllTest {
   @Test
   void missingFileAndDirectoryAreLocatedErrors() {
     DiagnosticException file = assertThrows(DiagnosticException.class,
-        () -> QuizLoader.load(tmp.resolve("phase-01-a.yaml"), "data/quizzes/phase-01-a.yaml",
+        () -> QuizFiles.load(tmp.resolve("phase-01-a.yaml"), "data/quizzes/phase-01-a.yaml",
             QuizFiles.LANGUAGES));
     assertTrue(file.getMessage().startsWith("data/quizzes/phase-01-a.yaml:1:1: cannot read the file ("),
         file.getMessage());
     DiagnosticException dir = assertThrows(DiagnosticException.class,
-        () -> QuizLoader.loadAll(tmp.resolve("nope"), "nope", QuizFiles.LANGUAGES));
+        () -> QuizFiles.loadAll(tmp.resolve("nope"), "nope", QuizFiles.LANGUAGES));
     assertTrue(dir.getMessage().startsWith("nope:1:1: cannot list the quiz directory ("),
         dir.getMessage());
   }
 
   @Test
   void languagesAreConfigurable() {
-    Phase p = QuizLoader.load(
+    Phase p = QuizFiles.load(
         QuizFiles.write(tmp, "phase-01-t.yaml", QuizFiles.HEADER.replace(", es: \"Fase 1\"", "")
             .replace(", es: \"Resumen.\"", "") + String.join("\n",
             "  - id: q-01-01",

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.gradproof.diag.SourceLocation;
+import io.github.gradproof.diag.SourceSpan;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,7 +33,7 @@ class Phase8ContentTest {
 
   @BeforeAll
   static void load() throws IOException {
-    phase = QuizLoader.load(FILE, DISPLAY, LANGUAGES);
+    phase = QuizFiles.load(FILE, DISPLAY, LANGUAGES);
     fileLines = Files.readAllLines(FILE);
   }
 
@@ -40,8 +41,8 @@ class Phase8ContentTest {
     return phase.questions().get(n - 1);
   }
 
-  private static List<String> sources(List<ClaimText> claims) {
-    return claims.stream().map(ClaimText::source).toList();
+  private static List<String> sources(List<SourceSpan> claims) {
+    return claims.stream().map(SourceSpan::source).toList();
   }
 
   @Test
@@ -194,14 +195,14 @@ class Phase8ContentTest {
 
   @Test
   void everyClaimPointsAtItsOwnTextInTheFile() {
-    List<ClaimText> all = new ArrayList<>();
+    List<SourceSpan> all = new ArrayList<>();
     for (Question q : phase.questions()) {
       all.addAll(q.setup().forward());
       q.choices().forEach(c -> all.addAll(c.claims()));
       all.addAll(q.answer().claims());
     }
     assertEquals(6 + 4 + 5 + 2 + 4 + 1, all.size());
-    for (ClaimText claim : all) {
+    for (SourceSpan claim : all) {
       SourceLocation at = claim.location();
       assertEquals(DISPLAY, at.file());
       String line = fileLines.get(at.line() - 1);
@@ -222,7 +223,7 @@ class Phase8ContentTest {
 
   @Test
   void loadAllFindsThePhaseInDataQuizzes() {
-    List<Phase> phases = QuizLoader.loadAll(Path.of("data/quizzes"), "data/quizzes", LANGUAGES);
+    List<Phase> phases = QuizFiles.loadAll(Path.of("data/quizzes"), "data/quizzes", LANGUAGES);
     assertEquals(List.of("phase-08-tensor-autograd"), phases.stream().map(Phase::pageName).toList());
     assertEquals(DISPLAY, phases.get(0).sourcePath());
   }
@@ -232,7 +233,7 @@ class Phase8ContentTest {
     String text = Files.readString(FILE).replace("\n", "\r\n");
     Path copy = tmp.resolve(FILE.getFileName());
     Files.write(copy, ("\uFEFF" + text).getBytes(StandardCharsets.UTF_8));
-    assertEquals(phase, QuizLoader.load(copy, DISPLAY, LANGUAGES));
+    assertEquals(phase, QuizFiles.load(copy, DISPLAY, LANGUAGES));
   }
 
   private static SourceLocation at(int line, int column) {

@@ -95,7 +95,7 @@ class QuizLoaderFuzzTest {
     try {
       Files.write(file, bytes);
       try {
-        assertNotNull(QuizLoader.load(file, "f.yaml", QuizFiles.LANGUAGES));
+        assertNotNull(QuizFiles.load(file, "f.yaml", QuizFiles.LANGUAGES));
       } catch (DiagnosticException e) {
         assertFalse(e.diagnostics().isEmpty());
         long lines = bytes.length == 0 ? 1 : new String(bytes, StandardCharsets.UTF_8).lines().count() + 1;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.gradproof.bench.CorpusGenerator;
 import io.github.gradproof.diag.DiagnosticException;
-import io.github.gradproof.quiz.QuizLoader;
+import io.github.gradproof.quiz.QuizFiles;
 import io.github.gradproof.verify.PhaseVerifier;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -98,7 +98,7 @@ class ParallelBuildTest {
     String single = assertThrows(DiagnosticException.class, () -> generator("site", 1).generate()).getMessage();
     String parallel = assertThrows(DiagnosticException.class, () -> generator("site", 3).generate()).getMessage();
     assertEquals(single, parallel);
-    String all = assertThrows(DiagnosticException.class, () -> new PhaseVerifier().check(QuizLoader.loadAll(
+    String all = assertThrows(DiagnosticException.class, () -> new PhaseVerifier().check(QuizFiles.loadAll(
         project.resolve("data"), "data", List.of("en", "es")))).getMessage();
     assertEquals(all, single, "the same problems as verifying phase by phase");
   }

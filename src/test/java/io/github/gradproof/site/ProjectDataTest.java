@@ -27,14 +27,14 @@ class ProjectDataTest {
 
   @Test
   void everyAnswerInDataAgreesWithItsKey() {
-    BuildReport report = SiteGenerator.standard(SiteConfig.defaults(PROJECT), BuildLog.silent()).check();
+    BuildReport report = SiteGenerator.standard(TestProject.defaults(PROJECT), BuildLog.silent()).check();
     assertTrue(report.questionCount() >= 5, "Phase 8 has five questions");
     report.results().forEach(phase -> assertEquals(List.of(), phase.problems(), phase.phase().sourcePath()));
   }
 
   @Test
   void phaseEightIsFullyVerifiedOnBothPages() throws IOException {
-    SiteConfig config = SiteConfig.defaults(PROJECT).withOutputDir(temp.resolve("site"));
+    SiteConfig config = TestProject.defaults(PROJECT).withOutputDir(temp.resolve("site"));
     BuildReport report = SiteGenerator.standard(config, BuildLog.silent()).generate();
     report.results().get(0).questions().forEach(q -> assertTrue(q.keyProven(), q.question().id()));
     for (String language : List.of("en", "es")) {

@@ -1,7 +1,7 @@
 package io.github.gradproof.verify;
 
 import io.github.gradproof.quiz.Phase;
-import io.github.gradproof.quiz.QuizLoader;
+import io.github.gradproof.quiz.QuizFiles;
 import io.github.gradproof.quiz.Question;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,7 +23,7 @@ public final class VerifyBenchmark {
 
   public static void main(String[] args) {
     int runs = args.length > 0 ? Integer.parseInt(args[0]) : 100;
-    Phase phase = QuizLoader.load(Path.of(Phase8Test.DISPLAY), Phase8Test.DISPLAY, List.of("en", "es"));
+    Phase phase = QuizFiles.load(Path.of(Phase8Test.DISPLAY), Phase8Test.DISPLAY, List.of("en", "es"));
     PhaseVerifier phases = new PhaseVerifier();
     double[] phaseMs = time(runs, () -> phases.verify(phase));
     Question simple = TestQuestions.free("q-simple",

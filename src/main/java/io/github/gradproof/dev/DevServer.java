@@ -1,9 +1,12 @@
-package io.github.gradproof.site;
+package io.github.gradproof.dev;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.github.gradproof.diag.DiagnosticException;
 import io.github.gradproof.render.Html;
+import io.github.gradproof.site.BuildLog;
+import io.github.gradproof.site.SiteConfig;
+import io.github.gradproof.site.SiteGenerator;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;

@@ -1,10 +1,16 @@
-package io.github.gradproof.site;
+package io.github.gradproof.dev;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import io.github.gradproof.site.BuildLog;
+import io.github.gradproof.site.BuildOptions;
+import io.github.gradproof.site.SiteConfig;
+import io.github.gradproof.site.SiteGenerator;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -64,6 +70,23 @@ class DevServerTest {
       assertEquals(404, get(server, "en/nothing-here.html").statusCode());
       assertEquals(404, get(server, "../../etc/passwd").statusCode());
     }
+  }
+
+  @Test
+  void previewBuildsIntoItsWorkFolderAndStopsOnABlankLine() throws Exception {
+    Path quiz = project.resolve("data/quizzes/phase-08-tensor-autograd.yaml");
+    Files.createDirectories(quiz.getParent());
+    Files.copy(PROJECT.resolve("data/quizzes/phase-08-tensor-autograd.yaml"), quiz);
+    SiteConfig config = new SiteConfig(project, Path.of("data/quizzes"), PROJECT.resolve("templates"), Path.of("site"),
+        List.of("en", "es"));
+    DevServer server = Preview.server(config, project.resolve("target/gradproof-serve"), 0, BuildLog.silent());
+    Preview.serveUntilStopped(server, new ByteArrayInputStream("keep going\n\nnot read\n".getBytes(StandardCharsets.UTF_8)),
+        BuildLog.silent());
+    assertEquals(1, server.buildCount());
+    assertTrue(Files.isRegularFile(project.resolve("target/gradproof-serve/site/" + PAGE)));
+    assertTrue(Files.isDirectory(project.resolve("target/gradproof-serve/cache")), "rebuilds use a cache");
+    assertFalse(Files.exists(project.resolve("site")), "the preview never writes the project's own site");
+    assertThrows(ConnectException.class, () -> get(server, PAGE), "stopped after the blank line");
   }
 
   private HttpResponse<String> awaitPage(DevServer server, Predicate<HttpResponse<String>> done) throws Exception {

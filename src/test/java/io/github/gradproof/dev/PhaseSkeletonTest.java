@@ -1,11 +1,14 @@
-package io.github.gradproof.site;
+package io.github.gradproof.dev;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.github.gradproof.diag.DiagnosticException;
 import io.github.gradproof.quiz.TranslationReport;
+import io.github.gradproof.site.BuildLog;
+import io.github.gradproof.site.BuildReport;
+import io.github.gradproof.site.SiteConfig;
+import io.github.gradproof.site.SiteGenerator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
