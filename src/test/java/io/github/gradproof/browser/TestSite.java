@@ -1,5 +1,6 @@
 package io.github.gradproof.browser;
 
+import io.github.gradproof.TestProject;
 import io.github.gradproof.site.BuildLog;
 import io.github.gradproof.site.SiteConfig;
 import io.github.gradproof.site.SiteGenerator;
@@ -28,9 +29,8 @@ public final class TestSite {
   /** Generates the site on first use and returns its folder (absolute). */
   public static synchronized Path root() {
     if (root == null) {
-      Path project = Path.of("").toAbsolutePath();
-      generate(project);
-      root = project.resolve(OUTPUT);
+      generate(TestProject.ROOT);
+      root = TestProject.ROOT.resolve(OUTPUT);
     }
     return root;
   }

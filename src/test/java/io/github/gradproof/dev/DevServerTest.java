@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import io.github.gradproof.TestProject;
 import io.github.gradproof.site.BuildLog;
 import io.github.gradproof.site.BuildOptions;
 import io.github.gradproof.site.SiteConfig;
@@ -19,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** The preview server on a free loopback port: edit, break and fix a quiz file while it runs. */
 class DevServerTest {
 
-  private static final Path PROJECT = Path.of("").toAbsolutePath();
   private static final String PAGE = "en/phase-08-tensor-autograd.html";
 
   @TempDir Path project;
@@ -36,12 +35,11 @@ class DevServerTest {
 
   @Test
   void servesRebuildsShowsErrorsAndRecovers() throws Exception {
-    Path quiz = project.resolve("data/quizzes/phase-08-tensor-autograd.yaml");
+    Path quiz = project.resolve(TestProject.PHASE_8);
     Files.createDirectories(quiz.getParent());
-    String original = Files.readString(PROJECT.resolve("data/quizzes/phase-08-tensor-autograd.yaml"), StandardCharsets.UTF_8);
+    String original = Files.readString(TestProject.ROOT.resolve(TestProject.PHASE_8), StandardCharsets.UTF_8);
     Files.writeString(quiz, original, StandardCharsets.UTF_8);
-    SiteConfig config = new SiteConfig(project, Path.of("data/quizzes"), PROJECT.resolve("templates"),
-        Path.of("target/serve/site"), List.of("en", "es"));
+    SiteConfig config = TestProject.config(project, "data/quizzes", "target/serve/site");
     Path cache = project.resolve("target/serve/cache");
     try (DevServer server = new DevServer(config, 0, BuildLog.silent(),
         c -> SiteGenerator.standard(c, BuildLog.silent(), BuildOptions.DEFAULT.withCache(cache)))) {
@@ -61,7 +59,7 @@ class DevServerTest {
 
       Files.writeString(quiz, original.replace("answer: [1, 2]", "answer: [1, 3]"), StandardCharsets.UTF_8);
       HttpResponse<String> broken = awaitPage(server, r -> r.statusCode() == 500);
-      assertTrue(broken.body().contains("data/quizzes/phase-08-tensor-autograd.yaml:"), broken.body());
+      assertTrue(broken.body().contains(TestProject.PHASE_8 + ":"), broken.body());
       assertTrue(broken.body().contains("q-08-02"), broken.body());
 
       Files.writeString(quiz, original, StandardCharsets.UTF_8);
@@ -74,11 +72,10 @@ class DevServerTest {
 
   @Test
   void previewBuildsIntoItsWorkFolderAndStopsOnABlankLine() throws Exception {
-    Path quiz = project.resolve("data/quizzes/phase-08-tensor-autograd.yaml");
+    Path quiz = project.resolve(TestProject.PHASE_8);
     Files.createDirectories(quiz.getParent());
-    Files.copy(PROJECT.resolve("data/quizzes/phase-08-tensor-autograd.yaml"), quiz);
-    SiteConfig config = new SiteConfig(project, Path.of("data/quizzes"), PROJECT.resolve("templates"), Path.of("site"),
-        List.of("en", "es"));
+    Files.copy(TestProject.ROOT.resolve(TestProject.PHASE_8), quiz);
+    SiteConfig config = TestProject.config(project, "data/quizzes", "site");
     DevServer server = Preview.server(config, project.resolve("target/gradproof-serve"), 0, BuildLog.silent());
     Preview.serveUntilStopped(server, new ByteArrayInputStream("keep going\n\nnot read\n".getBytes(StandardCharsets.UTF_8)),
         BuildLog.silent());

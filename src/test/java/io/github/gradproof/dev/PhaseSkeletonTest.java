@@ -3,6 +3,7 @@ package io.github.gradproof.dev;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import io.github.gradproof.TestProject;
 import io.github.gradproof.diag.DiagnosticException;
 import io.github.gradproof.quiz.TranslationReport;
 import io.github.gradproof.site.BuildLog;
@@ -20,8 +21,7 @@ class PhaseSkeletonTest {
   @TempDir Path project;
 
   private SiteConfig config() {
-    return new SiteConfig(project, Path.of("data/quizzes"), Path.of("templates").toAbsolutePath(), Path.of("site"),
-        List.of("en", "es"));
+    return TestProject.config(project, "data/quizzes", "site");
   }
 
   @Test

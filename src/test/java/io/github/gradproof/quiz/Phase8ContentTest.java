@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.gradproof.TestProject;
 import io.github.gradproof.diag.SourceLocation;
 import io.github.gradproof.diag.SourceSpan;
 import java.io.IOException;
@@ -23,9 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Loads the real Phase 8 file and checks its content, claims and their exact locations. */
 class Phase8ContentTest {
 
-  private static final String DISPLAY = "data/quizzes/phase-08-tensor-autograd.yaml";
-  private static final Path FILE = Path.of(DISPLAY);
-  private static final List<String> LANGUAGES = List.of("en", "es");
+  private static final String DISPLAY = TestProject.PHASE_8;
+  private static final Path FILE = TestProject.ROOT.resolve(DISPLAY);
   private static final Pattern CODE = Pattern.compile("`([^`]*)`");
 
   private static Phase phase;
@@ -33,7 +33,7 @@ class Phase8ContentTest {
 
   @BeforeAll
   static void load() throws IOException {
-    phase = QuizFiles.load(FILE, DISPLAY, LANGUAGES);
+    phase = QuizFiles.load(FILE, DISPLAY, QuizFiles.LANGUAGES);
     fileLines = Files.readAllLines(FILE);
   }
 
@@ -111,7 +111,7 @@ class Phase8ContentTest {
     }
     assertEquals(2 + 5 * 3 + 2 + (4 + 1 + 4), fields.size());
     for (Localized field : fields) {
-      assertEquals(LANGUAGES, List.copyOf(field.texts().keySet()), field.location().toString());
+      assertEquals(QuizFiles.LANGUAGES, List.copyOf(field.texts().keySet()), field.location().toString());
       assertFalse(field.in("en").isBlank(), field.location().toString());
       assertFalse(field.in("es").isBlank(), field.location().toString());
       assertEquals(code(field.in("en")), code(field.in("es")),
@@ -223,7 +223,7 @@ class Phase8ContentTest {
 
   @Test
   void loadAllFindsThePhaseInDataQuizzes() {
-    List<Phase> phases = QuizFiles.loadAll(Path.of("data/quizzes"), "data/quizzes", LANGUAGES);
+    List<Phase> phases = QuizFiles.loadAll(Path.of("data/quizzes"), "data/quizzes", QuizFiles.LANGUAGES);
     assertEquals(List.of("phase-08-tensor-autograd"), phases.stream().map(Phase::pageName).toList());
     assertEquals(DISPLAY, phases.get(0).sourcePath());
   }
@@ -233,7 +233,7 @@ class Phase8ContentTest {
     String text = Files.readString(FILE).replace("\n", "\r\n");
     Path copy = tmp.resolve(FILE.getFileName());
     Files.write(copy, ("\uFEFF" + text).getBytes(StandardCharsets.UTF_8));
-    assertEquals(phase, QuizFiles.load(copy, DISPLAY, LANGUAGES));
+    assertEquals(phase, QuizFiles.load(copy, DISPLAY, QuizFiles.LANGUAGES));
   }
 
   private static SourceLocation at(int line, int column) {

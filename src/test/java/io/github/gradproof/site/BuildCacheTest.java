@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.gradproof.TestProject;
 import io.github.gradproof.bench.CorpusGenerator;
 import io.github.gradproof.diag.DiagnosticException;
 import io.github.gradproof.quiz.Phase;
@@ -36,7 +37,7 @@ class BuildCacheTest {
   void corpus() throws IOException {
     CorpusGenerator.write(project.resolve("data"), 1, 4);
     templates = project.resolve("templates");
-    SiteGeneratorTest.copyTree(Path.of("templates").toAbsolutePath(), templates);
+    TestProject.copyTree(TestProject.TEMPLATES, templates);
   }
 
   private SiteGenerator generator(List<String> languages, String build) {
@@ -72,14 +73,14 @@ class BuildCacheTest {
   @Test
   void unchangedPhasesAreNeitherVerifiedNorRenderedAgain() throws IOException {
     assertEquals(ALL, rebuild(generator()));
-    Map<String, String> cold = SiteGeneratorTest.snapshot(project.resolve("site"));
+    Map<String, String> cold = TestProject.snapshot(project.resolve("site"));
     BuildReport warm = generator().generate();
     assertEquals(4, warm.phasesFromCache());
     assertEquals(List.of(), warm.results(), "nothing verified");
     assertEquals(List.of(true, true, true, true), warm.phases().stream().map(BuildReport.PhaseReport::fromCache).toList(),
         "the report names every phase, and says each came from the cache");
     assertEquals(20, warm.questionCount(), "counts still cover every phase");
-    assertEquals(cold, SiteGeneratorTest.snapshot(project.resolve("site")), "a cached build writes the same bytes");
+    assertEquals(cold, TestProject.snapshot(project.resolve("site")), "a cached build writes the same bytes");
   }
 
   @Test
@@ -89,12 +90,12 @@ class BuildCacheTest {
     Files.writeString(file, Files.readString(file, StandardCharsets.UTF_8).replace("Benchmark\"", "Edited\""),
         StandardCharsets.UTF_8);
     assertEquals(List.of("bench-3"), rebuild(generator()));
-    Map<String, String> incremental = SiteGeneratorTest.snapshot(project.resolve("site"));
+    Map<String, String> incremental = TestProject.snapshot(project.resolve("site"));
     assertTrue(incremental.get("en/index.html").contains("Phase 3 — Edited"), "the index follows the edit");
     assertTrue(incremental.get("verification.json").contains("bench-3"));
     Files.walk(project.resolve("target")).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     assertEquals(ALL, rebuild(generator()));
-    assertEquals(SiteGeneratorTest.snapshot(project.resolve("site")), incremental, "incremental equals clean");
+    assertEquals(TestProject.snapshot(project.resolve("site")), incremental, "incremental equals clean");
   }
 
   @Test
@@ -104,7 +105,7 @@ class BuildCacheTest {
     assertEquals(List.of("bench-5"), rebuild(generator()));
     Files.delete(project.resolve("data").resolve(CorpusGenerator.fileName(2)));
     assertEquals(List.of(), rebuild(generator()));
-    Map<String, String> site = SiteGeneratorTest.snapshot(project.resolve("site"));
+    Map<String, String> site = TestProject.snapshot(project.resolve("site"));
     assertTrue(site.get("en/index.html").contains("phase-05-bench-5.html"));
     assertTrue(!site.get("en/index.html").contains("phase-02-bench-2.html"));
     assertTrue(!site.containsKey("en/phase-02-bench-2.html"));
@@ -153,12 +154,12 @@ class BuildCacheTest {
   @Test
   void aFailedBuildWithACacheLeavesTheSiteUntouched() throws IOException {
     rebuild(generator());
-    Map<String, String> before = SiteGeneratorTest.snapshot(project.resolve("site"));
+    Map<String, String> before = TestProject.snapshot(project.resolve("site"));
     Path file = project.resolve("data").resolve(CorpusGenerator.fileName(2));
     Files.writeString(file, Files.readString(file, StandardCharsets.UTF_8).replace("answer: 2", "answer: 3"),
         StandardCharsets.UTF_8);
     assertThrows(DiagnosticException.class, () -> generator().generate());
-    assertEquals(before, SiteGeneratorTest.snapshot(project.resolve("site")));
+    assertEquals(before, TestProject.snapshot(project.resolve("site")));
     try (Stream<Path> entries = Files.list(project)) {
       assertEquals(List.of(), entries.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".site")).toList());
     }

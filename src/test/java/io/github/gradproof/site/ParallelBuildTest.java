@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.gradproof.TestProject;
 import io.github.gradproof.bench.CorpusGenerator;
 import io.github.gradproof.diag.DiagnosticException;
 import io.github.gradproof.quiz.QuizFiles;
@@ -28,8 +29,7 @@ class ParallelBuildTest {
   @TempDir Path project;
 
   private SiteConfig config(String output) {
-    return new SiteConfig(project, Path.of("data"), Path.of("templates").toAbsolutePath(), Path.of(output),
-        List.of("en", "es"));
+    return TestProject.config(project, "data", output);
   }
 
   private SiteGenerator generator(String output, int threads) {
@@ -39,14 +39,13 @@ class ParallelBuildTest {
   @Test
   void oneThreadAndFourThreadsWriteIdenticalBytes() throws IOException {
     CorpusGenerator.write(project.resolve("data"), 10, 9);
-    Files.copy(Path.of("data/quizzes/phase-08-tensor-autograd.yaml"),
-        project.resolve("data/phase-08-tensor-autograd.yaml"));
+    Files.copy(TestProject.ROOT.resolve(TestProject.PHASE_8), project.resolve("data/phase-08-tensor-autograd.yaml"));
     generator("site-1", 1).generate();
     generator("site-4", 4).generate();
-    Map<String, String> single = SiteGeneratorTest.snapshot(project.resolve("site-1"));
+    Map<String, String> single = TestProject.snapshot(project.resolve("site-1"));
     long generated = single.keySet().stream().filter(f -> !f.startsWith("assets")).count();
     assertEquals(2 * 10 + 3 + 2 * 10 + 1, generated, single.keySet().toString());
-    assertEquals(single, SiteGeneratorTest.snapshot(project.resolve("site-4")));
+    assertEquals(single, TestProject.snapshot(project.resolve("site-4")));
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.gradproof.TestProject;
 import io.github.gradproof.diag.DiagnosticException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,25 +22,23 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ProjectDataTest {
 
-  private static final Path PROJECT = Path.of("").toAbsolutePath();
-
-  @TempDir Path temp;
+  @TempDir Path project;
 
   @Test
   void everyAnswerInDataAgreesWithItsKey() {
-    BuildReport report = SiteGenerator.standard(TestProject.defaults(PROJECT), BuildLog.silent()).check();
+    BuildReport report = SiteGenerator.standard(TestProject.defaults(TestProject.ROOT), BuildLog.silent()).check();
     assertTrue(report.questionCount() >= 5, "Phase 8 has five questions");
     report.results().forEach(phase -> assertEquals(List.of(), phase.problems(), phase.phase().sourcePath()));
   }
 
   @Test
   void phaseEightIsFullyVerifiedOnBothPages() throws IOException {
-    SiteConfig config = TestProject.defaults(PROJECT).withOutputDir(temp.resolve("site"));
+    SiteConfig config = TestProject.defaults(TestProject.ROOT).withOutputDir(project.resolve("site"));
     BuildReport report = SiteGenerator.standard(config, BuildLog.silent()).generate();
     report.results().get(0).questions().forEach(q -> assertTrue(q.keyProven(), q.question().id()));
     for (String language : List.of("en", "es")) {
       Document page = Jsoup.parse(Files.readString(
-          temp.resolve("site/" + language + "/phase-08-tensor-autograd.html"), StandardCharsets.UTF_8));
+          project.resolve("site/" + language + "/phase-08-tensor-autograd.html"), StandardCharsets.UTF_8));
       assertEquals(language, page.selectFirst("html").attr("lang"));
       assertEquals(5, page.select("section.question > details.answer").size());
       assertEquals(5, page.select("table.verification-table").size());
@@ -50,13 +49,12 @@ class ProjectDataTest {
 
   @Test
   void aFlippedKeyFailsNamingFileLineQuestionAndClaim() throws IOException {
-    Path data = temp.resolve("data/quizzes");
+    Path data = project.resolve("data/quizzes");
     Files.createDirectories(data);
-    String yaml = Files.readString(PROJECT.resolve("data/quizzes/phase-08-tensor-autograd.yaml"), StandardCharsets.UTF_8);
+    String yaml = Files.readString(TestProject.ROOT.resolve(TestProject.PHASE_8), StandardCharsets.UTF_8);
     Files.writeString(data.resolve("phase-08-tensor-autograd.yaml"), yaml.replace("answer: [1, 2]", "answer: [1, 3]"),
         StandardCharsets.UTF_8);
-    SiteConfig config = new SiteConfig(temp, Path.of("data/quizzes"), PROJECT.resolve("templates"), Path.of("site"),
-        List.of("en", "es"));
+    SiteConfig config = TestProject.config(project, "data/quizzes", "site");
     DiagnosticException e = assertThrows(DiagnosticException.class,
         () -> SiteGenerator.standard(config, BuildLog.silent()).check());
     String message = e.getMessage();
@@ -64,22 +62,21 @@ class ProjectDataTest {
     assertTrue(message.contains("q-08-02"), message);
     assertTrue(message.contains("dA = B @ dC.T"), message);
     assertThrows(DiagnosticException.class, () -> SiteGenerator.standard(config, BuildLog.silent()).generate());
-    assertTrue(Files.notExists(temp.resolve("site")), "nothing written on drift");
+    assertTrue(Files.notExists(project.resolve("site")), "nothing written on drift");
   }
 
   @Test
   void oneRunReportsProblemsInEveryFileAndEveryStage() throws IOException {
-    Path data = temp.resolve("data/quizzes");
+    Path data = project.resolve("data/quizzes");
     Files.createDirectories(data);
-    String yaml = Files.readString(PROJECT.resolve("data/quizzes/phase-08-tensor-autograd.yaml"), StandardCharsets.UTF_8);
+    String yaml = Files.readString(TestProject.ROOT.resolve(TestProject.PHASE_8), StandardCharsets.UTF_8);
     // phase 8 drifts (found by verification); phase 9 has a misspelt key (found by loading)
     Files.writeString(data.resolve("phase-08-tensor-autograd.yaml"), yaml.replace("answer: [1, 2]", "answer: [1, 3]"),
         StandardCharsets.UTF_8);
     Files.writeString(data.resolve("phase-09-copy.yaml"), yaml.replace("phase: 8", "phase: 9")
         .replace("slug: tensor-autograd", "slug: copy").replace("q-08-", "q-09-").replace("explanation:", "explanaton:"),
         StandardCharsets.UTF_8);
-    SiteConfig config = new SiteConfig(temp, Path.of("data/quizzes"), PROJECT.resolve("templates"), Path.of("site"),
-        List.of("en", "es"));
+    SiteConfig config = TestProject.config(project, "data/quizzes", "site");
     for (Runnable build : List.<Runnable>of(() -> SiteGenerator.standard(config, BuildLog.silent()).check(),
         () -> SiteGenerator.standard(config, BuildLog.silent()).generate())) {
       DiagnosticException e = assertThrows(DiagnosticException.class, build::run);
@@ -89,6 +86,6 @@ class ProjectDataTest {
       assertTrue(message.contains("data/quizzes/phase-08-tensor-autograd.yaml:")
           && message.contains("q-08-02: the key marks choice 3 correct"), message);
     }
-    assertTrue(Files.notExists(temp.resolve("site")));
+    assertTrue(Files.notExists(project.resolve("site")));
   }
 }

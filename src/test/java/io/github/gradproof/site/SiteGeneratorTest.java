@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.gradproof.SampleQuiz;
+import io.github.gradproof.TestProject;
 import io.github.gradproof.diag.Diagnostic;
 import io.github.gradproof.diag.DiagnosticException;
 import io.github.gradproof.quiz.Phase;
@@ -18,7 +19,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -31,8 +31,7 @@ class SiteGeneratorTest {
   @TempDir Path project;
 
   private SiteConfig config() {
-    return new SiteConfig(project, Path.of("data/quizzes"), Path.of("templates").toAbsolutePath(), Path.of("site"),
-        List.of("en", "es"));
+    return TestProject.config(project, "data/quizzes", "site");
   }
 
   private SiteGenerator generator(Phase phase) {
@@ -104,36 +103,36 @@ class SiteGeneratorTest {
   @Test
   void outputIsByteIdenticalAcrossRuns() throws IOException {
     generator(SampleQuiz.phase("Phase 3 — Sample")).generate();
-    Map<String, String> first = snapshot(project.resolve("site"));
+    Map<String, String> first = TestProject.snapshot(project.resolve("site"));
     generator(SampleQuiz.phase("Phase 3 — Sample")).generate();
-    assertEquals(first, snapshot(project.resolve("site")));
+    assertEquals(first, TestProject.snapshot(project.resolve("site")));
   }
 
   @Test
   void failedBuildLeavesThePreviousSiteByteIdentical() throws IOException {
     generator(SampleQuiz.phase("Phase 3 — Sample")).generate();
-    Map<String, String> before = snapshot(project.resolve("site"));
+    Map<String, String> before = TestProject.snapshot(project.resolve("site"));
     Phase phase = SampleQuiz.phase("Phase 3 — Changed");
     SiteGenerator drifting = TestPipeline.generator(config(), List.of(phase), p -> drifted(p));
     DiagnosticException e = assertThrows(DiagnosticException.class, drifting::generate);
     assertEquals("data/quizzes/phase-03-sample.yaml:13:13: q-03-01: drift", e.diagnostics().get(0).format());
-    assertEquals(before, snapshot(project.resolve("site")));
+    assertEquals(before, TestProject.snapshot(project.resolve("site")));
     assertNoStagingLeft();
   }
 
   @Test
   void brokenTemplateFailsWithTheTemplateLocationAndKeepsTheSite() throws IOException {
     generator(SampleQuiz.phase("Phase 3 — Sample")).generate();
-    Map<String, String> before = snapshot(project.resolve("site"));
+    Map<String, String> before = TestProject.snapshot(project.resolve("site"));
     Path templates = project.resolve("templates");
-    copyTree(Path.of("templates").toAbsolutePath(), templates);
+    TestProject.copyTree(TestProject.TEMPLATES, templates);
     Files.writeString(templates.resolve("index.peb"), "{% extends \"layout.peb\" %}\n{% block content %}\n{{ nosuch.thing }\n{% endblock %}\n");
     SiteConfig config = new SiteConfig(project, Path.of("data/quizzes"), Path.of("templates"), Path.of("site"), List.of("en", "es"));
     Phase phase = SampleQuiz.phase("Phase 3 — Sample");
     SiteGenerator broken = TestPipeline.generator(config, List.of(phase), SampleQuiz::result);
     DiagnosticException e = assertThrows(DiagnosticException.class, broken::generate);
     assertTrue(e.getMessage().startsWith("templates/index.peb:3:1: template error: "), e.getMessage());
-    assertEquals(before, snapshot(project.resolve("site")));
+    assertEquals(before, TestProject.snapshot(project.resolve("site")));
     assertNoStagingLeft();
   }
 
@@ -159,8 +158,8 @@ class SiteGeneratorTest {
     assertEquals(checked, generated.subList(0, checked.size()), "generate logs what check logs, then what it wrote");
     assertEquals(checked.size() + 1, generated.size(), generated.toString());
 
-    SiteConfig strict = new SiteConfig(project, Path.of("data/quizzes"), Path.of("templates").toAbsolutePath(),
-        Path.of("strict-site"), List.of("en", "es"), true);
+    SiteConfig strict = new SiteConfig(project, Path.of("data/quizzes"), TestProject.TEMPLATES, Path.of("strict-site"),
+        List.of("en", "es"), true);
     SiteGenerator strictly = TestPipeline.generator(strict, List.of(phase), SampleQuiz::result);
     String byCheck = assertThrows(DiagnosticException.class, strictly::check).getMessage();
     assertEquals(byCheck, assertThrows(DiagnosticException.class, strictly::generate).getMessage());
@@ -197,26 +196,4 @@ class SiteGeneratorTest {
     return new PhaseResult(phase, List.of(bad, good.questions().get(1)));
   }
 
-  static Map<String, String> snapshot(Path root) throws IOException {
-    Map<String, String> files = new TreeMap<>();
-    try (Stream<Path> walk = Files.walk(root)) {
-      for (Path file : walk.filter(Files::isRegularFile).toList()) {
-        files.put(root.relativize(file).toString(), Files.readString(file, StandardCharsets.UTF_8));
-      }
-    }
-    return files;
-  }
-
-  static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> walk = Files.walk(from)) {
-      for (Path source : walk.toList()) {
-        Path target = to.resolve(from.relativize(source).toString());
-        if (Files.isDirectory(source)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(source, target);
-        }
-      }
-    }
-  }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.gradproof.TestProject;
 import io.github.gradproof.diag.Diagnostic;
 import io.github.gradproof.diag.DiagnosticException;
 import io.github.gradproof.quiz.Phase;
@@ -25,15 +26,15 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class Phase8Test {
 
-  static final String DISPLAY = "data/quizzes/phase-08-tensor-autograd.yaml";
-  static final Path FILE = Path.of(DISPLAY);
+  private static final String DISPLAY = TestProject.PHASE_8;
+  private static final Path FILE = TestProject.ROOT.resolve(DISPLAY);
 
   private static PhaseResult result;
 
   @TempDir Path tmp;
 
   static Phase load() {
-    return QuizFiles.load(FILE, DISPLAY, List.of("en", "es"));
+    return QuizFiles.load(FILE, DISPLAY, QuizFiles.LANGUAGES);
   }
 
   @BeforeAll
