@@ -42,7 +42,7 @@ public final class KinkRecorder {
   }
 
   /** Mixes one branch decision into the fingerprint. */
-  public void branch(long decision) {
+  void branch(long decision) {
     if (active) {
       long h = (fingerprint ^ decision) * 0x100000001B3L;
       fingerprint = h ^ (h >>> 29);
@@ -50,7 +50,7 @@ public final class KinkRecorder {
   }
 
   /** Records the three-way sign of every element (the branch of relu and abs). */
-  public void signs(Tensor x) {
+  void signs(Tensor x) {
     if (active) {
       branch(-7);
       for (double v : x.data()) {
@@ -60,7 +60,7 @@ public final class KinkRecorder {
   }
 
   /** Records a 0/1 mask (the branches of max's argmax and of comparisons). */
-  public void mask(Tensor m) {
+  void mask(Tensor m) {
     if (active) {
       branch(-11);
       for (double v : m.data()) {
