@@ -6,9 +6,9 @@ import io.github.gradproof.claim.Line;
 import io.github.gradproof.claim.Operand;
 import io.github.gradproof.diag.Diagnostic;
 import io.github.gradproof.diag.SourceLocation;
+import io.github.gradproof.diag.SourceSpan;
 import io.github.gradproof.quiz.Answer;
 import io.github.gradproof.quiz.Choice;
-import io.github.gradproof.quiz.ClaimText;
 import io.github.gradproof.quiz.Localized;
 import io.github.gradproof.quiz.Phase;
 import io.github.gradproof.quiz.Question;
@@ -42,8 +42,8 @@ public final class SampleQuiz {
     return new SourceLocation(FILE, line, column);
   }
 
-  public static ClaimText claim(String source, int line) {
-    return new ClaimText(source, at(line, 9), "      - claim: \"" + source + "\"");
+  public static SourceSpan claim(String source, int line) {
+    return new SourceSpan(source, at(line, 9), "      - claim: \"" + source + "\"");
   }
 
   /** A phase with one multi question (one holding claim, one false) and one free question. */
@@ -82,7 +82,7 @@ public final class SampleQuiz {
   }
 
   /** A claim parsed as the verifier parses it. */
-  public static Line line(ClaimText claim) {
+  public static Line line(SourceSpan claim) {
     List<Diagnostic> errors = new ArrayList<>();
     Line line = Claims.parseOnly(claim, errors);
     if (line == null) {

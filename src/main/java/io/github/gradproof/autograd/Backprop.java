@@ -3,27 +3,19 @@ package io.github.gradproof.autograd;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The reverse sweep: sorts the graph below an output topologically (iteratively, so a long chain cannot
  * overflow the stack), seeds the output's gradient and runs every node's gradient rule once, children
- * before parents.
+ * before parents. A sweep keeps no state beyond its own run: it marks the nodes it visits with a token
+ * of its own, and returns the gradients it computed.
  */
 final class Backprop {
 
-  /** Counts backward passes; also stamps nodes so a sweep can tell which ones it has visited. */
-  private static final AtomicLong PASSES = new AtomicLong();
-
   private Backprop() {}
 
-  /** The number of backward passes started so far (used to tell "not yet run" from "unreachable"). */
-  static long passes() {
-    return PASSES.get();
-  }
-
-  static void run(Var output, Tensor upstream) {
-    long pass = PASSES.incrementAndGet();
+  static Gradients run(Var output, Tensor upstream) {
+    Object pass = new Object();
     List<Var> order = topologicalOrder(output, pass);
     for (Var v : order) {
       v.resetGrad();
@@ -32,13 +24,15 @@ final class Backprop {
     for (int i = order.size() - 1; i >= 0; i--) {
       order.get(i).propagate();
     }
+    Gradients gradients = Gradients.empty();
     for (Var v : order) {
-      v.publishGrad();
+      gradients.put(v, v.publishGrad());
     }
+    return gradients;
   }
 
   /** Post-order depth-first search over nodes that require grad: every parent comes before its children. */
-  private static List<Var> topologicalOrder(Var output, long pass) {
+  private static List<Var> topologicalOrder(Var output, Object pass) {
     List<Var> order = new ArrayList<>();
     ArrayDeque<Var> stack = new ArrayDeque<>();
     ArrayDeque<int[]> cursors = new ArrayDeque<>();

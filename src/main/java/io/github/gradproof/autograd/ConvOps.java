@@ -29,7 +29,7 @@ final class ConvOps {
   static final Primitive<Window> MAX_POOL2D = Primitive.<Window>of("max_pool2d",
       (x, win) -> Strided.gather(x[0], Pooling.argmax(x[0], win), Pooling.outShape(x[0].shapeRef(), win)),
       (g, y, x, win) -> Strided.scatterAdd(g, Pooling.argmax(x[0], win), x[0].shapeRef()))
-      .reporting((x, y, win) -> recordWinners(Pooling.argmax(x[0], win)));
+      .reporting((kinks, x, y, win) -> recordWinners(kinks, Pooling.argmax(x[0], win)));
 
   static final Primitive<Window> AVG_POOL2D = Primitive.of("avg_pool2d",
       (x, win) -> Pooling.average(x[0], win),
@@ -49,9 +49,9 @@ final class ConvOps {
    * Reports which element won every window: a tie broken differently on either side of a finite
    * difference is a kink.
    */
-  private static void recordWinners(int[] argmax) {
+  private static void recordWinners(KinkRecorder kinks, int[] argmax) {
     for (int winner : argmax) {
-      KinkProbe.branch(winner);
+      kinks.branch(winner);
     }
   }
 }

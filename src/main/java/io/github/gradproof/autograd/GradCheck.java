@@ -14,10 +14,11 @@ import java.util.function.ToDoubleFunction;
  * evaluations per direction instead of two per element.
  *
  * <p>Kinks: a central difference that straddles a kink of relu, abs, max or a comparison measures a jump,
- * not a derivative. While {@code f} runs, those operations report which branch each element took (see
- * {@code KinkProbe}); when the evaluations at {@code x + h} and {@code x - h} took different branches, the
- * point lies within a step of a kink and is skipped and counted in {@link GradCheckResult#skipped()}.
- * This needs {@code f} to compute through {@link Var} on the calling thread; a function that does its own
+ * not a derivative. Each evaluation gets its own {@link KinkRecorder}: {@code f} receives the point as a
+ * {@linkplain Var#recording recording} leaf, and the operations computed from it report which branch each
+ * element took. When the evaluations at {@code x + h} and {@code x - h} took different branches, the point
+ * lies within a step of a kink and is skipped and counted in {@link GradCheckResult#skipped()}. This needs
+ * {@code f} to compute through {@link Var} operations on the leaf it is given; a function that does its own
  * non-smooth arithmetic is not protected.
  */
 public final class GradCheck {
@@ -44,12 +45,12 @@ public final class GradCheck {
   /**
    * Checks {@code analyticGrad} as the gradient of {@code f} at {@code x}.
    *
-   * @param f scalar function of a tensor shaped like {@code x}; must be deterministic
+   * @param f scalar function of a point shaped like {@code x}, given as a recording leaf; must be deterministic
    * @param x the point
    * @param analyticGrad the gradient to check, shaped like {@code x}
    * @throws ShapeException of kind DOMAIN if {@code analyticGrad} is not shaped like {@code x}
    */
-  public static GradCheckResult check(ToDoubleFunction<Tensor> f, Tensor x, Tensor analyticGrad) {
+  public static GradCheckResult check(ToDoubleFunction<Var> f, Tensor x, Tensor analyticGrad) {
     if (!Arrays.equals(x.shapeRef(), analyticGrad.shapeRef())) {
       throw new ShapeException(ShapeException.Kind.DOMAIN, "gradcheck: gradient shape "
           + analyticGrad.shapeString() + " does not match input shape " + x.shapeString());
@@ -65,7 +66,7 @@ public final class GradCheck {
     return (x + h) - x;
   }
 
-  static GradCheckResult elementwise(ToDoubleFunction<Tensor> f, Tensor x, Tensor grad) {
+  static GradCheckResult elementwise(ToDoubleFunction<Var> f, Tensor x, Tensor grad) {
     double[] point = x.toArray();
     double[] g = grad.data();
     Tally tally = new Tally();
@@ -91,7 +92,7 @@ public final class GradCheck {
     return tally.result(worst < 0 ? new int[0] : unravel(worst, x.shapeRef()));
   }
 
-  static GradCheckResult byProjections(ToDoubleFunction<Tensor> f, Tensor x, Tensor grad, int projections) {
+  static GradCheckResult byProjections(ToDoubleFunction<Var> f, Tensor x, Tensor grad, int projections) {
     double[] point = x.data();
     double[] g = grad.data();
     double scale = 1.0;
@@ -158,16 +159,10 @@ public final class GradCheck {
 
   /** One evaluation of f: its value and the fingerprint of the branches its kinks took. */
   private record Evaluation(double value, long fingerprint) {
-    static Evaluation of(ToDoubleFunction<Tensor> f, double[] point, int[] shape) {
-      long[] outer = KinkProbe.start();
-      double value;
-      long fingerprint;
-      try {
-        value = f.applyAsDouble(new Tensor(point.clone(), shape.clone()));
-      } finally {
-        fingerprint = KinkProbe.stop(outer);
-      }
-      return new Evaluation(value, fingerprint);
+    static Evaluation of(ToDoubleFunction<Var> f, double[] point, int[] shape) {
+      KinkRecorder kinks = new KinkRecorder();
+      double value = f.applyAsDouble(Var.recording(new Tensor(point.clone(), shape.clone()), kinks));
+      return new Evaluation(value, kinks.fingerprint());
     }
   }
 

@@ -11,7 +11,8 @@ import java.util.function.DoubleUnaryOperator;
  * leaky_relu takes the slope at 0; {@code maximum}/{@code minimum} split the gradient in half between
  * equal operands; {@code clip} passes the gradient to x where {@code lo <= x <= hi}, to {@code lo} where
  * {@code x < lo < hi} and to {@code hi} where {@code x > hi} or {@code hi < lo}; {@code where} sends it to
- * the branch the condition chose. Every such op reports its branches to {@link KinkProbe}.
+ * the branch the condition chose. Every such op reports its branches to the {@link KinkRecorder} its
+ * operands carry.
  */
 final class PointwiseOps {
 
@@ -30,7 +31,7 @@ final class PointwiseOps {
 
   /** An elementwise function with a kink or jump at 0: it reports the sign of every input. */
   static Primitive<Void> kinked(String name, DoubleUnaryOperator f, Derivative d) {
-    return smooth(name, f, d).reporting((x, y, p) -> KinkProbe.signs(x[0]));
+    return smooth(name, f, d).reporting((kinks, x, y, p) -> kinks.signs(x[0]));
   }
 
   /** {@code g * d(x, y)} elementwise (all three share one shape). */
@@ -72,7 +73,7 @@ final class PointwiseOps {
   static final Primitive<Double> LEAKY_RELU = Primitive.<Double>of("leaky_relu",
       (x, slope) -> Elementwise.map(x[0], v -> v > 0 ? v : v * slope),
       (g, y, x, slope) -> chain(g, x[0], y, (v, w) -> v > 0 ? 1 : slope))
-      .reporting((x, y, slope) -> KinkProbe.signs(x[0]));
+      .reporting((kinks, x, y, slope) -> kinks.signs(x[0]));
 
   /** {@code 1 / (1 + e^-x)} without overflow for large negative x. */
   static double logistic(double x) {
@@ -119,8 +120,8 @@ final class PointwiseOps {
       .reporting(PointwiseOps::signOfDifference);
 
   /** The branch of maximum and minimum: the sign of {@code a - b}. */
-  private static void signOfDifference(Tensor[] x, Tensor y, Void p) {
-    KinkProbe.signs(Elementwise.sub(x[0], x[1]));
+  private static void signOfDifference(KinkRecorder kinks, Tensor[] x, Tensor y, Void p) {
+    kinks.signs(Elementwise.sub(x[0], x[1]));
   }
 
   /** The share of {@code maximum(a, b)}'s gradient that goes to {@code a}: 0 if a < b, 1/2 if equal, else 1. */
@@ -133,7 +134,7 @@ final class PointwiseOps {
       (x, p) -> Elementwise.zip3(x[0], x[1], x[2], (c, a, b) -> c != 0 ? a : b), null,
       (g, y, x, p) -> Elementwise.zip(g, x[0], (gv, c) -> c != 0 ? gv : 0),
       (g, y, x, p) -> Elementwise.zip(g, x[0], (gv, c) -> c != 0 ? 0 : gv))
-      .reporting((x, y, p) -> KinkProbe.mask(x[0]));
+      .reporting((kinks, x, y, p) -> kinks.mask(x[0]));
 
   /** NumPy's clip, {@code minimum(maximum(x, lo), hi)}, with torch.clamp's gradients. */
   static final Primitive<Void> CLIP = Primitive.<Void>of("clip",
@@ -144,9 +145,9 @@ final class PointwiseOps {
           (v, lo, hi) -> v < lo && lo < hi ? 1 : 0)),
       (g, y, x, p) -> Elementwise.mul(g, Elementwise.zip3(x[0], x[1], x[2],
           (v, lo, hi) -> v > hi || hi < lo ? 1 : 0)))
-      .reporting((x, y, p) -> {
-        KinkProbe.signs(Elementwise.sub(x[0], x[1]));
-        KinkProbe.signs(Elementwise.sub(x[0], x[2]));
+      .reporting((kinks, x, y, p) -> {
+        kinks.signs(Elementwise.sub(x[0], x[1]));
+        kinks.signs(Elementwise.sub(x[0], x[2]));
       });
 
   /** Elementwise test of a comparison. */
@@ -157,7 +158,7 @@ final class PointwiseOps {
   /** A 0/1 constant; its branches are recorded for the gradient check (a jump is a kink). */
   static Var compare(Var a, Var b, Comparison c) {
     Tensor out = Elementwise.zip(a.value(), b.value(), (x, y) -> c.holds(x, y) ? 1.0 : 0.0);
-    KinkProbe.mask(out);
-    return Var.constant(out);
+    Var.kinks(a, b).mask(out);
+    return Var.constantOf(out, a, b);
   }
 }

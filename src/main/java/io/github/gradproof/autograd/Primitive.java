@@ -35,12 +35,12 @@ final class Primitive<P> {
 
   /**
    * Reports the branch a non-smooth op took at these operands (the sign of every input, which element
-   * is the maximum, ...) to {@link KinkProbe}, so a finite-difference check can tell a kink from a wrong
-   * gradient. Called only while branches are being recorded.
+   * is the maximum, ...) to the {@link KinkRecorder} the operands carry, so a finite-difference check
+   * can tell a kink from a wrong gradient. Called only when that recorder records.
    */
   @FunctionalInterface
   interface Branches<P> {
-    void report(Tensor[] args, Tensor ans, P params);
+    void report(KinkRecorder kinks, Tensor[] args, Tensor ans, P params);
   }
 
   private final String name;
@@ -109,8 +109,9 @@ final class Primitive<P> {
       args[i] = operands[i].value();
     }
     Tensor ans = kernel.apply(args, params);
-    if (branches != null && KinkProbe.active()) {
-      branches.report(args, ans, params);
+    KinkRecorder kinks = Var.kinks(operands);
+    if (branches != null && kinks.active()) {
+      branches.report(kinks, args, ans, params);
     }
     return Var.result(ans, operands, g -> {
       for (int i = 0; i < operands.length; i++) {

@@ -75,7 +75,7 @@ final class ReductionOps {
     return Primitive.<Reduce>of(name,
         (x, r) -> Strided.gather(x[0], Reductions.firstExtreme(x[0], r.reduced(), max), r.outShape(x[0].shapeRef())),
         (g, y, x, r) -> Strided.scatterAdd(g, Reductions.firstExtreme(x[0], r.reduced(), max), x[0].shapeRef()))
-        .reporting((x, y, r) -> KinkProbe.mask(Strided.scatterAdd(Tensor.ones(y.size()),
+        .reporting((kinks, x, y, r) -> kinks.mask(Strided.scatterAdd(Tensor.ones(y.size()),
             Reductions.firstExtreme(x[0], r.reduced(), max), x[0].shapeRef())));
   }
 

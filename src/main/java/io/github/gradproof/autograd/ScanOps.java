@@ -41,16 +41,16 @@ final class ScanOps {
   /**
    * The index of the first maximum (or minimum) along {@code axis}, or in the flattened array when it is
    * null, as integer-valued doubles; {@code keepdims} keeps the reduced axis (all axes for null) as 1.
-   * Records the chosen positions for the gradient check.
+   * Records the chosen positions to {@code kinks} for the gradient check.
    *
    * @throws ShapeException of kind AXIS for a bad axis, DOMAIN for an empty axis
    */
-  static Tensor argExtreme(Tensor x, Integer axis, boolean keepdims, boolean max) {
+  static Tensor argExtreme(Tensor x, Integer axis, boolean keepdims, boolean max, KinkRecorder kinks) {
     int rank = x.rank();
     boolean[] reduced = axis == null ? Shapes.reducedAxes(null, rank) : Softmax.single(axis, rank);
     Reductions.requireNonEmpty(x.shapeRef(), reduced, max ? "argmax" : "argmin");
     int[] flat = Reductions.firstExtreme(x, reduced, max);
-    KinkProbe.mask(Strided.scatterAdd(Tensor.ones(flat.length), flat, x.shapeRef()));
+    kinks.mask(Strided.scatterAdd(Tensor.ones(flat.length), flat, x.shapeRef()));
     int stride = axis == null ? 1 : Shapes.strides(x.shapeRef())[Shapes.normalizeAxis(axis, rank)];
     int size = axis == null ? Integer.MAX_VALUE : x.shapeRef()[Shapes.normalizeAxis(axis, rank)];
     double[] out = new double[flat.length];

@@ -23,10 +23,12 @@ public final class Var {
   private final boolean requiresGrad;
   private final Var[] parents;
   private final GradRule rule;
-  private final long createdAfterPass;
+  /** Where the operations computed from this node report their branches (see {@link KinkRecorder}). */
+  private final KinkRecorder kinks;
   private double[] gradBuffer;
   private Tensor grad;
-  private long mark = -1;
+  /** The backward pass that visited this node last (a token of that pass). */
+  private Object mark;
 
   /** Pushes the gradient arriving at a node to that node's operands. */
   @FunctionalInterface
@@ -34,22 +36,44 @@ public final class Var {
     void push(Tensor outGrad);
   }
 
-  private Var(Tensor value, boolean requiresGrad, Var[] parents, GradRule rule) {
+  private Var(Tensor value, boolean requiresGrad, Var[] parents, GradRule rule, KinkRecorder kinks) {
     this.value = value;
     this.requiresGrad = requiresGrad;
     this.parents = parents;
     this.rule = rule;
-    this.createdAfterPass = Backprop.passes();
+    this.kinks = kinks;
   }
 
   /** A leaf that takes no gradient. */
   public static Var constant(Tensor t) {
-    return new Var(t, false, NONE, null);
+    return new Var(t, false, NONE, null, KinkRecorder.NONE);
   }
 
   /** A leaf that requires a gradient. */
   public static Var parameter(Tensor t) {
-    return new Var(t, true, NONE, null);
+    return new Var(t, true, NONE, null, KinkRecorder.NONE);
+  }
+
+  /**
+   * A constant leaf whose operations, and the operations of every node computed from it, report the
+   * branches they take to {@code kinks} (what {@link GradCheck} gives the function it checks).
+   */
+  public static Var recording(Tensor t, KinkRecorder kinks) {
+    return new Var(t, false, NONE, null, kinks);
+  }
+
+  /**
+   * The recorder the branches of an operation on {@code operands} go to: the first operand's that
+   * records, else {@link KinkRecorder#NONE}. An operation that branches reports through it, e.g.
+   * {@code Var.kinks(x).signs(x.value())}.
+   */
+  static KinkRecorder kinks(Var... operands) {
+    for (Var v : operands) {
+      if (v.kinks.active()) {
+        return v.kinks;
+      }
+    }
+    return KinkRecorder.NONE;
   }
 
   /** The value. */
@@ -64,14 +88,11 @@ public final class Var {
 
   /**
    * The gradient of the objective of the latest {@link #backward} that reached this node, shaped like the
-   * value; zeros if a backward pass has run since this node was created but did not reach it; null if no
-   * backward pass has run since then.
+   * value; null if no backward pass has reached it. (The {@link Gradients} a pass returns also answer for
+   * the nodes it did not reach: zeros.)
    */
   public Tensor grad() {
-    if (grad != null) {
-      return grad;
-    }
-    return Backprop.passes() > createdAfterPass ? Tensor.zeros(value.shapeRef()) : null;
+    return grad;
   }
 
   // ---- engine hooks (package-private, used by Backprop) ----
@@ -80,11 +101,11 @@ public final class Var {
     return parents;
   }
 
-  boolean isMarked(long pass) {
+  boolean isMarked(Object pass) {
     return mark == pass;
   }
 
-  void mark(long pass) {
+  void mark(Object pass) {
     mark = pass;
   }
 
@@ -109,48 +130,57 @@ public final class Var {
     }
   }
 
-  void publishGrad() {
+  Tensor publishGrad() {
     grad = gradBuffer == null ? Tensor.zeros(value.shapeRef()) : new Tensor(gradBuffer, value.shapeRef());
     gradBuffer = null;
+    return grad;
   }
 
   /**
    * Computes gradients of this scalar (size-1) objective with respect to every node it depends on.
    * Each call computes fresh gradients (they do not accumulate across calls).
    *
+   * @return the gradients of this pass (also published to the nodes it reached, see {@link #grad()})
    * @throws ShapeException of kind DOMAIN if this value has more than one element
    */
-  public void backward() {
+  public Gradients backward() {
     if (value.size() != 1) {
       throw new ShapeException(ShapeException.Kind.DOMAIN, "backward: grad can be implicitly created only "
           + "for size-1 outputs, got shape " + value.shapeString() + "; pass an upstream gradient");
     }
-    Backprop.run(this, Tensor.ones(value.shapeRef()));
+    return Backprop.run(this, Tensor.ones(value.shapeRef()));
   }
 
   /**
    * Computes gradients of the objective {@code sum(this * upstream)}.
    *
+   * @return the gradients of this pass (also published to the nodes it reached, see {@link #grad()})
    * @throws ShapeException of kind DOMAIN if {@code upstream} does not have this value's shape
    */
-  public void backward(Tensor upstream) {
+  public Gradients backward(Tensor upstream) {
     if (!Arrays.equals(upstream.shapeRef(), value.shapeRef())) {
       throw new ShapeException(ShapeException.Kind.DOMAIN, "backward: upstream shape "
           + upstream.shapeString() + " does not match output shape " + value.shapeString());
     }
-    Backprop.run(this, upstream);
+    return Backprop.run(this, upstream);
   }
 
   // ---- operations: forward kernels and gradient rules live in the *Ops tables (see Primitive) ----
 
   /** Creates the result of an operation: it tracks gradients only when an operand does. */
   static Var result(Tensor value, Var[] operands, GradRule rule) {
+    KinkRecorder recorder = kinks(operands);
     for (Var v : operands) {
       if (v.requiresGrad) {
-        return new Var(value, true, operands, rule);
+        return new Var(value, true, operands, rule, recorder);
       }
     }
-    return constant(value);
+    return new Var(value, false, NONE, null, recorder);
+  }
+
+  /** A constant computed from {@code operands} (a comparison's mask): it keeps their recorder. */
+  static Var constantOf(Tensor value, Var... operands) {
+    return new Var(value, false, NONE, null, kinks(operands));
   }
 
   /** Pushes {@code g} to an operand, summing away broadcast axes first: the one unbroadcast of every op. */
@@ -451,7 +481,7 @@ public final class Var {
    * @throws ShapeException of kind AXIS for a bad axis, DOMAIN for an empty axis
    */
   public Var argmax(Integer axis, boolean keepdims) {
-    return constant(ScanOps.argExtreme(value, axis, keepdims, true));
+    return constantOf(ScanOps.argExtreme(value, axis, keepdims, true, kinks), this);
   }
 
   /**
@@ -460,7 +490,7 @@ public final class Var {
    * @throws ShapeException of kind AXIS for a bad axis, DOMAIN for an empty axis
    */
   public Var argmin(Integer axis, boolean keepdims) {
-    return constant(ScanOps.argExtreme(value, axis, keepdims, false));
+    return constantOf(ScanOps.argExtreme(value, axis, keepdims, false, kinks), this);
   }
 
   /**

@@ -1,9 +1,7 @@
 package io.github.gradproof.claim;
 
 import io.github.gradproof.diag.Diagnostic;
-import io.github.gradproof.diag.DiagnosticException;
-import io.github.gradproof.quiz.ClaimText;
-import java.util.ArrayList;
+import io.github.gradproof.diag.SourceSpan;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +23,7 @@ public final class Claims {
    * @param sink receives every authoring error of the line
    * @return the definition, or {@code null} when the line has errors (then {@code sink} grew)
    */
-  public static Line.Definition forwardLine(ClaimText text, Scope scope, List<Diagnostic> sink) {
+  public static Line.Definition forwardLine(SourceSpan text, Scope scope, List<Diagnostic> sink) {
     CheckedLine checked = checkForwardLine(text, scope, sink);
     return checked == null ? null : (Line.Definition) checked.line();
   }
@@ -36,7 +34,7 @@ public final class Claims {
    * @param sink receives every authoring error of the line
    * @return the checked line, or {@code null} when the line has errors (then {@code sink} grew)
    */
-  public static CheckedLine checkForwardLine(ClaimText text, Scope scope, List<Diagnostic> sink) {
+  public static CheckedLine checkForwardLine(SourceSpan text, Scope scope, List<Diagnostic> sink) {
     Line.Definition line;
     try {
       line = Parser.forwardLine(text.source());
@@ -44,7 +42,25 @@ public final class Claims {
       sink.add(diagnostic(text, e));
       return null;
     }
-    return report(text, line, scope, sink);
+    CheckedLine checked = report(text, line, scope, sink);
+    return refuseExperiments(text, line, sink) ? checked : null;
+  }
+
+  /**
+   * A forward line builds the graph the experiment itself differentiates, so it cannot measure
+   * that experiment: {@code fd_order}/{@code fd_evals} belong in claims.
+   *
+   * @return whether the line calls neither
+   */
+  private static boolean refuseExperiments(SourceSpan text, Line line, List<Diagnostic> sink) {
+    int before = sink.size();
+    Walk.line(line, e -> {
+      if (e instanceof Expr.Call c && (c.function().equals("fd_order") || c.function().equals("fd_evals"))) {
+        sink.add(text.diagnostic(c.pos(), c.function()
+            + "() measures the question's finite differences and can only stand in a claim, not in a forward line"));
+      }
+    });
+    return sink.size() == before;
   }
 
   /**
@@ -54,7 +70,7 @@ public final class Claims {
    * @param sink receives every authoring error of the claim
    * @return the claim, or {@code null} when it has errors (then {@code sink} grew)
    */
-  public static Line claim(ClaimText text, Scope scope, List<Diagnostic> sink) {
+  public static Line claim(SourceSpan text, Scope scope, List<Diagnostic> sink) {
     CheckedLine checked = checkClaim(text, scope, sink);
     return checked == null ? null : checked.line();
   }
@@ -66,7 +82,7 @@ public final class Claims {
    * @param sink receives every authoring error of the claim
    * @return the checked claim, or {@code null} when it has errors (then {@code sink} grew)
    */
-  public static CheckedLine checkClaim(ClaimText text, Scope scope, List<Diagnostic> sink) {
+  public static CheckedLine checkClaim(SourceSpan text, Scope scope, List<Diagnostic> sink) {
     Line line;
     try {
       line = Parser.claim(text.source());
@@ -78,26 +94,12 @@ public final class Claims {
   }
 
   /**
-   * Parses and checks a claim, failing on authoring errors.
-   *
-   * @throws DiagnosticException with every authoring error of the claim
-   */
-  public static Line claim(ClaimText text, Scope scope) {
-    List<Diagnostic> sink = new ArrayList<>();
-    Line line = claim(text, scope, sink);
-    if (line == null) {
-      throw new DiagnosticException(sink);
-    }
-    return line;
-  }
-
-  /**
    * Parses a claim without checking names, for questions whose claims are not evaluated
    * ({@code verify: false} without a setup): syntax errors still surface.
    *
    * @return the claim, or {@code null} when it has a syntax error (then {@code sink} grew)
    */
-  public static Line parseOnly(ClaimText text, List<Diagnostic> sink) {
+  public static Line parseOnly(SourceSpan text, List<Diagnostic> sink) {
     try {
       return Parser.claim(text.source());
     } catch (ClaimSyntaxException e) {
@@ -171,7 +173,7 @@ public final class Claims {
     return found[0];
   }
 
-  private static CheckedLine report(ClaimText text, Line line, Scope scope, List<Diagnostic> sink) {
+  private static CheckedLine report(SourceSpan text, Line line, Scope scope, List<Diagnostic> sink) {
     Checker checker = Checker.run(line, scope);
     for (ClaimSyntaxException e : checker.errors()) {
       sink.add(diagnostic(text, e));
@@ -180,7 +182,7 @@ public final class Claims {
   }
 
   /** Locates an error at its offset inside {@code text}. */
-  public static Diagnostic diagnostic(ClaimText text, ClaimSyntaxException e) {
-    return new Diagnostic(text.location().shiftColumns(e.offset()), e.getMessage(), text.sourceLine());
+  public static Diagnostic diagnostic(SourceSpan text, ClaimSyntaxException e) {
+    return text.diagnostic(e.offset(), e.getMessage());
   }
 }

@@ -1,10 +1,11 @@
 package io.github.gradproof.maven;
 
 import io.github.gradproof.diag.DiagnosticException;
-import java.io.File;
+import io.github.gradproof.site.BuildOptions;
 import io.github.gradproof.site.BuildReport;
 import io.github.gradproof.site.SiteConfig;
 import io.github.gradproof.site.SiteGenerator;
+import java.io.File;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -38,11 +39,7 @@ abstract class AbstractPipelineMojo extends AbstractGradproofMojo {
       return;
     }
     SiteConfig config = config();
-    SiteGenerator generator = SiteGenerator.standard(config, MavenBuildLog.of(getLog())).withThreads(threads)
-        .keepResults(false);
-    if (cache && cacheDir != null) {
-      generator.withCache(cacheDir.toPath());
-    }
+    SiteGenerator generator = SiteGenerator.standard(config, MavenBuildLog.of(getLog()), options());
     try {
       summarize(run(generator));
     } catch (DiagnosticException e) {
@@ -53,6 +50,16 @@ abstract class AbstractPipelineMojo extends AbstractGradproofMojo {
               + " (listed above); nothing was written, and the output folder (" + output + ") is unchanged");
     } catch (RuntimeException e) {
       throw new MojoExecutionException("gradproof failed unexpectedly: " + e, e);
+    }
+  }
+
+  /** How the build runs: the goal's threads and cache; results are not kept (only counts are logged). */
+  private BuildOptions options() throws MojoExecutionException {
+    try {
+      return BuildOptions.DEFAULT.withThreads(threads).withKeepResults(false)
+          .withCache(cache && cacheDir != null ? cacheDir.toPath() : null);
+    } catch (IllegalArgumentException e) {
+      throw new MojoExecutionException("invalid gradproof configuration: " + e.getMessage(), e);
     }
   }
 

@@ -1,7 +1,7 @@
 package io.github.gradproof.maven;
 
+import io.github.gradproof.dev.PhaseSkeleton;
 import io.github.gradproof.diag.DiagnosticException;
-import io.github.gradproof.site.PhaseSkeleton;
 import io.github.gradproof.site.SiteConfig;
 import java.nio.file.Path;
 import org.apache.maven.plugin.MojoExecutionException;

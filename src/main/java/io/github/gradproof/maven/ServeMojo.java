@@ -1,15 +1,9 @@
 package io.github.gradproof.maven;
 
+import io.github.gradproof.dev.DevServer;
+import io.github.gradproof.dev.Preview;
 import io.github.gradproof.site.BuildLog;
-import io.github.gradproof.site.DevServer;
-import io.github.gradproof.site.SiteConfig;
-import io.github.gradproof.site.SiteGenerator;
-import java.io.BufferedReader;
 import java.io.File;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.CountDownLatch;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -33,57 +27,13 @@ public class ServeMojo extends AbstractGradproofMojo {
 
   @Override
   public void execute() throws MojoExecutionException {
-    SiteConfig config = config().withOutputDir(buildDirectory.toPath().resolve("gradproof-serve/site"));
     BuildLog log = MavenBuildLog.of(getLog());
     DevServer server;
     try {
-      // The cache makes a rebuild re-verify and re-render only the phases whose file changed.
-      java.nio.file.Path cache = buildDirectory.toPath().resolve("gradproof-serve/cache");
-      server = new DevServer(config, port, log, c -> SiteGenerator.standard(c, log).withCache(cache));
+      server = Preview.server(config(), buildDirectory.toPath().resolve("gradproof-serve"), port, log);
     } catch (RuntimeException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     }
-    CountDownLatch stop = new CountDownLatch(1);
-    Thread hook = new Thread(() -> {
-      server.close();
-      stop.countDown();
-    }, "gradproof-serve-stop");
-    Runtime.getRuntime().addShutdownHook(hook);
-    server.start();
-    getLog().info("press Enter on an empty line (or Ctrl-C) to stop");
-    waitForBlankLine(stop);
-    server.close();
-    try {
-      Runtime.getRuntime().removeShutdownHook(hook);
-    } catch (IllegalStateException alreadyStopping) {
-      // The JVM is shutting down: the hook closes the server.
-    }
-    getLog().info("stopped");
-  }
-
-  /** Returns on a blank line; at end of input (no terminal) waits for Ctrl-C instead. */
-  private static void waitForBlankLine(CountDownLatch stop) {
-    try {
-      BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-      String line;
-      while ((line = in.readLine()) != null) {
-        if (line.isBlank()) {
-          return;
-        }
-      }
-      stop.await();
-    } catch (IOException e) {
-      awaitQuietly(stop);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private static void awaitQuietly(CountDownLatch stop) {
-    try {
-      stop.await();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    Preview.serveUntilStopped(server, System.in, log);
   }
 }

@@ -1,6 +1,7 @@
 package io.github.gradproof.quiz;
 
 import io.github.gradproof.diag.SourceLocation;
+import io.github.gradproof.diag.SourceSpan;
 import java.util.List;
 
 /**
@@ -12,7 +13,7 @@ import java.util.List;
  * @param claims for free questions: the claims that prove the answer; empty otherwise
  * @param location where {@code answer:} has its value
  */
-public record Answer(List<Integer> choices, Localized text, List<ClaimText> claims, SourceLocation location) {
+public record Answer(List<Integer> choices, Localized text, List<SourceSpan> claims, SourceLocation location) {
   public Answer {
     choices = List.copyOf(choices);
     claims = List.copyOf(claims);

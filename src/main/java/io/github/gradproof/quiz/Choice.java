@@ -1,6 +1,7 @@
 package io.github.gradproof.quiz;
 
 import io.github.gradproof.diag.SourceLocation;
+import io.github.gradproof.diag.SourceSpan;
 import java.util.List;
 
 /**
@@ -13,7 +14,7 @@ import java.util.List;
  *     choice holds when every one of them holds
  * @param location where the choice starts in the file
  */
-public record Choice(int number, Localized text, List<ClaimText> claims, SourceLocation location) {
+public record Choice(int number, Localized text, List<SourceSpan> claims, SourceLocation location) {
   public Choice {
     claims = List.copyOf(claims);
   }

@@ -1,6 +1,7 @@
 package io.github.gradproof.quiz;
 
 import io.github.gradproof.diag.SourceLocation;
+import io.github.gradproof.diag.SourceSpan;
 import java.util.ArrayList;
 import java.util.List;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
@@ -28,7 +29,7 @@ final class ClaimTexts {
    *
    * @param what how messages name the node, e.g. "forward"
    */
-  static List<ClaimText> lines(NodeReader reader, Node node, String what) {
+  static List<SourceSpan> lines(NodeReader reader, Node node, String what) {
     String value = reader.text(node, what);
     if (value == null) {
       return null;
@@ -51,7 +52,7 @@ final class ClaimTexts {
           + " block (|) with one line per entry");
       return null;
     }
-    ClaimText claim = locate(reader, value, line, column);
+    SourceSpan claim = locate(reader, value, line, column);
     if (claim == null) {
       reader.error(node, what + " contains escape sequences or quotes that change its text; write"
           + " it without backslashes or doubled quotes");
@@ -65,8 +66,8 @@ final class ClaimTexts {
    *
    * @param what how messages name the node, e.g. "claim of choice 2"
    */
-  static ClaimText single(NodeReader reader, Node node, String what) {
-    List<ClaimText> lines = lines(reader, node, what);
+  static SourceSpan single(NodeReader reader, Node node, String what) {
+    List<SourceSpan> lines = lines(reader, node, what);
     if (lines == null) {
       return null;
     }
@@ -80,9 +81,9 @@ final class ClaimTexts {
     return lines.get(0);
   }
 
-  private static List<ClaimText> literalLines(
+  private static List<SourceSpan> literalLines(
       NodeReader reader, ScalarNode node, String value, int firstLine, String what) {
-    List<ClaimText> result = new ArrayList<>();
+    List<SourceSpan> result = new ArrayList<>();
     String[] parts = value.split("\n", -1);
     for (int i = 0; i < parts.length; i++) {
       String part = parts[i];
@@ -92,7 +93,7 @@ final class ClaimTexts {
       int line = firstLine + i;
       String fileLine = reader.source().line(line);
       int start = fileLine == null ? -1 : fileLine.length() - part.length();
-      ClaimText claim = start < 0 || !fileLine.startsWith(part, start)
+      SourceSpan claim = start < 0 || !fileLine.startsWith(part, start)
           ? null
           : locate(reader, part, line, fileLine.codePointCount(0, start) + 1);
       if (claim == null) {
@@ -109,7 +110,7 @@ final class ClaimTexts {
    * The stripped {@code text} located at its first non-blank character, given that it starts
    * at {@code line:column}; {@code null} when the file does not hold it verbatim there.
    */
-  private static ClaimText locate(NodeReader reader, String text, int line, int column) {
+  private static SourceSpan locate(NodeReader reader, String text, int line, int column) {
     String fileLine = reader.source().line(line);
     if (fileLine == null) {
       return null;
@@ -127,6 +128,6 @@ final class ClaimTexts {
     int lead = text.length() - text.stripLeading().length();
     int shift = text.codePointCount(0, lead);
     SourceLocation at = reader.source().location(line, column + shift);
-    return new ClaimText(stripped, at, fileLine);
+    return new SourceSpan(stripped, at, fileLine);
   }
 }

@@ -1,7 +1,6 @@
 package io.github.gradproof.quiz;
 
 import io.github.gradproof.diag.Diagnostic;
-import io.github.gradproof.diag.DiagnosticException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,12 +28,5 @@ final class Problems {
 
   int count() {
     return diagnostics.size();
-  }
-
-  /** Throws one exception carrying every diagnostic collected so far, if there is any. */
-  void throwIfAny() {
-    if (!diagnostics.isEmpty()) {
-      throw new DiagnosticException(diagnostics);
-    }
   }
 }

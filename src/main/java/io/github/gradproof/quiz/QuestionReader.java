@@ -1,5 +1,6 @@
 package io.github.gradproof.quiz;
 
+import io.github.gradproof.diag.SourceSpan;
 import io.github.gradproof.diag.Suggestions;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,7 +89,7 @@ final class QuestionReader {
 
   /** Claims name the setup's inputs and forward values, so they cannot stand without one. */
   private void requireSetupForClaims(List<Choice> choices, Answer answer) {
-    List<ClaimText> claims = new ArrayList<>();
+    List<SourceSpan> claims = new ArrayList<>();
     if (choices != null) {
       choices.forEach(c -> claims.addAll(c.claims()));
     }
@@ -181,7 +182,7 @@ final class QuestionReader {
       return null;
     }
     Localized text = map.has("text") ? reader.localized(map.value("text"), "the text of " + what) : null;
-    List<ClaimText> claims = map.has("claim") ? claims(map.value("claim"), "the claim of " + what) : List.of();
+    List<SourceSpan> claims = map.has("claim") ? claims(map.value("claim"), "the claim of " + what) : List.of();
     if (reader.problems().count() != before) {
       return null;
     }
@@ -189,20 +190,20 @@ final class QuestionReader {
   }
 
   /** A claim is one string or a non-empty list of strings (all must hold). */
-  private List<ClaimText> claims(Node node, String what) {
+  private List<SourceSpan> claims(Node node, String what) {
     if (node instanceof SequenceNode) {
       List<Node> items = ((SequenceNode) node).getValue();
       if (items.isEmpty()) {
         reader.error(node, what + " is an empty list; give at least one claim or remove the key");
         return null;
       }
-      List<ClaimText> claims = new ArrayList<>();
+      List<SourceSpan> claims = new ArrayList<>();
       for (Node item : items) {
         claims.add(ClaimTexts.single(reader, item, what));
       }
       return claims.contains(null) ? null : claims;
     }
-    ClaimText claim = ClaimTexts.single(reader, node, what);
+    SourceSpan claim = ClaimTexts.single(reader, node, what);
     return claim == null ? null : List.of(claim);
   }
 
@@ -278,7 +279,7 @@ final class QuestionReader {
     }
     Node textNode = map.required("text", "text: {en: \"...\", es: \"...\"}");
     Localized text = textNode == null ? null : reader.localized(textNode, "the answer text");
-    List<ClaimText> claims = map.has("claim") ? claims(map.value("claim"), "the answer claim") : List.of();
+    List<SourceSpan> claims = map.has("claim") ? claims(map.value("claim"), "the answer claim") : List.of();
     return reader.problems().count() == before
         ? new Answer(List.of(), text, claims, reader.location(node)) : null;
   }

@@ -13,9 +13,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -25,9 +25,8 @@ import org.snakeyaml.engine.v2.nodes.Node;
  *
  * <p>YAML is read with the YAML 1.2 core schema (the Spanish {@code no} stays a string) through
  * SnakeYAML Engine's node API, so every value keeps its line and column. Every problem in every
- * file is collected before anything is thrown: a load either returns a fully valid model or
- * throws one {@link DiagnosticException} listing each problem as {@code file:line:column:
- * message} with the offending line and a caret.
+ * file is collected, each as {@code file:line:column: message} with the offending line and a
+ * caret; only files without problems give a phase.
  *
  * <p>Hostile input is refused early, with a message naming the limit: files over
  * {@value #MAX_FILE_BYTES} bytes, nesting deeper than {@value YamlParser#MAX_DEPTH} levels, more
@@ -47,110 +46,62 @@ public final class QuizLoader {
   private QuizLoader() {}
 
   /**
-   * Loads and validates one quiz file.
-   *
-   * @param file the file to read
-   * @param displayPath the path diagnostics and the page show, e.g. {@code
-   *     data/quizzes/phase-08-tensor-autograd.yaml}
-   * @param languages the configured languages, e.g. {@code [en, es]}; every human-readable field
-   *     must have exactly these
-   * @return the phase
-   * @throws DiagnosticException listing every problem in the file (including an unreadable file)
-   */
-  public static Phase load(Path file, String displayPath, List<String> languages) {
-    Problems problems = new Problems();
-    Phase phase = loadInto(file, displayPath, checked(languages), problems, new IdRegistry());
-    problems.throwIfAny();
-    return phase;
-  }
-
-  /**
    * Loads every quiz file ({@code *.yaml}, {@code *.yml}, in any case) directly inside {@code dir},
    * checks that question ids are unique across all of them, and returns the phases sorted by phase
    * number, then slug. Hidden files, editor backups ({@code name~}) and files not named like a
    * phase are ignored; a file named like a phase with another extension, and a folder without any
    * quiz file, are errors.
    *
-   * @param displayDir how diagnostics show the directory, e.g. {@code data/quizzes}
-   * @throws DiagnosticException listing every problem in every file
-   */
-  public static List<Phase> loadAll(Path dir, String displayDir, List<String> languages) {
-    List<Diagnostic> problems = new ArrayList<>();
-    List<Phase> phases = loadAll(dir, displayDir, languages, problems);
-    if (!problems.isEmpty()) {
-      throw new DiagnosticException(problems);
-    }
-    return phases;
-  }
-
-  /**
-   * Loads like {@link #loadAll(Path, String, List)} but does not stop at problems: they are added
-   * to {@code problems}, and the phases of the files that loaded without any are returned, so a
-   * build can verify those and report every problem in every file in one run.
-   */
-  public static List<Phase> loadAll(Path dir, String displayDir, List<String> languages, List<Diagnostic> out) {
-    return loadAll(dir, displayDir, languages, List.of(), out);
-  }
-
-  /**
-   * Loads like {@link #loadAll(Path, String, List, List)}, letting fields also carry texts in
-   * {@code ignoredLanguages}, which are skipped: a site published in a subset of the languages its
-   * files are written in ({@code es} alone from files with {@code en} and {@code es}).
+   * <p>Loading does not stop at problems: each is added to {@code out} as {@code file:line:column:
+   * message} with the offending line and a caret, and only the phases of the files that loaded
+   * without any are returned, so a build can verify those and report every problem in every file
+   * in one run.
    *
-   * @param languages the languages to publish: every human-readable field must have each of them
-   * @param ignoredLanguages languages a field may also have (the site's other languages)
+   * @param displayDir how diagnostics show the directory, e.g. {@code data/quizzes}
+   * @param languages the languages to publish, e.g. {@code [en, es]}; every human-readable field
+   *     must have each of them
+   * @param ignoredLanguages languages a field may also have, which are skipped (the site's other
+   *     languages): a site can be published in a subset of the languages its files are written in
+   * @param executor reads and parses files ahead of validation (the build's workers; a direct
+   *     executor loads on the calling thread)
+   * @param out receives every problem in every file, in file order
    */
-  public static List<Phase> loadAll(
-      Path dir, String displayDir, List<String> languages, Collection<String> ignoredLanguages, List<Diagnostic> out) {
+  public static List<Phase> loadAll(Path dir, String displayDir, List<String> languages,
+      Collection<String> ignoredLanguages, Executor executor, List<Diagnostic> out) {
     List<String> langs = checked(languages);
     List<String> others = others(langs, ignoredLanguages);
     Problems problems = new Problems();
     IdRegistry ids = new IdRegistry();
     List<Path> files = quizFiles(dir, displayDir, problems);
-    // Reading and YAML parsing are independent per file and most of the cost: worker threads
-    // parse ahead (at most PARSE_AHEAD files, as parse trees are large) while this thread
+    // Reading and YAML parsing are independent per file and most of the cost: the executor
+    // parses ahead (at most PARSE_AHEAD files, as parse trees are large) while this thread
     // validates the parsed files in file order. Validation registers ids across files, so the
     // phases and the order of problems are exactly those of a sequential load.
     List<Phase> phases = new ArrayList<>();
-    int workers = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), files.size()));
-    ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-      Thread thread = new Thread(r, "gradproof-yaml");
-      thread.setDaemon(true);
-      return thread;
-    });
-    try {
-      List<Future<Parsed>> parsed = new ArrayList<>(files.size());
-      for (int i = 0; i < files.size(); i++) {
-        parsed.add(i < PARSE_AHEAD ? submit(pool, files.get(i), displayDir) : null);
+    List<Future<Parsed>> parsed = new ArrayList<>(files.size());
+    for (int i = 0; i < files.size(); i++) {
+      parsed.add(i < PARSE_AHEAD ? submit(executor, files.get(i), displayDir) : null);
+    }
+    for (int i = 0; i < files.size(); i++) {
+      if (i + PARSE_AHEAD < files.size()) {
+        parsed.set(i + PARSE_AHEAD, submit(executor, files.get(i + PARSE_AHEAD), displayDir));
       }
-      for (int i = 0; i < files.size(); i++) {
-        if (i + PARSE_AHEAD < files.size()) {
-          parsed.set(i + PARSE_AHEAD, submit(pool, files.get(i + PARSE_AHEAD), displayDir));
-        }
-        Parsed file = join(parsed.get(i));
-        parsed.set(i, null);
-        int before = problems.count();
-        problems.addAll(file.problems().list());
-        if (file.root().isEmpty()) {
-          continue;
-        }
-        NodeReader reader = new NodeReader(file.source(), problems, langs, others);
-        Phase phase = PhaseReader.read(reader, file.root().get(), files.get(i).getFileName().toString(), ids);
-        if (phase != null && problems.count() == before) {
-          phases.add(phase);
-        }
+      Parsed file = join(parsed.get(i));
+      parsed.set(i, null);
+      int before = problems.count();
+      Phase phase = read(file, files.get(i).getFileName().toString(), langs, others, ids, problems);
+      if (phase != null && problems.count() == before) {
+        phases.add(phase);
       }
-    } finally {
-      pool.shutdownNow();
     }
     out.addAll(problems.list());
     phases.sort(Comparator.comparingInt(Phase::number).thenComparing(Phase::slug));
     return List.copyOf(phases);
   }
 
-  private static Future<Parsed> submit(ExecutorService pool, Path file, String displayDir) {
+  private static Future<Parsed> submit(Executor executor, Path file, String displayDir) {
     String display = display(displayDir, file.getFileName().toString());
-    return pool.submit(() -> parse(file, display));
+    return CompletableFuture.supplyAsync(() -> parse(file, display), executor);
   }
 
   private static Parsed join(Future<Parsed> future) {
@@ -171,9 +122,10 @@ public final class QuizLoader {
   }
 
   /** A file read and parsed into YAML nodes, with the problems found so far. */
-  private record Parsed(SourceText source, Optional<Node> root, Problems problems) {}
+  record Parsed(SourceText source, Optional<Node> root, Problems problems) {}
 
-  private static Parsed parse(Path file, String displayPath) {
+  /** Reads and parses one file (any thread): the first step of loading it. */
+  static Parsed parse(Path file, String displayPath) {
     Problems problems = new Problems();
     SourceText source;
     try {
@@ -224,23 +176,20 @@ public final class QuizLoader {
     return displayDir.isEmpty() || displayDir.endsWith("/") ? displayDir + name : displayDir + "/" + name;
   }
 
-  private static Phase loadInto(
-      Path file, String displayPath, List<String> languages, Problems problems, IdRegistry ids) {
-    Objects.requireNonNull(file, "file");
-    Objects.requireNonNull(displayPath, "displayPath");
-    SourceText source;
-    try {
-      source = read(file, displayPath);
-    } catch (DiagnosticException e) {
-      problems.addAll(e.diagnostics());
+  /**
+   * Validates a parsed file into its phase (in file order: ids are registered across files),
+   * adding its problems to {@code problems}; {@code null} when it has no YAML document.
+   *
+   * @param others languages a field may also have, skipped (not among {@code languages})
+   */
+  static Phase read(Parsed file, String fileName, List<String> languages, List<String> others, IdRegistry ids,
+      Problems problems) {
+    problems.addAll(file.problems().list());
+    if (file.root().isEmpty()) {
       return null;
     }
-    Optional<Node> root = new YamlParser(source, problems).parse();
-    if (root.isEmpty()) {
-      return null;
-    }
-    NodeReader reader = new NodeReader(source, problems, languages, List.of());
-    return PhaseReader.read(reader, root.get(), file.getFileName().toString(), ids);
+    NodeReader reader = new NodeReader(file.source(), problems, languages, others);
+    return PhaseReader.read(reader, file.root().get(), fileName, ids);
   }
 
   /**
@@ -259,7 +208,7 @@ public final class QuizLoader {
     return ignored.stream().filter(l -> !languages.contains(l)).distinct().toList();
   }
 
-  private static List<String> checked(List<String> languages) {
+  static List<String> checked(List<String> languages) {
     Objects.requireNonNull(languages, "languages");
     if (languages.isEmpty()) {
       throw new IllegalArgumentException("languages must not be empty");

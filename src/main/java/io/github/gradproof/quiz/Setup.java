@@ -1,6 +1,7 @@
 package io.github.gradproof.quiz;
 
 import io.github.gradproof.diag.SourceLocation;
+import io.github.gradproof.diag.SourceSpan;
 import java.util.List;
 import java.util.Map;
 
@@ -19,7 +20,7 @@ public record Setup(
     Map<String, List<Integer>> dims,
     Map<String, SourceLocation> dimLocations,
     List<InputSpec> inputs,
-    List<ClaimText> forward,
+    List<SourceSpan> forward,
     SourceLocation location) {
   public Setup {
     dims = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(dims));

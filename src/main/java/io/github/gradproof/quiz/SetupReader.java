@@ -1,6 +1,7 @@
 package io.github.gradproof.quiz;
 
 import io.github.gradproof.diag.SourceLocation;
+import io.github.gradproof.diag.SourceSpan;
 import io.github.gradproof.diag.Suggestions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,7 +41,7 @@ final class SetupReader {
   private final Map<String, List<Integer>> dims = new LinkedHashMap<>();
   private final Map<String, SourceLocation> dimLocations = new LinkedHashMap<>();
   private final Map<String, InputSpec> inputs = new LinkedHashMap<>();
-  private final Map<String, ClaimText> forwardNames = new LinkedHashMap<>();
+  private final Map<String, SourceSpan> forwardNames = new LinkedHashMap<>();
   private boolean dimsOk = true;
 
   private SetupReader(NodeReader reader) {
@@ -66,7 +67,7 @@ final class SetupReader {
     if (inputsNode != null) {
       readInputs(inputsNode);
     }
-    List<ClaimText> forward = null;
+    List<SourceSpan> forward = null;
     Node forwardNode = map.required("forward", "forward: |  (then one 'name = expression' per line)");
     if (forwardNode != null) {
       forward = readForward(forwardNode);
@@ -281,8 +282,8 @@ final class SetupReader {
     }
   }
 
-  private List<ClaimText> readForward(Node node) {
-    List<ClaimText> lines = ClaimTexts.lines(reader, node, "forward");
+  private List<SourceSpan> readForward(Node node) {
+    List<SourceSpan> lines = ClaimTexts.lines(reader, node, "forward");
     if (lines == null) {
       return null;
     }
@@ -291,7 +292,7 @@ final class SetupReader {
       return null;
     }
     boolean ok = true;
-    for (ClaimText line : lines) {
+    for (SourceSpan line : lines) {
       Matcher m = FORWARD_LINE.matcher(line.source());
       if (!m.lookingAt()) {
         reader.error(line.location(), "a forward line must read 'name = expression'; found '"

@@ -1,7 +1,7 @@
 package io.github.gradproof.render;
 
 import io.github.gradproof.quiz.Choice;
-import io.github.gradproof.quiz.ClaimText;
+import io.github.gradproof.diag.SourceSpan;
 import io.github.gradproof.quiz.Question;
 import io.github.gradproof.verify.QuestionResult;
 import java.util.ArrayList;
@@ -72,7 +72,7 @@ final class QuestionView {
       return markdown.inline(choice.text().in(language));
     }
     List<String> codes = new ArrayList<>();
-    for (ClaimText claim : choice.claims()) {
+    for (SourceSpan claim : choice.claims()) {
       codes.add("<code>" + Html.escape(claim.source()) + "</code>");
     }
     return String.join(", ", codes);

@@ -18,35 +18,14 @@ public final class VerificationJson {
 
   private VerificationJson() {}
 
-  /** The whole document for the given phases, in order. */
-  public static String write(List<PhaseResult> phases) {
-    StringBuilder out = new StringBuilder(16 * 1024);
-    try {
-      write(out, phases.stream().map(VerificationJson::phaseFragment).toList());
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-    return out.toString();
-  }
-
   /**
    * The entry of one phase, exactly as it appears inside the document: lets phases be written
-   * independently (in parallel, or taken from the build cache) and spliced by
-   * {@link #write(Appendable, List)}.
+   * independently (in parallel, or taken from the build cache) and spliced by a {@link Writer}.
    */
   public static String phaseFragment(PhaseResult result) {
     Json json = new Json(2);
     phase(json, result);
     return json.fragment();
-  }
-
-  /** Writes the whole document from the phases' {@linkplain #phaseFragment fragments}, in order. */
-  public static void write(Appendable out, List<String> fragments) throws java.io.IOException {
-    Writer writer = new Writer(out);
-    for (String fragment : fragments) {
-      writer.add(fragment);
-    }
-    writer.finish();
   }
 
   /** Streams the document: the header, then each phase's fragment in order, then the end. */
@@ -75,20 +54,8 @@ public final class VerificationJson {
     }
   }
 
-  /** The document written in one piece: what the spliced form must equal (tests). */
-  static String writeWhole(List<PhaseResult> phases) {
-    Json json = new Json().beginObject();
-    json.field("format", FORMAT_VERSION);
-    json.field("generator", "gradproof");
-    json.name("phases").beginArray();
-    for (PhaseResult phase : phases) {
-      phase(json, phase);
-    }
-    json.endArray();
-    return json.endObject().toString();
-  }
-
-  private static void phase(Json json, PhaseResult result) {
+  /** Writes the entry of one phase at the current position of {@code json}. */
+  static void phase(Json json, PhaseResult result) {
     json.beginObject();
     json.field("file", result.phase().sourcePath());
     json.field("phase", result.phase().number());

@@ -2,38 +2,63 @@ package io.github.gradproof.site;
 
 import io.github.gradproof.verify.PhaseResult;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What a successful build did.
  *
- * @param phases the phases verified by this build, in site order (phases taken unchanged from
- *     the build cache are counted below but not listed here)
+ * @param phases every phase of the site, in site order, each saying whether this build verified
+ *     it or took it unchanged from the build cache
  * @param pagesWritten HTML pages written (0 for a check)
  * @param filesWritten all files written, pages included (0 for a check)
- * @param phaseCount phases in the site, verified now or earlier (cached)
- * @param questionCount questions in the site
- * @param claimCount claims in the site
- * @param phasesFromCache phases neither re-verified nor re-rendered (build cache hits)
  * @param timings where the time went
  */
-public record BuildReport(List<PhaseResult> phases, int pagesWritten, int filesWritten, int phaseCount,
-    int questionCount, int claimCount, int phasesFromCache, Timings timings) {
+public record BuildReport(List<PhaseReport> phases, int pagesWritten, int filesWritten, Timings timings) {
 
   public BuildReport {
     phases = List.copyOf(phases);
   }
 
-  /** A report of phases all verified by this build. */
-  public BuildReport(List<PhaseResult> phases, int pagesWritten, int filesWritten) {
-    this(phases, pagesWritten, filesWritten, phases.size(),
-        phases.stream().mapToInt(p -> p.questions().size()).sum(), claims(phases), 0, Timings.NONE);
+  /**
+   * One phase of the build.
+   *
+   * @param file the phase's quiz file as shown in messages
+   * @param fromCache whether the phase was taken unchanged from the build cache: neither
+   *     re-verified nor re-rendered
+   * @param questionCount questions in the phase
+   * @param claimCount claims in the phase
+   * @param result this build's verification of the phase; {@code null} when it came from the
+   *     cache or the build did not {@linkplain BuildOptions#keepResults() keep results}
+   */
+  public record PhaseReport(String file, boolean fromCache, int questionCount, int claimCount, PhaseResult result) {
+    public PhaseReport {
+      Objects.requireNonNull(file, "file");
+    }
   }
 
-  private static int claims(List<PhaseResult> phases) {
-    return phases.stream()
-        .flatMap(p -> p.questions().stream())
-        .mapToInt(q -> q.answerClaims().size() + q.choices().stream().mapToInt(c -> c.claims().size()).sum())
-        .sum();
+  /** Phases in the site, verified now or earlier (cached). */
+  public int phaseCount() {
+    return phases.size();
+  }
+
+  /** Questions in the site. */
+  public int questionCount() {
+    return phases.stream().mapToInt(PhaseReport::questionCount).sum();
+  }
+
+  /** Claims in the site. */
+  public int claimCount() {
+    return phases.stream().mapToInt(PhaseReport::claimCount).sum();
+  }
+
+  /** Phases taken unchanged from the build cache. */
+  public int phasesFromCache() {
+    return (int) phases.stream().filter(PhaseReport::fromCache).count();
+  }
+
+  /** The verification results this build kept, in site order (see {@link PhaseReport#result()}). */
+  public List<PhaseResult> results() {
+    return phases.stream().map(PhaseReport::result).filter(Objects::nonNull).toList();
   }
 
   /**
@@ -43,8 +68,6 @@ public record BuildReport(List<PhaseResult> phases, int pagesWritten, int filesW
    */
   public record Timings(long loadNanos, long verifyNanos, long renderNanos, long writeNanos, long finishNanos,
       long totalNanos, int threads) {
-    /** No timings recorded. */
-    public static final Timings NONE = new Timings(0, 0, 0, 0, 0, 0, 1);
 
     /** One line for logs: {@code load 0.12 s, verify 1.30 s, ...}. */
     public String format() {

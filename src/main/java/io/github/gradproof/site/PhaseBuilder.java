@@ -1,130 +1,114 @@
 package io.github.gradproof.site;
 
 import io.github.gradproof.quiz.Phase;
-import io.github.gradproof.render.MarkdownMirror;
-import io.github.gradproof.render.PageRenderer;
 import io.github.gradproof.render.PhaseSummary;
 import io.github.gradproof.render.VerificationJson;
 import io.github.gradproof.verify.PhaseResult;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
 
 /**
  * Builds one phase of a {@code generate} run, on a worker thread: from the build cache when its
  * key is unchanged, otherwise verify, render both languages and mirrors, and write. Outcomes go
- * to the phase's slot in the shared {@link BuildStage}.
+ * to the phase's slot of the run.
  */
 final class PhaseBuilder {
 
-  private final SiteConfig config;
-  private final Function<Phase, PhaseResult> verifier;
-  private final boolean keepResults;
-  private final BuildCache cache;
-  private final Map<String, String> keysBefore;
-  private final PageRenderer pages;
-  private final MarkdownMirror mirror;
-  private final Publisher publisher;
-  private final LinkChecker links;
-  private final BuildStage stage;
+  private final StagedSite site;
+  private final BuildRun run;
 
-  /** A builder sharing the run's renderers and outputs; {@code pages} is null after a template error. */
-  PhaseBuilder(SiteConfig config, Function<Phase, PhaseResult> verifier, boolean keepResults, BuildCache cache,
-      Map<String, String> keysBefore, PageRenderer pages, MarkdownMirror mirror, Publisher publisher,
-      LinkChecker links, BuildStage stage) {
-    this.config = config;
-    this.verifier = verifier;
-    this.keepResults = keepResults;
-    this.cache = cache;
-    this.keysBefore = keysBefore;
-    this.pages = pages;
-    this.mirror = mirror;
-    this.publisher = publisher;
-    this.links = links;
-    this.stage = stage;
+  PhaseBuilder(StagedSite site) {
+    this.site = site;
+    this.run = site.run;
   }
 
   /** Verifies, renders and writes phase {@code i}, or takes it from the cache. */
-  void build(Phase phase, int i, VerificationJsonSink json) {
+  void build(Phase phase, int i) {
     try {
-      buildOrReuse(phase, i, json);
+      String key = site.cache.key(phase);
+      run.slots().cacheKey(i, key);
+      if (!reuse(phase, i, key)) {
+        verifyRenderWrite(phase, i, key);
+      }
     } finally {
-      json.offer(i, null); // no-op when the phase already offered its fragment
+      site.json.offer(i, null); // no-op when the phase already offered its fragment
     }
   }
 
-  private void buildOrReuse(Phase phase, int i, VerificationJsonSink json) {
-    String key = cache == null ? null : cache.key(config.baseDir().resolve(phase.sourcePath()), phase.sourcePath());
-    if (key != null && !key.equals(keysBefore.get(phase.sourcePath()))) {
-      key = null; // the file changed while it was being loaded: what was loaded has no reliable key
+  /** Copies a cached phase's files, link facts and {@code verification.json} entry; false on a miss. */
+  private boolean reuse(Phase phase, int i, String key) {
+    BuildCache.Entry entry = key == null || site.renderers.pages() == null ? null : site.cache.get(key);
+    if (entry == null) {
+      return false;
     }
-    stage.keys[i] = key;
-    if (key != null && pages != null) {
-      BuildCache.Entry entry = cache.get(key);
-      if (entry != null) {
-        long t = System.nanoTime();
-        writeRotated(publisher, entry.paths(), entry.contents(), i);
-        for (int f = 0; f < entry.paths().size(); f++) {
-          if (entry.facts().get(f) != null) {
-            links.add(entry.paths().get(f), entry.facts().get(f));
-          }
-        }
-        stage.writeNanos.add(System.nanoTime() - t);
-        json.offer(i, entry.json());
-        stage.summaries[i] = PhaseSummary.of(phase, entry.questionCount(), entry.verifiedCount(), entry.claimCount());
-        stage.fromCache.incrementAndGet();
-        return;
+    long t = System.nanoTime();
+    writeRotated(entry.paths(), entry.contents(), i);
+    for (int f = 0; f < entry.paths().size(); f++) {
+      if (entry.facts().get(f) != null) {
+        site.links.add(entry.paths().get(f), entry.facts().get(f));
       }
     }
-    long t0 = System.nanoTime();
-    PhaseResult result = SiteGenerator.verify(verifier, phase, stage.problems, i);
-    long t1 = System.nanoTime();
-    stage.verifyNanos.add(t1 - t0);
-    if (result == null || pages == null) {
-      return;
-    }
-    if (keepResults) {
-      stage.results[i] = result;
+    run.writeNanos.add(System.nanoTime() - t);
+    site.json.offer(i, entry.json());
+    run.slots().reused(i, PhaseSummary.of(phase, entry.questionCount(), entry.verifiedCount(), entry.claimCount()));
+    return true;
+  }
+
+  private void verifyRenderWrite(Phase phase, int i, String key) {
+    PhaseResult result = run.verify(phase, i);
+    if (result == null || site.renderers.pages() == null) {
+      return; // the build fails; verifying the others still reports all their problems
     }
     try {
-      List<String> paths = new ArrayList<>();
-      List<String> texts = new ArrayList<>();
-      for (String language : config.languages()) {
-        paths.add(language + "/" + phase.pageName() + ".html");
-        texts.add(pages.phasePage(language, result));
-      }
-      for (String language : config.languages()) {
-        paths.add("md/" + language + "/" + phase.pageName() + ".md");
-        texts.add(mirror.render(language, result));
-      }
-      List<LinkChecker.PageFacts> facts = new ArrayList<>();
-      for (int f = 0; f < paths.size(); f++) {
-        facts.add(paths.get(f).endsWith(".html") ? links.pageFacts(texts.get(f)) : null);
-      }
-      String fragment = VerificationJson.phaseFragment(result);
-      PhaseSummary summary = PhaseSummary.of(result);
-      long t2 = System.nanoTime();
-      stage.renderNanos.add(t2 - t1);
-      List<byte[]> contents = new ArrayList<>(paths.size());
-      for (int f = 0; f < paths.size(); f++) {
-        contents.add(texts.get(f).getBytes(StandardCharsets.UTF_8));
-        if (facts.get(f) != null) {
-          links.add(paths.get(f), facts.get(f));
-        }
-      }
-      writeRotated(publisher, paths, contents, i);
-      if (key != null) {
-        cache.put(key, new BuildCache.Entry(paths, contents, facts, fragment, summary.questionCount(),
-            summary.verifiedCount(), summary.claimCount()));
-      }
-      stage.writeNanos.add(System.nanoTime() - t2);
-      json.offer(i, fragment);
-      stage.summaries[i] = summary;
+      long t = System.nanoTime();
+      Rendered rendered = render(phase, result);
+      long rendering = System.nanoTime();
+      run.renderNanos.add(rendering - t);
+      write(rendered, i, key);
+      run.writeNanos.add(System.nanoTime() - rendering);
     } catch (RuntimeException e) {
-      stage.failures[i] = e;
+      run.slots().failed(i, e);
     }
+  }
+
+  /** A phase's files (pages, then mirrors), the link facts of its pages and its JSON entry. */
+  private record Rendered(List<String> paths, List<String> texts, List<LinkChecker.PageFacts> facts,
+      String fragment) {}
+
+  private Rendered render(Phase phase, PhaseResult result) {
+    List<String> paths = new ArrayList<>();
+    List<String> texts = new ArrayList<>();
+    for (String language : run.config.languages()) {
+      paths.add(language + "/" + phase.pageName() + ".html");
+      texts.add(site.renderers.pages().phasePage(language, result));
+    }
+    for (String language : run.config.languages()) {
+      paths.add("md/" + language + "/" + phase.pageName() + ".md");
+      texts.add(site.renderers.mirror().render(language, result));
+    }
+    List<LinkChecker.PageFacts> facts = new ArrayList<>();
+    for (int f = 0; f < paths.size(); f++) {
+      facts.add(paths.get(f).endsWith(".html") ? site.links.pageFacts(texts.get(f)) : null);
+    }
+    return new Rendered(paths, texts, facts, VerificationJson.phaseFragment(result));
+  }
+
+  private void write(Rendered rendered, int i, String key) {
+    List<byte[]> contents = new ArrayList<>(rendered.paths().size());
+    for (int f = 0; f < rendered.paths().size(); f++) {
+      contents.add(rendered.texts().get(f).getBytes(StandardCharsets.UTF_8));
+      if (rendered.facts().get(f) != null) {
+        site.links.add(rendered.paths().get(f), rendered.facts().get(f));
+      }
+    }
+    writeRotated(rendered.paths(), contents, i);
+    if (key != null) {
+      PhaseSummary summary = run.slots().summary(i);
+      site.cache.put(key, new BuildCache.Entry(rendered.paths(), contents, rendered.facts(), rendered.fragment(),
+          summary.questionCount(), summary.verifiedCount(), summary.claimCount()));
+    }
+    site.json.offer(i, rendered.fragment());
   }
 
   /**
@@ -132,11 +116,11 @@ final class PhaseBuilder {
    * files in one folder is serialised by the file system, so workers that write to different
    * folders at the same time finish sooner (measured: about twice as fast on two cores).
    */
-  private static void writeRotated(Publisher publisher, List<String> paths, List<byte[]> contents, int phase) {
+  private void writeRotated(List<String> paths, List<byte[]> contents, int phase) {
     int n = paths.size();
     for (int k = 0; k < n; k++) {
       int f = (k + phase) % n;
-      publisher.write(paths.get(f), contents.get(f));
+      site.publisher.write(paths.get(f), contents.get(f));
     }
   }
 }

@@ -119,8 +119,10 @@ public final class Publisher implements AutoCloseable {
    * Replaces the output folder with the staging folder: the old output is first moved aside,
    * then the staging folder moved in, then the old one deleted. Each move is a rename within one
    * folder, so the output is at every moment either the old site or the new one.
+   *
+   * @param workers the build's workers, which delete the old site's folders
    */
-  public void publish() {
+  void publish(Workers workers) {
     Path parent = output.toAbsolutePath().getParent();
     if (!Files.isRegularFile(staging.resolve(SiteStamp.FILE), LinkOption.NOFOLLOW_LINKS)) {
       // The stamp was written first: without it, something removed the staging folder midway
@@ -138,7 +140,7 @@ public final class Publisher implements AutoCloseable {
       move(staging, output);
       published = true;
       if (old != null) {
-        deleteTreeInParallel(old);
+        deleteTreeInParallel(old, workers);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot publish " + output, e);
@@ -204,7 +206,7 @@ public final class Publisher implements AutoCloseable {
    * removing files from one folder is serialised by the file system, from different folders it
    * is not, so an old site of thousands of pages goes about twice as fast on two cores.
    */
-  static void deleteTreeInParallel(Path root) throws IOException {
+  static void deleteTreeInParallel(Path root, Workers workers) throws IOException {
     java.util.List<Path> folders = new java.util.ArrayList<>();
     try (DirectoryStream<Path> children = Files.newDirectoryStream(root)) {
       for (Path child : children) {
@@ -226,9 +228,9 @@ public final class Publisher implements AutoCloseable {
       }
     }
     try {
-      folders.parallelStream().forEach(folder -> {
+      workers.forEach(folders.size(), i -> {
         try {
-          deleteTree(folder);
+          deleteTree(folders.get(i));
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }

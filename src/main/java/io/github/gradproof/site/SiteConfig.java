@@ -93,12 +93,6 @@ public record SiteConfig(
     return themeLanguages(baseDir, templatesDir);
   }
 
-  /** The default folders and languages under the given project folder. */
-  public static SiteConfig defaults(Path baseDir) {
-    return new SiteConfig(
-        baseDir, Path.of(DEFAULT_DATA), Path.of(DEFAULT_TEMPLATES), Path.of(DEFAULT_OUTPUT), DEFAULT_LANGUAGES);
-  }
-
   /** Parses a comma-separated language list such as {@code en,es}. */
   public static List<String> parseLanguages(String list) {
     return java.util.Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();

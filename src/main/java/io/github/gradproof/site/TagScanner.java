@@ -1,15 +1,23 @@
 package io.github.gradproof.site;
 
+import java.util.Locale;
 import org.jsoup.parser.Parser;
 
 /**
  * A small, allocation-light reader of the start tags of an HTML page: for each start tag, its
  * name and its {@code id}, {@code href} and {@code src} attributes (names compared without case,
- * values entity-decoded, the first of duplicate attributes kept, as Jsoup does), with the 1-based
- * line and column of the tag's {@code <}. Comments, doctypes, end tags and the raw text of
- * {@code script}, {@code style}, {@code textarea} and {@code title} are skipped. It builds no
- * tree and copies only the three attributes it reports, so the link checker can check thousands
- * of pages cheaply. A test compares it with Jsoup.
+ * values entity-decoded, the first of duplicate attributes kept), with the 1-based line and column
+ * of the tag's {@code <}. It builds no tree and copies only the three attributes it reports, so the
+ * link checker can check thousands of pages cheaply.
+ *
+ * <p>It tokenizes as an HTML5 parser does: comments (including {@code <!-->} and {@code --!>}),
+ * doctypes and processing instructions are skipped, end tags are read with their attributes and
+ * ignored, a tag cut off by the end of the input is dropped, and the content of the raw-text
+ * elements ({@code script}, {@code style}, {@code textarea}, {@code title}, {@code xmp},
+ * {@code iframe}, {@code noembed}, {@code noframes}) runs to the matching end tag; after
+ * {@code plaintext} nothing is markup. {@code TagScannerTest} checks it against Jsoup on generated
+ * markup. Not modelled (gradproof's pages never need it): inside {@code svg} and {@code math} the
+ * raw-text names are ordinary elements, and a script's {@code <!--<script>} escapes.
  */
 final class TagScanner {
 
@@ -18,159 +26,215 @@ final class TagScanner {
     void tag(String name, String id, String href, String src, int line, int column);
   }
 
-  private TagScanner() {}
+  private static final String[] RAW_TEXT =
+      {"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes"};
+
+  private final String html;
+  private final int n;
+  private final Visitor visitor;
+  private int line = 1;
+  private int lineStart;
+  private int newline;
+  /** The reported attributes of the tag being read. */
+  private String id;
+  private String href;
+  private String src;
+
+  private TagScanner(String html, Visitor visitor) {
+    this.html = html;
+    this.n = html.length();
+    this.visitor = visitor;
+    this.newline = newline(0);
+  }
 
   static void scan(String html, Visitor visitor) {
-    int n = html.length();
-    int line = 1;
-    int lineStart = 0;
+    new TagScanner(html, visitor).run();
+  }
+
+  private void run() {
     int i = 0;
-    int newline = newline(html, 0);
     while (i < n) {
       int lt = html.indexOf('<', i);
       if (lt < 0) {
-        break;
+        return;
       }
-      while (newline < lt) {
-        line++;
-        lineStart = newline + 1;
-        newline = newline(html, newline + 1);
-      }
-      int end;
-      if (html.startsWith("<!--", lt)) {
-        int close = html.indexOf("-->", lt + 4);
-        end = close < 0 ? n : close + 3;
-      } else if (lt + 1 < n && (html.charAt(lt + 1) == '!' || html.charAt(lt + 1) == '?' || html.charAt(lt + 1) == '/')) {
-        int close = html.indexOf('>', lt + 1);
-        end = close < 0 ? n : close + 1;
-      } else if (lt + 1 < n && isAsciiLetter(html.charAt(lt + 1))) {
-        end = startTag(html, lt, line, lt - lineStart + 1, visitor);
-      } else {
-        end = lt + 1;
-      }
-      while (newline < end) {
-        line++;
-        lineStart = newline + 1;
-        newline = newline(html, newline + 1);
-      }
-      i = end;
+      i = markup(lt);
     }
   }
 
-  /** The index of the next line feed at or after {@code from}, or the length of the text. */
-  private static int newline(String html, int from) {
-    int at = html.indexOf('\n', from);
-    return at < 0 ? html.length() : at;
+  /** Reads the markup that starts at {@code lt}; returns the index after it. */
+  private int markup(int lt) {
+    if (html.startsWith("<!--", lt)) {
+      return comment(lt);
+    }
+    char next = lt + 1 < n ? html.charAt(lt + 1) : ' ';
+    if (isAsciiLetter(next)) {
+      return startTag(lt);
+    }
+    if (next == '/' && lt + 2 < n && isAsciiLetter(html.charAt(lt + 2))) {
+      int end = attributes(tagNameEnd(lt + 2), false);
+      return end < 0 ? n : end;
+    }
+    if (next == '!' || next == '?' || next == '/') {
+      int close = html.indexOf('>', lt + 1); // a doctype or a bogus comment
+      return close < 0 ? n : close + 1;
+    }
+    return lt + 1; // a '<' in text
   }
 
-  /** Reads one start tag at {@code lt}; returns the index after it (and after raw text content). */
-  private static int startTag(String html, int lt, int line, int column, Visitor visitor) {
-    int n = html.length();
-    int i = lt + 1;
-    int nameStart = i;
+  /** A comment ends at the first {@code -->} or {@code --!>}; {@code <!-->} and {@code <!--->} are whole. */
+  private int comment(int lt) {
+    if (html.startsWith("<!-->", lt)) {
+      return lt + 5;
+    }
+    if (html.startsWith("<!--->", lt)) {
+      return lt + 6;
+    }
+    for (int dashes = html.indexOf("--", lt + 4); dashes >= 0; dashes = html.indexOf("--", dashes + 1)) {
+      if (html.startsWith("-->", dashes)) {
+        return dashes + 3;
+      }
+      if (html.startsWith("--!>", dashes)) {
+        return dashes + 4;
+      }
+    }
+    return n;
+  }
+
+  /** Reads the start tag at {@code lt}; returns the index after it (and after raw-text content). */
+  private int startTag(int lt) {
+    int nameEnd = tagNameEnd(lt + 1);
+    id = null;
+    href = null;
+    src = null;
+    int end = attributes(nameEnd, true);
+    if (end < 0) {
+      return n; // cut off by the end of the input: no tag at all
+    }
+    if (id != null || href != null || src != null) {
+      advanceLinesTo(lt);
+      String name = html.substring(lt + 1, nameEnd).toLowerCase(Locale.ROOT);
+      visitor.tag(name, id, href, src, line, lt - lineStart + 1);
+    }
+    if (is(lt + 1, nameEnd, "plaintext")) {
+      return n;
+    }
+    for (String raw : RAW_TEXT) {
+      if (is(lt + 1, nameEnd, raw)) {
+        return rawTextEnd(raw, end);
+      }
+    }
+    return end;
+  }
+
+  private int tagNameEnd(int from) {
+    int i = from;
     while (i < n && !isSpace(html.charAt(i)) && html.charAt(i) != '>' && html.charAt(i) != '/') {
       i++;
-    }
-    int nameEnd = i;
-    String id = null;
-    String href = null;
-    String src = null;
-    while (i < n) {
-      char c = html.charAt(i);
-      if (isSpace(c) || c == '/') {
-        i++;
-        continue;
-      }
-      if (c == '>') {
-        i++;
-        break;
-      }
-      int attrStart = i;
-      while (i < n && !isSpace(html.charAt(i)) && html.charAt(i) != '=' && html.charAt(i) != '>'
-          && html.charAt(i) != '/') {
-        i++;
-      }
-      int which = which(html, attrStart, i - attrStart);
-      int j = i;
-      while (j < n && isSpace(html.charAt(j))) {
-        j++;
-      }
-      int valueStart = i;
-      int valueEnd = i;
-      if (j < n && html.charAt(j) == '=') {
-        j++;
-        while (j < n && isSpace(html.charAt(j))) {
-          j++;
-        }
-        if (j < n && (html.charAt(j) == '"' || html.charAt(j) == '\'')) {
-          int close = html.indexOf(html.charAt(j), j + 1);
-          close = close < 0 ? n : close;
-          valueStart = j + 1;
-          valueEnd = close;
-          i = Math.min(n, close + 1);
-        } else {
-          int k = j;
-          while (k < n && !isSpace(html.charAt(k)) && html.charAt(k) != '>') {
-            k++;
-          }
-          valueStart = j;
-          valueEnd = k;
-          i = k;
-        }
-      }
-      if (which == 1 && id == null) {
-        id = value(html, valueStart, valueEnd);
-      } else if (which == 2 && href == null) {
-        href = value(html, valueStart, valueEnd);
-      } else if (which == 3 && src == null) {
-        src = value(html, valueStart, valueEnd);
-      }
-    }
-    boolean rawText = is(html, nameStart, nameEnd, "script") || is(html, nameStart, nameEnd, "style")
-        || is(html, nameStart, nameEnd, "textarea") || is(html, nameStart, nameEnd, "title");
-    if (id != null || href != null || src != null) {
-      visitor.tag(html.substring(nameStart, nameEnd).toLowerCase(java.util.Locale.ROOT), id, href, src, line, column);
-    }
-    if (rawText) {
-      String close = "</" + html.substring(nameStart, nameEnd);
-      int at = indexOfIgnoreCase(html, close, i);
-      return at < 0 ? n : at;
     }
     return i;
   }
 
-  /** 1 for {@code id}, 2 for {@code href}, 3 for {@code src}, 0 for any other attribute name. */
-  private static int which(String html, int start, int length) {
-    if (length == 2 && html.regionMatches(true, start, "id", 0, 2)) {
-      return 1;
+  /**
+   * Reads the attributes of a tag up to its {@code >}, keeping the reported ones when {@code keep};
+   * returns the index after the {@code >}, or -1 when the input ends first.
+   */
+  private int attributes(int from, boolean keep) {
+    int i = from;
+    while (i < n) {
+      char c = html.charAt(i);
+      if (c == '>') {
+        return i + 1;
+      }
+      i = isSpace(c) || c == '/' ? i + 1 : attribute(i, keep);
     }
-    if (length == 4 && html.regionMatches(true, start, "href", 0, 4)) {
-      return 2;
-    }
-    if (length == 3 && html.regionMatches(true, start, "src", 0, 3)) {
-      return 3;
-    }
-    return 0;
+    return -1;
   }
 
-  private static String value(String html, int start, int end) {
+  /** Reads one attribute (its first character, even '=', starts its name); returns the index after it. */
+  private int attribute(int start, boolean keep) {
+    int i = start + 1;
+    while (i < n && !isSpace(html.charAt(i)) && "=>/".indexOf(html.charAt(i)) < 0) {
+      i++;
+    }
+    int nameEnd = i;
+    int j = skipSpaces(i);
+    if (j >= n || html.charAt(j) != '=') {
+      keep(keep, start, nameEnd, i, i); // no value: the empty string
+      return i;
+    }
+    j = skipSpaces(j + 1);
+    if (j < n && (html.charAt(j) == '"' || html.charAt(j) == '\'')) {
+      int close = html.indexOf(html.charAt(j), j + 1);
+      if (close < 0) {
+        return n;
+      }
+      keep(keep, start, nameEnd, j + 1, close);
+      return close + 1;
+    }
+    int k = j;
+    while (k < n && !isSpace(html.charAt(k)) && html.charAt(k) != '>') {
+      k++;
+    }
+    keep(keep, start, nameEnd, j, k);
+    return k;
+  }
+
+  /** Keeps the first {@code id}, {@code href} and {@code src} of the tag, entity-decoded as Jsoup does. */
+  private void keep(boolean keep, int nameStart, int nameEnd, int valueStart, int valueEnd) {
+    if (!keep) {
+      return;
+    }
+    if (id == null && is(nameStart, nameEnd, "id")) {
+      id = value(valueStart, valueEnd);
+    } else if (href == null && is(nameStart, nameEnd, "href")) {
+      href = value(valueStart, valueEnd);
+    } else if (src == null && is(nameStart, nameEnd, "src")) {
+      src = value(valueStart, valueEnd);
+    }
+  }
+
+  private String value(int start, int end) {
     String value = html.substring(start, end);
     return value.indexOf('&') >= 0 ? Parser.unescapeEntities(value, true) : value;
   }
 
-  private static boolean is(String html, int start, int end, String name) {
-    return end - start == name.length() && html.regionMatches(true, start, name, 0, name.length());
-  }
-
-  private static int indexOfIgnoreCase(String html, String needle, int from) {
-    char first = needle.charAt(0);
-    for (int i = html.indexOf(first, from); i >= 0 && i <= html.length() - needle.length();
-        i = html.indexOf(first, i + 1)) {
-      if (html.regionMatches(true, i, needle, 0, needle.length())) {
-        return i;
+  /** The start of the end tag of a raw-text element ({@code </name} then a space, '/' or '>'), or the end. */
+  private int rawTextEnd(String name, int from) {
+    for (int at = html.indexOf("</", from); at >= 0; at = html.indexOf("</", at + 2)) {
+      int after = at + 2 + name.length();
+      if (html.regionMatches(true, at + 2, name, 0, name.length())
+          && (after == n || isSpace(html.charAt(after)) || html.charAt(after) == '/' || html.charAt(after) == '>')) {
+        return at;
       }
     }
-    return -1;
+    return n;
+  }
+
+  private void advanceLinesTo(int position) {
+    while (newline < position) {
+      line++;
+      lineStart = newline + 1;
+      newline = newline(newline + 1);
+    }
+  }
+
+  /** The index of the next line feed at or after {@code from}, or the length of the text. */
+  private int newline(int from) {
+    int at = html.indexOf('\n', from);
+    return at < 0 ? n : at;
+  }
+
+  private int skipSpaces(int from) {
+    int i = from;
+    while (i < n && isSpace(html.charAt(i))) {
+      i++;
+    }
+    return i;
+  }
+
+  private boolean is(int start, int end, String name) {
+    return end - start == name.length() && html.regionMatches(true, start, name, 0, name.length());
   }
 
   private static boolean isAsciiLetter(char c) {

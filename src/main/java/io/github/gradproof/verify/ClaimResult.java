@@ -1,7 +1,7 @@
 package io.github.gradproof.verify;
 
 import io.github.gradproof.claim.Line;
-import io.github.gradproof.quiz.ClaimText;
+import io.github.gradproof.diag.SourceSpan;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -21,7 +21,7 @@ import java.util.Objects;
  * @param reason why it is false; {@code null} otherwise
  */
 public record ClaimResult(
-    ClaimText claim,
+    SourceSpan claim,
     Line line,
     int[] shape,
     double error,

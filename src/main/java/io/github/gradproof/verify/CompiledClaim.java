@@ -2,7 +2,7 @@ package io.github.gradproof.verify;
 
 import io.github.gradproof.claim.CheckedLine;
 import io.github.gradproof.claim.Line;
-import io.github.gradproof.quiz.ClaimText;
+import io.github.gradproof.diag.SourceSpan;
 import java.util.Set;
 
 /**
@@ -14,4 +14,4 @@ import java.util.Set;
  * @param facts the static types and symbolic shapes of its expressions; {@code null} for a claim
  *     that is only parsed (a question without a setup)
  */
-record CompiledClaim(ClaimText text, Line line, Set<String> differentiated, CheckedLine facts) {}
+record CompiledClaim(SourceSpan text, Line line, Set<String> differentiated, CheckedLine facts) {}

@@ -8,8 +8,8 @@ import io.github.gradproof.claim.Scope;
 import io.github.gradproof.claim.Shape;
 import io.github.gradproof.claim.StaticType;
 import io.github.gradproof.diag.Diagnostic;
+import io.github.gradproof.diag.SourceSpan;
 import io.github.gradproof.quiz.Choice;
-import io.github.gradproof.quiz.ClaimText;
 import io.github.gradproof.quiz.Distribution;
 import io.github.gradproof.quiz.InputSpec;
 import io.github.gradproof.quiz.Question;
@@ -84,7 +84,7 @@ final class CompiledQuestion {
       scope = scope.with(in.name(), in.distribution() == Distribution.LABELS ? Scope.Kind.LABELS : Scope.Kind.INPUT,
           shapeOf(in, setup));
     }
-    for (ClaimText text : setup.forward()) {
+    for (SourceSpan text : setup.forward()) {
       CheckedLine checked = Claims.checkForwardLine(text, scope, errors);
       if (checked != null) {
         Line.Definition d = (Line.Definition) checked.line();
@@ -127,9 +127,9 @@ final class CompiledQuestion {
     }
   }
 
-  private List<CompiledClaim> claims(List<ClaimText> texts) {
+  private List<CompiledClaim> claims(List<SourceSpan> texts) {
     List<CompiledClaim> out = new ArrayList<>();
-    for (ClaimText text : texts) {
+    for (SourceSpan text : texts) {
       CheckedLine facts = question.setup() == null ? null : Claims.checkClaim(text, scope, errors);
       Line line = question.setup() == null ? Claims.parseOnly(text, errors) : facts == null ? null : facts.line();
       if (line == null) {

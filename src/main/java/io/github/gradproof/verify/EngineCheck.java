@@ -3,6 +3,7 @@ package io.github.gradproof.verify;
 import io.github.gradproof.autograd.GradCheck;
 import io.github.gradproof.autograd.GradCheckResult;
 import io.github.gradproof.autograd.Tensor;
+import io.github.gradproof.autograd.Var;
 import java.util.function.ToDoubleFunction;
 
 /** How an engine gradient is checked against finite differences: {@link GradCheck} unless a test says otherwise. */
@@ -11,5 +12,5 @@ interface EngineCheck {
 
   EngineCheck CENTRAL_DIFFERENCES = GradCheck::check;
 
-  GradCheckResult check(ToDoubleFunction<Tensor> f, Tensor x, Tensor analyticGrad);
+  GradCheckResult check(ToDoubleFunction<Var> f, Tensor x, Tensor analyticGrad);
 }

@@ -46,9 +46,4 @@ public record QuestionResult(
         && (answerClaims.stream().anyMatch(c -> c.verdict() == Verdict.HOLDS)
             || choices.stream().anyMatch(c -> c.keyed() && c.verdict() == Verdict.HOLDS));
   }
-
-  /** Whether the author turned verification off for this question. */
-  public boolean verificationDisabled() {
-    return !question.verify();
-  }
 }

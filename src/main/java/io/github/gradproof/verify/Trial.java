@@ -1,6 +1,7 @@
 package io.github.gradproof.verify;
 
 import io.github.gradproof.autograd.GradCheckResult;
+import io.github.gradproof.autograd.Gradients;
 import io.github.gradproof.autograd.Rng;
 import io.github.gradproof.autograd.ShapeException;
 import io.github.gradproof.autograd.TensorLimitException;
@@ -84,16 +85,17 @@ final class Trial implements Experiments {
 
   private void backward(Var out, Rng rng, Map<String, Var> graph) {
     String last = question.forward.get(question.forward.size() - 1).name();
+    Gradients gradients;
     if (out.value().rank() == 0) {
       upstream = Tensor.scalar(1);
-      out.backward();
+      gradients = out.backward();
     } else {
       upstream = rng.normal(out.value().shape());
-      out.backward(upstream);
+      gradients = out.backward(upstream);
     }
     graph.forEach((name, v) -> {
       if (v.requiresGrad()) {
-        Tensor g = name.equals(last) ? upstream : v.grad();
+        Tensor g = name.equals(last) ? upstream : gradients.of(v);
         grads.put(name, g);
         env.put("d" + name, Value.constant(g));
       }
@@ -129,7 +131,7 @@ final class Trial implements Experiments {
     int from = fromLine(name);
     Tensor x = ((Value.TensorValue) env.get(name)).tensor();
     try {
-      return engineCheck.check(t -> objective(from, name, t), x, grads.get(name));
+      return engineCheck.check(v -> objective(from, name, v), x, grads.get(name));
     } finally {
       restore(name);
     }
@@ -137,14 +139,22 @@ final class Trial implements Experiments {
 
   /** The objective with {@code name} replaced by {@code value}, re-running the lines after it. */
   double objective(int from, String name, Tensor value) {
-    rerun.put(name, Value.constant(value));
+    return objective(from, name, Var.constant(value));
+  }
+
+  /**
+   * The objective with {@code name} replaced by the node {@code value}; the lines after it are
+   * computed from that node, so a recording leaf (the gradient check's) sees every branch they take.
+   */
+  double objective(int from, String name, Var value) {
+    rerun.put(name, new Value.TensorValue(value));
     Evaluator ev = new Evaluator(rerun, Experiments.NONE);
-    Tensor out = value;
+    Tensor out = value.value();
     for (int i = from; i < question.forward.size(); i++) {
       Line.Definition d = question.forward.get(i);
-      Value v = ev.eval(d.value());
-      out = Evaluator.var(v).value();
-      rerun.put(d.name(), Value.constant(out));
+      Var line = Evaluator.var(ev.eval(d.value()));
+      out = line.value();
+      rerun.put(d.name(), new Value.TensorValue(line));
     }
     if (out.rank() == 0) {
       return out.item();

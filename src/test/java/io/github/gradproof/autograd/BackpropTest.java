@@ -55,15 +55,31 @@ class BackpropTest {
   }
 
   @Test
-  void gradIsNullBeforeBackwardAndZerosWhenUnreachable() {
+  void gradIsNullUntilAPassReachesTheNodeAndThePassGivesZerosWhenUnreachable() {
     Var x = Var.parameter(Tensor.vector(1, 2));
     Var unused = Var.parameter(Tensor.zeros(3));
     Var y = x.exp().sum();
     assertNull(x.grad());
-    y.backward();
-    assertEquals(Tensor.zeros(3), unused.grad());
+    Gradients gradients = y.backward();
+    assertNull(unused.grad(), "no pass reached it");
+    assertFalse(gradients.reached(unused));
+    assertEquals(Tensor.zeros(3), gradients.of(unused), "the objective does not depend on it");
+    assertTrue(gradients.reached(x));
     assertArrayEquals(new double[] {StrictMath.exp(1), StrictMath.exp(2)}, x.grad().toArray());
+    assertEquals(x.grad(), gradients.of(x));
     assertEquals(Tensor.scalar(1), y.grad());
+  }
+
+  @Test
+  void aPassOnOneGraphLeavesEveryOtherGraphAlone() {
+    Var x = Var.parameter(Tensor.vector(1, 2));
+    Var other = Var.parameter(Tensor.scalar(3));
+    other.mul(other).backward();
+    assertNull(x.grad(), "no global pass counter: another graph's pass says nothing about this one");
+    assertEquals(6, other.grad().item());
+    Var y = x.sum();
+    y.backward();
+    assertEquals(6, other.grad().item(), "and this pass leaves the other graph's gradients as they were");
   }
 
   @Test

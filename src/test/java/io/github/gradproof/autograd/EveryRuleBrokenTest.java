@@ -143,7 +143,7 @@ class EveryRuleBrokenTest {
     return GradCheck.check(t -> {
       Var[] args = new Var[c.inputs().size()];
       for (int j = 0; j < args.length; j++) {
-        args[j] = Var.constant(j == slot ? t : c.inputs().get(j));
+        args[j] = j == slot ? t : Var.constant(c.inputs().get(j));
       }
       return fn.apply(args, c.args()).mul(Var.constant(c.upstream())).sum().value().item();
     }, c.inputs().get(slot), analytic);

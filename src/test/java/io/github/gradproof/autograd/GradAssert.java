@@ -17,16 +17,16 @@ final class GradAssert {
     }
     Var out = fn.apply(params);
     Tensor w = new Rng(99).normal(out.value().shape());
-    out.mul(Var.constant(w)).sum().backward();
+    Gradients gradients = out.mul(Var.constant(w)).sum().backward();
     for (int i = 0; i < inputs.length; i++) {
       int k = i;
       GradCheckResult r = GradCheck.check(x -> {
         Var[] args = new Var[inputs.length];
         for (int j = 0; j < inputs.length; j++) {
-          args[j] = Var.constant(j == k ? x : inputs[j]);
+          args[j] = j == k ? x : Var.constant(inputs[j]);
         }
         return fn.apply(args).mul(Var.constant(w)).sum().value().item();
-      }, inputs[k], params[k].grad());
+      }, inputs[k], gradients.of(params[k]));
       assertTrue(r.passed(), () -> "gradient of input " + k + " " + inputs[k].shapeString() + ": " + r);
       assertTrue(r.skipped() < Math.max(1, inputs[k].size()) || inputs[k].size() == 0,
           () -> "every point skipped: " + r);

@@ -3,6 +3,7 @@ package io.github.gradproof.autograd;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 class GradCheckTest {
 
-  private static final ToDoubleFunction<Tensor> SUM_OF_CUBES =
-      t -> Var.constant(t).pow(3).sum().value().item();
+  private static final ToDoubleFunction<Var> SUM_OF_CUBES =
+      x -> x.pow(3).sum().value().item();
 
   private static Tensor threeXSquared(Tensor x) {
     return Var.constant(x).pow(2).mul(Var.constant(Tensor.scalar(3))).value();
@@ -51,18 +52,18 @@ class GradCheckTest {
   @Test
   void pointsAtAKinkAreSkippedNotFailed() {
     Tensor x = Tensor.vector(0, 1, -2, 3e-6, 0.5);
-    ToDoubleFunction<Tensor> f = t -> Var.constant(t).relu().sum().value().item();
+    ToDoubleFunction<Var> f = v -> v.relu().sum().value().item();
     GradCheckResult r = GradCheck.check(f, x, Tensor.vector(0, 1, 0, 1, 1));
     assertTrue(r.passed(), r::toString);
     assertEquals(2, r.skipped(), "0 and 3e-6 lie within a step of relu's kink");
-    ToDoubleFunction<Tensor> absSum = t -> Var.constant(t).abs().sum().value().item();
+    ToDoubleFunction<Var> absSum = v -> v.abs().sum().value().item();
     assertEquals(2, GradCheck.check(absSum, x, Tensor.vector(0, 1, -1, 1, 1)).skipped());
   }
 
   @Test
   void tiedMaximumIsAKink() {
     Tensor x = Tensor.vector(2, 2, 1);
-    ToDoubleFunction<Tensor> f = t -> Var.constant(t).max(null, false).value().item();
+    ToDoubleFunction<Var> f = v -> v.max(null, false).value().item();
     GradCheckResult r = GradCheck.check(f, x, Tensor.vector(0.5, 0.5, 0));
     assertEquals(2, r.skipped());
     assertTrue(r.passed(), r::toString);
@@ -71,18 +72,44 @@ class GradCheckTest {
   @Test
   void comparisonJumpIsAKink() {
     // f(x) = sum(x * (x > 0.5)) jumps at 0.5; elsewhere its derivative is the mask itself.
-    ToDoubleFunction<Tensor> f = t -> {
-      Var x = Var.constant(t);
-      return x.mul(x.gt(Var.constant(Tensor.scalar(0.5)))).sum().value().item();
-    };
+    ToDoubleFunction<Var> f = v -> v.mul(v.gt(Var.constant(Tensor.scalar(0.5)))).sum().value().item();
     GradCheckResult r = GradCheck.check(f, Tensor.vector(0.5, 2, -1), Tensor.vector(0, 1, 0));
     assertEquals(1, r.skipped());
     assertTrue(r.passed(), r::toString);
   }
 
   @Test
+  void kinksAreRecordedByTheGraphNotByTheThread() {
+    // The recorder travels with the point: evaluating f on another thread still sees relu's kink.
+    Tensor x = Tensor.vector(0, 1, -2, 3e-6, 0.5);
+    ToDoubleFunction<Var> elsewhere = v -> java.util.concurrent.CompletableFuture
+        .supplyAsync(() -> v.relu().sum().value().item(), runnable -> new Thread(runnable).start()).join();
+    GradCheckResult r = GradCheck.check(elsewhere, x, Tensor.vector(0, 1, 0, 1, 1));
+    assertEquals(2, r.skipped(), r::toString);
+    assertTrue(r.passed(), r::toString);
+  }
+
+  @Test
+  void onlyOperationsComputedFromTheRecordingLeafReport() {
+    KinkRecorder recorder = new KinkRecorder();
+    long empty = recorder.fingerprint();
+    Var unrelated = Var.constant(Tensor.vector(-1, 1));
+    unrelated.relu().abs().max(null, false);
+    assertEquals(empty, recorder.fingerprint(), "a graph without the recording leaf reports nowhere");
+    Var leaf = Var.recording(Tensor.vector(-1, 1), recorder);
+    Var mixed = unrelated.add(leaf);
+    mixed.relu();
+    assertNotEquals(empty, recorder.fingerprint(), "an operation on a node computed from the leaf reports");
+    KinkRecorder other = new KinkRecorder();
+    Var.recording(Tensor.vector(-1, 1), other).relu();
+    assertEquals(recorder.fingerprint(), other.fingerprint(), "the same branches give the same fingerprint");
+    Var.recording(Tensor.vector(1, 1), other = new KinkRecorder()).relu();
+    assertNotEquals(recorder.fingerprint(), other.fingerprint(), "other branches give another");
+  }
+
+  @Test
   void withoutVarOpsNoKinkIsSeenAndTheJumpFails() {
-    ToDoubleFunction<Tensor> raw = t -> Math.max(t.item(), 0);
+    ToDoubleFunction<Var> raw = x -> Math.max(x.value().item(), 0);
     GradCheckResult r = GradCheck.check(raw, Tensor.scalar(0), Tensor.scalar(0));
     assertEquals(0, r.skipped());
     assertFalse(r.passed(), "the documented limit: kinks are only seen through Var operations");
@@ -111,7 +138,7 @@ class GradCheckTest {
   @Test
   void projectionsAgreeWithElementwiseOnSmallInputs() {
     Tensor x = new Rng(3).normal(5);
-    ToDoubleFunction<Tensor> f = t -> Var.constant(t).tanh().sum().value().item();
+    ToDoubleFunction<Var> f = v -> v.tanh().sum().value().item();
     Var p = Var.parameter(x);
     p.tanh().sum().backward();
     assertTrue(GradCheck.byProjections(f, x, p.grad(), 6).passed());

@@ -53,7 +53,7 @@ class KinkTest {
     Var out = op.apply(p);
     Var w = Var.constant(weights(out.value().shape()));
     out.mul(w).sum().backward();
-    ToDoubleFunction<Tensor> f = t -> op.apply(Var.constant(t)).mul(w).sum().value().item();
+    ToDoubleFunction<Var> f = v -> op.apply(v).mul(w).sum().value().item();
     for (int i : atKink) {
       assertTrue(onKink(f, x, i), name + ": element " + i + " is not on a kink");
     }
@@ -63,14 +63,14 @@ class KinkTest {
   }
 
   /** Whether f has a jump at element i, or one-sided slopes that differ (a corner). */
-  private static boolean onKink(ToDoubleFunction<Tensor> f, Tensor x, int i) {
+  private static boolean onKink(ToDoubleFunction<Var> f, Tensor x, int i) {
     double h = 1e-6;
     double[] v = x.toArray();
-    double at = f.applyAsDouble(x);
+    double at = f.applyAsDouble(Var.constant(x));
     v[i] = x.toArray()[i] + h;
-    double plus = f.applyAsDouble(Tensor.vector(v));
+    double plus = f.applyAsDouble(Var.constant(Tensor.vector(v)));
     v[i] = x.toArray()[i] - h;
-    double minus = f.applyAsDouble(Tensor.vector(v));
+    double minus = f.applyAsDouble(Var.constant(Tensor.vector(v)));
     double right = (plus - at) / h;
     double left = (at - minus) / h;
     return Math.abs(plus - minus) > 1e-3 || Math.abs(right - left) > 1e-3;

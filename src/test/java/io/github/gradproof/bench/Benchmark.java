@@ -1,11 +1,13 @@
 package io.github.gradproof.bench;
 
 import io.github.gradproof.quiz.Phase;
-import io.github.gradproof.quiz.QuizLoader;
+import io.github.gradproof.quiz.QuizFiles;
 import io.github.gradproof.site.BuildLog;
+import io.github.gradproof.site.BuildOptions;
 import io.github.gradproof.site.BuildReport;
 import io.github.gradproof.site.SiteConfig;
 import io.github.gradproof.site.SiteGenerator;
+import io.github.gradproof.site.TestPipeline;
 import io.github.gradproof.verify.PhaseResult;
 import io.github.gradproof.verify.PhaseVerifier;
 import java.io.IOException;
@@ -76,7 +78,7 @@ public final class Benchmark {
     double[] load = new double[runs];
     for (int r = -warm; r < runs; r++) {
       long t = System.nanoTime();
-      phases = QuizLoader.loadAll(config.dataDir(), config.display(config.dataDir()), config.languages());
+      phases = QuizFiles.loadAll(config.dataDir(), config.display(config.dataDir()), config.languages());
       if (r >= 0) {
         load[r] = seconds(t);
       }
@@ -85,25 +87,24 @@ public final class Benchmark {
     PhaseVerifier verifier = new PhaseVerifier();
     Map<Phase, PhaseResult> results = new IdentityHashMap<>();
     double[] verify = time(runs, warm, () -> {
-      SiteGenerator g = new SiteGenerator(config, BuildLog.silent(), c -> loaded, ph -> {
+      SiteGenerator g = TestPipeline.generator(config, loaded, ph -> {
         PhaseResult r = verifier.verify(ph);
         synchronized (results) {
           results.put(ph, r);
         }
         return r;
-      }).withThreads(threads);
+      }, BuildOptions.DEFAULT.withThreads(threads));
       return g.check();
     });
     int questions = loaded.stream().mapToInt(ph -> ph.questions().size()).sum();
-    double[] render = time(runs, warm, () -> new SiteGenerator(config, BuildLog.silent(), c -> loaded,
-        results::get).withThreads(threads).keepResults(false).generate());
+    BuildOptions options = BuildOptions.DEFAULT.withThreads(threads).withKeepResults(false);
+    double[] render = time(runs, warm, () -> TestPipeline.generator(config, loaded, results::get, options).generate());
     results.clear();
     int pages = 2 * p + 3;
-    double[] full = time(runs, warm, () -> SiteGenerator.standard(config, BuildLog.silent()).withThreads(threads)
-        .keepResults(false).generate());
+    double[] full = time(runs, warm, () -> SiteGenerator.standard(config, BuildLog.silent(), options).generate());
     Path cache = work.resolve("cache-" + p);
-    Supplier<BuildReport> cached = () -> SiteGenerator.standard(config, BuildLog.silent()).withThreads(threads)
-        .keepResults(false).withCache(cache).generate();
+    Supplier<BuildReport> cached = () -> SiteGenerator.standard(config, BuildLog.silent(), options.withCache(cache))
+        .generate();
     cached.get();
     double[] rebuild = new double[runs];
     for (int r = -warm; r < runs; r++) {

@@ -1,6 +1,7 @@
 package io.github.gradproof.bench;
 
 import io.github.gradproof.site.BuildLog;
+import io.github.gradproof.site.BuildOptions;
 import io.github.gradproof.site.SiteConfig;
 import io.github.gradproof.site.SiteGenerator;
 import java.nio.file.Path;
@@ -15,7 +16,7 @@ public final class Once {
       long t0 = System.nanoTime();
       SiteConfig config = new SiteConfig(Path.of("."), Path.of(args[0]), Path.of("templates"), Path.of(args[1]),
           SiteConfig.DEFAULT_LANGUAGES);
-      SiteGenerator.standard(config, BuildLog.silent()).keepResults(false).generate();
+      SiteGenerator.standard(config, BuildLog.silent(), BuildOptions.DEFAULT.withKeepResults(false)).generate();
       System.out.printf("run %d: %.3f s%n", i, (System.nanoTime() - t0) / 1e9);
     }
   }

@@ -2,6 +2,7 @@ package io.github.gradproof.browser;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.gradproof.TestProject;
 import io.github.gradproof.site.BuildLog;
 import io.github.gradproof.site.SiteConfig;
 import io.github.gradproof.site.SiteGenerator;
@@ -47,7 +48,7 @@ class DocScreenshots {
         "set -Dgradproof.screenshots=docs/screenshots to write the README's screenshots");
     Path project = Path.of("").toAbsolutePath();
     Path site = project.resolve("target/doc-screenshots-site");
-    SiteConfig config = SiteConfig.defaults(project).withOutputDir(site);
+    SiteConfig config = TestProject.defaults(project).withOutputDir(site);
     SiteGenerator.standard(config, BuildLog.silent()).generate();
     String page = System.getProperty("gradproof.screenshots.page", firstPhasePage(site.resolve(config.languages().get(0))));
     List<Path> written = shoot(Browser.shared(), site, page, project.resolve(out), config.languages());

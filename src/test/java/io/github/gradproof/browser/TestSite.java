@@ -1,6 +1,7 @@
 package io.github.gradproof.browser;
 
 import io.github.gradproof.CourseFixture;
+import io.github.gradproof.TestProject;
 import io.github.gradproof.site.BuildLog;
 import io.github.gradproof.site.SiteConfig;
 import io.github.gradproof.site.SiteGenerator;
@@ -31,9 +32,8 @@ public final class TestSite {
   /** Generates the site on first use and returns its folder (absolute). */
   public static synchronized Path root() {
     if (root == null) {
-      Path project = Path.of("").toAbsolutePath();
-      generate(project);
-      root = project.resolve(OUTPUT);
+      generate(TestProject.ROOT);
+      root = TestProject.ROOT.resolve(OUTPUT);
     }
     return root;
   }
@@ -59,7 +59,7 @@ public final class TestSite {
    */
   public static synchronized Path webRoot() {
     if (webRoot == null) {
-      Path project = Path.of("").toAbsolutePath();
+      Path project = TestProject.ROOT;
       SiteConfig config = new SiteConfig(project, CourseFixture.DIR,
           Path.of(SiteConfig.DEFAULT_TEMPLATES), WEB_OUTPUT, SiteConfig.DEFAULT_LANGUAGES).withBaseUrl(BASE_URL);
       SiteGenerator.standard(config, BuildLog.silent()).generate();

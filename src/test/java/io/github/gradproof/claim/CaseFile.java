@@ -2,7 +2,7 @@ package io.github.gradproof.claim;
 
 import io.github.gradproof.diag.Diagnostic;
 import io.github.gradproof.diag.SourceLocation;
-import io.github.gradproof.quiz.ClaimText;
+import io.github.gradproof.diag.SourceSpan;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -98,14 +98,14 @@ public final class CaseFile {
   public static Line parse(Case c, List<Diagnostic> sink) {
     Scope scope = scope(c.directives().getOrDefault("scope", ""));
     boolean forward = c.fields().containsKey("forward");
-    ClaimText text = text(c.fields().get(forward ? "forward" : "claim"));
+    SourceSpan text = text(c.fields().get(forward ? "forward" : "claim"));
     return forward ? Claims.forwardLine(text, scope, sink) : Claims.claim(text, scope, sink);
   }
 
   /** A line as the quiz loader would hand it over: {@code claim.yaml}, line 7, inside quotes. */
-  public static ClaimText text(String source) {
+  public static SourceSpan text(String source) {
     String prefix = "      - claim: \"";
-    return new ClaimText(source, new SourceLocation("claim.yaml", 7, prefix.length() + 1), prefix + source + "\"");
+    return new SourceSpan(source, new SourceLocation("claim.yaml", 7, prefix.length() + 1), prefix + source + "\"");
   }
 
   /** Parses {@code name:kind ...} with kinds dim, input, labels, forward. */

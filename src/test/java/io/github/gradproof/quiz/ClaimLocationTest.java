@@ -3,6 +3,7 @@ package io.github.gradproof.quiz;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.gradproof.diag.SourceLocation;
+import io.github.gradproof.diag.SourceSpan;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -48,11 +49,11 @@ class ClaimLocationTest {
         "      - claim:   \"  dx = 4 * x\"",    // 14: quote at 18, text after two spaces at 21
         "    answer: 1",
         SETUP));
-    List<ClaimText> claims = q.choices().stream().map(c -> c.claims().get(0)).toList();
+    List<SourceSpan> claims = q.choices().stream().map(c -> c.claims().get(0)).toList();
     assertEquals(List.of("dx = ones_like(x)", "dx = 2 * x", "dx = 3 * x", "dx = 4 * x"),
-        claims.stream().map(ClaimText::source).toList());
+        claims.stream().map(SourceSpan::source).toList());
     assertEquals(List.of(at(11, 16), at(12, 17), at(13, 17), at(14, 21)),
-        claims.stream().map(ClaimText::location).toList());
+        claims.stream().map(SourceSpan::location).toList());
     assertEquals("      - claim: 'dx = 2 * x'", claims.get(1).sourceLine());
   }
 
@@ -67,11 +68,11 @@ class ClaimLocationTest {
         "    answer: 2",
         SETUP));
     assertEquals(List.of(at(12, 14), at(13, 13)),
-        q.choices().get(0).claims().stream().map(ClaimText::location).toList());
+        q.choices().get(0).claims().stream().map(SourceSpan::location).toList());
     assertEquals(List.of(at(14, 18), at(14, 29)),
-        q.choices().get(1).claims().stream().map(ClaimText::location).toList());
+        q.choices().get(1).claims().stream().map(SourceSpan::location).toList());
     assertEquals(List.of("dx == 1", "dx != 2"),
-        q.choices().get(1).claims().stream().map(ClaimText::source).toList());
+        q.choices().get(1).claims().stream().map(SourceSpan::source).toList());
   }
 
   @Test
@@ -89,13 +90,13 @@ class ClaimLocationTest {
         "      - claim: |",                   // 19
         "          dx = 1 - h ** 2",          // 20: column 11
         "    answer: 1"));
-    List<ClaimText> forward = q.setup().forward();
+    List<SourceSpan> forward = q.setup().forward();
     assertEquals(List.of("h = tanh(x)", "g = h * 2", "y = sum(g)"),
-        forward.stream().map(ClaimText::source).toList());
+        forward.stream().map(SourceSpan::source).toList());
     assertEquals(List.of(at(14, 9), at(16, 11), at(17, 9)),
-        forward.stream().map(ClaimText::location).toList());
+        forward.stream().map(SourceSpan::location).toList());
     assertEquals("          g = h * 2", forward.get(1).sourceLine());
-    ClaimText claim = q.choices().get(0).claims().get(0);
+    SourceSpan claim = q.choices().get(0).claims().get(0);
     assertEquals("dx = 1 - h ** 2", claim.source());
     assertEquals(at(20, 11), claim.location());
   }

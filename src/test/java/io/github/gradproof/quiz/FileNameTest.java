@@ -18,7 +18,7 @@ class FileNameTest {
         .replace("slug: t", "slug: " + slug) + QuizFiles.question("q-01-01");
     Path file = QuizFiles.write(tmp, fileName, text);
     DiagnosticException e = assertThrows(DiagnosticException.class,
-        () -> QuizLoader.load(file, "data/" + fileName, QuizFiles.LANGUAGES));
+        () -> QuizFiles.load(file, "data/" + fileName, QuizFiles.LANGUAGES));
     return e.getMessage();
   }
 
@@ -79,10 +79,10 @@ class FileNameTest {
 
   @Test
   void phaseZeroAndLargeNumbers() {
-    QuizLoader.load(QuizFiles.write(tmp, "phase-00-t.yaml",
+    QuizFiles.load(QuizFiles.write(tmp, "phase-00-t.yaml",
         QuizFiles.HEADER.replace("phase: 1", "phase: 0") + QuizFiles.question("q-01-01")),
         "phase-00-t.yaml", QuizFiles.LANGUAGES);
-    Phase p = QuizLoader.load(QuizFiles.write(tmp, "phase-123-t.yaml",
+    Phase p = QuizFiles.load(QuizFiles.write(tmp, "phase-123-t.yaml",
         QuizFiles.HEADER.replace("phase: 1", "phase: 123") + QuizFiles.question("q-01-01")),
         "phase-123-t.yaml", QuizFiles.LANGUAGES);
     assertEquals(123, p.number());

@@ -33,7 +33,7 @@ class LoadAllTest {
     QuizFiles.write(tmp, "phase-02-b.yaml", phase(2, "b", "q-02-01"));
     QuizFiles.write(tmp, "phase-02-a.yaml", phase(2, "a", "q-02-02"));
     QuizFiles.write(tmp, "README.md", "not a quiz");
-    List<Phase> phases = QuizLoader.loadAll(tmp, "data/quizzes", QuizFiles.LANGUAGES);
+    List<Phase> phases = QuizFiles.loadAll(tmp, "data/quizzes", QuizFiles.LANGUAGES);
     assertEquals(List.of("phase-02-a", "phase-02-b", "phase-10-a"),
         phases.stream().map(Phase::pageName).toList());
     assertEquals("data/quizzes/phase-02-a.yaml", phases.get(0).sourcePath());
@@ -44,7 +44,7 @@ class LoadAllTest {
     QuizFiles.write(tmp, "README.md", "not a quiz");
     QuizFiles.write(tmp, ".phase-01-a.yaml.swp", "an editor's swap file");
     DiagnosticException e = assertThrows(DiagnosticException.class,
-        () -> QuizLoader.loadAll(tmp, "data/quizzes", QuizFiles.LANGUAGES));
+        () -> QuizFiles.loadAll(tmp, "data/quizzes", QuizFiles.LANGUAGES));
     assertEquals("data/quizzes:1:1: no quiz files in data/quizzes; a site needs at least one phase-NN-slug.yaml"
         + " file, so add one (mvn site:new -Dgradproof.phase=1 -Dgradproof.slug=intro writes a valid example) or"
         + " point -Dgradproof.data (<data> in the POM) at the folder that holds them", e.getMessage());
@@ -57,7 +57,7 @@ class LoadAllTest {
     QuizFiles.write(tmp, "phase-02-b.yaml.bak", phase(2, "b", "q-02-01"));
     QuizFiles.write(tmp, "phase-03-c.yaml~", "an editor's backup: ignored");
     DiagnosticException e = assertThrows(DiagnosticException.class,
-        () -> QuizLoader.loadAll(tmp, "data/quizzes", QuizFiles.LANGUAGES));
+        () -> QuizFiles.loadAll(tmp, "data/quizzes", QuizFiles.LANGUAGES));
     assertEquals(List.of(
         "data/quizzes/Phase 9 Optimizers.txt:1:1: the file 'Phase 9 Optimizers.txt' is named like a phase but is"
             + " not read as a quiz (quiz files are named phase-NN-slug.yaml); rename it to phase-09-optimizers.yaml,"
@@ -72,7 +72,7 @@ class LoadAllTest {
     QuizFiles.write(tmp, "phase-01-a.YAML", phase(1, "a", "q-01-01"));
     QuizFiles.write(tmp, "phase-02-b.Yml", phase(2, "b", "q-02-01"));
     DiagnosticException e = assertThrows(DiagnosticException.class,
-        () -> QuizLoader.loadAll(tmp, "data/quizzes", QuizFiles.LANGUAGES));
+        () -> QuizFiles.loadAll(tmp, "data/quizzes", QuizFiles.LANGUAGES));
     assertEquals(List.of(
         "data/quizzes/phase-01-a.YAML:1:1: the file name 'phase-01-a.YAML' does not follow phase-NN-slug.yaml;"
             + " rename the file to phase-01-a.yaml",
@@ -86,7 +86,7 @@ class LoadAllTest {
     QuizFiles.write(tmp, "phase-01-a.yaml", phase(1, "a", "q-01-01"));
     QuizFiles.write(tmp, "phase-02-b.yaml", phase(2, "b", "q-02-01", "q-01-01"));
     DiagnosticException e = assertThrows(DiagnosticException.class,
-        () -> QuizLoader.loadAll(tmp, "data/quizzes", QuizFiles.LANGUAGES));
+        () -> QuizFiles.loadAll(tmp, "data/quizzes", QuizFiles.LANGUAGES));
     assertEquals(String.join("\n",
         "data/quizzes/phase-02-b.yaml:12:9: duplicate question id 'q-01-01' (first used at"
             + " data/quizzes/phase-01-a.yaml:6:9); ids must be unique across the site, so rename"
@@ -101,7 +101,7 @@ class LoadAllTest {
     QuizFiles.write(tmp, "phase-02-b.yaml", "");
     QuizFiles.write(tmp, "phase-03-c.yaml", phase(3, "c", "q-03-01").replace("es: \"P\"", "fr: \"P\""));
     DiagnosticException e = assertThrows(DiagnosticException.class,
-        () -> QuizLoader.loadAll(tmp, "data/quizzes", QuizFiles.LANGUAGES));
+        () -> QuizFiles.loadAll(tmp, "data/quizzes", QuizFiles.LANGUAGES));
     assertEquals(List.of(
             "data/quizzes/phase-01-a.yaml:7:11",
             "data/quizzes/phase-02-b.yaml:1:1",
@@ -116,7 +116,7 @@ class LoadAllTest {
     String text = phase(1, "a", "q-01-01") + "# " + "x".repeat(QuizLoader.MAX_FILE_BYTES) + "\n";
     QuizFiles.write(tmp, "phase-01-a.yaml", text);
     DiagnosticException e = assertThrows(DiagnosticException.class,
-        () -> QuizLoader.loadAll(tmp, "data/quizzes", QuizFiles.LANGUAGES));
+        () -> QuizFiles.loadAll(tmp, "data/quizzes", QuizFiles.LANGUAGES));
     Diagnostic d = e.diagnostics().get(0);
     assertEquals("data/quizzes/phase-01-a.yaml:1:1", d.location().toString());
     assertEquals("the file is " + Files.size(tmp.resolve("phase-01-a.yaml")) + " bytes, over the"
@@ -126,19 +126,19 @@ class LoadAllTest {
   @Test
   void missingFileAndDirectoryAreLocatedErrors() {
     DiagnosticException file = assertThrows(DiagnosticException.class,
-        () -> QuizLoader.load(tmp.resolve("phase-01-a.yaml"), "data/quizzes/phase-01-a.yaml",
+        () -> QuizFiles.load(tmp.resolve("phase-01-a.yaml"), "data/quizzes/phase-01-a.yaml",
             QuizFiles.LANGUAGES));
     assertEquals("data/quizzes/phase-01-a.yaml:1:1: the file does not exist; check the name and the folder",
         file.getMessage());
     DiagnosticException dir = assertThrows(DiagnosticException.class,
-        () -> QuizLoader.loadAll(tmp.resolve("nope"), "nope", QuizFiles.LANGUAGES));
+        () -> QuizFiles.loadAll(tmp.resolve("nope"), "nope", QuizFiles.LANGUAGES));
     assertTrue(dir.getMessage().startsWith("nope:1:1: cannot list the quiz directory ("),
         dir.getMessage());
   }
 
   @Test
   void languagesAreConfigurable() {
-    Phase p = QuizLoader.load(
+    Phase p = QuizFiles.load(
         QuizFiles.write(tmp, "phase-01-t.yaml", QuizFiles.HEADER.replace(", es: \"Fase 1\"", "")
             .replace(", es: \"Resumen.\"", "") + String.join("\n",
             "  - id: q-01-01",

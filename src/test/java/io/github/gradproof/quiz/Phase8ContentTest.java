@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.gradproof.CourseFixture;
+import io.github.gradproof.TestProject;
 import io.github.gradproof.diag.SourceLocation;
+import io.github.gradproof.diag.SourceSpan;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,7 +27,6 @@ class Phase8ContentTest {
 
   private static final String DISPLAY = "data/quizzes/phase-08-tensor-autograd.yaml";
   private static final Path FILE = CourseFixture.PHASE_8;
-  private static final List<String> LANGUAGES = List.of("en", "es");
   private static final Pattern CODE = Pattern.compile("`([^`]*)`");
 
   private static Phase phase;
@@ -33,7 +34,7 @@ class Phase8ContentTest {
 
   @BeforeAll
   static void load() throws IOException {
-    phase = QuizLoader.load(FILE, DISPLAY, LANGUAGES);
+    phase = QuizFiles.load(FILE, DISPLAY, QuizFiles.LANGUAGES);
     fileLines = Files.readAllLines(FILE);
   }
 
@@ -41,8 +42,8 @@ class Phase8ContentTest {
     return phase.questions().get(n - 1);
   }
 
-  private static List<String> sources(List<ClaimText> claims) {
-    return claims.stream().map(ClaimText::source).toList();
+  private static List<String> sources(List<SourceSpan> claims) {
+    return claims.stream().map(SourceSpan::source).toList();
   }
 
   @Test
@@ -109,7 +110,7 @@ class Phase8ContentTest {
     }
     assertEquals(2 + 5 * 3 + 2 + (4 + 1 + 4), fields.size());
     for (Localized field : fields) {
-      assertEquals(LANGUAGES, List.copyOf(field.texts().keySet()), field.location().toString());
+      assertEquals(QuizFiles.LANGUAGES, List.copyOf(field.texts().keySet()), field.location().toString());
       assertFalse(field.in("en").isBlank(), field.location().toString());
       assertFalse(field.in("es").isBlank(), field.location().toString());
       assertEquals(code(field.in("en")), code(field.in("es")),
@@ -192,14 +193,14 @@ class Phase8ContentTest {
 
   @Test
   void everyClaimPointsAtItsOwnTextInTheFile() {
-    List<ClaimText> all = new ArrayList<>();
+    List<SourceSpan> all = new ArrayList<>();
     for (Question q : phase.questions()) {
       all.addAll(q.setup().forward());
       q.choices().forEach(c -> all.addAll(c.claims()));
       all.addAll(q.answer().claims());
     }
     assertEquals(6 + 4 + 5 + 2 + 3 + 1, all.size());
-    for (ClaimText claim : all) {
+    for (SourceSpan claim : all) {
       SourceLocation at = claim.location();
       assertEquals(DISPLAY, at.file());
       String line = fileLines.get(at.line() - 1);
@@ -220,7 +221,7 @@ class Phase8ContentTest {
 
   @Test
   void loadAllFindsThePhaseInItsFolder() {
-    List<Phase> phases = QuizLoader.loadAll(CourseFixture.DIR, "data/quizzes", LANGUAGES);
+    List<Phase> phases = QuizFiles.loadAll(CourseFixture.DIR, "data/quizzes", QuizFiles.LANGUAGES);
     assertEquals(List.of("phase-08-tensor-autograd"), phases.stream().map(Phase::pageName).toList());
     assertEquals(DISPLAY, phases.get(0).sourcePath());
   }
@@ -230,7 +231,7 @@ class Phase8ContentTest {
     String text = Files.readString(FILE).replace("\n", "\r\n");
     Path copy = tmp.resolve(FILE.getFileName());
     Files.write(copy, ("\uFEFF" + text).getBytes(StandardCharsets.UTF_8));
-    assertEquals(phase, QuizLoader.load(copy, DISPLAY, LANGUAGES));
+    assertEquals(phase, QuizFiles.load(copy, DISPLAY, QuizFiles.LANGUAGES));
   }
 
   private static SourceLocation at(int line, int column) {

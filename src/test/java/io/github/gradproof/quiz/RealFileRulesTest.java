@@ -31,7 +31,7 @@ class RealFileRulesTest {
 
   private List<String> problems(Path data) {
     DiagnosticException e = assertThrows(DiagnosticException.class,
-        () -> QuizLoader.loadAll(data, "data/quizzes", QuizFiles.LANGUAGES));
+        () -> QuizFiles.loadAll(data, "data/quizzes", QuizFiles.LANGUAGES));
     return e.diagnostics().stream().map(Diagnostic::format).toList();
   }
 
@@ -72,7 +72,7 @@ class RealFileRulesTest {
     Path data = data();
     Path real = QuizFiles.write(data, "real.txt", QuizFiles.HEADER + QuizFiles.question("q-01-01"));
     Files.createSymbolicLink(data.resolve("phase-01-t.yaml"), real.getFileName());
-    List<Phase> phases = QuizLoader.loadAll(data, "data/quizzes", QuizFiles.LANGUAGES);
+    List<Phase> phases = QuizFiles.loadAll(data, "data/quizzes", QuizFiles.LANGUAGES);
     assertEquals(1, phases.size());
   }
 

@@ -11,8 +11,8 @@ import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import io.github.gradproof.SampleQuiz;
+import io.github.gradproof.diag.SourceSpan;
 import io.github.gradproof.quiz.Choice;
-import io.github.gradproof.quiz.ClaimText;
 import io.github.gradproof.quiz.Localized;
 import io.github.gradproof.quiz.Phase;
 import io.github.gradproof.quiz.Question;
@@ -255,7 +255,7 @@ class MirrorSafetyTest {
         r.verdict(), r.reason());
   }
 
-  private static ClaimText claim(String source, ClaimText like) {
-    return new ClaimText(source, like.location(), like.sourceLine());
+  private static SourceSpan claim(String source, SourceSpan like) {
+    return new SourceSpan(source, like.location(), like.sourceLine());
   }
 }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.gradproof.diag.DiagnosticException;
 import io.github.gradproof.quiz.Phase;
-import io.github.gradproof.quiz.QuizLoader;
+import io.github.gradproof.quiz.QuizFiles;
 import io.github.gradproof.verify.PhaseVerifier;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -57,7 +57,7 @@ class BadInputTest {
         Files.readString(corpus().resolve(name + ".expected"), StandardCharsets.UTF_8).stripTrailing();
 
     DiagnosticException e = assertThrows(DiagnosticException.class, () -> {
-      Phase phase = QuizLoader.load(file, "bad/" + name + ".yaml", List.of("en", "es"));
+      Phase phase = QuizFiles.load(file, "bad/" + name + ".yaml", List.of("en", "es"));
       new PhaseVerifier().check(List.of(phase));
     });
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.github.gradproof.TestProject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -49,7 +50,7 @@ class BaseUrlTest {
 
   @Test
   void theConfigurationCarriesTheNormalizedUrl() {
-    SiteConfig config = SiteConfig.defaults(java.nio.file.Path.of("/tmp/p")).withBaseUrl("https://example.org/c");
+    SiteConfig config = TestProject.defaults(java.nio.file.Path.of("/tmp/p")).withBaseUrl("https://example.org/c");
     assertEquals("https://example.org/c/", config.baseUrl());
     assertNull(config.withBaseUrl("").baseUrl());
   }

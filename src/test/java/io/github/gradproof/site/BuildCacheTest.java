@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.gradproof.TestProject;
 import io.github.gradproof.bench.CorpusGenerator;
 import io.github.gradproof.diag.DiagnosticException;
 import io.github.gradproof.quiz.Phase;
-import io.github.gradproof.quiz.QuizLoader;
 import io.github.gradproof.render.Theme;
 import io.github.gradproof.verify.PhaseResult;
 import io.github.gradproof.verify.PhaseVerifier;
@@ -42,9 +42,13 @@ class BuildCacheTest {
 
   private SiteGenerator generator(List<String> languages, String build) {
     SiteConfig config = new SiteConfig(project, Path.of("data"), Path.of("templates"), Path.of("site"), languages);
+    return generator(config, "test", build);
+  }
+
+  private SiteGenerator generator(SiteConfig config, String pipeline, String build) {
     return new SiteGenerator(config, BuildLog.silent(),
-        c -> QuizLoader.loadAll(c.dataDir(), c.display(c.dataDir()), c.languages()), this::countingVerify)
-        .withPipeline("test").withGeneratorBuild(build).withCache(project.resolve("target/gradproof-cache"));
+        new Pipeline(pipeline, Pipeline.PhaseSource.QUIZ_FILES, this::countingVerify),
+        BuildOptions.DEFAULT.withGeneratorBuild(build).withCache(project.resolve("target/gradproof-cache")));
   }
 
   private SiteGenerator generator() {
@@ -69,12 +73,14 @@ class BuildCacheTest {
   @Test
   void unchangedPhasesAreNeitherVerifiedNorRenderedAgain() throws IOException {
     assertEquals(ALL, rebuild(generator()));
-    Map<String, String> cold = SiteGeneratorTest.snapshot(project.resolve("site"));
+    Map<String, String> cold = TestProject.snapshot(project.resolve("site"));
     BuildReport warm = generator().generate();
     assertEquals(4, warm.phasesFromCache());
-    assertEquals(List.of(), warm.phases(), "nothing verified");
+    assertEquals(List.of(), warm.results(), "nothing verified");
+    assertEquals(List.of(true, true, true, true), warm.phases().stream().map(BuildReport.PhaseReport::fromCache).toList(),
+        "the report names every phase, and says each came from the cache");
     assertEquals(20, warm.questionCount(), "counts still cover every phase");
-    assertEquals(cold, SiteGeneratorTest.snapshot(project.resolve("site")), "a cached build writes the same bytes");
+    assertEquals(cold, TestProject.snapshot(project.resolve("site")), "a cached build writes the same bytes");
   }
 
   @Test
@@ -84,12 +90,12 @@ class BuildCacheTest {
     Files.writeString(file, Files.readString(file, StandardCharsets.UTF_8).replace("Benchmark\"", "Edited\""),
         StandardCharsets.UTF_8);
     assertEquals(List.of("bench-3"), rebuild(generator()));
-    Map<String, String> incremental = SiteGeneratorTest.snapshot(project.resolve("site"));
+    Map<String, String> incremental = TestProject.snapshot(project.resolve("site"));
     assertTrue(incremental.get("en/index.html").contains("Phase 3 — Edited"), "the index follows the edit");
     assertTrue(incremental.get("verification.json").contains("bench-3"));
     Files.walk(project.resolve("target")).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     assertEquals(ALL, rebuild(generator()));
-    assertEquals(SiteGeneratorTest.snapshot(project.resolve("site")), incremental, "incremental equals clean");
+    assertEquals(TestProject.snapshot(project.resolve("site")), incremental, "incremental equals clean");
   }
 
   @Test
@@ -99,7 +105,7 @@ class BuildCacheTest {
     assertEquals(List.of("bench-5"), rebuild(generator()));
     Files.delete(project.resolve("data").resolve(CorpusGenerator.fileName(2)));
     assertEquals(List.of(), rebuild(generator()));
-    Map<String, String> site = SiteGeneratorTest.snapshot(project.resolve("site"));
+    Map<String, String> site = TestProject.snapshot(project.resolve("site"));
     assertTrue(site.get("en/index.html").contains("phase-05-bench-5.html"));
     assertTrue(!site.get("en/index.html").contains("phase-02-bench-2.html"));
     assertTrue(!site.containsKey("en/phase-02-bench-2.html"));
@@ -142,9 +148,7 @@ class BuildCacheTest {
     rebuild(generator());
     SiteConfig config = new SiteConfig(project, Path.of("data"), Path.of("templates"), Path.of("site"),
         List.of("en", "es")).withBaseUrl("https://example.org/course/");
-    SiteGenerator web = new SiteGenerator(config, BuildLog.silent(),
-        c -> QuizLoader.loadAll(c.dataDir(), c.display(c.dataDir()), c.languages()), this::countingVerify)
-        .withPipeline("test").withGeneratorBuild("build-1").withCache(project.resolve("target/gradproof-cache"));
+    SiteGenerator web = generator(config, "test", "build-1");
     assertEquals(ALL, rebuild(web));
     assertTrue(Files.isRegularFile(project.resolve("site/sitemap.xml")));
     assertEquals(List.of(), rebuild(web));
@@ -164,9 +168,7 @@ class BuildCacheTest {
     SiteConfig other = new SiteConfig(project, Path.of("data"), Path.of("templates"), Path.of("site"),
         List.of("en", "es"));
     verified.clear();
-    new SiteGenerator(other, BuildLog.silent(), c -> QuizLoader.loadAll(c.dataDir(), c.display(c.dataDir()),
-        c.languages()), this::countingVerify).withPipeline("seeds=5").withGeneratorBuild("build-1")
-        .withCache(project.resolve("target/gradproof-cache")).generate();
+    generator(other, "seeds=5", "build-1").generate();
     assertEquals(4, verified.size(), "another verifier setting is another key");
   }
 
@@ -181,12 +183,12 @@ class BuildCacheTest {
   @Test
   void aFailedBuildWithACacheLeavesTheSiteUntouched() throws IOException {
     rebuild(generator());
-    Map<String, String> before = SiteGeneratorTest.snapshot(project.resolve("site"));
+    Map<String, String> before = TestProject.snapshot(project.resolve("site"));
     Path file = project.resolve("data").resolve(CorpusGenerator.fileName(2));
     Files.writeString(file, Files.readString(file, StandardCharsets.UTF_8).replace("answer: 2", "answer: 3"),
         StandardCharsets.UTF_8);
     assertThrows(DiagnosticException.class, () -> generator().generate());
-    assertEquals(before, SiteGeneratorTest.snapshot(project.resolve("site")));
+    assertEquals(before, TestProject.snapshot(project.resolve("site")));
     try (Stream<Path> entries = Files.list(project)) {
       assertEquals(List.of(), entries.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".site"))
           .filter(n -> !n.equals(".site.lock")).toList(), "no staging folder is left (the lock file stays)");

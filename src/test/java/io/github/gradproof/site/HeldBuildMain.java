@@ -26,7 +26,7 @@ public final class HeldBuildMain {
     SiteConfig config = new SiteConfig(project, Path.of("data"), templates, Path.of("site"), List.of("en", "es"));
     AtomicBoolean first = new AtomicBoolean(true);
     BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-    new SiteGenerator(config, BuildLog.silent(), c -> List.of(SampleQuiz.phase("Child")), (Phase p) -> {
+    TestPipeline.generator(config, List.of(SampleQuiz.phase("Child")), (Phase p) -> {
       if (first.getAndSet(false)) {
         System.out.println("holding");
         System.out.flush();
@@ -37,7 +37,7 @@ public final class HeldBuildMain {
         }
       }
       return SampleQuiz.result(p);
-    }).withThreads(1).generate();
+    }, BuildOptions.DEFAULT.withThreads(1)).generate();
     System.out.println("published");
   }
 }

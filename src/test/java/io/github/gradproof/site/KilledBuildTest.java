@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.gradproof.SampleQuiz;
+import io.github.gradproof.TestProject;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,44 +23,40 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KilledBuildTest {
 
-  private static final Path TEMPLATES = Path.of("templates").toAbsolutePath();
-
   @TempDir Path project;
 
   @Test
   void killedMidwayLeavesTheOldSiteIntact() throws Exception {
-    SiteConfig config = new SiteConfig(project, Path.of("data"), TEMPLATES, Path.of("site"), List.of("en", "es"));
-    new SiteGenerator(config, BuildLog.silent(), c -> List.of(SampleQuiz.phase("Published")), SampleQuiz::result)
-        .generate();
-    Map<String, String> published = SiteGeneratorTest.snapshot(project.resolve("site"));
+    SiteConfig config = TestProject.config(project, "data", "site");
+    TestPipeline.generator(config, List.of(SampleQuiz.phase("Published")), SampleQuiz::result).generate();
+    Map<String, String> published = TestProject.snapshot(project.resolve("site"));
 
     Process child = new ProcessBuilder(javaBinary(), "-cp", System.getProperty("java.class.path"),
-        LongBuildMain.class.getName(), project.toString(), "3000", TEMPLATES.toString())
+        LongBuildMain.class.getName(), project.toString(), "3000", config.templatesDir().toString())
         .redirectErrorStream(true).redirectOutput(project.resolve("child.log").toFile()).start();
     Path staging = awaitStagingWithPages(child);
     child.destroyForcibly().waitFor();
 
     assertTrue(Files.isDirectory(staging), "the killed build left its staging folder behind");
-    assertEquals(published, SiteGeneratorTest.snapshot(project.resolve("site")), "the published site is untouched");
+    assertEquals(published, TestProject.snapshot(project.resolve("site")), "the published site is untouched");
 
-    new SiteGenerator(config, BuildLog.silent(), c -> List.of(SampleQuiz.phase("Next")), SampleQuiz::result).generate();
+    TestPipeline.generator(config, List.of(SampleQuiz.phase("Next")), SampleQuiz::result).generate();
     assertTrue(Files.notExists(staging), "the next build removes the leftover staging folder");
     assertTrue(Files.readString(project.resolve("site/en/phase-03-sample.html")).contains("Next"));
   }
 
   @Test
   void aSwapInterruptedBetweenItsTwoRenamesIsUndone() throws IOException {
-    SiteConfig config = new SiteConfig(project, Path.of("data"), TEMPLATES, Path.of("site"), List.of("en", "es"));
-    new SiteGenerator(config, BuildLog.silent(), c -> List.of(SampleQuiz.phase("Published")), SampleQuiz::result)
-        .generate();
-    Map<String, String> published = SiteGeneratorTest.snapshot(project.resolve("site"));
+    SiteConfig config = TestProject.config(project, "data", "site");
+    TestPipeline.generator(config, List.of(SampleQuiz.phase("Published")), SampleQuiz::result).generate();
+    Map<String, String> published = TestProject.snapshot(project.resolve("site"));
     // The state a kill leaves after "site -> .site.old-x" and before "staging -> site".
     Files.move(project.resolve("site"), project.resolve(".site.old-12345"));
     Files.createDirectories(project.resolve(".site.staging-67890/en"));
 
     Publisher.open(config, BuildLog.silent()).close();
 
-    assertEquals(published, SiteGeneratorTest.snapshot(project.resolve("site")));
+    assertEquals(published, TestProject.snapshot(project.resolve("site")));
     try (Stream<Path> left = Files.list(project)) {
       assertEquals(List.of(".site.lock", "site"), left.map(p -> p.getFileName().toString()).sorted().toList());
     }

@@ -7,42 +7,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
-import org.jsoup.parser.Parser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class LinkCheckerTest {
 
   @TempDir Path root;
-
-  /** The scanner finds the ids and links Jsoup finds, at the same lines and columns. */
-  @Test
-  void scannerAgreesWithJsoupOnTheCommittedSite() throws IOException {
-    List<Path> pages;
-    try (Stream<Path> walk = Files.walk(Path.of("site"))) {
-      pages = walk.filter(p -> p.toString().endsWith(".html")).sorted().toList();
-    }
-    for (Path page : pages) {
-      String html = Files.readString(page, StandardCharsets.UTF_8);
-      assertEquals(jsoupTags(html), LinkChecker.tags(html), page.toString());
-    }
-  }
-
-  @Test
-  void scannerAgreesWithJsoupOnAwkwardMarkup() {
-    String html = "<!DOCTYPE html>\n<HTML lang=en><head><title>a <b id=x> title</title>"
-        + "<style>a[href] { }</style><script>if (a < b) { x = '<a href=\"no\">'; }</script></head>\n"
-        + "<body><!-- <a href=\"commented\"> -->\n  <a HREF='one.html#f' id=top>x</a><img src=pic.png alt=''>"
-        + "<a href=\"x?a=1&amp;b=2\" id=\"dup\"></a>\n<p id=dup>t</p><svg><a href=\"#top\"/></svg>"
-        + "<math><mi id=\"m\">x</mi></math><a id=''></a><area href = spaced.html></body></html>";
-    assertEquals(jsoupTags(html), LinkChecker.tags(html));
-  }
 
   @Test
   void reportsBrokenLinksMissingFragmentsDuplicateIdsAndNetworkResources() throws IOException {
@@ -72,23 +43,5 @@ class LinkCheckerTest {
 
   private void write(String name, String html) throws IOException {
     Files.writeString(root.resolve(name), html, StandardCharsets.UTF_8);
-  }
-
-  private static List<List<LinkChecker.Tag>> jsoupTags(String html) {
-    Document document = Jsoup.parse(html, "", Parser.htmlParser().setTrackPosition(true));
-    List<LinkChecker.Tag> ids = new ArrayList<>();
-    for (Element e : document.select("[id]")) {
-      ids.add(tag(e, "id"));
-    }
-    List<LinkChecker.Tag> links = new ArrayList<>();
-    for (Element e : document.select("[href], [src]")) {
-      links.add(tag(e, e.hasAttr("href") ? "href" : "src"));
-    }
-    return List.of(ids, links);
-  }
-
-  private static LinkChecker.Tag tag(Element e, String attribute) {
-    return new LinkChecker.Tag(e.tagName(), attribute, e.attr(attribute), e.sourceRange().start().lineNumber(),
-        e.sourceRange().start().columnNumber());
   }
 }

@@ -24,6 +24,6 @@ public final class LongBuildMain {
       all.add(new Phase(sample.sourcePath(), i, "sample-" + i, sample.title(), sample.summary(), sample.questions()));
     }
     SiteConfig config = new SiteConfig(project, Path.of("data"), templates, Path.of("site"), List.of("en", "es"));
-    new SiteGenerator(config, BuildLog.silent(), c -> all, SampleQuiz::result).generate();
+    TestPipeline.generator(config, all, SampleQuiz::result).generate();
   }
 }

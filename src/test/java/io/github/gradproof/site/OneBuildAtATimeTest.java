@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.gradproof.SampleQuiz;
+import io.github.gradproof.TestProject;
 import io.github.gradproof.quiz.Phase;
 import java.io.BufferedReader;
 import java.io.File;
@@ -53,7 +54,8 @@ class OneBuildAtATimeTest {
   }
 
   private SiteGenerator generator(String title, java.util.function.Function<Phase, io.github.gradproof.verify.PhaseResult> verifier) {
-    return new SiteGenerator(config(), log, c -> List.of(SampleQuiz.phase(title)), verifier).withThreads(1);
+    return new SiteGenerator(config(), log, TestPipeline.of(List.of(SampleQuiz.phase(title)), verifier),
+        BuildOptions.DEFAULT.withThreads(1));
   }
 
   @Test
@@ -69,8 +71,7 @@ class OneBuildAtATimeTest {
     Path staging = onlyStaging();
 
     CompletableFuture<BuildReport> second = CompletableFuture.supplyAsync(
-        () -> new SiteGenerator(config(), log, c -> List.of(SampleQuiz.phase("Second")), SampleQuiz::result)
-            .withThreads(1).generate());
+        () -> generator("Second", SampleQuiz::result).generate());
     awaitMessage("another gradproof build is writing site (it holds .site.lock); waiting for it to finish");
     assertTrue(Files.isDirectory(staging), "the waiting build leaves the first one's staging folder alone");
     assertTrue(!second.isDone(), "the second build waits");
@@ -84,8 +85,7 @@ class OneBuildAtATimeTest {
 
   @Test
   void aBuildInAnotherProcessIsWaitedFor() throws Exception {
-    new SiteGenerator(config(), BuildLog.silent(), c -> List.of(SampleQuiz.phase("Before")), SampleQuiz::result)
-        .generate();
+    TestPipeline.generator(config(), List.of(SampleQuiz.phase("Before")), SampleQuiz::result).generate();
     Process child = new ProcessBuilder(javaBinary(), "-cp", System.getProperty("java.class.path"),
         HeldBuildMain.class.getName(), project.toString(), TEMPLATES.toString())
         .redirectError(ProcessBuilder.Redirect.DISCARD).start();
@@ -100,7 +100,7 @@ class OneBuildAtATimeTest {
       awaitMessage("another gradproof build is writing site (it holds .site.lock, process " + child.pid()
           + "); waiting for it to finish");
       assertTrue(Files.isDirectory(staging), "the child's staging folder is untouched");
-      assertTrue(SiteGeneratorTest.snapshot(project.resolve("site")).get("en/phase-03-sample.html").contains("Before"),
+      assertTrue(TestProject.snapshot(project.resolve("site")).get("en/phase-03-sample.html").contains("Before"),
           "the published site is untouched");
       assertTrue(!parent.isDone(), "the parent waits for the child");
 
@@ -119,12 +119,11 @@ class OneBuildAtATimeTest {
 
   @Test
   void aStagingFolderRemovedMidwayIsNeverPublished() throws IOException {
-    new SiteGenerator(config(), BuildLog.silent(), c -> List.of(SampleQuiz.phase("Before")), SampleQuiz::result)
-        .generate();
-    Map<String, String> before = SiteGeneratorTest.snapshot(project.resolve("site"));
+    TestPipeline.generator(config(), List.of(SampleQuiz.phase("Before")), SampleQuiz::result).generate();
+    Map<String, String> before = TestProject.snapshot(project.resolve("site"));
     SiteGenerator disturbed = generator("After", p -> {
       try {
-        Publisher.deleteTree(onlyStaging()); // what a second build without the lock used to do
+        TestProject.deleteTree(onlyStaging()); // what a second build without the lock used to do
       } catch (IOException e) {
         throw new java.io.UncheckedIOException(e);
       }
@@ -134,11 +133,11 @@ class OneBuildAtATimeTest {
         disturbed::generate);
     assertTrue(e.getMessage().endsWith("was removed during the build, so it is not published; run the build again"),
         e.getMessage());
-    assertEquals(before, SiteGeneratorTest.snapshot(project.resolve("site")), "the published site is untouched");
+    assertEquals(before, TestProject.snapshot(project.resolve("site")), "the published site is untouched");
   }
 
   private void assertCompleteSite(String title) throws IOException {
-    Map<String, String> site = SiteGeneratorTest.snapshot(project.resolve("site"));
+    Map<String, String> site = TestProject.snapshot(project.resolve("site"));
     assertTrue(site.get("en/phase-03-sample.html").contains(title), "the last build's site is published");
     for (String language : List.of("en", "es")) {
       for (String href : Jsoup.parse(site.get(language + "/index.html")).select("a[href]").eachAttr("href")) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.gradproof.SampleQuiz;
+import io.github.gradproof.TestProject;
 import io.github.gradproof.diag.DiagnosticException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -120,8 +121,7 @@ class OutputGuardTest {
   }
 
   private SiteGenerator sample(String output) {
-    return new SiteGenerator(config(output), BuildLog.silent(), c -> List.of(SampleQuiz.phase("Phase 3 — Sample")),
-        SampleQuiz::result);
+    return TestPipeline.generator(config(output), List.of(SampleQuiz.phase("Phase 3 — Sample")), SampleQuiz::result);
   }
 
   @Test
@@ -143,7 +143,7 @@ class OutputGuardTest {
 
   @Test
   void acceptsTheCommittedSiteWrittenBeforeStamps() throws IOException {
-    SiteGeneratorTest.copyTree(Path.of("site").toAbsolutePath(), project.resolve("site"));
+    TestProject.copyTree(Path.of("site").toAbsolutePath(), project.resolve("site"));
     Files.deleteIfExists(project.resolve("site").resolve(SiteStamp.FILE));
     assertTrue(SiteStamp.isUnstampedSite(project.resolve("site")), "the committed site has the exact shape");
     sample("site").generate();
@@ -152,8 +152,8 @@ class OutputGuardTest {
 
   @Test
   void acceptsASiteWithABaseUrlWrittenBeforeStamps() throws IOException {
-    new SiteGenerator(config("site").withBaseUrl("https://example.org/course/"), BuildLog.silent(),
-        c -> List.of(SampleQuiz.phase("Phase 3 — Sample")), SampleQuiz::result).generate();
+    TestPipeline.generator(config("site").withBaseUrl("https://example.org/course/"),
+        List.of(SampleQuiz.phase("Phase 3 — Sample")), SampleQuiz::result).generate();
     assertTrue(Files.isRegularFile(project.resolve("site/404.html")) && Files.isRegularFile(project.resolve("site/sitemap.xml")));
     Files.delete(project.resolve("site").resolve(SiteStamp.FILE));
     assertTrue(SiteStamp.isUnstampedSite(project.resolve("site")), "404.html and the sitemap belong to a site");
@@ -163,7 +163,7 @@ class OutputGuardTest {
 
   @Test
   void anUnstampedSiteWithAnythingElseInItIsNotASite() throws IOException {
-    SiteGeneratorTest.copyTree(Path.of("site").toAbsolutePath(), project.resolve("site"));
+    TestProject.copyTree(Path.of("site").toAbsolutePath(), project.resolve("site"));
     Files.deleteIfExists(project.resolve("site").resolve(SiteStamp.FILE));
     write("site/en/notes.txt", "not a page\n");
     assertTrue(refusal("site").contains("gradproof did not write"));

@@ -2,18 +2,25 @@ package io.github.gradproof.site;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.gradproof.CourseFixture;
+import io.github.gradproof.TestProject;
 import io.github.gradproof.bench.CorpusGenerator;
 import io.github.gradproof.diag.DiagnosticException;
-import io.github.gradproof.quiz.QuizLoader;
+import io.github.gradproof.quiz.QuizFiles;
 import io.github.gradproof.verify.PhaseVerifier;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ForkJoinPool;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,12 +30,11 @@ class ParallelBuildTest {
   @TempDir Path project;
 
   private SiteConfig config(String output) {
-    return new SiteConfig(project, Path.of("data"), Path.of("templates").toAbsolutePath(), Path.of(output),
-        List.of("en", "es"));
+    return TestProject.config(project, "data", output);
   }
 
   private SiteGenerator generator(String output, int threads) {
-    return SiteGenerator.standard(config(output), BuildLog.silent()).withThreads(threads);
+    return SiteGenerator.standard(config(output), BuildLog.silent(), BuildOptions.DEFAULT.withThreads(threads));
   }
 
   @Test
@@ -37,10 +43,48 @@ class ParallelBuildTest {
     CourseFixture.copyPhase8(project.resolve("data"));
     generator("site-1", 1).generate();
     generator("site-4", 4).generate();
-    Map<String, String> single = SiteGeneratorTest.snapshot(project.resolve("site-1"));
+    Map<String, String> single = TestProject.snapshot(project.resolve("site-1"));
     long generated = single.keySet().stream().filter(f -> !f.startsWith("assets")).count();
     assertEquals(2 * 10 + 3 + 2 * 10 + 1 + 1, generated, single.keySet().toString()); // + the stamp
-    assertEquals(single, SiteGeneratorTest.snapshot(project.resolve("site-4")));
+    assertEquals(single, TestProject.snapshot(project.resolve("site-4")));
+  }
+
+  @Test
+  void oneThreadRunsTheWholeBuildOnTheCallingThread() throws IOException {
+    CorpusGenerator.write(project.resolve("data"), 1, 6);
+    Path old = project.resolve("site");
+    ThreadMXBean jvm = ManagementFactory.getThreadMXBean();
+    long before = jvm.getTotalStartedThreadCount();
+    recordingGenerator(2, ConcurrentHashMap.newKeySet()).generate(); // also leaves an old site to delete
+    assertTrue(jvm.getTotalStartedThreadCount() > before, "the control: two threads start workers");
+    assertTrue(Files.isDirectory(old));
+
+    Set<Thread> workers = ConcurrentHashMap.newKeySet();
+    before = jvm.getTotalStartedThreadCount();
+    long commonPoolTasks = ForkJoinPool.commonPool().getStealCount();
+    BuildReport report = recordingGenerator(1, workers).generate();
+    assertEquals(before, jvm.getTotalStartedThreadCount(),
+        "no thread was started: loading, verifying, rendering, the translation report and deleting the old site"
+            + " all ran on the calling thread");
+    assertEquals(commonPoolTasks, ForkJoinPool.commonPool().getStealCount(), "and no task ran on the common pool");
+    assertEquals(Set.of(Thread.currentThread()), workers, "every file was parsed and every phase verified here");
+    assertEquals(1, report.timings().threads());
+    assertEquals(6, report.phaseCount());
+  }
+
+  /** The standard pipeline, noting the threads that parse quiz files and verify phases. */
+  private SiteGenerator recordingGenerator(int threads, Set<Thread> workers) {
+    Pipeline standard = Pipeline.standard();
+    Pipeline.PhaseSource source = (config, executor, problems) -> standard.source().load(config, task ->
+        executor.execute(() -> {
+          workers.add(Thread.currentThread());
+          task.run();
+        }), problems);
+    Pipeline recording = new Pipeline(standard.id(), source, phase -> {
+      workers.add(Thread.currentThread());
+      return standard.verifier().apply(phase);
+    });
+    return new SiteGenerator(config("site"), BuildLog.silent(), recording, BuildOptions.DEFAULT.withThreads(threads));
   }
 
   @Test
@@ -54,7 +98,7 @@ class ParallelBuildTest {
     String single = assertThrows(DiagnosticException.class, () -> generator("site", 1).generate()).getMessage();
     String parallel = assertThrows(DiagnosticException.class, () -> generator("site", 3).generate()).getMessage();
     assertEquals(single, parallel);
-    String all = assertThrows(DiagnosticException.class, () -> new PhaseVerifier().check(QuizLoader.loadAll(
+    String all = assertThrows(DiagnosticException.class, () -> new PhaseVerifier().check(QuizFiles.loadAll(
         project.resolve("data"), "data", List.of("en", "es")))).getMessage();
     assertEquals(all, single, "the same problems as verifying phase by phase");
   }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.gradproof.CourseFixture;
+import io.github.gradproof.TestProject;
+import io.github.gradproof.dev.PhaseSkeleton;
 import io.github.gradproof.diag.DiagnosticException;
 import io.github.gradproof.quiz.Phase;
 import io.github.gradproof.verify.PhaseResult;
@@ -29,21 +31,19 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ProjectDataTest {
 
-  private static final Path PROJECT = Path.of("").toAbsolutePath();
-
   @TempDir Path temp;
 
   @Test
   void everyAnswerInDataAgreesWithItsKey() {
-    BuildReport report = SiteGenerator.standard(SiteConfig.defaults(PROJECT), BuildLog.silent()).check();
-    report.phases().forEach(phase -> assertEquals(List.of(), phase.problems(), phase.phase().sourcePath()));
+    BuildReport report = SiteGenerator.standard(TestProject.defaults(TestProject.ROOT), BuildLog.silent()).check();
+    report.results().forEach(phase -> assertEquals(List.of(), phase.problems(), phase.phase().sourcePath()));
   }
 
   @Test
   void everyPhaseInDataIsPublishedInEveryLanguageWithItsAnswersClosed() throws IOException {
-    SiteConfig config = SiteConfig.defaults(PROJECT).withOutputDir(temp.resolve("site"));
+    SiteConfig config = TestProject.defaults(TestProject.ROOT).withOutputDir(temp.resolve("site"));
     BuildReport report = SiteGenerator.standard(config, BuildLog.silent()).generate();
-    for (PhaseResult phase : report.phases()) {
+    for (PhaseResult phase : report.results()) {
       for (String language : config.languages()) {
         Document page = Jsoup.parse(temp.resolve("site").resolve(language).resolve(phase.phase().pageName() + ".html")
             .toFile(), "UTF-8");
@@ -69,7 +69,7 @@ class ProjectDataTest {
 
     List<String> warnings = new ArrayList<>();
     BuildReport report = SiteGenerator.standard(config, warningsInto(warnings)).generate();
-    Phase phase = report.phases().stream().map(PhaseResult::phase)
+    Phase phase = report.results().stream().map(PhaseResult::phase)
         .filter(p -> p.sourcePath().equals(config.display(added))).findFirst().orElseThrow();
     for (String language : config.languages()) {
       Path page = project.resolve("site").resolve(language).resolve(phase.pageName() + ".html");
@@ -129,7 +129,7 @@ class ProjectDataTest {
     String yaml = CourseFixture.phase8();
     assertTrue(yaml.contains(from), from);
     Files.writeString(data.resolve(CourseFixture.PHASE_8.getFileName()), yaml.replace(from, to), StandardCharsets.UTF_8);
-    return new SiteConfig(temp, Path.of("data/quizzes"), PROJECT.resolve("templates"), Path.of("site"),
+    return new SiteConfig(temp, Path.of("data/quizzes"), TestProject.ROOT.resolve(SiteConfig.DEFAULT_TEMPLATES), Path.of("site"),
         List.of("en", "es"));
   }
 
@@ -137,20 +137,11 @@ class ProjectDataTest {
   private Path copyOfTheProjectData() throws IOException {
     Path project = temp.resolve("project");
     for (String folder : List.of(SiteConfig.DEFAULT_DATA, SiteConfig.DEFAULT_TEMPLATES)) {
-      Path from = PROJECT.resolve(folder);
-      if (!Files.isDirectory(from)) {
+      Path from = TestProject.ROOT.resolve(folder);
+      if (Files.isDirectory(from)) {
+        TestProject.copyTree(from, project.resolve(folder));
+      } else {
         Files.createDirectories(project.resolve(folder));
-        continue;
-      }
-      try (Stream<Path> files = Files.walk(from)) {
-        for (Path file : files.toList()) {
-          Path to = project.resolve(folder).resolve(from.relativize(file).toString());
-          if (Files.isDirectory(file)) {
-            Files.createDirectories(to);
-          } else {
-            Files.copy(file, to);
-          }
-        }
       }
     }
     return project;

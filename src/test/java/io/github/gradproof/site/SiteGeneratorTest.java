@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.gradproof.SampleQuiz;
+import io.github.gradproof.TestProject;
 import io.github.gradproof.diag.Diagnostic;
 import io.github.gradproof.diag.DiagnosticException;
 import io.github.gradproof.quiz.Phase;
@@ -16,9 +17,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -31,8 +32,7 @@ class SiteGeneratorTest {
   @TempDir Path project;
 
   private SiteConfig config() {
-    return new SiteConfig(project, Path.of("data/quizzes"), Path.of("templates"), Path.of("site"),
-        List.of("en", "es"));
+    return TestProject.config(project, "data/quizzes", "site");
   }
 
   /** Writes a file of the project's templates folder: an override of the built-in theme's file. */
@@ -43,7 +43,7 @@ class SiteGeneratorTest {
   }
 
   private SiteGenerator generator(Phase phase) {
-    return new SiteGenerator(config(), BuildLog.silent(), c -> List.of(phase), SampleQuiz::result);
+    return TestPipeline.generator(config(), List.of(phase), SampleQuiz::result);
   }
 
   private Document page(String relative) throws IOException {
@@ -144,33 +144,33 @@ class SiteGeneratorTest {
   @Test
   void outputIsByteIdenticalAcrossRuns() throws IOException {
     generator(SampleQuiz.phase("Phase 3 — Sample")).generate();
-    Map<String, String> first = snapshot(project.resolve("site"));
+    Map<String, String> first = TestProject.snapshot(project.resolve("site"));
     generator(SampleQuiz.phase("Phase 3 — Sample")).generate();
-    assertEquals(first, snapshot(project.resolve("site")));
+    assertEquals(first, TestProject.snapshot(project.resolve("site")));
   }
 
   @Test
   void failedBuildLeavesThePreviousSiteByteIdentical() throws IOException {
     generator(SampleQuiz.phase("Phase 3 — Sample")).generate();
-    Map<String, String> before = snapshot(project.resolve("site"));
+    Map<String, String> before = TestProject.snapshot(project.resolve("site"));
     Phase phase = SampleQuiz.phase("Phase 3 — Changed");
-    SiteGenerator drifting = new SiteGenerator(config(), BuildLog.silent(), c -> List.of(phase), p -> drifted(p));
+    SiteGenerator drifting = TestPipeline.generator(config(), List.of(phase), p -> drifted(p));
     DiagnosticException e = assertThrows(DiagnosticException.class, drifting::generate);
     assertEquals("data/quizzes/phase-03-sample.yaml:13:13: q-03-01: drift", e.diagnostics().get(0).format());
-    assertEquals(before, snapshot(project.resolve("site")));
+    assertEquals(before, TestProject.snapshot(project.resolve("site")));
     assertNoStagingLeft();
   }
 
   @Test
   void brokenTemplateFailsWithTheTemplateLocationAndKeepsTheSite() throws IOException {
     generator(SampleQuiz.phase("Phase 3 — Sample")).generate();
-    Map<String, String> before = snapshot(project.resolve("site"));
+    Map<String, String> before = TestProject.snapshot(project.resolve("site"));
     // An override of one template: everything else still comes from the built-in theme.
     override("index.peb", "{% extends \"layout.peb\" %}\n{% block content %}\n{{ nosuch.thing }\n{% endblock %}\n");
     SiteGenerator broken = generator(SampleQuiz.phase("Phase 3 — Sample"));
     DiagnosticException e = assertThrows(DiagnosticException.class, broken::generate);
     assertTrue(e.getMessage().startsWith("templates/index.peb:3:1: template error: "), e.getMessage());
-    assertEquals(before, snapshot(project.resolve("site")));
+    assertEquals(before, TestProject.snapshot(project.resolve("site")));
     assertNoStagingLeft();
   }
 
@@ -178,7 +178,7 @@ class SiteGeneratorTest {
   void aThemeProblemIsReportedWithTheDriftOfTheQuizzes() throws IOException {
     override("i18n/es.yaml", "language.name: \"Español\"\n");
     Phase phase = SampleQuiz.phase("Phase 3 — Sample");
-    SiteGenerator both = new SiteGenerator(config(), BuildLog.silent(), c -> List.of(phase), p -> drifted(p));
+    SiteGenerator both = TestPipeline.generator(config(), List.of(phase), p -> drifted(p));
     DiagnosticException e = assertThrows(DiagnosticException.class, both::generate);
     assertEquals("data/quizzes/phase-03-sample.yaml:13:13: q-03-01: drift", e.diagnostics().get(0).format());
     assertTrue(e.diagnostics().size() > 2, e.getMessage());
@@ -203,6 +203,43 @@ class SiteGeneratorTest {
     assertFalse(Files.exists(project.resolve("site")));
   }
 
+  @Test
+  void checkAndGenerateReportTranslationsTheSameWay() {
+    Phase phase = SampleQuiz.phase("Fase 3 — Muestra"); // the English title reads exactly like the Spanish one
+    List<String> checked = new ArrayList<>();
+    List<String> generated = new ArrayList<>();
+    new SiteGenerator(config(), recording(checked), TestPipeline.of(List.of(phase), SampleQuiz::result),
+        BuildOptions.DEFAULT).check();
+    new SiteGenerator(config(), recording(generated), TestPipeline.of(List.of(phase), SampleQuiz::result),
+        BuildOptions.DEFAULT).generate();
+    assertTrue(checked.stream().anyMatch(line -> line.startsWith("warn:") && line.contains("title [es] reads exactly"
+        + " like the reference language")), checked.toString());
+    assertEquals(checked, generated.subList(0, checked.size()), "generate logs what check logs, then what it wrote");
+    assertEquals(checked.size() + 1, generated.size(), generated.toString());
+
+    SiteConfig strict = new SiteConfig(project, Path.of("data/quizzes"), Path.of(SiteConfig.DEFAULT_TEMPLATES),
+        Path.of("strict-site"), List.of("en", "es"), true);
+    SiteGenerator strictly = TestPipeline.generator(strict, List.of(phase), SampleQuiz::result);
+    String byCheck = assertThrows(DiagnosticException.class, strictly::check).getMessage();
+    assertEquals(byCheck, assertThrows(DiagnosticException.class, strictly::generate).getMessage());
+    assertTrue(byCheck.startsWith(SampleQuiz.FILE + ":1:1: phase-03-sample: title [es]"), byCheck);
+    assertFalse(Files.exists(project.resolve("strict-site")));
+  }
+
+  private static BuildLog recording(List<String> lines) {
+    return new BuildLog() {
+      @Override
+      public void info(String message) {
+        lines.add("info: " + message);
+      }
+
+      @Override
+      public void warn(String message) {
+        lines.add("warn: " + message);
+      }
+    };
+  }
+
   private void assertNoStagingLeft() throws IOException {
     try (Stream<Path> entries = Files.list(project)) {
       assertEquals(List.of(), entries.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".site"))
@@ -217,29 +254,6 @@ class SiteGeneratorTest {
         first.sizes(), first.engineError(), first.experiment(),
         List.of(Diagnostic.at(first.question().answer().location(), "q-03-01: drift")));
     return new PhaseResult(phase, List.of(bad, good.questions().get(1)));
-  }
-
-  static Map<String, String> snapshot(Path root) throws IOException {
-    Map<String, String> files = new TreeMap<>();
-    try (Stream<Path> walk = Files.walk(root)) {
-      for (Path file : walk.filter(Files::isRegularFile).toList()) {
-        files.put(root.relativize(file).toString(), Files.readString(file, StandardCharsets.UTF_8));
-      }
-    }
-    return files;
-  }
-
-  static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> walk = Files.walk(from)) {
-      for (Path source : walk.toList()) {
-        Path target = to.resolve(from.relativize(source).toString());
-        if (Files.isDirectory(source)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(source, target);
-        }
-      }
-    }
   }
 
   /** Writes every file of the built-in theme into {@code templates}: a project overriding all of it. */

@@ -32,8 +32,7 @@ class SiteModesTest {
   @Test
   void folderAndFilesHaveTheModesOfNewOnes() throws IOException {
     SiteConfig config = new SiteConfig(project, Path.of("data"), TEMPLATES, Path.of("site"), List.of("en", "es"));
-    new SiteGenerator(config, BuildLog.silent(), c -> List.of(SampleQuiz.phase("Modes")), SampleQuiz::result)
-        .generate();
+    TestPipeline.generator(config, List.of(SampleQuiz.phase("Modes")), SampleQuiz::result).generate();
     String folder = modes(Files.createDirectory(project.resolve("probe-folder")));
     String file = modes(Files.writeString(project.resolve("probe-file"), "x"));
     Map<String, String> expected = new TreeMap<>();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.gradproof.NoLeak;
 import io.github.gradproof.SampleQuiz;
+import io.github.gradproof.TestProject;
 import io.github.gradproof.diag.DiagnosticException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -39,20 +40,20 @@ class TemplateFileRulesTest {
     templates = project.resolve("templates");
     SiteGeneratorTest.writeBuiltInTheme(templates); // every file overridden, so each kind can be replaced
     generator().generate();
-    published = SiteGeneratorTest.snapshot(project.resolve("site"));
+    published = TestProject.snapshot(project.resolve("site"));
   }
 
   private SiteGenerator generator() {
     SiteConfig config = new SiteConfig(project, Path.of("data"), Path.of("templates"), Path.of("site"),
         List.of("en", "es"));
-    return new SiteGenerator(config, BuildLog.silent(), c -> List.of(SampleQuiz.phase("Phase 3 — Sample")),
-        SampleQuiz::result).withCache(project.resolve("target/cache"));
+    return TestPipeline.generator(config, List.of(SampleQuiz.phase("Phase 3 — Sample")), SampleQuiz::result,
+        BuildOptions.DEFAULT.withCache(project.resolve("target/cache")));
   }
 
   /** The build's message, after checking that the published site is unchanged. */
   private String refusal() throws IOException {
     DiagnosticException e = assertThrows(DiagnosticException.class, () -> generator().generate());
-    assertEquals(published, SiteGeneratorTest.snapshot(project.resolve("site")), "the published site is untouched");
+    assertEquals(published, TestProject.snapshot(project.resolve("site")), "the published site is untouched");
     NoLeak.assertLeaksNoEnvironment(e.getMessage());
     return e.getMessage();
   }
@@ -82,8 +83,8 @@ class TemplateFileRulesTest {
   @Test
   void aLinkedAssetsFolderIsRefused() throws IOException {
     Path elsewhere = Files.createDirectories(project.resolve("elsewhere"));
-    SiteGeneratorTest.copyTree(templates.resolve("assets"), elsewhere);
-    Publisher.deleteTree(templates.resolve("assets"));
+    TestProject.copyTree(templates.resolve("assets"), elsewhere);
+    TestProject.deleteTree(templates.resolve("assets"));
     Files.createSymbolicLink(templates.resolve("assets"), elsewhere);
     assertTrue(refusal().startsWith("templates/assets:1:1: the file is a symbolic link that leads outside"));
   }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.gradproof.TestProject;
 import io.github.gradproof.diag.DiagnosticException;
 import io.github.gradproof.render.Theme;
 import java.io.IOException;
@@ -20,7 +21,7 @@ class ThemeOverridesTest {
   @TempDir Path project;
 
   private SiteConfig config() {
-    return SiteConfig.defaults(project);
+    return TestProject.defaults(project);
   }
 
   private void write(String path) throws IOException {

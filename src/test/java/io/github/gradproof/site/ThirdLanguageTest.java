@@ -3,7 +3,8 @@ package io.github.gradproof.site;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.gradproof.quiz.QuizLoader;
+import io.github.gradproof.dev.PhaseSkeleton;
+import io.github.gradproof.quiz.QuizFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -72,6 +73,6 @@ class ThirdLanguageTest {
     Path file = PhaseSkeleton.write(config, 9, "optimizers");
     String text = Files.readString(file, StandardCharsets.UTF_8);
     assertTrue(text.contains("  fr: \"TODO: Phase 9 — Optimizers\""), text);
-    assertEquals(2, QuizLoader.loadAll(config.dataDir(), "data/quizzes", config.languages()).size());
+    assertEquals(2, QuizFiles.loadAll(config.dataDir(), "data/quizzes", config.languages()).size());
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.gradproof.SampleQuiz;
+import io.github.gradproof.TestProject;
 import io.github.gradproof.diag.DiagnosticException;
 import io.github.gradproof.quiz.Phase;
 import io.github.gradproof.render.SitemapValidator;
@@ -33,7 +34,7 @@ class WebSiteTest {
     SiteConfig config = new SiteConfig(project, Path.of("data/quizzes"), Path.of("templates"), Path.of("site"),
         List.of("en", "es")).withBaseUrl(baseUrl);
     Phase phase = SampleQuiz.phase("Phase 3 — Sample");
-    new SiteGenerator(config, BuildLog.silent(), c -> List.of(phase), SampleQuiz::result).generate();
+    TestPipeline.generator(config, List.of(phase), SampleQuiz::result).generate();
     return project.resolve("site");
   }
 
@@ -120,7 +121,7 @@ class WebSiteTest {
   void anAbsoluteLinkUnderTheBaseUrlMustNameAFileOfTheSite() throws IOException {
     Path layout = project.resolve("templates/layout.peb");
     Files.createDirectories(layout.getParent());
-    String builtIn = SiteConfig.defaults(project).theme().findBuiltIn("layout.peb").orElseThrow().readText();
+    String builtIn = TestProject.defaults(project).theme().findBuiltIn("layout.peb").orElseThrow().readText();
     Files.writeString(layout, builtIn.replace("</head>", "<link rel=\"help\" href=\"" + BASE + "en/missing.html\">\n</head>"));
     DiagnosticException e = assertThrows(DiagnosticException.class, () -> generate(BASE));
     assertTrue(e.getMessage().lines().anyMatch(line -> line.matches("site/en/index\\.html:\\d+:1: link '" + BASE
@@ -134,7 +135,7 @@ class WebSiteTest {
   void aLinkToAnotherSiteIsStillNotAResourceOfThisOne() throws IOException {
     Path layout = project.resolve("templates/layout.peb");
     Files.createDirectories(layout.getParent());
-    String builtIn = SiteConfig.defaults(project).theme().findBuiltIn("layout.peb").orElseThrow().readText();
+    String builtIn = TestProject.defaults(project).theme().findBuiltIn("layout.peb").orElseThrow().readText();
     Files.writeString(layout, builtIn.replace("</head>", "<link rel=\"stylesheet\" href=\"https://example.org/other/x.css\">\n</head>"));
     DiagnosticException e = assertThrows(DiagnosticException.class, () -> generate(BASE));
     assertTrue(e.getMessage().contains("resource 'https://example.org/other/x.css' would load from the network"),

@@ -1,25 +1,37 @@
 package io.github.gradproof.verify;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.gradproof.diag.Diagnostic;
 import io.github.gradproof.diag.DiagnosticException;
 import io.github.gradproof.quiz.Question;
 import io.github.gradproof.quiz.Setup;
+import io.github.gradproof.render.MathMl;
+import java.io.IOException;
+import java.io.StringReader;
 import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.w3c.dom.Document;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
 
 /**
  * Random and mutated claims and forward lines, run through parsing, checking and evaluation on
- * the engine: every outcome is a verdict or located diagnostics, never another exception (no
- * crash, no out-of-memory, no escaping engine error).
+ * the engine: every outcome is a sound verdict (holds, or false with a reason; its MathML
+ * well-formed XML) or located diagnostics, never another exception (no crash, no out-of-memory,
+ * no escaping engine error).
  */
 class ClaimFuzzTest {
 
@@ -91,8 +103,8 @@ class ClaimFuzzTest {
   private static void verify(Question question) {
     try {
       QuestionResult result = new QuestionVerifier().verify(question);
-      assertNotNull(result);
-      result.answerClaims().forEach(c -> assertNotNull(c.verdict()));
+      assertEquals(question.answer().claims().size(), result.answerClaims().size(), "one result per claim");
+      result.answerClaims().forEach(ClaimFuzzTest::assertSound);
     } catch (DiagnosticException e) {
       assertFalse(e.diagnostics().isEmpty());
       for (Diagnostic d : e.diagnostics()) {
@@ -104,7 +116,7 @@ class ClaimFuzzTest {
   }
 
   /** Arguments at the edge of every function's domain: each is a verdict or a located error. */
-  @net.jqwik.api.Example
+  @Example
   void edgeArgumentsGiveAVerdictOrLocatedErrors() {
     for (String claim : List.of("dA = ones((-1, 3))", "dA = zeros(-5)", "dA = eye(-2)", "dA = arange(0, 10, 0)",
         "dA = arange(1e308)", "dA = A[999999999]", "dA = A[M * M * M * M * M * M * M * M * M * M * M * M]",
@@ -123,7 +135,46 @@ class ClaimFuzzTest {
     }
   }
 
-  @net.jqwik.api.Example
+  /**
+   * A verdict of a checked claim is a fact with its evidence: it holds (no reason), or it is false
+   * with a reason that names what failed; the claim was run in every trial, and the MathML pages
+   * draw it with is well-formed XML with one {@code math} element at its root.
+   */
+  private static void assertSound(ClaimResult claim) {
+    String what = claim.claim().source() + " -> " + claim.verdict() + " " + claim.reason();
+    assertTrue(claim.verdict() == Verdict.HOLDS || claim.verdict() == Verdict.FALSE, what);
+    assertEquals(claim.verdict() == Verdict.FALSE, claim.reason() != null, what);
+    if (claim.reason() != null) {
+      assertNotNull(claim.reason().kind(), what);
+      assertFalse(Reasons.english(claim.reason()).isBlank(), what);
+    }
+    assertTrue(claim.trials() > 0, what);
+    assertEquals("math", parseXml(MathMl.render(claim.line()), what).getDocumentElement().getTagName(), what);
+  }
+
+  private static Document parseXml(String xml, String what) {
+    try {
+      DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+      return factory.newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
+    } catch (ParserConfigurationException | SAXException | IOException e) {
+      throw new AssertionError("not well-formed XML (" + e.getMessage() + "): " + xml + " for " + what, e);
+    }
+  }
+
+  @Example
+  void aHoldingAndAFalseClaimAreBothSound() {
+    Setup setup = SETUP;
+    QuestionResult holds = new QuestionVerifier().verify(TestQuestions.free("q-fuzz", setup, "dA = dC @ B.T"));
+    QuestionResult wrong = new QuestionVerifier().verify(TestQuestions.free("q-fuzz", setup, "dA = B.T @ dC"));
+    assertEquals(Verdict.HOLDS, holds.answerClaims().get(0).verdict());
+    assertEquals(Verdict.FALSE, wrong.answerClaims().get(0).verdict());
+    assertSound(holds.answerClaims().get(0));
+    assertSound(wrong.answerClaims().get(0));
+    assertThrows(AssertionError.class, () -> parseXml("<math><mi>a</mi>", "an unclosed element"));
+  }
+
+  @Example
   void deeplyNestedClaimsAreRefusedNotCrashed() {
     for (int depth : new int[] {10, 1_000, 100_000}) {
       verify(TestQuestions.free("q-fuzz", SETUP, "dA = " + "(".repeat(depth) + "dC @ B.T" + ")".repeat(depth)));

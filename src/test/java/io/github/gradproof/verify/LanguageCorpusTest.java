@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.gradproof.quiz.Phase;
-import io.github.gradproof.quiz.QuizLoader;
+import io.github.gradproof.quiz.QuizFiles;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -33,7 +33,7 @@ class LanguageCorpusTest {
   }
 
   static Phase load(Path file) {
-    return QuizLoader.load(file, "language/" + file.getFileName(), List.of("en"));
+    return QuizFiles.load(file, "language/" + file.getFileName(), List.of("en"));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -10,7 +10,7 @@ import io.github.gradproof.claim.Line;
 import io.github.gradproof.diag.Diagnostic;
 import io.github.gradproof.diag.DiagnosticException;
 import io.github.gradproof.quiz.Phase;
-import io.github.gradproof.quiz.QuizLoader;
+import io.github.gradproof.quiz.QuizFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,7 +36,7 @@ class Phase8Test {
   @TempDir Path tmp;
 
   static Phase load() {
-    return QuizLoader.load(FILE, DISPLAY, List.of("en", "es"));
+    return QuizFiles.load(FILE, DISPLAY, QuizFiles.LANGUAGES);
   }
 
   @BeforeAll
@@ -224,6 +224,6 @@ class Phase8Test {
     }
     Path copy = tmp.resolve("phase-08-tensor-autograd.yaml");
     Files.writeString(copy, text, StandardCharsets.UTF_8);
-    return QuizLoader.load(copy, DISPLAY, List.of("en", "es"));
+    return QuizFiles.load(copy, DISPLAY, List.of("en", "es"));
   }
 }

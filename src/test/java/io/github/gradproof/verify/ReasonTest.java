@@ -14,7 +14,7 @@ import io.github.gradproof.claim.Line;
 import io.github.gradproof.claim.Operand;
 import io.github.gradproof.claim.Operation;
 import io.github.gradproof.diag.SourceLocation;
-import io.github.gradproof.quiz.ClaimText;
+import io.github.gradproof.diag.SourceSpan;
 import io.github.gradproof.quiz.Question;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -137,7 +137,7 @@ class ReasonTest {
 
   @Test
   void claimResultsAreComparedByValue() {
-    ClaimText text = new ClaimText("M < K", new SourceLocation("t.yaml", 1, 1), "M < K");
+    SourceSpan text = new SourceSpan("M < K", new SourceLocation("t.yaml", 1, 1), "M < K");
     Line line = new Line.Comparison(CompareOp.LT, new Expr.Name("M", 0), new Expr.Name("K", 4), 2);
     int[] shape = {3, 4};
     ClaimResult a = new ClaimResult(text, line, shape, 0.5, Double.NaN, 3, Verdict.HOLDS, null);

@@ -1,9 +1,9 @@
 package io.github.gradproof.verify;
 
 import io.github.gradproof.diag.SourceLocation;
+import io.github.gradproof.diag.SourceSpan;
 import io.github.gradproof.quiz.Answer;
 import io.github.gradproof.quiz.Choice;
-import io.github.gradproof.quiz.ClaimText;
 import io.github.gradproof.quiz.Distribution;
 import io.github.gradproof.quiz.InputSpec;
 import io.github.gradproof.quiz.Localized;
@@ -62,23 +62,23 @@ public final class TestQuestions {
       List<String> axes = shape.isEmpty() ? List.of() : List.of(shape.split(","));
       ins.add(new InputSpec(name, axes, dist, classes, at(3, 5)));
     }
-    List<ClaimText> lines = new ArrayList<>();
+    List<SourceSpan> lines = new ArrayList<>();
     String[] fwd = forward.split(";");
     for (int i = 0; i < fwd.length; i++) {
       String src = fwd[i].trim();
       if (!src.isEmpty()) {
-        lines.add(new ClaimText(src, at(10 + i, 9), "        " + src));
+        lines.add(new SourceSpan(src, at(10 + i, 9), "        " + src));
       }
     }
     return new Setup(dimMap, dimLocations, ins, lines, at(4, 5));
   }
 
   /** Claim texts, the {@code j}-th on line {@code 20 + j}. */
-  static List<ClaimText> claims(int firstIndex, List<String> sources) {
-    List<ClaimText> out = new ArrayList<>();
+  static List<SourceSpan> claims(int firstIndex, List<String> sources) {
+    List<SourceSpan> out = new ArrayList<>();
     for (int j = 0; j < sources.size(); j++) {
       String prefix = "      - claim: \"";
-      out.add(new ClaimText(sources.get(j), at(20 + firstIndex + j, prefix.length() + 1),
+      out.add(new SourceSpan(sources.get(j), at(20 + firstIndex + j, prefix.length() + 1),
           prefix + sources.get(j) + "\""));
     }
     return out;

@@ -1,10 +1,9 @@
 package io.github.gradproof.verify;
 
+import io.github.gradproof.CourseFixture;
 import io.github.gradproof.quiz.Phase;
-import io.github.gradproof.quiz.QuizLoader;
 import io.github.gradproof.quiz.Question;
-import java.nio.file.Path;
-import java.util.List;
+import io.github.gradproof.quiz.QuizFiles;
 import java.util.Locale;
 
 /**
@@ -23,7 +22,7 @@ public final class VerifyBenchmark {
 
   public static void main(String[] args) {
     int runs = args.length > 0 ? Integer.parseInt(args[0]) : 100;
-    Phase phase = QuizLoader.load(Path.of(Phase8Test.DISPLAY), Phase8Test.DISPLAY, List.of("en", "es"));
+    Phase phase = QuizFiles.load(CourseFixture.PHASE_8, Phase8Test.DISPLAY, QuizFiles.LANGUAGES);
     PhaseVerifier phases = new PhaseVerifier();
     double[] phaseMs = time(runs, () -> phases.verify(phase));
     Question simple = TestQuestions.free("q-simple",

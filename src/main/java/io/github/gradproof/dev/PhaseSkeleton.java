@@ -1,8 +1,9 @@
-package io.github.gradproof.site;
+package io.github.gradproof.dev;
 
 import io.github.gradproof.diag.Diagnostic;
 import io.github.gradproof.diag.DiagnosticException;
 import io.github.gradproof.diag.SourceLocation;
+import io.github.gradproof.site.SiteConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

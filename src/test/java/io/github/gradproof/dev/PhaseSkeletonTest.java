@@ -1,11 +1,16 @@
-package io.github.gradproof.site;
+package io.github.gradproof.dev;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.gradproof.TestProject;
 import io.github.gradproof.diag.DiagnosticException;
 import io.github.gradproof.quiz.TranslationReport;
+import io.github.gradproof.site.BuildLog;
+import io.github.gradproof.site.BuildReport;
+import io.github.gradproof.site.SiteConfig;
+import io.github.gradproof.site.SiteGenerator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,8 +22,7 @@ class PhaseSkeletonTest {
   @TempDir Path project;
 
   private SiteConfig config() {
-    return new SiteConfig(project, Path.of("data/quizzes"), Path.of("templates").toAbsolutePath(), Path.of("site"),
-        List.of("en", "es"));
+    return TestProject.config(project, "data/quizzes", "site");
   }
 
   @Test
@@ -27,8 +31,8 @@ class PhaseSkeletonTest {
     assertEquals(project.resolve("data/quizzes/phase-09-optimizers.yaml"), file);
     BuildReport report = SiteGenerator.standard(config(), BuildLog.silent()).check();
     assertEquals(1, report.questionCount());
-    assertEquals(List.of(), report.phases().get(0).problems());
-    List<TranslationReport.Finding> todo = TranslationReport.of(report.phases().get(0).phase(), List.of("en", "es"));
+    assertEquals(List.of(), report.results().get(0).problems());
+    List<TranslationReport.Finding> todo = TranslationReport.of(report.results().get(0).phase(), List.of("en", "es"));
     assertTrue(todo.size() >= 5, todo.toString());
     assertTrue(todo.stream().allMatch(f -> f.kind() == TranslationReport.Kind.MISSING), todo.toString());
   }

@@ -1,8 +1,11 @@
-package io.github.gradproof.site;
+package io.github.gradproof.dev;
 
+import io.github.gradproof.dev.LoopbackHttpServer.Response;
 import io.github.gradproof.diag.DiagnosticException;
 import io.github.gradproof.render.Html;
-import io.github.gradproof.site.LoopbackHttpServer.Response;
+import io.github.gradproof.site.BuildLog;
+import io.github.gradproof.site.SiteConfig;
+import io.github.gradproof.site.SiteGenerator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

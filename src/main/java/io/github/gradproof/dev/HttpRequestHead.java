@@ -1,4 +1,4 @@
-package io.github.gradproof.site;
+package io.github.gradproof.dev;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

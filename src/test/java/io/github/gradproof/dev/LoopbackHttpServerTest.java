@@ -1,4 +1,4 @@
-package io.github.gradproof.site;
+package io.github.gradproof.dev;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

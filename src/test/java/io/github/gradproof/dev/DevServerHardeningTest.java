@@ -1,14 +1,20 @@
-package io.github.gradproof.site;
+package io.github.gradproof.dev;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.gradproof.SampleQuiz;
+import io.github.gradproof.TestProject;
 import io.github.gradproof.diag.Diagnostic;
 import io.github.gradproof.diag.DiagnosticException;
 import io.github.gradproof.diag.SourceLocation;
 import io.github.gradproof.quiz.Phase;
 import io.github.gradproof.render.Theme;
+import io.github.gradproof.site.BuildLog;
+import io.github.gradproof.site.BuildOptions;
+import io.github.gradproof.site.Pipeline;
+import io.github.gradproof.site.SiteConfig;
+import io.github.gradproof.site.SiteGenerator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,9 +53,10 @@ class DevServerHardeningTest {
     Files.writeString(project.resolve("data/title.txt"), "First", StandardCharsets.UTF_8);
     SiteConfig config = new SiteConfig(project, Path.of("data"), Path.of("templates"), Path.of("target/serve/site"),
         List.of("en", "es"));
-    server = new DevServer(config, 0, BuildLog.silent(), c -> new SiteGenerator(c, BuildLog.silent(),
-        (SiteGenerator.PhaseSource) (cfg, problems) -> List.of(SampleQuiz.phase(title(cfg))), this::verify),
-        Duration.ofSeconds(2));
+    Pipeline pipeline = new Pipeline("test", (cfg, executor, problems) -> List.of(SampleQuiz.phase(title(cfg))),
+        this::verify);
+    server = new DevServer(config, 0, BuildLog.silent(),
+        c -> new SiteGenerator(c, BuildLog.silent(), pipeline, BuildOptions.DEFAULT), Duration.ofSeconds(2));
     server.start();
   }
 
@@ -148,7 +155,7 @@ class DevServerHardeningTest {
 
   @Test
   void theWatcherRecoversWhenFoldersVanishAndReturn() throws Exception {
-    Publisher.deleteTree(project.resolve("data"));
+    TestProject.deleteTree(project.resolve("data"));
     assertTrue(await(r -> status(r) == 500).contains("no data"), "the missing data folder is shown");
     Files.createDirectories(project.resolve("data"));
     Files.writeString(project.resolve("data/title.txt"), "Back again", StandardCharsets.UTF_8);

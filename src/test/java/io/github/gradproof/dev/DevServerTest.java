@@ -1,11 +1,19 @@
-package io.github.gradproof.site;
+package io.github.gradproof.dev;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.gradproof.CourseFixture;
+import io.github.gradproof.TestProject;
+import io.github.gradproof.site.BuildLog;
+import io.github.gradproof.site.BuildOptions;
+import io.github.gradproof.site.SiteConfig;
+import io.github.gradproof.site.SiteGenerator;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,7 +22,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,8 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** The preview server on a free loopback port: edit, break and fix a quiz file while it runs. */
 class DevServerTest {
 
-  private static final Path PROJECT = Path.of("").toAbsolutePath();
   private static final String PAGE = "en/phase-08-tensor-autograd.html";
+  /** The fixture's Phase 8 file in the test's project, as diagnostics show it. */
+  private static final String PHASE_8 = "data/quizzes/phase-08-tensor-autograd.yaml";
 
   @TempDir Path project;
 
@@ -31,15 +39,14 @@ class DevServerTest {
 
   @Test
   void servesRebuildsShowsErrorsAndRecovers() throws Exception {
-    Path quiz = project.resolve("data/quizzes/phase-08-tensor-autograd.yaml");
+    Path quiz = project.resolve(PHASE_8);
     Files.createDirectories(quiz.getParent());
     String original = CourseFixture.phase8();
     Files.writeString(quiz, original, StandardCharsets.UTF_8);
-    SiteConfig config = new SiteConfig(project, Path.of("data/quizzes"), PROJECT.resolve("templates"),
-        Path.of("target/serve/site"), List.of("en", "es"));
+    SiteConfig config = TestProject.config(project, "data/quizzes", "target/serve/site");
     Path cache = project.resolve("target/serve/cache");
     try (DevServer server = new DevServer(config, 0, BuildLog.silent(),
-        c -> SiteGenerator.standard(c, BuildLog.silent()).withCache(cache))) {
+        c -> SiteGenerator.standard(c, BuildLog.silent(), BuildOptions.DEFAULT.withCache(cache)))) {
       server.start();
       assertTrue(server.url().startsWith("http://127.0.0.1:"), server.url());
 
@@ -56,7 +63,7 @@ class DevServerTest {
 
       Files.writeString(quiz, original.replace("answer: [1, 2]", "answer: [1, 3]"), StandardCharsets.UTF_8);
       HttpResponse<String> broken = awaitPage(server, r -> r.statusCode() == 500);
-      assertTrue(broken.body().contains("data/quizzes/phase-08-tensor-autograd.yaml:"), broken.body());
+      assertTrue(broken.body().contains(PHASE_8 + ":"), broken.body());
       assertTrue(broken.body().contains("q-08-02"), broken.body());
 
       Files.writeString(quiz, original, StandardCharsets.UTF_8);
@@ -65,6 +72,22 @@ class DevServerTest {
       assertEquals(404, get(server, "en/nothing-here.html").statusCode());
       assertEquals(400, get(server, "../../etc/passwd").statusCode(), "a path out of the site is malformed");
     }
+  }
+
+  @Test
+  void previewBuildsIntoItsWorkFolderAndStopsOnABlankLine() throws Exception {
+    Path quiz = project.resolve(PHASE_8);
+    Files.createDirectories(quiz.getParent());
+    Files.copy(CourseFixture.PHASE_8, quiz);
+    SiteConfig config = TestProject.config(project, "data/quizzes", "site");
+    DevServer server = Preview.server(config, project.resolve("target/gradproof-serve"), 0, BuildLog.silent());
+    Preview.serveUntilStopped(server, new ByteArrayInputStream("keep going\n\nnot read\n".getBytes(StandardCharsets.UTF_8)),
+        BuildLog.silent());
+    assertEquals(1, server.buildCount());
+    assertTrue(Files.isRegularFile(project.resolve("target/gradproof-serve/site/" + PAGE)));
+    assertTrue(Files.isDirectory(project.resolve("target/gradproof-serve/cache")), "rebuilds use a cache");
+    assertFalse(Files.exists(project.resolve("site")), "the preview never writes the project's own site");
+    assertThrows(ConnectException.class, () -> get(server, PAGE), "stopped after the blank line");
   }
 
   private HttpResponse<String> awaitPage(DevServer server, Predicate<HttpResponse<String>> done) throws Exception {

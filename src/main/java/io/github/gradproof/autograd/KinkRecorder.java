@@ -1,0 +1,71 @@
+package io.github.gradproof.autograd;
+
+/**
+ * Records which branch every non-smooth operation took (relu's sign test, abs's sign, max's argmax,
+ * comparisons) during one evaluation of a function. Two evaluations with different fingerprints lie
+ * on different sides of a kink, so a central difference between them measures a jump rather than a
+ * derivative.
+ *
+ * <p>A recorder travels with the graph, not with a thread: {@link Var#recording} makes a leaf that
+ * carries one, every operation passes its operands' recorder on to its result, and an operation
+ * that branches reports to the recorder of its operands through {@link Var#kinks(Var...)}, e.g.
+ * {@code Var.kinks(x).signs(x.value())}. Graphs built from ordinary leaves carry {@link #NONE},
+ * which records nothing and costs nothing.
+ */
+public final class KinkRecorder {
+
+  /** Records nothing: the recorder of every graph built outside a gradient check. */
+  static final KinkRecorder NONE = new KinkRecorder(false);
+
+  private static final long SEED = 0x84222325CBF29CE4L;
+
+  private final boolean active;
+  private long fingerprint = SEED;
+
+  /** A fresh recorder for one evaluation. */
+  public KinkRecorder() {
+    this(true);
+  }
+
+  private KinkRecorder(boolean active) {
+    this.active = active;
+  }
+
+  /** Whether this recorder records (false only for {@link #NONE}). */
+  boolean active() {
+    return active;
+  }
+
+  /** The fingerprint of every branch recorded so far. */
+  public long fingerprint() {
+    return fingerprint;
+  }
+
+  /** Mixes one branch decision into the fingerprint. */
+  void branch(long decision) {
+    if (active) {
+      long h = (fingerprint ^ decision) * 0x100000001B3L;
+      fingerprint = h ^ (h >>> 29);
+    }
+  }
+
+  /** Records the three-way sign of every element (the branch of relu and abs). */
+  void signs(Tensor x) {
+    if (active) {
+      branch(-7);
+      for (double v : x.data()) {
+        branch(v > 0 ? 1 : v < 0 ? 2 : 3);
+      }
+    }
+  }
+
+  /** Records a 0/1 mask (the branches of max's argmax and of comparisons). */
+  void mask(Tensor m) {
+    if (active) {
+      branch(-11);
+      for (double v : m.data()) {
+        branch(v != 0 ? 1 : 0);
+      }
+    }
+  }
+}

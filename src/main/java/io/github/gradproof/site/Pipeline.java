@@ -1,0 +1,58 @@
+package io.github.gradproof.site;
+
+import io.github.gradproof.diag.Diagnostic;
+import io.github.gradproof.quiz.Phase;
+import io.github.gradproof.quiz.QuizLoader;
+import io.github.gradproof.verify.PhaseResult;
+import io.github.gradproof.verify.PhaseVerifier;
+import io.github.gradproof.verify.QuestionVerifier;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+
+/**
+ * What a build runs: where its phases come from and how one phase is verified.
+ *
+ * @param id names the source and the verifier's settings in the build cache key, so output is
+ *     only reused by the pipeline that made it (e.g. {@code PhaseVerifier seeds=3})
+ * @param source reads the phases of a configuration
+ * @param verifier verifies one phase: drift in {@link PhaseResult#problems()}, authoring errors as
+ *     a {@link io.github.gradproof.diag.DiagnosticException}
+ */
+public record Pipeline(String id, PhaseSource source, Function<Phase, PhaseResult> verifier) {
+
+  public Pipeline {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(verifier, "verifier");
+  }
+
+  /** The quiz files of the configuration, verified on the autograd engine with the default seeds. */
+  public static Pipeline standard() {
+    PhaseVerifier verifier = new PhaseVerifier();
+    return new Pipeline("PhaseVerifier seeds=" + QuestionVerifier.DEFAULT_SEEDS, PhaseSource.QUIZ_FILES,
+        verifier::verify);
+  }
+
+  /** Reads the phases of a configuration. */
+  @FunctionalInterface
+  public interface PhaseSource {
+
+    /**
+     * Every {@code phase-NN-slug.yaml} in the data folder, loaded and validated; texts in the
+     * theme's other languages are allowed and skipped, so a site can publish a subset of them.
+     */
+    PhaseSource QUIZ_FILES = (config, executor, problems) -> QuizLoader.loadAll(config.dataDir(),
+        config.display(config.dataDir()), config.languages(), config.knownLanguages(), executor, problems);
+
+    /**
+     * Loads every phase that can be loaded; adds a located diagnostic to {@code problems} for
+     * every problem, leaving out the phases of the files that have one, so that the phases that
+     * did load are still verified and one run reports every problem in every file.
+     *
+     * @param executor the build's workers, for reading files in parallel
+     */
+    List<Phase> load(SiteConfig config, Executor executor, List<Diagnostic> problems);
+  }
+}

@@ -1,0 +1,147 @@
+package io.github.gradproof.site;
+
+import io.github.gradproof.diag.Diagnostic;
+import io.github.gradproof.diag.DiagnosticException;
+import io.github.gradproof.quiz.Phase;
+import io.github.gradproof.render.PhaseSummary;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The site a {@code generate} run is writing: its theme and renderers, the staging folder it writes into,
+ * the link checker that scans every page as it is written, {@code verification.json} and the
+ * build cache. Phase tasks ({@link PhaseBuilder}) share it; the run then writes the pages that
+ * need every phase, checks the links and publishes. Closing it without publishing discards the
+ * staging folder, so a failed build leaves the old site as it was.
+ */
+final class StagedSite implements AutoCloseable {
+
+  final BuildRun run;
+  final PhaseCache cache;
+  final ThemeRenderers renderers;
+  final Publisher publisher;
+  final LinkChecker links;
+  final VerificationJsonSink json;
+  private int pagesWritten;
+
+  private StagedSite(BuildRun run, PhaseCache cache, ThemeRenderers renderers, Publisher publisher) {
+    this.run = run;
+    this.cache = cache;
+    this.renderers = renderers;
+    this.publisher = publisher;
+    this.links = new LinkChecker(publisher.staging(), run.config.display(run.config.outputDir()),
+        run.config.baseUrl());
+    this.json = new VerificationJsonSink(publisher.staging().resolve("verification.json"), run.slots().size());
+  }
+
+  /**
+   * Loads the theme and opens a fresh, stamped staging folder beside the output folder (under the
+   * output's lock, see {@link Publisher#open}) for the loaded phases of {@code run}. A theme
+   * problem does not stop verification: the run reports it with the phases' problems.
+   */
+  static StagedSite open(BuildRun run, PhaseCache cache) {
+    ThemeRenderers renderers = ThemeRenderers.load(run.config, run.log);
+    Publisher publisher = Publisher.open(run.config, run.log);
+    try {
+      for (String language : run.config.languages()) {
+        createDirectories(publisher.staging().resolve(language));
+        createDirectories(publisher.staging().resolve("md").resolve(language));
+      }
+      return new StagedSite(run, cache, renderers, publisher);
+    } catch (RuntimeException e) {
+      publisher.close();
+      throw e;
+    }
+  }
+
+  /** Verify, render and write: one task per phase; each phase is released once written. */
+  void buildPhases(Phase[] phases) {
+    PhaseBuilder builder = new PhaseBuilder(this);
+    run.workers.forEach(phases.length, i -> {
+      Phase phase = phases[i];
+      phases[i] = null;
+      builder.build(phase, i);
+    });
+  }
+
+  /** The theme's problems (UI strings, template syntax), or {@code null}: reported with the phases'. */
+  DiagnosticException themeProblems() {
+    return renderers.problems();
+  }
+
+  /**
+   * Write the pages that need every phase: fails first on a phase that could not be rendered,
+   * then ends {@code verification.json}, writes the index pages and the files of a site with a
+   * base URL (404 page, sitemap) and copies the theme's assets.
+   */
+  void writeSharedFiles() {
+    RuntimeException failure = run.slots().firstFailure();
+    if (failure != null) {
+      throw failure;
+    }
+    run.startFinishing();
+    json.finish();
+    json.close();
+    List<PhaseSummary> summaries = run.slots().summaries();
+    writePage("index.html", renderers.pages().rootPage());
+    for (String language : run.config.languages()) {
+      writePage(language + "/index.html", renderers.pages().indexPageOf(language, summaries));
+    }
+    pagesWritten += WebFiles.write(renderers.pages(), renderers.links(), summaries, publisher, links);
+    pagesWritten += summaries.size() * run.config.languages().size();
+    ThemeAssets.copy(renderers.theme(), publisher);
+  }
+
+  private void writePage(String relative, String html) {
+    links.scan(relative, html);
+    publisher.write(relative, html.getBytes(StandardCharsets.UTF_8));
+    pagesWritten++;
+  }
+
+  /** Check links: every page was scanned as it was written; the copied assets are scanned now. */
+  void checkLinks() {
+    links.scanTree(publisher.staging().resolve(ThemeAssets.FOLDER));
+    List<Diagnostic> broken = links.finish();
+    if (!broken.isEmpty()) {
+      throw new DiagnosticException(broken);
+    }
+  }
+
+  /** Publish: the staging folder replaces the output folder; unused cache entries go. */
+  void publish() {
+    publisher.publish(run.workers);
+    cache.retainOnly(run.slots().usedCacheKeys());
+  }
+
+  /** Report: logs what was written and returns the build's report. */
+  BuildReport report() {
+    int phases = run.slots().size();
+    int mirrors = phases * run.config.languages().size();
+    long fromCache = run.slots().reports().stream().filter(BuildReport.PhaseReport::fromCache).count();
+    run.log.info("wrote " + pagesWritten + " pages, " + mirrors + " Markdown mirrors and verification.json to "
+        + run.config.display(run.config.outputDir())
+        + (cache.enabled() ? " (" + fromCache + " of " + phases + " phases unchanged, from the build cache)" : ""));
+    return run.report(pagesWritten, pagesWritten + mirrors + 1);
+  }
+
+  private static void createDirectories(Path dir) {
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + dir, e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      json.close();
+    } finally {
+      publisher.close();
+    }
+  }
+}
