@@ -46,28 +46,46 @@ public final class OutputGuard {
 
   /** Why the output is refused, or {@code null} when it may be written. */
   private static String problem(SiteConfig config) throws IOException {
+    String shown = "the output '" + config.display(config.outputDir()) + "'";
+    String problem = kindProblem(config);
+    if (problem == null) {
+      problem = placeProblem(config);
+    }
+    return problem == null ? null : shown + problem;
+  }
+
+  /** What is wrong with the kind of thing the output is (the root, a link, a file), or {@code null}. */
+  private static String kindProblem(SiteConfig config) throws IOException {
     Path output = config.outputDir();
-    String shown = "the output '" + config.display(output) + "'";
-    Path real = real(output);
-    if (real.getParent() == null) {
-      return shown + " is the root of the file system";
+    if (real(output).getParent() == null) {
+      return " is the root of the file system";
     }
     if (Files.isSymbolicLink(output)) {
-      return shown + " is a symbolic link";
+      return " is a symbolic link";
     }
     if (Files.exists(output, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(output, LinkOption.NOFOLLOW_LINKS)) {
-      return shown + " is a file, not a folder";
+      return " is a file, not a folder";
     }
     Path existing = output.toAbsolutePath().getParent();
     while (existing != null && !Files.exists(existing)) {
       existing = existing.getParent();
     }
     if (existing != null && !Files.isDirectory(existing)) {
-      return shown + " is inside a file (" + config.display(existing) + "), not a folder";
+      return " is inside a file (" + config.display(existing) + "), not a folder";
     }
+    return null;
+  }
+
+  /**
+   * What is wrong with where the output is (the project folder or around it, a protected folder)
+   * or with what it holds (files gradproof did not write), or {@code null}.
+   */
+  private static String placeProblem(SiteConfig config) throws IOException {
+    Path output = config.outputDir();
+    Path real = real(output);
     Path base = real(config.baseDir());
     if (base.startsWith(real)) {
-      return shown + (base.equals(real) ? " is the project folder" : " contains the project folder");
+      return base.equals(real) ? " is the project folder" : " contains the project folder";
     }
     String overlap = overlap(real, real(config.dataDir()), "the data folder " + config.display(config.dataDir()));
     if (overlap == null) {
@@ -80,10 +98,10 @@ public final class OutputGuard {
       }
     }
     if (overlap != null) {
-      return shown + overlap;
+      return overlap;
     }
     if (Files.isDirectory(output, LinkOption.NOFOLLOW_LINKS) && !SiteStamp.replaceable(output)) {
-      return shown + " is a folder that already holds files gradproof did not write (it has no " + SiteStamp.FILE
+      return " is a folder that already holds files gradproof did not write (it has no " + SiteStamp.FILE
           + " stamp and is not shaped like a gradproof site)";
     }
     return null;
