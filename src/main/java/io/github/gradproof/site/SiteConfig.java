@@ -51,15 +51,17 @@ public record SiteConfig(
     baseUrl = BaseUrl.normalize(baseUrl);
   }
 
-  /** A configuration without a base URL. */
-  public SiteConfig(Path baseDir, Path dataDir, Path templatesDir, Path outputDir, List<String> languages,
-      boolean strictTranslations) {
-    this(baseDir, dataDir, templatesDir, outputDir, languages, strictTranslations, null);
+  /**
+   * A configuration without a base URL that reports translation findings without failing on them
+   * (see {@link #withStrictTranslations} and {@link #withBaseUrl}).
+   */
+  public SiteConfig(Path baseDir, Path dataDir, Path templatesDir, Path outputDir, List<String> languages) {
+    this(baseDir, dataDir, templatesDir, outputDir, languages, false, null);
   }
 
-  /** A configuration that reports translation findings without failing on them. */
-  public SiteConfig(Path baseDir, Path dataDir, Path templatesDir, Path outputDir, List<String> languages) {
-    this(baseDir, dataDir, templatesDir, outputDir, languages, false);
+  /** The same configuration failing on translation findings ({@code strict}) or only reporting them. */
+  public SiteConfig withStrictTranslations(boolean strict) {
+    return new SiteConfig(baseDir, dataDir, templatesDir, outputDir, languages, strict, baseUrl);
   }
 
   /** The same configuration writing to another output folder (the preview server's). */

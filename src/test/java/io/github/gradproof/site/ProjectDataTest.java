@@ -82,7 +82,7 @@ class ProjectDataTest {
         "the first language's TODO is reported at its line: " + warnings);
 
     SiteConfig strict = new SiteConfig(project, config.dataDir(), config.templatesDir(), Path.of("site-strict"),
-        config.languages(), true);
+        config.languages()).withStrictTranslations(true);
     DiagnosticException e = assertThrows(DiagnosticException.class,
         () -> SiteGenerator.standard(strict, BuildLog.silent()).generate());
     assertTrue(e.getMessage().startsWith(todo), e.getMessage());

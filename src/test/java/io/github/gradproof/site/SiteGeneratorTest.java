@@ -218,7 +218,7 @@ class SiteGeneratorTest {
     assertEquals(checked.size() + 1, generated.size(), generated.toString());
 
     SiteConfig strict = new SiteConfig(project, Path.of("data/quizzes"), Path.of(SiteConfig.DEFAULT_TEMPLATES),
-        Path.of("strict-site"), List.of("en", "es"), true);
+        Path.of("strict-site"), List.of("en", "es")).withStrictTranslations(true);
     SiteGenerator strictly = TestPipeline.generator(strict, List.of(phase), SampleQuiz::result);
     String byCheck = assertThrows(DiagnosticException.class, strictly::check).getMessage();
     assertEquals(byCheck, assertThrows(DiagnosticException.class, strictly::generate).getMessage());
