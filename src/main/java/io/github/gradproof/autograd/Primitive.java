@@ -46,7 +46,7 @@ final class Primitive<P> {
   private final String name;
   private final Kernel<P> kernel;
   private final Vjp<P>[] vjps;
-  private VariadicVjp<P> variadic;
+  private final VariadicVjp<P> variadic;
   private final Branches<P> branches;
 
   private Primitive(String name, Kernel<P> kernel, Vjp<P>[] vjps, VariadicVjp<P> variadic, Branches<P> branches) {
@@ -115,36 +115,14 @@ final class Primitive<P> {
     }
     return Var.result(ans, operands, g -> {
       for (int i = 0; i < operands.length; i++) {
-        // Look the rule up at backward time, so a substituted rule (tests only) takes effect.
+        // The rule is looked up at backward time: a test that breaks a rule on purpose swaps it in
+        // the row (by reflection, never through this class) and must see it take effect.
         Vjp<P> rule = operands[i].requiresGrad() ? vjp(i) : null;
         if (rule != null) {
           Var.pushTo(operands[i], rule.apply(g, ans, args, params));
         }
       }
     });
-  }
-
-  /**
-   * Test seam: replaces operand {@code i}'s rule until the returned handle is closed. Lets a test show
-   * that the finite-difference check catches each deliberately broken rule; nothing in the build calls
-   * it, and it is not thread-safe (a test substitutes, checks and restores on one thread).
-   */
-  Restore substitute(int i, Vjp<P> rule) {
-    if (variadic != null) {
-      VariadicVjp<P> original = variadic;
-      variadic = (j, g, ans, args, params) -> j == i ? rule.apply(g, ans, args, params)
-          : original.apply(j, g, ans, args, params);
-      return () -> variadic = original;
-    }
-    Vjp<P> original = vjps[i];
-    vjps[i] = rule;
-    return () -> vjps[i] = original;
-  }
-
-  /** Undoes a {@link #substitute}; closing never fails. */
-  interface Restore extends AutoCloseable {
-    @Override
-    void close();
   }
 
   @Override

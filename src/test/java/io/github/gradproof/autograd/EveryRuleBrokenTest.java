@@ -23,9 +23,10 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Breaks every backward rule of the gradient table in turn (drops a term, flips a sign, uses the wrong
  * axis, operand, transpose or routing) and shows that the finite-difference check catches each one: the
- * engine's gradient check is only worth something if a wrong rule cannot pass it. Rules are swapped
- * through {@code Primitive.substitute}, a package-private test seam; the check is the public
- * {@link GradCheck#check}. Every op's scenario is one of its golden fixture cases.
+ * engine's gradient check is only worth something if a wrong rule cannot pass it. Rules are swapped in
+ * the table's rows by reflection ({@link #substitute}), so the engine has no test seam and its rows no
+ * setter; the check is the public {@link GradCheck#check}. Every op's scenario is one of its golden
+ * fixture cases.
  */
 class EveryRuleBrokenTest {
 
@@ -132,7 +133,7 @@ class EveryRuleBrokenTest {
         : (g, y, x, params) -> broken.apply(correct, g, y, x, params);
     GoldenOps.Fn fn = GoldenOps.OPS.get(c.op());
     Tensor analytic;
-    try (Primitive.Restore restore = prim.substitute(slot, rule)) {
+    try (Restore restore = substitute(prim, slot, rule)) {
       Var[] params = new Var[c.inputs().size()];
       for (int i = 0; i < params.length; i++) {
         params[i] = c.differentiable()[i] ? Var.parameter(c.inputs().get(i)) : Var.constant(c.inputs().get(i));
@@ -147,6 +148,48 @@ class EveryRuleBrokenTest {
       }
       return fn.apply(args, c.args()).mul(Var.constant(c.upstream())).sum().value().item();
     }, c.inputs().get(slot), analytic);
+  }
+
+  /** Undoes a {@link #substitute}; closing never fails. */
+  interface Restore extends AutoCloseable {
+    @Override
+    void close();
+  }
+
+  /**
+   * Replaces operand {@code slot}'s rule of a row until the handle is closed, by reflection on the
+   * row's fields (its rule array, or the rule of a variadic op). Not thread-safe: a test swaps,
+   * checks and restores on one thread.
+   */
+  @SuppressWarnings("unchecked")
+  private static Restore substitute(Primitive<Object> prim, int slot, Primitive.Vjp<Object> rule) {
+    try {
+      Field variadicField = Primitive.class.getDeclaredField("variadic");
+      variadicField.setAccessible(true);
+      Primitive.VariadicVjp<Object> variadic = (Primitive.VariadicVjp<Object>) variadicField.get(prim);
+      if (variadic != null) {
+        Primitive.VariadicVjp<Object> swapped = (j, g, ans, args, params) -> j == slot
+            ? rule.apply(g, ans, args, params) : variadic.apply(j, g, ans, args, params);
+        variadicField.set(prim, swapped);
+        return () -> set(variadicField, prim, variadic);
+      }
+      Field vjpsField = Primitive.class.getDeclaredField("vjps");
+      vjpsField.setAccessible(true);
+      Primitive.Vjp<Object>[] vjps = (Primitive.Vjp<Object>[]) vjpsField.get(prim);
+      Primitive.Vjp<Object> original = vjps[slot];
+      vjps[slot] = rule;
+      return () -> vjps[slot] = original;
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("the gradient table's rows changed shape: " + e, e);
+    }
+  }
+
+  private static void set(Field field, Object owner, Object value) {
+    try {
+      field.set(owner, value);
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   static GoldenFixtures.Case find(String op, String prefix) {
