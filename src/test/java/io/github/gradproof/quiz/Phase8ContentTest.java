@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.gradproof.CourseFixture;
-import io.github.gradproof.TestProject;
 import io.github.gradproof.diag.SourceLocation;
 import io.github.gradproof.diag.SourceSpan;
 import java.io.IOException;
