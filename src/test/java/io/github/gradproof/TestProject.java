@@ -66,6 +66,22 @@ public final class TestProject {
     }
   }
 
+  /**
+   * Deletes every symbolic link under {@code root} (never following one). Tests that link out of
+   * their temporary folder call it when they end: JUnit would otherwise warn about each such
+   * link as it cleans the folder up.
+   */
+  public static void deleteLinks(Path root) throws IOException {
+    if (!Files.isDirectory(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path link : walk.filter(Files::isSymbolicLink).toList()) {
+        Files.delete(link);
+      }
+    }
+  }
+
   /** Deletes the folder tree {@code root} (links are deleted, never followed). */
   public static void deleteTree(Path root) throws IOException {
     try (Stream<Path> walk = Files.walk(root)) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.gradproof.NoLeak;
+import io.github.gradproof.TestProject;
 import io.github.gradproof.diag.Diagnostic;
 import io.github.gradproof.diag.DiagnosticException;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +26,11 @@ import org.junit.jupiter.api.io.TempDir;
 class RealFileRulesTest {
 
   @TempDir Path tmp;
+
+  @AfterEach
+  void deleteLinks() throws IOException {
+    TestProject.deleteLinks(tmp); // before JUnit cleans up, which warns about each link out of the folder
+  }
 
   private Path data() throws IOException {
     return Files.createDirectories(tmp.resolve("data"));

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +35,11 @@ class TemplateFileRulesTest {
   @TempDir Path project;
   private Path templates;
   private Map<String, String> published;
+
+  @AfterEach
+  void deleteLinks() throws IOException {
+    TestProject.deleteLinks(project); // before JUnit cleans up, which warns about each link out of the folder
+  }
 
   @BeforeEach
   void publishOnce() throws IOException {

@@ -14,6 +14,7 @@ import io.github.gradproof.render.MathMl;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.List;
+import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import net.jqwik.api.Arbitraries;
@@ -26,6 +27,7 @@ import net.jqwik.api.Provide;
 import org.w3c.dom.Document;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Random and mutated claims and forward lines, run through parsing, checking and evaluation on
@@ -156,7 +158,9 @@ class ClaimFuzzTest {
     try {
       DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
       factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-      return factory.newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
+      DocumentBuilder builder = factory.newDocumentBuilder();
+      builder.setErrorHandler(new DefaultHandler()); // throws on malformed XML instead of printing "[Fatal Error]"
+      return builder.parse(new InputSource(new StringReader(xml)));
     } catch (ParserConfigurationException | SAXException | IOException e) {
       throw new AssertionError("not well-formed XML (" + e.getMessage() + "): " + xml + " for " + what, e);
     }
