@@ -1,5 +1,6 @@
 package io.github.gradproof.autograd;
 
+import io.github.gradproof.diag.Plural;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -139,8 +140,9 @@ public final class EinsumParser {
     boolean ellipsis = term.indexOf(ELLIPSIS) >= 0;
     int letters = term.length() - (ellipsis ? 1 : 0);
     if (letters > shape.length || (!ellipsis && letters < shape.length)) {
-      throw error("operand " + k + " has shape " + Shapes.format(shape) + " (" + shape.length + " axes) but its"
-          + " subscripts '" + display(term) + "' name " + letters + (ellipsis ? " axes besides '...'" : ""));
+      throw error("operand " + k + " has shape " + Shapes.format(shape) + " ("
+          + Plural.count(shape.length, "axis", "axes") + ") but its subscripts '" + display(term) + "' name "
+          + (ellipsis ? Plural.count(letters, "axis", "axes") + " besides '...'" : letters));
     }
   }
 

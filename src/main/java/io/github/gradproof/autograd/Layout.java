@@ -1,5 +1,7 @@
 package io.github.gradproof.autograd;
 
+import io.github.gradproof.diag.Plural;
+
 /** Reshape, transpose, flip, broadcast_to, triangles and diagonals on plain tensors (no gradients). */
 final class Layout {
 
@@ -38,7 +40,7 @@ final class Layout {
       return shape;
     }
     throw new ShapeException(ShapeException.Kind.RESHAPE, "cannot reshape " + Shapes.format(from) + " ("
-        + size + " elements) into " + Shapes.format(requested));
+        + Plural.count(size, "element") + ") into " + Shapes.format(requested));
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.github.gradproof.autograd;
 
+import io.github.gradproof.diag.Plural;
 import java.util.Arrays;
 
 /**
@@ -130,8 +131,8 @@ final class Networks {
   private static void checkChannels(Conv op, int[] xs, int[] ws, int[] given) {
     int expected = op.transposed ? ws[0] : ws[1];
     if (xs[1] != expected) {
-      throw error(op.label, "the weight " + Shapes.format(ws) + " expects " + expected
-          + " input channels, but the input " + Shapes.format(given) + " has " + xs[1]);
+      throw error(op.label, "the weight " + Shapes.format(ws) + " expects "
+          + Plural.count(expected, "input channel") + ", but the input " + Shapes.format(given) + " has " + xs[1]);
     }
   }
 

@@ -1,5 +1,6 @@
 package io.github.gradproof.autograd;
 
+import io.github.gradproof.diag.Plural;
 import java.util.Arrays;
 
 /**
@@ -49,7 +50,7 @@ public final class Tensor {
     int n = Shapes.size(s);
     if (data.length != n) {
       throw new ShapeException(ShapeException.Kind.RESHAPE, "cannot reshape " + Shapes.format(
-          new int[] {data.length}) + " (" + data.length + " elements) into " + Shapes.format(s));
+          new int[] {data.length}) + " (" + Plural.count(data.length, "element") + ") into " + Shapes.format(s));
     }
     return new Tensor(data.clone(), s);
   }
@@ -70,7 +71,7 @@ public final class Tensor {
     for (int i = 0; i < rows.length; i++) {
       if (rows[i].length != cols) {
         throw new ShapeException(ShapeException.Kind.RESHAPE,
-            "ragged rows: row 0 has " + cols + " values, row " + i + " has " + rows[i].length);
+            "ragged rows: row 0 has " + Plural.count(cols, "value") + ", row " + i + " has " + rows[i].length);
       }
       System.arraycopy(rows[i], 0, data, i * cols, cols);
     }
@@ -165,7 +166,8 @@ public final class Tensor {
   int flatIndex(int... index) {
     if (index.length != shape.length) {
       throw new IllegalArgumentException(
-          "expected " + shape.length + " indices for shape " + shapeString() + ", got " + index.length);
+          "expected " + Plural.count(shape.length, "index", "indices") + " for shape " + shapeString() + ", got "
+              + index.length);
     }
     int flat = 0;
     for (int i = 0; i < index.length; i++) {

@@ -5,6 +5,7 @@ import io.github.gradproof.autograd.Ops;
 import io.github.gradproof.autograd.ShapeException;
 import io.github.gradproof.autograd.Tensor;
 import io.github.gradproof.autograd.Var;
+import io.github.gradproof.diag.Plural;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -136,7 +137,7 @@ final class IndexEvaluation {
       int i = at.i() < 0 ? at.i() + dims.length : at.i();
       if (i < 0 || i >= dims.length) {
         throw new ShapeException(ShapeException.Kind.INDEX,
-            "index " + at.i() + " is out of range for a shape of " + dims.length + " axes");
+            "index " + at.i() + " is out of range for a shape of " + Plural.count(dims.length, "axis", "axes"));
       }
       return new Value.IntValue(dims[i]);
     }

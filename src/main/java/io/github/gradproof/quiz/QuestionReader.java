@@ -1,5 +1,6 @@
 package io.github.gradproof.quiz;
 
+import io.github.gradproof.diag.Plural;
 import io.github.gradproof.diag.SourceSpan;
 import io.github.gradproof.diag.Suggestions;
 import java.util.ArrayList;
@@ -263,8 +264,8 @@ final class QuestionReader {
       return true; // the choices were reported already; the range is unknown
     }
     if (n < 1 || n > choices.size()) {
-      reader.error(node, "answer " + n + " is out of range; the question has " + choices.size()
-          + " choices, numbered 1 to " + choices.size());
+      reader.error(node, "answer " + n + " is out of range; the question has "
+          + Plural.count(choices.size(), "choice") + ", numbered 1 to " + choices.size());
       return false;
     }
     return true;

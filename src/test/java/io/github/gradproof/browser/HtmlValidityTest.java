@@ -2,6 +2,7 @@ package io.github.gradproof.browser;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.gradproof.diag.Plural;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -81,7 +82,8 @@ class HtmlValidityTest {
 
   private static void report(String name, List<NuHtmlChecker.Message> messages) {
     long errors = messages.stream().filter(NuHtmlChecker.Message::error).count();
-    System.out.println("[nu-checker] " + name + ": " + errors + " errors, " + (messages.size() - errors) + " warnings");
+    System.out.println("[nu-checker] " + name + ": " + Plural.count(errors, "error") + ", "
+        + Plural.count(messages.size() - errors, "warning"));
     for (NuHtmlChecker.Message message : messages) {
       if (!message.error()) {
         System.out.println("[nu-checker] " + name + ":" + message);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.gradproof.browser.Contrast.Rgba;
+import io.github.gradproof.diag.Plural;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -319,7 +320,8 @@ class PageBehaviourTest {
         + " s.textContent = 'details.answer::details-content { content-visibility: hidden !important; display: none !important }';"
         + " document.head.appendChild(s);");
     int withoutAnswers = Browser.pdfPages(browser.printToPdf());
-    System.out.println("[print] " + language + ": " + withAnswers + " PDF pages with answers, " + withoutAnswers + " without");
+    System.out.println("[print] " + language + ": " + Plural.count(withAnswers, "PDF page") + " with answers, "
+        + withoutAnswers + " without");
     assertTrue(withoutAnswers >= 1, "the PDF has pages: " + withoutAnswers);
     assertTrue(withAnswers > withoutAnswers,
         "printing adds the answers' pages: " + withAnswers + " pages with, " + withoutAnswers + " without");

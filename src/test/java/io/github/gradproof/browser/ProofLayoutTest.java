@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.gradproof.diag.Plural;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -184,7 +185,8 @@ class ProofLayoutTest {
     int pages = Browser.pdfPages(browser.printToPdf());
     browser.js("document.querySelector('.site-footer').style.display = 'none';");
     int withoutFooter = Browser.pdfPages(browser.printToPdf());
-    System.out.println("[print] " + language + ": " + pages + " pages, " + withoutFooter + " without the footer");
+    System.out.println("[print] " + language + ": " + Plural.count(pages, "page") + ", " + withoutFooter
+        + " without the footer");
     assertEquals(withoutFooter, pages, "the footer shares the last page with the last answer");
   }
 }
