@@ -5,7 +5,7 @@ def project = basedir.parentFile.parentFile.parentFile // target/it/<name> -> th
 
 assert !new File(basedir, 'templates').exists() : 'the course has no templates folder'
 def log = new File(basedir, 'build.log').getText('UTF-8')
-assert log.contains('gradproof: 1 phases, 2 questions, 5 claims verified; 5 pages written to site/')
+assert log.contains('[INFO] gradproof: 1 phase, 2 questions and 5 claims verified; 5 pages written to site/ in ') : log
 
 ['index.html', 'en/index.html', 'es/index.html', 'en/phase-01-basics.html', 'es/phase-01-basics.html',
  'md/en/phase-01-basics.md', 'md/es/phase-01-basics.md', 'verification.json',

@@ -10,7 +10,7 @@ def base = 'https://courses.example.org/autograd/'
 def page = 'phase-03-chain-rule.html'
 
 def log = new File(basedir, 'build.log').getText('UTF-8')
-assert log.contains('gradproof: 1 phases, 1 questions, 3 claims verified; 8 pages written to site/')
+assert log.contains('[INFO] gradproof: 1 phase, 1 question and 3 claims verified; 8 pages written to site/ in ') : log
 
 def fr = read("fr/$page")
 assert fr.startsWith('<!DOCTYPE html>\n<html lang="fr">')

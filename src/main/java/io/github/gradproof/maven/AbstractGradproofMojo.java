@@ -4,19 +4,32 @@ import io.github.gradproof.site.SiteConfig;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
 
 /**
  * What every gradproof goal shares: the parameters, each settable in the POM's
  * {@code <configuration>} (as {@code <name>}) and on the command line (as
- * {@code -Dgradproof.<name>}), and the configuration they make.
+ * {@code -Dgradproof.<name>}), and the configuration they make; a warning for every
+ * {@code gradproof.*} property that names no parameter; and {@code gradproof.skip}.
  */
 abstract class AbstractGradproofMojo extends AbstractMojo {
 
   /** Prefix of every user property of this plugin. */
   static final String PREFIX = "gradproof.";
+
+  /** The build's session: where the command line's, the POM's and the JVM's properties are read. */
+  @Parameter(defaultValue = "${session}", readonly = true)
+  protected MavenSession session;
+
+  /** This run of the goal: its plugin's descriptor names every parameter and property. */
+  @Parameter(defaultValue = "${mojoExecution}", readonly = true)
+  protected MojoExecution mojoExecution;
 
   /** The project folder; paths below are resolved against it. */
   @Parameter(defaultValue = "${basedir}", readonly = true, required = true)
@@ -57,6 +70,32 @@ abstract class AbstractGradproofMojo extends AbstractMojo {
   /** Skips the goal. */
   @Parameter(property = PREFIX + "skip", defaultValue = "false")
   protected boolean skip;
+
+  /**
+   * Warns about misspelt {@code gradproof.*} properties, then runs the goal unless it is skipped.
+   * The warnings come first, so that {@code -Dgradproof.skp=true} is not silently a full build.
+   */
+  @Override
+  public final void execute() throws MojoExecutionException, MojoFailureException {
+    warnAboutUnknownProperties();
+    if (skip) {
+      getLog().info("gradproof: skipped (gradproof.skip=true)");
+      return;
+    }
+    run();
+  }
+
+  /** The goal itself. */
+  protected abstract void run() throws MojoExecutionException, MojoFailureException;
+
+  private void warnAboutUnknownProperties() {
+    if (session == null || mojoExecution == null) {
+      return; // not run by Maven: no properties to check
+    }
+    MavenProject project = session.getCurrentProject();
+    UnknownProperties.warnings(mojoExecution.getMojoDescriptor().getPluginDescriptor(), session.getUserProperties(),
+        project == null ? null : project.getProperties(), session.getSystemProperties()).forEach(getLog()::warn);
+  }
 
   /** The configuration the parameters describe. */
   protected SiteConfig config() throws MojoExecutionException {

@@ -1,6 +1,7 @@
 package io.github.gradproof.maven;
 
 import io.github.gradproof.diag.DiagnosticException;
+import io.github.gradproof.diag.Plural;
 import io.github.gradproof.site.BuildOptions;
 import io.github.gradproof.site.BuildReport;
 import io.github.gradproof.site.SiteConfig;
@@ -33,21 +34,17 @@ abstract class AbstractPipelineMojo extends AbstractGradproofMojo {
   protected File cacheDir;
 
   @Override
-  public final void execute() throws MojoExecutionException, MojoFailureException {
-    if (skip) {
-      getLog().info("gradproof: skipped (gradproof.skip=true)");
-      return;
-    }
+  protected final void run() throws MojoExecutionException, MojoFailureException {
     SiteConfig config = config();
     SiteGenerator generator = SiteGenerator.standard(config, MavenBuildLog.of(getLog()), options());
     try {
-      summarize(run(generator));
+      BuildReport report = build(generator);
+      getLog().info("gradproof: " + summary(report, config));
+      getLog().debug("gradproof: " + report.timings().format());
     } catch (DiagnosticException e) {
-      int count = e.diagnostics().size();
       getLog().error("\n" + e.getMessage() + "\n");
-      throw new MojoFailureException(
-          "gradproof found " + count + (count == 1 ? " problem" : " problems")
-              + " (listed above); nothing was written, and the output folder (" + output + ") is unchanged");
+      throw new MojoFailureException("gradproof found " + Plural.count(e.diagnostics().size(), "problem")
+          + " (listed above); nothing was written, and the output folder (" + output + ") is unchanged");
     } catch (RuntimeException e) {
       throw new MojoExecutionException("gradproof failed unexpectedly: " + e, e);
     }
@@ -64,8 +61,8 @@ abstract class AbstractPipelineMojo extends AbstractGradproofMojo {
   }
 
   /** Runs this goal's part of the pipeline. */
-  protected abstract BuildReport run(SiteGenerator generator);
+  protected abstract BuildReport build(SiteGenerator generator);
 
-  /** Logs what was done. */
-  protected abstract void summarize(BuildReport report);
+  /** The build's one summary line ({@link io.github.gradproof.site.BuildSummary}). */
+  protected abstract String summary(BuildReport report, SiteConfig config);
 }

@@ -1,6 +1,8 @@
 package io.github.gradproof.maven;
 
 import io.github.gradproof.site.BuildReport;
+import io.github.gradproof.site.BuildSummary;
+import io.github.gradproof.site.SiteConfig;
 import io.github.gradproof.site.SiteGenerator;
 import org.apache.maven.plugins.annotations.Mojo;
 
@@ -9,13 +11,12 @@ import org.apache.maven.plugins.annotations.Mojo;
 public class CheckMojo extends AbstractPipelineMojo {
 
   @Override
-  protected BuildReport run(SiteGenerator generator) {
+  protected BuildReport build(SiteGenerator generator) {
     return generator.check();
   }
 
   @Override
-  protected void summarize(BuildReport report) {
-    getLog().info("gradproof: " + report.phaseCount() + " phases, " + report.questionCount() + " questions, "
-        + report.claimCount() + " claims verified; every answer agrees with its key");
+  protected String summary(BuildReport report, SiteConfig config) {
+    return BuildSummary.checked(report);
   }
 }

@@ -1,26 +1,27 @@
 package io.github.gradproof.maven;
 
 import io.github.gradproof.site.BuildReport;
+import io.github.gradproof.site.BuildSummary;
+import io.github.gradproof.site.SiteConfig;
 import io.github.gradproof.site.SiteGenerator;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 
 /**
  * {@code mvn site:generate}: verifies every answer, then writes the site in every language.
- * Fails on any drifted answer or bad input and leaves the previous site untouched.
+ * Fails on any drifted answer or bad input and leaves the previous site untouched. Bound in a
+ * POM without a phase, it runs in the {@code site} phase, so {@code mvn site} writes the site.
  */
-@Mojo(name = "generate", requiresProject = true, threadSafe = true)
+@Mojo(name = "generate", requiresProject = true, threadSafe = true, defaultPhase = LifecyclePhase.SITE)
 public class GenerateMojo extends AbstractPipelineMojo {
 
   @Override
-  protected BuildReport run(SiteGenerator generator) {
+  protected BuildReport build(SiteGenerator generator) {
     return generator.generate();
   }
 
   @Override
-  protected void summarize(BuildReport report) {
-    getLog().info("gradproof: " + report.phaseCount() + " phases, " + report.questionCount() + " questions, "
-        + report.claimCount() + " claims verified; " + report.pagesWritten() + " pages written to " + output + "/"
-        + (report.phasesFromCache() > 0 ? " (" + report.phasesFromCache() + " phases unchanged, from the build cache)" : ""));
-    getLog().info("gradproof: " + report.timings().format());
+  protected String summary(BuildReport report, SiteConfig config) {
+    return BuildSummary.generated(report, config.display(config.outputDir()));
   }
 }

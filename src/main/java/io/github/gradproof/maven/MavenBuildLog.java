@@ -19,6 +19,11 @@ final class MavenBuildLog {
       public void warn(String message) {
         log.warn(message);
       }
+
+      @Override
+      public void debug(String message) {
+        log.debug(message);
+      }
     };
   }
 }

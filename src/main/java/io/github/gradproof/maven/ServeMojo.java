@@ -26,7 +26,7 @@ public class ServeMojo extends AbstractGradproofMojo {
   private int port;
 
   @Override
-  public void execute() throws MojoExecutionException {
+  protected void run() throws MojoExecutionException {
     BuildLog log = MavenBuildLog.of(getLog());
     DevServer server;
     try {

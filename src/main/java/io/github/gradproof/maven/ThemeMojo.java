@@ -26,7 +26,7 @@ public class ThemeMojo extends AbstractGradproofMojo {
   private String to;
 
   @Override
-  public void execute() throws MojoExecutionException, MojoFailureException {
+  protected void run() throws MojoExecutionException, MojoFailureException {
     SiteConfig config = config();
     if (file == null || file.isBlank()) {
       getLog().info("gradproof theme (the project's " + templates + "/ over the built-in theme):");

@@ -9,6 +9,9 @@ public interface BuildLog {
   /** Something the user should look at that does not fail the build. */
   void warn(String message);
 
+  /** Details for whoever asks for them (Maven's {@code -X}); by default nothing. */
+  default void debug(String message) {}
+
   /** A log that prints nothing (tests, embedding). */
   static BuildLog silent() {
     return new BuildLog() {

@@ -1,5 +1,6 @@
 package io.github.gradproof.site;
 
+import io.github.gradproof.diag.Plural;
 import io.github.gradproof.verify.PhaseResult;
 import java.util.List;
 import java.util.Objects;
@@ -72,9 +73,9 @@ public record BuildReport(List<PhaseReport> phases, int pagesWritten, int filesW
     /** One line for logs: {@code load 0.12 s, verify 1.30 s, ...}. */
     public String format() {
       return String.format(java.util.Locale.ROOT,
-          "load %.2f s, verify %.2f s, render %.2f s, write %.2f s (summed over %d threads), finish %.2f s; total %.2f s",
-          loadNanos / 1e9, verifyNanos / 1e9, renderNanos / 1e9, writeNanos / 1e9, threads, finishNanos / 1e9,
-          totalNanos / 1e9);
+          "load %.2f s, verify %.2f s, render %.2f s, write %.2f s (summed over %s), finish %.2f s; total %.2f s",
+          loadNanos / 1e9, verifyNanos / 1e9, renderNanos / 1e9, writeNanos / 1e9, Plural.count(threads, "thread"),
+          finishNanos / 1e9, totalNanos / 1e9);
     }
   }
 }

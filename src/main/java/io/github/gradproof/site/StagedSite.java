@@ -2,6 +2,7 @@ package io.github.gradproof.site;
 
 import io.github.gradproof.diag.Diagnostic;
 import io.github.gradproof.diag.DiagnosticException;
+import io.github.gradproof.diag.Plural;
 import io.github.gradproof.quiz.Phase;
 import io.github.gradproof.render.PhaseSummary;
 import java.io.IOException;
@@ -117,14 +118,18 @@ final class StagedSite implements AutoCloseable {
     cache.retainOnly(run.slots().usedCacheKeys());
   }
 
-  /** Report: logs what was written and returns the build's report. */
+  /**
+   * Report: logs what was written at debug level (the caller logs the build's one summary line,
+   * {@link BuildSummary}) and returns the build's report.
+   */
   BuildReport report() {
     int phases = run.slots().size();
     int mirrors = phases * run.config.languages().size();
     long fromCache = run.slots().reports().stream().filter(BuildReport.PhaseReport::fromCache).count();
-    run.log.info("wrote " + pagesWritten + " pages, " + mirrors + " Markdown mirrors and verification.json to "
-        + run.config.display(run.config.outputDir())
-        + (cache.enabled() ? " (" + fromCache + " of " + phases + " phases unchanged, from the build cache)" : ""));
+    run.log.debug("wrote " + Plural.count(pagesWritten, "page") + ", " + Plural.count(mirrors, "Markdown mirror")
+        + " and verification.json to " + run.config.display(run.config.outputDir())
+        + (cache.enabled() ? " (" + fromCache + " of " + Plural.count(phases, "phase") + " unchanged, from the build"
+            + " cache)" : ""));
     return run.report(pagesWritten, pagesWritten + mirrors + 1);
   }
 

@@ -23,13 +23,16 @@ record Translations(List<Diagnostic> findings, String table) {
     return new Translations(findings, TranslationReport.format(phases, languages));
   }
 
-  /** Logs the report (as warnings when there are findings); in strict mode the findings fail the build. */
+  /**
+   * Logs the report: as warnings when there are findings, else at debug level (a clean report
+   * is no news); in strict mode the findings fail the build.
+   */
   void report(boolean strict, BuildLog log) {
     if (strict && !findings.isEmpty()) {
       throw new DiagnosticException(findings);
     }
     if (!table.isEmpty()) {
-      table.lines().forEach(findings.isEmpty() ? log::info : log::warn);
+      table.lines().forEach(findings.isEmpty() ? log::debug : log::warn);
     }
   }
 }
