@@ -137,6 +137,9 @@ public final class VerificationJson {
     if (result.experiment() != null) {
       experiment(json, result.experiment());
     }
+    if (result.numeric() != null) {
+      NumericJson.write(json, result);
+    }
     json.endObject();
   }
 
