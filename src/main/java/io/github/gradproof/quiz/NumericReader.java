@@ -54,12 +54,12 @@ final class NumericReader {
     int before = reader.problems().count();
     refuse("choices", "a numeric question has no choices: its answer is the number ask computes; remove choices");
     refuse("answer", "a numeric question's answer is computed from ask, for every variant; remove answer");
-    refuse("verify_reason", "a numeric question is always verified, so it has no verify_reason; remove it");
     Node verify = map.value("verify");
     if (verify != null && Boolean.FALSE.equals(reader.bool(verify, "verify"))) {
       reader.error(map.key("verify"), "a numeric question is always verified (its answers are computed and"
           + " cross-checked); remove verify: false, or make it another kind");
     }
+    refuse("verify_reason", "a numeric question is always verified, so it has no verify_reason; remove it");
     if (!map.has("setup")) {
       reader.error(map.node(), "a numeric question needs a setup: the inputs the reader is shown and the forward"
           + " lines the answer is computed from; add setup: {dims: ..., inputs: ..., forward: ...}");
