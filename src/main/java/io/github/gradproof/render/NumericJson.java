@@ -2,14 +2,15 @@ package io.github.gradproof.render;
 
 import io.github.gradproof.autograd.Tensor;
 import io.github.gradproof.quiz.ClaimText;
+import io.github.gradproof.quiz.InputSpec;
 import io.github.gradproof.quiz.Question;
 import io.github.gradproof.verify.QuestionResult;
 import io.github.gradproof.verify.Variant;
 import java.util.Map;
 
 /**
- * The fields {@code verification.json} adds for a numeric question: what is asked, the forward
- * lines, the tolerance, and every variant's inputs (nested lists, as NumPy's {@code tolist()}
+ * The fields {@code verification.json} adds for a numeric question: what is asked, each input's
+ * distribution (class labels have no gradient), the forward lines, the tolerance, and every variant's inputs (nested lists, as NumPy's {@code tolist()}
  * writes them) and answer, with exactly the digits that read back as the values computed with
  * ({@link Numbers#exact}), so that another tool can recompute every answer from the file alone.
  */
@@ -20,6 +21,11 @@ final class NumericJson {
   static void write(Json json, QuestionResult result) {
     Question q = result.question();
     json.field("ask", q.numeric().ask().source());
+    json.name("dists").beginObject();
+    for (InputSpec in : q.setup().inputs()) {
+      json.field(in.name(), in.distribution().yamlName());
+    }
+    json.endObject();
     json.name("forward").beginArray();
     for (ClaimText line : q.setup().forward()) {
       json.value(line.source());
