@@ -29,17 +29,20 @@ final class NumericReader {
    * The numeric part of a question: {@code null} for other kinds (after reporting any numeric key
    * they use) and when a problem was reported.
    *
-   * @param fields the question's title, prompt and explanation as read ({@code null} when absent
-   *     or already reported)
+   * @param texts the question's title, prompt and explanation as read (each {@code null} when
+   *     absent or already reported)
    */
-  static NumericSpec read(NodeReader reader, MapView map, QuestionKind kind, Setup setup, Localized... fields) {
+  static NumericSpec read(NodeReader reader, MapView map, QuestionKind kind, Setup setup, Texts texts) {
     NumericReader r = new NumericReader(reader, map);
     if (kind != QuestionKind.NUMERIC) {
       r.refuseNumericKeys(kind);
       return null;
     }
-    return r.read(setup, fields[0], fields[1], fields[2]);
+    return r.read(setup, texts.title(), texts.prompt(), texts.explanation());
   }
+
+  /** The localized fields of a question that placeholders concern. */
+  record Texts(Localized title, Localized prompt, Localized explanation) {}
 
   private void refuseNumericKeys(QuestionKind kind) {
     for (String key : NUMERIC_KEYS) {

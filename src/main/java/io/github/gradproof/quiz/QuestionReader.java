@@ -63,7 +63,8 @@ final class QuestionReader {
     Localized explanation = localized(map, "explanation", false);
     boolean verify = numeric || readVerify(map);
     Localized verifyReason = numeric ? null : localized(map, "verify_reason", false);
-    NumericSpec spec = NumericReader.read(reader, map, kind, setup, title, prompt, explanation);
+    NumericSpec spec = NumericReader.read(reader, map, kind, setup,
+        new NumericReader.Texts(title, prompt, explanation));
     if (spec != null) {
       answer = new Answer(List.of(), null, List.of(), spec.location());
     }

@@ -31,7 +31,7 @@ import org.openqa.selenium.interactions.Actions;
  * own answer, progress kept across a reload and cleared by the reset, the keyboard alone, what a
  * screen reader is given, and the page without JavaScript.
  */
-class NumericQuestionTest {
+class NumericSelfCheckTest {
 
   private static Browser browser;
 
