@@ -259,8 +259,7 @@ class NumericSelfCheckTest {
     WebElement input = field(form);
     String ask = browser.js("return document.querySelector('label[for=\"' + arguments[0].id + '\"] code').textContent;",
         input);
-    Map<String, Object> name = browser.driver().executeCdpCommand("Accessibility.getPartialAXTree",
-        Map.of("backendNodeId", backendNodeId(input), "fetchRelatives", false));
+    Map<String, Object> name = browser.accessibilityNode(input);
     assertTrue(name.toString().contains(ask), "the field's accessible name says what is asked: " + name);
     String description = browser.js("return document.getElementById(arguments[0].getAttribute('aria-describedby'))"
         + ".textContent;", input);
@@ -271,17 +270,6 @@ class NumericSelfCheckTest {
     assertNotNull(region.getDomAttribute("aria-labelledby"), "the inputs are a region named by the variant");
     assertFalse(question(form).findElements(By.cssSelector(".variant-inputs math mtable")).isEmpty(),
         "the inputs are MathML tables");
-  }
-
-  private Object backendNodeId(WebElement element) {
-    Map<String, Object> remote = browser.driver().executeCdpCommand("Runtime.evaluate", Map.of("expression",
-        "document.getElementById('" + element.getDomAttribute("id") + "')"));
-    @SuppressWarnings("unchecked")
-    Map<String, Object> object = (Map<String, Object>) remote.get("result");
-    Map<String, Object> node = browser.driver().executeCdpCommand("DOM.describeNode", Map.of("objectId", object.get("objectId")));
-    @SuppressWarnings("unchecked")
-    Map<String, Object> described = (Map<String, Object>) node.get("node");
-    return described.get("backendNodeId");
   }
 
   @ParameterizedTest
