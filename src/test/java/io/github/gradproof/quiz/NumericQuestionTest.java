@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.gradproof.QuizLoad;
 import io.github.gradproof.CourseFixture;
 import io.github.gradproof.diag.SourceLocation;
 import java.nio.file.Path;
@@ -30,7 +31,7 @@ class NumericQuestionTest {
   }
 
   private Phase fixture() {
-    return QuizLoader.load(CourseFixture.NUMERIC, SHOWN, QuizFiles.LANGUAGES);
+    return QuizLoad.phase(CourseFixture.NUMERIC, SHOWN);
   }
 
   @Test
@@ -118,7 +119,7 @@ class NumericQuestionTest {
 
   @Test
   void otherKindsHaveNoNumericPartAndInputsOfOtherDistributionsNoRange() {
-    Phase phase = QuizLoader.load(CourseFixture.PHASE_8, SHOWN, QuizFiles.LANGUAGES);
+    Phase phase = QuizLoad.phase(CourseFixture.PHASE_8, SHOWN);
     for (Question q : phase.questions()) {
       assertNull(q.numeric(), q.id());
       if (q.setup() != null) {

@@ -3,10 +3,10 @@ package io.github.gradproof.verify;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.gradproof.QuizLoad;
 import io.github.gradproof.quiz.Phase;
 import io.github.gradproof.quiz.Question;
 import io.github.gradproof.quiz.QuestionKind;
-import io.github.gradproof.quiz.QuizLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +28,7 @@ class DocumentedNumericExampleTest {
     Path file = tmp.resolve("phase-09-doc.yaml");
     Files.writeString(file, String.join("\n", "phase: 9", "slug: doc", "title: {en: \"T\", es: \"T\"}",
         "summary: {en: \"S\", es: \"S\"}", "questions:", example));
-    Phase phase = QuizLoader.load(file, "doc.yaml", List.of("en", "es"));
+    Phase phase = QuizLoad.phase(file, "doc.yaml");
     Question q = phase.questions().get(0);
     assertEquals(QuestionKind.NUMERIC, q.kind());
     QuestionResult r = new PhaseVerifier().check(List.of(phase)).get(0).questions().get(0);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.gradproof.QuizLoad;
 import io.github.gradproof.CourseFixture;
 import io.github.gradproof.NumericRecompute;
 import io.github.gradproof.autograd.GradCheckResult;
@@ -15,7 +16,6 @@ import io.github.gradproof.quiz.Distribution;
 import io.github.gradproof.quiz.InputSpec;
 import io.github.gradproof.quiz.Phase;
 import io.github.gradproof.quiz.Question;
-import io.github.gradproof.quiz.QuizLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,11 +45,11 @@ class NumericVerifierTest {
         "    ask: \"" + ask + "\"", String.join("\n", extra), "");
     Path file = tmp.resolve("phase-01-t.yaml");
     Files.writeString(file, text);
-    return QuizLoader.load(file, "t.yaml", List.of("en", "es")).questions().get(0);
+    return QuizLoad.phase(file, "t.yaml").questions().get(0);
   }
 
   private static Phase fixture() {
-    return QuizLoader.load(CourseFixture.NUMERIC, "n.yaml", List.of("en", "es"));
+    return QuizLoad.phase(CourseFixture.NUMERIC, "n.yaml");
   }
 
   @Test
@@ -163,7 +163,7 @@ class NumericVerifierTest {
 
   @Test
   void onlyNumericQuestionsAreTaken() {
-    Question single = QuizLoader.load(CourseFixture.PHASE_8, "p.yaml", List.of("en", "es")).questions().get(0);
+    Question single = QuizLoad.phase(CourseFixture.PHASE_8, "p.yaml").questions().get(0);
     assertThrows(IllegalArgumentException.class, () -> VERIFIER.verify(single));
   }
 
