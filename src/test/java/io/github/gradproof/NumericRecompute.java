@@ -15,6 +15,7 @@ import io.github.gradproof.diag.Diagnostic;
 import io.github.gradproof.diag.DiagnosticException;
 import io.github.gradproof.diag.SourceLocation;
 import io.github.gradproof.quiz.ClaimText;
+import io.github.gradproof.verify.NumberArray;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -80,6 +81,13 @@ public final class NumericRecompute {
     }
     Value v = new Evaluator(values, Experiments.NONE).eval(e.expr());
     return v instanceof Value.IntValue i ? i.value() : ((Value.TensorValue) v).tensor().item();
+  }
+
+  /** A variant's inputs as tensors. */
+  public static Map<String, Tensor> tensors(Map<String, NumberArray> inputs) {
+    Map<String, Tensor> out = new java.util.LinkedHashMap<>();
+    inputs.forEach((name, a) -> out.put(name, Tensor.of(a.toArray(), a.shape())));
+    return out;
   }
 
   /** A nested JSON list of numbers (or one number) as a tensor of its shape, as NumPy's {@code array()} reads it. */

@@ -1,9 +1,9 @@
 package io.github.gradproof.render;
 
-import io.github.gradproof.autograd.Tensor;
 import io.github.gradproof.quiz.ClaimText;
 import io.github.gradproof.quiz.InputSpec;
 import io.github.gradproof.quiz.Question;
+import io.github.gradproof.verify.NumberArray;
 import io.github.gradproof.verify.QuestionResult;
 import io.github.gradproof.verify.Variant;
 import java.util.Map;
@@ -39,7 +39,7 @@ final class NumericJson {
     for (Variant v : result.numeric().variants()) {
       json.beginObject();
       json.name("inputs").beginObject();
-      for (Map.Entry<String, Tensor> in : v.inputs().entrySet()) {
+      for (Map.Entry<String, NumberArray> in : v.inputs().entrySet()) {
         json.name(in.getKey());
         nested(json, in.getValue().toArray(), in.getValue().shape(), 0, 0);
       }

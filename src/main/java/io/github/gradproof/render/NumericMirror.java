@@ -1,9 +1,9 @@
 package io.github.gradproof.render;
 
-import io.github.gradproof.autograd.Tensor;
 import io.github.gradproof.quiz.Distribution;
 import io.github.gradproof.quiz.InputSpec;
 import io.github.gradproof.quiz.Question;
+import io.github.gradproof.verify.NumberArray;
 import io.github.gradproof.verify.QuestionResult;
 import io.github.gradproof.verify.Variant;
 import java.util.Map;
@@ -45,7 +45,7 @@ final class NumericMirror {
   }
 
   /** {@code A = [[1, -2], [3, 0]]}, one row of a matrix per line, columns aligned. */
-  static String assignment(String name, Tensor t, boolean decimal) {
+  static String assignment(String name, NumberArray t, boolean decimal) {
     double[] data = t.toArray();
     String[] cells = new String[data.length];
     int width = 0;

@@ -1,8 +1,8 @@
 package io.github.gradproof.render;
 
-import io.github.gradproof.autograd.Tensor;
 import io.github.gradproof.quiz.Distribution;
 import io.github.gradproof.quiz.InputSpec;
+import io.github.gradproof.verify.NumberArray;
 import java.util.List;
 import java.util.Map;
 
@@ -21,16 +21,16 @@ final class VariantMathMl {
   private VariantMathMl() {}
 
   /** One {@code <math display="block">} per input, in setup order, joined by newlines. */
-  static String inputs(List<InputSpec> specs, Map<String, Tensor> values) {
+  static String inputs(List<InputSpec> specs, Map<String, NumberArray> values) {
     VariantMathMl m = new VariantMathMl();
     for (InputSpec in : specs) {
-      Tensor t = values.get(in.name());
+      NumberArray t = values.get(in.name());
       m.input(in.name(), t, in.distribution() == Distribution.SMALL_DECIMAL);
     }
     return m.out.toString();
   }
 
-  private void input(String name, Tensor t, boolean decimal) {
+  private void input(String name, NumberArray t, boolean decimal) {
     int[] shape = t.shape();
     double[] data = t.toArray();
     if (shape.length <= 2) {

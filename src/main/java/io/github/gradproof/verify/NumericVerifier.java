@@ -120,7 +120,7 @@ public final class NumericVerifier {
           continue;
         }
         requireScalarObjective(trial);
-        Map<String, Tensor> inputs = inputs(trial);
+        Map<String, NumberArray> inputs = inputs(trial);
         Evaluation e = repeats(inputs, earlier) ? Evaluation.undefined("the inputs repeated an earlier variant's")
             : evaluate(trial, number);
         if (e.reason() != null) {
@@ -132,15 +132,16 @@ public final class NumericVerifier {
       throw exhausted(number, reason, failure);
     }
 
-    private Map<String, Tensor> inputs(VariantTrial trial) {
-      Map<String, Tensor> inputs = new LinkedHashMap<>();
+    private Map<String, NumberArray> inputs(VariantTrial trial) {
+      Map<String, NumberArray> inputs = new LinkedHashMap<>();
       for (InputSpec in : cq.question.setup().inputs()) {
-        inputs.put(in.name(), trial.input(in.name()));
+        Tensor t = trial.input(in.name());
+        inputs.put(in.name(), new NumberArray(t.shape(), t.toArray()));
       }
       return inputs;
     }
 
-    private boolean repeats(Map<String, Tensor> inputs, List<Variant> earlier) {
+    private boolean repeats(Map<String, NumberArray> inputs, List<Variant> earlier) {
       return earlier.stream().anyMatch(v -> v.inputs().equals(inputs));
     }
 

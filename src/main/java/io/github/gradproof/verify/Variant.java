@@ -1,6 +1,5 @@
 package io.github.gradproof.verify;
 
-import io.github.gradproof.autograd.Tensor;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,7 +18,7 @@ import java.util.Map;
  * @param engineError the largest error of the engine's gradients the ask and placeholders read
  *     against finite differences, on these inputs; {@code NaN} when they read none
  */
-public record Variant(int number, Map<String, Tensor> inputs, double answer, Map<String, Double> values, int draws,
+public record Variant(int number, Map<String, NumberArray> inputs, double answer, Map<String, Double> values, int draws,
     double engineError) {
   public Variant {
     inputs = Collections.unmodifiableMap(new LinkedHashMap<>(inputs));

@@ -10,7 +10,6 @@ import io.github.gradproof.QuizLoad;
 import io.github.gradproof.CourseFixture;
 import io.github.gradproof.NumericRecompute;
 import io.github.gradproof.autograd.GradCheckResult;
-import io.github.gradproof.autograd.Tensor;
 import io.github.gradproof.quiz.ClaimText;
 import io.github.gradproof.quiz.Distribution;
 import io.github.gradproof.quiz.InputSpec;
@@ -61,7 +60,7 @@ class NumericVerifierTest {
       assertEquals(q.numeric().variants(), r.trials());
       List<String> forward = q.setup().forward().stream().map(ClaimText::source).toList();
       for (Variant v : r.numeric().variants()) {
-        double expected = NumericRecompute.answer(forward, q.numeric().ask().source(), r.sizes().get(0), v.inputs(), Set.of());
+        double expected = NumericRecompute.answer(forward, q.numeric().ask().source(), r.sizes().get(0), NumericRecompute.tensors(v.inputs()), Set.of());
         assertEquals(expected, v.answer(), 0.0, q.id() + " variant " + v.number());
       }
       assertTrue(r.keyProven(), q.id());
@@ -191,7 +190,7 @@ class NumericVerifierTest {
 
   @Test
   void theInputsOfAVariantAreTheTrialsOwn() {
-    Tensor shown = VERIFIER.verify(fixture().questions().get(2)).numeric().variants().get(0).inputs().get("x");
+    NumberArray shown = VERIFIER.verify(fixture().questions().get(2)).numeric().variants().get(0).inputs().get("x");
     assertEquals(List.of(3), java.util.Arrays.stream(shown.shape()).boxed().toList());
   }
 }
