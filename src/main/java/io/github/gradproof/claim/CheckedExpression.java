@@ -40,11 +40,6 @@ public final class CheckedExpression {
     return types.get(expr);
   }
 
-  /** Whether the value is statically one number: an integer or a tensor of rank 0. */
-  public boolean isScalar() {
-    return type().isScalar();
-  }
-
   /**
    * Whether the value is statically known not to be one number: not numeric (a shape tuple, a
    * string, ...), or a tensor of known rank above 0.

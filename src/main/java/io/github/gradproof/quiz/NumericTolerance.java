@@ -18,14 +18,4 @@ public record NumericTolerance(double absolute, double relative, SourceLocation 
    * larger, so an answer rounded to two decimals (below 5) or to four significant digits counts.
    */
   public static final NumericTolerance DEFAULT = new NumericTolerance(0.005, 0.001, null);
-
-  /** The widest bound a reader's number may lie from {@code answer} and count as right. */
-  public double bound(double answer) {
-    return Math.max(absolute, relative * Math.abs(answer)) + 1e-9 * Math.max(1, Math.abs(answer));
-  }
-
-  /** Whether {@code value} counts as {@code answer} (what the page's self-check decides). */
-  public boolean accepts(double value, double answer) {
-    return Math.abs(value - answer) <= bound(answer);
-  }
 }

@@ -141,6 +141,8 @@ class NumericSelfCheckTest {
     assertEquals(message(form, "right"), result(form), "just inside the tolerance");
     answerWith(form, plain(answer - 1.1 * bound));
     assertEquals(message(form, "wrong"), result(form), "just outside the tolerance");
+    answerWith(form, plain(answer + bound));
+    assertEquals(message(form, "right"), result(form), "exactly on the bound, whatever the binary rounding of its decimals");
     answerWith(form, plain(answer + 0.25).replace('.', ','));
     assertEquals(message(form, "wrong"), result(form), "a decimal comma reads as a decimal point");
     answerWith(form, plain(answer).replace("-", "−"));
