@@ -7,8 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The course fixture: a frozen copy of a real phase file ({@code src/test/resources/course/}), with
- * every question kind, a convergence plot, and wrong choices with and without claims. Tests that
+ * The course fixture ({@code src/test/resources/course/}): a frozen copy of a real phase file, with
+ * a convergence plot and wrong choices with and without claims, and a phase of numeric questions
+ * (variants, placeholders, a tolerance of its own), so every question kind is there. Tests that
  * need known content read it, never {@code data/}: authors change and add phases there, and the
  * only thing a test may assume about {@code data/} is that it verifies.
  */
@@ -18,6 +19,10 @@ public final class CourseFixture {
   public static final Path DIR = Path.of("src", "test", "resources", "course").toAbsolutePath();
   /** The Phase 8 file of the fixture. */
   public static final Path PHASE_8 = DIR.resolve("phase-08-tensor-autograd.yaml");
+  /** The page name of the fixture's phase of numeric questions. */
+  public static final String NUMERIC_PAGE = "phase-09-worked-numbers";
+  /** The fixture's phase of numeric questions. */
+  public static final Path NUMERIC = DIR.resolve(NUMERIC_PAGE + ".yaml");
 
   private CourseFixture() {}
 

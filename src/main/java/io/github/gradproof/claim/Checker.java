@@ -35,6 +35,13 @@ final class Checker {
     return c;
   }
 
+  /** Checks a standalone expression; the result holds its errors and, when there are none, its static facts. */
+  static Checker runExpression(Expr e, Scope scope) {
+    Checker c = new Checker(scope);
+    c.type(e);
+    return c;
+  }
+
   List<ClaimSyntaxException> errors() {
     return errors;
   }

@@ -94,6 +94,29 @@ public final class Claims {
   }
 
   /**
+   * Parses and checks a standalone expression (the number a numeric question asks for, a
+   * placeholder of its explanation): every name must be visible in {@code scope}, gradient names
+   * included when {@code scope} has them.
+   *
+   * @param sink receives every authoring error of the expression
+   * @return the checked expression, or {@code null} when it has errors (then {@code sink} grew)
+   */
+  public static CheckedExpression checkExpression(SourceSpan text, Scope scope, List<Diagnostic> sink) {
+    Expr expr;
+    try {
+      expr = Parser.standalone(text.source());
+    } catch (ClaimSyntaxException e) {
+      sink.add(diagnostic(text, e));
+      return null;
+    }
+    Checker checker = Checker.runExpression(expr, scope);
+    for (ClaimSyntaxException e : checker.errors()) {
+      sink.add(diagnostic(text, e));
+    }
+    return checker.errors().isEmpty() ? new CheckedExpression(expr, checker.types(), scope) : null;
+  }
+
+  /**
    * Parses a claim without checking names, for questions whose claims are not evaluated
    * ({@code verify: false} without a setup): syntax errors still surface.
    *

@@ -95,6 +95,21 @@ final class Parser {
     return new Line.Comparison(CompareOp.of(op.type()), left, right, op.offset());
   }
 
+  /**
+   * Parses a standalone expression, such as the number a numeric question asks for; throws
+   * {@link ClaimSyntaxException} on the first error.
+   */
+  static Expr standalone(String src) {
+    Parser p = of(src);
+    if (p.peek().type() == TokenType.NAME && p.peekAhead(1).type() == TokenType.ASSIGN) {
+      throw new ClaimSyntaxException(p.peekAhead(1).offset(),
+          "write only the expression whose value is asked for, without 'name ='");
+    }
+    Expr value = p.expression();
+    p.expectEnd();
+    return value;
+  }
+
   /** A full expression: arithmetic, optionally compared once into a 0/1 mask. */
   private Expr expression() {
     Expr left = disjunction();

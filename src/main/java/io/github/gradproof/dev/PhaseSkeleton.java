@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Writes a new phase file for {@code mvn site:new}: valid, verifiable, with one example question
- * whose claim holds, the summary still to write and every text of the languages after the first
+ * Writes a new phase file for {@code mvn site:new}: valid, verifiable, with two example questions
+ * (a single choice whose claim holds, and a numeric question with variants), the summary still to
+ * write and every text of the languages after the first
  * marked {@code TODO}, so the translation report lists each of them (a warning; strict
  * translations refuse to publish them).
  */
@@ -97,7 +98,31 @@ public final class PhaseSkeleton {
         "    answer: 1",
         field("    ", "explanation", languages, "Power rule, elementwise: `d(x_i²)/dx_i = 2 x_i`, and `ds = 1`.",
             "Regla de la potencia, elemento a elemento: `d(x_i²)/dx_i = 2 x_i`, y `ds = 1`."),
+        numericExample(phase, languages),
         "");
+  }
+
+  /**
+   * A numeric question: small inputs the reader sees, one number to work out by hand, a new
+   * variant on every try; the explanation names the variant's values with {@code {{...}}}.
+   */
+  private static String numericExample(int phase, List<String> languages) {
+    return String.join("\n",
+        "  - id: " + String.format(Locale.ROOT, "q-%02d-02", phase),
+        "    kind: numeric",
+        field("    ", "title", languages, "One entry of a gradient, by hand", "Un elemento de un gradiente, a mano"),
+        field("    ", "prompt", languages, "`s = sum(w * x ** 2)` with the `w` and `x` shown. What is `dx[0]`?",
+            "`s = sum(w * x ** 2)` con los `w` y `x` que se muestran. ¿Cuánto vale `dx[0]`?"),
+        "    setup:",
+        "      dims: {N: 3}",
+        "      inputs:",
+        "        x: {shape: [N], dist: small_int}",
+        "        w: {shape: [N], dist: small_int, range: [1, 3]}",
+        "      forward: |",
+        "        s = sum(w * x ** 2)",
+        "    ask: \"dx[0]\"",
+        field("    ", "explanation", languages, "`dx = 2 * w * x`, so `dx[0]` = 2 · {{w[0]}} · ({{x[0]}}) = {{answer}}.",
+            "`dx = 2 * w * x`, así que `dx[0]` = 2 · {{w[0]}} · ({{x[0]}}) = {{answer}}."));
   }
 
   /** The slug as a title's topic: {@code tensor-autograd} reads "Tensor autograd". */

@@ -9,5 +9,19 @@ public enum Distribution {
   /** Strictly positive values (for {@code log}, {@code sqrt}). */
   POSITIVE,
   /** Integer class labels in [0, classes); never differentiated. */
-  LABELS
+  LABELS,
+  /** Whole numbers drawn uniformly from a small {@link ValueRange}, for inputs worked by hand. */
+  SMALL_INT,
+  /** Numbers with one decimal place drawn uniformly from a small {@link ValueRange}. */
+  SMALL_DECIMAL;
+
+  /** The name used in quiz files: {@code small_int}. */
+  public String yamlName() {
+    return name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** Whether values are drawn from a {@link ValueRange} ({@code range:} applies). */
+  public boolean hasRange() {
+    return this == SMALL_INT || this == SMALL_DECIMAL;
+  }
 }

@@ -12,14 +12,22 @@ import java.util.List;
  * @param classes for {@link Distribution#LABELS}: the class count as a dim name or integer
  *     literal; {@code null} otherwise
  * @param location where the input's entry starts
+ * @param range for {@link Distribution#SMALL_INT} and {@link Distribution#SMALL_DECIMAL}: the
+ *     bounds the values are drawn between; {@code null} otherwise
  */
 public record InputSpec(
     String name,
     List<String> shape,
     Distribution distribution,
     String classes,
-    SourceLocation location) {
+    SourceLocation location,
+    ValueRange range) {
   public InputSpec {
     shape = List.copyOf(shape);
+  }
+
+  /** An input whose distribution has no range. */
+  public InputSpec(String name, List<String> shape, Distribution distribution, String classes, SourceLocation location) {
+    this(name, shape, distribution, classes, location, null);
   }
 }

@@ -7,7 +7,12 @@ public enum QuestionKind {
   /** Any number of choices are correct; the key is a list. */
   MULTI,
   /** No choices; the answer is a text, optionally with claims. */
-  FREE;
+  FREE,
+  /**
+   * No choices; the answer is one number the build computes from {@link NumericSpec#ask()} for
+   * each of several variants of the inputs.
+   */
+  NUMERIC;
 
   /** The lower-case name used in quiz files. */
   public String yamlName() {

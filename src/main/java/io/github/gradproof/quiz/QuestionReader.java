@@ -23,10 +23,10 @@ final class QuestionReader {
 
   static final List<String> QUESTION_KEYS =
       List.of("id", "kind", "title", "prompt", "setup", "choices", "answer", "explanation",
-          "verify", "verify_reason");
+          "verify", "verify_reason", "ask", "tolerance", "variants");
   private static final List<String> CHOICE_KEYS = List.of("text", "claim");
   private static final List<String> FREE_ANSWER_KEYS = List.of("text", "claim");
-  private static final List<String> KINDS = List.of("single", "multi", "free");
+  private static final List<String> KINDS = List.of("single", "multi", "free", "numeric");
 
   private NodeReader reader;
 
@@ -59,11 +59,17 @@ final class QuestionReader {
     Localized title = localized(map, "title", true);
     Localized prompt = localized(map, "prompt", true);
     Setup setup = map.has("setup") ? SetupReader.read(reader, map.key("setup"), map.value("setup")) : null;
-    List<Choice> choices = readChoices(map, kind);
-    Answer answer = readAnswer(map, kind, choices);
+    boolean numeric = kind == QuestionKind.NUMERIC;
+    List<Choice> choices = numeric ? List.of() : readChoices(map, kind);
+    Answer answer = numeric ? null : readAnswer(map, kind, choices);
     Localized explanation = localized(map, "explanation", false);
-    boolean verify = readVerify(map);
-    Localized verifyReason = localized(map, "verify_reason", false);
+    boolean verify = numeric || readVerify(map);
+    Localized verifyReason = numeric ? null : localized(map, "verify_reason", false);
+    NumericSpec spec = NumericReader.read(reader, map, kind, setup,
+        new NumericReader.Texts(title, prompt, explanation));
+    if (spec != null) {
+      answer = new Answer(List.of(), null, List.of(), spec.location());
+    }
     if (!map.has("setup")) {
       requireSetupForClaims(choices, answer);
     }
@@ -71,7 +77,7 @@ final class QuestionReader {
       return null;
     }
     return new Question(id, kind, title, prompt, setup, choices == null ? List.of() : choices,
-        answer, explanation, verify, verifyReason, reader.location(node));
+        answer, explanation, verify, verifyReason, reader.location(node), spec);
   }
 
   /** The question's id if it is well-formed, to scope every message about the question. */
@@ -119,7 +125,7 @@ final class QuestionReader {
   }
 
   private QuestionKind readKind(MapView map) {
-    Node node = map.required("kind", "kind: single  (or multi, or free)");
+    Node node = map.required("kind", "kind: single  (or multi, free, numeric)");
     String text = node == null ? null : reader.text(node, "kind");
     if (text == null) {
       return null;
@@ -130,7 +136,7 @@ final class QuestionReader {
     Optional<String> guess = Suggestions.closest(text, KINDS);
     reader.error(node, "unknown kind '" + text + "'"
         + guess.map(g -> " (did you mean '" + g + "'?)").orElse("")
-        + "; use single, multi or free");
+        + "; use single, multi, free or numeric");
     return null;
   }
 

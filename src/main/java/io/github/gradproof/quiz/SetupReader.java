@@ -33,7 +33,7 @@ final class SetupReader {
   static final int MAX_DIM_COMBINATIONS = 64;
 
   private static final List<String> SETUP_KEYS = List.of("dims", "inputs", "forward");
-  private static final List<String> INPUT_KEYS = List.of("shape", "dist", "classes");
+  private static final List<String> INPUT_KEYS = List.of("shape", "dist", "classes", "range");
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private static final Pattern FORWARD_LINE = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)\\s*=(?!=)");
 
@@ -180,6 +180,7 @@ final class SetupReader {
     Node shapeNode = value;
     Distribution dist = Distribution.NORMAL;
     String classes = null;
+    ValueRange range = null;
     int before = reader.problems().count();
     if (value instanceof MappingNode) {
       MapView map = reader.map(value, what, INPUT_KEYS, "");
@@ -198,6 +199,7 @@ final class SetupReader {
       } else if (classesNode != null) {
         classes = dimRef(classesNode, what + " classes");
       }
+      range = RangeReader.read(reader, map, dist, what);
     } else if (!(value instanceof SequenceNode)) {
       reader.error(value, what + " must be a shape like [M, K] or a map like {shape: [B], dist:"
           + " labels, classes: K}; found " + NodeReader.describe(value));
@@ -208,7 +210,7 @@ final class SetupReader {
       return null;
     }
     checkSize(name, shape, keyNode);
-    return new InputSpec(name, shape, dist, classes, reader.location(keyNode));
+    return new InputSpec(name, shape, dist, classes, reader.location(keyNode), range);
   }
 
   private Distribution distribution(Node node, String what) {

@@ -20,9 +20,9 @@ final class AnswerLabels {
     this.t = t;
   }
 
-  /** "Choice 2.", "Choices 1 and 2.", or "Answer" for free questions. */
+  /** "Choice 2.", "Choices 1 and 2.", or "Answer" for free and numeric questions. */
   String keyLabel(Question q) {
-    if (q.kind() == QuestionKind.FREE) {
+    if (q.kind() == QuestionKind.FREE || q.kind() == QuestionKind.NUMERIC) {
       return t.get("answer.key");
     }
     List<Integer> key = q.answer().choices();

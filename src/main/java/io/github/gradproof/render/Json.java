@@ -92,6 +92,15 @@ final class Json {
     return this;
   }
 
+  /** A number already written as JSON by {@link Numbers#exact} ({@code null} for NaN and infinities). */
+  Json exact(double d) {
+    value();
+    String number = Numbers.exact(d);
+    out.append(number == null ? "null" : number);
+    needComma = true;
+    return this;
+  }
+
   Json field(String name, String s) {
     return name(name).value(s);
   }

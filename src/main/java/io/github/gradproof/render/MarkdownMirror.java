@@ -58,6 +58,10 @@ public final class MarkdownMirror {
     out.append("\n## ").append(MirrorMarkdown.text(q.id())).append(" — ").append(MirrorMarkdown.inline(q.title().in(language)))
         .append(" (").append(MirrorMarkdown.text(t.get("question.kind." + q.kind().yamlName()))).append(")\n\n");
     out.append(MirrorMarkdown.block(q.prompt().in(language))).append("\n\n");
+    if (result.numeric() != null) {
+      NumericMirror.write(out, language, t, labels, result);
+      return;
+    }
     for (Choice choice : q.choices()) {
       out.append(choice.number()).append(". ").append(choiceText(language, choice)).append('\n');
     }

@@ -40,8 +40,7 @@ public final class Numbers {
     }
     double a = Math.abs(value);
     if (a >= 1e-3 && a < 1e6) {
-      String s = Formats.root("%.4g", value);
-      return s.indexOf('.') < 0 ? s : s.replaceAll("0+$", "").replaceAll("\\.$", "");
+      return trimZeros(Formats.root("%.4g", value));
     }
     return Formats.root("%.1e", value);
   }
@@ -56,6 +55,66 @@ public final class Numbers {
       return null;
     }
     return value == 0.0 ? "0" : Formats.root("%.6e", value);
+  }
+
+  /**
+   * A computed value shown to a reader (a numeric question's answer, a placeholder of its
+   * explanation): a whole number as such ({@code -9}, {@code 0}), otherwise six significant
+   * digits without trailing zeros ({@code 2.96333}, {@code 0.125}), in scientific notation below
+   * 10⁻⁴ and from 10⁶ ({@code 2.5e-07}).
+   */
+  public static String shown(double value) {
+    if (!Double.isFinite(value)) {
+      return Double.toString(value);
+    }
+    if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+      return Long.toString((long) value); // -0.0 included: "0"
+    }
+    double a = Math.abs(value);
+    if (a >= 1e-4 && a < 1e6) {
+      return trimZeros(Formats.root("%.6g", value));
+    }
+    String s = Formats.root("%.5e", value);
+    int e = s.indexOf('e');
+    return trimZeros(s.substring(0, e)) + s.substring(e);
+  }
+
+  private static String trimZeros(String decimal) {
+    return decimal.indexOf('.') < 0 ? decimal : decimal.replaceAll("0+$", "").replaceAll("\\.$", "");
+  }
+
+  /**
+   * An input value a reader works with: one decimal place for a {@code small_decimal} input
+   * ({@code 1.3}, {@code -2.0}), a whole number otherwise ({@code -3}); each is exactly the text
+   * whose nearest double the value is.
+   */
+  public static String input(double value, boolean oneDecimal) {
+    return oneDecimal ? Formats.root("%.1f", value) : Long.toString((long) value);
+  }
+
+  /**
+   * A value machines recompute and compare ({@code verification.json}, the page's data): the
+   * fewest significant digits that read back as exactly this double ({@code 0.1}, {@code -9},
+   * {@code 2.9633333333333334}), found by exact decimal arithmetic, so the text is the same on
+   * every JVM; {@code null} for NaN and infinities, which JSON cannot write.
+   */
+  public static String exact(double value) {
+    if (!Double.isFinite(value)) {
+      return null;
+    }
+    if (value == 0) {
+      return "0";
+    }
+    java.math.BigDecimal exact = new java.math.BigDecimal(value);
+    for (int digits = 1; digits <= 17; digits++) {
+      java.math.BigDecimal d = exact.round(new java.math.MathContext(digits, java.math.RoundingMode.HALF_EVEN));
+      if (d.doubleValue() == value) {
+        d = d.stripTrailingZeros();
+        double a = Math.abs(value);
+        return a >= 1e-6 && a < 1e15 ? d.toPlainString() : d.toString().replace("E", "e");
+      }
+    }
+    throw new AssertionError("17 significant digits always identify a double");
   }
 
   /** A fitted order or other moderate number with two decimals: {@code 1.98}. */

@@ -42,6 +42,7 @@ final class ProofView {
     String id = result.question().id();
     view.put("plot", result.experiment() == null ? null : ConvergencePlot.svg(result.experiment(), id, t));
     view.put("plotCaption", result.experiment() == null ? null : t.get("plot.title"));
+    view.put("variants", List.of()); // a numeric question's rows (NumericView)
     return view;
   }
 

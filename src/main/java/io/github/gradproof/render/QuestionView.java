@@ -41,7 +41,10 @@ final class QuestionView {
     view.put("keyLabel", labels.keyLabel(q));
     view.put("answerText", q.answer().text() == null ? null : markdown.block(q.answer().text().in(language)));
     view.put("explanation", q.explanation() == null ? null : markdown.block(q.explanation().in(language)));
-    view.put("verification", new ProofView(markdown, language, t).build(result, table, symbols));
+    NumericView numeric = result.numeric() == null ? null : new NumericView(markdown, language, t);
+    view.put("verification", numeric != null ? numeric.verification(result)
+        : new ProofView(markdown, language, t).build(result, table, symbols));
+    view.put("numeric", numeric == null ? null : numeric.build(result));
     return view;
   }
 

@@ -104,6 +104,9 @@ public final class VerificationJson {
     if (result.experiment() != null) {
       experiment(json, result.experiment());
     }
+    if (result.numeric() != null) {
+      NumericJson.write(json, result);
+    }
     json.endObject();
   }
 

@@ -54,6 +54,11 @@ final class CompiledQuestion {
     answerClaims.addAll(claims(question.answer().claims()));
   }
 
+  /** The names the setup defines (dims, inputs, forward names), without gradient names. */
+  Scope scope() {
+    return scope;
+  }
+
   /** Every claim of the question, choices first, then the answer's. */
   List<CompiledClaim> allClaims() {
     List<CompiledClaim> all = new ArrayList<>();

@@ -4,6 +4,7 @@ import io.github.gradproof.diag.Diagnostic;
 import io.github.gradproof.diag.DiagnosticException;
 import io.github.gradproof.quiz.Phase;
 import io.github.gradproof.quiz.Question;
+import io.github.gradproof.quiz.QuestionKind;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,6 +15,7 @@ import java.util.List;
 public final class PhaseVerifier {
 
   private final QuestionVerifier questions;
+  private final NumericVerifier numeric = new NumericVerifier();
 
   /** A verifier with the default number of seeds. */
   public PhaseVerifier() {
@@ -36,7 +38,7 @@ public final class PhaseVerifier {
     List<QuestionResult> results = new ArrayList<>();
     for (Question q : phase.questions()) {
       try {
-        results.add(questions.verify(q));
+        results.add(q.kind() == QuestionKind.NUMERIC ? numeric.verify(q) : questions.verify(q));
       } catch (DiagnosticException e) {
         authoring.addAll(e.diagnostics());
       }

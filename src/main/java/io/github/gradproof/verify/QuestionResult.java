@@ -20,6 +20,8 @@ import java.util.Map;
  * @param experiment the finite-difference experiment, or {@code null} when no claim used one
  * @param problems drift found (key disagreeing with verdicts, no holding claim for the answer,
  *     engine disagreeing with finite differences); the build fails when any phase has one
+ * @param numeric for a numeric question, its variants with their computed answers (then
+ *     {@code trials} counts the variants); {@code null} for every other kind
  */
 public record QuestionResult(
     Question question,
@@ -29,7 +31,8 @@ public record QuestionResult(
     List<Map<String, Integer>> sizes,
     double engineError,
     ConvergenceExperiment experiment,
-    List<Diagnostic> problems) {
+    List<Diagnostic> problems,
+    NumericResult numeric) {
   public QuestionResult {
     choices = List.copyOf(choices);
     answerClaims = List.copyOf(answerClaims);
@@ -37,11 +40,22 @@ public record QuestionResult(
     problems = List.copyOf(problems);
   }
 
+  /** The result of a question of a kind other than numeric. */
+  public QuestionResult(Question question, List<ChoiceResult> choices, List<ClaimResult> answerClaims, int trials,
+      List<Map<String, Integer>> sizes, double engineError, ConvergenceExperiment experiment,
+      List<Diagnostic> problems) {
+    this(question, choices, answerClaims, trials, sizes, engineError, experiment, problems, null);
+  }
+
   /**
    * Whether the key is proven: the question is checked and a keyed choice, or the free answer,
-   * has a claim that holds.
+   * has a claim that holds; for a numeric question, every variant's answer was computed and the
+   * engine's gradients it reads agree with finite differences.
    */
   public boolean keyProven() {
+    if (numeric != null) {
+      return !numeric.variants().isEmpty() && problems.isEmpty(); // every answer computed and cross-checked
+    }
     return question.verify()
         && (answerClaims.stream().anyMatch(c -> c.verdict() == Verdict.HOLDS)
             || choices.stream().anyMatch(c -> c.keyed() && c.verdict() == Verdict.HOLDS));

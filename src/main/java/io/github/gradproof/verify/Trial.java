@@ -112,6 +112,7 @@ final class Trial implements Experiments {
       case UNIFORM -> rng.uniform(shape);
       case POSITIVE -> rng.positive(shape);
       case LABELS -> rng.labels(dim(in.classes()), shape);
+      case SMALL_INT, SMALL_DECIMAL -> SmallNumbers.draw(rng, in, shape);
     };
   }
 

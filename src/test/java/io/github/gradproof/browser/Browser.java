@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.logging.Level;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -185,6 +186,23 @@ public final class Browser implements AutoCloseable {
   public static int pdfPages(byte[] pdf) {
     String text = new String(pdf, java.nio.charset.StandardCharsets.ISO_8859_1);
     return (int) java.util.regex.Pattern.compile("/Type\\s*/Page(?![a-zA-Z])").matcher(text).results().count();
+  }
+
+  /**
+   * What Chromium's accessibility tree says of an element (its name, description, role), as a
+   * screen reader would be told: {@code Accessibility.getPartialAXTree} of its DOM node. The
+   * element needs an {@code id}.
+   */
+  public Map<String, Object> accessibilityNode(WebElement element) {
+    Map<String, Object> remote = driver.executeCdpCommand("Runtime.evaluate", Map.of("expression",
+        "document.getElementById('" + element.getDomAttribute("id") + "')"));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> object = (Map<String, Object>) remote.get("result");
+    Map<String, Object> node = driver.executeCdpCommand("DOM.describeNode", Map.of("objectId", object.get("objectId")));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> described = (Map<String, Object>) node.get("node");
+    return driver.executeCdpCommand("Accessibility.getPartialAXTree",
+        Map.of("backendNodeId", described.get("backendNodeId"), "fetchRelatives", false));
   }
 
   /** Opens every {@code details} element of the page. */

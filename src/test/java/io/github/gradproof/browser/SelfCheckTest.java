@@ -284,21 +284,9 @@ class SelfCheckTest {
     String description = browser.js("return arguments[0].getAttribute('aria-describedby').split(' ')"
         + ".map(id => document.getElementById(id).textContent).join(' ');", input);
     assertEquals(note(wrong), description.strip(), "the pick's reason is its input's description");
-    Map<String, Object> ax = browser.driver().executeCdpCommand("Accessibility.getPartialAXTree",
-        Map.of("backendNodeId", backendNodeId(input), "fetchRelatives", false));
+    Map<String, Object> ax = browser.accessibilityNode(input);
     assertTrue(ax.toString().contains(proofReason(form, wrong).substring(0, 20)),
         "Chromium exposes the reason as the input's accessible description: " + ax);
-  }
-
-  private Object backendNodeId(WebElement element) {
-    Map<String, Object> remote = browser.driver().executeCdpCommand("Runtime.evaluate", Map.of("expression",
-        "document.getElementById('" + element.getDomAttribute("id") + "')"));
-    @SuppressWarnings("unchecked")
-    Map<String, Object> object = (Map<String, Object>) remote.get("result");
-    Map<String, Object> node = browser.driver().executeCdpCommand("DOM.describeNode", Map.of("objectId", object.get("objectId")));
-    @SuppressWarnings("unchecked")
-    Map<String, Object> described = (Map<String, Object>) node.get("node");
-    return described.get("backendNodeId");
   }
 
   @Test

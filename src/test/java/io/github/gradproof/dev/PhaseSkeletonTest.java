@@ -30,8 +30,13 @@ class PhaseSkeletonTest {
     Path file = PhaseSkeleton.write(config(), 9, "optimizers");
     assertEquals(project.resolve("data/quizzes/phase-09-optimizers.yaml"), file);
     BuildReport report = SiteGenerator.standard(config(), BuildLog.silent()).check();
-    assertEquals(1, report.questionCount());
+    assertEquals(2, report.questionCount());
     assertEquals(List.of(), report.results().get(0).problems());
+    var numeric = report.results().get(0).questions().get(1);
+    assertEquals(io.github.gradproof.quiz.QuestionKind.NUMERIC, numeric.question().kind());
+    assertEquals(io.github.gradproof.quiz.NumericSpec.DEFAULT_VARIANTS, numeric.numeric().variants().size(),
+        "the numeric example is verified like the rest: every variant's answer computed");
+    assertTrue(numeric.keyProven());
     List<TranslationReport.Finding> todo = TranslationReport.of(report.results().get(0).phase(), List.of("en", "es"));
     assertTrue(todo.size() >= 5, todo.toString());
     assertTrue(todo.stream().allMatch(f -> f.kind() == TranslationReport.Kind.MISSING), todo.toString());

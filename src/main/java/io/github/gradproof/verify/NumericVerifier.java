@@ -1,0 +1,237 @@
+package io.github.gradproof.verify;
+
+import io.github.gradproof.autograd.GradCheckResult;
+import io.github.gradproof.autograd.Tensor;
+import io.github.gradproof.autograd.TensorLimitException;
+import io.github.gradproof.claim.CheckedExpression;
+import io.github.gradproof.claim.EvaluationException;
+import io.github.gradproof.claim.Value;
+import io.github.gradproof.diag.Diagnostic;
+import io.github.gradproof.diag.DiagnosticException;
+import io.github.gradproof.diag.SourceSpan;
+import io.github.gradproof.quiz.InputSpec;
+import io.github.gradproof.quiz.NumericSpec;
+import io.github.gradproof.quiz.Question;
+import io.github.gradproof.quiz.QuestionKind;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Verifies a numeric question: draws its variants and computes each answer with the engine.
+ *
+ * <p>Variant {@code v} (1-based) takes draw {@code d} (0-based) from the seed of trial
+ * {@code (v − 1)·}{@value #MAX_DRAWS}{@code  + d} of the question ({@link Seeds}), so a variant's
+ * inputs do not depend on how many variants there are. A draw is replaced by the next one when
+ * the answer or a placeholder value is undefined (NaN, infinite, an undefined operation), when a
+ * forward line fails on its values, or when its inputs equal an earlier variant's; after
+ * {@value #MAX_DRAWS} draws the question is an authoring error. The engine's gradient of every
+ * name the ask and the placeholders differentiate is cross-checked against finite differences on
+ * every variant, by the same check as claims ({@link Trial#check}); a disagreement is drift, as
+ * for claims. Numeric questions run under the setup's own dims only: the variants are what the
+ * reader sees.
+ */
+public final class NumericVerifier {
+
+  /** The most draws one variant may take. */
+  public static final int MAX_DRAWS = 20;
+
+  private final EngineCheck engineCheck;
+
+  /** A verifier whose engine cross-check is central differences, as for claims. */
+  public NumericVerifier() {
+    this(EngineCheck.CENTRAL_DIFFERENCES);
+  }
+
+  /** A verifier whose engine cross-check is {@code engineCheck} (tests use a failing one). */
+  NumericVerifier(EngineCheck engineCheck) {
+    this.engineCheck = engineCheck;
+  }
+
+  /**
+   * Verifies a numeric question.
+   *
+   * @return the variants with their answers ({@link QuestionResult#numeric()}); an engine
+   *     disagreement as a problem
+   * @throws DiagnosticException with every authoring error: in the setup, an {@code ask} or a
+   *     placeholder that names something unknown or is not one number, a variant that cannot be
+   *     drawn with defined values
+   * @throws IllegalArgumentException if the question is not numeric
+   */
+  public QuestionResult verify(Question question) {
+    if (question.kind() != QuestionKind.NUMERIC || question.numeric() == null) {
+      throw new IllegalArgumentException(question.id() + " is not a numeric question");
+    }
+    CompiledQuestion cq = new CompiledQuestion(question);
+    List<Diagnostic> errors = new ArrayList<>(cq.errors);
+    Map<String, Integer> dims = cq.dimAssignments().get(0);
+    NumericAsk ask = NumericAsk.compile(question.numeric(), cq.scope(), dims, errors);
+    if (!errors.isEmpty()) {
+      throw new DiagnosticException(errors);
+    }
+    Draws draws = new Draws(cq, ask, dims);
+    List<Variant> variants = new ArrayList<>();
+    for (int v = 1; v <= question.numeric().variants(); v++) {
+      variants.add(draws.variant(v, variants));
+    }
+    double engine = Double.NaN;
+    for (Variant v : variants) {
+      engine = Double.isNaN(engine) ? v.engineError() : Double.isNaN(v.engineError()) ? engine
+          : Math.max(engine, v.engineError());
+    }
+    return new QuestionResult(question, List.of(), List.of(), variants.size(), List.of(dims), engine, null,
+        draws.problems, new NumericResult(variants, draws.checked));
+  }
+
+  /** The draws of one question's variants. */
+  private final class Draws {
+    private final CompiledQuestion cq;
+    private final NumericAsk ask;
+    private final Map<String, Integer> dims;
+    private final String id;
+    /** Names whose gradient is cross-checked: those read, except the objective's own. */
+    final Set<String> checked = new LinkedHashSet<>();
+    final List<Diagnostic> problems = new ArrayList<>();
+    private final Set<String> failed = new LinkedHashSet<>();
+
+    Draws(CompiledQuestion cq, NumericAsk ask, Map<String, Integer> dims) {
+      this.cq = cq;
+      this.ask = ask;
+      this.dims = dims;
+      this.id = cq.question.id();
+      String objective = cq.forward.isEmpty() ? null : cq.forward.get(cq.forward.size() - 1).name();
+      ask.differentiated.stream().filter(n -> !n.equals(objective)).forEach(checked::add);
+    }
+
+    /** Variant {@code number}: the first of its draws whose values are defined and new. */
+    Variant variant(int number, List<Variant> earlier) {
+      String reason = null;
+      TrialFailure failure = null;
+      for (int d = 0; d < MAX_DRAWS; d++) {
+        VariantTrial trial;
+        try {
+          trial = VariantTrial.draw(cq, dims, Seeds.of(id, (number - 1) * MAX_DRAWS + d));
+        } catch (TrialFailure f) {
+          failure = f;
+          reason = null;
+          continue;
+        }
+        requireScalarObjective(trial);
+        Map<String, NumberArray> inputs = inputs(trial);
+        Evaluation e = repeats(inputs, earlier) ? Evaluation.undefined("the inputs repeated an earlier variant's")
+            : evaluate(trial, number);
+        if (e.reason() != null) {
+          reason = e.reason();
+          continue;
+        }
+        return new Variant(number, inputs, e.answer(), e.values(), d + 1, crossCheck(trial, number));
+      }
+      throw exhausted(number, reason, failure);
+    }
+
+    private Map<String, NumberArray> inputs(VariantTrial trial) {
+      Map<String, NumberArray> inputs = new LinkedHashMap<>();
+      for (InputSpec in : cq.question.setup().inputs()) {
+        Tensor t = trial.input(in.name());
+        inputs.put(in.name(), new NumberArray(t.shape(), t.toArray()));
+      }
+      return inputs;
+    }
+
+    private boolean repeats(Map<String, NumberArray> inputs, List<Variant> earlier) {
+      return earlier.stream().anyMatch(v -> v.inputs().equals(inputs));
+    }
+
+    /** The answer and every placeholder value, or why they are undefined on this draw. */
+    private Evaluation evaluate(VariantTrial trial, int number) {
+      Double answer = value(trial, ask.ask, ask.askText, Map.of(), number);
+      if (answer == null || !Double.isFinite(answer)) {
+        return Evaluation.undefined(answer == null ? "the answer was undefined" : "the answer was " + answer);
+      }
+      Map<String, Value> extra = Map.of(NumericSpec.ANSWER_NAME, Value.constant(Tensor.scalar(answer)));
+      Map<String, Double> values = new LinkedHashMap<>();
+      for (Map.Entry<String, CheckedExpression> p : ask.placeholders.entrySet()) {
+        Double v = value(trial, p.getValue(), ask.placeholderTexts.get(p.getKey()), extra, number);
+        if (v == null || !Double.isFinite(v)) {
+          return Evaluation.undefined("{{" + p.getKey() + "}} was " + (v == null ? "undefined" : v));
+        }
+        values.put(p.getKey(), v);
+      }
+      return new Evaluation(answer, values, null);
+    }
+
+    /** One expression's number on this draw; {@code null} when an operation is undefined on its values. */
+    private Double value(VariantTrial trial, CheckedExpression e, SourceSpan text, Map<String, Value> extra, int number) {
+      Value v;
+      try {
+        v = trial.evaluate(e.expr(), extra);
+      } catch (EvaluationException x) {
+        return null;
+      } catch (TensorLimitException x) {
+        throw new DiagnosticException(new Diagnostic(text.location(), id + ": this expression is refused: "
+            + x.getMessage() + "; use smaller dims", text.sourceLine()));
+      }
+      if (v instanceof Value.IntValue i) {
+        return (double) i.value();
+      }
+      Tensor t = ((Value.TensorValue) v).tensor();
+      if (t.rank() != 0) {
+        throw new DiagnosticException(NumericAsk.notANumber(text, id + ": " + (text == ask.askText ? "ask"
+            : "the placeholder {{" + text.source() + "}}"), "on the inputs of variant " + number
+            + " it has shape " + Tensor.shapeString(t.shape())));
+      }
+      return t.item();
+    }
+
+    /** Gradients are of the objective: a hidden random upstream gradient would make the answer unworkable. */
+    private void requireScalarObjective(VariantTrial trial) {
+      if (ask.differentiated.isEmpty() || trial.objectiveRank() == 0) {
+        return;
+      }
+      SourceSpan at = ask.askText;
+      String last = cq.forward.get(cq.forward.size() - 1).name();
+      throw new DiagnosticException(new Diagnostic(at.location(), id + ": this question reads the gradient d"
+          + ask.differentiated.iterator().next() + ", but the objective '" + last + "' (the last forward line)"
+          + " is not one number, so its gradients would follow a random upstream gradient the reader never sees;"
+          + " end the forward lines with a scalar, e.g. L = sum(" + last + " * G) with an input G",
+          at.sourceLine()));
+    }
+
+    /** Cross-checks every read gradient on this draw; returns the largest error ({@code NaN} for none). */
+    private double crossCheck(VariantTrial trial, int number) {
+      double max = Double.NaN;
+      for (String name : checked) {
+        GradCheckResult r = trial.check(name, engineCheck);
+        max = Double.isNaN(max) ? r.maxAbsError() : Math.max(max, r.maxAbsError());
+        if (!r.passed() && failed.add(name)) {
+          problems.add(Diagnostic.at(cq.question.location(), id + ": the engine's gradient d" + name
+              + " disagrees with central differences (|Δ| = " + String.format(java.util.Locale.ROOT, "%.1e",
+              r.maxAbsError()) + " on variant " + number + "); the autograd engine is wrong here, not the quiz"));
+        }
+      }
+      return max;
+    }
+
+    private DiagnosticException exhausted(int number, String reason, TrialFailure failure) {
+      if (reason == null && failure != null) {
+        return new DiagnosticException(new Diagnostic(failure.line.location(), id + ": variant " + number
+            + " could not be drawn: in " + MAX_DRAWS + " draws " + failure.getMessage(), failure.line.sourceLine()));
+      }
+      SourceSpan at = ask.askText;
+      return new DiagnosticException(new Diagnostic(at.location(), id + ": variant " + number + " could not be"
+          + " drawn: in " + MAX_DRAWS + " draws the values were never all defined and new (last: " + reason
+          + "); choose ranges that keep them defined (no 0 before a division or a log, say) and leave room for "
+          + "different variants, or ask for fewer variants", at.sourceLine()));
+    }
+  }
+
+  /** The values of one draw, or why they are undefined ({@code reason} not {@code null}). */
+  private record Evaluation(double answer, Map<String, Double> values, String reason) {
+    static Evaluation undefined(String reason) {
+      return new Evaluation(Double.NaN, Map.of(), reason);
+    }
+  }
+}

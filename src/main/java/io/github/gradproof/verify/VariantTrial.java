@@ -1,0 +1,67 @@
+package io.github.gradproof.verify;
+
+import io.github.gradproof.autograd.GradCheckResult;
+import io.github.gradproof.autograd.Tensor;
+import io.github.gradproof.claim.Evaluator;
+import io.github.gradproof.claim.Experiments;
+import io.github.gradproof.claim.Expr;
+import io.github.gradproof.claim.Value;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * One draw of a numeric question's inputs, run through the verifier's own {@link Trial}: the
+ * inputs drawn from a seed, the forward lines and the backward pass, and the engine's
+ * finite-difference cross-check of a gradient. The only place numeric questions touch the trial
+ * machinery, so that it can follow the trials wherever they go.
+ */
+final class VariantTrial {
+
+  private final Trial trial;
+  private final String objective;
+
+  private VariantTrial(Trial trial, String objective) {
+    this.trial = trial;
+    this.objective = objective;
+  }
+
+  /**
+   * Draws the inputs from {@code seed} under {@code dims} and runs the forward and backward pass.
+   *
+   * @throws TrialFailure when a forward line fails on these inputs
+   */
+  static VariantTrial draw(CompiledQuestion question, Map<String, Integer> dims, long seed) {
+    String last = question.forward.isEmpty() ? null : question.forward.get(question.forward.size() - 1).name();
+    return new VariantTrial(new Trial(question, dims, seed), last);
+  }
+
+  /**
+   * Evaluates a checked expression among the trial's names (dims, inputs, forward names and their
+   * gradients) and {@code extra} ones.
+   */
+  Value evaluate(Expr expression, Map<String, Value> extra) {
+    Map<String, Value> env = new HashMap<>(trial.env);
+    env.putAll(extra);
+    return new Evaluator(env, Experiments.NONE).eval(expression);
+  }
+
+  /** An input's values. */
+  Tensor input(String name) {
+    return trial.value(name);
+  }
+
+  /** The rank of the objective's value (the last forward line's), or 0 without forward lines. */
+  int objectiveRank() {
+    return objective == null ? 0 : trial.value(objective).rank();
+  }
+
+  /** Whether {@code name} is the objective itself, whose gradient is 1 (or the upstream) by definition. */
+  boolean isObjective(String name) {
+    return name.equals(objective);
+  }
+
+  /** The engine's gradient of {@code name} against finite differences, as claims are cross-checked. */
+  GradCheckResult check(String name, EngineCheck engineCheck) {
+    return trial.check(name, engineCheck);
+  }
+}
