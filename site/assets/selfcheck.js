@@ -11,6 +11,11 @@
  * - Progressive enhancement: without this script the page works as before (the Check button stays
  *   hidden and the answer is in its <details>). Every text comes from data attributes that the
  *   generator filled in from the page language's UI strings.
+ * - A numeric question has a number field instead of choices, and variants: every variant's
+ *   inputs, answer and explanation are in the page (one <template> each); "Another variant"
+ *   shows the next one. A number counts as right within the question's tolerance; once the
+ *   answer is open, the verdict also gives the worked value. Progress keeps the variant shown,
+ *   the number written and whether it was right.
  */
 (function () {
   "use strict";
@@ -211,6 +216,140 @@
     }
   }
 
+  // ---- a numeric question
+
+  /** A number as a reader may write it: -1.5, −1.5, 0,25 (decimal comma), 1e-3, 3/4. */
+  function parseNumber(written) {
+    var s = written.trim().replace(/\u2212/g, "-").replace(/\s+/g, "");
+    if (/^[-+]?\d*,\d+$/.test(s)) {
+      s = s.replace(",", ".");
+    }
+    var plain = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
+    var parts = s.split("/");
+    if (parts.length === 2 && plain.test(parts[0]) && plain.test(parts[1]) && Number(parts[1]) !== 0) {
+      return Number(parts[0]) / Number(parts[1]);
+    }
+    return plain.test(s) ? Number(s) : NaN;
+  }
+
+  function section(form) {
+    return form.closest("section.question");
+  }
+
+  function variantTemplate(form, number) {
+    return section(form).querySelector("template.numeric-variant[data-variant='" + number + "']");
+  }
+
+  function variantCount(form) {
+    return section(form).querySelectorAll("template.numeric-variant").length;
+  }
+
+  function shownVariant(form) {
+    return Number(form.getAttribute("data-variant") || "1");
+  }
+
+  function field(form) {
+    return form.querySelector("input[type=text]");
+  }
+
+  /** Replaces the children of {@code target} with copies of those of {@code source}. */
+  function copyChildren(source, target) {
+    while (target.firstChild) {
+      target.removeChild(target.firstChild);
+    }
+    Array.prototype.forEach.call(source.childNodes, function (node) {
+      target.appendChild(node.cloneNode(true));
+    });
+  }
+
+  /** Shows variant {@code number}: its inputs, and in the (closed) answer its value and explanation. */
+  function showVariant(form, number) {
+    var template = variantTemplate(form, number);
+    if (!template) {
+      return false;
+    }
+    var q = section(form);
+    form.setAttribute("data-variant", String(number));
+    q.querySelector(".variant-label").textContent = template.getAttribute("data-label");
+    copyChildren(template.content.querySelector(".variant-inputs-content"), q.querySelector(".variant-inputs"));
+    q.querySelector(".variant-answer").textContent = template.getAttribute("data-answer-text");
+    var explanation = q.querySelector(".variant-explanation");
+    var filled = template.content.querySelector(".variant-explanation-content");
+    if (explanation && filled) {
+      copyChildren(filled, explanation);
+    }
+    q.querySelector("details.answer").open = false;
+    field(form).value = "";
+    result(form).textContent = "";
+    return true;
+  }
+
+  /** Judges the number written against the shown variant's answer; {@code null} when there is none. */
+  function judgeNumber(form) {
+    var written = field(form).value;
+    if (written.trim() === "") {
+      result(form).textContent = text(form, "empty");
+      return null;
+    }
+    var value = parseNumber(written);
+    if (!isFinite(value)) {
+      result(form).textContent = text(form, "invalid");
+      return null;
+    }
+    var template = variantTemplate(form, shownVariant(form));
+    var answer = Number(template.getAttribute("data-answer"));
+    var bound = Math.max(Number(form.getAttribute("data-abs")), Number(form.getAttribute("data-rel")) * Math.abs(answer))
+        + 1e-9 * Math.max(1, Math.abs(answer));
+    var correct = Math.abs(value - answer) <= bound;
+    var message = text(form, correct ? "right" : "wrong");
+    if (section(form).querySelector("details.answer").open) {
+      message += " " + format(text(form, "worked"), { answer: template.getAttribute("data-answer-text") });
+    }
+    result(form).textContent = message;
+    return { variant: shownVariant(form), value: written, correct: correct };
+  }
+
+  /** Puts a saved numeric question back: its variant, its number and the verdict of its last check. */
+  function restoreNumber(form, saved) {
+    if (saved.variant && saved.variant !== 1) {
+      showVariant(form, saved.variant);
+    }
+    if (saved.value) {
+      field(form).value = saved.value;
+      judgeNumber(form);
+    }
+  }
+
+  function resetNumber(form) {
+    showVariant(form, 1);
+  }
+
+  /** Wires one numeric question; {@code record} keeps its new state (or none, to forget it). */
+  function startNumber(form, saved, record) {
+    form.hidden = false;
+    if (saved) {
+      restoreNumber(form, saved);
+    }
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var next = judgeNumber(form);
+      if (next) {
+        record(next);
+      }
+    });
+    field(form).addEventListener("input", function () { result(form).textContent = ""; });
+    var more = form.querySelector(".variant-next");
+    if (more) {
+      more.addEventListener("click", function () {
+        var next = shownVariant(form) % variantCount(form) + 1;
+        showVariant(form, next);
+        result(form).textContent = format(text(form, "shown"),
+            { variant: variantTemplate(form, next).getAttribute("data-label") });
+        record({ variant: next, value: "", correct: false }, true);
+      });
+    }
+  }
+
   // ---- the page
 
   function start() {
@@ -239,6 +378,17 @@
 
     forms.forEach(function (form) {
       var id = form.getAttribute("data-question");
+      if (form.getAttribute("data-kind") === "numeric") {
+        startNumber(form, state[id], function (next, keepVerdict) {
+          if (keepVerdict && state[id]) {
+            next.correct = state[id].correct; // another variant: the last verdict still counts
+          }
+          state[id] = next;
+          save(state);
+          showProgress();
+        });
+        return;
+      }
       form.querySelector(".selfcheck-button").hidden = false;
       if (state[id]) {
         restore(form, state[id]);
@@ -259,7 +409,13 @@
       progress.querySelector(".selfcheck-reset").addEventListener("click", function () {
         clear();
         state = {};
-        forms.forEach(unmarkAll);
+        forms.forEach(function (form) {
+          if (form.getAttribute("data-kind") === "numeric") {
+            resetNumber(form);
+          } else {
+            unmarkAll(form);
+          }
+        });
         showProgress();
         progress.querySelector(".selfcheck-progress-status").textContent = text(progress, "cleared");
       });
