@@ -162,7 +162,7 @@ final class AxisNotations {
     }
     for (Expr.Keyword k : call.keywords()) {
       if (!shown.contains(k.value())) {
-        m.mo(",").mi(k.name()).mo("=").expr(k.value(), 0);
+        m.mo(",").keyword(k.name()).expr(k.value(), 0);
       }
     }
   }

@@ -74,15 +74,15 @@ public final class MathMl {
       new Node<>(Expr.Tuple.class, (m, t) -> ATOM, false, MathMl::tuple),
       new Node<>(Expr.Call.class, FunctionNotations::precedence, false, FunctionNotations::write),
       new Node<>(Expr.NoneLiteral.class, (m, n) -> ATOM, true, (m, n) -> m.mi("None")),
-      new Node<>(Expr.Str.class, (m, s) -> ATOM, true, (m, s) -> m.open("ms").text(s.value()).close("ms")),
-      new Node<>(Expr.Not.class, (m, n) -> UNARY, false, (m, n) -> m.mo("¬").expr(n.operand(), UNARY)),
+      new Node<>(Expr.Str.class, (m, s) -> ATOM, true, (m, s) -> m.open("mtext").text("'" + s.value() + "'").close("mtext")),
+      new Node<>(Expr.Not.class, (m, n) -> UNARY, false, (m, n) -> m.prefix("¬", n.operand())),
       new Node<>(Expr.Compare.class, (m, c) -> COMPARISON, false, MathMl::comparison),
       new Node<>(Expr.Ndim.class, (m, n) -> ATOM, false, (m, n) -> m.function("ndim", n.target())),
       new Node<>(Expr.MethodCall.class, MathMl::methodPrecedence, false, MathMl::method),
       new Node<>(Expr.ListLiteral.class, (m, l) -> ATOM, false, (m, l) -> m.bracketed(l.items())),
       new Node<>(Expr.Index.class, (m, i) -> ATOM, false, MathMl::index),
       new Node<>(Expr.Slice.class, (m, s) -> ATOM, false, MathMl::slice),
-      new Node<>(Expr.Ellipsis.class, (m, e) -> ATOM, true, (m, e) -> m.mo("…")));
+      new Node<>(Expr.Ellipsis.class, (m, e) -> ATOM, true, (m, e) -> m.tight("…")));
 
   private final StringBuilder out = new StringBuilder(128);
   private final MathTypes types;
@@ -240,7 +240,12 @@ public final class MathMl {
   }
 
   private void negation(Expr.Neg n) {
-    mo("−").expr(n.operand(), UNARY);
+    prefix("−", n.operand());
+  }
+
+  /** A prefix operator and its operand in a row of their own, so that the operator is spaced as a sign: {@code −1}, {@code ¬a}. */
+  private void prefix(String op, Expr operand) {
+    open("mrow").mo(op).expr(operand, UNARY).close("mrow");
   }
 
   private static int precedence(Expr.Binary b) {
@@ -352,7 +357,8 @@ public final class MathMl {
   /** {@code target_{items}}: a name, a call or a bracket takes the subscript as it is, anything else in parentheses. */
   MathMl subscripted(Expr target, Runnable items) {
     open("msub");
-    if (target instanceof Expr.Name || isIverson(target) || FunctionNotations.endsInParenthesis(this, target)) {
+    if (target instanceof Expr.Name || target instanceof Expr.ShapeOf || target instanceof Expr.Ndim || isIverson(target)
+        || FunctionNotations.endsInParenthesis(this, target)) {
       box(target, ATOM);
     } else {
       parenthesized(target);
@@ -362,9 +368,19 @@ public final class MathMl {
     return close("mrow").close("msub");
   }
 
+  /** A keyword argument's name and {@code =}, unspaced: an argument, not an equation ({@code axis=1}). */
+  MathMl keyword(String name) {
+    return mi(name).tight("=");
+  }
+
   /** A whole axis, {@code :}, as in {@code x_{i,:}}. */
   MathMl wholeAxis() {
-    return open("mo", "lspace=\"0\" rspace=\"0\"").text(":").close("mo");
+    return tight(":");
+  }
+
+  /** An operator without space around it: the colon of a slice, an ellipsis. */
+  private MathMl tight(String op) {
+    return open("mo", "lspace=\"0\" rspace=\"0\"").text(op).close("mo");
   }
 
   /** {@code start:stop:step}, each part when written. */
@@ -373,12 +389,12 @@ public final class MathMl {
     if (s.start() != null) {
       expr(s.start(), 0);
     }
-    mo(":");
+    tight(":");
     if (s.stop() != null) {
       expr(s.stop(), 0);
     }
     if (s.step() != null) {
-      mo(":").expr(s.step(), 0);
+      tight(":").expr(s.step(), 0);
     }
     close("mrow");
   }
@@ -406,7 +422,7 @@ public final class MathMl {
           mo(",");
         }
         first = false;
-        mi(p).mo("=").expr(value, 0);
+        keyword(p).expr(value, 0);
       }
     }
     return close("mrow");
@@ -449,7 +465,7 @@ public final class MathMl {
         mo(",");
       }
       first = false;
-      mi(k.name()).mo("=");
+      keyword(k.name());
       argument(k.value(), condition);
     }
     return mo(")").close("mrow");

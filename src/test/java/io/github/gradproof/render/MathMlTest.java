@@ -68,11 +68,11 @@ class MathMlTest {
           + "<mrow><mi>x</mi><mrow><mo>[</mo><mi>i</mi><mo>]</mo></mrow></mrow>",
       // without the rank, an axis cannot be indexed: as called; every axis is the bare operator
       "dx = sum(x, axis=1) + sum(x) | <mi mathvariant=\"normal\">dx</mi><mo>=</mo><mrow><mi mathvariant=\"normal\">sum</mi>"
-          + "<mo>\u2061</mo><mrow><mo>(</mo><mi>x</mi><mo>,</mo><mi mathvariant=\"normal\">axis</mi><mo>=</mo><mn>1</mn>"
+          + "<mo>\u2061</mo><mrow><mo>(</mo><mi>x</mi><mo>,</mo><mi mathvariant=\"normal\">axis</mi><mo lspace=\"0\" rspace=\"0\">=</mo><mn>1</mn>"
           + "<mo>)</mo></mrow></mrow><mo>+</mo><mrow><mo>∑</mo><mi>x</mi></mrow>",
       // keepdims over every axis of an unknown rank cannot be written as an index: as called
       "dx = mean(x, keepdims=True) | <mi mathvariant=\"normal\">dx</mi><mo>=</mo><mrow><mi mathvariant=\"normal\">mean</mi>"
-          + "<mo>\u2061</mo><mrow><mo>(</mo><mi>x</mi><mo>,</mo><mi mathvariant=\"normal\">keepdims</mi><mo>=</mo>"
+          + "<mo>\u2061</mo><mrow><mo>(</mo><mi>x</mi><mo>,</mo><mi mathvariant=\"normal\">keepdims</mi><mo lspace=\"0\" rspace=\"0\">=</mo>"
           + "<mi mathvariant=\"normal\">True</mi><mo>)</mo></mrow></mrow>",
   })
   void aLineWithoutFactsIsWrittenFromItsSyntax(String source, String expected) {
@@ -93,7 +93,7 @@ class MathMlTest {
   void anUnknownFunctionIsWrittenAsCalled() {
     Line line = Claims.parseOnly(CaseFile.text("dx = wiggle(x, beta=2)"), new ArrayList<>());
     assertEquals(MATH + "<mi mathvariant=\"normal\">dx</mi><mo>=</mo><mrow><mi mathvariant=\"normal\">wiggle</mi><mo>\u2061</mo>"
-        + "<mrow><mo>(</mo><mi>x</mi><mo>,</mo><mi mathvariant=\"normal\">beta</mi><mo>=</mo><mn>2</mn><mo>)</mo></mrow>"
+        + "<mrow><mo>(</mo><mi>x</mi><mo>,</mo><mi mathvariant=\"normal\">beta</mi><mo lspace=\"0\" rspace=\"0\">=</mo><mn>2</mn><mo>)</mo></mrow>"
         + "</mrow></math>", MathMl.render(line));
   }
 
