@@ -135,7 +135,7 @@ final class AxisNotations {
       m.expr(operand, min);
       return;
     }
-    m.subscripted(operand, () -> {
+    IndexNotation.subscripted(m, operand, () -> {
       for (int axis = 0; axis < p.rank(); axis++) {
         if (axis > 0) {
           m.mo(",");
@@ -144,7 +144,7 @@ final class AxisNotations {
         if (at >= 0) {
           m.mi(letters.get(at));
         } else {
-          m.wholeAxis();
+          IndexNotation.wholeAxis(m);
         }
       }
     });
@@ -178,7 +178,7 @@ final class AxisNotations {
       if (Arrays.binarySearch(p.reduced(), axis) >= 0) {
         m.mi("None");
       } else {
-        m.wholeAxis();
+        IndexNotation.wholeAxis(m);
       }
     }
     m.mo("]").close("mrow");

@@ -80,8 +80,8 @@ public final class MathMl {
       new Node<>(Expr.Ndim.class, (m, n) -> ATOM, false, (m, n) -> m.function("ndim", n.target())),
       new Node<>(Expr.MethodCall.class, MathMl::methodPrecedence, false, MathMl::method),
       new Node<>(Expr.ListLiteral.class, (m, l) -> ATOM, false, (m, l) -> m.bracketed(l.items())),
-      new Node<>(Expr.Index.class, (m, i) -> ATOM, false, MathMl::index),
-      new Node<>(Expr.Slice.class, (m, s) -> ATOM, false, MathMl::slice),
+      new Node<>(Expr.Index.class, (m, i) -> ATOM, false, IndexNotation::index),
+      new Node<>(Expr.Slice.class, (m, s) -> ATOM, false, IndexNotation::slice),
       new Node<>(Expr.Ellipsis.class, (m, e) -> ATOM, true, (m, e) -> m.tight("…")));
 
   private final StringBuilder out = new StringBuilder(128);
@@ -109,14 +109,6 @@ public final class MathMl {
     MathMl m = new MathMl(types, line);
     m.out.append(MATH);
     m.line(line);
-    return m.out.append("</math>").toString();
-  }
-
-  /** The value of a gradient claim or forward line alone, as {@code <math>…</math>}, from its syntax. */
-  public static String renderValue(Line line) {
-    MathMl m = new MathMl(MathTypes.syntaxOnly(), line);
-    m.out.append(MATH);
-    m.expr(line instanceof Line.Definition d ? d.value() : ((Line.GradientClaim) line).value(), 0);
     return m.out.append("</math>").toString();
   }
 
@@ -323,80 +315,14 @@ public final class MathMl {
     }
   }
 
-  /** Integers (and whole axes {@code :}) as a subscript, {@code x_{1,:}}; any other index as written. */
-  private void index(Expr.Index i) {
-    if (isSubscript(i)) {
-      subscripted(i.target(), () -> {
-        for (int k = 0; k < i.items().size(); k++) {
-          if (k > 0) {
-            mo(",");
-          }
-          Expr item = i.items().get(k);
-          if (isWholeAxis(item)) {
-            wholeAxis();
-          } else {
-            expr(item, 0);
-          }
-        }
-      });
-    } else {
-      open("mrow").box(i.target(), ATOM).bracketed(i.items()).close("mrow");
-    }
-  }
-
-  /** Whether an index is written as a subscript: integers and whole axes only, at least one integer. */
-  private boolean isSubscript(Expr.Index i) {
-    return i.items().stream().allMatch(item -> isWholeAxis(item) || types.isInteger(item))
-        && !i.items().stream().allMatch(MathMl::isWholeAxis);
-  }
-
-  private static boolean isWholeAxis(Expr item) {
-    return item instanceof Expr.Slice s && s.start() == null && s.stop() == null && s.step() == null;
-  }
-
-  /** {@code target_{items}}: a name, a call or a bracket takes the subscript as it is, anything else in parentheses. */
-  MathMl subscripted(Expr target, Runnable items) {
-    open("msub");
-    if (target instanceof Expr.Name || target instanceof Expr.ShapeOf || target instanceof Expr.Ndim || isIverson(target)
-        || FunctionNotations.endsInParenthesis(this, target)) {
-      box(target, ATOM);
-    } else {
-      parenthesized(target);
-    }
-    open("mrow");
-    items.run();
-    return close("mrow").close("msub");
-  }
-
   /** A keyword argument's name and {@code =}, unspaced: an argument, not an equation ({@code axis=1}). */
   MathMl keyword(String name) {
     return mi(name).tight("=");
   }
 
-  /** A whole axis, {@code :}, as in {@code x_{i,:}}. */
-  MathMl wholeAxis() {
-    return tight(":");
-  }
-
   /** An operator without space around it: the colon of a slice, an ellipsis. */
-  private MathMl tight(String op) {
+  MathMl tight(String op) {
     return open("mo", "lspace=\"0\" rspace=\"0\"").text(op).close("mo");
-  }
-
-  /** {@code start:stop:step}, each part when written. */
-  private void slice(Expr.Slice s) {
-    open("mrow");
-    if (s.start() != null) {
-      expr(s.start(), 0);
-    }
-    tight(":");
-    if (s.stop() != null) {
-      expr(s.stop(), 0);
-    }
-    if (s.step() != null) {
-      tight(":").expr(s.step(), 0);
-    }
-    close("mrow");
   }
 
   // ---- pieces the notations are made of

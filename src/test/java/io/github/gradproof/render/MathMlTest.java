@@ -106,12 +106,6 @@ class MathMlTest {
         + "<mn>2</mn><mo>,</mo><mn>3</mn><mo>,</mo><mn>4</mn><mo>)</mo></mrow></mrow></math>", MathMl.render(line));
   }
 
-  @Test
-  void theValueOfALineAloneIsOneMathElement() {
-    Line line = Claims.parseOnly(CaseFile.text("dx = 2 * x"), new ArrayList<>());
-    assertEquals(MATH + "<mn>2</mn><mo>\u2062</mo><mi>x</mi></math>", MathMl.renderValue(line));
-  }
-
   /** The MathML is well-formed XML (every element closed, text escaped). */
   static void assertWellFormed(String xml) {
     try {
