@@ -48,8 +48,12 @@ public final class MathMl {
   private static final String MATH = "<math displaystyle=\"true\">";
   private static final String UPRIGHT = "mathvariant=\"normal\"";
 
-  /** The thin space (TeX's {@code \,}) that separates the factors of a product written side by side. */
-  static final String THIN_SPACE = "0.1667em";
+  /**
+   * The space that separates the factors of a product written side by side ({@code dC Bᵀ}): TeX's
+   * medium space {@code \:}, since its thin space lets names such as {@code dC} and {@code A} run
+   * together at a phone's text size.
+   */
+  static final String FACTOR_SPACE = "0.2222em";
 
   /**
    * How one kind of syntax node is written.
@@ -411,11 +415,11 @@ public final class MathMl {
   }
 
   /**
-   * The invisible times of a product written side by side, {@code 2x}, {@code A B}: with a thin
-   * space after it when {@code spaced}.
+   * The invisible times of a product written side by side, {@code 2x}, {@code A B}: with
+   * {@link #FACTOR_SPACE} after it when {@code spaced}.
    */
   MathMl invisibleTimes(boolean spaced) {
-    return (spaced ? open("mo", "rspace=\"" + THIN_SPACE + "\"") : open("mo")).text("\u2062").close("mo");
+    return (spaced ? open("mo", "rspace=\"" + FACTOR_SPACE + "\"") : open("mo")).text("\u2062").close("mo");
   }
 
   /**

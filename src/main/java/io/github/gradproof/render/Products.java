@@ -11,7 +11,7 @@ import io.github.gradproof.claim.Expr;
  *       numeric coefficient is written before its factor ({@code 2x}, {@code 2(a − t)}, {@code ½ x}),
  *       any other scalar product with {@code ·} ({@code s·x}, {@code x·2}, {@code R·C});
  *   <li>{@code *} between two arrays is the elementwise (Hadamard) product {@code x ⊙ y};
- *   <li>{@code @} is the matrix product, its factors side by side with a thin space ({@code dC Bᵀ}).
+ *   <li>{@code @} is the matrix product, its factors side by side with a space ({@code dC Bᵀ}).
  * </ul>
  *
  * Products of different kinds keep the parentheses that say which comes first ({@code (A B) ⊙ C}),
@@ -39,7 +39,7 @@ final class Products {
 
   /**
    * How a factor begins, which decides whether a coefficient can stand before it: a letter or a
-   * bracket directly ({@code 2x}, {@code 2(a)}), a word after a thin space ({@code 2 softmax(z)},
+   * bracket directly ({@code 2x}, {@code 2(a)}), a word after a space ({@code 2 softmax(z)},
    * {@code 2 ∑_i}), a digit, sign or fraction never ({@code 2·3}, {@code 2·½}).
    */
   enum Lead { LETTER, OPEN, WORD, DIGIT, SIGN, FRACTION }
