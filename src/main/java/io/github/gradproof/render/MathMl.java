@@ -53,7 +53,7 @@ public final class MathMl {
    * medium space {@code \:}, since its thin space lets names such as {@code dC} and {@code A} run
    * together at a phone's text size.
    */
-  static final String FACTOR_SPACE = "0.2222em";
+  private static final String FACTOR_SPACE = "0.2222em";
 
   /**
    * How one kind of syntax node is written.
@@ -198,7 +198,7 @@ public final class MathMl {
   }
 
   /** Writes {@code e} as a proposition: a comparison or mask as the statement itself, no bracket. */
-  MathMl condition(Expr e) {
+  private MathMl condition(Expr e) {
     boolean saved = proposition;
     proposition = true;
     expr(e, DISJUNCTION);
