@@ -47,7 +47,7 @@ final class ArrayFunctions {
               int[] size = sizes(new int[] {n, m == null ? n : m});
               return Var.constant(Tensor.eye(size[0], size[1], a.integer("k")));
             })
-            .math(Notation.function("eye", "N")).build(),
+            .math(Notation.subscripted("I", "N")).build(),
         Function.numpy("arange").param("start", NUMBER).param("stop", NUMBER, null).param("step", NUMBER, null)
             .shape(ArrayFunctions::arangeShape)
             .eval(ArrayFunctions::arange)
@@ -100,7 +100,7 @@ final class ArrayFunctions {
               int[] axes = a.axes("axes");
               return axes == null ? a.var("a").transpose() : a.var("a").transpose(axes);
             })
-            .math(Notation.function("transpose", "a")).build(),
+            .math(Notation.superscript("T", "a")).build(),
         Function.numpy("expand_dims").param("a", TENSOR).param("axis", SHAPE)
             .shape(a -> ShapeRules.expandDims(a.shape("a"), a.axes("axis")))
             .eval(a -> a.var("a").expandDims(a.shape("axis")))
@@ -146,7 +146,7 @@ final class ArrayFunctions {
               }
               return Ops.concatenate(parts, axis == null ? 0 : axis);
             })
-            .math(Notation.function("concatenate", "arrays")).build(),
+            .math(Notation.function("concat", "arrays")).build(),
         Function.numpy("stack").param("arrays", TENSORS).param("axis", INTEGER, 0L)
             .shape(a -> ShapeRules.stack(a.shapes("arrays"), a.constant("axis")))
             .eval(a -> Ops.stack(a.vars("arrays"), a.integer("axis")))

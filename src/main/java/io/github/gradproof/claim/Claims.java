@@ -4,9 +4,11 @@ import io.github.gradproof.diag.Diagnostic;
 import io.github.gradproof.diag.SourceSpan;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Entry point of the claim language: parses and statically checks lines as written in a quiz file,
@@ -183,6 +185,25 @@ public final class Claims {
   public static Optional<Expr.Call> asCall(Expr.MethodCall method) {
     Function f = Functions.method(method.method());
     return f == null ? Optional.empty() : Optional.of(Calls.asCall(f, method));
+  }
+
+  /**
+   * Every name a line uses (dims, inputs, forward and gradient names, method keywords), the
+   * gradient claim's own name included, in order of first use.
+   */
+  public static Set<String> names(Line line) {
+    Set<String> names = new LinkedHashSet<>();
+    if (line instanceof Line.GradientClaim g) {
+      names.add(g.name());
+    } else if (line instanceof Line.Definition d) {
+      names.add(d.name());
+    }
+    Walk.line(line, e -> {
+      if (e instanceof Expr.Name n) {
+        names.add(n.name());
+      }
+    });
+    return Collections.unmodifiableSet(names);
   }
 
   /** Whether a line calls {@code fd_order} or {@code fd_evals}. */

@@ -31,43 +31,43 @@ final class ElementwiseFunctions {
         numpy("log", Var::log, Notation.function("log", "x")),
         numpy("sqrt", Var::sqrt, Notation.radical("x")),
         numpy("abs", Var::abs, Notation.enclosed("||", "x")),
-        numpy("sign", Var::sign, Notation.function("sign", "x")),
+        numpy("sign", Var::sign, Notation.function("sgn", "x")),
         numpy("square", Var::square, Notation.superscript("2", "x")),
         numpy("sin", Var::sin, Notation.function("sin", "x")),
         numpy("cos", Var::cos, Notation.function("cos", "x")),
         numpy("tanh", Var::tanh, Notation.function("tanh", "x")),
         numpy("log1p", Var::log1p, Notation.function("log1p", "x")),
-        binary("maximum", Var::maximum),
-        binary("minimum", Var::minimum),
+        binary("maximum", Var::maximum, "max"),
+        binary("minimum", Var::minimum, "min"),
         Function.numpy("where").param("condition", TENSOR).param("x", TENSOR).param("y", TENSOR)
             .shape(a -> ShapeRules.broadcast(a.shape("condition"), a.shape("x"), a.shape("y")))
             .eval(a -> Ops.where(a.var("condition"), a.var("x"), a.var("y")))
-            .math(Notation.function("where", "condition")).build(),
+            .math(Notation.conditional("where", "condition")).build(),
         Function.numpy("clip").param("a", TENSOR).param("a_min", TENSOR_OR_NONE, null)
             .param("a_max", TENSOR_OR_NONE, null)
             .shape(ElementwiseFunctions::clipShape)
             .eval(a -> a.var("a").clip(a.varOrNull("a_min"), a.varOrNull("a_max")))
             .math(Notation.function("clip", "a")).build(),
         Function.torch("sigmoid").counterpart("torch.sigmoid").param("input", TENSOR).shape(a -> a.shape("input"))
-            .eval(a -> a.var("input").sigmoid()).math(Notation.function("sigmoid", "input")).build(),
+            .eval(a -> a.var("input").sigmoid()).math(Notation.function("σ", "input")).build(),
         Function.torch("relu").param("input", TENSOR).shape(a -> a.shape("input"))
-            .eval(a -> a.var("input").relu()).math(Notation.function("relu", "input")).build(),
+            .eval(a -> a.var("input").relu()).math(Notation.function("ReLU", "input")).build(),
         Function.torch("leaky_relu").param("input", TENSOR).param("negative_slope", NUMBER, 0.01)
             .shape(a -> a.shape("input"))
             .eval(a -> a.var("input").leakyRelu(a.number("negative_slope")))
-            .math(Notation.function("leaky_relu", "input")).build(),
+            .math(Notation.function("LeakyReLU", "input")).build(),
         Function.torch("softplus").param("input", TENSOR).param("beta", NUMBER, 1L).param("threshold", NUMBER, 20L)
             .shape(a -> a.shape("input"))
             .eval(ElementwiseFunctions::softplus)
             .math(Notation.function("softplus", "input")).build());
   }
 
-  /** A NumPy ufunc of two broadcast operands {@code x1}, {@code x2}. */
-  private static Function binary(String name, java.util.function.BinaryOperator<Var> op) {
+  /** A NumPy ufunc of two broadcast operands {@code x1}, {@code x2}, written {@code symbol(x1, x2)}. */
+  private static Function binary(String name, java.util.function.BinaryOperator<Var> op, String symbol) {
     return Function.numpy(name).param("x1", TENSOR).param("x2", TENSOR)
         .shape(a -> ShapeRules.broadcast(a.shape("x1"), a.shape("x2")))
         .eval(a -> op.apply(a.var("x1"), a.var("x2")))
-        .math(Notation.function(name, "x1")).build();
+        .math(Notation.function(symbol, "x1")).build();
   }
 
   private static Shape clipShape(StaticArgs a) {

@@ -13,11 +13,11 @@ final class ExperimentFunctions {
         Function.own("fd_order").param("method", ParamType.METHOD)
             .result(a -> StaticType.tensor(Shape.scalar()))
             .evalValue(a -> Value.constant(Tensor.scalar(a.experiments().order(central(a)))))
-            .math(Notation.function("fd_order", "method")).build(),
+            .math(Notation.subscripted("order", "method")).build(),
         Function.own("fd_evals").param("method", ParamType.METHOD)
             .result(a -> new StaticType.IntType(Dim.unknown()))
             .evalValue(a -> new Value.IntValue(a.experiments().evaluations(central(a))))
-            .math(Notation.function("fd_evals", "method")).build());
+            .math(Notation.subscripted("evals", "method")).build());
   }
 
   private static boolean central(Args a) {

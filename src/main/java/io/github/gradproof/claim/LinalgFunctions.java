@@ -28,7 +28,7 @@ final class LinalgFunctions {
         Function.numpy("trace").param("a", TENSOR).param("offset", INTEGER, 0L).method()
             .shape(a -> a.shape("a").rank() == 2 ? Shape.scalar() : Shape.unknown())
             .eval(a -> a.var("a").trace(a.integer("offset")))
-            .math(Notation.function("trace", "a")).build(),
+            .math(Notation.function("tr", "a")).build(),
         Function.numpy("einsum").param("subscripts", STRING).variadic("operands", TENSORS)
             .shape(LinalgFunctions::einsumShape)
             .eval(a -> Ops.einsum(a.string("subscripts"), a.vars("operands")))

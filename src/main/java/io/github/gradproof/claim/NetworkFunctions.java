@@ -36,12 +36,12 @@ final class NetworkFunctions {
             .keyword("reduction", STRING, "mean").choices("mean", "sum", "none")
             .shape(a -> reduced(a, a.shape("input").rank() > 0 ? Shape.of(a.shape("input").dim(0)) : Shape.unknown()))
             .eval(NetworkFunctions::crossEntropy)
-            .math(Notation.function("cross_entropy", "input")).build(),
+            .math(Notation.function("CE", "input")).build(),
         Function.torch("mse_loss").param("input", TENSOR).param("target", TENSOR)
             .keyword("reduction", STRING, "mean").choices("mean", "sum", "none")
             .shape(a -> reduced(a, ShapeRules.broadcast(a.shape("input"), a.shape("target"))))
             .eval(NetworkFunctions::mseLoss)
-            .math(Notation.function("mse_loss", "input")).build(),
+            .math(Notation.function("MSE", "input")).build(),
         Function.torch("one_hot").param("tensor", TENSOR).param("num_classes", INTEGER, -1L)
             .shape(a -> {
               Shape labels = a.shape("tensor");
@@ -49,7 +49,7 @@ final class NetworkFunctions {
               return labels.isKnown() ? labels.append(k.is(-1) ? Dim.unknown() : k) : labels;
             })
             .eval(NetworkFunctions::oneHot)
-            .math(Notation.function("one_hot", "tensor")).build());
+            .math(Notation.function("onehot", "tensor")).build());
   }
 
   /** The shape of a loss under {@code reduction}: a scalar, or {@code none}'s per-element shape. */
@@ -125,7 +125,7 @@ final class NetworkFunctions {
       f.param("output_padding", size, 0L);
     }
     return f.shape(a -> convShape(a, spatial, transposed))
-        .math(transposed ? Notation.function(name, "input") : Notation.infix("∗", "input", "weight"));
+        .math(transposed ? Notation.function(name, "input") : Notation.infix("∗", "input", "weight", "stride", "padding"));
   }
 
   /**

@@ -53,7 +53,7 @@ final class ReductionFunctions {
     Var apply(Var x, Integer axis, boolean keepdims);
   }
 
-  private static Function arg(String name, ArgReduction op) {
+  private static Function arg(String name, ArgReduction op, String symbol) {
     return Function.numpy(name).param("a", TENSOR).param("axis", INTEGER_OR_NONE, null)
         .keyword("keepdims", BOOL, false).method()
         .shape(a -> {
@@ -65,21 +65,21 @@ final class ReductionFunctions {
           return ShapeRules.reduce(x, axis == null ? null : new int[] {axis}, a.bool("keepdims"));
         })
         .eval(a -> op.apply(a.var("a"), a.integerOrNull("axis"), a.bool("keepdims")))
-        .math(Notation.function(name, "a", "axis", "keepdims")).build();
+        .math(Notation.alongAxis(symbol, "a", "axis", "keepdims")).build();
   }
 
   static List<Function> all() {
     return List.of(
         reduction("sum", Var::sum, Notation.bigOperator("∑", "a", "axis", "keepdims")),
-        reduction("mean", Var::mean, Notation.function("mean", "a", "axis", "keepdims")),
-        reduction("max", Var::max, Notation.function("max", "a", "axis", "keepdims")),
-        reduction("min", Var::min, Notation.function("min", "a", "axis", "keepdims")),
+        reduction("mean", Var::mean, Notation.reduction("mean", "a", "axis", "keepdims")),
+        reduction("max", Var::max, Notation.reduction("max", "a", "axis", "keepdims")),
+        reduction("min", Var::min, Notation.reduction("min", "a", "axis", "keepdims")),
         reduction("prod", Var::prod, Notation.bigOperator("∏", "a", "axis", "keepdims")),
-        spread("var", Var::var, Notation.function("var", "a", "axis", "keepdims")),
-        spread("std", Var::std, Notation.function("std", "a", "axis", "keepdims")),
-        reduction(Function.scipy("logsumexp"), Var::logsumexp, Notation.function("logsumexp", "a", "axis", "keepdims")).build(),
-        arg("argmax", Var::argmax),
-        arg("argmin", Var::argmin),
+        spread("var", Var::var, Notation.reduction("Var", "a", "axis", "keepdims")),
+        spread("std", Var::std, Notation.reduction("std", "a", "axis", "keepdims")),
+        reduction(Function.scipy("logsumexp"), Var::logsumexp, Notation.reduction("logsumexp", "a", "axis", "keepdims")).build(),
+        arg("argmax", Var::argmax, "arg max"),
+        arg("argmin", Var::argmin, "arg min"),
         Function.numpy("cumsum").param("a", TENSOR).param("axis", INTEGER_OR_NONE, null).method()
             .shape(a -> {
               Integer axis = a.constantOrNull("axis");
@@ -93,9 +93,9 @@ final class ReductionFunctions {
               return x;
             })
             .eval(a -> a.var("a").cumsum(a.integerOrNull("axis")))
-            .math(Notation.function("cumsum", "a", "axis")).build(),
-        normalisation("softmax", Var::softmax),
-        normalisation("log_softmax", Var::logSoftmax));
+            .math(Notation.function("cumsum", "a")).build(),
+        normalisation("softmax", Var::softmax, "softmax"),
+        normalisation("log_softmax", Var::logSoftmax, "log softmax"));
   }
 
   /** A normalisation along one dim: PyTorch's {@code name(input, dim=None)}; also {@code axis=}. */
@@ -103,7 +103,7 @@ final class ReductionFunctions {
     Var apply(Var x, int dim);
   }
 
-  private static Function normalisation(String name, AlongDim op) {
+  private static Function normalisation(String name, AlongDim op, String symbol) {
     return Function.torch(name).param("input", TENSOR).param("dim", INTEGER_OR_NONE, null).alias("axis")
         .shape(a -> {
           Shape x = a.shape("input");
@@ -118,7 +118,7 @@ final class ReductionFunctions {
           Integer dim = a.integerOrNull("dim");
           return op.apply(x, dim != null ? dim : implicitDim(x.value().rank()));
         })
-        .math(Notation.function(name, "input")).build();
+        .math(Notation.alongAxis(symbol, "input", "dim")).build();
   }
 
   /** PyTorch's choice when {@code dim} is omitted: 0 for rank 0, 1 and 3, else 1. */

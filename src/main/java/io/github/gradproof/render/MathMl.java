@@ -1,6 +1,7 @@
 package io.github.gradproof.render;
 
 import io.github.gradproof.claim.BinaryOp;
+import io.github.gradproof.claim.CheckedLine;
 import io.github.gradproof.claim.Claims;
 import io.github.gradproof.claim.CompareOp;
 import io.github.gradproof.claim.Expr;
@@ -9,16 +10,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
-import java.util.function.ToIntFunction;
+import java.util.function.ToIntBiFunction;
 
 /**
- * Writes a parsed line of the claim language as a MathML Core {@code <math>} element: {@code @}
- * as {@code ·}, elementwise {@code *} as {@code ⊙}, {@code /} as a fraction, {@code //} as a
- * floored fraction, {@code **} and {@code .T} as superscripts, a mask {@code (a > 0)} as the
- * comparison itself, {@code & | ~} as {@code ∧ ∨ ¬}, indexing as written ({@code x[1:M, None]}),
- * a method call as the function call it stands for, calls in the notation their function's
- * registry entry describes ({@link FunctionNotations}). Parentheses are re-derived from precedence,
- * so the output shows only the ones the math needs.
+ * Writes a line of the claim language as a MathML Core {@code <math>} element, as a textbook writes
+ * the formula (the conventions and the textbook each follows are tabled in docs/CLAIMS.md): products
+ * by what their operands are ({@link Products}: {@code 2x}, {@code s·x}, {@code x ⊙ y}, the matrix
+ * product {@code A B}), {@code /} as a fraction, {@code //} as a floored fraction, {@code **} as a
+ * superscript ({@code x ** 0.5} as {@code √x}), {@code .T} as an upright superscript T, a mask as
+ * an Iverson bracket {@code [x > 0]} with {@code & | ~} as {@code ∧ ∨ ¬} inside, indexing by
+ * integers as subscripts ({@code x_{1,:}}) and any other indexing as written ({@code x[1:M, None]}),
+ * a method call as the function call it stands for, calls in the notation their function's registry
+ * entry describes ({@link FunctionNotations}; reductions bind index letters, {@link AxisNotations}).
+ * Parentheses are re-derived from precedence, so the output shows only the ones the math needs.
+ *
+ * <p>What an operand is (a scalar, its rank, a constant axis) comes from the checker's static facts
+ * ({@link MathTypes}); a line that was only parsed is written from its syntax alone.
  *
  * <p>Each kind of syntax node has one entry in {@link #NODES} (how tightly it binds, whether it is
  * a single MathML element, and the method that writes it); adding a node to the language means
@@ -37,6 +44,17 @@ public final class MathMl {
   static final int POWER = 4;
   static final int ATOM = 5;
 
+  /** A claim stands alone, as a displayed formula: fractions at full size. */
+  private static final String MATH = "<math displaystyle=\"true\">";
+  private static final String UPRIGHT = "mathvariant=\"normal\"";
+
+  /**
+   * The space that separates the factors of a product written side by side ({@code dC Bᵀ}): TeX's
+   * medium space {@code \:}, since its thin space lets names such as {@code dC} and {@code A} run
+   * together at a phone's text size.
+   */
+  private static final String FACTOR_SPACE = "0.2222em";
+
   /**
    * How one kind of syntax node is written.
    *
@@ -47,47 +65,63 @@ public final class MathMl {
    * @param writer writes the node
    */
   private record Node<E extends Expr>(
-      Class<E> type, ToIntFunction<E> precedence, boolean single, BiConsumer<MathMl, E> writer) {}
+      Class<E> type, ToIntBiFunction<MathMl, E> precedence, boolean single, BiConsumer<MathMl, E> writer) {}
 
   private static final Map<Class<?>, Node<?>> NODES = table(
-      new Node<>(Expr.Num.class, n -> ATOM, true, MathMl::number),
-      new Node<>(Expr.Name.class, n -> ATOM, true, (m, n) -> m.mi(n.name())),
-      new Node<>(Expr.Bool.class, b -> ATOM, false, (m, b) -> m.mi(b.value() ? "True" : "False")),
-      new Node<>(Expr.Neg.class, n -> UNARY, false, MathMl::negation),
-      new Node<>(Expr.Binary.class, b -> precedence(b.op()), false, MathMl::binary),
-      new Node<>(Expr.Transpose.class, t -> ATOM, false, MathMl::transpose),
-      new Node<>(Expr.ShapeOf.class, s -> ATOM, false, MathMl::shapeOf),
-      new Node<>(Expr.Tuple.class, t -> ATOM, false, MathMl::tuple),
+      new Node<>(Expr.Num.class, (m, n) -> ATOM, true, MathMl::number),
+      new Node<>(Expr.Name.class, (m, n) -> ATOM, true, (m, n) -> m.mi(n.name())),
+      new Node<>(Expr.Bool.class, (m, b) -> ATOM, true, (m, b) -> m.mi(b.value() ? "True" : "False")),
+      new Node<>(Expr.Neg.class, (m, n) -> UNARY, false, MathMl::negation),
+      new Node<>(Expr.Binary.class, (m, b) -> precedence(b), false, MathMl::binary),
+      new Node<>(Expr.Transpose.class, (m, t) -> ATOM, true, (m, t) -> m.superscript(t.target(), "T")),
+      new Node<>(Expr.ShapeOf.class, (m, s) -> ATOM, false, (m, s) -> m.function("shape", s.target())),
+      new Node<>(Expr.Tuple.class, (m, t) -> ATOM, false, MathMl::tuple),
       new Node<>(Expr.Call.class, FunctionNotations::precedence, false, FunctionNotations::write),
-      new Node<>(Expr.NoneLiteral.class, n -> ATOM, false, (m, n) -> m.mi("None")),
-      new Node<>(Expr.Str.class, s -> ATOM, false, (m, s) -> m.open("ms").text(s.value()).close("ms")),
-      new Node<>(Expr.Not.class, n -> UNARY, false, (m, n) -> m.mo("¬").expr(n.operand(), UNARY)),
-      new Node<>(Expr.Compare.class, c -> COMPARISON, false, MathMl::mask),
-      new Node<>(Expr.Ndim.class, n -> ATOM, false, MathMl::ndim),
-      new Node<>(Expr.MethodCall.class, MathMl::precedence, false, MathMl::method),
-      new Node<>(Expr.ListLiteral.class, l -> ATOM, false, (m, l) -> m.bracketed(l.items())),
-      new Node<>(Expr.Index.class, i -> ATOM, false, MathMl::index),
-      new Node<>(Expr.Slice.class, s -> ATOM, false, MathMl::slice),
-      new Node<>(Expr.Ellipsis.class, e -> ATOM, false, (m, e) -> m.mo("…")));
+      new Node<>(Expr.NoneLiteral.class, (m, n) -> ATOM, true, (m, n) -> m.mi("None")),
+      new Node<>(Expr.Str.class, (m, s) -> ATOM, true, (m, s) -> m.open("mtext").text("'" + s.value() + "'").close("mtext")),
+      new Node<>(Expr.Not.class, (m, n) -> UNARY, false, (m, n) -> m.prefix("¬", n.operand())),
+      new Node<>(Expr.Compare.class, (m, c) -> COMPARISON, false, MathMl::comparison),
+      new Node<>(Expr.Ndim.class, (m, n) -> ATOM, false, (m, n) -> m.function("ndim", n.target())),
+      new Node<>(Expr.MethodCall.class, MathMl::methodPrecedence, false, MathMl::method),
+      new Node<>(Expr.ListLiteral.class, (m, l) -> ATOM, false, (m, l) -> m.bracketed(l.items())),
+      new Node<>(Expr.Index.class, (m, i) -> ATOM, false, IndexNotation::index),
+      new Node<>(Expr.Slice.class, (m, s) -> ATOM, false, IndexNotation::slice),
+      new Node<>(Expr.Ellipsis.class, (m, e) -> ATOM, true, (m, e) -> m.tight("…")));
 
   private final StringBuilder out = new StringBuilder(128);
+  private final MathTypes types;
+  private final IndexLetters letters;
+  /** Whether the node being written is a proposition (inside an Iverson bracket), not a 0/1 value. */
+  private boolean proposition;
 
-  private MathMl() {}
+  private MathMl(MathTypes types, Line line) {
+    this.types = types;
+    this.letters = new IndexLetters(Claims.names(line));
+  }
 
-  /** The line as {@code <math>…</math>}. */
+  /** A checked line as {@code <math>…</math>}, its operands known from the checker's static facts. */
+  public static String render(CheckedLine facts) {
+    return render(MathTypes.of(facts), facts.line());
+  }
+
+  /** A line that was only parsed as {@code <math>…</math>}, written from its syntax alone. */
   public static String render(Line line) {
-    MathMl m = new MathMl();
-    m.out.append("<math>");
+    return render(MathTypes.syntaxOnly(), line);
+  }
+
+  private static String render(MathTypes types, Line line) {
+    MathMl m = new MathMl(types, line);
+    m.out.append(MATH);
     m.line(line);
     return m.out.append("</math>").toString();
   }
 
-  /** One expression as {@code <math>…</math>}. */
-  public static String render(Expr expr) {
-    MathMl m = new MathMl();
-    m.out.append("<math>");
-    m.expr(expr, 0);
-    return m.out.append("</math>").toString();
+  MathTypes types() {
+    return types;
+  }
+
+  IndexLetters letters() {
+    return letters;
   }
 
   // ---- lines: one case per kind of line
@@ -128,23 +162,34 @@ public final class MathMl {
     return node;
   }
 
-  private static <E extends Expr> int precedence(E e) {
-    return node(e).precedence().applyAsInt(e);
+  /** How tightly {@code e} binds where it stands: a mask among values is a bracket, an atom. */
+  <E extends Expr> int precedence(E e) {
+    return isIverson(e) ? ATOM : node(e).precedence().applyAsInt(this, e);
+  }
+
+  /** Whether {@code e} is written as one bracket, fraction, token or call with parentheses. */
+  boolean isAtom(Expr e) {
+    return precedence(e) == ATOM;
   }
 
   /** Writes {@code e}, in parentheses when it binds looser than {@code min}. */
   MathMl expr(Expr e, int min) {
     if (precedence(e) < min) {
-      open("mrow").mo("(");
-      write(e);
-      return mo(")").close("mrow");
+      return parenthesized(e);
     }
     return write(e);
   }
 
+  /** Writes {@code e} between parentheses. */
+  MathMl parenthesized(Expr e) {
+    open("mrow").mo("(");
+    write(e);
+    return mo(")").close("mrow");
+  }
+
   /** Writes {@code e} as exactly one MathML element, as {@code msup} and {@code mfrac} children must be. */
   MathMl box(Expr e, int min) {
-    if (node(e).single()) {
+    if (node(e).single() && !isIverson(e)) {
       return write(e);
     }
     open("mrow");
@@ -152,9 +197,36 @@ public final class MathMl {
     return close("mrow");
   }
 
-  private <E extends Expr> MathMl write(E e) {
-    node(e).writer().accept(this, e);
+  /** Writes {@code e} as a proposition: a comparison or mask as the statement itself, no bracket. */
+  private MathMl condition(Expr e) {
+    boolean saved = proposition;
+    proposition = true;
+    expr(e, DISJUNCTION);
+    proposition = saved;
     return this;
+  }
+
+  private <E extends Expr> MathMl write(E e) {
+    if (isIverson(e)) {
+      open("mrow").mo("[");
+      condition(e);
+      return mo("]").close("mrow");
+    }
+    boolean saved = proposition;
+    // the operands of ∧ ∨ ¬ are propositions; those of anything else (a comparison too) are values
+    proposition = isLogical(e);
+    node(e).writer().accept(this, e);
+    proposition = saved;
+    return this;
+  }
+
+  /** A comparison or logical operation standing where a value is: a 0/1 mask, an Iverson bracket. */
+  boolean isIverson(Expr e) {
+    return !proposition && (e instanceof Expr.Compare || isLogical(e));
+  }
+
+  private static boolean isLogical(Expr e) {
+    return e instanceof Expr.Not || e instanceof Expr.Binary b && (b.op() == BinaryOp.AND || b.op() == BinaryOp.OR);
   }
 
   // ---- one method per kind of node
@@ -164,15 +236,20 @@ public final class MathMl {
   }
 
   private void negation(Expr.Neg n) {
-    mo("−").expr(n.operand(), UNARY);
+    prefix("−", n.operand());
   }
 
-  private static int precedence(BinaryOp op) {
-    return switch (op) {
+  /** A prefix operator and its operand in a row of their own, so that the operator is spaced as a sign: {@code −1}, {@code ¬a}. */
+  private void prefix(String op, Expr operand) {
+    open("mrow").mo(op).expr(operand, UNARY).close("mrow");
+  }
+
+  private static int precedence(Expr.Binary b) {
+    return switch (b.op()) {
       case ADD, SUB -> ADDITIVE;
       case MUL, MATMUL -> PRODUCT;
       case DIV -> UNARY;
-      case POW -> POWER;
+      case POW -> Products.isSquareRoot(b) ? ATOM : POWER;
       case FLOORDIV -> ATOM;
       case AND -> CONJUNCTION;
       case OR -> DISJUNCTION;
@@ -182,62 +259,54 @@ public final class MathMl {
   private void binary(Expr.Binary b) {
     switch (b.op()) {
       case DIV -> open("mfrac").box(b.left(), 0).box(b.right(), 0).close("mfrac");
-      case POW -> open("msup").box(b.left(), ATOM).box(b.right(), 0).close("msup");
+      case POW -> power(b);
       case FLOORDIV -> open("mrow").mo("⌊").open("mfrac").box(b.left(), 0).box(b.right(), 0).close("mfrac")
           .mo("⌋").close("mrow");
+      case MUL, MATMUL -> Products.write(this, b);
       default -> {
-        int p = precedence(b.op());
-        // (a @ b) * c and (a * b) @ c differ: a product of another kind (or a product notation
-        // such as a ⊗ b) keeps its parentheses
-        boolean mixed = p == PRODUCT && precedence(b.left()) == PRODUCT
-            && !(b.left() instanceof Expr.Binary l && l.op() == b.op());
-        expr(b.left(), mixed ? p + 1 : p);
+        int p = precedence(b);
+        expr(b.left(), p);
         mo(switch (b.op()) {
           case ADD -> "+";
           case SUB -> "−";
-          case MUL -> "⊙";
           case AND -> "∧";
-          case OR -> "∨";
-          default -> "·";
+          default -> "∨";
         });
         expr(b.right(), p + 1);
       }
     }
   }
 
-  private void transpose(Expr.Transpose t) {
-    open("msup").box(t.target(), ATOM).mi("T").close("msup");
+  /** {@code x²}; {@code x ** 0.5} as {@code √x}. */
+  private void power(Expr.Binary b) {
+    if (Products.isSquareRoot(b)) {
+      open("msqrt").expr(b.left(), 0).close("msqrt");
+    } else {
+      open("msup").box(b.left(), ATOM).box(b.right(), 0).close("msup");
+    }
   }
 
-  private void shapeOf(Expr.ShapeOf s) {
-    mi("shape").applyFunction().parenthesized(List.of(s.target()), List.of());
+  /** {@code target^symbol}, the symbol upright: {@code xᵀ}, {@code x²}. */
+  MathMl superscript(Expr target, String symbol) {
+    return open("msup").box(target, ATOM).symbol(symbol).close("msup");
   }
 
   private void tuple(Expr.Tuple t) {
     open("mrow").mo("(");
-    for (int i = 0; i < t.items().size(); i++) {
-      if (i > 0) {
-        mo(",");
-      }
-      expr(t.items().get(i), 0);
-    }
+    separated(t.items());
     if (t.items().size() == 1) {
       mo(",");
     }
     mo(")").close("mrow");
   }
 
-  /** A comparison inside an expression, a 0/1 mask: {@code x > 0}. */
-  private void mask(Expr.Compare c) {
+  /** A comparison: a proposition inside a bracket or a condition, a mask elsewhere (see {@link #write}). */
+  private void comparison(Expr.Compare c) {
     open("mrow").expr(c.left(), ADDITIVE).mo(comparison(c.op())).expr(c.right(), ADDITIVE).close("mrow");
   }
 
-  private void ndim(Expr.Ndim n) {
-    mi("ndim").applyFunction().parenthesized(List.of(n.target()), List.of());
-  }
-
-  private static int precedence(Expr.MethodCall m) {
-    return Claims.asCall(m).map(FunctionNotations::precedence).orElse(ATOM);
+  private static int methodPrecedence(MathMl m, Expr.MethodCall call) {
+    return Claims.asCall(call).map(c -> FunctionNotations.precedence(m, c)).orElse(ATOM);
   }
 
   /** {@code x.sum(axis=0)} as the call it stands for; a method no function has, as written. */
@@ -250,35 +319,29 @@ public final class MathMl {
     }
   }
 
-  private void index(Expr.Index i) {
-    open("mrow").box(i.target(), ATOM).bracketed(i.items()).close("mrow");
+  /** A keyword argument's name and {@code =}, unspaced: an argument, not an equation ({@code axis=1}). */
+  MathMl keyword(String name) {
+    return mi(name).tight("=");
   }
 
-  /** {@code start:stop:step}, each part when written. */
-  private void slice(Expr.Slice s) {
-    open("mrow");
-    if (s.start() != null) {
-      expr(s.start(), 0);
-    }
-    mo(":");
-    if (s.stop() != null) {
-      expr(s.stop(), 0);
-    }
-    if (s.step() != null) {
-      mo(":").expr(s.step(), 0);
-    }
-    close("mrow");
+  /** An operator without space around it: the colon of a slice, an ellipsis. */
+  MathMl tight(String op) {
+    return open("mo", "lspace=\"0\" rspace=\"0\"").text(op).close("mo");
   }
 
-  // ---- pieces the function notations are made of
+  // ---- pieces the notations are made of
 
   /** A call as written: {@code f⁡(a, k=v)}. */
   MathMl asWritten(Expr.Call c) {
-    open("mrow").mi(c.function()).applyFunction().parenthesized(c.args(), c.keywords());
-    return close("mrow");
+    return open("mrow").mi(c.function()).applyFunction().parenthesized(c.args(), c.keywords()).close("mrow");
   }
 
-  /** The subscript of a call: {@code axis=…, keepdims=…}, each parameter of {@code params} that is given. */
+  /** {@code name⁡(operand)}. */
+  private void function(String name, Expr operand) {
+    open("mrow").mi(name).applyFunction().parenthesized(List.of(operand), List.of()).close("mrow");
+  }
+
+  /** The subscript of a call: {@code stride=…, padding=…}, each parameter of {@code params} that is given. */
   MathMl subscript(List<String> params, Map<String, Expr> args) {
     open("mrow");
     boolean first = true;
@@ -289,7 +352,7 @@ public final class MathMl {
           mo(",");
         }
         first = false;
-        mi(p).mo("=").expr(value, 0);
+        keyword(p).expr(value, 0);
       }
     }
     return close("mrow");
@@ -298,16 +361,26 @@ public final class MathMl {
   /** Items between square brackets, separated by commas: a list, or an index. */
   MathMl bracketed(List<Expr> items) {
     open("mrow").mo("[");
+    separated(items);
+    return mo("]").close("mrow");
+  }
+
+  private void separated(List<Expr> items) {
     for (int i = 0; i < items.size(); i++) {
       if (i > 0) {
         mo(",");
       }
       expr(items.get(i), 0);
     }
-    return mo("]").close("mrow");
   }
 
+  /** Arguments in parentheses, as a call gives them. */
   MathMl parenthesized(List<Expr> args, List<Expr.Keyword> keywords) {
+    return parenthesized(args, keywords, null);
+  }
+
+  /** Arguments in parentheses, as a call gives them, the argument {@code condition} (by identity) as a statement. */
+  MathMl parenthesized(List<Expr> args, List<Expr.Keyword> keywords, Expr condition) {
     open("mrow").mo("(");
     boolean first = true;
     for (Expr a : args) {
@@ -315,16 +388,25 @@ public final class MathMl {
         mo(",");
       }
       first = false;
-      expr(a, 0);
+      argument(a, condition);
     }
     for (Expr.Keyword k : keywords) {
       if (!first) {
         mo(",");
       }
       first = false;
-      mi(k.name()).mo("=").expr(k.value(), 0);
+      keyword(k.name());
+      argument(k.value(), condition);
     }
     return mo(")").close("mrow");
+  }
+
+  private void argument(Expr a, Expr condition) {
+    if (a == condition) {
+      condition(a);
+    } else {
+      expr(a, 0);
+    }
   }
 
   /** The invisible function-application operator between a function's name and its arguments. */
@@ -332,13 +414,33 @@ public final class MathMl {
     return mo("\u2061");
   }
 
-  MathMl mi(String name) {
-    return open("mi").text(name).close("mi");
+  /**
+   * The invisible times of a product written side by side, {@code 2x}, {@code A B}: with
+   * {@link #FACTOR_SPACE} after it when {@code spaced}.
+   */
+  MathMl invisibleTimes(boolean spaced) {
+    return (spaced ? open("mo", "rspace=\"" + FACTOR_SPACE + "\"") : open("mo")).text("\u2062").close("mo");
   }
 
-  /** A number as {@code <mn>}, anything else as {@code <mi>}: a superscript such as {@code 2} or {@code T}. */
-  MathMl token(String symbol) {
-    return symbol.chars().allMatch(Character::isDigit) ? open("mn").text(symbol).close("mn") : mi(symbol);
+  /**
+   * An identifier: one letter italic (MathML's default for it), a longer name or a word upright,
+   * marked {@code mathvariant="normal"} so that a theme's CSS can style the two apart.
+   */
+  MathMl mi(String name) {
+    return (name.codePointCount(0, name.length()) > 1 ? open("mi", UPRIGHT) : open("mi")).text(name).close("mi");
+  }
+
+  /**
+   * A notation's symbol: a number as {@code <mn>}, a single Latin letter upright (a constant or an
+   * operator such as {@code T}, {@code e}, {@code I}, never a variable), anything else as {@code <mi>}.
+   */
+  MathMl symbol(String symbol) {
+    if (symbol.chars().allMatch(Character::isDigit)) {
+      return open("mn").text(symbol).close("mn");
+    } else if (symbol.length() == 1 && (symbol.charAt(0) | 0x20) >= 'a' && (symbol.charAt(0) | 0x20) <= 'z') {
+      return open("mi", UPRIGHT).text(symbol).close("mi");
+    }
+    return mi(symbol);
   }
 
   MathMl mo(String op) {
@@ -347,6 +449,11 @@ public final class MathMl {
 
   MathMl open(String element) {
     out.append('<').append(element).append('>');
+    return this;
+  }
+
+  private MathMl open(String element, String attributes) {
+    out.append('<').append(element).append(' ').append(attributes).append('>');
     return this;
   }
 

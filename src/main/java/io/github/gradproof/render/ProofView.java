@@ -90,7 +90,7 @@ final class ProofView {
   private Map<String, Object> compactRow(VerificationTable.Row row, ShapeSymbols symbols) {
     Map<String, Object> view = new LinkedHashMap<>();
     ClaimResult claim = row.claim();
-    view.put("mathMl", claim == null ? "" : MathMl.render(claim.line()));
+    view.put("mathMl", claim == null ? "" : claim.facts() != null ? MathMl.render(claim.facts()) : MathMl.render(claim.line()));
     view.put("code", claim == null ? null : claim.claim().source());
     view.put("verdict", labels.verdictLabel(row.verdict()));
     view.put("verdictClass", VerificationTable.verdictName(row.verdict()));

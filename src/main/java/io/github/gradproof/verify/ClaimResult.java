@@ -1,5 +1,6 @@
 package io.github.gradproof.verify;
 
+import io.github.gradproof.claim.CheckedLine;
 import io.github.gradproof.claim.Line;
 import io.github.gradproof.diag.SourceSpan;
 import java.util.Arrays;
@@ -19,6 +20,10 @@ import java.util.Objects;
  * @param trials how many trials were run
  * @param verdict holds, false, or not checkable (a question with {@code verify: false})
  * @param reason why it is false; {@code null} otherwise
+ * @param facts the claim's static facts (each expression's type and symbolic shape), from which pages
+ *     draw it as a textbook would (which operands are scalars, how many axes a reduction's operand
+ *     has); {@code null} for a claim that was only parsed. Derived from {@code line}, so not part of
+ *     equality.
  */
 public record ClaimResult(
     SourceSpan claim,
@@ -28,10 +33,17 @@ public record ClaimResult(
     double engineError,
     int trials,
     Verdict verdict,
-    Reason reason) {
+    Reason reason,
+    CheckedLine facts) {
 
   public ClaimResult {
     shape = shape == null ? null : shape.clone();
+  }
+
+  /** A result without static facts: its claim is drawn from its syntax alone. */
+  public ClaimResult(SourceSpan claim, Line line, int[] shape, double error, double engineError, int trials,
+      Verdict verdict, Reason reason) {
+    this(claim, line, shape, error, engineError, trials, verdict, reason, null);
   }
 
   @Override

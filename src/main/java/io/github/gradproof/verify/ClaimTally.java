@@ -37,6 +37,6 @@ final class ClaimTally {
 
   ClaimResult result() {
     return new ClaimResult(claim.text(), claim.line(), shape, comparable ? error : Double.NaN, engineError,
-        trials, reason == null ? Verdict.HOLDS : Verdict.FALSE, reason);
+        trials, reason == null ? Verdict.HOLDS : Verdict.FALSE, reason, claim.facts());
   }
 }

@@ -163,7 +163,7 @@ public final class QuestionVerifier {
   }
 
   private static ClaimResult notChecked(CompiledClaim c) {
-    return new ClaimResult(c.text(), c.line(), null, Double.NaN, Double.NaN, 0, Verdict.NOT_CHECKABLE, null);
+    return new ClaimResult(c.text(), c.line(), null, Double.NaN, Double.NaN, 0, Verdict.NOT_CHECKABLE, null, c.facts());
   }
 
   /** The engine's agreement with central differences over all trials of a question. */

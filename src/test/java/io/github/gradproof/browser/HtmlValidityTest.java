@@ -2,6 +2,9 @@ package io.github.gradproof.browser;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.gradproof.claim.CaseFile;
+import io.github.gradproof.claim.CheckedLine;
+import io.github.gradproof.render.MathMl;
 import io.github.gradproof.diag.Plural;
 import java.nio.file.Path;
 import java.util.List;
@@ -59,6 +62,35 @@ class HtmlValidityTest {
       assertTrue(messages.stream().filter(NuHtmlChecker.Message::error).count() >= 2, messages.toString());
     } finally {
       java.nio.file.Files.deleteIfExists(bad);
+    }
+  }
+
+  /**
+   * Every notation the renderer has (the MathML of every case of {@code claim/parse.txt}: each
+   * function, reduction form, product, index and mask) is valid in an HTML page, not only the
+   * ones the test site happens to use.
+   */
+  @Test
+  void everyClaimNotationIsValidMathMl() throws Exception {
+    StringBuilder page = new StringBuilder("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+        + "<title>Claim notations</title></head><body><table><tbody>\n");
+    int cases = 0;
+    for (CaseFile.Case c : CaseFile.read("/claim/parse.txt")) {
+      CheckedLine line = CaseFile.check(c, new java.util.ArrayList<>());
+      page.append("<tr><td>").append(MathMl.render(line)).append("</td></tr>\n");
+      cases++;
+    }
+    page.append("</tbody></table></body></html>\n");
+    Path file = java.nio.file.Files.createTempFile("gradproof-notations-", ".html");
+    try {
+      java.nio.file.Files.writeString(file, page);
+      List<NuHtmlChecker.Message> messages = checker.checkHtml(file.toFile());
+      report("claim notations (" + cases + " claims)", messages);
+      List<NuHtmlChecker.Message> errors = messages.stream().filter(NuHtmlChecker.Message::error).toList();
+      assertTrue(errors.isEmpty(), errors.size() + " Nu checker errors in the claims' MathML:\n"
+          + String.join("\n", errors.stream().map(Object::toString).toList()));
+    } finally {
+      java.nio.file.Files.deleteIfExists(file);
     }
   }
 

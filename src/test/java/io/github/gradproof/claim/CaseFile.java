@@ -96,10 +96,20 @@ public final class CaseFile {
    * @return the line, or {@code null} when it has errors (then {@code sink} grew)
    */
   public static Line parse(Case c, List<Diagnostic> sink) {
+    CheckedLine checked = check(c, sink);
+    return checked == null ? null : checked.line();
+  }
+
+  /**
+   * Parses and checks a case's line as {@link #parse} does, keeping the static facts.
+   *
+   * @return the checked line, or {@code null} when it has errors (then {@code sink} grew)
+   */
+  public static CheckedLine check(Case c, List<Diagnostic> sink) {
     Scope scope = scope(c.directives().getOrDefault("scope", ""));
     boolean forward = c.fields().containsKey("forward");
     SourceSpan text = text(c.fields().get(forward ? "forward" : "claim"));
-    return forward ? Claims.forwardLine(text, scope, sink) : Claims.claim(text, scope, sink);
+    return forward ? Claims.checkForwardLine(text, scope, sink) : Claims.checkClaim(text, scope, sink);
   }
 
   /** A line as the quiz loader would hand it over: {@code claim.yaml}, line 7, inside quotes. */
@@ -108,22 +118,36 @@ public final class CaseFile {
     return new SourceSpan(source, new SourceLocation("claim.yaml", 7, prefix.length() + 1), prefix + source + "\"");
   }
 
-  /** Parses {@code name:kind ...} with kinds dim, input, labels, forward. */
-  static Scope scope(String spec) {
+  /**
+   * Parses {@code name:kind[shape] ...} with kinds dim, input, labels, forward and an optional
+   * shape of dims and integers ({@code A:input[M,K]}, {@code s:input[]} for a scalar); without
+   * one a tensor's shape is unknown.
+   */
+  public static Scope scope(String spec) {
     Scope s = Scope.empty();
     for (String item : spec.split("\\s+")) {
       if (item.isEmpty()) {
         continue;
       }
-      String[] p = item.split(":");
-      s = s.with(p[0], switch (p[1]) {
+      int colon = item.indexOf(':');
+      int bracket = item.indexOf('[');
+      String kind = item.substring(colon + 1, bracket < 0 ? item.length() : bracket);
+      s = s.with(item.substring(0, colon), switch (kind) {
         case "dim" -> Scope.Kind.DIM;
         case "input" -> Scope.Kind.INPUT;
         case "labels" -> Scope.Kind.LABELS;
         case "forward" -> Scope.Kind.FORWARD;
-        default -> throw new IllegalArgumentException("unknown kind " + p[1]);
-      });
+        default -> throw new IllegalArgumentException("unknown kind " + kind);
+      }, bracket < 0 ? Shape.unknown() : shape(item.substring(bracket + 1, item.length() - 1)));
     }
     return s;
+  }
+
+  private static Shape shape(String body) {
+    List<Dim> dims = new ArrayList<>();
+    for (String axis : body.isEmpty() ? new String[0] : body.split(",")) {
+      dims.add(axis.matches("[0-9]+") ? Dim.of(Long.parseLong(axis)) : Dim.symbol(axis));
+    }
+    return new Shape(dims);
   }
 }

@@ -69,29 +69,7 @@ class StaticShapeTest {
 
   /** {@code name:kind[axes]} items, axes being dims or integers. */
   static Scope scope(String spec) {
-    Scope s = Scope.empty();
-    for (String item : spec.split("\\s+")) {
-      int colon = item.indexOf(':');
-      int bracket = item.indexOf('[');
-      String name = item.substring(0, colon);
-      String kind = item.substring(colon + 1, bracket < 0 ? item.length() : bracket);
-      Shape shape = Shape.unknown();
-      if (bracket >= 0) {
-        List<Dim> dims = new ArrayList<>();
-        String body = item.substring(bracket + 1, item.length() - 1);
-        for (String axis : body.isEmpty() ? new String[0] : body.split(",")) {
-          dims.add(axis.matches("[0-9]+") ? Dim.of(Long.parseLong(axis)) : Dim.symbol(axis));
-        }
-        shape = new Shape(dims);
-      }
-      s = s.with(name, switch (kind) {
-        case "dim" -> Scope.Kind.DIM;
-        case "input" -> Scope.Kind.INPUT;
-        case "labels" -> Scope.Kind.LABELS;
-        default -> Scope.Kind.FORWARD;
-      }, shape);
-    }
-    return s;
+    return CaseFile.scope(spec);
   }
 
   static Map<String, Integer> dims(String spec) {
