@@ -89,6 +89,11 @@ public final class DevServer implements AutoCloseable {
     return "http://127.0.0.1:" + server.port() + "/";
   }
 
+  /** Whether the server still listens for connections (false once closed). */
+  public boolean isServing() {
+    return server.isListening();
+  }
+
   /** How many builds have finished, successful or not. */
   public long buildCount() {
     return version.get();

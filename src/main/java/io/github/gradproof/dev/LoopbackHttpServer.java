@@ -98,6 +98,11 @@ public final class LoopbackHttpServer implements AutoCloseable {
     return socket.getLocalPort();
   }
 
+  /** Whether the listening socket is still open (false once {@link #close()} ran). */
+  public boolean isListening() {
+    return !socket.isClosed();
+  }
+
   /** Starts accepting connections. */
   public void start() {
     acceptor.start();
