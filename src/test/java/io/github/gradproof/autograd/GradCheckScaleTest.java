@@ -1,5 +1,6 @@
 package io.github.gradproof.autograd;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -87,5 +88,51 @@ class GradCheckScaleTest {
     if (n < 1_000_000) { // the largest size is slow: one wrong gradient is enough there
       assertFalse(GradCheck.check(f, x, times(g, -1)).passed(), "the wrong sign");
     }
+  }
+
+  @Test
+  void relativeToleranceJustInsideAndOutside() {
+    // f(x) = x at 0: both central differences are exactly 1, so only the relative term is left
+    ToDoubleFunction<Var> f = v -> v.sum().value().item();
+    Tensor x = Tensor.vector(0);
+    assertTrue(GradCheck.check(f, x, Tensor.vector(1 + 0.99 * GradCheck.RTOL)).passed());
+    assertFalse(GradCheck.check(f, x, Tensor.vector(1 + 1.01 * GradCheck.RTOL)).passed());
+  }
+
+  @Test
+  void roundingAllowanceOfALargeOffsetJustInsideAndFarOutside() {
+    ToDoubleFunction<Var> f = v -> v.sum().add(c(1e6)).value().item();
+    Tensor x = Tensor.vector(0);
+    double h = GradCheck.step(0, 1e6, 1);
+    assertEquals(Math.cbrt(GradCheck.ROUNDING * GradCheck.EPS * 1e6), h, 1e-12, "the step grows with |f|");
+    double plus = 1e6 + h;
+    double minus = 1e6 - h;
+    double numeric = (plus - minus) / (2 * h);
+    double allowance = GradCheck.RTOL * numeric + GradCheck.ROUNDING * GradCheck.EPS * (plus + minus) / (2 * h);
+    GradCheckResult inside = GradCheck.check(f, x, Tensor.vector(numeric + 0.99 * allowance));
+    assertTrue(inside.passed(), inside::toString);
+    assertEquals(3, inside.evaluations(), "passed at the first step: f(x) and two evaluations");
+    assertFalse(GradCheck.check(f, x, Tensor.vector(numeric + 10 * allowance)).passed());
+  }
+
+  @Test
+  void stepIsTheBaseOneForAnObjectiveOfItsVariationsSizeAndCappedForAHugeOne() {
+    assertEquals(GradCheck.step(0.5), GradCheck.step(0.5, 0.2, 1), "K·ε·|f| / (S·c) below ε: the base step");
+    assertEquals(Math.cbrt(GradCheck.ROUNDING * GradCheck.EPS * 3), GradCheck.step(0, 3, 1), 1e-15);
+    assertEquals(GradCheck.step(0.5), GradCheck.step(0.5, 1e12, 0), "a zero gradient scale keeps the base step");
+    assertEquals(GradCheck.MAX_STEP, GradCheck.step(0, 1e15, 1), 1e-15);
+  }
+
+  @Test
+  void richardsonRemovesTruncationThatTheFirstStepCannotAfford() {
+    // exp(3000 x): at the base step the central difference errs by about 5e-5 relative, far above
+    // RTOL; the value extrapolated from h and h/2 errs by about 1e-9
+    Tensor x = times(new Rng(3).uniform(4), 1e-3);
+    ToDoubleFunction<Var> f = v -> v.mul(c(3000)).exp().sum().value().item();
+    Tensor g = Var.constant(x).mul(c(3000)).exp().mul(c(3000)).value();
+    GradCheckResult r = GradCheck.check(f, x, g);
+    assertTrue(r.passed(), r::toString);
+    assertTrue(r.evaluations() > 1 + 2 * 4, "the second step was needed: " + r);
+    assertFalse(GradCheck.check(f, x, times(g, 1.0001)).passed(), "1e-4 too large is still caught");
   }
 }
