@@ -44,7 +44,8 @@ import java.util.function.ToDoubleFunction;
  * element took. When the evaluations at {@code x + h} and {@code x - h} took different branches, the point
  * lies within a step of a kink and is skipped and counted in {@link GradCheckResult#skipped()}. This needs
  * {@code f} to compute through {@link Var} operations on the leaf it is given; a function that does its own
- * non-smooth arithmetic is not protected.
+ * non-smooth arithmetic is not protected. A point whose neighbours leave {@code f}'s domain ({@code f(x)}
+ * finite, {@code f(x ± h)} NaN or infinite) is skipped the same way.
  */
 public final class GradCheck {
 
@@ -234,7 +235,7 @@ public final class GradCheck {
     boolean compare(Direction along, double h, PerStep analytic, PerStep width) {
       Evaluation plus = along.at(h);
       Evaluation minus = along.at(-h);
-      if (plus.fingerprint != minus.fingerprint) {
+      if (plus.fingerprint != minus.fingerprint || outsideDomain(plus, minus)) {
         tally.skipped++;
         return false;
       }
@@ -247,7 +248,8 @@ public final class GradCheck {
       }
       Evaluation plus2 = along.at(h / 2);
       Evaluation minus2 = along.at(-h / 2);
-      if (plus2.fingerprint != minus2.fingerprint || plus2.fingerprint != plus.fingerprint) {
+      if (plus2.fingerprint != minus2.fingerprint || plus2.fingerprint != plus.fingerprint
+          || outsideDomain(plus2, minus2)) {
         return tally.add(a1, d1, allowance); // cannot refine across a kink: the first comparison stands
       }
       double d2 = (plus2.value - minus2.value) / width.of(1);
@@ -260,6 +262,15 @@ public final class GradCheck {
       double exact = (4 * a2 - a1) / 3;
       double refined = RTOL * Math.abs(richardson) + (4 * n2 + n1) / 3 + Math.abs(d1 - d2) / 3;
       return tally.add(exact, richardson, refined);
+    }
+
+    /**
+     * Whether a step leaves {@code f}'s domain: {@code f(x)} is finite but a neighbour is not (the
+     * square root of a small positive input, one step below zero). Like a kink, that point cannot
+     * be differenced and is skipped, not failed.
+     */
+    private boolean outsideDomain(Evaluation plus, Evaluation minus) {
+      return Double.isFinite(f0) && !(Double.isFinite(plus.value) && Double.isFinite(minus.value));
     }
 
     /** {@code K·ε·(|f⁺| + |f⁻|) / (x⁺ - x⁻)}: the modelled rounding error of one central difference. */
