@@ -102,7 +102,13 @@ public final class Evaluator {
     if (items.stream().allMatch(v -> v instanceof Value.IntValue)) {
       int[] dims = new int[items.size()];
       for (int i = 0; i < dims.length; i++) {
-        dims[i] = (int) ((Value.IntValue) items.get(i)).value();
+        long v = ((Value.IntValue) items.get(i)).value();
+        if (v != (int) v) {
+          throw new IntegerOverflowException(t.pos(), "integer overflow: a size of " + v + " does not fit in a shape"
+              + " (sizes are at most " + Integer.MAX_VALUE + "), and the language's integers never wrap around;"
+              + " use smaller dims");
+        }
+        dims[i] = (int) v;
       }
       return new Value.ShapeValue(dims);
     }
