@@ -4,14 +4,39 @@ import java.util.Arrays;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Checks an analytic gradient against central differences {@code (f(x+h) - f(x-h)) / 2h}.
+ * Checks an analytic gradient against central differences {@code (f(x+h) - f(x-h)) / 2h}, with an
+ * allowance that follows {@code f}'s own rounding and truncation error, so that the verdict does not
+ * depend on the objective's scale, its offset or the input's size.
  *
- * <p>Each element gets its own step {@code h = 6e-6 * max(1, |x|)}, rounded so that {@code x + h} and
- * {@code x - h} are exactly what the denominator assumes ({@code h := (x + h) - x}). A point passes when
- * {@code |a - n| <= 1e-8 + 1e-6 * |n|}. Inputs with more than {@value #FAST_MODE_THRESHOLD} elements are
- * checked in fast mode instead: {@value #PROJECTIONS} random directions {@code u} (seeded, so repeatable),
- * comparing the directional derivative {@code g·u} with its central difference, which costs two
- * evaluations per direction instead of two per element.
+ * <p><b>Step.</b> A central difference errs by rounding, about {@code σ/h} where {@code σ} is the
+ * rounding noise of one evaluation of {@code f}, and by truncation, about {@code h²·|f'''|/6}. Modelling
+ * {@code σ = K·ε·|f(x)|} ({@code ε} the double precision unit roundoff, {@code K} = {@value #ROUNDING})
+ * and {@code |f'''| ≈ S / c²}, where {@code S} is the gradient's scale ({@code max|g|} elementwise,
+ * {@code ‖g‖} along a direction) and {@code c = max(1, |x|)} the input's, the two balance at
+ * {@code h = c·∛max(ε, K·ε·|f(x)| / (S·c))}: the classic {@code ∛ε·c} when {@code f} is of the size of
+ * its variation, a larger step when a large offset or a large sum makes {@code f}'s rounding large. It
+ * never exceeds {@value #MAX_STEP}{@code ·c}. The step is rounded so that {@code x + h} and
+ * {@code x - h} are exact, and every quotient divides by the displacement actually taken.
+ *
+ * <p><b>Pass rule.</b> A point passes at once when {@code |a - D(h)| <= }{@value #RTOL}{@code ·|D(h)| +
+ * K·ε·(|f(x+h)| + |f(x-h)|) / 2h}: the difference is within what rounding alone explains. Otherwise
+ * (only then, so that a correct engine costs no more than two evaluations per point) the point is
+ * judged again with two more evaluations at {@code h/2}: the Richardson value
+ * {@code R = (4·D(h/2) - D(h)) / 3}, free of the {@code h²} truncation term, must satisfy
+ * {@code |a - R| <= RTOL·|R| + (4·N(h/2) + N(h)) / 3 + |D(h) - D(h/2)| / 3}, where {@code N} is the
+ * larger of the modelled noise above and a measured one, {@value #MEASURED_NOISE}{@code ·σ̂/h}. The
+ * measured noise {@code σ̂} is estimated once per check, the first time a point needs it, from the
+ * fourth differences of {@code f} at seven points {@value #NOISE_SPACING}{@code ·c} apart along a fixed
+ * random direction (where the smooth part of {@code f} contributes nothing, so what remains is rounding):
+ * {@code σ̂² = mean(Δ⁴f²) / 70}. A wrong gradient is off by the same amount at every step, so it fails
+ * both tests; a correct one is off only by rounding (covered by {@code N}) and truncation (removed by
+ * {@code R}, bounded by the last term).
+ *
+ * <p>Inputs with more than {@value #FAST_MODE_THRESHOLD} elements are checked in fast mode instead:
+ * {@value #PROJECTIONS} random directions {@code u} (seeded, so repeatable), comparing the directional
+ * derivative {@code g·u} with its central difference by the same rule, which costs two evaluations per
+ * direction instead of two per element. Every check evaluates {@code f} once more, at {@code x}, for the
+ * step.
  *
  * <p>Kinks: a central difference that straddles a kink of relu, abs, max or a comparison measures a jump,
  * not a derivative. Each evaluation gets its own {@link KinkRecorder}: {@code f} receives the point as a
@@ -19,26 +44,29 @@ import java.util.function.ToDoubleFunction;
  * element took. When the evaluations at {@code x + h} and {@code x - h} took different branches, the point
  * lies within a step of a kink and is skipped and counted in {@link GradCheckResult#skipped()}. This needs
  * {@code f} to compute through {@link Var} operations on the leaf it is given; a function that does its own
- * non-smooth arithmetic is not protected.
+ * non-smooth arithmetic is not protected. A point whose neighbours leave {@code f}'s domain ({@code f(x)}
+ * finite, {@code f(x ± h)} NaN or infinite) is skipped the same way.
  */
 public final class GradCheck {
 
-  /** Absolute tolerance of the pass rule. */
-  public static final double ATOL = 1e-8;
   /** Relative tolerance of the pass rule (relative to the numeric estimate). */
   public static final double RTOL = 1e-6;
-  /** Step relative to {@code max(1, |x|)}. */
+  /** Base step relative to {@code max(1, |x|)}: about the cube root of the unit roundoff. */
   public static final double RELATIVE_STEP = 6e-6;
+  /** The largest step, relative to {@code max(1, |x|)}. */
+  public static final double MAX_STEP = 1e-2;
+  /** {@code K}: the modelled rounding noise of one evaluation is {@code K·ε·|f|}. */
+  public static final double ROUNDING = 4;
+  /** Measured noise allowance of a central difference at step {@code h}: this many {@code σ̂/h}. */
+  public static final double MEASURED_NOISE = 8;
+  /** Spacing of the noise probe, relative to {@code max(1, max|x|)}. */
+  public static final double NOISE_SPACING = 1e-7;
   /** Inputs with more elements than this are checked by random projections. */
   public static final int FAST_MODE_THRESHOLD = 4096;
   /** Number of random directions in fast mode. */
   public static final int PROJECTIONS = 12;
-  /**
-   * In fast mode a direction that fails at the base step is retried at larger steps: over a
-   * large input the rounding noise of {@code f} divided by a tiny step can exceed the tolerance,
-   * while a wrong gradient stays wrong at every step.
-   */
-  private static final double[] STEP_MULTIPLIERS = {1, 16, 256};
+  /** The unit roundoff of double precision, {@code 2^-53}. */
+  static final double EPS = 0x1p-53;
 
   private GradCheck() {}
 
@@ -60,92 +88,93 @@ public final class GradCheck {
         : elementwise(f, x, analyticGrad);
   }
 
-  /** The step actually used at {@code x}: {@code 6e-6 * max(1, |x|)} rounded to {@code (x + h) - x}. */
+  /** The base step at {@code x}: {@code 6e-6 * max(1, |x|)} rounded to {@code (x + h) - x}. */
   public static double step(double x) {
-    double h = RELATIVE_STEP * Math.max(1.0, Math.abs(x));
+    return step(x, 0, 0);
+  }
+
+  /**
+   * The step at {@code x} for an objective of magnitude {@code |f|} whose gradient has scale
+   * {@code scale} (see the class comment), rounded to {@code (x + h) - x}.
+   */
+  static double step(double x, double f, double scale) {
+    double h = unrounded(Math.max(1.0, Math.abs(x)), f, scale);
     return (x + h) - x;
+  }
+
+  /** {@code c·∛max(ε, K·ε·|f| / (S·c))}, capped at {@code MAX_STEP·c}; the base step when {@code S} is 0. */
+  private static double unrounded(double c, double f, double scale) {
+    double noise = ROUNDING * EPS * Math.abs(f) / (scale * c);
+    if (scale > 0 && noise > EPS && Double.isFinite(noise)) {
+      return Math.min(MAX_STEP, Math.max(RELATIVE_STEP, Math.cbrt(noise))) * c;
+    }
+    return RELATIVE_STEP * c;
   }
 
   static GradCheckResult elementwise(ToDoubleFunction<Var> f, Tensor x, Tensor grad) {
     double[] point = x.toArray();
     double[] g = grad.data();
-    Tally tally = new Tally();
+    Probe probe = new Probe(f, x);
+    double scale = 0;
+    for (double v : g) {
+      scale = Math.max(scale, Math.abs(v));
+    }
     int worst = -1;
     for (int i = 0; i < point.length; i++) {
       double xi = point[i];
-      double h = step(xi);
-      point[i] = xi + h;
-      Evaluation plus = Evaluation.of(f, point, x.shapeRef());
-      point[i] = xi - h;
-      Evaluation minus = Evaluation.of(f, point, x.shapeRef());
-      point[i] = xi;
-      tally.evaluations += 2;
-      if (plus.fingerprint != minus.fingerprint) {
-        tally.skipped++;
-        continue;
-      }
-      double numeric = (plus.value - minus.value) / ((xi + h) - (xi - h));
-      if (tally.add(g[i], numeric)) {
+      int index = i;
+      Direction along = s -> {
+        point[index] = xi + s;
+        Evaluation e = probe.at(point);
+        point[index] = xi;
+        return e;
+      };
+      double h = step(xi, probe.f0, scale);
+      double[] moved = {(xi + h) - (xi - h), (xi + h / 2) - (xi - h / 2)};
+      if (probe.compare(along, h, k -> g[index], k -> moved[k])) {
         worst = i;
       }
     }
-    return tally.result(worst < 0 ? new int[0] : unravel(worst, x.shapeRef()));
+    return probe.tally.result(worst < 0 ? new int[0] : unravel(worst, x.shapeRef()));
   }
 
   static GradCheckResult byProjections(ToDoubleFunction<Var> f, Tensor x, Tensor grad, int projections) {
     double[] point = x.data();
     double[] g = grad.data();
-    double scale = 1.0;
-    for (double v : point) {
-      scale = Math.max(scale, Math.abs(v));
+    double c = 1.0;
+    double norm = 0;
+    for (int i = 0; i < point.length; i++) {
+      c = Math.max(c, Math.abs(point[i]));
+      norm += g[i] * g[i];
     }
-    double t = RELATIVE_STEP * scale;
+    Probe probe = new Probe(f, x);
+    double t = unrounded(c, probe.f0, Math.sqrt(norm));
     Rng rng = new Rng(0x6AD0C4EC4L + point.length);
-    Tally tally = new Tally();
-    double[] plusPoint = new double[point.length];
-    double[] minusPoint = new double[point.length];
+    double[] moved = new double[point.length];
     double[] direction = new double[point.length];
     for (int p = 0; p < projections; p++) {
       for (int i = 0; i < point.length; i++) {
         direction[i] = rng.nextGaussian();
       }
-      double[] best = null;
-      for (double multiplier : STEP_MULTIPLIERS) {
-        double step = t * multiplier;
+      Direction along = s -> {
         for (int i = 0; i < point.length; i++) {
-          plusPoint[i] = point[i] + step * direction[i];
-          minusPoint[i] = point[i] - step * direction[i];
+          moved[i] = point[i] + s * direction[i];
         }
-        Evaluation plus = Evaluation.of(f, plusPoint, x.shapeRef());
-        Evaluation minus = Evaluation.of(f, minusPoint, x.shapeRef());
-        tally.evaluations += 2;
-        if (plus.fingerprint != minus.fingerprint) {
-          break;
-        }
-        double analytic = 0;
-        for (int i = 0; i < point.length; i++) {
-          analytic += g[i] * (plusPoint[i] - minusPoint[i]);
-        }
-        double[] pair = {analytic / (2 * step), (plus.value - minus.value) / (2 * step)};
-        if (best == null || excess(pair[0], pair[1]) < excess(best[0], best[1])) {
-          best = pair;
-        }
-        if (excess(best[0], best[1]) <= 1.0) {
-          break;
-        }
-      }
-      if (best == null) {
-        tally.skipped++;
-        continue;
-      }
-      tally.add(best[0], best[1]);
+        return probe.at(moved);
+      };
+      probe.compare(along, t, k -> directional(g, point, direction, k == 0 ? t : t / 2),
+          k -> 2 * (k == 0 ? t : t / 2));
     }
-    return tally.result(new int[0]);
+    return probe.tally.result(new int[0]);
   }
 
-  private static double excess(double analytic, double numeric) {
-    double value = Math.abs(analytic - numeric) / (ATOL + RTOL * Math.abs(numeric));
-    return Double.isNaN(value) ? Double.POSITIVE_INFINITY : value;
+  /** {@code g · (x⁺ - x⁻) / 2s}: the analytic change along the displacement actually taken. */
+  private static double directional(double[] g, double[] x, double[] u, double s) {
+    double sum = 0;
+    for (int i = 0; i < x.length; i++) {
+      sum += g[i] * ((x[i] + s * u[i]) - (x[i] - s * u[i]));
+    }
+    return sum / (2 * s);
   }
 
   static int[] unravel(int flat, int[] shape) {
@@ -157,12 +186,139 @@ public final class GradCheck {
     return index;
   }
 
+  /** {@code f} along one line through {@code x}: the evaluation at displacement {@code s}. */
+  @FunctionalInterface
+  private interface Direction {
+    Evaluation at(double s);
+  }
+
+  /** A number for step {@code k} (0: {@code h}, 1: {@code h/2}). */
+  @FunctionalInterface
+  private interface PerStep {
+    double of(int k);
+  }
+
   /** One evaluation of f: its value and the fingerprint of the branches its kinks took. */
   private record Evaluation(double value, long fingerprint) {
     static Evaluation of(ToDoubleFunction<Var> f, double[] point, int[] shape) {
       KinkRecorder kinks = new KinkRecorder();
       double value = f.applyAsDouble(Var.recording(new Tensor(point.clone(), shape.clone()), kinks));
       return new Evaluation(value, kinks.fingerprint());
+    }
+  }
+
+  /** The function under check, its value at {@code x}, its measured noise (once) and the running tally. */
+  private static final class Probe {
+    final ToDoubleFunction<Var> f;
+    final double[] x;
+    final int[] shape;
+    final double f0;
+    final Tally tally = new Tally();
+    private double measured = Double.NaN;
+
+    Probe(ToDoubleFunction<Var> f, Tensor x) {
+      this.f = f;
+      this.x = x.toArray();
+      this.shape = x.shape();
+      this.f0 = at(this.x).value;
+    }
+
+    Evaluation at(double[] point) {
+      tally.evaluations++;
+      return Evaluation.of(f, point, shape);
+    }
+
+    /**
+     * Judges one line at step {@code h}; returns whether it is the new worst point. {@code analytic}
+     * and {@code width} give, per step, the analytic change and the displacement {@code x⁺ - x⁻}.
+     */
+    boolean compare(Direction along, double h, PerStep analytic, PerStep width) {
+      Evaluation plus = along.at(h);
+      Evaluation minus = along.at(-h);
+      if (plus.fingerprint != minus.fingerprint || outsideDomain(plus, minus)) {
+        tally.skipped++;
+        return false;
+      }
+      double d1 = (plus.value - minus.value) / width.of(0);
+      double a1 = analytic.of(0);
+      double n1 = modelled(plus, minus, width.of(0));
+      double allowance = RTOL * Math.abs(d1) + n1;
+      if (Math.abs(a1 - d1) <= allowance) {
+        return tally.add(a1, d1, allowance);
+      }
+      Evaluation plus2 = along.at(h / 2);
+      Evaluation minus2 = along.at(-h / 2);
+      if (plus2.fingerprint != minus2.fingerprint || plus2.fingerprint != plus.fingerprint
+          || outsideDomain(plus2, minus2)) {
+        return tally.add(a1, d1, allowance); // cannot refine across a kink: the first comparison stands
+      }
+      double d2 = (plus2.value - minus2.value) / width.of(1);
+      double a2 = analytic.of(1);
+      double n2 = modelled(plus2, minus2, width.of(1));
+      double sigma = measured();
+      n1 = Math.max(n1, MEASURED_NOISE * sigma / (width.of(0) / 2));
+      n2 = Math.max(n2, MEASURED_NOISE * sigma / (width.of(1) / 2));
+      double richardson = (4 * d2 - d1) / 3;
+      double exact = (4 * a2 - a1) / 3;
+      double refined = RTOL * Math.abs(richardson) + (4 * n2 + n1) / 3 + Math.abs(d1 - d2) / 3;
+      return tally.add(exact, richardson, refined);
+    }
+
+    /**
+     * Whether a step leaves {@code f}'s domain: {@code f(x)} is finite but a neighbour is not (the
+     * square root of a small positive input, one step below zero). Like a kink, that point cannot
+     * be differenced and is skipped, not failed.
+     */
+    private boolean outsideDomain(Evaluation plus, Evaluation minus) {
+      return Double.isFinite(f0) && !(Double.isFinite(plus.value) && Double.isFinite(minus.value));
+    }
+
+    /** {@code K·ε·(|f⁺| + |f⁻|) / (x⁺ - x⁻)}: the modelled rounding error of one central difference. */
+    private static double modelled(Evaluation plus, Evaluation minus, double width) {
+      return ROUNDING * EPS * (Math.abs(plus.value) + Math.abs(minus.value)) / width;
+    }
+
+    /**
+     * The rounding noise {@code σ̂} of one evaluation of {@code f} near {@code x}, measured once: fourth
+     * differences of seven evaluations {@value #NOISE_SPACING}{@code ·c} apart along a fixed random
+     * direction, {@code σ̂² = mean(Δ⁴²) / 70} (for independent noise of deviation {@code σ}, {@code Δ⁴}
+     * has variance {@code 70σ²}). Evaluations that take different branches measure a jump, not noise,
+     * and give 0 (the modelled noise stands alone).
+     */
+    double measured() {
+      if (!Double.isNaN(measured)) {
+        return measured;
+      }
+      double c = 1;
+      for (double v : x) {
+        c = Math.max(c, Math.abs(v));
+      }
+      Rng rng = new Rng(0x4E015EL + x.length);
+      double[] u = new double[x.length];
+      for (int i = 0; i < u.length; i++) {
+        u[i] = rng.nextGaussian();
+      }
+      double[] values = new double[7];
+      double[] moved = new double[x.length];
+      long fingerprint = 0;
+      for (int j = 0; j < values.length; j++) {
+        for (int i = 0; i < x.length; i++) {
+          moved[i] = x[i] + (j - 3) * NOISE_SPACING * c * u[i];
+        }
+        Evaluation e = at(moved);
+        if (j > 0 && e.fingerprint != fingerprint) {
+          return measured = 0;
+        }
+        fingerprint = e.fingerprint;
+        values[j] = e.value;
+      }
+      double sum = 0;
+      for (int j = 0; j + 4 < values.length; j++) {
+        double d4 = values[j] - 4 * values[j + 1] + 6 * values[j + 2] - 4 * values[j + 3] + values[j + 4];
+        sum += d4 * d4;
+      }
+      measured = Math.sqrt(sum / 3 / 70);
+      return Double.isFinite(measured) ? measured : (measured = 0);
     }
   }
 
@@ -175,12 +331,12 @@ public final class GradCheck {
     int evaluations;
     int skipped;
 
-    /** Adds one comparison; returns whether it is the new worst point. */
-    boolean add(double analytic, double numeric) {
+    /** Adds one comparison within {@code allowance}; returns whether it is the new worst point. */
+    boolean add(double analytic, double numeric, double allowance) {
       double err = Math.abs(analytic - numeric);
       double denom = Math.max(Math.abs(analytic), Math.abs(numeric));
       double rel = denom == 0 ? (err == 0 ? 0 : Double.POSITIVE_INFINITY) : err / denom;
-      double excess = err / (ATOL + RTOL * Math.abs(numeric));
+      double excess = err == 0 ? 0 : err / allowance;
       if (Double.isNaN(excess)) {
         excess = Double.POSITIVE_INFINITY;
         err = Double.NaN;

@@ -245,6 +245,15 @@ final class Checker {
       return error(b.pos(), op + " combines masks, not integers");
     }
     if (l instanceof StaticType.IntType x && r instanceof StaticType.IntType y) {
+      Long cx = x.value().constant();
+      Long cy = y.value().constant();
+      try {
+        if (cx != null && cy != null) {
+          IntegerArithmetic.apply(b.op(), cx, cy, b.right() instanceof Expr.Num);
+        }
+      } catch (ArithmeticException overflow) {
+        return error(b.pos(), IntegerArithmetic.overflow(cx + " " + b.op().symbol() + " " + cy));
+      }
       Dim d = IntegerArithmetic.symbolic(b.op(), x.value(), y.value(), b.right() instanceof Expr.Num);
       if (d != null) {
         return new StaticType.IntType(d);

@@ -3,7 +3,7 @@ package io.github.gradproof.claim;
 /** Comparison operators of comparison claims. */
 public enum CompareOp {
   EQ("==", "≠"), NE("!=", "="), LT("<", "≮"), GT(">", "≯"), LE("<=", "≰"), GE(">=", "≱"),
-  /** Approximately: {@code |a - b| <= 0.1 * max(1, |b|)} elementwise. */
+  /** Approximately: {@code |a - b| <= 0.05 * max(1, |b|)} elementwise. */
   APPROX("~", "≉");
 
   private final String symbol;

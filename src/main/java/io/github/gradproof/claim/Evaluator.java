@@ -50,8 +50,14 @@ public final class Evaluator {
       return new Value.StringValue(s.value());
     } else if (e instanceof Expr.Neg n) {
       Value v = eval(n.operand());
-      return v instanceof Value.IntValue i ? new Value.IntValue(IntegerArithmetic.negate(i.value()))
-          : new Value.TensorValue(var(v).neg());
+      if (v instanceof Value.IntValue i) {
+        try {
+          return new Value.IntValue(IntegerArithmetic.negate(i.value()));
+        } catch (ArithmeticException x) {
+          throw new IntegerOverflowException(n.pos(), IntegerArithmetic.overflow("-(" + i.value() + ")"));
+        }
+      }
+      return new Value.TensorValue(var(v).neg());
     } else if (e instanceof Expr.Not n) {
       return new Value.TensorValue(truth(var(eval(n.operand()))).eq(zero()));
     } else if (e instanceof Expr.Binary b) {
@@ -96,7 +102,13 @@ public final class Evaluator {
     if (items.stream().allMatch(v -> v instanceof Value.IntValue)) {
       int[] dims = new int[items.size()];
       for (int i = 0; i < dims.length; i++) {
-        dims[i] = (int) ((Value.IntValue) items.get(i)).value();
+        long v = ((Value.IntValue) items.get(i)).value();
+        if (v != (int) v) {
+          throw new IntegerOverflowException(t.pos(), "integer overflow: a size of " + v + " does not fit in a shape"
+              + " (sizes are at most " + Integer.MAX_VALUE + "), and the language's integers never wrap around;"
+              + " use smaller dims");
+        }
+        dims[i] = (int) v;
       }
       return new Value.ShapeValue(dims);
     }
@@ -122,7 +134,13 @@ public final class Evaluator {
   private Value binary(Expr.Binary b, Value l, Value r) {
     BinaryOp op = b.op();
     if (l instanceof Value.IntValue x && r instanceof Value.IntValue y) {
-      Long result = IntegerArithmetic.apply(op, x.value(), y.value(), b.right() instanceof Expr.Num);
+      Long result;
+      try {
+        result = IntegerArithmetic.apply(op, x.value(), y.value(), b.right() instanceof Expr.Num);
+      } catch (ArithmeticException overflow) {
+        throw new IntegerOverflowException(b.pos(),
+            IntegerArithmetic.overflow(x.value() + " " + op.symbol() + " " + y.value()));
+      }
       if (result != null) {
         return new Value.IntValue(result);
       }

@@ -5,7 +5,8 @@ package io.github.gradproof.claim;
  * functions return, {@code + - * //} give integers, and {@code **} does when its exponent is an
  * integer literal (so {@code M ** 2} is an integer and {@code 2 ** -1} a float, as in Python);
  * {@code /} is true division, a float. The evaluator computes with it and the checker infers the
- * same result symbolically.
+ * same result symbolically. Results are exact: one that leaves the 64-bit range throws
+ * {@link ArithmeticException} (Python's integers never wrap around, and neither do these).
  */
 final class IntegerArithmetic {
 
@@ -17,27 +18,42 @@ final class IntegerArithmetic {
    * @param literalExponent whether the right operand is written as an integer literal
    * @return the result, or {@code null} when the operation gives a float ({@code /}, a negative or
    *     non-literal exponent) or is undefined (floor division by zero)
+   * @throws ArithmeticException when the result does not fit in 64 bits
    */
   static Long apply(BinaryOp op, long x, long y, boolean literalExponent) {
     return switch (op) {
-      case ADD -> x + y;
-      case SUB -> x - y;
-      case MUL -> x * y;
-      case FLOORDIV -> y == 0 ? null : Math.floorDiv(x, y);
+      case ADD -> Math.addExact(x, y);
+      case SUB -> Math.subtractExact(x, y);
+      case MUL -> Math.multiplyExact(x, y);
+      case FLOORDIV -> y == 0 ? null : y == -1 ? Math.negateExact(x) : Math.floorDiv(x, y);
       case POW -> literalExponent && y >= 0 ? power(x, y) : null;
       default -> null;
     };
   }
 
-  /** {@code -x}. */
+  /** {@code -x}; @throws ArithmeticException for the one value whose negation does not fit */
   static long negate(long x) {
-    return -x;
+    return Math.negateExact(x);
   }
 
+  /** The author's paragraph for {@code x op y} leaving the 64-bit range. */
+  static String overflow(String operation) {
+    return "integer overflow: " + operation + " does not fit in a 64-bit integer, and the language's integers "
+        + "never wrap around (Python's are exact); use smaller dims, or a float literal (2.0 rather than 2) "
+        + "to compute in floating point";
+  }
+
+  /** {@code base ** exponent} by repeated squaring, exactly. */
   private static long power(long base, long exponent) {
     long p = 1;
-    for (long k = 0; k < exponent; k++) {
-      p *= base;
+    long b = base;
+    for (long e = exponent; e > 0; e >>= 1) {
+      if ((e & 1) != 0) {
+        p = Math.multiplyExact(p, b);
+      }
+      if (e > 1) {
+        b = Math.multiplyExact(b, b);
+      }
     }
     return p;
   }

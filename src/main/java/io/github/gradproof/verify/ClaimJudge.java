@@ -4,6 +4,7 @@ import io.github.gradproof.autograd.ShapeException;
 import io.github.gradproof.autograd.Tensor;
 import io.github.gradproof.autograd.Var;
 import io.github.gradproof.claim.Argument;
+import io.github.gradproof.claim.Claims;
 import io.github.gradproof.claim.CompareOp;
 import io.github.gradproof.claim.EvaluationException;
 import io.github.gradproof.claim.Evaluator;
@@ -18,9 +19,11 @@ import java.util.Map;
 /** Decides whether a claim holds in one trial, and if not, why. */
 final class ClaimJudge {
 
-  static final double ATOL = 1e-8;
-  static final double RTOL = 1e-6;
-  static final double APPROX = 0.1;
+  /**
+   * {@code a ~ b}: {@code |a - b| <= APPROX·max(1, |b|)}, 5 %: tight enough to tell an order of
+   * convergence of 2 from 1.8 or 2.2 (and 1 from 0.9 or 1.1), loose enough for a measured one.
+   */
+  static final double APPROX = 0.05;
 
   private ClaimJudge() {}
 
@@ -28,17 +31,40 @@ final class ClaimJudge {
     Evaluator ev = new Evaluator(trial.env, trial);
     Map<String, Integer> dims = trial.dims();
     try {
+      double scale = trialScale(line, trial);
       if (line instanceof Line.GradientClaim g) {
-        return gradient(g, ev.eval(g.value()), trial.grads.get(g.target()), dims);
+        return gradient(g, ev.eval(g.value()), trial.grads.get(g.target()), dims, scale);
       }
       Line.Comparison c = (Line.Comparison) line;
-      return comparison(c, ev.eval(c.left()), ev.eval(c.right()), dims);
+      return comparison(c, ev.eval(c.left()), ev.eval(c.right()), dims, scale);
     } catch (EvaluationException e) {
       return new Outcome(Reason.Undefined.of(e.kind(), e.operation(), dims), null, Double.NaN);
     }
   }
 
-  private static Outcome gradient(Line.GradientClaim g, Value claimedValue, Tensor truth, Map<String, Integer> dims) {
+  /**
+   * The trial's scale for {@link Closeness}: the largest magnitude of every engine gradient when
+   * the line reads a gradient (or is a gradient claim), else of every input and forward value. The
+   * objective's own gradient (1, or the drawn upstream) is left out: it does not scale with the objective.
+   */
+  static double trialScale(Line line, Trial trial) {
+    boolean gradients = line instanceof Line.GradientClaim;
+    for (String name : Claims.names(line)) {
+      gradients |= name.startsWith("d") && trial.grads.containsKey(name.substring(1));
+    }
+    double scale = 0;
+    for (Map.Entry<String, Tensor> e : trial.grads.entrySet()) {
+      if (gradients && e.getKey().equals(trial.objectiveName())) {
+        continue;
+      }
+      Tensor t = gradients ? e.getValue() : trial.value(e.getKey());
+      scale = Math.max(scale, Closeness.scale(t.toArray()));
+    }
+    return scale;
+  }
+
+  private static Outcome gradient(Line.GradientClaim g, Value claimedValue, Tensor truth, Map<String, Integer> dims,
+      double scale) {
     Tensor claimed = Evaluator.var(claimedValue).value();
     int[] shape = claimed.shape();
     if (!Arrays.equals(shape, truth.shape())) {
@@ -47,6 +73,7 @@ final class ClaimJudge {
     }
     double[] a = claimed.toArray();
     double[] b = truth.toArray();
+    Closeness closeness = Closeness.of(a, b, scale);
     double max = 0;
     int worst = -1;
     double worstExcess = 0;
@@ -55,10 +82,7 @@ final class ClaimJudge {
       if (!Double.isNaN(max) && !(d <= max)) {
         max = d; // a NaN difference makes the error NaN for good
       }
-      double excess = d - (ATOL + RTOL * Math.abs(b[i]));
-      if (Double.isNaN(excess)) {
-        excess = Double.POSITIVE_INFINITY; // NaN is never close; the first one is reported
-      }
+      double excess = closeness.excess(a[i], b[i]); // NaN is never close; the first one is reported
       if (excess > 0 && (worst < 0 || excess > worstExcess)) {
         worst = i;
         worstExcess = excess;
@@ -71,7 +95,7 @@ final class ClaimJudge {
         shape, max);
   }
 
-  private static Outcome comparison(Line.Comparison c, Value l, Value r, Map<String, Integer> dims) {
+  private static Outcome comparison(Line.Comparison c, Value l, Value r, Map<String, Integer> dims, double scale) {
     CompareOp op = c.op();
     int[] shape = l instanceof Value.TensorValue t ? t.tensor().shape() : null;
     if (l instanceof Value.ShapeValue a && r instanceof Value.ShapeValue b) {
@@ -103,7 +127,7 @@ final class ClaimJudge {
       Operation compared = new Operation(op.symbol(), true, List.of(left, right));
       return new Outcome(Reason.Undefined.of(e.kind(), compared, dims), shape, Double.NaN);
     }
-    return new Outcome(elementwise(c, x, y, left, right, dims), shape, Double.NaN);
+    return new Outcome(elementwise(c, x, y, left, right, dims, scale), shape, Double.NaN);
   }
 
   /** Why two shape tuples or integers, compared whole, fail the comparison. */
@@ -114,14 +138,15 @@ final class ClaimJudge {
 
   /** Compares two tensors of one (broadcast) shape element by element: {@code null} when the claim holds. */
   private static Reason elementwise(Line.Comparison c, Tensor x, Tensor y, Argument left, Argument right,
-      Map<String, Integer> dims) {
+      Map<String, Integer> dims, double scale) {
     CompareOp op = c.op();
     double[] xs = x.toArray();
     double[] ys = y.toArray();
+    Closeness closeness = Closeness.of(xs, ys, scale);
     boolean anyUnequal = false;
     for (int i = 0; i < xs.length; i++) {
-      boolean ok = op == CompareOp.NE ? true : elementHolds(op, xs[i], ys[i]);
-      if (op == CompareOp.NE && !elementHolds(CompareOp.EQ, xs[i], ys[i])) {
+      boolean ok = op == CompareOp.NE || elementHolds(op, xs[i], ys[i], closeness);
+      if (op == CompareOp.NE && !closeness.close(xs[i], ys[i])) {
         anyUnequal = true;
       }
       if (!ok) {
@@ -147,7 +172,8 @@ final class ClaimJudge {
 
   private static boolean integers(CompareOp op, long a, long b) {
     return switch (op) {
-      case EQ, APPROX -> op == CompareOp.EQ ? a == b : Math.abs(a - b) <= APPROX * Math.max(1, Math.abs(b));
+      case EQ -> a == b;
+      case APPROX -> approximately(a, b);
       case NE -> a != b;
       case LT -> a < b;
       case GT -> a > b;
@@ -156,15 +182,20 @@ final class ClaimJudge {
     };
   }
 
-  private static boolean elementHolds(CompareOp op, double a, double b) {
+  private static boolean elementHolds(CompareOp op, double a, double b, Closeness closeness) {
     return switch (op) {
-      case EQ -> Math.abs(a - b) <= ATOL + RTOL * Math.abs(b);
-      case NE -> !(Math.abs(a - b) <= ATOL + RTOL * Math.abs(b));
+      case EQ -> closeness.close(a, b);
+      case NE -> !closeness.close(a, b);
       case LT -> a < b;
       case GT -> a > b;
       case LE -> a <= b;
       case GE -> a >= b;
-      case APPROX -> Math.abs(a - b) <= APPROX * Math.max(1, Math.abs(b));
+      case APPROX -> approximately(a, b);
     };
+  }
+
+  /** {@code a ~ b}: equal (infinities of one sign too), or within {@link #APPROX}{@code ·max(1, |b|)}. */
+  static boolean approximately(double a, double b) {
+    return a == b || Math.abs(a - b) <= APPROX * Math.max(1, Math.abs(b));
   }
 }

@@ -5,6 +5,7 @@ import io.github.gradproof.autograd.Tensor;
 import io.github.gradproof.autograd.TensorLimitException;
 import io.github.gradproof.claim.CheckedExpression;
 import io.github.gradproof.claim.EvaluationException;
+import io.github.gradproof.claim.IntegerOverflowException;
 import io.github.gradproof.claim.Value;
 import io.github.gradproof.diag.Diagnostic;
 import io.github.gradproof.diag.DiagnosticException;
@@ -173,6 +174,8 @@ public final class NumericVerifier {
       } catch (TensorLimitException x) {
         throw new DiagnosticException(new Diagnostic(text.location(), id + ": this expression is refused: "
             + x.getMessage() + "; use smaller dims", text.sourceLine()));
+      } catch (IntegerOverflowException x) {
+        throw new DiagnosticException(text.diagnostic(x.pos(), id + ": " + x.getMessage()));
       }
       if (v instanceof Value.IntValue i) {
         return (double) i.value();

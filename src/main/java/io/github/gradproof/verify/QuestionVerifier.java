@@ -2,6 +2,7 @@ package io.github.gradproof.verify;
 
 import io.github.gradproof.autograd.GradCheckResult;
 import io.github.gradproof.autograd.TensorLimitException;
+import io.github.gradproof.claim.IntegerOverflowException;
 import io.github.gradproof.diag.Diagnostic;
 import io.github.gradproof.diag.DiagnosticException;
 import io.github.gradproof.quiz.Choice;
@@ -119,6 +120,11 @@ public final class QuestionVerifier {
       throw new DiagnosticException(new Diagnostic(claim.text().location(),
           question.id() + ": this claim is refused: " + e.getMessage() + "; use smaller dims",
           claim.text().sourceLine()));
+    } catch (MeaninglessExperiment e) {
+      throw new DiagnosticException(new Diagnostic(claim.text().location(), question.id() + ": " + e.getMessage(),
+          claim.text().sourceLine()));
+    } catch (IntegerOverflowException e) {
+      throw new DiagnosticException(claim.text().diagnostic(e.pos(), question.id() + ": " + e.getMessage()));
     }
   }
 

@@ -10,6 +10,7 @@ import io.github.gradproof.autograd.Var;
 import io.github.gradproof.claim.EvaluationException;
 import io.github.gradproof.claim.Evaluator;
 import io.github.gradproof.claim.Experiments;
+import io.github.gradproof.claim.IntegerOverflowException;
 import io.github.gradproof.claim.Line;
 import io.github.gradproof.claim.Value;
 import io.github.gradproof.quiz.Distribution;
@@ -17,6 +18,7 @@ import io.github.gradproof.quiz.InputSpec;
 import io.github.gradproof.quiz.Setup;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One trial of a question: inputs drawn from one seed under one dims assignment, the forward graph
@@ -59,16 +61,26 @@ final class Trial implements Experiments {
     }
     Evaluator ev = new Evaluator(building, Experiments.NONE);
     Var out = null;
+    Map<String, Set<String>> inputsOf = new HashMap<>();
+    setup.inputs().forEach(in -> inputsOf.put(in.name(), Set.of(in.name())));
     for (int i = 0; i < question.forward.size(); i++) {
       Line.Definition d = question.forward.get(i);
+      inputsOf.put(d.name(), NonFiniteForward.inputsRead(d, inputsOf));
       try {
         out = Evaluator.var(ev.eval(d.value()));
+      } catch (IntegerOverflowException e) {
+        throw new TrialFailure(setup.forward().get(i), e.getMessage());
       } catch (EvaluationException | ShapeException e) {
         throw new TrialFailure(setup.forward().get(i), "this forward line is undefined when " + dimsText()
             + ": " + e.getMessage());
       } catch (TensorLimitException e) {
         throw new TrialFailure(setup.forward().get(i), "this forward line is refused when " + dimsText()
             + ": " + e.getMessage() + "; use smaller dims");
+      }
+      int bad = NonFiniteForward.firstNonFinite(out.value());
+      if (bad >= 0) {
+        throw new TrialFailure(setup.forward().get(i), NonFiniteForward.message(out.value(), bad,
+            inputsOf.get(d.name()), setup.inputs(), dimsText()));
       }
       if (!out.requiresGrad()) {
         out = Var.parameter(out.value()); // depends on no input: a leaf of its own
@@ -208,14 +220,24 @@ final class Trial implements Experiments {
     return n;
   }
 
+  /** @throws MeaninglessExperiment when the method's error is rounding at (nearly) every step */
   @Override
   public double order(boolean central) {
-    return central ? experiment().centralOrder() : experiment().forwardOrder();
+    double order = central ? experiment().centralOrder() : experiment().forwardOrder();
+    if (Double.isNaN(order)) {
+      throw new MeaninglessExperiment(central);
+    }
+    return order;
   }
 
   @Override
   public int evaluations(boolean central) {
     return central ? experiment().centralEvaluations() : experiment().forwardEvaluations();
+  }
+
+  /** The name of the last forward line (the objective, or its output), or {@code null}. */
+  String objectiveName() {
+    return question.forward.isEmpty() ? null : question.forward.get(question.forward.size() - 1).name();
   }
 
   /** The dims assignment of this trial, in setup order. */

@@ -49,7 +49,7 @@ class VerdictCasesTest {
   private static String describe(ClaimResult claim) {
     return switch (claim.verdict()) {
       case HOLDS -> "holds";
-      case FALSE -> claim.reason() instanceof Reason.ValueMismatch v && v.difference() > ClaimJudge.ATOL
+      case FALSE -> claim.reason() instanceof Reason.ValueMismatch v && v.difference() > 0
           ? "false value"
           : "false: " + Reasons.english(claim.reason());
       case NOT_CHECKABLE -> "not checkable";

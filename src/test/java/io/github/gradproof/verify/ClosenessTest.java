@@ -1,0 +1,72 @@
+package io.github.gradproof.verify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.gradproof.quiz.Question;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The claim-vs-engine tolerance: just inside and just outside each term, infinities, and scale invariance. */
+class ClosenessTest {
+
+  @Test
+  void relativeTermJustInsideAndOutside() {
+    Closeness c = Closeness.of(new double[] {1000}, new double[] {1000}, 0);
+    double allowance = Closeness.RTOL * 1000 + Closeness.FLOOR * 1000;
+    assertTrue(c.close(1000 + allowance * 0.99, 1000));
+    assertFalse(c.close(1000 + allowance * 1.01, 1000));
+  }
+
+  @Test
+  void ownScaleFloorCoversAnElementThatCancels() {
+    Closeness c = Closeness.of(new double[] {1, 0}, new double[] {1, 0}, 0);
+    assertTrue(c.close(0.99e-10, 0), "within 1e-10 of the scale 1");
+    assertFalse(c.close(1.01e-10, 0));
+  }
+
+  @Test
+  void trialFloorCoversAMathematicalZeroComputedWithRoundoff() {
+    Closeness c = Closeness.of(new double[] {3e-17}, new double[] {0}, 0.5);
+    assertTrue(c.close(3e-17, 0));
+    assertTrue(c.close(0.99e-12 * 0.5, 0));
+    assertFalse(c.close(1.01e-12 * 0.5, 0));
+  }
+
+  @Test
+  void infinitiesFollowAllclose() {
+    double inf = Double.POSITIVE_INFINITY;
+    Closeness c = Closeness.of(new double[] {inf, 1}, new double[] {inf, 1}, 1);
+    assertTrue(c.close(inf, inf));
+    assertTrue(c.close(-inf, -inf));
+    assertFalse(c.close(inf, -inf));
+    assertFalse(c.close(inf, 1e308));
+    assertFalse(c.close(Double.NaN, Double.NaN));
+    assertEquals(1, Closeness.scale(new double[] {inf, -1, Double.NaN}), "the scale ignores non-finite values");
+  }
+
+  /**
+   * Multiplying the objective by 10^k, k = -12..12, changes no verdict: the correct gradient holds,
+   * the wrong sign, zeros and a wrong factor fail, in gradient claims and in comparisons alike.
+   */
+  @Test
+  void scalingTheObjectiveChangesNoVerdict() {
+    QuestionVerifier verifier = new QuestionVerifier();
+    for (int k = -12; k <= 12; k++) {
+      String s = "1e" + k;
+      Question q = TestQuestions.free("q-scale", TestQuestions.setup("R=3 C=4", "x[R,C]", "L = sum(x * x) * " + s),
+          "dx = 2 * x * " + s, "dx == 2 * " + s + " * x");
+      assertEquals(List.of(Verdict.HOLDS, Verdict.HOLDS), verdicts(verifier, q), "k = " + k);
+      for (String wrong : List.of("-2 * x * " + s, "zeros_like(x)", "2.00001 * x * " + s)) {
+        Question w = TestQuestions.free("q-scale", TestQuestions.setup("R=3 C=4", "x[R,C]", "L = sum(x * x) * " + s),
+            "dx = " + wrong, "dx == " + wrong);
+        assertEquals(List.of(Verdict.FALSE, Verdict.FALSE), verdicts(verifier, w), "k = " + k + ": " + wrong);
+      }
+    }
+  }
+
+  private static List<Verdict> verdicts(QuestionVerifier verifier, Question q) {
+    return verifier.verify(q).answerClaims().stream().map(ClaimResult::verdict).toList();
+  }
+}
