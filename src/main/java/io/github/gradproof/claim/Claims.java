@@ -222,6 +222,11 @@ public final class Claims {
     for (ClaimSyntaxException e : checker.errors()) {
       sink.add(diagnostic(text, e));
     }
+    if (checker.errors().isEmpty() && line instanceof Line.Comparison c && sameSides(text.source(), c)) {
+      sink.add(text.diagnostic(c.opPos(), "both sides of '" + c.op().symbol() + "' are the same expression, so the"
+          + " claim holds whatever the values are and proves nothing; compare with what the value should be"));
+      return null;
+    }
     if (checker.errors().isEmpty() && line instanceof Line.GradientClaim g) {
       Expr.Name self = selfReference(g);
       if (self != null) {
@@ -232,6 +237,19 @@ public final class Claims {
       }
     }
     return checker.errors().isEmpty() ? new CheckedLine(line, checker.types()) : null;
+  }
+
+  /**
+   * Whether a comparison that holds for equal sides ({@code == <= >= ~}) compares an expression
+   * with itself, as written up to spaces: {@code dx == dx}, {@code sum(dx) >= sum(dx)}.
+   */
+  static boolean sameSides(String source, Line.Comparison c) {
+    if (c.op() == CompareOp.NE || c.op() == CompareOp.LT || c.op() == CompareOp.GT) {
+      return false;
+    }
+    String left = source.substring(0, c.opPos()).replaceAll("\\s+", "");
+    String right = source.substring(c.opPos() + c.op().symbol().length()).replaceAll("\\s+", "");
+    return left.equals(right);
   }
 
   /** The first use of {@code dX} on the right side of the claim {@code dX = ...}, or {@code null}. */
