@@ -158,4 +158,26 @@ class DisclosureTest {
     String md = new MarkdownMirror(UI, List.of("en", "es")).render("en", result);
     assertTrue(md.contains("*" + UI.of("en").get("verify.exact_dims") + "* The prompt is about a **3×5** array."), md);
   }
+
+  @Test
+  void thePhasePageAndTheIndexShowEveryDisclosure() {
+    PageRenderer pages = new PageRenderer(Theme.builtIn(), UI, new PageLinks(List.of("en", "es"), null),
+        new MarkdownRenderer());
+    org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(pages.phasePage("en", result));
+    org.jsoup.select.Elements proofs = page.select("section.verification");
+    assertEquals(4, proofs.size());
+    org.jsoup.nodes.Element unchecked = proofs.get(0);
+    assertTrue(unchecked.select("p.verify-note").isEmpty(), unchecked.outerHtml());
+    assertEquals(List.of("not checked", "not checked"),
+        unchecked.select("table.proof-table .verdict-name").eachText().stream().map(v -> v.substring(2)).toList());
+    assertEquals(List.of("—", "—"), unchecked.select("td.agrees").eachText());
+    assertEquals(UI.of("en").get("verify.caption"), proofs.get(2).select("p.verify-note").text());
+    assertEquals(UI.of("en").get("verify.engine.skipped"), proofs.get(1).select("td.num").get(2).text());
+    assertEquals(UI.of("en").get("verify.partial"), proofs.get(2).select("p.proof-partial").text());
+    assertTrue(proofs.get(1).select("p.proof-partial").isEmpty());
+    assertEquals(UI.of("en").get("verify.exact_dims") + " The prompt is about a 3×5 array.",
+        proofs.get(3).select("p.verify-exact").text());
+    String index = org.jsoup.Jsoup.parse(pages.indexPage("es", List.of(result))).select(".phase-meta").text();
+    assertEquals("4 preguntas · 3 verificadas · 1 verificada en parte", index);
+  }
 }
