@@ -222,7 +222,87 @@ public final class Claims {
     for (ClaimSyntaxException e : checker.errors()) {
       sink.add(diagnostic(text, e));
     }
+    if (checker.errors().isEmpty() && line instanceof Line.Comparison c && sameSides(text.source(), c)) {
+      sink.add(text.diagnostic(c.opPos(), "both sides of '" + c.op().symbol() + "' are the same expression, so the"
+          + " claim holds whatever the values are and proves nothing; compare with what the value should be"));
+      return null;
+    }
+    if (checker.errors().isEmpty() && line instanceof Line.GradientClaim g) {
+      Expr.Name self = selfReference(g);
+      if (self != null) {
+        sink.add(text.diagnostic(self.pos(), "the claim defines " + g.name() + " by " + g.name()
+            + " itself, so it holds whatever " + g.name() + " is and proves nothing; write the right side"
+            + " from the inputs, the forward values and the other gradients"));
+        return null;
+      }
+    }
     return checker.errors().isEmpty() ? new CheckedLine(line, checker.types()) : null;
+  }
+
+  /**
+   * Whether a comparison that holds for equal sides ({@code == <= >= ~}) compares an expression
+   * with itself, as written up to spaces: {@code dx == dx}, {@code sum(dx) >= sum(dx)}.
+   */
+  static boolean sameSides(String source, Line.Comparison c) {
+    if (c.op() == CompareOp.NE || c.op() == CompareOp.LT || c.op() == CompareOp.GT) {
+      return false;
+    }
+    String left = source.substring(0, c.opPos()).replaceAll("\\s+", "");
+    String right = source.substring(c.opPos() + c.op().symbol().length()).replaceAll("\\s+", "");
+    return left.equals(right);
+  }
+
+  /** The first use of {@code dX} on the right side of the claim {@code dX = ...}, or {@code null}. */
+  static Expr.Name selfReference(Line.GradientClaim g) {
+    Expr.Name[] first = {null};
+    Walk.expr(g.value(), e -> {
+      if (first[0] == null && e instanceof Expr.Name n && n.name().equals(g.name())) {
+        first[0] = n;
+      }
+    });
+    return first[0];
+  }
+
+  /**
+   * Whether a checked claim constrains values, so that its holding can prove an answer: a gradient
+   * claim {@code dX = ...}, or a comparison that reads the value of a gradient, of a forward name or
+   * of an experiment ({@code fd_order}, {@code fd_evals}). A name read only for its shape
+   * ({@code .shape}, {@code .ndim}, the first argument of {@code ones_like} and the other
+   * {@code *_like} functions) does not count, nor do dims, inputs and constants: {@code dx.shape ==
+   * x.shape} and {@code 2 + 2 == 4} hold whatever the answer is.
+   *
+   * @param scope the setup's names (without gradient names)
+   */
+  public static boolean constrainsValues(Line line, Scope scope) {
+    if (line instanceof Line.GradientClaim) {
+      return true;
+    }
+    if (!(line instanceof Line.Comparison c)) {
+      return false;
+    }
+    Scope s = scope.withGradients();
+    boolean[] found = {false};
+    java.util.function.Consumer<Expr> visitor = e -> {
+      if (e instanceof Expr.Name n && (s.kind(n.name()) == Scope.Kind.FORWARD
+          || s.kind(n.name()) == null && s.gradientOf(n.name()) != null)) {
+        found[0] = true;
+      } else if (e instanceof Expr.Call call && (call.function().equals("fd_order")
+          || call.function().equals("fd_evals"))) {
+        found[0] = true;
+      }
+    };
+    Walk.expr(c.left(), visitor, Claims::readsValues);
+    Walk.expr(c.right(), visitor, Claims::readsValues);
+    return found[0];
+  }
+
+  /** Whether the children of {@code e} are read for their values, not only their shapes. */
+  private static boolean readsValues(Expr e) {
+    if (e instanceof Expr.ShapeOf || e instanceof Expr.Ndim) {
+      return false;
+    }
+    return !(e instanceof Expr.Call call && call.function().endsWith("_like") && call.args().size() == 1
+        && call.keywords().isEmpty());
   }
 
   /** Locates an error at its offset inside {@code text}. */

@@ -20,44 +20,60 @@ final class Walk {
   }
 
   static void expr(Expr e, Consumer<Expr> visitor) {
+    expr(e, visitor, x -> true);
+  }
+
+  /**
+   * Visits {@code e} and its descendants, parents before children, but not the children of a node
+   * for which {@code descend} is false.
+   */
+  static void expr(Expr e, Consumer<Expr> visitor, java.util.function.Predicate<Expr> descend) {
     if (e == null) {
       return; // an omitted slice part
     }
     visitor.accept(e);
+    if (!descend.test(e)) {
+      return;
+    }
+    children(e, child -> expr(child, visitor, descend));
+  }
+
+  /** The direct children of {@code e}, in source order; an omitted slice part is {@code null}. */
+  private static void children(Expr e, Consumer<Expr> visitor) {
     if (e instanceof Expr.Neg n) {
-      expr(n.operand(), visitor);
+      visitor.accept(n.operand());
     } else if (e instanceof Expr.Not n) {
-      expr(n.operand(), visitor);
+      visitor.accept(n.operand());
     } else if (e instanceof Expr.Binary b) {
-      expr(b.left(), visitor);
-      expr(b.right(), visitor);
+      visitor.accept(b.left());
+      visitor.accept(b.right());
     } else if (e instanceof Expr.Compare c) {
-      expr(c.left(), visitor);
-      expr(c.right(), visitor);
+      visitor.accept(c.left());
+      visitor.accept(c.right());
     } else if (e instanceof Expr.Transpose t) {
-      expr(t.target(), visitor);
+      visitor.accept(t.target());
     } else if (e instanceof Expr.ShapeOf s) {
-      expr(s.target(), visitor);
+      visitor.accept(s.target());
     } else if (e instanceof Expr.Ndim n) {
-      expr(n.target(), visitor);
+      visitor.accept(n.target());
     } else if (e instanceof Expr.Tuple t) {
-      t.items().forEach(i -> expr(i, visitor));
+      t.items().forEach(visitor);
     } else if (e instanceof Expr.ListLiteral l) {
-      l.items().forEach(i -> expr(i, visitor));
+      l.items().forEach(visitor);
     } else if (e instanceof Expr.Index i) {
-      expr(i.target(), visitor);
-      i.items().forEach(item -> expr(item, visitor));
+      visitor.accept(i.target());
+      i.items().forEach(visitor);
     } else if (e instanceof Expr.Slice s) {
-      expr(s.start(), visitor);
-      expr(s.stop(), visitor);
-      expr(s.step(), visitor);
+      visitor.accept(s.start());
+      visitor.accept(s.stop());
+      visitor.accept(s.step());
     } else if (e instanceof Expr.Call c) {
-      c.args().forEach(a -> expr(a, visitor));
-      c.keywords().forEach(k -> expr(k.value(), visitor));
+      c.args().forEach(visitor);
+      c.keywords().forEach(k -> visitor.accept(k.value()));
     } else if (e instanceof Expr.MethodCall m) {
-      expr(m.target(), visitor);
-      m.args().forEach(a -> expr(a, visitor));
-      m.keywords().forEach(k -> expr(k.value(), visitor));
+      visitor.accept(m.target());
+      m.args().forEach(visitor);
+      m.keywords().forEach(k -> visitor.accept(k.value()));
     }
   }
 }

@@ -32,7 +32,8 @@ final class SetupReader {
   /** Most combinations of dim alternatives (each one is a set of trials). */
   static final int MAX_DIM_COMBINATIONS = 64;
 
-  private static final List<String> SETUP_KEYS = List.of("dims", "inputs", "forward");
+  private static final List<String> SETUP_KEYS = List.of("dims", "inputs", "forward", "exact_dims",
+      "exact_dims_reason");
   private static final List<String> INPUT_KEYS = List.of("shape", "dist", "classes", "range");
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private static final Pattern FORWARD_LINE = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)\\s*=(?!=)");
@@ -73,10 +74,34 @@ final class SetupReader {
       forward = readForward(forwardNode);
     }
     checkGradientNames();
+    Localized exactDimsReason = readExactDims(map);
     if (reader.problems().count() != before || forward == null) {
       return null;
     }
-    return new Setup(dims, dimLocations, new ArrayList<>(inputs.values()), forward, reader.location(key));
+    return new Setup(dims, dimLocations, new ArrayList<>(inputs.values()), forward, reader.location(key),
+        exactDimsReason);
+  }
+
+  /**
+   * {@code exact_dims: true} with its localized {@code exact_dims_reason}: the claims are meant at the
+   * author's dims only. Returns the reason, or {@code null} when the claims are general statements.
+   */
+  private Localized readExactDims(MapView map) {
+    Node node = map.value("exact_dims");
+    Boolean exact = node == null ? Boolean.FALSE : reader.bool(node, "exact_dims");
+    if (Boolean.TRUE.equals(exact) && !map.has("exact_dims_reason")) {
+      reader.error(map.key("exact_dims"), "exact_dims: true needs an exact_dims_reason: {en: \"...\", es: \"...\"}"
+          + " saying why the claims hold only at these sizes (the page shows it)");
+    } else if (!Boolean.TRUE.equals(exact) && map.has("exact_dims_reason")) {
+      reader.error(map.key("exact_dims_reason"), "exact_dims_reason is only used with exact_dims: true;"
+          + " remove it, or add exact_dims: true");
+    } else if (Boolean.TRUE.equals(exact) && dims.isEmpty() && dimsOk) {
+      reader.error(map.key("exact_dims"), "exact_dims: true, but the setup has no dims to keep exact;"
+          + " remove exact_dims and exact_dims_reason");
+    } else if (Boolean.TRUE.equals(exact)) {
+      return reader.localized(map.value("exact_dims_reason"), "exact_dims_reason");
+    }
+    return null;
   }
 
   private void readDims(Node node) {

@@ -128,6 +128,7 @@ public final class TranslationReport {
       add(fields, q.id() + " answer", q.answer().text());
       add(fields, q.id() + " explanation", q.explanation());
       add(fields, q.id() + " verify_reason", q.verifyReason());
+      add(fields, q.id() + " exact_dims_reason", q.setup() == null ? null : q.setup().exactDimsReason());
     }
     return fields;
   }

@@ -42,9 +42,21 @@ final class AnswerLabels {
     return reason == null ? null : ReasonText.phrase(reason, t, symbols);
   }
 
-  /** A row's shape: {@code (3, 4)}, "scalar" for {@code ()}, or {@link Numbers#NOT_APPLICABLE}. */
+  /**
+   * A row's shapes: every distinct one over the trials, {@code (3, 4), (5, 7)}, "scalar" for
+   * {@code ()}, or {@link Numbers#NOT_APPLICABLE}.
+   */
   String shape(VerificationTable.Row row) {
-    return row.scalar() ? t.get("shape.scalar") : row.shape();
+    List<String> shapes = row.shapes();
+    if (shapes.isEmpty()) {
+      return row.shape();
+    }
+    return String.join(", ", shapes.stream().map(s -> s.equals("()") ? t.get("shape.scalar") : s).toList());
+  }
+
+  /** A row's engine error, or the words saying that no point could be compared. */
+  String engineError(VerificationTable.Row row) {
+    return row.engineSkipped() ? t.get("verify.engine.skipped") : row.engineError();
   }
 
   /** A dims assignment: {@code M = 3, K = 4}. */
@@ -54,6 +66,11 @@ final class AnswerLabels {
 
   String verdictLabel(Verdict verdict) {
     return t.get("verdict." + verdict.name().toLowerCase(java.util.Locale.ROOT));
+  }
+
+  /** A row's verdict: "not checked" for every row of a {@code verify: false} question. */
+  String verdictLabel(VerificationTable table, VerificationTable.Row row) {
+    return table.disabled() ? t.get("verdict.not_checked") : verdictLabel(row.verdict());
   }
 
   /** A row's first cell: "Choice 2", or "answer" for a claim of the free answer. */

@@ -97,6 +97,13 @@ public final class MarkdownMirror {
       out.append("*").append(MirrorMarkdown.text(t.get("verify.disabled"))).append("* ")
           .append(MirrorMarkdown.inline(table.disabledReason().in(language))).append("\n\n");
     }
+    if (result.question().setup() != null && result.question().setup().exactDims()) {
+      out.append("*").append(MirrorMarkdown.text(t.get("verify.exact_dims"))).append("* ")
+          .append(MirrorMarkdown.inline(result.question().setup().exactDimsReason().in(language))).append("\n\n");
+    }
+    if (result.partiallyVerified()) {
+      out.append(MirrorMarkdown.text(t.get("verify.partial"))).append("\n\n");
+    }
     Phrase summary = ProofView.summary(result, table, t);
     if (summary != null) {
       out.append(summary.markdown());
@@ -107,9 +114,12 @@ public final class MarkdownMirror {
     }
     header(out, t, "choice", "claim", "verdict");
     for (VerificationTable.Row row : table.rows()) {
-      compactRow(out, labels, row, symbols);
+      compactRow(out, labels, table, row, symbols);
     }
     out.append("\n<details><summary>").append(Html.escape(t.get("verify.details"))).append("</summary>\n\n");
+    if (!table.disabled()) {
+      out.append(MirrorMarkdown.text(t.get("verify.caption"))).append("\n\n");
+    }
     List<String> sizes = result.sizes().stream().filter(d -> !d.isEmpty()).map(AnswerLabels::sizes).toList();
     if (!sizes.isEmpty()) {
       out.append(MirrorMarkdown.lineText(t.get("verify.sizes.tried") + " " + String.join("; ", sizes))).append("\n\n");
@@ -134,8 +144,9 @@ public final class MarkdownMirror {
     return row.claim() == null ? Numbers.NOT_APPLICABLE : MirrorMarkdown.cellCode(row.claim().claim().source());
   }
 
-  private static void compactRow(StringBuilder out, AnswerLabels labels, VerificationTable.Row row, ShapeSymbols symbols) {
-    String verdict = MirrorMarkdown.text(labels.verdictLabel(row.verdict()));
+  private static void compactRow(StringBuilder out, AnswerLabels labels, VerificationTable table, VerificationTable.Row row,
+      ShapeSymbols symbols) {
+    String verdict = MirrorMarkdown.text(labels.verdictLabel(table, row));
     Phrase reason = labels.reason(row.reason(), symbols);
     if (reason != null) {
       verdict += ": " + reason.cellMarkdown();
@@ -148,7 +159,7 @@ public final class MarkdownMirror {
     out.append("| ").append(MirrorMarkdown.text(labels.rowLabel(row))).append(" | ").append(claimCell(row))
         .append(" | ").append(MirrorMarkdown.text(labels.shape(row)))
         .append(" | ").append(row.error())
-        .append(" | ").append(row.engineError())
+        .append(" | ").append(MirrorMarkdown.text(labels.engineError(row)))
         .append(" | ").append(row.trials())
         .append(" | ").append(MirrorMarkdown.text(labels.agreement(row.agreement()))).append(" |\n");
   }

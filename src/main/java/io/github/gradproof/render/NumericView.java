@@ -82,6 +82,9 @@ final class NumericView {
     Map<String, Object> view = new LinkedHashMap<>();
     view.put("disabled", false);
     view.put("disabledReason", null);
+    view.put("caption", null);
+    view.put("partial", null);
+    view.put("exactDims", null);
     view.put("summary", summary(result, t).html());
     Phrase redrawn = redrawn(result.numeric(), t);
     view.put("notes", redrawn == null ? List.of() : List.of(redrawn.html()));

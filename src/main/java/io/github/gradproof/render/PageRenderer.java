@@ -116,6 +116,8 @@ public final class PageRenderer {
       item.put("verifiedCount", summary.verifiedCount());
       item.put("questions", Plurals.count(ui.of(language), "index.questions", summary.questionCount()).plain());
       item.put("verified", Plurals.count(ui.of(language), "index.verified", summary.verifiedCount()).plain());
+      item.put("partial", summary.partialCount() == 0 ? null
+          : Plurals.count(ui.of(language), "index.partial", summary.partialCount()).plain());
       items.add(item);
     }
     context.put("phases", items);

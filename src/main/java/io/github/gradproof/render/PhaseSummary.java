@@ -15,8 +15,10 @@ import io.github.gradproof.verify.QuestionResult;
  * @param questionCount questions in the phase
  * @param verifiedCount questions verified by at least one holding claim
  * @param claimCount claims evaluated in the phase
+ * @param partialCount verified questions with a choice explained in text only (partially verified)
  */
-public record PhaseSummary(String pageName, Localized title, Localized summary, int questionCount, long verifiedCount, int claimCount) {
+public record PhaseSummary(String pageName, Localized title, Localized summary, int questionCount, long verifiedCount,
+    int claimCount, long partialCount) {
 
   /** The summary of a verified phase. */
   public static PhaseSummary of(PhaseResult result) {
@@ -24,13 +26,14 @@ public record PhaseSummary(String pageName, Localized title, Localized summary, 
         .mapToInt(q -> q.answerClaims().size() + q.choices().stream().mapToInt(c -> c.claims().size()).sum())
         .sum();
     return of(result.phase(), result.questions().size(),
-        result.questions().stream().filter(QuestionResult::keyProven).count(), claims);
+        result.questions().stream().filter(QuestionResult::keyProven).count(), claims,
+        result.questions().stream().filter(QuestionResult::partiallyVerified).count());
   }
 
   /** The summary of a phase with the given counts (e.g. from the build cache). */
   public static PhaseSummary of(io.github.gradproof.quiz.Phase phase, int questionCount, long verifiedCount,
-      int claimCount) {
+      int claimCount, long partialCount) {
     return new PhaseSummary(phase.pageName(), phase.title(), phase.summary(), questionCount, verifiedCount,
-        claimCount);
+        claimCount, partialCount);
   }
 }

@@ -1,5 +1,6 @@
 package io.github.gradproof.render;
 
+import io.github.gradproof.quiz.Localized;
 import io.github.gradproof.verify.ClaimResult;
 import io.github.gradproof.verify.QuestionResult;
 import io.github.gradproof.verify.Verdict;
@@ -32,12 +33,17 @@ final class ProofView {
   Map<String, Object> build(QuestionResult result, VerificationTable table, ShapeSymbols symbols) {
     Map<String, Object> view = new LinkedHashMap<>();
     view.put("disabled", table.disabled());
+    view.put("caption", table.disabled() ? null : t.get("verify.caption"));
+    view.put("partial", result.partiallyVerified() ? t.get("verify.partial") : null);
+    Localized exact = result.question().setup() == null ? null : result.question().setup().exactDimsReason();
+    view.put("exactDims", exact == null ? null : markdown.inline(exact.in(language)));
     view.put("disabledReason", table.disabledReason() == null ? null : markdown.inline(table.disabledReason().in(language)));
     Phrase summary = summary(result, table, t);
     view.put("summary", summary == null ? null : summary.html());
     view.put("notes", notes(table).stream().map(Phrase::html).toList());
     view.put("groups", groups(table, symbols));
     view.put("rows", table.rows().stream().map(this::technicalRow).toList());
+    view.put("checked", !table.disabled());
     view.put("sizes", result.sizes().stream().filter(s -> !s.isEmpty()).map(AnswerLabels::sizes).toList());
     String id = result.question().id();
     view.put("plot", result.experiment() == null ? null : ConvergencePlot.svg(result.experiment(), id, t));
@@ -81,18 +87,18 @@ final class ProofView {
       Map<String, Object> view = new LinkedHashMap<>();
       view.put("label", group.choice() == null ? t.get("verify.answer") : Integer.toString(group.choice()));
       view.put("keyed", group.keyed());
-      view.put("rows", group.rows().stream().map(row -> compactRow(row, symbols)).toList());
+      view.put("rows", group.rows().stream().map(row -> compactRow(table, row, symbols)).toList());
       out.add(view);
     }
     return out;
   }
 
-  private Map<String, Object> compactRow(VerificationTable.Row row, ShapeSymbols symbols) {
+  private Map<String, Object> compactRow(VerificationTable table, VerificationTable.Row row, ShapeSymbols symbols) {
     Map<String, Object> view = new LinkedHashMap<>();
     ClaimResult claim = row.claim();
     view.put("mathMl", claim == null ? "" : claim.facts() != null ? MathMl.render(claim.facts()) : MathMl.render(claim.line()));
     view.put("code", claim == null ? null : claim.claim().source());
-    view.put("verdict", labels.verdictLabel(row.verdict()));
+    view.put("verdict", labels.verdictLabel(table, row));
     view.put("verdictClass", VerificationTable.verdictName(row.verdict()));
     view.put("mark", row.verdict() == Verdict.HOLDS ? "✓" : row.verdict() == Verdict.FALSE ? "✗" : "·");
     Phrase reason = labels.reason(row.reason(), symbols);
@@ -106,7 +112,7 @@ final class ProofView {
     view.put("code", row.claim() == null ? null : row.claim().claim().source());
     view.put("shape", labels.shape(row));
     view.put("error", row.error());
-    view.put("engineError", row.engineError());
+    view.put("engineError", labels.engineError(row));
     view.put("trials", row.trials());
     view.put("agrees", labels.agreement(row.agreement()));
     view.put("agreesClass", row.agreement().key());

@@ -6,6 +6,7 @@ import io.github.gradproof.claim.Expr;
 import io.github.gradproof.claim.Operand;
 import io.github.gradproof.claim.Operation;
 import io.github.gradproof.verify.Reason;
+import io.github.gradproof.verify.Reasons;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -37,7 +38,11 @@ final class ReasonText {
   /** The reason as a sentence in the language whose UI strings are {@code t}. */
   static Phrase phrase(Reason reason, Map<String, String> t, ShapeSymbols symbols) {
     ReasonText words = new ReasonText(t, symbols);
-    if (reason instanceof Reason.ShapeMismatch s) {
+    if (reason instanceof Reason.NotGeneral g) {
+      String held = String.join("; ", g.heldAt().stream().map(Reasons::dims).toList());
+      return words.fill("reason.not_general", Map.of("held", Phrase.text(held),
+          "failed", Phrase.text(Reasons.dims(g.dims())), "reason", phrase(g.failure(), t, symbols)));
+    } else if (reason instanceof Reason.ShapeMismatch s) {
       return words.shape(s);
     } else if (reason instanceof Reason.ValueMismatch v) {
       return words.value(v);
@@ -191,7 +196,9 @@ final class ReasonText {
 
   /** The detail in symbols and numbers: {@code (4, 3) ≠ dA (3, 4)}, {@code 12 ≮ 7}. */
   static String detail(Reason reason) {
-    if (reason instanceof Reason.ShapeMismatch s) {
+    if (reason instanceof Reason.NotGeneral g) {
+      return detail(g.failure());
+    } else if (reason instanceof Reason.ShapeMismatch s) {
       String gradient = s.gradient() == null ? "" : s.gradient() + " ";
       return detail(s.claimed().value()) + " ≠ " + gradient + detail(s.expected().value());
     } else if (reason instanceof Reason.ValueMismatch v) {

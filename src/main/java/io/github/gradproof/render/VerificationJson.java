@@ -5,6 +5,8 @@ import io.github.gradproof.verify.ClaimResult;
 import io.github.gradproof.verify.ConvergenceExperiment;
 import io.github.gradproof.verify.PhaseResult;
 import io.github.gradproof.verify.QuestionResult;
+import io.github.gradproof.verify.Reason;
+import io.github.gradproof.verify.Reasons;
 import java.util.List;
 
 /**
@@ -74,6 +76,8 @@ public final class VerificationJson {
     json.field("kind", q.kind().yamlName());
     json.field("line", q.location().line());
     json.field("verified", q.verify());
+    json.field("partial", result.partiallyVerified());
+    json.field("exactDims", q.setup() != null && q.setup().exactDims());
     json.name("key").beginArray();
     q.answer().choices().forEach(json::value);
     json.endArray();
@@ -118,14 +122,24 @@ public final class VerificationJson {
       json.field("line", claim.claim().location().line());
       json.field("column", claim.claim().location().column());
       json.field("shape", claim.shape() == null ? null : Numbers.shape(claim.shape()));
+      json.name("shapes").beginArray();
+      claim.shapes().forEach(shape -> json.value(Numbers.shape(shape)));
+      json.endArray();
       json.field("error", claim.error());
       json.field("engineError", claim.engineError());
+      json.field("engineSkipped", claim.engineSkipped());
       json.field("trials", claim.trials());
       json.field("verdict", VerificationTable.verdictName(claim.verdict()));
       if (claim.reason() != null) {
         json.name("reason").beginObject();
         json.field("kind", claim.reason().kind().key());
         json.field("detail", ReasonText.detail(claim.reason()));
+        if (claim.reason() instanceof Reason.NotGeneral g) {
+          json.name("holdsFor").beginArray();
+          g.heldAt().forEach(d -> json.value(Reasons.dims(d)));
+          json.endArray();
+          json.field("failsFor", Reasons.dims(g.dims()));
+        }
         json.endObject();
       }
       json.endObject();

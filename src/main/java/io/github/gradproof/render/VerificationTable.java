@@ -22,7 +22,10 @@ import java.util.Optional;
  *   <li>a table has one row per claim, and a choice without claims has one row of its own, not
  *       checkable, with no claim and every figure {@linkplain Numbers#NOT_APPLICABLE not applicable};
  *   <li>a row of a choice agrees with the key when the choice's verdict does; a row of the answer
- *       agrees unless its claim is false; the row of a choice without claims has no agreement;
+ *       agrees unless its claim is false; the row of a choice without claims has no agreement, nor
+ *       has any row of a question with {@code verify: false}, whose claims are not checked;
+ *   <li>the shape of a claim lists every distinct shape it had over the trials (one per dims
+ *       assignment where they differ);
  *   <li>a shape or error that does not apply reads {@link Numbers#NOT_APPLICABLE}.
  * </ul>
  *
@@ -56,8 +59,10 @@ record VerificationTable(Question question, List<Group> choices, Group answer) {
    * @param verdict the choice's verdict ({@link Verdict#NOT_CHECKABLE} for the answer)
    * @param agreesWithKey whether the choice's verdict agrees with the key
    * @param claims the claims' results, in order
+   * @param checked whether the claims were checked ({@code false} under {@code verify: false})
    */
-  record Group(Integer choice, boolean keyed, Verdict verdict, boolean agreesWithKey, List<ClaimResult> claims) {
+  record Group(Integer choice, boolean keyed, Verdict verdict, boolean agreesWithKey, List<ClaimResult> claims,
+      boolean checked) {
     Group {
       claims = List.copyOf(claims);
     }
@@ -70,7 +75,8 @@ record VerificationTable(Question question, List<Group> choices, Group answer) {
       List<Row> rows = new ArrayList<>(claims.size());
       for (ClaimResult claim : claims) {
         boolean agrees = choice != null ? agreesWithKey : claim.verdict() != Verdict.FALSE;
-        rows.add(new Row(choice, claim, claim.verdict(), agrees ? Agreement.YES : Agreement.NO));
+        Agreement agreement = !checked ? Agreement.NOT_APPLICABLE : agrees ? Agreement.YES : Agreement.NO;
+        rows.add(new Row(choice, claim, claim.verdict(), agreement));
       }
       return rows;
     }
@@ -91,6 +97,19 @@ record VerificationTable(Question question, List<Group> choices, Group answer) {
       return claim == null || claim.shape() == null ? Numbers.NOT_APPLICABLE : Numbers.shape(claim.shape());
     }
 
+    /**
+     * Every distinct shape of the claimed value over the trials, in trial order ({@code (3, 4)},
+     * {@code (5, 7)}); {@code ()} for a scalar; empty when there is none.
+     */
+    List<String> shapes() {
+      return claim == null ? List.of() : claim.shapes().stream().map(Numbers::shape).toList();
+    }
+
+    /** Whether the engine check of the claim's gradients compared no point (all at kinks). */
+    boolean engineSkipped() {
+      return claim != null && claim.engineSkipped();
+    }
+
     /** Whether the claimed value is a scalar (shape {@code ()}). */
     boolean scalar() {
       return claim != null && claim.shape() != null && claim.shape().length == 0;
@@ -106,9 +125,9 @@ record VerificationTable(Question question, List<Group> choices, Group answer) {
       return claim == null ? Numbers.NOT_APPLICABLE : Numbers.errorCell(claim.engineError());
     }
 
-    /** How many trials the claim was judged in. */
+    /** How many trials the claim was judged in; not applicable when it was not checked. */
     String trials() {
-      return claim == null ? Numbers.NOT_APPLICABLE : Integer.toString(claim.trials());
+      return claim == null || claim.trials() == 0 ? Numbers.NOT_APPLICABLE : Integer.toString(claim.trials());
     }
 
     /** Why the claim is false, or {@code null}. */
@@ -121,9 +140,10 @@ record VerificationTable(Question question, List<Group> choices, Group answer) {
   static VerificationTable of(QuestionResult result) {
     List<Group> choices = new ArrayList<>(result.choices().size());
     for (ChoiceResult c : result.choices()) {
-      choices.add(new Group(c.number(), c.keyed(), c.verdict(), c.agreesWithKey(), c.claims()));
+      choices.add(new Group(c.number(), c.keyed(), c.verdict(), c.agreesWithKey(), c.claims(),
+          result.question().verify()));
     }
-    Group answer = new Group(null, false, Verdict.NOT_CHECKABLE, true, result.answerClaims());
+    Group answer = new Group(null, false, Verdict.NOT_CHECKABLE, true, result.answerClaims(), result.question().verify());
     return new VerificationTable(result.question(), choices, answer);
   }
 

@@ -48,7 +48,7 @@ import java.util.stream.Stream;
  */
 final class BuildCache {
 
-  private static final int MAGIC = 0x47504332; // "GPC2"
+  private static final int MAGIC = 0x47504333; // "GPC3"
   private static volatile String generatorBuild;
 
   private final Path dir;
@@ -61,7 +61,7 @@ final class BuildCache {
 
   /** One cached phase. */
   record Entry(List<String> paths, List<byte[]> contents, List<LinkChecker.PageFacts> facts, String json,
-      int questionCount, long verifiedCount, int claimCount) {}
+      int questionCount, long verifiedCount, int claimCount, long partialCount) {}
 
   /**
    * Opens the cache in {@code dir} for a build of {@code config}.
@@ -111,7 +111,7 @@ final class BuildCache {
         facts.add(in.readBoolean() ? new LinkChecker.PageFacts(strings(in), tags(in), tags(in)) : null);
       }
       String json = new String(bytes(in), StandardCharsets.UTF_8);
-      return new Entry(paths, contents, facts, json, in.readInt(), in.readLong(), in.readInt());
+      return new Entry(paths, contents, facts, json, in.readInt(), in.readLong(), in.readInt(), in.readLong());
     } catch (NoSuchFileException e) {
       return null;
     } catch (IOException | RuntimeException e) {
@@ -142,6 +142,7 @@ final class BuildCache {
         out.writeInt(entry.questionCount());
         out.writeLong(entry.verifiedCount());
         out.writeInt(entry.claimCount());
+        out.writeLong(entry.partialCount());
       }
       try {
         Files.move(temp, dir.resolve(key + ".bin"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -51,7 +51,8 @@ final class PhaseBuilder {
     }
     run.writeNanos.add(System.nanoTime() - t);
     site.json.offer(i, entry.json());
-    run.slots().reused(i, PhaseSummary.of(phase, entry.questionCount(), entry.verifiedCount(), entry.claimCount()));
+    run.slots().reused(i, PhaseSummary.of(phase, entry.questionCount(), entry.verifiedCount(), entry.claimCount(),
+        entry.partialCount()));
     return true;
   }
 
@@ -106,7 +107,7 @@ final class PhaseBuilder {
     if (key != null) {
       PhaseSummary summary = run.slots().summary(i);
       site.cache.put(key, new BuildCache.Entry(rendered.paths(), contents, rendered.facts(), rendered.fragment(),
-          summary.questionCount(), summary.verifiedCount(), summary.claimCount()));
+          summary.questionCount(), summary.verifiedCount(), summary.claimCount(), summary.partialCount()));
     }
     site.json.offer(i, rendered.fragment());
   }

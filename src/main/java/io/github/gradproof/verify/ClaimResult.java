@@ -4,6 +4,7 @@ import io.github.gradproof.claim.CheckedLine;
 import io.github.gradproof.claim.Line;
 import io.github.gradproof.diag.SourceSpan;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -24,6 +25,11 @@ import java.util.Objects;
  *     draw it as a textbook would (which operands are scalars, how many axes a reduction's operand
  *     has); {@code null} for a claim that was only parsed. Derived from {@code line}, so not part of
  *     equality.
+ * @param shapes every distinct shape of the claimed value over the trials, in trial order (empty when
+ *     none could be computed or the value is not a tensor); {@code shape} is the first
+ * @param engineSkipped whether the engine's gradient check compared no point at all, in any trial,
+ *     because every central difference straddled a kink (relu, abs, max): then {@code engineError}
+ *     is {@code NaN} although the claim is a gradient claim
  */
 public record ClaimResult(
     SourceSpan claim,
@@ -34,10 +40,20 @@ public record ClaimResult(
     int trials,
     Verdict verdict,
     Reason reason,
-    CheckedLine facts) {
+    CheckedLine facts,
+    List<int[]> shapes,
+    boolean engineSkipped) {
 
   public ClaimResult {
     shape = shape == null ? null : shape.clone();
+    shapes = shapes.stream().map(int[]::clone).toList();
+  }
+
+  /** A result whose claimed value had one shape in every trial and whose engine check compared points. */
+  public ClaimResult(SourceSpan claim, Line line, int[] shape, double error, double engineError, int trials,
+      Verdict verdict, Reason reason, CheckedLine facts) {
+    this(claim, line, shape, error, engineError, trials, verdict, reason, facts,
+        shape == null ? List.of() : List.<int[]>of(shape), false);
   }
 
   /** A result without static facts: its claim is drawn from its syntax alone. */
@@ -52,20 +68,30 @@ public record ClaimResult(
   }
 
   @Override
+  public List<int[]> shapes() {
+    return shapes.stream().map(int[]::clone).toList();
+  }
+
+  @Override
   public boolean equals(Object o) {
     return o instanceof ClaimResult c && claim.equals(c.claim) && line.equals(c.line) && Arrays.equals(shape, c.shape)
         && Double.compare(error, c.error) == 0 && Double.compare(engineError, c.engineError) == 0
-        && trials == c.trials && verdict == c.verdict && Objects.equals(reason, c.reason);
+        && trials == c.trials && verdict == c.verdict && Objects.equals(reason, c.reason)
+        && shapes.size() == c.shapes.size()
+        && java.util.stream.IntStream.range(0, shapes.size()).allMatch(i -> Arrays.equals(shapes.get(i), c.shapes.get(i)))
+        && engineSkipped == c.engineSkipped;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(claim, line, Arrays.hashCode(shape), error, engineError, trials, verdict, reason);
+    return Objects.hash(claim, line, Arrays.hashCode(shape), error, engineError, trials, verdict, reason,
+        shapes.stream().mapToInt(Arrays::hashCode).sum(), engineSkipped);
   }
 
   @Override
   public String toString() {
     return "ClaimResult[claim=" + claim + ", line=" + line + ", shape=" + Arrays.toString(shape) + ", error=" + error
-        + ", engineError=" + engineError + ", trials=" + trials + ", verdict=" + verdict + ", reason=" + reason + "]";
+        + ", engineError=" + engineError + ", trials=" + trials + ", verdict=" + verdict + ", reason=" + reason + ", shapes="
+        + shapes.stream().map(Arrays::toString).toList() + ", engineSkipped=" + engineSkipped + "]";
   }
 }

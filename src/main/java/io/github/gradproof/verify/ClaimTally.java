@@ -5,7 +5,10 @@ final class ClaimTally {
 
   final CompiledClaim claim;
   private int[] shape;
+  private final java.util.List<int[]> shapes = new java.util.ArrayList<>();
   private boolean first = true;
+  private boolean engineCompared;
+  private boolean engineSkipped;
   private double error = Double.NaN;
   private boolean comparable = true;
   private double engineError = Double.NaN;
@@ -16,27 +19,48 @@ final class ClaimTally {
     this.claim = claim;
   }
 
-  void add(Outcome o, double engine) {
+  /**
+   * Adds one trial's outcome.
+   *
+   * @param authored the author's dims assignments when this trial ran at fresh dims (then a first
+   *     failure here means the claim held at every author's assignment), else {@code null}
+   */
+  void add(Outcome o, EngineOutcome engine, java.util.List<java.util.Map<String, Integer>> authored) {
     trials++;
     if (first) {
       shape = o.shape();
       first = false;
     }
+    if (o.shape() != null && shapes.stream().noneMatch(s -> java.util.Arrays.equals(s, o.shape()))) {
+      shapes.add(o.shape());
+    }
+    engineCompared |= engine.compared();
+    engineSkipped |= engine.skipped();
     if (Double.isNaN(o.error())) {
       comparable = false;
     } else if (comparable) {
       error = Double.isNaN(error) ? o.error() : Math.max(error, o.error());
     }
-    if (!Double.isNaN(engine)) {
-      engineError = Double.isNaN(engineError) ? engine : Math.max(engineError, engine);
+    if (!Double.isNaN(engine.error())) {
+      engineError = Double.isNaN(engineError) ? engine.error() : Math.max(engineError, engine.error());
     }
     if (reason == null && !o.holds()) {
-      reason = o.reason();
+      reason = authored == null ? o.reason() : new Reason.NotGeneral(authored, o.reason());
     }
   }
 
+  /**
+   * The engine check of a claim's gradients in one trial.
+   *
+   * @param error the largest error over the points compared, {@code NaN} when none was
+   * @param compared whether any point was compared
+   * @param skipped whether a checked gradient had every point skipped (kinks)
+   */
+  record EngineOutcome(double error, boolean compared, boolean skipped) {}
+
   ClaimResult result() {
     return new ClaimResult(claim.text(), claim.line(), shape, comparable ? error : Double.NaN, engineError,
-        trials, reason == null ? Verdict.HOLDS : Verdict.FALSE, reason, claim.facts());
+        trials, reason == null ? Verdict.HOLDS : Verdict.FALSE, reason, claim.facts(), shapes,
+        engineSkipped && !engineCompared);
   }
 }

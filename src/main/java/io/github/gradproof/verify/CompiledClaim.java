@@ -13,5 +13,8 @@ import java.util.Set;
  * @param differentiated the names whose gradient it uses
  * @param facts the static types and symbolic shapes of its expressions; {@code null} for a claim
  *     that is only parsed (a question without a setup)
+ * @param constrains whether its holding says something about values, so it can prove an answer
+ *     ({@link io.github.gradproof.claim.Claims#constrainsValues}); a shape-only or constant-only
+ *     comparison cannot
  */
-record CompiledClaim(SourceSpan text, Line line, Set<String> differentiated, CheckedLine facts) {}
+record CompiledClaim(SourceSpan text, Line line, Set<String> differentiated, CheckedLine facts, boolean constrains) {}

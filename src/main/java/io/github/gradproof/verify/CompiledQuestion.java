@@ -145,7 +145,7 @@ final class CompiledQuestion {
           errors.add(new Diagnostic(text.location(), "claims need a setup: give the question "
               + "'setup' with dims, inputs and forward lines", text.sourceLine()));
         }
-        out.add(new CompiledClaim(text, line, Set.of(), null));
+        out.add(new CompiledClaim(text, line, Set.of(), null, false));
         continue;
       }
       Set<String> diff = Claims.differentiated(line, scope);
@@ -173,7 +173,7 @@ final class CompiledQuestion {
           checked.add(name);
         }
       }
-      out.add(new CompiledClaim(text, line, diff, facts));
+      out.add(new CompiledClaim(text, line, diff, facts, Claims.constrainsValues(line, scope)));
     }
     return out;
   }

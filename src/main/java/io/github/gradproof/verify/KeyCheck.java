@@ -6,30 +6,48 @@ import io.github.gradproof.quiz.QuestionKind;
 import java.util.List;
 
 /**
- * Compares verdicts with the answer key: the choices that hold must be exactly the keyed ones
- * (choices without claims aside), and the correct answer must carry at least one holding claim.
- * Problems are located at the question's {@code answer:}, or at a free answer's false claim.
+ * Compares verdicts with the answer key: the choices that hold must be exactly the keyed ones, and
+ * every keyed choice (or the free answer) must be proven by claims that hold and constrain values
+ * ({@link CompiledClaim#constrains()}): a keyed choice explained in text only, or proven only by
+ * shape or constant comparisons, is an authoring error. Choices without claims that are not keyed
+ * are allowed; they make the question partially verified. Problems are located at the question's
+ * {@code answer:}, or at the claim concerned.
  */
 final class KeyCheck {
 
+  private static final String VALUE_CLAIM = "add a claim that states values: a gradient claim dX = ..., or a "
+      + "comparison involving a gradient, a forward value or fd_order/fd_evals";
+
   private KeyCheck() {}
 
-  static void check(Question q, List<ChoiceResult> choices, List<ClaimResult> answer, int trials,
+  static void check(CompiledQuestion cq, List<ChoiceResult> choices, List<ClaimResult> answer, int trials,
       List<Diagnostic> problems) {
+    Question q = cq.question;
     boolean proven = false;
-    boolean keyedFalse = false;
-    for (ChoiceResult c : choices) {
+    boolean reported = false;
+    for (int i = 0; i < choices.size(); i++) {
+      ChoiceResult c = choices.get(i);
       if (c.keyed() && c.verdict() == Verdict.FALSE) {
-        keyedFalse = true;
+        reported = true;
         ClaimResult bad = firstFalse(c.claims());
         problems.add(Diagnostic.at(q.answer().location(), q.id() + ": the key marks choice " + c.number()
             + " correct, but \"" + bad.claim().source() + "\" is false: " + Reasons.english(bad.reason())));
+      } else if (c.keyed() && c.verdict() == Verdict.NOT_CHECKABLE) {
+        reported = true;
+        problems.add(Diagnostic.at(q.answer().location(), q.id() + ": the key marks choice " + c.number()
+            + " correct, but it has no claim, so nothing proves it: give it a claim, or set verify: false with"
+            + " a verify_reason"));
       } else if (!c.keyed() && c.verdict() == Verdict.HOLDS) {
         problems.add(Diagnostic.at(q.answer().location(), q.id() + ": choice " + c.number() + " holds (\""
             + c.claims().get(0).claim().source() + "\" in all " + trials + " trials), but the key does not mark "
             + "it correct; add it to the answer or correct the claim"));
       } else if (c.keyed() && c.verdict() == Verdict.HOLDS) {
-        proven = true;
+        if (constrains(cq.choiceClaims.get(i))) {
+          proven = true;
+        } else {
+          reported = true;
+          problems.add(onlyShapes(q, cq.choiceClaims.get(i), "choice " + c.number() + " is keyed"));
+        }
       }
     }
     if (q.kind() == QuestionKind.FREE) {
@@ -37,18 +55,34 @@ final class KeyCheck {
       for (ClaimResult r : answer) {
         if (r.verdict() == Verdict.FALSE) {
           allHold = false;
-          keyedFalse = true;
+          reported = true;
           problems.add(new Diagnostic(r.claim().location(), q.id() + ": the answer claims \""
               + r.claim().source() + "\", but it is false: " + Reasons.english(r.reason()), r.claim().sourceLine()));
         }
       }
-      proven = allHold;
+      proven = allHold && constrains(cq.answerClaims);
+      if (allHold && !proven) {
+        reported = true;
+        problems.add(onlyShapes(q, cq.answerClaims, "the answer"));
+      }
     }
-    if (!proven && !keyedFalse) {
+    if (!proven && !reported) {
       problems.add(Diagnostic.at(q.answer().location(), q.id() + ": no claim proves the answer: "
           + (q.kind() == QuestionKind.FREE ? "give the answer a claim" : "give a keyed choice a claim")
           + ", or set verify: false with a verify_reason"));
     }
+  }
+
+  private static boolean constrains(List<CompiledClaim> claims) {
+    return claims.stream().anyMatch(CompiledClaim::constrains);
+  }
+
+  /** Claims that hold but constrain no value: located at the first of them. */
+  private static Diagnostic onlyShapes(Question q, List<CompiledClaim> claims, String what) {
+    CompiledClaim first = claims.get(0);
+    return new Diagnostic(first.text().location(), q.id() + ": " + what + " and its claims hold, but they only "
+        + "compare shapes or constants (\"" + first.text().source() + "\"), which hold whatever the values are, "
+        + "so they prove nothing; " + VALUE_CLAIM, first.text().sourceLine());
   }
 
   private static ClaimResult firstFalse(List<ClaimResult> claims) {

@@ -48,16 +48,31 @@ public record QuestionResult(
   }
 
   /**
-   * Whether the key is proven: the question is checked and a keyed choice, or the free answer,
-   * has a claim that holds; for a numeric question, every variant's answer was computed and the
-   * engine's gradients it reads agree with finite differences.
+   * Whether the key is proven: the question is checked, and every keyed choice holds (at least one
+   * being keyed), or every claim of the free answer holds (at least one claim); for a numeric
+   * question, every variant's answer was computed and the engine's gradients it reads agree with
+   * finite differences. (A key proven only by shape or constant comparisons is a problem of the
+   * build, reported by the verifier.)
    */
   public boolean keyProven() {
     if (numeric != null) {
       return !numeric.variants().isEmpty() && problems.isEmpty(); // every answer computed and cross-checked
     }
-    return question.verify()
-        && (answerClaims.stream().anyMatch(c -> c.verdict() == Verdict.HOLDS)
-            || choices.stream().anyMatch(c -> c.keyed() && c.verdict() == Verdict.HOLDS));
+    if (!question.verify()) {
+      return false;
+    }
+    if (choices.isEmpty()) {
+      return !answerClaims.isEmpty() && answerClaims.stream().allMatch(c -> c.verdict() == Verdict.HOLDS);
+    }
+    return choices.stream().anyMatch(ChoiceResult::keyed)
+        && choices.stream().filter(ChoiceResult::keyed).allMatch(c -> c.verdict() == Verdict.HOLDS);
+  }
+
+  /**
+   * Whether the key is proven but some choice is explained in text only: an unkeyed choice without
+   * claims, which nothing checks. Pages, index counts and {@code verification.json} say so.
+   */
+  public boolean partiallyVerified() {
+    return keyProven() && choices.stream().anyMatch(c -> !c.keyed() && c.claims().isEmpty());
   }
 }

@@ -1,5 +1,6 @@
 package io.github.gradproof.verify;
 
+import io.github.gradproof.autograd.GradCheck;
 import io.github.gradproof.autograd.GradCheckResult;
 import io.github.gradproof.autograd.TensorLimitException;
 import io.github.gradproof.claim.IntegerOverflowException;
@@ -28,7 +29,7 @@ import java.util.Map;
 public final class QuestionVerifier {
 
   /** Seeds per dims assignment unless configured otherwise. */
-  public static final int DEFAULT_SEEDS = 3;
+  public static final int DEFAULT_SEEDS = 10;
 
   private final int seeds;
   private final EngineCheck engineCheck;
@@ -80,19 +81,20 @@ public final class QuestionVerifier {
     EngineTally engine = new EngineTally();
     ConvergenceExperiment experiment = null;
     int trial = 0;
-    List<Map<String, Integer>> sizes = cq.dimAssignments();
+    List<Map<String, Integer>> authored = cq.dimAssignments();
+    List<Map<String, Integer>> sizes = new ArrayList<>(authored);
+    Map<String, Integer> fresh = FreshDims.of(question.id(), question.setup());
+    if (fresh != null) {
+      sizes.add(fresh);
+    }
     for (Map<String, Integer> dims : sizes) {
+      boolean isFresh = dims == fresh;
       for (int s = 0; s < seeds; s++, trial++) {
-        Trial t;
-        try {
-          t = new Trial(cq, dims, Seeds.of(question.id(), trial));
-        } catch (TrialFailure f) {
-          throw new DiagnosticException(new Diagnostic(f.line.location(), question.id() + ": " + f.getMessage(),
-              f.line.sourceLine()));
-        }
-        Map<String, Double> engineErrors = engine.check(t, cq, trial, engineCheck);
+        Trial t = trial(cq, dims, trial, isFresh);
+        Map<String, GradCheckResult> engineResults = engine.check(t, cq, trial, engineCheck);
         for (ClaimTally tally : tallies.values()) {
-          tally.add(judge(question, tally.claim, t), engineError(tally.claim, engineErrors));
+          tally.add(judge(question, tally.claim, t), engineOutcome(tally.claim, engineResults),
+              isFresh ? authored : null);
         }
         if (cq.usesExperiments && experiment == null) {
           experiment = t.experiment();
@@ -108,8 +110,22 @@ public final class QuestionVerifier {
           question.answer().choices().contains(choice.number())));
     }
     List<ClaimResult> answer = cq.answerClaims.stream().map(c -> tallies.get(c).result()).toList();
-    KeyCheck.check(question, choices, answer, trial, problems);
+    KeyCheck.check(cq, choices, answer, trial, problems);
     return new QuestionResult(question, choices, answer, trial, sizes, engine.max, experiment, problems);
+  }
+
+  /** Runs one trial; a forward line undefined at these dims is an authoring error. */
+  private static Trial trial(CompiledQuestion cq, Map<String, Integer> dims, int trial, boolean fresh) {
+    Question question = cq.question;
+    try {
+      return new Trial(cq, dims, Seeds.of(question.id(), trial));
+    } catch (TrialFailure f) {
+      String hint = fresh ? "; these dims were drawn to try the claims at other sizes than the author's: make the "
+          + "forward lines hold at any sizes, or, if the question means exactly its sizes, set exact_dims: true "
+          + "with an exact_dims_reason in the setup" : "";
+      throw new DiagnosticException(new Diagnostic(f.line.location(), question.id() + ": " + f.getMessage() + hint,
+          f.line.sourceLine()));
+    }
   }
 
   /** Judges one claim in one trial; a claim that needs an absurdly large tensor is refused. */
@@ -128,15 +144,24 @@ public final class QuestionVerifier {
     }
   }
 
-  private static double engineError(CompiledClaim claim, Map<String, Double> errors) {
+  /** The engine check of the gradients a claim reads, in one trial: checks that compared nothing add no error. */
+  private static ClaimTally.EngineOutcome engineOutcome(CompiledClaim claim, Map<String, GradCheckResult> results) {
     double max = Double.NaN;
+    boolean compared = false;
+    boolean skipped = false;
     for (String name : claim.differentiated()) {
-      Double e = errors.get(name);
-      if (e != null) {
-        max = Double.isNaN(max) ? e : Math.max(max, e);
+      if (!results.containsKey(name)) {
+        continue;
+      }
+      GradCheckResult r = results.get(name);
+      if (r == null) { // every point skipped
+        skipped = true;
+      } else {
+        compared = true;
+        max = Double.isNaN(max) ? r.maxAbsError() : Math.max(max, r.maxAbsError());
       }
     }
-    return max;
+    return new ClaimTally.EngineOutcome(max, compared, skipped);
   }
 
   static Verdict verdict(List<ClaimResult> claims) {
@@ -178,18 +203,32 @@ public final class QuestionVerifier {
     private final Map<String, GradCheckResult> worstFailure = new LinkedHashMap<>();
     private final Map<String, Integer> failedTrial = new HashMap<>();
 
-    Map<String, Double> check(Trial t, CompiledQuestion cq, int trial, EngineCheck engineCheck) {
-      Map<String, Double> errors = new HashMap<>();
+    Map<String, GradCheckResult> check(Trial t, CompiledQuestion cq, int trial, EngineCheck engineCheck) {
+      Map<String, GradCheckResult> results = new HashMap<>(); // null: nothing compared
       for (String name : cq.checked) {
         GradCheckResult r = t.check(name, engineCheck);
-        errors.put(name, r.maxAbsError());
+        if (comparedNothing(r, t.value(name).size())) {
+          results.put(name, null);
+          continue;
+        }
+        results.put(name, r);
         max = Double.isNaN(max) ? r.maxAbsError() : Math.max(max, r.maxAbsError());
         if (!r.passed() && !worstFailure.containsKey(name)) {
           worstFailure.put(name, r);
           failedTrial.put(name, trial + 1);
         }
       }
-      return errors;
+      return results;
+    }
+
+    /**
+     * Whether a check compared no point: every central difference it tried straddled a kink (each
+     * element was skipped, or each projection of the fast mode). Its error of 0 then means nothing,
+     * and is left out.
+     */
+    static boolean comparedNothing(GradCheckResult r, int size) {
+      int points = size > GradCheck.FAST_MODE_THRESHOLD ? GradCheck.PROJECTIONS : size;
+      return r.skipped() >= points;
     }
 
     void report(Question q, int trials, List<Diagnostic> problems) {

@@ -24,7 +24,7 @@ import java.util.Objects;
  */
 public sealed interface Reason
     permits Reason.ShapeMismatch, Reason.ValueMismatch, Reason.ComparisonFails, Reason.NoElementDiffers,
-        Reason.Undefined {
+        Reason.Undefined, Reason.NotGeneral {
 
   /** What went wrong, in a few words' worth of categories (UI strings translate {@code reason.<kind>}). */
   Kind kind();
@@ -188,6 +188,33 @@ public sealed interface Reason
         case AXIS -> Kind.AXIS;
         case DOMAIN -> Kind.DOMAIN;
       }, operation, dims);
+    }
+  }
+
+  /**
+   * A claim that holds at every dims assignment the author gave but not at the fresh dims the
+   * verifier drew: a statement true only at the author's sizes ({@code / K} for {@code / B} when
+   * {@code B = K = 3}). {@link #kind()} and {@link #dims()} are the failure's.
+   *
+   * @param heldAt the author's dims assignments, where the claim held, in trial order
+   * @param failure why the claim is false at the fresh dims
+   */
+  record NotGeneral(java.util.List<Map<String, Integer>> heldAt, Reason failure) implements Reason {
+    public NotGeneral {
+      heldAt = heldAt.stream().map(Reason::ordered).toList();
+      if (failure instanceof NotGeneral) {
+        throw new IllegalArgumentException("a NotGeneral reason wraps the failure itself");
+      }
+    }
+
+    @Override
+    public Kind kind() {
+      return failure.kind();
+    }
+
+    @Override
+    public Map<String, Integer> dims() {
+      return failure.dims();
     }
   }
 

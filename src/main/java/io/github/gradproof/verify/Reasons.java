@@ -19,6 +19,10 @@ public final class Reasons {
 
   /** The reason in English, e.g. {@code shape (4, 3) ≠ dA (3, 4)}. */
   public static String english(Reason r) {
+    if (r instanceof Reason.NotGeneral g) {
+      return "it holds for " + String.join(" and ", g.heldAt().stream().map(Reasons::dims).toList())
+          + " but not for " + dims(g.dims()) + ": " + english(g.failure());
+    }
     String prefix = switch (r.kind()) {
       case SHAPE -> "shape ";
       case VALUE -> "values differ: ";
@@ -32,6 +36,18 @@ public final class Reasons {
       case COMPARISON -> "comparison fails: ";
     };
     return prefix + symbols(r);
+  }
+
+  /**
+   * A dims assignment, dims of equal size written together: {@code B = K = 3},
+   * {@code B = 4, K = 7}, {@code M = N = 3, K = 4} (in setup order of each size's first dim).
+   */
+  public static String dims(java.util.Map<String, Integer> dims) {
+    java.util.Map<Integer, java.util.List<String>> bySize = new java.util.LinkedHashMap<>();
+    dims.forEach((name, size) -> bySize.computeIfAbsent(size, k -> new java.util.ArrayList<>()).add(name));
+    java.util.List<String> parts = new java.util.ArrayList<>();
+    bySize.forEach((size, names) -> parts.add(String.join(" = ", names) + " = " + size));
+    return String.join(", ", parts);
   }
 
   /** The facts in symbols: {@code (4, 3) ≠ dA (3, 4)}, {@code |Δ[1, 2]| = 1.5e+00}, {@code 12 ≮ 7}. */

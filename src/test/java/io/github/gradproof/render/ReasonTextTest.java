@@ -72,6 +72,20 @@ class ReasonTextTest {
   }
 
   @Test
+  void aClaimTrueOnlyAtTheAuthorsDimsSaysWhereItHeldAndWhereNot() {
+    Reason failure = new Reason.ShapeMismatch(tensor("B @ dC.T", 7, 2), tensor(2, 7), "dA",
+        SampleQuiz.dims("M", 2, "K", 7, "N", 3));
+    Reason r = new Reason.NotGeneral(List.of(SampleQuiz.dims("M", 3, "K", 3, "N", 5)), failure);
+    assertEquals("It holds for M = K = 3, N = 5 but not for M = 2, K = 7, N = 3. " + en(failure, MATMUL),
+        en(r, MATMUL));
+    assertEquals("Se cumple para M = K = 3, N = 5, pero no para M = 2, K = 7, N = 3. "
+        + html(ReasonText.phrase(failure, ES, MATMUL)), html(ReasonText.phrase(r, ES, MATMUL)));
+    assertEquals(ReasonText.detail(failure), ReasonText.detail(r));
+    assertEquals("it holds for M = K = 3, N = 5 but not for M = 2, K = 7, N = 3: shape (7, 2) ≠ dA (2, 7)",
+        io.github.gradproof.verify.Reasons.english(r));
+  }
+
+  @Test
   void aGradientOfTheWrongShapeSpeaksThePromptsSymbols() {
     Reason r = new Reason.ShapeMismatch(tensor("B @ dC.T", 4, 3), tensor(3, 4), "dA", MKN);
     assertEquals("<code>B @ dC.T</code> has shape (K, M) = (4, 3), but <code>dA</code> has shape (M, K) = (3, 4).",

@@ -25,8 +25,8 @@ class KeyCheckTest {
     Question q = TestQuestions.choices("q-1", MATMUL, List.of(List.of(), List.of("dA = dC")), 1);
     QuestionResult r = VERIFIER.verify(q);
     assertEquals(List.of(Verdict.NOT_CHECKABLE, Verdict.FALSE), r.choices().stream().map(ChoiceResult::verdict).toList());
-    assertEquals(List.of("test.yaml:30:13: q-1: no claim proves the answer: give a keyed choice a claim, or set "
-        + "verify: false with a verify_reason"), messages(r.problems()));
+    assertEquals(List.of("test.yaml:30:13: q-1: the key marks choice 1 correct, but it has no claim, so nothing "
+        + "proves it: give it a claim, or set verify: false with a verify_reason"), messages(r.problems()));
   }
 
   @Test
@@ -94,7 +94,8 @@ class KeyCheckTest {
     DiagnosticException e = assertThrows(DiagnosticException.class, () -> new PhaseVerifier().verify(phase));
     assertEquals(List.of(
         "test.yaml:20:27: unknown name 'Bt' (did you mean 'B'?)",
-        "test.yaml:30:13: q-8: choice 1 holds (\"dA = dC @ B.T\" in all 3 trials), but the key does not mark it "
+        "test.yaml:30:13: q-8: choice 1 holds (\"dA = dC @ B.T\" in all " + 2 * QuestionVerifier.DEFAULT_SEEDS
+            + " trials), but the key does not mark it "
             + "correct; add it to the answer or correct the claim",
         "test.yaml:30:13: q-8: the key marks choice 2 correct, but \"dA = dC\" is false: shape (3, 5) ≠ dA (3, 4)"),
         messages(e.diagnostics()));
@@ -107,15 +108,16 @@ class KeyCheckTest {
     Question q = TestQuestions.free("q-11", MATMUL, "dA = dC @ B.T");
     QuestionResult r = new QuestionVerifier(3, broken).verify(q);
     assertEquals(List.of("test.yaml:1:5: q-11: the engine's gradient dA disagrees with central differences "
-        + "(|Δ| = 2.5e-03 in trial 1 of 3); the autograd engine is wrong here, not the quiz"), messages(r.problems()));
+        + "(|Δ| = 2.5e-03 in trial 1 of 6); the autograd engine is wrong here, not the quiz"), messages(r.problems()));
     assertEquals(2.5e-3, r.answerClaims().get(0).engineError());
   }
 
   @Test
   void seedsAreConfigurable() {
     Question q = TestQuestions.free("q-9", MATMUL, "dA = dC @ B.T");
-    assertEquals(1, new QuestionVerifier(1).verify(q).trials());
-    assertEquals(3, VERIFIER.verify(q).trials());
+    // one seed at the author's dims and one at fresh dims
+    assertEquals(2, new QuestionVerifier(1).verify(q).trials());
+    assertEquals(2 * QuestionVerifier.DEFAULT_SEEDS, VERIFIER.verify(q).trials());
     assertThrows(IllegalArgumentException.class, () -> new QuestionVerifier(0));
   }
 

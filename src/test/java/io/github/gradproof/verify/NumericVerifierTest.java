@@ -58,6 +58,9 @@ class NumericVerifierTest {
       assertEquals(List.of(), r.problems(), q.id());
       assertEquals(q.numeric().variants(), r.numeric().variants().size());
       assertEquals(q.numeric().variants(), r.trials());
+      // a numeric answer is a number at the author's sizes: no fresh dims
+      assertEquals(1, r.sizes().size(), q.id());
+      q.setup().dims().forEach((dim, sizes) -> assertEquals(sizes.get(0), r.sizes().get(0).get(dim), q.id()));
       List<String> forward = q.setup().forward().stream().map(SourceSpan::source).toList();
       for (Variant v : r.numeric().variants()) {
         double expected = NumericRecompute.answer(forward, q.numeric().ask().source(), r.sizes().get(0), NumericRecompute.tensors(v.inputs()), Set.of());

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,7 +60,7 @@ class Phase8Test {
         "2 HOLDS keyed",
         "3 FALSE shape (4, 3) ≠ da (3,)",
         "4 FALSE shape (4, 3) ≠ da (3,)"), summary(q));
-    assertEquals(3, q.trials());
+    assertEquals(2 * QuestionVerifier.DEFAULT_SEEDS, q.trials()); // the author's dims, then fresh dims
   }
 
   @Test
@@ -111,10 +112,14 @@ class Phase8Test {
   @Test
   void q0805EveryBatchSizeIsTried() {
     QuestionResult q = result.questions().get(4);
-    assertEquals(6, q.trials());
+    assertEquals(3 * QuestionVerifier.DEFAULT_SEEDS, q.trials());
+    assertEquals(List.of(Map.of("B", 4, "K", 3), Map.of("B", 6, "K", 3)), q.sizes().subList(0, 2));
+    Map<String, Integer> fresh = q.sizes().get(2);
+    assertTrue(fresh.get("B") >= 2 && fresh.get("K") >= 2 && !fresh.get("B").equals(fresh.get("K")), fresh.toString());
+    assertTrue(!List.of(3, 4, 6).contains(fresh.get("B")) && !List.of(3, 4, 6).contains(fresh.get("K")), fresh.toString());
     ClaimResult c = q.answerClaims().get(0);
     assertEquals(Verdict.HOLDS, c.verdict());
-    assertEquals(6, c.trials());
+    assertEquals(3 * QuestionVerifier.DEFAULT_SEEDS, c.trials());
     assertArrayEquals(new int[] {4, 3}, c.shape());
   }
 
@@ -129,7 +134,7 @@ class Phase8Test {
         "    answer: 3\n    explanation:\n      en: \"In the forward pass");
     DiagnosticException e = assertThrows(DiagnosticException.class, () -> new PhaseVerifier().check(List.of(phase)));
     assertEquals(List.of(
-        DISPLAY + ":38:13: q-08-01: choice 2 holds (\"da = sum(dc, axis=0)\" in all 3 trials), but the key does "
+        DISPLAY + ":38:13: q-08-01: choice 2 holds (\"da = sum(dc, axis=0)\" in all " + 2 * QuestionVerifier.DEFAULT_SEEDS + " trials), but the key does "
             + "not mark it correct; add it to the answer or correct the claim",
         DISPLAY + ":38:13: q-08-01: the key marks choice 3 correct, but \"da = dc * one_hot(0, D)\" is false: "
             + "shape (4, 3) ≠ da (3,)"), messages(e));
@@ -140,7 +145,7 @@ class Phase8Test {
     Phase phase = edited("answer: [1, 2]", "answer: [1, 3]");
     DiagnosticException e = assertThrows(DiagnosticException.class, () -> new PhaseVerifier().check(List.of(phase)));
     assertEquals(List.of(
-        DISPLAY + ":61:13: q-08-02: choice 2 holds (\"dB = A.T @ dC\" in all 3 trials), but the key does not mark it "
+        DISPLAY + ":61:13: q-08-02: choice 2 holds (\"dB = A.T @ dC\" in all " + 2 * QuestionVerifier.DEFAULT_SEEDS + " trials), but the key does not mark it "
             + "correct; add it to the answer or correct the claim",
         DISPLAY + ":61:13: q-08-02: the key marks choice 3 correct, but \"dA = B @ dC.T\" is false: "
             + "shape (4, 3) ≠ dA (3, 4)"), messages(e));

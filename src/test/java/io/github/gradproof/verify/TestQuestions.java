@@ -73,6 +73,11 @@ public final class TestQuestions {
     return new Setup(dimMap, dimLocations, ins, lines, at(4, 5));
   }
 
+  /** The setup with {@code exact_dims: true}: its claims are tried at the author's dims only. */
+  static Setup exactDims(Setup s) {
+    return new Setup(s.dims(), s.dimLocations(), s.inputs(), s.forward(), s.location(), text());
+  }
+
   /** Claim texts, the {@code j}-th on line {@code 20 + j}. */
   static List<SourceSpan> claims(int firstIndex, List<String> sources) {
     List<SourceSpan> out = new ArrayList<>();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.github.gradproof.claim.CaseFile;
 import io.github.gradproof.diag.DiagnosticException;
 import io.github.gradproof.quiz.Question;
+import io.github.gradproof.quiz.Setup;
 import java.io.IOException;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,9 +31,12 @@ class VerdictCasesTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void verdictAsExpected(CaseFile.Case c) {
-    Question q = TestQuestions.free("q-test", TestQuestions.setup(c.directives().getOrDefault("dims", ""),
-        c.directives().getOrDefault("inputs", ""), c.directives().getOrDefault("forward", "")),
-        c.fields().get("claim"));
+    Setup setup = TestQuestions.setup(c.directives().getOrDefault("dims", ""),
+        c.directives().getOrDefault("inputs", ""), c.directives().getOrDefault("forward", ""));
+    if ("yes".equals(c.directives().get("exact_dims"))) {
+      setup = TestQuestions.exactDims(setup);
+    }
+    Question q = TestQuestions.free("q-test", setup, c.fields().get("claim"));
     if (c.error() != null) {
       DiagnosticException e = assertThrows(DiagnosticException.class, () -> VERIFIER.verify(q), c.toString());
       assertEquals(c.error(), e.getMessage(), c.toString());
