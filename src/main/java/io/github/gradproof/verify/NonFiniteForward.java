@@ -51,12 +51,18 @@ final class NonFiniteForward {
         + ": it is undefined on the drawn inputs (" + (Double.isNaN(bad)
             ? "the square root or logarithm of a negative number, 0/0, inf - inf"
             : "the logarithm of 0, a division by 0, an overflow of exp") + "), so nothing can be checked");
-    List<String> signed = specs.stream().filter(in -> inputs.contains(in.name())
-        && in.distribution() != Distribution.POSITIVE && in.distribution() != Distribution.LABELS)
+    List<InputSpec> read = specs.stream().filter(in -> inputs.contains(in.name())
+        && in.distribution() != Distribution.POSITIVE && in.distribution() != Distribution.LABELS).toList();
+    List<String> drawn = read.stream().filter(in -> !in.distribution().hasRange())
         .map(in -> "'" + in.name() + "' (dist: " + in.distribution().yamlName() + ")").toList();
-    if (!signed.isEmpty()) {
-      s.append("; it reads ").append(String.join(", ", signed)).append(", which takes values of either sign"
+    List<String> ranged = read.stream().filter(in -> in.distribution().hasRange())
+        .map(in -> "'" + in.name() + "' (dist: " + in.distribution().yamlName() + ")").toList();
+    if (!drawn.isEmpty()) {
+      s.append("; it reads ").append(String.join(", ", drawn)).append(", which takes values of either sign"
           + " (or zero): declare it 'dist: positive' if the line needs positive values, or change the line");
+    } else if (!ranged.isEmpty()) {
+      s.append("; it reads ").append(String.join(", ", ranged)).append(": choose a range on which the line is"
+          + " defined, or change the line");
     } else {
       s.append("; change the line so that it is defined on its inputs");
     }
