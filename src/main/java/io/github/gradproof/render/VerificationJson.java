@@ -7,6 +7,7 @@ import io.github.gradproof.verify.PhaseResult;
 import io.github.gradproof.verify.QuestionResult;
 import io.github.gradproof.verify.Reason;
 import io.github.gradproof.verify.Reasons;
+import io.github.gradproof.verify.Verdict;
 import java.util.List;
 
 /**
@@ -97,7 +98,11 @@ public final class VerificationJson {
       json.field("number", choice.choice());
       json.field("keyed", choice.keyed());
       json.field("verdict", VerificationTable.verdictName(choice.verdict()));
-      json.field("agreesWithKey", choice.agreesWithKey());
+      if (choice.verdict() == Verdict.NOT_CHECKABLE) {
+        json.field("agreesWithKey", (String) null); // nothing was checked: no agreement to claim
+      } else {
+        json.field("agreesWithKey", choice.agreesWithKey());
+      }
       claims(json, choice.claims());
       json.endObject();
     }

@@ -94,8 +94,12 @@ class DisclosureTest {
     assertFalse(section.contains(UI.of("en").get("verify.caption")), section);
     assertFalse(section.contains("| yes |"), section);
     assertTrue(section.contains("| not checked |"), section);
-    assertEquals("not-checkable", question(0).getAsJsonArray("choices").get(0).getAsJsonObject().get("verdict")
-        .getAsString());
+    for (com.google.gson.JsonElement choice : question(0).getAsJsonArray("choices")) {
+      assertEquals("not-checkable", choice.getAsJsonObject().get("verdict").getAsString());
+      assertTrue(choice.getAsJsonObject().get("agreesWithKey").isJsonNull(), "no agreement claimed");
+    }
+    assertFalse(question(0).get("verified").getAsBoolean());
+    assertTrue(question(2).getAsJsonArray("choices").get(0).getAsJsonObject().get("agreesWithKey").getAsBoolean());
   }
 
   @Test
