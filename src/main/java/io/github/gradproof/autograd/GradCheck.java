@@ -60,6 +60,15 @@ public final class GradCheck {
         : elementwise(f, x, analyticGrad);
   }
 
+  /**
+   * The most evaluations of {@code f} that {@link #check} makes at a point of {@code size}
+   * elements: two per element, or in fast mode two per direction at each of its steps. What a cost
+   * estimate multiplies the price of one evaluation by.
+   */
+  public static long maxEvaluations(long size) {
+    return size > FAST_MODE_THRESHOLD ? 2L * PROJECTIONS * STEP_MULTIPLIERS.length : 2 * size;
+  }
+
   /** The step actually used at {@code x}: {@code 6e-6 * max(1, |x|)} rounded to {@code (x + h) - x}. */
   public static double step(double x) {
     double h = RELATIVE_STEP * Math.max(1.0, Math.abs(x));

@@ -1,5 +1,7 @@
 package io.github.gradproof.claim;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 /** Visits every expression node of a line, parents before children. */
@@ -24,40 +26,50 @@ final class Walk {
       return; // an omitted slice part
     }
     visitor.accept(e);
-    if (e instanceof Expr.Neg n) {
-      expr(n.operand(), visitor);
-    } else if (e instanceof Expr.Not n) {
-      expr(n.operand(), visitor);
-    } else if (e instanceof Expr.Binary b) {
-      expr(b.left(), visitor);
-      expr(b.right(), visitor);
-    } else if (e instanceof Expr.Compare c) {
-      expr(c.left(), visitor);
-      expr(c.right(), visitor);
-    } else if (e instanceof Expr.Transpose t) {
-      expr(t.target(), visitor);
-    } else if (e instanceof Expr.ShapeOf s) {
-      expr(s.target(), visitor);
-    } else if (e instanceof Expr.Ndim n) {
-      expr(n.target(), visitor);
-    } else if (e instanceof Expr.Tuple t) {
-      t.items().forEach(i -> expr(i, visitor));
-    } else if (e instanceof Expr.ListLiteral l) {
-      l.items().forEach(i -> expr(i, visitor));
-    } else if (e instanceof Expr.Index i) {
-      expr(i.target(), visitor);
-      i.items().forEach(item -> expr(item, visitor));
-    } else if (e instanceof Expr.Slice s) {
-      expr(s.start(), visitor);
-      expr(s.stop(), visitor);
-      expr(s.step(), visitor);
-    } else if (e instanceof Expr.Call c) {
-      c.args().forEach(a -> expr(a, visitor));
-      c.keywords().forEach(k -> expr(k.value(), visitor));
-    } else if (e instanceof Expr.MethodCall m) {
-      expr(m.target(), visitor);
-      m.args().forEach(a -> expr(a, visitor));
-      m.keywords().forEach(k -> expr(k.value(), visitor));
+    for (Expr c : children(e)) {
+      expr(c, visitor);
     }
+  }
+
+  /** The direct children of a node, left to right (keyword values after positional arguments); omitted slice parts left out. */
+  static List<Expr> children(Expr e) {
+    List<Expr> out = new ArrayList<>();
+    if (e instanceof Expr.Neg n) {
+      out.add(n.operand());
+    } else if (e instanceof Expr.Not n) {
+      out.add(n.operand());
+    } else if (e instanceof Expr.Binary b) {
+      out.add(b.left());
+      out.add(b.right());
+    } else if (e instanceof Expr.Compare c) {
+      out.add(c.left());
+      out.add(c.right());
+    } else if (e instanceof Expr.Transpose t) {
+      out.add(t.target());
+    } else if (e instanceof Expr.ShapeOf s) {
+      out.add(s.target());
+    } else if (e instanceof Expr.Ndim n) {
+      out.add(n.target());
+    } else if (e instanceof Expr.Tuple t) {
+      out.addAll(t.items());
+    } else if (e instanceof Expr.ListLiteral l) {
+      out.addAll(l.items());
+    } else if (e instanceof Expr.Index i) {
+      out.add(i.target());
+      out.addAll(i.items());
+    } else if (e instanceof Expr.Slice s) {
+      out.add(s.start());
+      out.add(s.stop());
+      out.add(s.step());
+    } else if (e instanceof Expr.Call c) {
+      out.addAll(c.args());
+      c.keywords().forEach(k -> out.add(k.value()));
+    } else if (e instanceof Expr.MethodCall m) {
+      out.add(m.target());
+      out.addAll(m.args());
+      m.keywords().forEach(k -> out.add(k.value()));
+    }
+    out.removeIf(java.util.Objects::isNull);
+    return out;
   }
 }
