@@ -6,25 +6,32 @@ import java.util.Map;
 
 /**
  * What evaluating a checked line or expression once costs under concrete dims, estimated from its
- * static shapes before anything runs: the <em>work</em> (floating-point operations, a multiply-add
- * counting one) and the <em>elements</em> (float64 values of the tensors it creates).
+ * static shapes before anything runs: the <em>work</em>, in multiply-adds of this engine, and the
+ * <em>elements</em> (float64 values of the tensors it creates).
  *
- * <p>Every node that computes a tensor creates its result ({@code elements}) and does the larger
- * of its result's and its tensor operands' elements in work; a contraction adds its
- * multiply-adds: {@code @} and {@code dot} the result's elements times the contracted length,
- * {@code einsum} the product of every index's size, a convolution its result's (a transposed one:
- * its input's) elements times one filter's weights, a pooling its result's elements times the
- * window. A name reads a value and costs nothing; literals are scalars. A node whose shape depends
- * on values (a boolean mask, an {@code arange} of values) is estimated as large as its largest
- * operand.
+ * <p>Every node that computes a tensor creates its result ({@code elements}). Its work is
+ * {@value #OPERATION_WORK} for the operation itself, plus {@value #ELEMENT_WORK} for each element
+ * of the larger of its result and its tensor operands (an element-wise pass allocates, writes and
+ * records for the backward pass), plus a contraction's multiply-adds: {@code @} and {@code dot}
+ * the result's elements times the contracted length, {@code einsum} the product of every index's
+ * size, a convolution its result's (a transposed one: its input's) elements times one filter's
+ * weights, a pooling its result's elements times the window. The weights are measured on this
+ * engine: an element-wise element costs it about as long as 16 multiply-adds of a matmul, and an
+ * operation on a few numbers about as long as 2000. A name reads a value and costs nothing;
+ * literals are scalars. A node whose shape depends on values (a boolean mask, an {@code arange}
+ * of values) is estimated as large as its largest operand.
  *
- * @param work floating-point operations, a multiply-add counting one
+ * @param work multiply-adds, or their equivalent
  * @param elements float64 values of the tensors created
  */
 public record Cost(double work, double elements) {
 
   /** Nothing. */
   public static final Cost ZERO = new Cost(0, 0);
+  /** The work of one element an operation reads or writes, in multiply-adds. */
+  public static final int ELEMENT_WORK = 16;
+  /** The fixed work of one operation, in multiply-adds. */
+  public static final int OPERATION_WORK = 2000;
 
   /** The cost of evaluating a checked line once (both sides of a claim) under {@code dims}. */
   public static Cost of(CheckedLine line, Map<String, ? extends Number> dims) {
@@ -92,12 +99,13 @@ public record Cost(double work, double elements) {
         operands += elements(c);
       }
       double created = elements(e);
-      return total.plus(new Cost(Math.max(created, operands) + contraction(e, created), created));
+      double work = OPERATION_WORK + ELEMENT_WORK * Math.max(created, operands) + contraction(e, created);
+      return total.plus(new Cost(work, created));
     }
 
     /** The comparison of a claim's two sides, element by element. */
     Cost compare(Expr left, Expr right) {
-      return new Cost(Math.max(elements(left), elements(right)), 0);
+      return new Cost(OPERATION_WORK + ELEMENT_WORK * Math.max(elements(left), elements(right)), 0);
     }
 
     /** The elements of a node's value: 0 for what is not a tensor, a guess when not static. */

@@ -69,7 +69,7 @@ abstract class AbstractGradproofMojo extends AbstractMojo {
   protected boolean strictTranslations;
 
   /**
-   * The most floating-point operations verifying one question may take, estimated before it runs
+   * The most operations (multiply-adds or their equivalent) verifying one question may take, estimated before it runs
    * (trials, gradients, finite-difference checks and claims together), e.g. {@code 1e11}; a question
    * over it is refused at its costliest line. Default: {@code 1e11}.
    */

@@ -136,17 +136,22 @@ final class CostEstimate {
       charge(n + k, extra.get(k).work() * runs, extra.get(k).elements());
       largestExtra = Math.max(largestExtra, extra.get(k).elements());
     }
-    work += inputs * runs;
+    work += Cost.ELEMENT_WORK * inputs * runs;
     memory = Math.max(memory, BYTES_PER_ELEMENT * (2 * (inputs + forwardElements)
         + Math.max(forwardElements, largestExtra)));
     trials += runs;
   }
 
-  /** How often each forward line re-runs over the trials: finite-difference checks and experiments. */
+  /**
+   * How often each forward line re-runs over the trials: finite-difference checks and experiments;
+   * adds the work of moving the point of each check's evaluations.
+   */
   private double[] reruns(Map<String, Integer> dims, int n, int checks, int runs, boolean experiments) {
     double[] reruns = new double[n];
     for (String name : checked) {
-      double evaluations = GradCheck.maxEvaluations((long) elements(name, dims)) * (double) checks;
+      double size = elements(name, dims);
+      double evaluations = GradCheck.maxEvaluations((long) size) * (double) checks;
+      work += evaluations * (Cost.OPERATION_WORK + Cost.ELEMENT_WORK * size); // the moved point
       for (int i = definedAt(name) + 1; i < n; i++) {
         reruns[i] += evaluations;
       }
@@ -185,18 +190,31 @@ final class CostEstimate {
     return t instanceof StaticType.TensorType x ? Math.max(1, Cost.elements(x.shape(), dims)) : 1;
   }
 
+  /** Refuses the question over either limit; over both, one paragraph names both, at the costliest line by work. */
   private void refuseOver(WorkLimits limits) {
+    List<String> over = new ArrayList<>();
+    List<String> properties = new ArrayList<>();
+    int at = -1;
     if (work > limits.maxWork()) {
-      int at = costliest(lineWork);
-      throw refusal(at, "verifying it would take about " + count(work) + " floating-point operations, over the "
-          + "limit of " + count(limits.maxWork()) + " (gradproof.maxWork): " + trialsText() + "; this line costs "
-          + "the most (about " + count(lineWork[at]) + " in all)", "-Dgradproof.maxWork (<maxWork> in the POM)");
+      at = costliest(lineWork);
+      over.add("verifying it would take about " + count(work) + " operations (multiply-adds or their equivalent), "
+          + "over the limit of " + count(limits.maxWork()) + " (gradproof.maxWork): " + trialsText() + "; this line "
+          + "costs the most (about " + count(lineWork[at]) + " in all)");
+      properties.add("-Dgradproof.maxWork (<maxWork> in the POM)");
     }
     if (memory > limits.maxMemory()) {
-      int at = costliest(lineBytes);
-      throw refusal(at, "one trial would keep about " + bytes(memory) + " of tensors at once, over the limit of "
-          + bytes(limits.maxMemory()) + " (gradproof.maxMemory); this line creates the most (about "
-          + bytes(lineBytes[at]) + ")", "-Dgradproof.maxMemory (<maxMemory> in the POM)");
+      int largest = costliest(lineBytes);
+      at = at < 0 ? largest : at;
+      over.add("one trial would keep about " + bytes(memory) + " of tensors at once, over the limit of "
+          + bytes(limits.maxMemory()) + " (gradproof.maxMemory); " + (largest == at ? "this line" : "line "
+          + lines.get(largest).location().line()) + " creates the most (about " + bytes(lineBytes[largest]) + ")");
+      properties.add("-Dgradproof.maxMemory (<maxMemory> in the POM)");
+    }
+    if (at >= 0) {
+      SourceSpan line = lines.get(at);
+      throw new DiagnosticException(new Diagnostic(line.location(), cq.question.id() + ": this question is too "
+          + "costly to verify: " + String.join("; and ", over) + ". Use smaller dims (or fewer alternatives), or "
+          + "raise the " + (properties.size() > 1 ? "limits" : "limit") + " with " + String.join(" and ", properties), line.sourceLine()));
     }
   }
 
@@ -204,13 +222,6 @@ final class CostEstimate {
     String kind = cq.question.kind() == QuestionKind.NUMERIC ? "draws" : "trials";
     String checks = checked.isEmpty() ? "" : ", the finite-difference check of d" + String.join(", d", checked);
     return trials + " " + kind + " of the forward lines, their gradients" + checks + " and every claim";
-  }
-
-  private DiagnosticException refusal(int line, String what, String property) {
-    SourceSpan at = lines.get(line);
-    return new DiagnosticException(new Diagnostic(at.location(), cq.question.id() + ": this question is too "
-        + "costly to verify: " + what + ". Use smaller dims (or fewer alternatives), or raise the limit with "
-        + property, at.sourceLine()));
   }
 
   private static int costliest(double[] values) {

@@ -8,13 +8,16 @@ import java.util.regex.Pattern;
  * How much verifying one question may cost, estimated before any of it runs ({@link CostEstimate}):
  * a question over either limit is an authoring error at its costliest line.
  *
- * @param maxWork the most floating-point operations (a multiply-add counting one) that verifying a
- *     question may take, over all its trials, gradients, finite-difference checks and claims
+ * @param maxWork the most operations (multiply-adds or their equivalent) that verifying a question
+ *     may take, over all its trials, gradients, finite-difference checks and claims
  * @param maxMemory the most bytes of tensors that one trial of a question may keep at once
  */
 public record WorkLimits(long maxWork, long maxMemory) {
 
-  /** Default {@link #maxWork()}: 10^11 operations, about a minute and a half of this engine at its fastest. */
+  /**
+   * Default {@link #maxWork()}: 10^11 operations (multiply-adds or their equivalent,
+   * {@link io.github.gradproof.claim.Cost}), between one and two minutes of this engine on one core.
+   */
   public static final long DEFAULT_MAX_WORK = 100_000_000_000L;
   /** Default {@link #maxMemory()}: 256 MiB. */
   public static final long DEFAULT_MAX_MEMORY = 256L << 20;

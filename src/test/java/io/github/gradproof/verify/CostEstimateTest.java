@@ -30,18 +30,23 @@ class CostEstimateTest {
 
   /**
    * {@code C = A @ B} with {@code A: (3, 4)}, {@code B: (4, 5)} and the claim {@code dA = dC @ B.T},
-   * counted by hand from the cost model's rules (docs/RELIABILITY.md):
+   * counted by hand from the cost model's rules (docs/RELIABILITY.md: 2000 per operation, 16 per
+   * element it creates or reads, whichever is more, plus its multiply-adds):
    * <ul>
-   *   <li>the forward line creates 15 elements and reads 12 + 20: 32, plus 15 × 4 multiply-adds: 92;
-   *   <li>the claim: {@code B.T} creates 20 (work 20); {@code @} creates 3 × 4 = 12, reads 15 + 20 = 35,
-   *       plus 12 × 5 multiply-adds: 95; together 115 work and 32 elements;
-   *   <li>the inputs: 32 elements drawn;
-   *   <li>the finite-difference check of {@code dA} (12 elements, so 2 × 12 = 24 runs of the line): 24 × 92 = 2208;
-   *   <li>one trial: 32 + 3 × 92 (forward and backward) + 2208 + 115 = 2631; three seeds: <b>7893</b>;
+   *   <li>the forward line creates 15 elements and reads 12 + 20 = 32, with 15 × 4 multiply-adds:
+   *       2000 + 16 × 32 + 60 = 2572;
+   *   <li>the claim: {@code B.T} creates 20: 2000 + 16 × 20 = 2320; {@code @} creates 3 × 4 = 12 and
+   *       reads 15 + 20 = 35, with 12 × 5 multiply-adds: 2000 + 560 + 60 = 2620; together 4940 and
+   *       32 elements;
+   *   <li>the inputs: 16 × 32 = 512 to draw;
+   *   <li>the finite-difference check of {@code dA} (12 elements, so 2 × 12 = 24 evaluations), each
+   *       re-running the line (2572) and moving the point (2000 + 16 × 12 = 2192): 24 × 4764 = 114336;
+   *   <li>one trial: 512 + 3 × 2572 (forward and backward) + 114336 + 4940 = 127504; three seeds:
+   *       <b>382512</b>; the forward line's share 2572 × (3 × 3 + 3 × 24) = 208332;
    *   <li>memory: 8 bytes × (2 × (32 inputs + 15 forward) + max(15 re-run, 32 claim)) = <b>1008</b> bytes.
    * </ul>
    */
-  private static final long WORK = 7893;
+  private static final long WORK = 382512;
   private static final long MEMORY = 1008;
 
   private static Question matmul() {
@@ -65,9 +70,9 @@ class CostEstimateTest {
     DiagnosticException e = assertThrows(DiagnosticException.class,
         () -> new PhaseVerifier(new WorkLimits(WORK - 1, MEMORY)).verify(phase(matmul())));
     assertEquals("test.yaml:10:9: q-01-01: this question is too costly to verify: verifying it would take about "
-        + "7893 floating-point operations, over the limit of 7892 (gradproof.maxWork): 3 trials of the forward "
-        + "lines, their gradients, the finite-difference check of dA and every claim; this line costs the most "
-        + "(about 7452 in all). Use smaller dims (or fewer alternatives), or raise the limit with "
+        + "382512 operations (multiply-adds or their equivalent), over the limit of 382511 (gradproof.maxWork): 3 "
+        + "trials of the forward lines, their gradients, the finite-difference check of dA and every claim; this "
+        + "line costs the most (about 208332 in all). Use smaller dims (or fewer alternatives), or raise the limit with "
         + "-Dgradproof.maxWork (<maxWork> in the POM)", e.getMessage().lines().findFirst().orElseThrow());
   }
 
@@ -95,10 +100,10 @@ class CostEstimateTest {
     Phase mlp = QuizFiles.load(resource("/limits/phase-01-mlp.yaml"), "limits/phase-01-mlp.yaml", QuizFiles.LANGUAGES);
     Question q = mlp.questions().get(0);
     assertDoesNotThrow(() -> CostEstimate.check(q, QuestionVerifier.DEFAULT_SEEDS, WorkLimits.DEFAULT));
-    // the estimate is not vacuous: it is about 8.5e9 operations and 1 MiB
-    assertThrows(DiagnosticException.class, () -> CostEstimate.check(q, 3, new WorkLimits(8_000_000_000L,
+    // the estimate is not vacuous: it is about 1.5e10 operations and 1 MiB
+    assertThrows(DiagnosticException.class, () -> CostEstimate.check(q, 3, new WorkLimits(14_000_000_000L,
         WorkLimits.DEFAULT_MAX_MEMORY)));
-    assertDoesNotThrow(() -> CostEstimate.check(q, 3, new WorkLimits(9_000_000_000L, 1 << 20)));
+    assertDoesNotThrow(() -> CostEstimate.check(q, 3, new WorkLimits(16_000_000_000L, 1 << 20)));
   }
 
   @ParameterizedTest
