@@ -7,6 +7,7 @@ import io.github.gradproof.claim.Line;
 import io.github.gradproof.claim.StaticType;
 import io.github.gradproof.diag.Diagnostic;
 import io.github.gradproof.diag.DiagnosticException;
+import io.github.gradproof.diag.Plural;
 import io.github.gradproof.diag.SourceSpan;
 import io.github.gradproof.quiz.InputSpec;
 import io.github.gradproof.quiz.Question;
@@ -218,10 +219,18 @@ final class CostEstimate {
     }
   }
 
+  /** What the work counts, e.g. "3 trials (1 dims combination × 3 seeds) of the forward lines, ...". */
   private String trialsText() {
-    String kind = cq.question.kind() == QuestionKind.NUMERIC ? "draws" : "trials";
-    String checks = checked.isEmpty() ? "" : ", the finite-difference check of d" + String.join(", d", checked);
-    return trials + " " + kind + " of the forward lines, their gradients" + checks + " and every claim";
+    String checks = checked.isEmpty() ? "" : " and the finite-difference check of d" + String.join(", d", checked);
+    if (cq.question.kind() == QuestionKind.NUMERIC) {
+      int variants = cq.question.numeric().variants();
+      return "up to " + trials + " draws (" + variants + " variants × " + NumericVerifier.MAX_DRAWS + ") of the "
+          + "forward lines, their gradients, the ask and the placeholders" + (checked.isEmpty() ? "" : "," + checks
+          + " on each variant");
+    }
+    int combinations = cq.dimAssignments().size();
+    return trials + " trials (" + Plural.count(combinations, "dims combination") + " × "
+        + Plural.count(trials / combinations, "seed") + ") of the forward lines, their gradients, every claim" + checks;
   }
 
   private static int costliest(double[] values) {

@@ -71,8 +71,8 @@ class CostEstimateTest {
         () -> new PhaseVerifier(new WorkLimits(WORK - 1, MEMORY)).verify(phase(matmul())));
     assertEquals("test.yaml:10:9: q-01-01: this question is too costly to verify: verifying it would take about "
         + "382512 operations (multiply-adds or their equivalent), over the limit of 382511 (gradproof.maxWork): 3 "
-        + "trials of the forward lines, their gradients, the finite-difference check of dA and every claim; this "
-        + "line costs the most (about 208332 in all). Use smaller dims (or fewer alternatives), or raise the limit with "
+        + "trials (1 dims combination × 3 seeds) of the forward lines, their gradients, every claim and the "
+        + "finite-difference check of dA; this line costs the most (about 208332 in all). Use smaller dims (or fewer alternatives), or raise the limit with "
         + "-Dgradproof.maxWork (<maxWork> in the POM)", e.getMessage().lines().findFirst().orElseThrow());
   }
 
