@@ -215,7 +215,8 @@ final class CostEstimate {
       SourceSpan line = lines.get(at);
       throw new DiagnosticException(new Diagnostic(line.location(), cq.question.id() + ": this question is too "
           + "costly to verify: " + String.join("; and ", over) + ". Use smaller dims (or fewer alternatives), or "
-          + "raise the " + (properties.size() > 1 ? "limits" : "limit") + " with " + String.join(" and ", properties), line.sourceLine()));
+          + "raise the " + (properties.size() > 1 ? "limits" : "limit") + " with " + String.join(" and ", properties),
+          line.sourceLine()));
     }
   }
 

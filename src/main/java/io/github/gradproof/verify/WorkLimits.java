@@ -1,5 +1,6 @@
 package io.github.gradproof.verify;
 
+import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,7 +25,7 @@ public record WorkLimits(long maxWork, long maxMemory) {
   /** The default limits. */
   public static final WorkLimits DEFAULT = new WorkLimits(DEFAULT_MAX_WORK, DEFAULT_MAX_MEMORY);
 
-  private static final Pattern WORK = Pattern.compile("([0-9]{1,18})(?:e([0-9]{1,2}))?");
+  private static final Pattern WORK = Pattern.compile("[0-9]{1,19}(\\.[0-9]{1,18})?(e[0-9]{1,2})?");
   private static final Pattern BYTES = Pattern.compile("([0-9]{1,18})([kmgt]?)i?b?");
 
   public WorkLimits {
@@ -38,7 +39,8 @@ public record WorkLimits(long maxWork, long maxMemory) {
    * Limits from their written forms, as {@code -Dgradproof.maxWork} and {@code -Dgradproof.maxMemory}
    * take them; {@code null} or blank keeps a default.
    *
-   * @param work operations: digits, optionally with an exponent ({@code 100000000000}, {@code 1e11})
+   * @param work operations: a whole number, optionally with a fraction and an exponent
+   *     ({@code 100000000000}, {@code 1e11}, {@code 1.5e10})
    * @param memory bytes: digits with an optional binary unit {@code k}, {@code m}, {@code g} or
    *     {@code t} ({@code 268435456}, {@code 256m}, {@code 1g}; {@code MiB}, {@code GB} read the same)
    * @throws IllegalArgumentException naming the property and the forms it takes
@@ -53,15 +55,16 @@ public record WorkLimits(long maxWork, long maxMemory) {
   }
 
   private static long parseWork(String text) {
-    Matcher m = WORK.matcher(text.toLowerCase(Locale.ROOT));
-    if (m.matches()) {
-      double v = Long.parseLong(m.group(1)) * Math.pow(10, m.group(2) == null ? 0 : Integer.parseInt(m.group(2)));
-      if (v >= 1 && v < Long.MAX_VALUE) {
-        return (long) v;
+    String t = text.toLowerCase(Locale.ROOT);
+    if (WORK.matcher(t).matches()) {
+      BigDecimal v = new BigDecimal(t);
+      boolean whole = v.stripTrailingZeros().scale() <= 0;
+      if (whole && v.signum() > 0 && v.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0) {
+        return v.longValueExact();
       }
     }
-    throw new IllegalArgumentException("maxWork '" + text + "' is not a positive number of operations such as "
-        + "100000000000 or 1e11 (gradproof.maxWork)");
+    throw new IllegalArgumentException("maxWork '" + text + "' is not a whole positive number of operations such "
+        + "as 100000000000, 1e11 or 1.5e10 (gradproof.maxWork)");
   }
 
   private static long parseBytes(String text) {

@@ -35,7 +35,8 @@ class CostTest {
       "conv2d(x, w)                       | 17648 | 288",
       // (2, 3, 4, 4) = 96 created, 384 read, 96 × 2 × 2 for the windows
       "max_pool2d(x, 2)                   | 8528 | 96",
-      // exp: 2000 + 16 × 12; × 2.0: 2000 + 16 × (12 + 1); + A: 2000 + 16 × 24; the literal is one element read, none created
+      // exp: 2000 + 16 × 12; × 2.0: 2000 + 16 × (12 + 1); + A: 2000 + 16 × 24 (the float literal
+      // is one element read, none created)
       "exp(A) * 2.0 + A                   | 6784 | 36",
       // A > 0 creates 12, reading 12 (an integer is no tensor): 2192; where creates 12, reading
       // 12 + 12 + 1 (a float literal is a one-element tensor): 2400

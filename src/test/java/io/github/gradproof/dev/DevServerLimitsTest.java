@@ -42,9 +42,9 @@ class DevServerLimitsTest {
       server.start();
       assertEquals(200, get(server).statusCode());
 
-      String bomb = Files.readString(Path.of(DevServerLimitsTest.class.getResource("/bad/work-bomb-chained-matmuls.yaml")
-          .toURI()), StandardCharsets.UTF_8).replace("phase: 1\nslug: bad", "phase: 9\nslug: bomb")
-          .replace("q-01-01", "q-09-01");
+      Path source = Path.of(DevServerLimitsTest.class.getResource("/bad/work-bomb-chained-matmuls.yaml").toURI());
+      String bomb = Files.readString(source, StandardCharsets.UTF_8)
+          .replace("phase: 1\nslug: bad", "phase: 9\nslug: bomb").replace("q-01-01", "q-09-01");
       long saved = System.nanoTime();
       Files.writeString(project.resolve(BOMB), bomb, StandardCharsets.UTF_8);
       HttpResponse<String> refused = await(server, r -> r.statusCode() == 500);

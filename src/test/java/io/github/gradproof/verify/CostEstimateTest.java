@@ -72,8 +72,9 @@ class CostEstimateTest {
     assertEquals("test.yaml:10:9: q-01-01: this question is too costly to verify: verifying it would take about "
         + "382512 operations (multiply-adds or their equivalent), over the limit of 382511 (gradproof.maxWork): 3 "
         + "trials (1 dims combination × 3 seeds) of the forward lines, their gradients, every claim and the "
-        + "finite-difference check of dA; this line costs the most (about 208332 in all). Use smaller dims (or fewer alternatives), or raise the limit with "
-        + "-Dgradproof.maxWork (<maxWork> in the POM)", e.getMessage().lines().findFirst().orElseThrow());
+        + "finite-difference check of dA; this line costs the most (about 208332 in all). Use smaller dims (or "
+        + "fewer alternatives), or raise the limit with -Dgradproof.maxWork (<maxWork> in the POM)",
+        e.getMessage().lines().findFirst().orElseThrow());
   }
 
   @Test
@@ -97,7 +98,8 @@ class CostEstimateTest {
 
   @Test
   void anMlpAtOrdinarySizesIsWithinTheDefaults() throws URISyntaxException {
-    Phase mlp = QuizFiles.load(resource("/limits/phase-01-mlp.yaml"), "limits/phase-01-mlp.yaml", QuizFiles.LANGUAGES);
+    Phase mlp = QuizFiles.load(resource("/limits/phase-01-mlp.yaml"), "limits/phase-01-mlp.yaml",
+        QuizFiles.LANGUAGES);
     Question q = mlp.questions().get(0);
     assertDoesNotThrow(() -> CostEstimate.check(q, QuestionVerifier.DEFAULT_SEEDS, WorkLimits.DEFAULT));
     // the estimate is not vacuous: it is about 1.5e10 operations and 1 MiB
@@ -141,7 +143,9 @@ class CostEstimateTest {
     assertEquals(new WorkLimits(5, 512L << 20), WorkLimits.parse("5", "512MiB"));
     assertEquals(new WorkLimits(5, 1000), WorkLimits.parse("5", "1000"));
     assertEquals(new WorkLimits(5, 3L << 10), WorkLimits.parse("5", "3k"));
-    for (String bad : List.of("0", "-1", "lots", "1e30", "1.5e9")) {
+    assertEquals(new WorkLimits(1_500_000_000L, 2L << 40), WorkLimits.parse("1.5E9", "2T"));
+    assertEquals(new WorkLimits(Long.MAX_VALUE, 1), WorkLimits.parse(Long.toString(Long.MAX_VALUE), "1"));
+    for (String bad : List.of("0", "-1", "lots", "1e30", "0.5", "1.25e1", "1e", "9223372036854775808")) {
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> WorkLimits.parse(bad, null));
       assertTrue(e.getMessage().contains("(gradproof.maxWork)"), e.getMessage());
     }
