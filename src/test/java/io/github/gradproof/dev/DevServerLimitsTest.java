@@ -7,15 +7,10 @@ import io.github.gradproof.CourseFixture;
 import io.github.gradproof.TestProject;
 import io.github.gradproof.site.BuildLog;
 import io.github.gradproof.site.SiteConfig;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,8 +26,6 @@ class DevServerLimitsTest {
 
   @TempDir Path project;
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
   @Test
   void aRefusedQuestionIsAnErrorPageAndTheWatcherKeepsRebuilding() throws Exception {
     Path quizzes = Files.createDirectories(project.resolve("data/quizzes"));
@@ -40,14 +33,14 @@ class DevServerLimitsTest {
     SiteConfig config = TestProject.config(project, "data/quizzes", "site");
     try (DevServer server = Preview.server(config, project.resolve("target/gradproof-serve"), 0, BuildLog.silent())) {
       server.start();
-      assertEquals(200, get(server).statusCode());
+      assertEquals(200, PreviewClient.get(server.url() + PAGE).statusCode());
 
       Path source = Path.of(DevServerLimitsTest.class.getResource("/bad/work-bomb-chained-matmuls.yaml").toURI());
       String bomb = Files.readString(source, StandardCharsets.UTF_8)
           .replace("phase: 1\nslug: bad", "phase: 9\nslug: bomb").replace("q-01-01", "q-09-01");
       long saved = System.nanoTime();
       Files.writeString(project.resolve(BOMB), bomb, StandardCharsets.UTF_8);
-      HttpResponse<String> refused = await(server, r -> r.statusCode() == 500);
+      HttpResponse<String> refused = PreviewClient.await(server.url() + PAGE, r -> r.statusCode() == 500);
       double seconds = (System.nanoTime() - saved) / 1e9;
       assertTrue(refused.body().contains(BOMB + ":14:9: q-09-01: this question is too costly to verify"),
           refused.body());
@@ -55,27 +48,8 @@ class DevServerLimitsTest {
       assertTrue(seconds < 20, "the refusal took " + seconds + " s, watcher delay included");
 
       Files.delete(project.resolve(BOMB));
-      HttpResponse<String> back = await(server, r -> r.statusCode() == 200);
+      HttpResponse<String> back = PreviewClient.await(server.url() + PAGE, r -> r.statusCode() == 200);
       assertTrue(back.body().contains("Phase 8 — Tensor autograd"));
     }
-  }
-
-  private HttpResponse<String> await(DevServer server, Predicate<HttpResponse<String>> done) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    HttpResponse<String> response = get(server);
-    while (!done.test(response)) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("the server did not rebuild within 30 s; last status " + response.statusCode());
-      }
-      Thread.sleep(100);
-      response = get(server);
-    }
-    return response;
-  }
-
-  private HttpResponse<String> get(DevServer server) throws Exception {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(server.url() + PAGE)).timeout(Duration.ofSeconds(10))
-        .build();
-    return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 }

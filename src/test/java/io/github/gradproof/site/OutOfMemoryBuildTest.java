@@ -33,28 +33,7 @@ class OutOfMemoryBuildTest {
     SiteGenerator.standard(config, BuildLog.silent(), BuildOptions.DEFAULT.withThreads(1)).generate();
     Map<String, String> before = TreeSnapshot.of(project.resolve("site"));
 
-    String line = "Y = B * 1.0 + B * 2.0 + B * 3.0 + B * 4.0 + B * 5.0 + B * 6.0 + B * 7.0 + B * 8.0";
-    Files.writeString(data.resolve("phase-09-memory.yaml"), String.join("\n",
-        "phase: 9",
-        "slug: memory",
-        "title: {en: \"Phase 9\", es: \"Fase 9\"}",
-        "summary: {en: \"Summary.\", es: \"Resumen.\"}",
-        "questions:",
-        "  - id: q-09-01",
-        "    kind: free",
-        "    title: {en: \"Title\", es: \"Título\"}",
-        "    prompt: {en: \"Prompt?\", es: \"¿Pregunta?\"}",
-        "    setup:",
-        "      dims: {N: 1000}",
-        "      inputs: {B: [N, N]}",
-        "      forward: |",
-        "        " + line,
-        "        L = sum(Y)",
-        "    answer:",
-        "      text: {en: \"36.\", es: \"36.\"}",
-        "      claim: \"dB = 36 * ones_like(B)\"",
-        "    explanation: {en: \"Because.\", es: \"Porque.\"}",
-        ""), StandardCharsets.UTF_8);
+    Files.copy(resource("/limits/phase-09-heavy.yaml"), data.resolve("phase-09-heavy.yaml"));
 
     String java = Path.of(System.getProperty("java.home"), "bin", "java" + (File.separatorChar == '\\' ? ".exe" : ""))
         .toString();
@@ -64,7 +43,7 @@ class OutOfMemoryBuildTest {
     assertTrue(child.waitFor(60, TimeUnit.SECONDS), output);
 
     assertEquals(1, child.exitValue(), output);
-    assertTrue(output.startsWith("data/phase-09-memory.yaml:6:5: q-09-01: verifying this question ran out of "
+    assertTrue(output.startsWith("data/phase-09-heavy.yaml:8:5: q-09-01: verifying this question ran out of "
         + "memory (the Java heap holds at most "), output);
     assertTrue(output.contains("and the limit gradproof.maxMemory is 64 GiB); use smaller dims"), output);
     assertEquals(before, TreeSnapshot.of(project.resolve("site")), "the published site changed");
