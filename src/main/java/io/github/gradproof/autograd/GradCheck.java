@@ -65,6 +65,8 @@ public final class GradCheck {
   public static final int FAST_MODE_THRESHOLD = 4096;
   /** Number of random directions in fast mode. */
   public static final int PROJECTIONS = 12;
+  /** Evaluations of the noise probe (fourth differences need five; seven give three of them). */
+  static final int NOISE_PROBE_POINTS = 7;
   /** The unit roundoff of double precision, {@code 2^-53}. */
   static final double EPS = 0x1p-53;
 
@@ -86,6 +88,17 @@ public final class GradCheck {
     return x.size() > FAST_MODE_THRESHOLD
         ? byProjections(f, x, analyticGrad, PROJECTIONS)
         : elementwise(f, x, analyticGrad);
+  }
+
+  /**
+   * The most evaluations of {@code f} that {@link #check} makes at a point of {@code size} elements:
+   * one at the point, seven for the noise probe, and per element (or, in fast mode, per direction)
+   * two at the base step and two more at half the step when the first comparison does not settle
+   * it. What a cost estimate multiplies the price of one evaluation by.
+   */
+  public static long maxEvaluations(long size) {
+    long lines = size > FAST_MODE_THRESHOLD ? PROJECTIONS : size;
+    return 1 + NOISE_PROBE_POINTS + 4 * lines;
   }
 
   /** The base step at {@code x}: {@code 6e-6 * max(1, |x|)} rounded to {@code (x + h) - x}. */
@@ -298,7 +311,7 @@ public final class GradCheck {
       for (int i = 0; i < u.length; i++) {
         u[i] = rng.nextGaussian();
       }
-      double[] values = new double[7];
+      double[] values = new double[NOISE_PROBE_POINTS];
       double[] moved = new double[x.length];
       long fingerprint = 0;
       for (int j = 0; j < values.length; j++) {

@@ -49,6 +49,11 @@ public final class CheckedExpression {
     return !t.type().isNumeric() || t instanceof StaticType.TensorType x && x.shape().rank() > 0;
   }
 
+  /** The static type of a node of the expression; {@code null} for nodes without a value of their own. */
+  public StaticType type(Expr e) {
+    return types.get(e);
+  }
+
   /** The names {@code X} whose gradient {@code dX} the expression reads, in order of first use. */
   public Set<String> differentiated() {
     return differentiated;

@@ -1,6 +1,9 @@
 package io.github.gradproof.claim;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /** Visits every expression node of a line, parents before children. */
 final class Walk {
@@ -27,7 +30,7 @@ final class Walk {
    * Visits {@code e} and its descendants, parents before children, but not the children of a node
    * for which {@code descend} is false.
    */
-  static void expr(Expr e, Consumer<Expr> visitor, java.util.function.Predicate<Expr> descend) {
+  static void expr(Expr e, Consumer<Expr> visitor, Predicate<Expr> descend) {
     if (e == null) {
       return; // an omitted slice part
     }
@@ -35,45 +38,50 @@ final class Walk {
     if (!descend.test(e)) {
       return;
     }
-    children(e, child -> expr(child, visitor, descend));
+    for (Expr c : children(e)) {
+      expr(c, visitor, descend);
+    }
   }
 
-  /** The direct children of {@code e}, in source order; an omitted slice part is {@code null}. */
-  private static void children(Expr e, Consumer<Expr> visitor) {
+  /** The direct children of a node, left to right (keyword values after positional arguments); omitted slice parts left out. */
+  static List<Expr> children(Expr e) {
+    List<Expr> out = new ArrayList<>();
     if (e instanceof Expr.Neg n) {
-      visitor.accept(n.operand());
+      out.add(n.operand());
     } else if (e instanceof Expr.Not n) {
-      visitor.accept(n.operand());
+      out.add(n.operand());
     } else if (e instanceof Expr.Binary b) {
-      visitor.accept(b.left());
-      visitor.accept(b.right());
+      out.add(b.left());
+      out.add(b.right());
     } else if (e instanceof Expr.Compare c) {
-      visitor.accept(c.left());
-      visitor.accept(c.right());
+      out.add(c.left());
+      out.add(c.right());
     } else if (e instanceof Expr.Transpose t) {
-      visitor.accept(t.target());
+      out.add(t.target());
     } else if (e instanceof Expr.ShapeOf s) {
-      visitor.accept(s.target());
+      out.add(s.target());
     } else if (e instanceof Expr.Ndim n) {
-      visitor.accept(n.target());
+      out.add(n.target());
     } else if (e instanceof Expr.Tuple t) {
-      t.items().forEach(visitor);
+      out.addAll(t.items());
     } else if (e instanceof Expr.ListLiteral l) {
-      l.items().forEach(visitor);
+      out.addAll(l.items());
     } else if (e instanceof Expr.Index i) {
-      visitor.accept(i.target());
-      i.items().forEach(visitor);
+      out.add(i.target());
+      out.addAll(i.items());
     } else if (e instanceof Expr.Slice s) {
-      visitor.accept(s.start());
-      visitor.accept(s.stop());
-      visitor.accept(s.step());
+      out.add(s.start());
+      out.add(s.stop());
+      out.add(s.step());
     } else if (e instanceof Expr.Call c) {
-      c.args().forEach(visitor);
-      c.keywords().forEach(k -> visitor.accept(k.value()));
+      out.addAll(c.args());
+      c.keywords().forEach(k -> out.add(k.value()));
     } else if (e instanceof Expr.MethodCall m) {
-      visitor.accept(m.target());
-      m.args().forEach(visitor);
-      m.keywords().forEach(k -> visitor.accept(k.value()));
+      out.add(m.target());
+      out.addAll(m.args());
+      m.keywords().forEach(k -> out.add(k.value()));
     }
+    out.removeIf(java.util.Objects::isNull);
+    return out;
   }
 }

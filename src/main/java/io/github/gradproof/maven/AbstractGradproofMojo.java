@@ -1,6 +1,7 @@
 package io.github.gradproof.maven;
 
 import io.github.gradproof.site.SiteConfig;
+import io.github.gradproof.verify.WorkLimits;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
@@ -67,6 +68,21 @@ abstract class AbstractGradproofMojo extends AbstractMojo {
   @Parameter(property = PREFIX + "strictTranslations", defaultValue = "false")
   protected boolean strictTranslations;
 
+  /**
+   * The most operations (multiply-adds or their equivalent) verifying one question may take, estimated before it runs
+   * (trials, gradients, finite-difference checks and claims together), e.g. {@code 1e11}; a question
+   * over it is refused at its costliest line. Default: {@code 1e11}.
+   */
+  @Parameter(property = PREFIX + "maxWork")
+  protected String maxWork;
+
+  /**
+   * The most tensor memory one trial of a question may keep at once, e.g. {@code 256m} or
+   * {@code 1g}; a question over it is refused at its costliest line. Default: {@code 256m}.
+   */
+  @Parameter(property = PREFIX + "maxMemory")
+  protected String maxMemory;
+
   /** Skips the goal. */
   @Parameter(property = PREFIX + "skip", defaultValue = "false")
   protected boolean skip;
@@ -104,7 +120,7 @@ abstract class AbstractGradproofMojo extends AbstractMojo {
           ? SiteConfig.themeLanguages(basedir.toPath(), Path.of(templates))
           : SiteConfig.parseLanguages(languages);
       return new SiteConfig(basedir.toPath(), Path.of(data), Path.of(templates), Path.of(output), languageList,
-          strictTranslations, baseUrl);
+          strictTranslations, baseUrl, WorkLimits.parse(maxWork, maxMemory));
     } catch (IllegalArgumentException e) {
       throw new MojoExecutionException("invalid gradproof configuration: " + e.getMessage(), e);
     }

@@ -6,6 +6,7 @@ import io.github.gradproof.quiz.QuizLoader;
 import io.github.gradproof.verify.PhaseResult;
 import io.github.gradproof.verify.PhaseVerifier;
 import io.github.gradproof.verify.QuestionVerifier;
+import io.github.gradproof.verify.WorkLimits;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
@@ -28,11 +29,20 @@ public record Pipeline(String id, PhaseSource source, Function<Phase, PhaseResul
     Objects.requireNonNull(verifier, "verifier");
   }
 
-  /** The quiz files of the configuration, verified on the autograd engine with the default seeds. */
+  /** The quiz files of the configuration, verified on the autograd engine with the default seeds and limits. */
   public static Pipeline standard() {
-    PhaseVerifier verifier = new PhaseVerifier();
-    return new Pipeline("PhaseVerifier seeds=" + QuestionVerifier.DEFAULT_SEEDS, PhaseSource.QUIZ_FILES,
-        verifier::verify);
+    return standard(WorkLimits.DEFAULT);
+  }
+
+  /**
+   * The quiz files of the configuration, verified on the autograd engine with the default seeds,
+   * refusing questions over {@code limits} (which are part of the cache key: a phase verified under
+   * one limit is not reused under another).
+   */
+  public static Pipeline standard(WorkLimits limits) {
+    PhaseVerifier verifier = new PhaseVerifier(limits);
+    return new Pipeline("PhaseVerifier seeds=" + QuestionVerifier.DEFAULT_SEEDS + " " + limits,
+        PhaseSource.QUIZ_FILES, verifier::verify);
   }
 
   /** Reads the phases of a configuration. */

@@ -1,6 +1,7 @@
 package io.github.gradproof.site;
 
 import io.github.gradproof.render.Theme;
+import io.github.gradproof.verify.WorkLimits;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -18,10 +19,11 @@ import java.util.Objects;
  *     code) fail the build instead of being reported
  * @param baseUrl the absolute {@code http(s)} URL the site is published at, ending in {@code /},
  *     or {@code null} for a site that only uses relative links (and opens from {@code file://})
+ * @param limits how much verifying one question may cost; a question over them is refused
  */
 public record SiteConfig(
     Path baseDir, Path dataDir, Path templatesDir, Path outputDir, List<String> languages, boolean strictTranslations,
-    String baseUrl) {
+    String baseUrl, WorkLimits limits) {
 
   /** Default data folder. */
   public static final String DEFAULT_DATA = "data/quizzes";
@@ -49,6 +51,13 @@ public record SiteConfig(
       }
     }
     baseUrl = BaseUrl.normalize(baseUrl);
+    limits = Objects.requireNonNull(limits, "limits");
+  }
+
+  /** A configuration under the default {@link WorkLimits}. */
+  public SiteConfig(Path baseDir, Path dataDir, Path templatesDir, Path outputDir, List<String> languages,
+      boolean strictTranslations, String baseUrl) {
+    this(baseDir, dataDir, templatesDir, outputDir, languages, strictTranslations, baseUrl, WorkLimits.DEFAULT);
   }
 
   /**
@@ -61,12 +70,12 @@ public record SiteConfig(
 
   /** The same configuration failing on translation findings ({@code strict}) or only reporting them. */
   public SiteConfig withStrictTranslations(boolean strict) {
-    return new SiteConfig(baseDir, dataDir, templatesDir, outputDir, languages, strict, baseUrl);
+    return new SiteConfig(baseDir, dataDir, templatesDir, outputDir, languages, strict, baseUrl, limits);
   }
 
   /** The same configuration writing to another output folder (the preview server's). */
   public SiteConfig withOutputDir(Path output) {
-    return new SiteConfig(baseDir, dataDir, templatesDir, output, languages, strictTranslations, baseUrl);
+    return new SiteConfig(baseDir, dataDir, templatesDir, output, languages, strictTranslations, baseUrl, limits);
   }
 
   /**
@@ -75,7 +84,13 @@ public record SiteConfig(
    * @throws IllegalArgumentException if {@code url} is not an absolute http or https URL
    */
   public SiteConfig withBaseUrl(String url) {
-    return new SiteConfig(baseDir, dataDir, templatesDir, outputDir, languages, strictTranslations, url);
+    return new SiteConfig(baseDir, dataDir, templatesDir, outputDir, languages, strictTranslations, url, limits);
+  }
+
+  /** The same configuration refusing questions over {@code workLimits}. */
+  public SiteConfig withLimits(WorkLimits workLimits) {
+    return new SiteConfig(baseDir, dataDir, templatesDir, outputDir, languages, strictTranslations, baseUrl,
+        workLimits);
   }
 
   /**

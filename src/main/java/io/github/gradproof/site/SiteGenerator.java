@@ -35,9 +35,12 @@ public final class SiteGenerator {
     this.options = options;
   }
 
-  /** The standard pipeline (the YAML loader and the autograd-backed verifier) with {@code options}. */
+  /**
+   * The standard pipeline (the YAML loader and the autograd-backed verifier, under the
+   * configuration's limits) with {@code options}.
+   */
   public static SiteGenerator standard(SiteConfig config, BuildLog log, BuildOptions options) {
-    return new SiteGenerator(config, log, Pipeline.standard(), options);
+    return new SiteGenerator(config, log, Pipeline.standard(config.limits()), options);
   }
 
   /** The standard pipeline with the default options. */

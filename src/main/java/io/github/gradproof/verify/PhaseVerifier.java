@@ -15,16 +15,28 @@ import java.util.List;
 public final class PhaseVerifier {
 
   private final QuestionVerifier questions;
-  private final NumericVerifier numeric = new NumericVerifier();
+  private final NumericVerifier numeric;
+  private final WorkLimits limits;
 
-  /** A verifier with the default number of seeds. */
+  /** A verifier with the default number of seeds and the default limits. */
   public PhaseVerifier() {
     this(new QuestionVerifier());
   }
 
-  /** A verifier that checks each question with {@code questions}. */
+  /** A verifier that checks each question with {@code questions}, under the default limits. */
   public PhaseVerifier(QuestionVerifier questions) {
+    this(questions, new NumericVerifier(), WorkLimits.DEFAULT);
+  }
+
+  /** A verifier with the default number of seeds that refuses questions over {@code limits}. */
+  public PhaseVerifier(WorkLimits limits) {
+    this(new QuestionVerifier(), new NumericVerifier(), limits);
+  }
+
+  PhaseVerifier(QuestionVerifier questions, NumericVerifier numeric, WorkLimits limits) {
     this.questions = questions;
+    this.numeric = numeric;
+    this.limits = limits;
   }
 
   /**
@@ -38,7 +50,7 @@ public final class PhaseVerifier {
     List<QuestionResult> results = new ArrayList<>();
     for (Question q : phase.questions()) {
       try {
-        results.add(q.kind() == QuestionKind.NUMERIC ? numeric.verify(q) : questions.verify(q));
+        results.add(verify(q));
       } catch (DiagnosticException e) {
         authoring.addAll(e.diagnostics());
       }
@@ -49,6 +61,24 @@ public final class PhaseVerifier {
       throw new DiagnosticException(authoring);
     }
     return result;
+  }
+
+  /**
+   * Verifies one question within the limits: refused before any trial when its estimate is over
+   * them ({@link CostEstimate}); an {@link OutOfMemoryError} that happens anyway (an estimate that
+   * missed) becomes an authoring error at the question, and its trial's memory is free again.
+   */
+  private QuestionResult verify(Question q) {
+    try {
+      CostEstimate.check(q, questions.seeds(), limits);
+      return q.kind() == QuestionKind.NUMERIC ? numeric.verify(q) : questions.verify(q);
+    } catch (OutOfMemoryError e) {
+      throw new DiagnosticException(Diagnostic.at(q.location(), q.id() + ": verifying this question ran out of "
+          + "memory (the Java heap holds at most " + CostEstimate.bytes(Runtime.getRuntime().maxMemory())
+          + ", and the limit gradproof.maxMemory is " + CostEstimate.bytes(limits.maxMemory()) + "); use smaller "
+          + "dims, lower the limit so that such questions are refused before they run, or give the build more "
+          + "memory (MAVEN_OPTS=-Xmx2g)"));
+    }
   }
 
   /**

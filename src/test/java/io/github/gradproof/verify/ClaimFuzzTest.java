@@ -104,6 +104,7 @@ class ClaimFuzzTest {
 
   private static void verify(Question question) {
     try {
+      CostEstimate.check(question, QuestionVerifier.DEFAULT_SEEDS, WorkLimits.DEFAULT); // priced without a crash
       QuestionResult result = new QuestionVerifier().verify(question);
       assertEquals(question.answer().claims().size(), result.answerClaims().size(), "one result per claim");
       result.answerClaims().forEach(ClaimFuzzTest::assertSound);

@@ -1,0 +1,273 @@
+package io.github.gradproof.verify;
+
+import io.github.gradproof.autograd.GradCheck;
+import io.github.gradproof.claim.CheckedLine;
+import io.github.gradproof.claim.Cost;
+import io.github.gradproof.claim.Line;
+import io.github.gradproof.claim.StaticType;
+import io.github.gradproof.diag.Diagnostic;
+import io.github.gradproof.diag.DiagnosticException;
+import io.github.gradproof.diag.Plural;
+import io.github.gradproof.diag.SourceSpan;
+import io.github.gradproof.quiz.InputSpec;
+import io.github.gradproof.quiz.Question;
+import io.github.gradproof.quiz.QuestionKind;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The cost of verifying a question, estimated from the static shapes of its lines ({@link Cost})
+ * under every dims assignment before any trial runs, and refused over the {@link WorkLimits}.
+ *
+ * <p>One trial draws the inputs, runs the forward lines, their backward pass (twice the forward
+ * work), every claim, the finite-difference check of every gradient a claim reads (at most
+ * {@link GradCheck#maxEvaluations} runs of the lines after that name) and, for {@code fd_order} or
+ * {@code fd_evals}, the convergence experiment (27 runs of every line). A multiple-choice question
+ * runs one trial per dims assignment and seed; a numeric question at most
+ * {@value NumericVerifier#MAX_DRAWS} draws per variant (asks and placeholders in place of claims)
+ * and one check per variant. Memory is one trial's: every forward value and its gradient (8 bytes
+ * an element), plus the larger of one re-run of the lines and the largest claim.
+ */
+final class CostEstimate {
+
+  /** Runs of the forward lines in the convergence experiment: the base point and two per step. */
+  static final int EXPERIMENT_RUNS = 1 + 2 * FiniteDifferenceExperiment.POINTS;
+  private static final double BYTES_PER_ELEMENT = 8;
+
+  private final CompiledQuestion cq;
+  /** The names whose gradient is cross-checked against finite differences. */
+  private final Set<String> checked;
+  /** Work over the whole question, by source line: forward lines first, then claims. */
+  private final List<SourceSpan> lines = new ArrayList<>();
+  private final double[] lineWork;
+  private final double[] lineBytes;
+  private double work;
+  private double memory;
+  private int trials;
+
+  private CostEstimate(CompiledQuestion cq, Set<String> checked, List<SourceSpan> claimTexts) {
+    this.cq = cq;
+    this.checked = checked;
+    cq.question.setup().forward().stream().limit(cq.forward.size()).forEach(lines::add);
+    lines.addAll(claimTexts);
+    lineWork = new double[lines.size()];
+    lineBytes = new double[lines.size()];
+  }
+
+  /**
+   * Refuses a question whose verification would exceed {@code limits}; does nothing for one with
+   * authoring errors (the verifier reports them) or nothing to run.
+   *
+   * @throws DiagnosticException at the costliest line: the estimate, the limit and what to do
+   */
+  static void check(Question question, int seeds, WorkLimits limits) {
+    if (question.setup() == null || !question.verify() && question.kind() != QuestionKind.NUMERIC) {
+      return;
+    }
+    CompiledQuestion cq = new CompiledQuestion(question);
+    if (!cq.errors.isEmpty() || cq.forward.size() != question.setup().forward().size()) {
+      return;
+    }
+    CostEstimate e = question.kind() == QuestionKind.NUMERIC ? numeric(cq) : choices(cq, seeds);
+    if (e != null) {
+      e.refuseOver(limits);
+    }
+  }
+
+  private static CostEstimate choices(CompiledQuestion cq, int seeds) {
+    List<CompiledClaim> claims = cq.allClaims().stream().filter(c -> c.facts() != null).toList();
+    CostEstimate e = new CostEstimate(cq, cq.checked, claims.stream().map(CompiledClaim::text).toList());
+    for (Map<String, Integer> dims : cq.dimAssignments()) {
+      List<Cost> extra = claims.stream().map(c -> Cost.of(c.facts(), dims)).toList();
+      e.addTrials(dims, extra, seeds, cq.usesExperiments, seeds);
+    }
+    return e;
+  }
+
+  private static CostEstimate numeric(CompiledQuestion cq) {
+    Map<String, Integer> dims = cq.dimAssignments().get(0);
+    List<Diagnostic> errors = new ArrayList<>();
+    NumericAsk ask = NumericAsk.compile(cq.question.numeric(), cq.scope(), dims, errors);
+    if (!errors.isEmpty()) {
+      return null;
+    }
+    List<SourceSpan> texts = new ArrayList<>(List.of(ask.askText));
+    List<Cost> extra = new ArrayList<>(List.of(Cost.of(ask.ask, dims)));
+    ask.placeholders.forEach((k, p) -> {
+      texts.add(ask.placeholderTexts.get(k));
+      extra.add(Cost.of(p, dims));
+    });
+    Set<String> checked = new LinkedHashSet<>(ask.differentiated);
+    if (!cq.forward.isEmpty()) {
+      checked.remove(cq.forward.get(cq.forward.size() - 1).name());
+    }
+    CostEstimate e = new CostEstimate(cq, checked, texts);
+    int variants = cq.question.numeric().variants();
+    e.addTrials(dims, extra, variants * NumericVerifier.MAX_DRAWS, false, variants);
+    return e;
+  }
+
+  /**
+   * Adds {@code runs} trials under {@code dims}, {@code checks} of which cross-check the gradients.
+   *
+   * @param extra the cost of each claim (or ask and placeholder) in one trial, in line order
+   */
+  private void addTrials(Map<String, Integer> dims, List<Cost> extra, int runs, boolean experiments, int checks) {
+    int n = cq.forward.size();
+    Cost[] forward = new Cost[n];
+    double forwardElements = 0;
+    for (int i = 0; i < n; i++) {
+      forward[i] = Cost.of(cq.forwardFacts.get(i), dims);
+      forwardElements += forward[i].elements();
+    }
+    double inputs = 0;
+    for (InputSpec in : cq.question.setup().inputs()) {
+      inputs += elements(in.name(), dims);
+    }
+    double[] reruns = reruns(dims, n, checks, runs, experiments);
+    double largestExtra = 0;
+    for (int i = 0; i < n; i++) {
+      charge(i, forward[i].work() * (3.0 * runs + reruns[i]), 2 * forward[i].elements());
+    }
+    for (int k = 0; k < extra.size(); k++) {
+      charge(n + k, extra.get(k).work() * runs, extra.get(k).elements());
+      largestExtra = Math.max(largestExtra, extra.get(k).elements());
+    }
+    work += Cost.ELEMENT_WORK * inputs * runs;
+    memory = Math.max(memory, BYTES_PER_ELEMENT * (2 * (inputs + forwardElements)
+        + Math.max(forwardElements, largestExtra)));
+    trials += runs;
+  }
+
+  /**
+   * How often each forward line re-runs over the trials: finite-difference checks and experiments;
+   * adds the work of moving the point of each check's evaluations.
+   */
+  private double[] reruns(Map<String, Integer> dims, int n, int checks, int runs, boolean experiments) {
+    double[] reruns = new double[n];
+    for (String name : checked) {
+      double size = elements(name, dims);
+      double evaluations = GradCheck.maxEvaluations((long) size) * (double) checks;
+      work += evaluations * (Cost.OPERATION_WORK + Cost.ELEMENT_WORK * size); // the moved point
+      for (int i = definedAt(name) + 1; i < n; i++) {
+        reruns[i] += evaluations;
+      }
+    }
+    for (int i = 0; experiments && i < n; i++) {
+      reruns[i] += (double) EXPERIMENT_RUNS * runs;
+    }
+    return reruns;
+  }
+
+  private void charge(int line, double w, double elements) {
+    lineWork[line] += w;
+    lineBytes[line] = Math.max(lineBytes[line], BYTES_PER_ELEMENT * elements);
+    work += w;
+  }
+
+  /** The forward line that defines {@code name}; -1 for an input. */
+  private int definedAt(String name) {
+    for (int i = 0; i < cq.forward.size(); i++) {
+      if (cq.forward.get(i).name().equals(name)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private double elements(String name, Map<String, Integer> dims) {
+    int line = definedAt(name);
+    StaticType t;
+    if (line < 0) {
+      t = cq.scope().type(name);
+    } else {
+      CheckedLine facts = cq.forwardFacts.get(line);
+      t = facts.type(((Line.Definition) facts.line()).value());
+    }
+    return t instanceof StaticType.TensorType x ? Math.max(1, Cost.elements(x.shape(), dims)) : 1;
+  }
+
+  /** Refuses the question over either limit; over both, one paragraph names both, at the costliest line by work. */
+  private void refuseOver(WorkLimits limits) {
+    List<String> over = new ArrayList<>();
+    List<String> properties = new ArrayList<>();
+    int at = -1;
+    if (work > limits.maxWork()) {
+      at = costliest(lineWork);
+      over.add("verifying it would take about " + count(work) + " operations (multiply-adds or their equivalent), "
+          + "over the limit of " + count(limits.maxWork()) + " (gradproof.maxWork): " + trialsText() + "; this line "
+          + "costs the most (about " + count(lineWork[at]) + " in all)");
+      properties.add("-Dgradproof.maxWork (<maxWork> in the POM)");
+    }
+    if (memory > limits.maxMemory()) {
+      int largest = costliest(lineBytes);
+      at = at < 0 ? largest : at;
+      over.add("one trial would keep about " + bytes(memory) + " of tensors at once, over the limit of "
+          + bytes(limits.maxMemory()) + " (gradproof.maxMemory); " + (largest == at ? "this line" : "line "
+          + lines.get(largest).location().line()) + " creates the most (about " + bytes(lineBytes[largest]) + ")");
+      properties.add("-Dgradproof.maxMemory (<maxMemory> in the POM)");
+    }
+    if (at >= 0) {
+      SourceSpan line = lines.get(at);
+      throw new DiagnosticException(new Diagnostic(line.location(), cq.question.id() + ": this question is too "
+          + "costly to verify: " + String.join("; and ", over) + ". Use smaller dims (or fewer alternatives), or "
+          + "raise the " + (properties.size() > 1 ? "limits" : "limit") + " with " + String.join(" and ", properties),
+          line.sourceLine()));
+    }
+  }
+
+  /** What the work counts, e.g. "3 trials (1 dims combination × 3 seeds) of the forward lines, ...". */
+  private String trialsText() {
+    String checks = checked.isEmpty() ? "" : " and the finite-difference check of d" + String.join(", d", checked);
+    if (cq.question.kind() == QuestionKind.NUMERIC) {
+      int variants = cq.question.numeric().variants();
+      return "up to " + trials + " draws (" + variants + " variants × " + NumericVerifier.MAX_DRAWS + ") of the "
+          + "forward lines, their gradients, the ask and the placeholders" + (checked.isEmpty() ? "" : "," + checks
+          + " on each variant");
+    }
+    int combinations = cq.dimAssignments().size();
+    return trials + " trials (" + Plural.count(combinations, "dims combination") + " × "
+        + Plural.count(trials / combinations, "seed") + ") of the forward lines, their gradients, every claim" + checks;
+  }
+
+  private static int costliest(double[] values) {
+    int best = 0;
+    for (int i = 1; i < values.length; i++) {
+      if (values[i] > values[best]) {
+        best = i;
+      }
+    }
+    return best;
+  }
+
+  /** A count as {@code 4.5e11}, exact below a million. */
+  static String count(double n) {
+    if (n < 1e6) {
+      return Long.toString(Math.round(n));
+    }
+    int exponent = (int) Math.floor(Math.log10(n));
+    double mantissa = n / Math.pow(10, exponent);
+    if (Math.round(mantissa * 10) >= 100) {
+      mantissa /= 10;
+      exponent++;
+    }
+    String m = String.format(Locale.ROOT, "%.1f", mantissa);
+    return (m.endsWith(".0") ? m.substring(0, m.length() - 2) : m) + "e" + exponent;
+  }
+
+  /** Bytes in binary units: {@code 1.4 GiB}, {@code 256 MiB}. */
+  static String bytes(double n) {
+    String[] units = {"bytes", "KiB", "MiB", "GiB", "TiB"};
+    int u = 0;
+    while (u < units.length - 1 && n >= 1024) {
+      n /= 1024;
+      u++;
+    }
+    String m = u == 0 || n >= 100 ? Long.toString(Math.round(n)) : String.format(Locale.ROOT, "%.1f", n);
+    return (m.endsWith(".0") ? m.substring(0, m.length() - 2) : m) + " " + units[u];
+  }
+}

@@ -1,0 +1,55 @@
+package io.github.gradproof.claim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import io.github.gradproof.diag.Diagnostic;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * One line's cost, counted by hand from the rules in {@link Cost}: 2000 per operation, 16 per
+ * element of the larger of its result and its operands, plus its multiply-adds. Under
+ * {@code M = 3, K = 4, N = 5}, {@code A: (M, K)}, {@code B: (K, N)}, {@code X: (2, M, K)},
+ * {@code Y: (2, K, N)}, images {@code x: (2, 3, 8, 8)} and filters {@code w: (4, 3, 3, 3)}.
+ */
+class CostTest {
+
+  private static final Map<String, Integer> DIMS = Map.of("M", 3, "K", 4, "N", 5);
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      // 15 created, 12 + 20 read, 15 × 4 multiply-adds: 2000 + 16 × 32 + 60
+      "A @ B                              | 2572 | 15",
+      // the same contraction in every spelling costs the same
+      "einsum('ij,jk->ik', A, B)          | 2572 | 15",
+      "dot(A, B)                          | 2572 | 15",
+      "A.dot(B)                           | 2572 | 15",
+      // batched, with '...': 2 × 3 × 4 × 5 multiply-adds, 30 created, 24 + 40 read
+      "einsum('...ij,...jk->...ik', X, Y) | 3144 | 30",
+      "X @ Y                              | 3144 | 30",
+      // (2, 4, 6, 6) = 288 created, 384 + 108 read, 288 × (3 × 3 × 3) multiply-adds
+      "conv2d(x, w)                       | 17648 | 288",
+      // (2, 3, 4, 4) = 96 created, 384 read, 96 × 2 × 2 for the windows
+      "max_pool2d(x, 2)                   | 8528 | 96",
+      // exp: 2000 + 16 × 12; × 2.0: 2000 + 16 × (12 + 1); + A: 2000 + 16 × 24 (the float literal
+      // is one element read, none created)
+      "exp(A) * 2.0 + A                   | 6784 | 36",
+      // A > 0 creates 12, reading 12 (an integer is no tensor): 2192; where creates 12, reading
+      // 12 + 12 + 1 (a float literal is a one-element tensor): 2400
+      "where(A > 0, A, 0.0)               | 4592 | 24",
+      // a reduction reads more than it creates
+      "sum(A, axis=0)                     | 2192 | 4",
+  })
+  void aLineCostsWhatItsNodesDo(String expression, double work, double elements) {
+    Scope scope = CaseFile.scope("M:dim K:dim N:dim A:input[M,K] B:input[K,N] X:input[2,M,K] Y:input[2,K,N] "
+        + "x:input[2,3,8,8] w:input[4,3,3,3]");
+    List<Diagnostic> sink = new ArrayList<>();
+    CheckedLine line = Claims.checkForwardLine(CaseFile.text("out = " + expression.strip()), scope, sink);
+    assertNotNull(line, sink::toString);
+    assertEquals(new Cost(work, elements), Cost.of(line, DIMS), expression);
+  }
+}

@@ -1,0 +1,55 @@
+package io.github.gradproof.site;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * When the estimate misses (here: the memory limit raised far above a 48 MiB heap), the
+ * {@link OutOfMemoryError} of a real build is a located error with a non-zero exit, and the
+ * published site is untouched. Run in a child JVM so that only its small heap runs out.
+ */
+class OutOfMemoryBuildTest {
+
+  @TempDir Path project;
+
+  @Test
+  void anOutOfMemoryErrorIsALocatedErrorAndKeepsTheSite() throws Exception {
+    Path data = Files.createDirectories(project.resolve("data"));
+    Files.copy(resource("/course/phase-08-tensor-autograd.yaml"), data.resolve("phase-08-tensor-autograd.yaml"));
+    SiteConfig config = new SiteConfig(project, Path.of("data"), Path.of("templates"), Path.of("site"),
+        List.of("en", "es"));
+    SiteGenerator.standard(config, BuildLog.silent(), BuildOptions.DEFAULT.withThreads(1)).generate();
+    Map<String, String> before = TreeSnapshot.of(project.resolve("site"));
+
+    Files.copy(resource("/limits/phase-09-heavy.yaml"), data.resolve("phase-09-heavy.yaml"));
+
+    String java = Path.of(System.getProperty("java.home"), "bin", "java" + (File.separatorChar == '\\' ? ".exe" : ""))
+        .toString();
+    Process child = new ProcessBuilder(java, "-Xmx48m", "-cp", System.getProperty("java.class.path"),
+        OutOfMemoryBuildMain.class.getName(), project.toString(), "1e13", "64g").redirectErrorStream(true).start();
+    String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(child.waitFor(60, TimeUnit.SECONDS), output);
+
+    assertEquals(1, child.exitValue(), output);
+    assertTrue(output.startsWith("data/phase-09-heavy.yaml:8:5: q-09-01: verifying this question ran out of "
+        + "memory (the Java heap holds at most "), output);
+    assertTrue(output.contains("and the limit gradproof.maxMemory is 64 GiB); use smaller dims"), output);
+    assertEquals(before, TreeSnapshot.of(project.resolve("site")), "the published site changed");
+  }
+
+  private static Path resource(String name) throws URISyntaxException, IOException {
+    return Path.of(OutOfMemoryBuildTest.class.getResource(name).toURI());
+  }
+}
