@@ -82,6 +82,46 @@ class VerdictBoundaryTest {
     assertEquals(Verdict.FALSE, verdict(setup, "2 ~ 0"));
   }
 
+  /**
+   * Exactly at the allowance, where the difference equals it bit for bit: {@code 1e-8} from 0 is the
+   * absolute tolerance itself, and {@code 0.1} from 0 the {@code ~} allowance; both are inclusive.
+   */
+  @Test
+  void theAllowancesAreInclusiveAtTheirExactValue() {
+    String atol = number(ClaimJudge.ATOL);
+    String approx = number(ClaimJudge.APPROX);
+    assertEquals(Verdict.HOLDS, verdict(SHIFTED, "zeros_like(y) + " + atol + " == zeros_like(y)"));
+    assertEquals(Verdict.FALSE, verdict(SHIFTED, "zeros_like(y) + " + atol + " != zeros_like(y)"));
+    assertEquals(Verdict.HOLDS, verdict(SHIFTED, "zeros_like(y) + " + approx + " ~ zeros_like(y)"));
+    assertEquals(Verdict.FALSE, verdict(SHIFTED, "zeros_like(y) + 2 * " + approx + " ~ zeros_like(y)"));
+    // a gradient that is exactly 0 (the objective does not depend on x), claimed off by exactly ATOL
+    Setup flat = TestQuestions.setup("N=6", "x[N]", "L = sum(x) * 0");
+    assertEquals(Verdict.HOLDS, verdict(flat, "dx = zeros_like(x) + " + atol));
+    assertEquals(Verdict.FALSE, verdict(flat, "dx = zeros_like(x) + 2 * " + atol));
+  }
+
+  /** A false gradient claim reports its largest difference and the first element that fails worst. */
+  @Test
+  void aFalseGradientReportsItsLargestErrorAndWorstElement() {
+    Setup matrix = TestQuestions.setup("R=3 C=4", "x[R,C]", "L = sum(x * x)");
+    QuestionResult r = VERIFIER.verify(TestQuestions.free("q-worst", matrix,
+        "dx = 2 * x + 0.5 * (arange(R * C).reshape(R, C) == 7)"));
+    ClaimResult c = r.answerClaims().get(0);
+    assertEquals(Verdict.FALSE, c.verdict());
+    assertEquals(0.5, c.error(), 1e-12);
+    assertTrue(Reasons.english(c.reason()).contains("[1, 3]"), Reasons.english(c.reason()));
+    // every element off by the same amount: the first one is reported
+    Setup flat = TestQuestions.setup("R=3 C=4", "x[R,C]", "L = sum(x) * 0");
+    ClaimResult tie = VERIFIER.verify(TestQuestions.free("q-tie", flat, "dx = ones_like(x)")).answerClaims().get(0);
+    assertEquals(1.0, tie.error());
+    assertTrue(Reasons.english(tie.reason()).contains("[0, 0]"), Reasons.english(tie.reason()));
+    // a NaN anywhere makes the error NaN, and the claim false
+    ClaimResult nan = VERIFIER.verify(TestQuestions.free("q-nan", matrix, "dx = 2 * x + log(x * 0 - 1)"))
+        .answerClaims().get(0);
+    assertEquals(Verdict.FALSE, nan.verdict());
+    assertTrue(Double.isNaN(nan.error()), "error " + nan.error());
+  }
+
   /** Each ordering, on equal values, on a smaller left side and on a larger one. */
   @ParameterizedTest(name = "{0}")
   @CsvSource({
