@@ -15,8 +15,10 @@ public final class ConvergencePlot {
   // wide: on a phone the plot fills a column of about 330 px, where labels render at 13 px.
   private static final double WIDTH = 400;
   private static final double HEIGHT = 300;
-  private static final double LEFT = 62;
-  private static final double RIGHT = 14;
+  // Room for the widest tick label ("10⁻¹⁰") beside the rotated axis title, which sits wholly inside.
+  private static final double LEFT = 68;
+  // Half of the widest decade label ("10⁻¹⁰") past the last tick, so none is clipped at the edge.
+  private static final double RIGHT = 26;
   private static final double TOP = 58;
   private static final double BOTTOM = 54;
   /** The labels' font size in drawing units, as in the stylesheet: tick labels are spaced by it. */
@@ -109,7 +111,7 @@ public final class ConvergencePlot {
     double midX = (LEFT + WIDTH - RIGHT) / 2;
     text(out, midX, HEIGHT - 10, "middle", t.get("plot.step"));
     double midY = (TOP + HEIGHT - BOTTOM) / 2;
-    out.append("<text class=\"plot-text\" text-anchor=\"middle\" transform=\"translate(14,")
+    out.append("<text class=\"plot-text\" text-anchor=\"middle\" transform=\"translate(18,")
         .append(Numbers.coordinate(midY)).append(") rotate(-90)\">")
         .append(Html.escape(t.get("plot.error"))).append("</text>\n");
   }

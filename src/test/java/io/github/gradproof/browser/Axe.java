@@ -29,9 +29,9 @@ public final class Axe {
   /** One rule that failed on one page, with the elements it failed on. */
   public record Violation(String id, String impact, String help, List<String> nodes) {
 
-    /** Serious and critical violations fail the build; moderate and minor ones are reported. */
+    /** Moderate, serious and critical violations fail the build; minor ones are reported. */
     public boolean blocking() {
-      return "serious".equals(impact) || "critical".equals(impact);
+      return "moderate".equals(impact) || "serious".equals(impact) || "critical".equals(impact);
     }
 
     @Override

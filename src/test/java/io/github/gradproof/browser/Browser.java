@@ -178,7 +178,16 @@ public final class Browser implements AutoCloseable {
 
   /** Prints the current page to PDF as Chromium's print dialog would (backgrounds off) and returns it. */
   public byte[] printToPdf() {
-    Map<String, Object> result = driver.executeCdpCommand("Page.printToPDF", Map.of("printBackground", false));
+    return printToPdf(8.5, 11);
+  }
+
+  /**
+   * Prints the current page to PDF on paper of the given size in inches, with Chromium's default
+   * 0.4 in margins and backgrounds off, and returns it.
+   */
+  public byte[] printToPdf(double paperWidth, double paperHeight) {
+    Map<String, Object> result = driver.executeCdpCommand("Page.printToPDF", Map.of("printBackground", false,
+        "paperWidth", paperWidth, "paperHeight", paperHeight));
     return Base64.getDecoder().decode((String) result.get("data"));
   }
 
@@ -186,6 +195,57 @@ public final class Browser implements AutoCloseable {
   public static int pdfPages(byte[] pdf) {
     String text = new String(pdf, java.nio.charset.StandardCharsets.ISO_8859_1);
     return (int) java.util.regex.Pattern.compile("/Type\\s*/Page(?![a-zA-Z])").matcher(text).results().count();
+  }
+
+  /**
+   * For each page of a PDF written by Chromium, whether it paints any text: its content stream
+   * (one per page, Flate-compressed) holds a text-showing operator {@code Tj} or {@code TJ}.
+   */
+  public static List<Boolean> pdfPagesWithText(byte[] pdf) {
+    String text = new String(pdf, java.nio.charset.StandardCharsets.ISO_8859_1);
+    java.util.regex.Matcher contents = java.util.regex.Pattern.compile("/Contents\\s+(\\d+)\\s+0\\s+R").matcher(text);
+    List<Boolean> pages = new java.util.ArrayList<>();
+    while (contents.find()) {
+      java.util.regex.Matcher object = java.util.regex.Pattern.compile("(?m)^" + contents.group(1)
+          + " 0 obj\\s*(<<[^>]*>>)\\s*stream\\r?\\n").matcher(text);
+      if (!object.find()) {
+        throw new IllegalStateException("PDF content stream " + contents.group(1) + " not found");
+      }
+      java.util.regex.Matcher length = java.util.regex.Pattern.compile("/Length\\s+(\\d+)").matcher(object.group(1));
+      if (!length.find()) {
+        throw new IllegalStateException("PDF content stream " + contents.group(1) + " has no direct /Length");
+      }
+      int start = object.end();
+      byte[] stream = java.util.Arrays.copyOfRange(pdf, start, start + Integer.parseInt(length.group(1)));
+      byte[] plain = object.group(1).contains("/FlateDecode") ? inflate(stream) : stream;
+      String drawn = new String(plain, java.nio.charset.StandardCharsets.ISO_8859_1);
+      pages.add(java.util.regex.Pattern.compile("(?<![A-Za-z])T[jJ](?![A-Za-z])").matcher(drawn).find());
+    }
+    if (pages.size() != pdfPages(pdf)) {
+      throw new IllegalStateException(pages.size() + " content streams for " + pdfPages(pdf) + " pages");
+    }
+    return pages;
+  }
+
+  private static byte[] inflate(byte[] data) {
+    java.util.zip.Inflater inflater = new java.util.zip.Inflater();
+    inflater.setInput(data);
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    byte[] buffer = new byte[8192];
+    try {
+      while (!inflater.finished()) {
+        int n = inflater.inflate(buffer);
+        if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+          break;
+        }
+        out.write(buffer, 0, n);
+      }
+    } catch (java.util.zip.DataFormatException e) {
+      throw new IllegalStateException("PDF content stream is not Flate data", e);
+    } finally {
+      inflater.end();
+    }
+    return out.toByteArray();
   }
 
   /**
@@ -203,6 +263,32 @@ public final class Browser implements AutoCloseable {
     Map<String, Object> described = (Map<String, Object>) node.get("node");
     return driver.executeCdpCommand("Accessibility.getPartialAXTree",
         Map.of("backendNodeId", described.get("backendNodeId"), "fetchRelatives", false));
+  }
+
+  /**
+   * The fonts Chromium drew the text of every element matching {@code selector} with: each font
+   * family's name and how many glyphs it drew ({@code CSS.getPlatformFontsForNode}), summed over
+   * the elements, so that a fallback font the stylesheet never named shows up too.
+   */
+  public Map<String, Integer> platformFonts(String selector) {
+    driver.executeCdpCommand("DOM.enable", Map.of());
+    driver.executeCdpCommand("CSS.enable", Map.of());
+    @SuppressWarnings("unchecked")
+    Map<String, Object> root = (Map<String, Object>) driver.executeCdpCommand("DOM.getDocument", Map.of("depth", 0))
+        .get("root");
+    @SuppressWarnings("unchecked")
+    List<Number> nodes = (List<Number>) driver.executeCdpCommand("DOM.querySelectorAll",
+        Map.of("nodeId", root.get("nodeId"), "selector", selector)).get("nodeIds");
+    Map<String, Integer> fonts = new java.util.TreeMap<>();
+    for (Number node : nodes) {
+      @SuppressWarnings("unchecked")
+      List<Map<String, Object>> used = (List<Map<String, Object>>) driver.executeCdpCommand(
+          "CSS.getPlatformFontsForNode", Map.of("nodeId", node)).get("fonts");
+      for (Map<String, Object> font : used) {
+        fonts.merge((String) font.get("familyName"), ((Number) font.get("glyphCount")).intValue(), Integer::sum);
+      }
+    }
+    return fonts;
   }
 
   /** Opens every {@code details} element of the page. */

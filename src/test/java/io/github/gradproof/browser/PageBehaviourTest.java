@@ -75,6 +75,11 @@ class PageBehaviourTest {
     return answers;
   }
 
+  /** The body an answer's {@code details} discloses: the element right after it. */
+  private static WebElement answerBody(WebElement details) {
+    return details.findElement(By.xpath("following-sibling::*[1][contains(concat(' ', @class, ' '), ' answer-body ')]"));
+  }
+
   private static boolean isOpen(WebElement details) {
     return details.getDomProperty("open").equals("true");
   }
@@ -101,7 +106,7 @@ class PageBehaviourTest {
     browser.open(TestSite.phasePage(language));
     for (WebElement details : answers()) {
       assertFalse(isOpen(details), "answer starts closed");
-      assertFalse(hasArea(details.findElement(By.cssSelector(".answer-body"))), "closed answer takes no space");
+      assertFalse(hasArea(answerBody(details)), "closed answer takes no space");
       assertTrue(details.findElement(By.tagName("summary")).isDisplayed(), "its summary is visible");
     }
   }
@@ -113,7 +118,7 @@ class PageBehaviourTest {
     for (WebElement details : answers()) {
       details.findElement(By.tagName("summary")).click();
       assertTrue(isOpen(details), "click opens the answer");
-      WebElement body = details.findElement(By.cssSelector(".answer-body"));
+      WebElement body = answerBody(details);
       assertTrue(body.isDisplayed() && hasArea(body), "the opened answer is shown");
     }
   }
@@ -128,7 +133,7 @@ class PageBehaviourTest {
       assertEquals(summary, browser.driver().switchTo().activeElement(), "the summary takes keyboard focus");
       new Actions(browser.driver()).sendKeys(Keys.ENTER).perform();
       assertTrue(isOpen(details), "Enter opens the answer");
-      assertTrue(hasArea(details.findElement(By.cssSelector(".answer-body"))), "the opened answer is shown");
+      assertTrue(hasArea(answerBody(details)), "the opened answer is shown");
       new Actions(browser.driver()).sendKeys(Keys.ENTER).perform();
       assertFalse(isOpen(details), "Enter again closes it");
     }
@@ -211,24 +216,40 @@ class PageBehaviourTest {
     assertTrue(errors.isEmpty(), TestSite.name(page) + " logged: " + errors);
   }
 
+  static List<Path> readerPages() {
+    return TestSite.readerPages();
+  }
+
+  /**
+   * At a phone's width, with every answer and detail open, the page does not scroll sideways and
+   * no element reaches past the viewport's right edge, not even inside a scrolling box.
+   */
   @ParameterizedTest
-  @MethodSource("pages")
+  @MethodSource("readerPages")
   void phoneWidthHasNoHorizontalScroll(Path page) {
     browser.emulatePhone(PHONE_WIDTH, PHONE_HEIGHT);
-    browser.open(page);
+    TestSite.open(browser, page);
     browser.openAllDetails();
     Map<String, Number> widths = browser.js("const e = document.documentElement;"
         + " return {scroll: e.scrollWidth, client: e.clientWidth, inner: window.innerWidth};");
     assertEquals(PHONE_WIDTH, widths.get("inner").intValue(), "the emulated viewport is a phone's");
     assertTrue(widths.get("scroll").intValue() <= widths.get("client").intValue(),
-        TestSite.name(page) + " scrolls sideways at " + PHONE_WIDTH + " px: " + widths + "; widest: " + widest());
+        TestSite.name(page) + " scrolls sideways at " + PHONE_WIDTH + " px: " + widths + "; widest: " + pastTheEdge());
+    assertEquals(List.of(), pastTheEdge(), TestSite.name(page) + ": elements past the right edge at " + PHONE_WIDTH + " px");
   }
 
-  /** The elements sticking out furthest to the right, to name the culprit in a failure. */
-  private Object widest() {
-    return browser.js("const w = document.documentElement.clientWidth; return [...document.querySelectorAll('body *')]"
-        + ".map(e => [e, e.getBoundingClientRect().right]).filter(p => p[1] > w)"
-        + ".slice(0, 5).map(p => p[0].tagName + '.' + p[0].className + ' right=' + p[1]);");
+  /** Every rendered element whose box ends right of the viewport (0.5 px allowed for rounding). */
+  private List<String> pastTheEdge() {
+    return browser.js("""
+        const width = document.documentElement.clientWidth;
+        const out = [];
+        for (const e of document.querySelectorAll('body *')) {
+          const r = e.getBoundingClientRect();
+          if (r.width > 0 && r.height > 0 && r.right > width + 0.5 && e.checkVisibility())
+            out.push(e.tagName.toLowerCase() + (typeof e.className === 'string' && e.className ? '.' + e.className : '')
+              + ' "' + e.textContent.trim().slice(0, 30) + '" right=' + Math.round(r.right) + ' of ' + width);
+        }
+        return out;""");
   }
 
   @ParameterizedTest
@@ -302,7 +323,7 @@ class PageBehaviourTest {
     browser.open(TestSite.phasePage(language));
     for (WebElement details : answers()) {
       assertFalse(isOpen(details), "printing does not need the answer opened");
-      WebElement body = details.findElement(By.cssSelector(".answer-body"));
+      WebElement body = answerBody(details);
       assertTrue(hasArea(body), "answer printed: " + size(body));
       assertFalse(details.findElement(By.tagName("summary")).isDisplayed(), "the 'show answer' control is not printed");
     }
@@ -317,7 +338,7 @@ class PageBehaviourTest {
     browser.open(TestSite.phasePage(language));
     int withAnswers = Browser.pdfPages(browser.printToPdf());
     browser.js("const s = document.createElement('style');"
-        + " s.textContent = 'details.answer::details-content { content-visibility: hidden !important; display: none !important }';"
+        + " s.textContent = '.answer-body { display: none !important }';"
         + " document.head.appendChild(s);");
     int withoutAnswers = Browser.pdfPages(browser.printToPdf());
     System.out.println("[print] " + language + ": " + Plural.count(withAnswers, "PDF page") + " with answers, "

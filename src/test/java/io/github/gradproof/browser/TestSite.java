@@ -77,6 +77,33 @@ public final class TestSite {
     }
   }
 
+  /**
+   * The pages a reader can be shown: every page of {@link #root()} and the published variant's
+   * {@code 404.html}, the one page only the published site has.
+   */
+  public static List<Path> readerPages() {
+    List<Path> pages = new java.util.ArrayList<>(htmlPages());
+    webPages().stream().filter(p -> p.endsWith("404.html")).forEach(pages::add);
+    return pages;
+  }
+
+  /**
+   * Opens a page in the browser as its reader gets it: a page of the published variant links its
+   * stylesheet at {@link #BASE_URL}, which is pointed at the same file of {@link #webRoot()}, as
+   * the web server would serve it.
+   */
+  public static void open(Browser browser, Path page) {
+    browser.open(page);
+    if (page.startsWith(webRoot())) {
+      Boolean loaded = browser.js("const l = document.querySelector('link[rel=stylesheet]');"
+          + " return new Promise(r => { l.addEventListener('load', () => r(true)); l.addEventListener('error', () => r(false));"
+          + " l.href = l.href.replace(arguments[0], arguments[1]); });", BASE_URL, webRoot().toUri().toString());
+      if (!Boolean.TRUE.equals(loaded)) {
+        throw new IllegalStateException("the stylesheet of " + name(page) + " did not load from " + webRoot());
+      }
+    }
+  }
+
   /** The languages of the site, in order. */
   public static List<String> languages() {
     return SiteConfig.DEFAULT_LANGUAGES;
