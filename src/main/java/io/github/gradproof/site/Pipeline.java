@@ -1,6 +1,7 @@
 package io.github.gradproof.site;
 
 import io.github.gradproof.diag.Diagnostic;
+import io.github.gradproof.quiz.LoadMemo;
 import io.github.gradproof.quiz.Phase;
 import io.github.gradproof.quiz.QuizLoader;
 import io.github.gradproof.verify.PhaseResult;
@@ -30,9 +31,21 @@ public record Pipeline(String id, PhaseSource source, Function<Phase, PhaseResul
 
   /** The quiz files of the configuration, verified on the autograd engine with the default seeds. */
   public static Pipeline standard() {
+    return standard(PhaseSource.QUIZ_FILES);
+  }
+
+  /**
+   * The standard pipeline, reusing the phases of the quiz files {@code memo} has loaded before
+   * with the same bytes (the live preview, which rebuilds the same folder again and again).
+   */
+  public static Pipeline standard(LoadMemo memo) {
+    return standard((config, executor, problems) -> QuizLoader.loadAll(config.dataDir(),
+        config.display(config.dataDir()), config.languages(), config.knownLanguages(), executor, problems, memo));
+  }
+
+  private static Pipeline standard(PhaseSource source) {
     PhaseVerifier verifier = new PhaseVerifier();
-    return new Pipeline("PhaseVerifier seeds=" + QuestionVerifier.DEFAULT_SEEDS, PhaseSource.QUIZ_FILES,
-        verifier::verify);
+    return new Pipeline("PhaseVerifier seeds=" + QuestionVerifier.DEFAULT_SEEDS, source, verifier::verify);
   }
 
   /** Reads the phases of a configuration. */
