@@ -20,7 +20,8 @@ import java.util.Locale;
  * a preview of a P-phase corpus runs in this JVM; each round saves one quiz file with a new
  * title, then polls the served page every 2 ms until it shows that title. The time from the file
  * write to the first changed response is reported (median, minimum, maximum). Phases edited are
- * spread over the corpus; the first rounds warm the JVM and are not counted.
+ * spread over the corpus; the first rounds warm the JVM and are not counted. The process's CPU
+ * time per edit is reported too: on a shared machine it moves less than the wall time.
  *
  * <pre>java -cp ... io.github.gradproof.bench.EditLoopBenchmark WORK_DIR [P=1000] [ROUNDS=15]</pre>
  */
@@ -43,6 +44,9 @@ public final class EditLoopBenchmark {
         SiteConfig.DEFAULT_LANGUAGES);
     HttpClient client = HttpClient.newHttpClient();
     double[] millis = new double[rounds];
+    double[] cpu = new double[rounds];
+    com.sun.management.OperatingSystemMXBean os =
+        (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
     long start = System.nanoTime();
     try (DevServer server = Preview.server(config, work.resolve("serve"), 0, BuildLog.silent())) {
       server.start();
@@ -55,6 +59,7 @@ public final class EditLoopBenchmark {
         String text = Files.readString(file, StandardCharsets.UTF_8);
         String mark = "Benchmark (edit " + Long.toString(System.nanoTime(), 36) + ")";
         String edited = text.replaceFirst("Benchmark( \\(edit [0-9a-z]+\\))?\"", mark + "\"");
+        long c = os.getProcessCpuTime();
         long t = System.nanoTime();
         Files.writeString(file, edited, StandardCharsets.UTF_8);
         while (!get(client, page).contains(mark)) {
@@ -66,6 +71,7 @@ public final class EditLoopBenchmark {
         double ms = (System.nanoTime() - t) / 1e6;
         if (r >= 0) {
           millis[r] = ms;
+          cpu[r] = (os.getProcessCpuTime() - c) / 1e6;
         }
         Thread.sleep(300); // let the server settle before the next save
       }
@@ -74,6 +80,9 @@ public final class EditLoopBenchmark {
     System.out.printf(Locale.ROOT, "P = %d: file write to changed page, %d rounds: median %.0f ms, min %.0f ms,"
         + " max %.0f ms; all: %s%n", p, rounds, millis[rounds / 2], millis[0], millis[rounds - 1],
         Arrays.toString(Arrays.stream(millis).map(Math::round).toArray()));
+    Arrays.sort(cpu);
+    System.out.printf(Locale.ROOT, "CPU time of this process per edit (all threads, polling included): median %.0f ms,"
+        + " min %.0f ms; load average %.1f%n", cpu[rounds / 2], cpu[0], os.getSystemLoadAverage());
   }
 
   private static String get(HttpClient client, URI uri) throws IOException, InterruptedException {
