@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  */
 final class FileWatcher implements AutoCloseable {
 
-  private static final long QUIET_MILLIS = 150;
+  private static final long QUIET_MILLIS = 40;
   /** How often roots that vanished are looked for again. */
   private static final long RESCAN_MILLIS = 250;
 

@@ -1,7 +1,9 @@
 package io.github.gradproof.dev;
 
 import io.github.gradproof.site.BuildLog;
+import io.github.gradproof.site.BuildMemory;
 import io.github.gradproof.site.BuildOptions;
+import io.github.gradproof.site.Pipeline;
 import io.github.gradproof.site.SiteConfig;
 import io.github.gradproof.site.SiteGenerator;
 import java.io.BufferedReader;
@@ -15,7 +17,8 @@ import java.util.concurrent.CountDownLatch;
 /**
  * What {@code mvn site:serve} runs: a {@link DevServer} that builds the project into a private
  * work folder (never into its own output folder) with a build cache there, so a rebuild
- * re-verifies and re-renders only the phases whose file changed; served until a blank line on
+ * re-verifies and re-renders only the phases whose file changed, and (with a {@link BuildMemory})
+ * neither parses the unchanged files again nor rewrites their pages; served until a blank line on
  * the console or Ctrl-C.
  */
 public final class Preview {
@@ -30,8 +33,10 @@ public final class Preview {
    */
   public static DevServer server(SiteConfig config, Path workDir, int port, BuildLog log) {
     Path cache = workDir.resolve("cache");
+    BuildMemory memory = new BuildMemory();
+    Pipeline pipeline = Pipeline.standard(memory.loaded(), config.limits());
     return new DevServer(config.withOutputDir(workDir.resolve("site")), port, log,
-        c -> SiteGenerator.standard(c, log, BuildOptions.DEFAULT.withCache(cache)));
+        c -> new SiteGenerator(c, log, pipeline, BuildOptions.DEFAULT.withCache(cache).withMemory(memory)));
   }
 
   /**

@@ -68,6 +68,18 @@ public final class QuizLoader {
    */
   public static List<Phase> loadAll(Path dir, String displayDir, List<String> languages,
       Collection<String> ignoredLanguages, Executor executor, List<Diagnostic> out) {
+    return loadAll(dir, displayDir, languages, ignoredLanguages, executor, out, null);
+  }
+
+  /**
+   * {@link #loadAll(Path, String, List, Collection, Executor, List)}, reusing the phases of the
+   * files {@code memo} has seen with the same bytes (and remembering the others): the same phases
+   * and problems, without parsing what did not change.
+   *
+   * @param memo the phases of earlier loads, or {@code null} to parse every file
+   */
+  public static List<Phase> loadAll(Path dir, String displayDir, List<String> languages,
+      Collection<String> ignoredLanguages, Executor executor, List<Diagnostic> out, LoadMemo memo) {
     List<String> langs = checked(languages);
     List<String> others = others(langs, ignoredLanguages);
     Problems problems = new Problems();
@@ -80,28 +92,45 @@ public final class QuizLoader {
     List<Phase> phases = new ArrayList<>();
     List<Future<Parsed>> parsed = new ArrayList<>(files.size());
     for (int i = 0; i < files.size(); i++) {
-      parsed.add(i < PARSE_AHEAD ? submit(executor, files.get(i), displayDir) : null);
+      parsed.add(i < PARSE_AHEAD ? submit(executor, files.get(i), displayDir, memo, langs, others) : null);
     }
     for (int i = 0; i < files.size(); i++) {
       if (i + PARSE_AHEAD < files.size()) {
-        parsed.set(i + PARSE_AHEAD, submit(executor, files.get(i + PARSE_AHEAD), displayDir));
+        parsed.set(i + PARSE_AHEAD, submit(executor, files.get(i + PARSE_AHEAD), displayDir, memo, langs, others));
       }
       Parsed file = join(parsed.get(i));
       parsed.set(i, null);
+      if (file.remembered() != null) {
+        if (ids.claimAll(file.remembered().ids())) {
+          phases.add(file.remembered().phase());
+          continue;
+        }
+        file = parse(files.get(i), display(displayDir, files.get(i).getFileName().toString()));
+      }
       int before = problems.count();
+      int mark = ids.size();
       Phase phase = read(file, files.get(i).getFileName().toString(), langs, others, ids, problems);
       if (phase != null && problems.count() == before) {
         phases.add(phase);
+        if (memo != null && file.digest() != null) {
+          memo.remember(display(displayDir, files.get(i).getFileName().toString()), new LoadMemo.Remembered(file.digest(), langs, others, phase, ids.since(mark)));
+        }
       }
+    }
+    if (memo != null) {
+      memo.retainOnly(files.stream().map(f -> display(displayDir, f.getFileName().toString()))
+          .collect(java.util.stream.Collectors.toSet()));
     }
     out.addAll(problems.list());
     phases.sort(Comparator.comparingInt(Phase::number).thenComparing(Phase::slug));
     return List.copyOf(phases);
   }
 
-  private static Future<Parsed> submit(Executor executor, Path file, String displayDir) {
+  private static Future<Parsed> submit(Executor executor, Path file, String displayDir, LoadMemo memo,
+      List<String> languages, List<String> others) {
     String display = display(displayDir, file.getFileName().toString());
-    return CompletableFuture.supplyAsync(() -> parse(file, display), executor);
+    return CompletableFuture.supplyAsync(() -> memo == null ? parse(file, display)
+        : parse(file, display, memo, languages, others), executor);
   }
 
   private static Parsed join(Future<Parsed> future) {
@@ -121,8 +150,44 @@ public final class QuizLoader {
     }
   }
 
-  /** A file read and parsed into YAML nodes, with the problems found so far. */
-  record Parsed(SourceText source, Optional<Node> root, Problems problems) {}
+  /**
+   * A file read and parsed into YAML nodes, with the problems found so far; or, when a
+   * {@link LoadMemo} knows its bytes, the phase it loaded into before (and no nodes).
+   *
+   * @param digest the SHA-256 of the file's bytes when loading with a memo, else {@code null}
+   * @param remembered the memo's phase for these bytes, or {@code null}
+   */
+  record Parsed(SourceText source, Optional<Node> root, Problems problems, byte[] digest,
+      LoadMemo.Remembered remembered) {
+
+    Parsed(SourceText source, Optional<Node> root, Problems problems) {
+      this(source, root, problems, null, null);
+    }
+  }
+
+  /** Reads one file and, unless {@code memo} knows its bytes, parses it (any thread). */
+  static Parsed parse(Path file, String displayPath, LoadMemo memo, List<String> languages, List<String> others) {
+    byte[] bytes;
+    try {
+      bytes = readBytes(file, displayPath);
+    } catch (DiagnosticException e) {
+      return parse(file, displayPath); // reports the problem exactly as a load without a memo does
+    }
+    byte[] digest = LoadMemo.digest(bytes);
+    LoadMemo.Remembered known = memo.find(displayPath, digest, languages, others);
+    if (known != null) {
+      return new Parsed(null, Optional.empty(), new Problems(), digest, known);
+    }
+    Problems problems = new Problems();
+    SourceText source;
+    try {
+      source = SourceText.decode(displayPath, bytes);
+    } catch (DiagnosticException e) {
+      problems.addAll(e.diagnostics());
+      return new Parsed(null, Optional.empty(), problems);
+    }
+    return new Parsed(source, new YamlParser(source, problems).parse(), problems, digest, null);
+  }
 
   /** Reads and parses one file (any thread): the first step of loading it. */
   static Parsed parse(Path file, String displayPath) {
@@ -197,10 +262,13 @@ public final class QuizLoader {
    * with a bound that does not trust the reported size) and decodes it as strict UTF-8.
    */
   private static SourceText read(Path file, String displayPath) {
+    return SourceText.decode(displayPath, readBytes(file, displayPath));
+  }
+
+  private static byte[] readBytes(Path file, String displayPath) {
     Path folder = file.toAbsolutePath().getParent();
-    byte[] bytes = RealFiles.read(file, folder, displayPath, MAX_FILE_BYTES, "(1 MiB) for a quiz file",
+    return RealFiles.read(file, folder, displayPath, MAX_FILE_BYTES, "(1 MiB) for a quiz file",
         "split it into several phases");
-    return SourceText.decode(displayPath, bytes);
   }
 
   /** The ignored languages that are not also required, in order, without repeats. */

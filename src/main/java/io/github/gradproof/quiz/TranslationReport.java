@@ -144,24 +144,42 @@ public final class TranslationReport {
    * comparison columns read {@code -}), then the findings.
    */
   public static String format(List<Phase> phases, List<String> languages) {
-    StringBuilder out = new StringBuilder();
-    String reference = languages.get(0);
-    out.append(String.format(Locale.ROOT, "%-40s %-4s %8s %12s %13s%n", "translation report", "lang", "missing",
-        "same-as-" + reference, "code-differs"));
-    List<Finding> all = new ArrayList<>();
+    List<List<Finding>> findings = new ArrayList<>(phases.size());
+    List<String> lines = new ArrayList<>(phases.size());
     for (Phase phase : phases) {
-      List<Finding> findings = of(phase, languages);
-      all.addAll(findings);
-      for (String language : languages) {
-        boolean ref = language.equals(reference);
-        out.append(String.format(Locale.ROOT, "%-40s %-4s %8d %12s %13s%n", phase.pageName(), language,
-            count(findings, language, Kind.MISSING),
-            ref ? "-" : Long.toString(count(findings, language, Kind.SAME_AS_REFERENCE)),
-            ref ? "-" : Long.toString(count(findings, language, Kind.CODE_DIFFERS))));
+      findings.add(of(phase, languages));
+      lines.add(lines(phase, languages, findings.get(findings.size() - 1)));
+    }
+    return format(languages, lines, findings);
+  }
+
+  /**
+   * The same table from each phase's {@link #lines} and {@link #of findings}, in phase order (a
+   * process that keeps them per phase does not compute them again for unchanged phases).
+   */
+  public static String format(List<String> languages, List<String> phaseLines, List<List<Finding>> phaseFindings) {
+    StringBuilder out = new StringBuilder();
+    out.append(String.format(Locale.ROOT, "%-40s %-4s %8s %12s %13s%n", "translation report", "lang", "missing",
+        "same-as-" + languages.get(0), "code-differs"));
+    phaseLines.forEach(out::append);
+    for (List<Finding> findings : phaseFindings) {
+      for (Finding finding : findings) {
+        out.append("  ").append(finding.toDiagnostic().format()).append('\n');
       }
     }
-    for (Finding finding : all) {
-      out.append("  ").append(finding.toDiagnostic().format()).append('\n');
+    return out.toString();
+  }
+
+  /** The table's lines for one phase, one per language, given its findings. */
+  public static String lines(Phase phase, List<String> languages, List<Finding> findings) {
+    StringBuilder out = new StringBuilder();
+    String reference = languages.get(0);
+    for (String language : languages) {
+      boolean ref = language.equals(reference);
+      out.append(String.format(Locale.ROOT, "%-40s %-4s %8d %12s %13s%n", phase.pageName(), language,
+          count(findings, language, Kind.MISSING),
+          ref ? "-" : Long.toString(count(findings, language, Kind.SAME_AS_REFERENCE)),
+          ref ? "-" : Long.toString(count(findings, language, Kind.CODE_DIFFERS))));
     }
     return out.toString();
   }

@@ -14,11 +14,14 @@ import java.nio.file.Path;
  *     a large site built only for its pages drops them, so each is released once its pages are written
  * @param generatorBuild what identifies the generator's code in cache keys; {@code null} (the
  *     default) hashes the jar or class folder it runs from
+ * @param memory what a long-running process keeps between builds of the same site ({@link
+ *     BuildMemory}), or {@code null} (the default) for a build that starts from nothing but the cache
  */
-public record BuildOptions(int threads, Path cacheDir, boolean keepResults, String generatorBuild) {
+public record BuildOptions(int threads, Path cacheDir, boolean keepResults, String generatorBuild,
+    BuildMemory memory) {
 
   /** One thread per processor, no cache, results kept. */
-  public static final BuildOptions DEFAULT = new BuildOptions(0, null, true, null);
+  public static final BuildOptions DEFAULT = new BuildOptions(0, null, true, null, null);
 
   public BuildOptions {
     if (threads < 0) {
@@ -28,22 +31,27 @@ public record BuildOptions(int threads, Path cacheDir, boolean keepResults, Stri
 
   /** These options with {@code n} worker threads (0: one per processor). */
   public BuildOptions withThreads(int n) {
-    return new BuildOptions(n, cacheDir, keepResults, generatorBuild);
+    return new BuildOptions(n, cacheDir, keepResults, generatorBuild, memory);
   }
 
   /** These options with the build cache in {@code dir} ({@code null}: no cache). */
   public BuildOptions withCache(Path dir) {
-    return new BuildOptions(threads, dir, keepResults, generatorBuild);
+    return new BuildOptions(threads, dir, keepResults, generatorBuild, memory);
   }
 
   /** These options keeping (or dropping) the full results in the report. */
   public BuildOptions withKeepResults(boolean keep) {
-    return new BuildOptions(threads, cacheDir, keep, generatorBuild);
+    return new BuildOptions(threads, cacheDir, keep, generatorBuild, memory);
   }
 
   /** These options with another generator build in the cache keys. */
   public BuildOptions withGeneratorBuild(String build) {
-    return new BuildOptions(threads, cacheDir, keepResults, build);
+    return new BuildOptions(threads, cacheDir, keepResults, build, memory);
+  }
+
+  /** These options with {@code memory} kept between builds ({@code null}: none). */
+  public BuildOptions withMemory(BuildMemory memory) {
+    return new BuildOptions(threads, cacheDir, keepResults, generatorBuild, memory);
   }
 
   /** The number of worker threads this build uses: {@link #threads()}, or the processors when 0. */

@@ -95,7 +95,7 @@ final class BuildRun implements AutoCloseable {
 
   /** Starts the translation report of the phases beside the verification. */
   CompletableFuture<Translations> startTranslationReport(List<Phase> phases) {
-    return workers.submit(() -> Translations.of(phases, config.languages()));
+    return workers.submit(() -> Translations.of(phases, config.languages(), options.memory()));
   }
 
   /**

@@ -44,6 +44,10 @@ final class LinkChecker {
   private final Map<String, PageFacts> pages = new ConcurrentHashMap<>();
   /** Whether a linked non-page file exists, asked once per file (the stylesheet is linked from every page). */
   private final Map<Path, Boolean> files = new ConcurrentHashMap<>();
+  /** Link targets by the linking page's folder and the link's path (see {@link #target}). */
+  private final Map<String, String> targets = new HashMap<>();
+  /** The target of a link that leaves the site's folder. */
+  private static final String OUTSIDE = "\0outside";
 
   LinkChecker(Path root, String displayRoot) {
     this(root, displayRoot, null);
@@ -233,33 +237,43 @@ final class LinkChecker {
     int hash = link.indexOf('#');
     String path = hash < 0 ? link : link.substring(0, hash);
     String fragment = hash < 0 ? null : link.substring(hash + 1);
-    Path pageFile = root.resolve(page);
-    Path target;
-    if (baseUrl != null && path.startsWith(baseUrl)) {
-      String inSite = path.substring(baseUrl.length());
-      target = root.resolve(inSite.isEmpty() || inSite.endsWith("/") ? inSite + "index.html" : inSite).normalize();
-    } else {
-      target = path.isEmpty() ? pageFile : pageFile.getParent().resolve(path).normalize();
-    }
-    if (!target.startsWith(root) || !isFile(target)) {
+    int slash = page.lastIndexOf('/');
+    String target = path.isEmpty() ? page
+        : targets.computeIfAbsent(page.substring(0, slash + 1) + '\n' + path, k -> target(page, path));
+    if (target.equals(OUTSIDE) || !isFile(target)) {
       problems.add(problem(page, tag, "link '" + link + "' points to a file that is not in the site"));
       return;
     }
     if (fragment == null || fragment.isEmpty()) {
       return;
     }
-    PageFacts targetFacts = pages.get(relative(target));
+    PageFacts targetFacts = pages.get(target);
     if (targetFacts == null) {
       return;
     }
-    Set<String> targetIds = idSets.computeIfAbsent(relative(target), k -> new HashSet<>(targetFacts.ids()));
+    Set<String> targetIds = idSets.computeIfAbsent(target, k -> new HashSet<>(targetFacts.ids()));
     if (!targetIds.contains(fragment)) {
       problems.add(problem(page, tag, "link '" + link + "' names an id that the target page does not have"));
     }
   }
 
-  private boolean isFile(Path target) {
-    return pages.containsKey(relative(target)) || files.computeIfAbsent(target, Files::isRegularFile);
+  /**
+   * The file a non-empty link path of {@code page} points to, relative to the root, or
+   * {@link #OUTSIDE}; the same for every page of one folder, so it is computed once per folder.
+   */
+  private String target(String page, String path) {
+    Path target;
+    if (baseUrl != null && path.startsWith(baseUrl)) {
+      String inSite = path.substring(baseUrl.length());
+      target = root.resolve(inSite.isEmpty() || inSite.endsWith("/") ? inSite + "index.html" : inSite).normalize();
+    } else {
+      target = root.resolve(page).getParent().resolve(path).normalize();
+    }
+    return target.startsWith(root) ? relative(target) : OUTSIDE;
+  }
+
+  private boolean isFile(String target) {
+    return pages.containsKey(target) || files.computeIfAbsent(root.resolve(target), Files::isRegularFile);
   }
 
   private Diagnostic problem(String page, Tag tag, String message) {

@@ -43,7 +43,13 @@ final class PhaseBuilder {
       return false;
     }
     long t = System.nanoTime();
-    writeRotated(entry.paths(), entry.contents(), i);
+    if (!site.publisher.holds(entry.paths(), key)) {
+      entry = entry.contents() != null ? entry : site.cache.stored(key);
+      if (entry == null) {
+        return false;
+      }
+      writeRotated(entry.paths(), entry.contents(), i, key);
+    }
     for (int f = 0; f < entry.paths().size(); f++) {
       if (entry.facts().get(f) != null) {
         site.links.add(entry.paths().get(f), entry.facts().get(f));
@@ -103,7 +109,7 @@ final class PhaseBuilder {
         site.links.add(rendered.paths().get(f), rendered.facts().get(f));
       }
     }
-    writeRotated(rendered.paths(), contents, i);
+    writeRotated(rendered.paths(), contents, i, key);
     if (key != null) {
       PhaseSummary summary = run.slots().summary(i);
       site.cache.put(key, new BuildCache.Entry(rendered.paths(), contents, rendered.facts(), rendered.fragment(),
@@ -117,11 +123,11 @@ final class PhaseBuilder {
    * files in one folder is serialised by the file system, so workers that write to different
    * folders at the same time finish sooner (measured: about twice as fast on two cores).
    */
-  private void writeRotated(List<String> paths, List<byte[]> contents, int phase) {
+  private void writeRotated(List<String> paths, List<byte[]> contents, int phase, String key) {
     int n = paths.size();
     for (int k = 0; k < n; k++) {
       int f = (k + phase) % n;
-      site.publisher.write(paths.get(f), contents.get(f));
+      site.publisher.write(paths.get(f), contents.get(f), key);
     }
   }
 }

@@ -19,22 +19,24 @@ final class PhaseCache {
   private final BuildCache cache;
   private final SiteConfig config;
   private final Map<String, String> keysBefore;
+  private final BuildMemory memory;
 
-  private PhaseCache(BuildCache cache, SiteConfig config, Map<String, String> keysBefore) {
+  private PhaseCache(BuildCache cache, SiteConfig config, Map<String, String> keysBefore, BuildMemory memory) {
     this.cache = cache;
     this.config = config;
     this.keysBefore = keysBefore;
+    this.memory = memory;
   }
 
   /** The cache of a run's options, keyed by its pipeline; the quiz files are keyed now. */
   static PhaseCache open(BuildRun run) {
     BuildOptions options = run.options();
     if (options.cacheDir() == null) {
-      return new PhaseCache(null, run.config, Map.of());
+      return new PhaseCache(null, run.config, Map.of(), null);
     }
     String generator = options.generatorBuild() != null ? options.generatorBuild() : BuildCache.generatorBuild();
     BuildCache cache = BuildCache.open(options.cacheDir(), run.config, run.pipeline().id(), generator);
-    return new PhaseCache(cache, run.config, keysOfFiles(cache, run.config));
+    return new PhaseCache(cache, run.config, keysOfFiles(cache, run.config), options.memory());
   }
 
   /** The cache keys of the files in the data folder, by shown path. */
@@ -63,13 +65,29 @@ final class PhaseCache {
     return key != null && key.equals(keysBefore.get(phase.sourcePath())) ? key : null;
   }
 
-  /** The entry under a key, or {@code null} on a miss. */
+  /**
+   * The entry under a key, or {@code null} on a miss; from the build's {@link BuildMemory} when it
+   * has one, then without its file contents ({@link #stored} reads them).
+   */
   BuildCache.Entry get(String key) {
-    return cache.get(key);
+    BuildCache.Entry remembered = memory == null ? null : memory.entry(key);
+    return remembered != null ? remembered : stored(key);
+  }
+
+  /** The entry under a key as stored, with its file contents, or {@code null} on a miss. */
+  BuildCache.Entry stored(String key) {
+    BuildCache.Entry entry = cache.get(key);
+    if (entry != null && memory != null) {
+      memory.remember(key, entry);
+    }
+    return entry;
   }
 
   void put(String key, BuildCache.Entry entry) {
     cache.put(key, entry);
+    if (memory != null) {
+      memory.remember(key, entry);
+    }
   }
 
   /** Whether a cache is in use (the report's log line says what it saved). */
@@ -81,6 +99,9 @@ final class PhaseCache {
   void retainOnly(Set<String> used) {
     if (cache != null) {
       cache.retainOnly(used);
+    }
+    if (memory != null) {
+      memory.retainOnly(used);
     }
   }
 }

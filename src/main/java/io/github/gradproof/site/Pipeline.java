@@ -1,6 +1,7 @@
 package io.github.gradproof.site;
 
 import io.github.gradproof.diag.Diagnostic;
+import io.github.gradproof.quiz.LoadMemo;
 import io.github.gradproof.quiz.Phase;
 import io.github.gradproof.quiz.QuizLoader;
 import io.github.gradproof.verify.PhaseResult;
@@ -40,9 +41,24 @@ public record Pipeline(String id, PhaseSource source, Function<Phase, PhaseResul
    * one limit is not reused under another).
    */
   public static Pipeline standard(WorkLimits limits) {
+    return standard(PhaseSource.QUIZ_FILES, limits);
+  }
+
+  /**
+   * The standard pipeline under {@code limits}, reusing the phases of the quiz files {@code memo}
+   * has loaded before with the same bytes (the live preview, which rebuilds the same folder again
+   * and again).
+   */
+  public static Pipeline standard(LoadMemo memo, WorkLimits limits) {
+    return standard((config, executor, problems) -> QuizLoader.loadAll(config.dataDir(),
+        config.display(config.dataDir()), config.languages(), config.knownLanguages(), executor, problems, memo),
+        limits);
+  }
+
+  private static Pipeline standard(PhaseSource source, WorkLimits limits) {
     PhaseVerifier verifier = new PhaseVerifier(limits);
     return new Pipeline("PhaseVerifier seeds=" + QuestionVerifier.DEFAULT_SEEDS + " " + limits,
-        PhaseSource.QUIZ_FILES, verifier::verify);
+        source, verifier::verify);
   }
 
   /** Reads the phases of a configuration. */

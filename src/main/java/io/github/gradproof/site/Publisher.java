@@ -28,12 +28,20 @@ public final class Publisher implements AutoCloseable {
   private final OutputLock lock;
   /** Folders of the staging tree known to exist: one stat per folder, not per file. */
   private final java.util.Set<Path> directories = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  /** What this process published into the output before, or {@code null} when it keeps no record. */
+  private final PublishedFiles record;
+  /** Whether this build updates the output in place ({@code staging == output}). */
+  private final boolean inPlace;
+  /** The files of this build, with their tags (only kept with a record). */
+  private final java.util.Map<String, String> written = new java.util.concurrent.ConcurrentHashMap<>();
   private boolean published;
 
-  private Publisher(Path output, Path staging, OutputLock lock) {
+  private Publisher(Path output, Path staging, OutputLock lock, PublishedFiles record, boolean inPlace) {
     this.output = output;
     this.staging = staging;
     this.lock = lock;
+    this.record = record;
+    this.inPlace = inPlace;
   }
 
   /**
@@ -43,6 +51,20 @@ public final class Publisher implements AutoCloseable {
    * leftovers of killed builds and creates a fresh, stamped staging folder beside the output.
    */
   public static Publisher open(SiteConfig config, BuildLog log) {
+    return open(config, log, null);
+  }
+
+  /**
+   * {@link #open(SiteConfig, BuildLog)}, keeping {@code record} of what is published; when the
+   * record describes the output (this process published it and nothing replaced it since), the
+   * build updates the output in place instead: files are replaced one by one (each by a rename, so
+   * a reader never sees half a file), files that already hold an unchanged phase are not written
+   * ({@link #holds}), and publishing deletes the files no longer produced. For a private folder
+   * only (the live preview): a build that fails midway leaves a mix of old and new files.
+   *
+   * @param record what this process published into the output, or {@code null}
+   */
+  static Publisher open(SiteConfig config, BuildLog log, PublishedFiles record) {
     OutputGuard.check(config);
     Path output = config.outputDir();
     Path parent = output.toAbsolutePath().getParent();
@@ -54,11 +76,14 @@ public final class Publisher implements AutoCloseable {
     OutputLock lock = OutputLock.acquire(output, config.display(output), log);
     try {
       OutputGuard.check(config); // another build may have changed the output while this one waited
+      if (record != null && record.describes(output) && SiteStamp.isStamped(output)) {
+        return new Publisher(output, output, lock, record, true);
+      }
       restoreInterruptedSwap(parent, output);
       removeLeftovers(parent, output.getFileName().toString());
       Path staging = createStaging(parent, stagingPrefix(output));
       SiteStamp.write(staging);
-      return new Publisher(output, staging, lock);
+      return new Publisher(output, staging, lock, record, false);
     } catch (IOException e) {
       lock.close();
       throw new UncheckedIOException("cannot create a staging folder beside " + output, e);
@@ -102,6 +127,14 @@ public final class Publisher implements AutoCloseable {
 
   /** Writes a file of bytes at {@code relative} inside the staging folder (any thread). */
   public void write(String relative, byte[] content) {
+    write(relative, content, null);
+  }
+
+  /**
+   * Writes a file of bytes at {@code relative} inside the staging folder (any thread), holding the
+   * bytes of the phase with build-cache key {@code key} ({@code null}: of no phase).
+   */
+  void write(String relative, byte[] content, String key) {
     Path file = staging.resolve(relative);
     try {
       Path parent = file.getParent();
@@ -109,10 +142,39 @@ public final class Publisher implements AutoCloseable {
         Files.createDirectories(parent);
         directories.add(parent);
       }
-      Files.write(file, content);
+      if (inPlace) {
+        Path temporary = parent.resolve("." + file.getFileName() + ".writing");
+        Files.write(temporary, content);
+        move(temporary, file);
+        record.put(relative, key);
+      } else {
+        Files.write(file, content);
+      }
+      if (record != null) {
+        written.put(relative, key == null ? PublishedFiles.UNTAGGED : key);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
     }
+  }
+
+  /**
+   * Whether every file of {@code relatives} already holds the bytes of the phase with cache key
+   * {@code key} (only when updating in place); if so they count as written by this build.
+   */
+  boolean holds(java.util.List<String> relatives, String key) {
+    if (!inPlace) {
+      return false;
+    }
+    for (String relative : relatives) {
+      if (!record.holds(relative, key)) {
+        return false;
+      }
+    }
+    for (String relative : relatives) {
+      written.put(relative, key);
+    }
+    return true;
   }
 
   /**
@@ -123,6 +185,11 @@ public final class Publisher implements AutoCloseable {
    * @param workers the build's workers, which delete the old site's folders
    */
   void publish(Workers workers) {
+    if (inPlace) {
+      deleteUnwritten();
+      published = true;
+      return;
+    }
     Path parent = output.toAbsolutePath().getParent();
     if (!Files.isRegularFile(staging.resolve(SiteStamp.FILE), LinkOption.NOFOLLOW_LINKS)) {
       // The stamp was written first: without it, something removed the staging folder midway
@@ -139,6 +206,9 @@ public final class Publisher implements AutoCloseable {
       }
       move(staging, output);
       published = true;
+      if (record != null) {
+        record.replace(output, written);
+      }
       if (old != null) {
         deleteTreeInParallel(old, workers);
       }
@@ -147,11 +217,25 @@ public final class Publisher implements AutoCloseable {
     }
   }
 
-  /** Removes the staging folder unless it was published, and releases the output's lock. */
+  /** Updating in place: deletes the files published before that this build did not produce. */
+  private void deleteUnwritten() {
+    for (String relative : java.util.List.copyOf(record.tags().keySet())) {
+      if (!written.containsKey(relative)) {
+        try {
+          Files.deleteIfExists(output.resolve(relative));
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot delete " + output.resolve(relative), e);
+        }
+        record.remove(relative);
+      }
+    }
+  }
+
+  /** Removes the staging folder unless it was published (or is the output), and releases the output's lock. */
   @Override
   public void close() {
     try {
-      if (!published) {
+      if (!published && !inPlace) {
         deleteTree(staging);
       }
     } catch (IOException e) {

@@ -46,7 +46,9 @@ final class StagedSite implements AutoCloseable {
    */
   static StagedSite open(BuildRun run, PhaseCache cache) {
     ThemeRenderers renderers = ThemeRenderers.load(run.config, run.log);
-    Publisher publisher = Publisher.open(run.config, run.log);
+    BuildMemory memory = run.options().memory();
+    Publisher publisher = Publisher.open(run.config, run.log, memory == null || !cache.enabled() ? null
+        : memory.published());
     try {
       for (String language : run.config.languages()) {
         createDirectories(publisher.staging().resolve(language));

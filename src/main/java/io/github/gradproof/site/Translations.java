@@ -4,6 +4,7 @@ import io.github.gradproof.diag.Diagnostic;
 import io.github.gradproof.diag.DiagnosticException;
 import io.github.gradproof.quiz.Phase;
 import io.github.gradproof.quiz.TranslationReport;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -16,11 +17,34 @@ import java.util.List;
 record Translations(List<Diagnostic> findings, String table) {
 
   static Translations of(List<Phase> phases, List<String> languages) {
-    List<Diagnostic> findings = phases.stream()
-        .flatMap(p -> TranslationReport.of(p, languages).stream())
+    return of(phases, languages, null);
+  }
+
+  /**
+   * The report of {@code phases}; with a {@link BuildMemory}, the part of each phase it already
+   * holds for the same phase object (an unchanged file's phase is reused as is by the loader) is
+   * not computed again.
+   */
+  static Translations of(List<Phase> phases, List<String> languages, BuildMemory memory) {
+    List<List<TranslationReport.Finding>> found = new ArrayList<>(phases.size());
+    List<String> lines = new ArrayList<>(phases.size());
+    for (Phase phase : phases) {
+      BuildMemory.PhaseTranslations part = memory == null ? null : memory.translations(phase, languages);
+      if (part == null) {
+        List<TranslationReport.Finding> findings = TranslationReport.of(phase, languages);
+        part = new BuildMemory.PhaseTranslations(phase, languages, findings,
+            TranslationReport.lines(phase, languages, findings));
+        if (memory != null) {
+          memory.remember(part);
+        }
+      }
+      found.add(part.findings());
+      lines.add(part.lines());
+    }
+    List<Diagnostic> findings = found.stream().flatMap(List::stream)
         .map(TranslationReport.Finding::toDiagnostic)
         .toList();
-    return new Translations(findings, TranslationReport.format(phases, languages));
+    return new Translations(findings, TranslationReport.format(languages, lines, found));
   }
 
   /**

@@ -1,0 +1,57 @@
+package io.github.gradproof.quiz;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The phases a long-running process (the live preview) has already loaded, so that a rebuild
+ * parses and validates only the files that changed. A phase is remembered under its file's shown
+ * path with the SHA-256 of the file's bytes and the languages it was read for; it is reused only
+ * when all three are the same, so a reused phase is exactly what loading the file again would
+ * give. Only files that loaded without any problem are remembered, with the question ids they
+ * claimed: a remembered file whose ids another file now takes is validated again, so the
+ * duplicate is reported as a fresh load reports it. Thread-safe.
+ */
+public final class LoadMemo {
+
+  /** A loaded file: its digest, what it was read for, its phase and the ids it claimed. */
+  record Remembered(byte[] digest, List<String> languages, List<String> others, Phase phase,
+      List<IdRegistry.Claim> ids) {}
+
+  private final Map<String, Remembered> byPath = new ConcurrentHashMap<>();
+
+  /** The phase remembered for these bytes of this file, read for these languages, or {@code null}. */
+  Remembered find(String displayPath, byte[] digest, List<String> languages, List<String> others) {
+    Remembered r = byPath.get(displayPath);
+    return r != null && Arrays.equals(r.digest(), digest) && r.languages().equals(languages)
+        && r.others().equals(others) ? r : null;
+  }
+
+  void remember(String displayPath, Remembered remembered) {
+    byPath.put(displayPath, remembered);
+  }
+
+  /** Forgets every file not among {@code displayPaths} (files deleted since). */
+  void retainOnly(Set<String> displayPaths) {
+    byPath.keySet().retainAll(displayPaths);
+  }
+
+  /** How many files are remembered. */
+  public int size() {
+    return byPath.size();
+  }
+
+  /** The SHA-256 of {@code bytes}. */
+  static byte[] digest(byte[] bytes) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(bytes);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+    }
+  }
+}
