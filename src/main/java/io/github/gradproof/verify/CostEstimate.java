@@ -81,7 +81,7 @@ final class CostEstimate {
   private static CostEstimate choices(CompiledQuestion cq, int seeds) {
     List<CompiledClaim> claims = cq.allClaims().stream().filter(c -> c.facts() != null).toList();
     CostEstimate e = new CostEstimate(cq, cq.checked, claims.stream().map(CompiledClaim::text).toList());
-    for (Map<String, Integer> dims : cq.dimAssignments()) {
+    for (Map<String, Integer> dims : QuestionVerifier.trialSizes(cq)) {
       List<Cost> extra = claims.stream().map(c -> Cost.of(c.facts(), dims)).toList();
       e.addTrials(dims, extra, seeds, cq.usesExperiments, seeds);
     }
@@ -229,7 +229,7 @@ final class CostEstimate {
           + "forward lines, their gradients, the ask and the placeholders" + (checked.isEmpty() ? "" : "," + checks
           + " on each variant");
     }
-    int combinations = cq.dimAssignments().size();
+    int combinations = QuestionVerifier.trialSizes(cq).size();
     return trials + " trials (" + Plural.count(combinations, "dims combination") + " × "
         + Plural.count(trials / combinations, "seed") + ") of the forward lines, their gradients, every claim" + checks;
   }

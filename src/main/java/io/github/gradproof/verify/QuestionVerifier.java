@@ -82,13 +82,10 @@ public final class QuestionVerifier {
     ConvergenceExperiment experiment = null;
     int trial = 0;
     List<Map<String, Integer>> authored = cq.dimAssignments();
-    List<Map<String, Integer>> sizes = new ArrayList<>(authored);
-    Map<String, Integer> fresh = FreshDims.of(question.id(), question.setup());
-    if (fresh != null) {
-      sizes.add(fresh);
-    }
-    for (Map<String, Integer> dims : sizes) {
-      boolean isFresh = dims == fresh;
+    List<Map<String, Integer>> sizes = trialSizes(cq);
+    for (int assignment = 0; assignment < sizes.size(); assignment++) {
+      Map<String, Integer> dims = sizes.get(assignment);
+      boolean isFresh = assignment >= authored.size();
       for (int s = 0; s < seeds; s++, trial++) {
         Trial t = trial(cq, dims, trial, isFresh);
         Map<String, GradCheckResult> engineResults = engine.check(t, cq, trial, engineCheck);
@@ -112,6 +109,19 @@ public final class QuestionVerifier {
     List<ClaimResult> answer = cq.answerClaims.stream().map(c -> tallies.get(c).result()).toList();
     KeyCheck.check(cq, choices, answer, trial, problems);
     return new QuestionResult(question, choices, answer, trial, sizes, engine.max, experiment, problems);
+  }
+
+  /**
+   * The dims assignments a question's claims are tried at, {@link #seeds} trials each: the author's
+   * (every combination of their alternatives), then the fresh one of {@link FreshDims}, if any.
+   */
+  static List<Map<String, Integer>> trialSizes(CompiledQuestion cq) {
+    List<Map<String, Integer>> sizes = new ArrayList<>(cq.dimAssignments());
+    Map<String, Integer> fresh = FreshDims.of(cq.question.id(), cq.question.setup());
+    if (fresh != null) {
+      sizes.add(fresh);
+    }
+    return sizes;
   }
 
   /** Runs one trial; a forward line undefined at these dims is an authoring error. */

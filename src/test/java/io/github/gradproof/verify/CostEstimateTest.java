@@ -39,19 +39,27 @@ class CostEstimateTest {
    *       reads 15 + 20 = 35, with 12 × 5 multiply-adds: 2000 + 560 + 60 = 2620; together 4940 and
    *       32 elements;
    *   <li>the inputs: 16 × 32 = 512 to draw;
-   *   <li>the finite-difference check of {@code dA} (12 elements, so 2 × 12 = 24 evaluations), each
-   *       re-running the line (2572) and moving the point (2000 + 16 × 12 = 2192): 24 × 4764 = 114336;
-   *   <li>one trial: 512 + 3 × 2572 (forward and backward) + 114336 + 4940 = 127504; three seeds:
-   *       <b>382512</b>; the forward line's share 2572 × (3 × 3 + 3 × 24) = 208332;
+   *   <li>the finite-difference check of {@code dA} (12 elements: at most 1 + 7 + 4 × 12 = 56
+   *       evaluations, at the point, for the noise probe and at two steps per element), each
+   *       re-running the line (2572) and moving the point (2000 + 16 × 12 = 2192): 56 × 4764 = 266784;
+   *   <li>one trial: 512 + 3 × 2572 (forward and backward) + 266784 + 4940 = 279952; three seeds:
+   *       <b>839856</b>; the forward line's share 2572 × (3 × 3 + 3 × 56) = 455244;
    *   <li>memory: 8 bytes × (2 × (32 inputs + 15 forward) + max(15 re-run, 32 claim)) = <b>1008</b> bytes.
    * </ul>
+   * The setup has {@code exact_dims}, so the claims are tried at the author's dims only; without it a
+   * second, fresh dims assignment adds its own trials.
    */
-  private static final long WORK = 382512;
+  private static final long WORK = 839856;
   private static final long MEMORY = 1008;
 
   private static Question matmul() {
-    return TestQuestions.free("q-01-01", TestQuestions.setup("M=3 K=4 N=5", "A[M,K] B[K,N]", "C = A @ B"),
-        "dA = dC @ B.T");
+    return TestQuestions.free("q-01-01", TestQuestions.exactDims(TestQuestions.setup("M=3 K=4 N=5", "A[M,K] B[K,N]",
+        "C = A @ B")), "dA = dC @ B.T");
+  }
+
+  /** A phase verifier with 3 seeds per dims assignment, as the hand count above assumes. */
+  private static PhaseVerifier threeSeeds(WorkLimits limits) {
+    return new PhaseVerifier(new QuestionVerifier(3), new NumericVerifier(), limits);
   }
 
   private static Phase phase(Question q) {
@@ -61,18 +69,18 @@ class CostEstimateTest {
   @Test
   void aQuestionExactlyAtTheLimitsIsVerified() {
     assertDoesNotThrow(() -> CostEstimate.check(matmul(), 3, new WorkLimits(WORK, MEMORY)));
-    PhaseResult r = new PhaseVerifier(new WorkLimits(WORK, MEMORY)).verify(phase(matmul()));
+    PhaseResult r = threeSeeds(new WorkLimits(WORK, MEMORY)).verify(phase(matmul()));
     assertEquals(3, r.questions().get(0).trials());
   }
 
   @Test
   void oneOperationOverTheWorkLimitIsRefusedAtTheCostliestLine() {
     DiagnosticException e = assertThrows(DiagnosticException.class,
-        () -> new PhaseVerifier(new WorkLimits(WORK - 1, MEMORY)).verify(phase(matmul())));
+        () -> threeSeeds(new WorkLimits(WORK - 1, MEMORY)).verify(phase(matmul())));
     assertEquals("test.yaml:10:9: q-01-01: this question is too costly to verify: verifying it would take about "
-        + "382512 operations (multiply-adds or their equivalent), over the limit of 382511 (gradproof.maxWork): 3 "
+        + "839856 operations (multiply-adds or their equivalent), over the limit of 839855 (gradproof.maxWork): 3 "
         + "trials (1 dims combination × 3 seeds) of the forward lines, their gradients, every claim and the "
-        + "finite-difference check of dA; this line costs the most (about 208332 in all). Use smaller dims (or "
+        + "finite-difference check of dA; this line costs the most (about 455244 in all). Use smaller dims (or "
         + "fewer alternatives), or raise the limit with -Dgradproof.maxWork (<maxWork> in the POM)",
         e.getMessage().lines().findFirst().orElseThrow());
   }
@@ -88,12 +96,18 @@ class CostEstimateTest {
 
   @Test
   void moreSeedsAndDimsAlternativesMultiplyTheWork() {
-    Question twoSizes = TestQuestions.free("q-01-01", TestQuestions.setup("M=3,3 K=4 N=5", "A[M,K] B[K,N]",
-        "C = A @ B"), "dA = dC @ B.T");
+    Question twoSizes = TestQuestions.free("q-01-01", TestQuestions.exactDims(TestQuestions.setup("M=3,3 K=4 N=5",
+        "A[M,K] B[K,N]", "C = A @ B")), "dA = dC @ B.T");
     assertDoesNotThrow(() -> CostEstimate.check(twoSizes, 3, new WorkLimits(2 * WORK, MEMORY)));
     assertThrows(DiagnosticException.class, () -> CostEstimate.check(twoSizes, 3, new WorkLimits(2 * WORK - 1,
         MEMORY)));
     assertDoesNotThrow(() -> CostEstimate.check(matmul(), 1, new WorkLimits(WORK / 3, MEMORY)));
+    // without exact_dims the fresh dims add trials of their own
+    Question general = TestQuestions.free("q-01-01", TestQuestions.setup("M=3 K=4 N=5", "A[M,K] B[K,N]",
+        "C = A @ B"), "dA = dC @ B.T");
+    DiagnosticException e = assertThrows(DiagnosticException.class,
+        () -> CostEstimate.check(general, 3, new WorkLimits(WORK, MEMORY)));
+    assertTrue(e.getMessage().contains(": 6 trials (2 dims combinations × 3 seeds) of"), e.getMessage());
   }
 
   @Test
@@ -102,10 +116,10 @@ class CostEstimateTest {
         QuizFiles.LANGUAGES);
     Question q = mlp.questions().get(0);
     assertDoesNotThrow(() -> CostEstimate.check(q, QuestionVerifier.DEFAULT_SEEDS, WorkLimits.DEFAULT));
-    // the estimate is not vacuous: it is about 1.5e10 operations and 1 MiB
-    assertThrows(DiagnosticException.class, () -> CostEstimate.check(q, 3, new WorkLimits(14_000_000_000L,
+    // the estimate is not vacuous: at 3 seeds it is about 3e10 operations and 1 MiB
+    assertThrows(DiagnosticException.class, () -> CostEstimate.check(q, 3, new WorkLimits(25_000_000_000L,
         WorkLimits.DEFAULT_MAX_MEMORY)));
-    assertDoesNotThrow(() -> CostEstimate.check(q, 3, new WorkLimits(16_000_000_000L, 1 << 20)));
+    assertDoesNotThrow(() -> CostEstimate.check(q, 3, new WorkLimits(35_000_000_000L, 1 << 20)));
   }
 
   @ParameterizedTest
