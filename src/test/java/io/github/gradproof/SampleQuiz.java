@@ -116,13 +116,13 @@ public final class SampleQuiz {
         List.of(new ChoiceResult(1, List.of(holds), Verdict.HOLDS, true),
             new ChoiceResult(2, List.of(wrong), Verdict.FALSE, false),
             new ChoiceResult(3, List.of(), Verdict.NOT_CHECKABLE, false)),
-        List.of(), 3, List.of(dims("M", 3, "K", 4)), 2.5e-10, null, List.of());
+        List.of(), 3, 3, List.of(dims("M", 3, "K", 4)), 2.5e-10, null, List.of());
     ClaimResult ones = new ClaimResult(free.answer().claims().get(0), line(free.answer().claims().get(0)),
         new int[] {3, 5}, 0.0, 1.0e-11, 3, Verdict.HOLDS, null);
     ConvergenceExperiment experiment = new ConvergenceExperiment(
         List.of(1e-1, 1e-2, 1e-3, 1e-4), List.of(1e-1, 1e-2, 1e-3, 1e-4), List.of(1e-2, 1e-4, 1e-6, 1e-8),
         1.0, 2.0, 7, 12);
-    QuestionResult second = new QuestionResult(free, List.of(), List.of(ones), 3,
+    QuestionResult second = new QuestionResult(free, List.of(), List.of(ones), 3, 3,
         List.of(dims("R", 3, "C", 5)), 1.0e-11, experiment, List.of());
     return new PhaseResult(phase, List.of(first, second));
   }

@@ -83,6 +83,7 @@ public final class VerificationJson {
     q.answer().choices().forEach(json::value);
     json.endArray();
     json.field("trials", result.trials());
+    json.field("engineTrials", result.engineTrials());
     json.name("sizes").beginArray();
     for (java.util.Map<String, Integer> dims : result.sizes()) {
       json.beginObject();

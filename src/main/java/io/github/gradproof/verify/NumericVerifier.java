@@ -83,7 +83,7 @@ public final class NumericVerifier {
       engine = Double.isNaN(engine) ? v.engineError() : Double.isNaN(v.engineError()) ? engine
           : Math.max(engine, v.engineError());
     }
-    return new QuestionResult(question, List.of(), List.of(), variants.size(), List.of(dims), engine, null,
+    return new QuestionResult(question, List.of(), List.of(), variants.size(), variants.size(), List.of(dims), engine, null,
         draws.problems, new NumericResult(variants, draws.checked));
   }
 

@@ -14,6 +14,9 @@ import java.util.Map;
  * @param choices one result per choice, in order (empty for free questions)
  * @param answerClaims for free questions, one result per answer claim
  * @param trials trials run per claim (seeds times dims assignments)
+ * @param engineTrials how many of those trials cross-checked the engine's gradients against
+ *     central differences (the first {@link QuestionVerifier#ENGINE_SEEDS} seeds of each dims
+ *     assignment; for a numeric question, every variant)
  * @param sizes the dims assignments the trials ran under, in trial order, each in setup order
  *     (one empty map for a setup without dims); empty when nothing was run
  * @param engineError the largest error of the engine against central differences in this question
@@ -28,6 +31,7 @@ public record QuestionResult(
     List<ChoiceResult> choices,
     List<ClaimResult> answerClaims,
     int trials,
+    int engineTrials,
     List<Map<String, Integer>> sizes,
     double engineError,
     ConvergenceExperiment experiment,
@@ -42,9 +46,9 @@ public record QuestionResult(
 
   /** The result of a question of a kind other than numeric. */
   public QuestionResult(Question question, List<ChoiceResult> choices, List<ClaimResult> answerClaims, int trials,
-      List<Map<String, Integer>> sizes, double engineError, ConvergenceExperiment experiment,
+      int engineTrials, List<Map<String, Integer>> sizes, double engineError, ConvergenceExperiment experiment,
       List<Diagnostic> problems) {
-    this(question, choices, answerClaims, trials, sizes, engineError, experiment, problems, null);
+    this(question, choices, answerClaims, trials, engineTrials, sizes, engineError, experiment, problems, null);
   }
 
   /**

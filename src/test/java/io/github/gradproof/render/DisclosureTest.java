@@ -109,6 +109,24 @@ class DisclosureTest {
     assertEquals(UI.of("en").get("key.yes"), rows(view).get(0).get("agrees"));
   }
 
+  /**
+   * The engine is cross-checked in the first 3 seeds of each dims assignment: the summary says on
+   * how many of the inputs, and verification.json carries the count.
+   */
+  @Test
+  void theSummarySaysOnHowManyInputsTheEngineWasCrossChecked() {
+    QuestionResult q = result.questions().get(2);
+    assertEquals(20, q.trials());
+    assertEquals(6, q.engineTrials());
+    assertEquals(6, question(2).get("engineTrials").getAsInt());
+    String en = (String) view(2, "en").get("summary");
+    assertTrue(en.contains(" on 20 random inputs of 2 sizes; on <span class=\"nowrap\">6</span> of them, autograd "
+        + "agrees with finite differences to within "), en);
+    String es = (String) view(2, "es").get("summary");
+    assertTrue(es.contains(" con 20 entradas aleatorias de 2 tamaños; en <span class=\"nowrap\">6</span> de ellas, "
+        + "autograd coincide"), es);
+  }
+
   @Test
   void anEngineCheckThatComparedNothingSaysSoInsteadOfAnErrorOfZero() {
     QuestionResult q = result.questions().get(1);

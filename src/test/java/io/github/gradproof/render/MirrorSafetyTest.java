@@ -244,7 +244,8 @@ class MirrorSafetyTest {
       QuestionResult result = sample.questions().get(i);
       List<ChoiceResult> choices = result.choices().stream().map(c -> new ChoiceResult(c.number(),
           c.claims().stream().map(r -> showing(payload, r)).toList(), c.verdict(), c.keyed())).toList();
-      questions.add(new QuestionResult(phase.questions().get(i), choices, result.answerClaims(), result.trials(), result.sizes(),
+      questions.add(new QuestionResult(phase.questions().get(i), choices, result.answerClaims(), result.trials(),
+          result.engineTrials(), result.sizes(),
           result.engineError(), result.experiment(), result.problems()));
     }
     return new PhaseResult(phase, questions);

@@ -24,7 +24,7 @@ class VerificationJsonTest {
   void everyFigureOfTheProofIsKeptIncludingTheSizesTried() throws IOException {
     String json = spliced(List.of(SampleQuiz.result(SampleQuiz.phase("Phase 3 — A"))))
         .replaceAll("\\s+", "");
-    assertTrue(json.contains("\"trials\":3,\"sizes\":[{\"M\":3,\"K\":4}],\"engineError\":2.500000e-10,"), json);
+    assertTrue(json.contains("\"trials\":3,\"engineTrials\":3,\"sizes\":[{\"M\":3,\"K\":4}],\"engineError\":2.500000e-10,"), json);
     assertTrue(json.contains("\"shape\":\"(3,4)\",\"shapes\":[\"(3,4)\"],\"error\":1.100000e-16,"
         + "\"engineError\":2.500000e-10,\"engineSkipped\":false,\"trials\":3,"), json);
     assertTrue(json.contains("\"verified\":true,\"partial\":true,\"exactDims\":false,"), json);

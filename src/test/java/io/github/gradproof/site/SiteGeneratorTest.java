@@ -257,7 +257,7 @@ class SiteGeneratorTest {
     PhaseResult good = SampleQuiz.result(phase);
     QuestionResult first = good.questions().get(0);
     QuestionResult bad = new QuestionResult(first.question(), first.choices(), first.answerClaims(), first.trials(),
-        first.sizes(), first.engineError(), first.experiment(),
+        first.engineTrials(), first.sizes(), first.engineError(), first.experiment(),
         List.of(Diagnostic.at(first.question().answer().location(), "q-03-01: drift")));
     return new PhaseResult(phase, List.of(bad, good.questions().get(1)));
   }
