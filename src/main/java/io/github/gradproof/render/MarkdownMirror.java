@@ -25,6 +25,14 @@ public final class MarkdownMirror {
     this.languages = List.copyOf(languages);
   }
 
+  /**
+   * Writes, and discards, a field with each kind of Markdown block, so that the mirror's Markdown
+   * parser is loaded while the build still verifies (see {@link PageRenderer#warmUp()}).
+   */
+  public void warmUp() {
+    MirrorMarkdown.block(PageRenderer.WARM_UP_MARKDOWN);
+  }
+
   /** The mirror of one phase in one language. */
   public String render(String language, PhaseResult result) {
     Map<String, String> t = ui.of(language);

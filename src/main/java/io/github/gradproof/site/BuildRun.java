@@ -129,7 +129,8 @@ final class BuildRun implements AutoCloseable {
     return new BuildReport(slots.reports(), pagesWritten, filesWritten, timings);
   }
 
-  private static <T> T join(CompletableFuture<T> future) {
+  /** The value of {@code future}, rethrowing a task's unchecked exception as it was thrown. */
+  static <T> T join(CompletableFuture<T> future) {
     try {
       return future.join();
     } catch (CompletionException e) {

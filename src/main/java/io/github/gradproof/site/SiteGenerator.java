@@ -63,10 +63,11 @@ public final class SiteGenerator {
   public BuildReport generate() {
     OutputGuard.check(config); // refuse a wrong output before any work; the publisher checks again under the lock
     try (BuildRun run = new BuildRun(config, log, pipeline, options)) {
+      CompletableFuture<ThemeRenderers> theme = ThemeRenderers.start(config, run.workers);
       PhaseCache cache = PhaseCache.open(run);
       Phase[] phases = run.load().toArray(new Phase[0]);
       CompletableFuture<Translations> translations = run.startTranslationReport(List.of(phases));
-      try (StagedSite site = StagedSite.open(run, cache)) {
+      try (StagedSite site = StagedSite.open(run, cache, theme)) {
         site.buildPhases(phases); // verify, render and write: one task per phase
         run.finishVerification(translations, site.themeProblems());
         site.writeSharedFiles();

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The site a {@code generate} run is writing: its theme and renderers, the staging folder it writes into,
@@ -40,12 +41,13 @@ final class StagedSite implements AutoCloseable {
   }
 
   /**
-   * Loads the theme and opens a fresh, stamped staging folder beside the output folder (under the
+   * Takes the theme (loaded beside the phases, see {@link ThemeRenderers#start}) and opens a fresh, stamped staging folder beside the output folder (under the
    * output's lock, see {@link Publisher#open}) for the loaded phases of {@code run}. A theme
    * problem does not stop verification: the run reports it with the phases' problems.
    */
-  static StagedSite open(BuildRun run, PhaseCache cache) {
-    ThemeRenderers renderers = ThemeRenderers.load(run.config, run.log);
+  static StagedSite open(BuildRun run, PhaseCache cache, CompletableFuture<ThemeRenderers> theme) {
+    ThemeRenderers renderers = BuildRun.join(theme);
+    renderers.logWarnings(run.log);
     BuildMemory memory = run.options().memory();
     Publisher publisher = Publisher.open(run.config, run.log, memory == null || !cache.enabled() ? null
         : memory.published());
