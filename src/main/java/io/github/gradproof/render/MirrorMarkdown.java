@@ -68,7 +68,7 @@ public final class MirrorMarkdown {
 
   /** A block field (summary, prompt, explanation) as safe Markdown blocks, without a final newline. */
   public static String block(String markdown) {
-    return isPlainLine(markdown) ? markdown : parsedBlock(markdown);
+    return isPlainLine(markdown) || isPlainWithCode(markdown) ? markdown : parsedBlock(markdown);
   }
 
   /** {@link #block} through the parser, whatever the text. */
@@ -79,7 +79,7 @@ public final class MirrorMarkdown {
 
   /** A one-line field (title, choice) as safe inline Markdown on one line. */
   public static String inline(String markdown) {
-    return isPlainLine(markdown) ? markdown : parsedInline(markdown);
+    return isPlainLine(markdown) || isPlainWithCode(markdown) ? markdown : parsedInline(markdown);
   }
 
   /** {@link #inline} through the parser, whatever the text. */
@@ -113,6 +113,17 @@ public final class MirrorMarkdown {
       }
     }
     return true;
+  }
+
+  /**
+   * Whether {@code markdown} is the common one-line field of words and single-backtick code spans
+   * that the pages render without a parse ({@link PlainMarkdown}), without a {@code !}: its text
+   * holds no character the mirror escapes, its code spans need no wider fence or padding, and it
+   * cannot start a list or a heading, so the parse would write it back unchanged. Most prompts
+   * and explanations are such fields. {@code MirrorMarkdownTest} checks this against the parse.
+   */
+  static boolean isPlainWithCode(String markdown) {
+    return markdown.indexOf('!') < 0 && markdown.indexOf('`') >= 0 && PlainMarkdown.inlineHtml(markdown) != null;
   }
 
   /** Plain text (UI strings, shapes, reasons) as Markdown that shows exactly that text. */

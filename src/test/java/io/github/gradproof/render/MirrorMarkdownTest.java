@@ -9,6 +9,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -43,6 +44,47 @@ class MirrorMarkdownTest {
     assertEquals(MirrorMarkdown.parsedInline(text), MirrorMarkdown.inline(text), text);
     assertEquals(MirrorMarkdown.parsedBlock(line), MirrorMarkdown.block(line), line);
     assertEquals(MirrorMarkdown.parsedInline(line), MirrorMarkdown.inline(line), line);
+  }
+
+  /**
+   * One-line fields of words and code spans, as prompts and explanations are written, with
+   * every character the pages' shortcut passes as text and specials inside and outside the spans.
+   */
+  @Provide
+  Arbitrary<String> fieldsWithCode() {
+    Arbitrary<String> words = Arbitraries.strings().withChars("aZé0 .,;:?!()'\"/-+=%@^{}$—≠").ofMinLength(1).ofMaxLength(12);
+    Arbitrary<String> code = Arbitraries.strings().withChars("aB1 ()@.,<>&\"'*_-=|#~[]!\\`ñ").ofMinLength(1).ofMaxLength(8)
+        .map(c -> "`" + c + "`");
+    return Arbitraries.oneOf(words, code).list().ofMinSize(1).ofMaxSize(6).map(parts -> String.join("", parts));
+  }
+
+  @Property(tries = 4000)
+  void theCodeSpanShortcutAgreesWithTheParser(@ForAll("fieldsWithCode") String field) {
+    Statistics.label("shortcut").collect(MirrorMarkdown.isPlainWithCode(field));
+    Statistics.label("shortcut").coverage(c -> {
+      c.check(true).percentage(p -> p > 10); // the shortcut is exercised, not only the parse
+      c.check(false).percentage(p -> p > 20);
+    });
+    assertEquals(MirrorMarkdown.parsedBlock(field), MirrorMarkdown.block(field), field);
+    assertEquals(MirrorMarkdown.parsedInline(field), MirrorMarkdown.inline(field), field);
+    String sentence = "Take " + field;
+    assertEquals(MirrorMarkdown.parsedBlock(sentence), MirrorMarkdown.block(sentence), sentence);
+    assertEquals(MirrorMarkdown.parsedInline(sentence), MirrorMarkdown.inline(sentence), sentence);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"`C = A @ B` with `A: (7, 6)`. Which formulas are right?", "Why is `dx = 2 * x`?",
+      "`x.shape == (3,)`, `dx` — qué forma tiene?"})
+  void promptsWithCodeTakeTheShortcut(String prompt) {
+    assertTrue(MirrorMarkdown.isPlainWithCode(prompt), prompt);
+    assertEquals(MirrorMarkdown.parsedBlock(prompt), prompt);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"a `code`!", "``double``", "` padded `", "`a`` b`", "1. `x`", "- `x`", "`x` *y*", "`x` <b>",
+      "`x`  two", "`x` a_b", "`x` \\ y", "`unclosed", "`x`\n`y`"})
+  void otherCodeFieldsAreParsed(String text) {
+    assertFalse(MirrorMarkdown.isPlainWithCode(text), text);
   }
 
   @ParameterizedTest
