@@ -146,18 +146,22 @@ public final class NumericVerifier {
       return earlier.stream().anyMatch(v -> v.inputs().equals(inputs));
     }
 
+    /** Why the last expression {@link #value} gave {@code null} for was undefined. */
+    private String undefined;
+
     /** The answer and every placeholder value, or why they are undefined on this draw. */
     private Evaluation evaluate(VariantTrial trial, int number) {
       Double answer = value(trial, ask.ask, ask.askText, Map.of(), number);
       if (answer == null || !Double.isFinite(answer)) {
-        return Evaluation.undefined(answer == null ? "the answer was undefined" : "the answer was " + answer);
+        return Evaluation.undefined(answer == null ? "the answer was undefined: " + undefined
+            : "the answer was " + answer);
       }
       Map<String, Value> extra = Map.of(NumericSpec.ANSWER_NAME, Value.constant(Tensor.scalar(answer)));
       Map<String, Double> values = new LinkedHashMap<>();
       for (Map.Entry<String, CheckedExpression> p : ask.placeholders.entrySet()) {
         Double v = value(trial, p.getValue(), ask.placeholderTexts.get(p.getKey()), extra, number);
         if (v == null || !Double.isFinite(v)) {
-          return Evaluation.undefined("{{" + p.getKey() + "}} was " + (v == null ? "undefined" : v));
+          return Evaluation.undefined("{{" + p.getKey() + "}} was " + (v == null ? "undefined: " + undefined : v));
         }
         values.put(p.getKey(), v);
       }
@@ -170,6 +174,7 @@ public final class NumericVerifier {
       try {
         v = trial.evaluate(e.expr(), extra);
       } catch (EvaluationException x) {
+        undefined = x.getMessage();
         return null;
       } catch (TensorLimitException x) {
         throw new DiagnosticException(new Diagnostic(text.location(), id + ": this expression is refused: "
