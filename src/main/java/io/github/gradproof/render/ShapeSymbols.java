@@ -30,8 +30,9 @@ import java.util.Optional;
  *       symbols, never a guess.
  * </ol>
  *
- * Reading back is used only where no static facts are known, since an axis computed from the
- * dims (a halved {@code H}) can happen to equal another dim.
+ * Autograd's gradient {@code dX} of a forward name takes the static shape of {@code dX} or {@code X}
+ * where a claim reads one. Reading back is used only when no static facts are given at all, since
+ * an axis computed from the dims (a halved {@code H}) can happen to equal another dim.
  */
 final class ShapeSymbols {
 
@@ -81,9 +82,14 @@ final class ShapeSymbols {
   Optional<String> of(Expr expression, String gradient, int[] shape, Map<String, Integer> dims) {
     Optional<List<String>> declared = declared(expression, gradient, shape.length);
     List<String> axes = declared.orElseGet(() -> {
-      CheckedLine known = expression == null ? null
-          : facts.stream().filter(f -> f.type(expression) != null).findFirst().orElse(null);
-      return known == null ? readBack(shape, dims) : derived(known, expression, shape, dims);
+      if (facts.isEmpty()) {
+        return readBack(shape, dims); // no static facts were given
+      }
+      if (expression != null) {
+        CheckedLine known = facts.stream().filter(f -> f.type(expression) != null).findFirst().orElse(null);
+        return known == null ? null : derived(known, expression, shape, dims);
+      }
+      return gradient == null ? null : named(gradient, shape, dims);
     });
     if (axes == null || axes.isEmpty() || axes.stream().allMatch(ShapeSymbols::isLiteral)) {
       return Optional.empty();
@@ -102,6 +108,21 @@ final class ShapeSymbols {
       in = inputs.get(name.substring(1));
     }
     return in == null || in.shape().size() != rank ? Optional.empty() : Optional.of(in.shape());
+  }
+
+  /**
+   * The static shape of a gradient {@code dX} (autograd's, which no claim expression stands for), from
+   * a claim that reads {@code dX} or {@code X} (of the same shape); {@code null} when none does.
+   */
+  private List<String> named(String gradient, int[] shape, Map<String, Integer> dims) {
+    for (CheckedLine f : facts) {
+      for (Expr e : f.expressions()) {
+        if (e instanceof Expr.Name n && (n.name().equals(gradient) || n.name().equals(gradient.substring(1)))) {
+          return derived(f, e, shape, dims);
+        }
+      }
+    }
+    return null;
   }
 
   /** The checker's static shape of a sub-expression, or {@code null} when it is not known or not this one. */
