@@ -75,7 +75,19 @@ final class KeyCheck {
   }
 
   private static boolean constrains(List<CompiledClaim> claims, java.util.Set<CompiledClaim> vacuous) {
-    return claims.stream().anyMatch(c -> c.constrains() && !vacuous.contains(c));
+    return claims.stream().anyMatch(c -> c.constrains() && !vacuous.contains(c) && !approximate(c));
+  }
+
+  /**
+   * Whether a claim is an approximate comparison ({@code ~}) of values that are not a measured
+   * experiment: {@code ~} allows 5 % of the right side, and 0.05 where it is below 1, which a gradient
+   * that is off (a batch mean divided by B + 1) passes, so it proves no answer. It proves one only
+   * about {@code fd_order} and {@code fd_evals}, the quantities it is made for.
+   */
+  private static boolean approximate(CompiledClaim c) {
+    return c.line() instanceof io.github.gradproof.claim.Line.Comparison cmp
+        && cmp.op() == io.github.gradproof.claim.CompareOp.APPROX
+        && !io.github.gradproof.claim.Claims.usesExperiments(c.line());
   }
 
   /**
@@ -92,6 +104,14 @@ final class KeyCheck {
             + "whatever the values of " + names + " are (\"" + c.text().source() + "\" holds as well with "
             + (names.contains(",") ? "them" : "it") + " replaced by zeros or by random values), so they prove "
             + "nothing; " + VALUE_CLAIM, c.text().sourceLine());
+      }
+    }
+    for (CompiledClaim c : claims) {
+      if (c.constrains() && approximate(c)) {
+        return new Diagnostic(c.text().location(), q.id() + ": " + what + " and its claims hold, but they compare "
+            + "values only approximately (\"" + c.text().source() + "\": ~ allows 5 % of the right side, and 0.05 "
+            + "where it is below 1, which a value that is off can pass; ~ proves only fd_order and fd_evals), so "
+            + "they prove nothing; state the value with ==, or a gradient claim dX = ...", c.text().sourceLine());
       }
     }
     CompiledClaim first = claims.get(0);
