@@ -44,6 +44,16 @@ final class Trial implements Experiments {
    * @throws TrialFailure when a forward line is undefined on this trial's shapes
    */
   Trial(CompiledQuestion question, Map<String, Integer> dims, long seed) {
+    this(question, dims, seed, Map.of());
+  }
+
+  /**
+   * Runs the forward lines and the backward pass with the inputs named in {@code given} replaced by
+   * those values (the others, and the upstream gradient, drawn from {@code seed} as usual).
+   *
+   * @throws TrialFailure when a forward line is undefined on this trial's shapes
+   */
+  Trial(CompiledQuestion question, Map<String, Integer> dims, long seed, Map<String, Tensor> given) {
     this.question = question;
     this.seed = seed;
     this.dims = dims;
@@ -55,6 +65,9 @@ final class Trial implements Experiments {
     building.putAll(env);
     for (InputSpec in : setup.inputs()) {
       Tensor t = draw(rng, in);
+      if (given.containsKey(in.name())) {
+        t = given.get(in.name());
+      }
       Var v = in.distribution() == Distribution.LABELS ? Var.constant(t) : Var.parameter(t);
       graph.put(in.name(), v);
       building.put(in.name(), new Value.TensorValue(v));
