@@ -248,6 +248,32 @@ final class Trial implements Experiments {
     return central ? experiment().centralEvaluations() : experiment().forwardEvaluations();
   }
 
+  /** {@code names} and every forward name computed from any of them, directly or not. */
+  Set<String> computedFrom(Set<String> names) {
+    Set<String> out = new java.util.LinkedHashSet<>(names);
+    for (Line.Definition d : question.forward) {
+      for (String read : io.github.gradproof.claim.Claims.names(d)) {
+        if (!read.equals(d.name()) && out.contains(read)) {
+          out.add(d.name());
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  /** {@code names} and every input and forward name they are computed from, directly or not. */
+  Set<String> computing(Set<String> names) {
+    Set<String> out = new java.util.LinkedHashSet<>(names);
+    for (int i = question.forward.size() - 1; i >= 0; i--) {
+      Line.Definition d = question.forward.get(i);
+      if (out.contains(d.name())) {
+        out.addAll(io.github.gradproof.claim.Claims.names(d));
+      }
+    }
+    return out;
+  }
+
   /** The name of the last forward line (the objective, or its output), or {@code null}. */
   String objectiveName() {
     return question.forward.isEmpty() ? null : question.forward.get(question.forward.size() - 1).name();
