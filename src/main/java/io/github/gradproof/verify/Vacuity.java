@@ -3,6 +3,7 @@ package io.github.gradproof.verify;
 import io.github.gradproof.autograd.Rng;
 import io.github.gradproof.autograd.Tensor;
 import io.github.gradproof.claim.Claims;
+import io.github.gradproof.claim.CompareOp;
 import io.github.gradproof.claim.Line;
 import io.github.gradproof.claim.Value;
 import java.util.HashMap;
@@ -22,6 +23,9 @@ import java.util.Set;
  * A claim that states something about the values fails at least one probe: {@code dx > 0} and
  * {@code dx != 0} fail on zeros, {@code sum(dx, axis=1) == 0} and bounds such as {@code abs(dx) <=
  * 1} on random values. Probes are seeded, so the same file always gives the same answer.
+ *
+ * <p>{@code !=} is not probed: {@code dx != 3 * x} holds for almost every value, but it is exactly
+ * the statement a "no" answer makes, and it is false for the one value it rules out.
  */
 final class Vacuity {
 
@@ -37,8 +41,8 @@ final class Vacuity {
   static Set<CompiledClaim> of(CompiledQuestion cq, Trial trial) {
     Set<CompiledClaim> vacuous = new LinkedHashSet<>();
     for (CompiledClaim c : cq.allClaims()) {
-      if (c.line() instanceof Line.Comparison && c.constrains() && !Claims.usesExperiments(c.line())
-          && holdsWhatever(c, cq, trial)) {
+      if (c.line() instanceof Line.Comparison cmp && cmp.op() != CompareOp.NE && c.constrains()
+          && !Claims.usesExperiments(c.line()) && holdsWhatever(c, cq, trial)) {
         vacuous.add(c);
       }
     }
