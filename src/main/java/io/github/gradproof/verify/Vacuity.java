@@ -21,7 +21,7 @@ import java.util.Set;
  * once, by zeros and then by two draws of large random values (standard normal times
  * {@value #SPREAD}·(1 + the value's largest magnitude)); it is vacuous when it holds in every probe.
  * A claim that states something about the values fails at least one probe: {@code dx > 0} and
- * {@code dx != 0} fail on zeros, {@code sum(dx, axis=1) == 0} and bounds such as {@code abs(dx) <=
+ * {@code sum(dx * dx) > 0} fail on zeros, {@code sum(dx, axis=1) == 0} and bounds such as {@code abs(dx) <=
  * 1} on random values. Probes are seeded, so the same file always gives the same answer.
  *
  * <p>{@code !=} is not probed: {@code dx != 3 * x} holds for almost every value, but it is exactly
