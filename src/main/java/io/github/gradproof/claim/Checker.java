@@ -323,7 +323,14 @@ final class Checker {
     return ok ? out : null;
   }
 
+  /** Names of the modules an author may write before a function out of habit: {@code torch.relu(x)}. */
+  private static final java.util.Set<String> MODULES = java.util.Set.of("np", "numpy", "torch", "F", "scipy");
+
   private StaticType methodCall(Expr.MethodCall m) {
+    if (m.target() instanceof Expr.Name module && MODULES.contains(module.name())
+        && scope.kind(module.name()) == null && scope.gradientOf(module.name()) == null) {
+      return modulePrefix(module, m);
+    }
     Function f = Functions.method(m.method());
     if (f == null) {
       type(m.target());
@@ -340,6 +347,19 @@ final class Checker {
       return error(m.pos(), "." + m.method() + "() needs a tensor, got " + target.type().description());
     }
     return target == null ? null : call(f, Calls.asCall(f, m));
+  }
+
+  /** {@code torch.relu(x)}: one error at the prefix, saying to drop it (or that there is no such function). */
+  private StaticType modulePrefix(Expr.Name module, Expr.MethodCall m) {
+    String prefix = "'" + module.name() + ".'";
+    if (Functions.named(m.method()) != null) {
+      return error(module.pos(), "write " + m.method() + "(...) without the " + prefix + " prefix: the language "
+          + "spells NumPy's and PyTorch's functions by their bare names");
+    }
+    String hint = Suggestions.closest(m.method(), Functions.names()).orElse(null);
+    return error(module.pos(), "'" + module.name() + "." + m.method() + "' is not a function of the language"
+        + (hint == null ? "" : " (did you mean '" + hint + "'?)") + "; write functions by their bare names, "
+        + "without the " + prefix + " prefix");
   }
 
   private StaticType call(Expr.Call c) {

@@ -296,6 +296,29 @@ public final class Claims {
     return found[0];
   }
 
+  /**
+   * The names whose values a comparison reads (not only their shapes): forward names and gradient
+   * names, as {@link #constrainsValues} counts them; empty for any other line.
+   *
+   * @param scope the setup's names (without gradient names)
+   */
+  public static java.util.Set<String> valueNames(Line line, Scope scope) {
+    java.util.Set<String> names = new java.util.LinkedHashSet<>();
+    if (!(line instanceof Line.Comparison c)) {
+      return names;
+    }
+    Scope s = scope.withGradients();
+    java.util.function.Consumer<Expr> visitor = e -> {
+      if (e instanceof Expr.Name n && (s.kind(n.name()) == Scope.Kind.FORWARD
+          || s.kind(n.name()) == null && s.gradientOf(n.name()) != null)) {
+        names.add(n.name());
+      }
+    };
+    Walk.expr(c.left(), visitor, Claims::readsValues);
+    Walk.expr(c.right(), visitor, Claims::readsValues);
+    return names;
+  }
+
   /** Whether the children of {@code e} are read for their values, not only their shapes. */
   private static boolean readsValues(Expr e) {
     if (e instanceof Expr.ShapeOf || e instanceof Expr.Ndim) {

@@ -99,7 +99,7 @@ public final class MarkdownMirror {
   private static void table(
       StringBuilder out, String language, Map<String, String> t, AnswerLabels labels, QuestionResult result) {
     VerificationTable table = VerificationTable.of(result);
-    ShapeSymbols symbols = ShapeSymbols.of(result.question().setup());
+    ShapeSymbols symbols = ShapeSymbols.of(result.question().setup(), result);
     out.append("**").append(MirrorMarkdown.text(t.get("verify.title"))).append("**\n\n");
     if (table.disabled() && table.disabledReason() != null) {
       out.append("*").append(MirrorMarkdown.text(t.get("verify.disabled"))).append("* ")

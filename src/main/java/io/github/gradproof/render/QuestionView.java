@@ -30,7 +30,7 @@ final class QuestionView {
   Map<String, Object> build(QuestionResult result) {
     Question q = result.question();
     VerificationTable table = VerificationTable.of(result);
-    ShapeSymbols symbols = ShapeSymbols.of(q.setup());
+    ShapeSymbols symbols = ShapeSymbols.of(q.setup(), result);
     Map<String, Object> view = new LinkedHashMap<>();
     view.put("id", q.id());
     view.put("title", markdown.inline(q.title().in(language)));

@@ -13,8 +13,10 @@ import io.github.gradproof.claim.Operand;
 import io.github.gradproof.claim.Operation;
 import io.github.gradproof.claim.Value;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Decides whether a claim holds in one trial, and if not, why. */
 final class ClaimJudge {
@@ -43,21 +45,36 @@ final class ClaimJudge {
   }
 
   /**
-   * The trial's scale for {@link Closeness}: the largest magnitude of every engine gradient when
-   * the line reads a gradient (or is a gradient claim), else of every input and forward value. The
-   * objective's own gradient (1, or the drawn upstream) is left out: it does not scale with the objective.
+   * The trial's scale for {@link Closeness}: when the line reads a gradient (or is a gradient
+   * claim), the largest magnitude of the engine's gradients of the names it differentiates and of
+   * every forward name computed from them (the gradients a backward pass adds up into the ones read);
+   * else of the inputs and forward values it reads and of every one they are computed from. The
+   * objective's own gradient (1, or the drawn upstream) is left out: it does not scale with the
+   * objective. Values the line's values do not depend on are left out too: a huge gradient of another
+   * input ({@code exp(60 * a)} beside {@code b * c}) would otherwise make any claim about {@code db}
+   * hold.
    */
   static double trialScale(Line line, Trial trial) {
-    boolean gradients = line instanceof Line.GradientClaim;
-    for (String name : Claims.names(line)) {
-      gradients |= name.startsWith("d") && trial.grads.containsKey(name.substring(1));
+    Set<String> differentiated = new LinkedHashSet<>();
+    Set<String> values = new LinkedHashSet<>();
+    if (line instanceof Line.GradientClaim g) {
+      differentiated.add(g.target());
     }
+    for (String name : Claims.names(line)) {
+      if (name.startsWith("d") && trial.grads.containsKey(name.substring(1))) {
+        differentiated.add(name.substring(1));
+      } else if (trial.grads.containsKey(name)) {
+        values.add(name);
+      }
+    }
+    boolean gradients = !differentiated.isEmpty();
+    Set<String> cone = gradients ? trial.computedFrom(differentiated) : trial.computing(values);
     double scale = 0;
-    for (Map.Entry<String, Tensor> e : trial.grads.entrySet()) {
-      if (gradients && e.getKey().equals(trial.objectiveName())) {
+    for (String name : cone) {
+      if (!trial.grads.containsKey(name) || gradients && name.equals(trial.objectiveName())) {
         continue;
       }
-      Tensor t = gradients ? e.getValue() : trial.value(e.getKey());
+      Tensor t = gradients ? trial.grads.get(name) : trial.value(name);
       scale = Math.max(scale, Closeness.scale(t.toArray()));
     }
     return scale;

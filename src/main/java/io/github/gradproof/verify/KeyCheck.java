@@ -10,7 +10,8 @@ import java.util.List;
  * every keyed choice (or the free answer) must be proven by claims that hold and constrain values
  * ({@link CompiledClaim#constrains()}): a keyed choice explained in text only, or proven only by
  * shape or constant comparisons, is an authoring error. Choices without claims that are not keyed
- * are allowed; they make the question partially verified. Problems are located at the question's
+ * are allowed; they make the question partially verified. A comparison that holds whatever the values
+ * it reads are ({@link Vacuity}) proves nothing either. Problems are located at the question's
  * {@code answer:}, or at the claim concerned.
  */
 final class KeyCheck {
@@ -21,7 +22,7 @@ final class KeyCheck {
   private KeyCheck() {}
 
   static void check(CompiledQuestion cq, List<ChoiceResult> choices, List<ClaimResult> answer, int trials,
-      List<Diagnostic> problems) {
+      java.util.Set<CompiledClaim> vacuous, List<Diagnostic> problems) {
     Question q = cq.question;
     boolean proven = false;
     boolean reported = false;
@@ -42,11 +43,11 @@ final class KeyCheck {
             + c.claims().get(0).claim().source() + "\" in all " + trials + " trials), but the key does not mark "
             + "it correct; add it to the answer or correct the claim"));
       } else if (c.keyed() && c.verdict() == Verdict.HOLDS) {
-        if (constrains(cq.choiceClaims.get(i))) {
+        if (constrains(cq.choiceClaims.get(i), vacuous)) {
           proven = true;
         } else {
           reported = true;
-          problems.add(onlyShapes(q, cq.choiceClaims.get(i), "choice " + c.number() + " is keyed"));
+          problems.add(onlyShapes(cq, cq.choiceClaims.get(i), vacuous, "choice " + c.number() + " is keyed"));
         }
       }
     }
@@ -60,10 +61,10 @@ final class KeyCheck {
               + r.claim().source() + "\", but it is false: " + Reasons.english(r.reason()), r.claim().sourceLine()));
         }
       }
-      proven = allHold && constrains(cq.answerClaims);
+      proven = allHold && constrains(cq.answerClaims, vacuous);
       if (allHold && !proven) {
         reported = true;
-        problems.add(onlyShapes(q, cq.answerClaims, "the answer"));
+        problems.add(onlyShapes(cq, cq.answerClaims, vacuous, "the answer"));
       }
     }
     if (!proven && !reported) {
@@ -73,12 +74,46 @@ final class KeyCheck {
     }
   }
 
-  private static boolean constrains(List<CompiledClaim> claims) {
-    return claims.stream().anyMatch(CompiledClaim::constrains);
+  private static boolean constrains(List<CompiledClaim> claims, java.util.Set<CompiledClaim> vacuous) {
+    return claims.stream().anyMatch(c -> c.constrains() && !vacuous.contains(c) && !approximate(c));
   }
 
-  /** Claims that hold but constrain no value: located at the first of them. */
-  private static Diagnostic onlyShapes(Question q, List<CompiledClaim> claims, String what) {
+  /**
+   * Whether a claim is an approximate comparison ({@code ~}) of values that are not a measured
+   * experiment: {@code ~} allows 5 % of the right side, and 0.05 where it is below 1, which a gradient
+   * that is off (a batch mean divided by B + 1) passes, so it proves no answer. It proves one only
+   * about {@code fd_order} and {@code fd_evals}, the quantities it is made for.
+   */
+  private static boolean approximate(CompiledClaim c) {
+    return c.line() instanceof io.github.gradproof.claim.Line.Comparison cmp
+        && cmp.op() == io.github.gradproof.claim.CompareOp.APPROX
+        && !io.github.gradproof.claim.Claims.usesExperiments(c.line());
+  }
+
+  /**
+   * Claims that hold but constrain no value: located at the first comparison that holds whatever
+   * the values it reads are, if there is one, else at the first claim.
+   */
+  private static Diagnostic onlyShapes(CompiledQuestion cq, List<CompiledClaim> claims,
+      java.util.Set<CompiledClaim> vacuous, String what) {
+    Question q = cq.question;
+    for (CompiledClaim c : claims) {
+      if (vacuous.contains(c)) {
+        String names = String.join(", ", io.github.gradproof.claim.Claims.valueNames(c.line(), cq.scope()));
+        return new Diagnostic(c.text().location(), q.id() + ": " + what + " and its claims hold, but they hold "
+            + "whatever the values of " + names + " are (\"" + c.text().source() + "\" holds as well with "
+            + (names.contains(",") ? "them" : "it") + " replaced by zeros or by random values), so they prove "
+            + "nothing; " + VALUE_CLAIM, c.text().sourceLine());
+      }
+    }
+    for (CompiledClaim c : claims) {
+      if (c.constrains() && approximate(c)) {
+        return new Diagnostic(c.text().location(), q.id() + ": " + what + " and its claims hold, but they compare "
+            + "values only approximately (\"" + c.text().source() + "\": ~ allows 5 % of the right side, and 0.05 "
+            + "where it is below 1, which a value that is off can pass; ~ proves only fd_order and fd_evals), so "
+            + "they prove nothing; state the value with ==, or a gradient claim dX = ...", c.text().sourceLine());
+      }
+    }
     CompiledClaim first = claims.get(0);
     return new Diagnostic(first.text().location(), q.id() + ": " + what + " and its claims hold, but they only "
         + "compare shapes or constants (\"" + first.text().source() + "\"), which hold whatever the values are, "

@@ -40,6 +40,18 @@ public final class NumericVerifier {
   /** The most draws one variant may take. */
   public static final int MAX_DRAWS = 20;
 
+  /** How far (relative to max(1, |x|)) the inputs move to find a gradient that jumps at the draw. */
+  static final double KINK_STEP = 1e-9;
+
+  /** The change, relative to max(1, |value|), beyond which a value a step away has jumped. */
+  static final double KINK_JUMP = 1e-5;
+
+  private static final long KINK_SEED = 0x6B69_6E6B_0000_0001L;
+
+  private static final String KINK = "the answer is at a kink: a gradient it reads is taken where relu, abs, "
+      + "max or another operation is not differentiable, so its value is a convention, not a number a reader "
+      + "can work out";
+
   private final EngineCheck engineCheck;
 
   /** A verifier whose engine cross-check is central differences, as for claims. */
@@ -113,8 +125,9 @@ public final class NumericVerifier {
       TrialFailure failure = null;
       for (int d = 0; d < MAX_DRAWS; d++) {
         VariantTrial trial;
+        long seed = Seeds.of(id, (number - 1) * MAX_DRAWS + d);
         try {
-          trial = VariantTrial.draw(cq, dims, Seeds.of(id, (number - 1) * MAX_DRAWS + d));
+          trial = VariantTrial.draw(cq, dims, seed);
         } catch (TrialFailure f) {
           failure = f;
           reason = null;
@@ -124,6 +137,9 @@ public final class NumericVerifier {
         Map<String, NumberArray> inputs = inputs(trial);
         Evaluation e = repeats(inputs, earlier) ? Evaluation.undefined("the inputs repeated an earlier variant's")
             : evaluate(trial, number);
+        if (e.reason() == null && atKink(trial, e, seed, number)) {
+          e = Evaluation.undefined(KINK);
+        }
         if (e.reason() != null) {
           reason = e.reason();
           continue;
@@ -146,18 +162,83 @@ public final class NumericVerifier {
       return earlier.stream().anyMatch(v -> v.inputs().equals(inputs));
     }
 
+    /**
+     * Whether the answer or a placeholder reads a gradient where it jumps: at a kink of relu, abs,
+     * max, clip, a pool (...), where the engine's value is a convention (PyTorch's 0, the first
+     * maximum) that the finite-difference cross-check skips and a reader cannot work out. The values
+     * are recomputed with every float input moved by {@value #KINK_STEP}·max(1, |x|) along two seeded
+     * random directions, both ways: where the gradients read are smooth they move by about that step,
+     * while at a kink they jump between the branches.
+     */
+    private boolean atKink(VariantTrial trial, Evaluation e, long seed, int number) {
+      if (ask.differentiated.isEmpty()) {
+        return false;
+      }
+      io.github.gradproof.autograd.Rng rng = new io.github.gradproof.autograd.Rng(seed ^ KINK_SEED);
+      for (int direction = 0; direction < 2; direction++) {
+        Map<String, Tensor> plus = new LinkedHashMap<>();
+        Map<String, Tensor> minus = new LinkedHashMap<>();
+        for (InputSpec in : cq.question.setup().inputs()) {
+          if (in.distribution() == io.github.gradproof.quiz.Distribution.LABELS) {
+            continue;
+          }
+          Tensor x = trial.input(in.name());
+          double[] v = x.toArray();
+          double[] u = rng.normal(x.shape()).toArray();
+          double[] p = new double[v.length];
+          double[] m = new double[v.length];
+          for (int i = 0; i < v.length; i++) {
+            double step = KINK_STEP * Math.max(1, Math.abs(v[i])) * u[i];
+            p[i] = v[i] + step;
+            m[i] = v[i] - step;
+          }
+          plus.put(in.name(), Tensor.of(p, x.shape()));
+          minus.put(in.name(), Tensor.of(m, x.shape()));
+        }
+        Evaluation a;
+        Evaluation b;
+        try {
+          a = evaluate(VariantTrial.with(cq, dims, seed, plus), number);
+          b = evaluate(VariantTrial.with(cq, dims, seed, minus), number);
+        } catch (TrialFailure f) {
+          return false; // a forward line undefined next to the draw: judged as the draw itself is
+        }
+        if (a.reason() != null || b.reason() != null) {
+          continue;
+        }
+        if (jumps(a.answer(), b.answer(), e.answer())) {
+          return true;
+        }
+        for (Map.Entry<String, Double> p : e.values().entrySet()) {
+          if (jumps(a.values().get(p.getKey()), b.values().get(p.getKey()), p.getValue())) {
+            return true;
+          }
+        }
+      }
+      return false;
+    }
+
+    /** Whether two values a step apart differ by more than a smooth function moves over it. */
+    private static boolean jumps(double a, double b, double at) {
+      return Math.abs(a - b) > KINK_JUMP * Math.max(1, Math.abs(at));
+    }
+
+    /** Why the last expression {@link #value} gave {@code null} for was undefined. */
+    private String undefined;
+
     /** The answer and every placeholder value, or why they are undefined on this draw. */
     private Evaluation evaluate(VariantTrial trial, int number) {
       Double answer = value(trial, ask.ask, ask.askText, Map.of(), number);
       if (answer == null || !Double.isFinite(answer)) {
-        return Evaluation.undefined(answer == null ? "the answer was undefined" : "the answer was " + answer);
+        return Evaluation.undefined(answer == null ? "the answer was undefined: " + undefined
+            : "the answer was " + answer);
       }
       Map<String, Value> extra = Map.of(NumericSpec.ANSWER_NAME, Value.constant(Tensor.scalar(answer)));
       Map<String, Double> values = new LinkedHashMap<>();
       for (Map.Entry<String, CheckedExpression> p : ask.placeholders.entrySet()) {
         Double v = value(trial, p.getValue(), ask.placeholderTexts.get(p.getKey()), extra, number);
         if (v == null || !Double.isFinite(v)) {
-          return Evaluation.undefined("{{" + p.getKey() + "}} was " + (v == null ? "undefined" : v));
+          return Evaluation.undefined("{{" + p.getKey() + "}} was " + (v == null ? "undefined: " + undefined : v));
         }
         values.put(p.getKey(), v);
       }
@@ -170,6 +251,7 @@ public final class NumericVerifier {
       try {
         v = trial.evaluate(e.expr(), extra);
       } catch (EvaluationException x) {
+        undefined = x.getMessage();
         return null;
       } catch (TensorLimitException x) {
         throw new DiagnosticException(new Diagnostic(text.location(), id + ": this expression is refused: "

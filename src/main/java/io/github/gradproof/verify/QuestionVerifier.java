@@ -89,6 +89,7 @@ public final class QuestionVerifier {
     List<Diagnostic> problems = new ArrayList<>();
     EngineTally engine = new EngineTally();
     ConvergenceExperiment experiment = null;
+    java.util.Set<CompiledClaim> vacuous = java.util.Set.of();
     int trial = 0;
     int engineTrials = 0;
     List<Map<String, Integer>> authored = cq.dimAssignments();
@@ -98,6 +99,9 @@ public final class QuestionVerifier {
       boolean isFresh = assignment >= authored.size();
       for (int s = 0; s < seeds; s++, trial++) {
         Trial t = trial(cq, dims, trial, isFresh);
+        if (trial == 0) {
+          vacuous = Vacuity.of(cq, t);
+        }
         Map<String, GradCheckResult> engineResults = Map.of();
         if (s < ENGINE_SEEDS) {
           engineResults = engine.check(t, cq, trial, engineCheck);
@@ -121,7 +125,7 @@ public final class QuestionVerifier {
           question.answer().choices().contains(choice.number())));
     }
     List<ClaimResult> answer = cq.answerClaims.stream().map(c -> tallies.get(c).result()).toList();
-    KeyCheck.check(cq, choices, answer, trial, problems);
+    KeyCheck.check(cq, choices, answer, trial, vacuous, problems);
     return new QuestionResult(question, choices, answer, trial, engineTrials, sizes, engine.max, experiment,
         problems);
   }

@@ -44,6 +44,16 @@ final class Trial implements Experiments {
    * @throws TrialFailure when a forward line is undefined on this trial's shapes
    */
   Trial(CompiledQuestion question, Map<String, Integer> dims, long seed) {
+    this(question, dims, seed, Map.of());
+  }
+
+  /**
+   * Runs the forward lines and the backward pass with the inputs named in {@code given} replaced by
+   * those values (the others, and the upstream gradient, drawn from {@code seed} as usual).
+   *
+   * @throws TrialFailure when a forward line is undefined on this trial's shapes
+   */
+  Trial(CompiledQuestion question, Map<String, Integer> dims, long seed, Map<String, Tensor> given) {
     this.question = question;
     this.seed = seed;
     this.dims = dims;
@@ -55,6 +65,9 @@ final class Trial implements Experiments {
     building.putAll(env);
     for (InputSpec in : setup.inputs()) {
       Tensor t = draw(rng, in);
+      if (given.containsKey(in.name())) {
+        t = given.get(in.name());
+      }
       Var v = in.distribution() == Distribution.LABELS ? Var.constant(t) : Var.parameter(t);
       graph.put(in.name(), v);
       building.put(in.name(), new Value.TensorValue(v));
@@ -233,6 +246,32 @@ final class Trial implements Experiments {
   @Override
   public int evaluations(boolean central) {
     return central ? experiment().centralEvaluations() : experiment().forwardEvaluations();
+  }
+
+  /** {@code names} and every forward name computed from any of them, directly or not. */
+  Set<String> computedFrom(Set<String> names) {
+    Set<String> out = new java.util.LinkedHashSet<>(names);
+    for (Line.Definition d : question.forward) {
+      for (String read : io.github.gradproof.claim.Claims.names(d)) {
+        if (!read.equals(d.name()) && out.contains(read)) {
+          out.add(d.name());
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  /** {@code names} and every input and forward name they are computed from, directly or not. */
+  Set<String> computing(Set<String> names) {
+    Set<String> out = new java.util.LinkedHashSet<>(names);
+    for (int i = question.forward.size() - 1; i >= 0; i--) {
+      Line.Definition d = question.forward.get(i);
+      if (out.contains(d.name())) {
+        out.addAll(io.github.gradproof.claim.Claims.names(d));
+      }
+    }
+    return out;
   }
 
   /** The name of the last forward line (the objective, or its output), or {@code null}. */

@@ -36,6 +36,17 @@ final class VariantTrial {
   }
 
   /**
+   * The same draw with the inputs named in {@code given} replaced by those values.
+   *
+   * @throws TrialFailure when a forward line fails on these inputs
+   */
+  static VariantTrial with(CompiledQuestion question, Map<String, Integer> dims, long seed,
+      Map<String, Tensor> given) {
+    String last = question.forward.isEmpty() ? null : question.forward.get(question.forward.size() - 1).name();
+    return new VariantTrial(new Trial(question, dims, seed, given), last);
+  }
+
+  /**
    * Evaluates a checked expression among the trial's names (dims, inputs, forward names and their
    * gradients) and {@code extra} ones.
    */

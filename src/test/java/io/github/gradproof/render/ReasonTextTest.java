@@ -103,6 +103,38 @@ class ReasonTextTest {
         "two dims of size 3, and no dim of size 5: numbers only");
   }
 
+  /**
+   * A computed shape is named after the dims only as the checker derives it: at the fresh dims N = 3,
+   * C = 4, H = 6, W = 7, {@code dx[:, :, ::2, ::2]} has shape (3, 4, 3, 4), which reading sizes back
+   * would call (N, C, N, C) because its halved axes happen to equal N and C.
+   */
+  @Test
+  void aComputedShapeIsNotNamedAfterADimThatOnlyHasItsSize() {
+    io.github.gradproof.quiz.Setup setup = TestQuestions.setup("N=2 C=3 H=4 W=6", "x[N,C,H,W]",
+        "y = avg_pool2d(x, 2)");
+    io.github.gradproof.verify.QuestionResult result = new QuestionVerifier().verify(
+        TestQuestions.free("q-23-02", setup, "dx[:, :, ::2, ::2] == dy / 4"));
+    ClaimResult c = result.answerClaims().get(0);
+    assertEquals(Verdict.FALSE, c.verdict());
+    String text = en(c.reason(), ShapeSymbols.of(setup, result));
+    assertTrue(text.contains("(3, 4, 3, 4)") && text.contains("(3, 4, 3, 3)"), text);
+    assertFalse(text.contains("(N, C, N, C)") || text.contains("(N, C, N, N)"), text);
+  }
+
+  /** The same for autograd's gradient of a forward name: dy of y = avg_pool2d(x, 2) is (2, 3, 2, 3), not (N, C, N, C). */
+  @Test
+  void aForwardNamesGradientIsNotNamedAfterADimThatOnlyHasItsSize() {
+    io.github.gradproof.quiz.Setup setup = TestQuestions.setup("N=2 C=3 H=4 W=6", "x[N,C,H,W]",
+        "y = avg_pool2d(x, 2); z = y * 2");
+    io.github.gradproof.verify.QuestionResult result = new QuestionVerifier().verify(
+        TestQuestions.free("q-pool", setup, "dy = 2 * dz[:, :, :2, :2]"));
+    ClaimResult c = result.answerClaims().get(0);
+    assertEquals(Verdict.FALSE, c.verdict());
+    String text = en(c.reason(), ShapeSymbols.of(setup, result));
+    assertTrue(text.contains("(2, 3, 2, 3)"), text);
+    assertFalse(text.contains("(N, C, N, C)"), text);
+  }
+
   @Test
   void aScalarIsCalledAScalar() {
     Reason r = new Reason.ShapeMismatch(tensor("sum(dA)"), tensor(3, 4), "dA", MKN);

@@ -122,6 +122,37 @@ class NumericVerifierTest {
     }
   }
 
+  /**
+   * The derivative of relu, abs or max where it is not differentiable is a convention (PyTorch's 0,
+   * the first maximum), which the finite-difference cross-check skips and a reader cannot work out:
+   * such a draw is replaced, while a kink the answer does not read (x[1] = 0 for dx[0]) is kept.
+   */
+  @Test
+  void anAnswerAtAKinkIsRedrawn() throws IOException {
+    Question relu = question("x: {shape: [3], dist: small_int, range: [-1, 1]}", "L = sum(relu(x))", "dx[0]",
+        "    variants: 8");
+    NumericResult r = VERIFIER.verify(relu).numeric();
+    assertTrue(r.redraws() > 0, "x[0] = 0 in some draw: " + r.variants());
+    boolean kinkElsewhere = false;
+    for (Variant v : r.variants()) {
+      double[] x = v.inputs().get("x").toArray();
+      assertNotEquals(0.0, x[0], "relu'(0) is never asked: " + r.variants());
+      assertEquals(x[0] > 0 ? 1.0 : 0.0, v.answer());
+      kinkElsewhere |= x[1] == 0 || x[2] == 0;
+    }
+    assertTrue(kinkElsewhere, "a zero the answer does not read is kept: " + r.variants());
+    Question max = question("x: {shape: [3], dist: small_int, range: [0, 2]}", "L = max(x)", "dx[1]",
+        "    variants: 4");
+    for (Variant v : VERIFIER.verify(max).numeric().variants()) {
+      double[] x = v.inputs().get("x").toArray();
+      double top = Math.max(x[0], Math.max(x[1], x[2]));
+      int ties = (x[0] == top ? 1 : 0) + (x[1] == top ? 1 : 0) + (x[2] == top ? 1 : 0);
+      assertTrue(x[1] < top || ties == 1, "x[1] tied for the maximum is never asked about: "
+          + java.util.Arrays.toString(x));
+      assertEquals(x[1] == top ? 1.0 : 0.0, v.answer());
+    }
+  }
+
   @Test
   void aPlaceholderThatIsUndefinedIsRedrawnToo() throws IOException {
     Question q = question("x: {shape: [2], dist: small_int, range: [0, 3]}", "s = sum(x)", "s",
