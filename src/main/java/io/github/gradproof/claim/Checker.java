@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Static checks of one parsed line against a {@link Scope}: every name resolves, every function
@@ -324,7 +325,7 @@ final class Checker {
   }
 
   /** Names of the modules an author may write before a function out of habit: {@code torch.relu(x)}. */
-  private static final java.util.Set<String> MODULES = java.util.Set.of("np", "numpy", "torch", "F", "scipy");
+  private static final Set<String> MODULES = Set.of("np", "numpy", "torch", "F", "scipy");
 
   private StaticType methodCall(Expr.MethodCall m) {
     if (m.target() instanceof Expr.Name module && MODULES.contains(module.name())

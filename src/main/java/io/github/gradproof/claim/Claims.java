@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Entry point of the claim language: parses and statically checks lines as written in a quiz file,
@@ -137,9 +138,9 @@ public final class Claims {
    * The names {@code X} whose gradient a checked claim uses: the target of {@code dX = ...} and
    * every gradient name {@code dX} in its expressions, in order of first use.
    */
-  public static java.util.Set<String> differentiated(Line line, Scope scope) {
+  public static Set<String> differentiated(Line line, Scope scope) {
     Scope s = scope.withGradients();
-    java.util.Set<String> names = new java.util.LinkedHashSet<>();
+    Set<String> names = new LinkedHashSet<>();
     if (line instanceof Line.GradientClaim g) {
       names.add(g.target());
     }
@@ -282,7 +283,7 @@ public final class Claims {
     }
     Scope s = scope.withGradients();
     boolean[] found = {false};
-    java.util.function.Consumer<Expr> visitor = e -> {
+    Consumer<Expr> visitor = e -> {
       if (e instanceof Expr.Name n && (s.kind(n.name()) == Scope.Kind.FORWARD
           || s.kind(n.name()) == null && s.gradientOf(n.name()) != null)) {
         found[0] = true;
@@ -302,13 +303,13 @@ public final class Claims {
    *
    * @param scope the setup's names (without gradient names)
    */
-  public static java.util.Set<String> valueNames(Line line, Scope scope) {
-    java.util.Set<String> names = new java.util.LinkedHashSet<>();
+  public static Set<String> valueNames(Line line, Scope scope) {
+    Set<String> names = new LinkedHashSet<>();
     if (!(line instanceof Line.Comparison c)) {
       return names;
     }
     Scope s = scope.withGradients();
-    java.util.function.Consumer<Expr> visitor = e -> {
+    Consumer<Expr> visitor = e -> {
       if (e instanceof Expr.Name n && (s.kind(n.name()) == Scope.Kind.FORWARD
           || s.kind(n.name()) == null && s.gradientOf(n.name()) != null)) {
         names.add(n.name());

@@ -8,6 +8,8 @@ import io.github.gradproof.quiz.Setup;
 import io.github.gradproof.verify.ClaimResult;
 import io.github.gradproof.verify.QuestionResult;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,7 +66,7 @@ final class ShapeSymbols {
   }
 
   private static ShapeSymbols of(Setup setup, List<CheckedLine> facts) {
-    Map<String, InputSpec> inputs = new java.util.HashMap<>();
+    Map<String, InputSpec> inputs = new HashMap<>();
     if (setup != null) {
       setup.inputs().forEach(in -> inputs.put(in.name(), in));
     }
@@ -132,7 +134,7 @@ final class ShapeSymbols {
       return null;
     }
     int[] evaluated = s.evaluate(dims);
-    if (evaluated == null || !java.util.Arrays.equals(evaluated, shape)) {
+    if (evaluated == null || !Arrays.equals(evaluated, shape)) {
       return null;
     }
     List<String> axes = new ArrayList<>(shape.length);

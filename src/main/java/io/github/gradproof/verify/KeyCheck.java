@@ -1,9 +1,13 @@
 package io.github.gradproof.verify;
 
+import io.github.gradproof.claim.Claims;
+import io.github.gradproof.claim.CompareOp;
+import io.github.gradproof.claim.Line;
 import io.github.gradproof.diag.Diagnostic;
 import io.github.gradproof.quiz.Question;
 import io.github.gradproof.quiz.QuestionKind;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Compares verdicts with the answer key: the choices that hold must be exactly the keyed ones, and
@@ -22,7 +26,7 @@ final class KeyCheck {
   private KeyCheck() {}
 
   static void check(CompiledQuestion cq, List<ChoiceResult> choices, List<ClaimResult> answer, int trials,
-      java.util.Set<CompiledClaim> vacuous, List<Diagnostic> problems) {
+      Set<CompiledClaim> vacuous, List<Diagnostic> problems) {
     Question q = cq.question;
     boolean proven = false;
     boolean reported = false;
@@ -74,7 +78,7 @@ final class KeyCheck {
     }
   }
 
-  private static boolean constrains(List<CompiledClaim> claims, java.util.Set<CompiledClaim> vacuous) {
+  private static boolean constrains(List<CompiledClaim> claims, Set<CompiledClaim> vacuous) {
     return claims.stream().anyMatch(c -> c.constrains() && !vacuous.contains(c) && !approximate(c));
   }
 
@@ -85,9 +89,9 @@ final class KeyCheck {
    * about {@code fd_order} and {@code fd_evals}, the quantities it is made for.
    */
   private static boolean approximate(CompiledClaim c) {
-    return c.line() instanceof io.github.gradproof.claim.Line.Comparison cmp
-        && cmp.op() == io.github.gradproof.claim.CompareOp.APPROX
-        && !io.github.gradproof.claim.Claims.usesExperiments(c.line());
+    return c.line() instanceof Line.Comparison cmp
+        && cmp.op() == CompareOp.APPROX
+        && !Claims.usesExperiments(c.line());
   }
 
   /**
@@ -95,11 +99,11 @@ final class KeyCheck {
    * the values it reads are, if there is one, else at the first claim.
    */
   private static Diagnostic onlyShapes(CompiledQuestion cq, List<CompiledClaim> claims,
-      java.util.Set<CompiledClaim> vacuous, String what) {
+      Set<CompiledClaim> vacuous, String what) {
     Question q = cq.question;
     for (CompiledClaim c : claims) {
       if (vacuous.contains(c)) {
-        String names = String.join(", ", io.github.gradproof.claim.Claims.valueNames(c.line(), cq.scope()));
+        String names = String.join(", ", Claims.valueNames(c.line(), cq.scope()));
         return new Diagnostic(c.text().location(), q.id() + ": " + what + " and its claims hold, but they hold "
             + "whatever the values of " + names + " are (\"" + c.text().source() + "\" holds as well with "
             + (names.contains(",") ? "them" : "it") + " replaced by zeros or by random values), so they prove "

@@ -1,6 +1,7 @@
 package io.github.gradproof.verify;
 
 import io.github.gradproof.autograd.GradCheckResult;
+import io.github.gradproof.autograd.Rng;
 import io.github.gradproof.autograd.Tensor;
 import io.github.gradproof.autograd.TensorLimitException;
 import io.github.gradproof.claim.CheckedExpression;
@@ -10,6 +11,7 @@ import io.github.gradproof.claim.Value;
 import io.github.gradproof.diag.Diagnostic;
 import io.github.gradproof.diag.DiagnosticException;
 import io.github.gradproof.diag.SourceSpan;
+import io.github.gradproof.quiz.Distribution;
 import io.github.gradproof.quiz.InputSpec;
 import io.github.gradproof.quiz.NumericSpec;
 import io.github.gradproof.quiz.Question;
@@ -18,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -174,12 +177,12 @@ public final class NumericVerifier {
       if (ask.differentiated.isEmpty()) {
         return false;
       }
-      io.github.gradproof.autograd.Rng rng = new io.github.gradproof.autograd.Rng(seed ^ KINK_SEED);
+      Rng rng = new Rng(seed ^ KINK_SEED);
       for (int direction = 0; direction < 2; direction++) {
         Map<String, Tensor> plus = new LinkedHashMap<>();
         Map<String, Tensor> minus = new LinkedHashMap<>();
         for (InputSpec in : cq.question.setup().inputs()) {
-          if (in.distribution() == io.github.gradproof.quiz.Distribution.LABELS) {
+          if (in.distribution() == Distribution.LABELS) {
             continue;
           }
           Tensor x = trial.input(in.name());
@@ -293,7 +296,7 @@ public final class NumericVerifier {
         max = Double.isNaN(max) ? r.maxAbsError() : Math.max(max, r.maxAbsError());
         if (!r.passed() && failed.add(name)) {
           problems.add(Diagnostic.at(cq.question.location(), id + ": the engine's gradient d" + name
-              + " disagrees with central differences (|Δ| = " + String.format(java.util.Locale.ROOT, "%.1e",
+              + " disagrees with central differences (|Δ| = " + String.format(Locale.ROOT, "%.1e",
               r.maxAbsError()) + " on variant " + number + "); the autograd engine is wrong here, not the quiz"));
         }
       }

@@ -12,7 +12,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Verifies one question: parses and checks every line once, then runs every trial (each dims
@@ -89,7 +91,7 @@ public final class QuestionVerifier {
     List<Diagnostic> problems = new ArrayList<>();
     EngineTally engine = new EngineTally();
     ConvergenceExperiment experiment = null;
-    java.util.Set<CompiledClaim> vacuous = java.util.Set.of();
+    Set<CompiledClaim> vacuous = Set.of();
     int trial = 0;
     int engineTrials = 0;
     List<Map<String, Integer>> authored = cq.dimAssignments();
@@ -263,7 +265,7 @@ public final class QuestionVerifier {
     void report(Question q, int trials, List<Diagnostic> problems) {
       worstFailure.forEach((name, r) -> problems.add(Diagnostic.at(q.location(), q.id() + ": the engine's gradient d"
           + name + " disagrees with central differences (|Δ| = "
-          + String.format(java.util.Locale.ROOT, "%.1e", r.maxAbsError()) + " in trial "
+          + String.format(Locale.ROOT, "%.1e", r.maxAbsError()) + " in trial "
           + failedTrial.get(name) + " of " + trials + "); the autograd engine is wrong here, not the quiz")));
     }
   }

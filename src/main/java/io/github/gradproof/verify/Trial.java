@@ -4,9 +4,10 @@ import io.github.gradproof.autograd.GradCheckResult;
 import io.github.gradproof.autograd.Gradients;
 import io.github.gradproof.autograd.Rng;
 import io.github.gradproof.autograd.ShapeException;
-import io.github.gradproof.autograd.TensorLimitException;
 import io.github.gradproof.autograd.Tensor;
+import io.github.gradproof.autograd.TensorLimitException;
 import io.github.gradproof.autograd.Var;
+import io.github.gradproof.claim.Claims;
 import io.github.gradproof.claim.EvaluationException;
 import io.github.gradproof.claim.Evaluator;
 import io.github.gradproof.claim.Experiments;
@@ -17,6 +18,7 @@ import io.github.gradproof.quiz.Distribution;
 import io.github.gradproof.quiz.InputSpec;
 import io.github.gradproof.quiz.Setup;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -250,9 +252,9 @@ final class Trial implements Experiments {
 
   /** {@code names} and every forward name computed from any of them, directly or not. */
   Set<String> computedFrom(Set<String> names) {
-    Set<String> out = new java.util.LinkedHashSet<>(names);
+    Set<String> out = new LinkedHashSet<>(names);
     for (Line.Definition d : question.forward) {
-      for (String read : io.github.gradproof.claim.Claims.names(d)) {
+      for (String read : Claims.names(d)) {
         if (!read.equals(d.name()) && out.contains(read)) {
           out.add(d.name());
           break;
@@ -264,11 +266,11 @@ final class Trial implements Experiments {
 
   /** {@code names} and every input and forward name they are computed from, directly or not. */
   Set<String> computing(Set<String> names) {
-    Set<String> out = new java.util.LinkedHashSet<>(names);
+    Set<String> out = new LinkedHashSet<>(names);
     for (int i = question.forward.size() - 1; i >= 0; i--) {
       Line.Definition d = question.forward.get(i);
       if (out.contains(d.name())) {
-        out.addAll(io.github.gradproof.claim.Claims.names(d));
+        out.addAll(Claims.names(d));
       }
     }
     return out;
