@@ -77,7 +77,9 @@ public final class PhaseVerifier {
           + "memory (the Java heap holds at most " + CostEstimate.bytes(Runtime.getRuntime().maxMemory())
           + ", and the limit gradproof.maxMemory is " + CostEstimate.bytes(limits.maxMemory()) + "); use smaller "
           + "dims, lower the limit so that such questions are refused before they run, or give the build more "
-          + "memory (MAVEN_OPTS=-Xmx2g)"));
+          + "memory (MAVEN_OPTS=-Xmx2g); when questions are verified on several threads, the memory may be "
+          + "held by another one verified at the same time, and -Dgradproof.threads=1 names the question that "
+          + "needs it"));
     }
   }
 

@@ -147,7 +147,8 @@ class CostEstimateTest {
         + "Java heap holds at most "), e.getMessage());
     assertTrue(e.getMessage().endsWith("and the limit gradproof.maxMemory is 256 MiB); use smaller dims, lower the "
         + "limit so that such questions are refused before they run, or give the build more memory "
-        + "(MAVEN_OPTS=-Xmx2g)"), e.getMessage());
+        + "(MAVEN_OPTS=-Xmx2g); when questions are verified on several threads, the memory may be held by another "
+        + "one verified at the same time, and -Dgradproof.threads=1 names the question that needs it"), e.getMessage());
   }
 
   @Test
