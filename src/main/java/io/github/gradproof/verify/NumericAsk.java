@@ -1,7 +1,9 @@
 package io.github.gradproof.verify;
 
+import io.github.gradproof.autograd.Tensor;
 import io.github.gradproof.claim.CheckedExpression;
 import io.github.gradproof.claim.Claims;
+import io.github.gradproof.claim.Expr;
 import io.github.gradproof.claim.Scope;
 import io.github.gradproof.claim.Shape;
 import io.github.gradproof.claim.StaticType;
@@ -71,6 +73,14 @@ final class NumericAsk {
       errors.add(notANumber(text, what, describe(e.type())));
       return null;
     }
+    if (e.expr() instanceof Expr.Compare) {
+      // Inside an expression a comparison is a 0/1 mask, so the answer would be 1 or 0 whatever
+      // the question meant: a reader asked for a value is never asked to judge a statement.
+      errors.add(new Diagnostic(text.location(), what + " is a comparison, whose value is 1 or 0 (true or false);"
+          + " ask for the value itself, e.g. the left side, and state the relation in the explanation",
+          text.sourceLine()));
+      return null;
+    }
     differentiated.addAll(e.differentiated());
     return e;
   }
@@ -84,7 +94,7 @@ final class NumericAsk {
   private String describe(StaticType t) {
     if (t instanceof StaticType.TensorType x) {
       int[] sizes = x.shape().evaluate(dims);
-      String concrete = sizes == null ? "" : io.github.gradproof.autograd.Tensor.shapeString(sizes);
+      String concrete = sizes == null ? "" : Tensor.shapeString(sizes);
       return "it has shape " + x.shape() + (concrete.isEmpty() || concrete.equals(x.shape().toString()) ? ""
           : " = " + concrete);
     }
