@@ -38,7 +38,7 @@ final class PhaseBuilder {
 
   /** Copies a cached phase's files, link facts and {@code verification.json} entry; false on a miss. */
   private boolean reuse(Phase phase, int i, String key) {
-    BuildCache.Entry entry = key == null || site.renderers.pages() == null ? null : site.cache.get(key);
+    BuildCache.Entry entry = key == null || site.renderers().pages() == null ? null : site.cache.get(key);
     if (entry == null) {
       return false;
     }
@@ -64,7 +64,7 @@ final class PhaseBuilder {
 
   private void verifyRenderWrite(Phase phase, int i, String key) {
     PhaseResult result = run.verify(phase, i);
-    if (result == null || site.renderers.pages() == null) {
+    if (result == null || site.renderers().pages() == null) {
       return; // the build fails; verifying the others still reports all their problems
     }
     try {
@@ -88,11 +88,11 @@ final class PhaseBuilder {
     List<String> texts = new ArrayList<>();
     for (String language : run.config.languages()) {
       paths.add(language + "/" + phase.pageName() + ".html");
-      texts.add(site.renderers.pages().phasePage(language, result));
+      texts.add(site.renderers().pages().phasePage(language, result));
     }
     for (String language : run.config.languages()) {
       paths.add("md/" + language + "/" + phase.pageName() + ".md");
-      texts.add(site.renderers.mirror().render(language, result));
+      texts.add(site.renderers().mirror().render(language, result));
     }
     List<LinkChecker.PageFacts> facts = new ArrayList<>();
     for (int f = 0; f < paths.size(); f++) {

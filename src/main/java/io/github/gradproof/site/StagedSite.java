@@ -24,16 +24,17 @@ final class StagedSite implements AutoCloseable {
 
   final BuildRun run;
   final PhaseCache cache;
-  final ThemeRenderers renderers;
+  private final CompletableFuture<ThemeRenderers> theme;
+  private ThemeRenderers renderers;
   final Publisher publisher;
   final LinkChecker links;
   final VerificationJsonSink json;
   private int pagesWritten;
 
-  private StagedSite(BuildRun run, PhaseCache cache, ThemeRenderers renderers, Publisher publisher) {
+  private StagedSite(BuildRun run, PhaseCache cache, CompletableFuture<ThemeRenderers> theme, Publisher publisher) {
     this.run = run;
     this.cache = cache;
-    this.renderers = renderers;
+    this.theme = theme;
     this.publisher = publisher;
     this.links = new LinkChecker(publisher.staging(), run.config.display(run.config.outputDir()),
         run.config.baseUrl());
@@ -41,13 +42,13 @@ final class StagedSite implements AutoCloseable {
   }
 
   /**
-   * Takes the theme (loaded beside the phases, see {@link ThemeRenderers#start}) and opens a fresh, stamped staging folder beside the output folder (under the
-   * output's lock, see {@link Publisher#open}) for the loaded phases of {@code run}. A theme
-   * problem does not stop verification: the run reports it with the phases' problems.
+   * Opens a fresh, stamped staging folder beside the output folder (under the output's lock, see
+   * {@link Publisher#open}) for the loaded phases of {@code run}, which render with {@code theme}
+   * (loading beside the phases, see {@link ThemeRenderers#start}); warns about likely misspelt
+   * overrides. A theme problem does not stop verification: the run reports it with the phases'.
    */
   static StagedSite open(BuildRun run, PhaseCache cache, CompletableFuture<ThemeRenderers> theme) {
-    ThemeRenderers renderers = BuildRun.join(theme);
-    renderers.logWarnings(run.log);
+    ThemeRenderers.logLikelyTypos(run.config, run.log);
     BuildMemory memory = run.options().memory();
     Publisher publisher = Publisher.open(run.config, run.log, memory == null || !cache.enabled() ? null
         : memory.published());
@@ -56,11 +57,22 @@ final class StagedSite implements AutoCloseable {
         createDirectories(publisher.staging().resolve(language));
         createDirectories(publisher.staging().resolve("md").resolve(language));
       }
-      return new StagedSite(run, cache, renderers, publisher);
+      return new StagedSite(run, cache, theme, publisher);
     } catch (RuntimeException e) {
       publisher.close();
       throw e;
     }
+  }
+
+  /**
+   * The theme's renderers: the first caller waits until the theme has loaded beside the phases
+   * (phase tasks ask after verifying, so verification never waits for the theme).
+   */
+  synchronized ThemeRenderers renderers() {
+    if (renderers == null) {
+      renderers = ThemeRenderers.await(run.config, theme);
+    }
+    return renderers;
   }
 
   /** Verify, render and write: one task per phase; each phase is released once written. */
@@ -75,7 +87,7 @@ final class StagedSite implements AutoCloseable {
 
   /** The theme's problems (UI strings, template syntax), or {@code null}: reported with the phases'. */
   DiagnosticException themeProblems() {
-    return renderers.problems();
+    return renderers().problems();
   }
 
   /**
@@ -92,13 +104,13 @@ final class StagedSite implements AutoCloseable {
     json.finish();
     json.close();
     List<PhaseSummary> summaries = run.slots().summaries();
-    writePage("index.html", renderers.pages().rootPage());
+    writePage("index.html", renderers().pages().rootPage());
     for (String language : run.config.languages()) {
-      writePage(language + "/index.html", renderers.pages().indexPageOf(language, summaries));
+      writePage(language + "/index.html", renderers().pages().indexPageOf(language, summaries));
     }
-    pagesWritten += WebFiles.write(renderers.pages(), renderers.links(), summaries, publisher, links);
+    pagesWritten += WebFiles.write(renderers().pages(), renderers().links(), summaries, publisher, links);
     pagesWritten += summaries.size() * run.config.languages().size();
-    ThemeAssets.copy(renderers.theme(), publisher);
+    ThemeAssets.copy(renderers().theme(), publisher);
   }
 
   private void writePage(String relative, String html) {

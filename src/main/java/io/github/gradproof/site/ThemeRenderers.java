@@ -7,7 +7,6 @@ import io.github.gradproof.render.PageLinks;
 import io.github.gradproof.render.PageRenderer;
 import io.github.gradproof.render.Theme;
 import io.github.gradproof.render.UiStrings;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -21,50 +20,58 @@ import java.util.concurrent.CompletableFuture;
  * @param pages the page renderer, or {@code null} when the theme has problems
  * @param mirror the Markdown mirror writer, or {@code null} when the theme has problems
  * @param problems the theme's problems, or {@code null}
- * @param warnings files of the project's templates folder that look like misspelt overrides
  */
 record ThemeRenderers(Theme theme, PageLinks links, PageRenderer pages, MarkdownMirror mirror,
-    DiagnosticException problems, List<String> warnings) {
+    DiagnosticException problems) {
 
-  /** Loads the theme of a configuration and logs its {@linkplain #warnings() warnings}. */
+  /** Loads the theme of a configuration; warns about files that look like misspelt overrides. */
   static ThemeRenderers load(SiteConfig config, BuildLog log) {
-    ThemeRenderers renderers = load(config);
-    renderers.logWarnings(log);
-    return renderers;
+    logLikelyTypos(config, log);
+    return load(config);
+  }
+
+  /** Warns about the files of the project's templates folder that look like misspelt overrides. */
+  static void logLikelyTypos(SiteConfig config, BuildLog log) {
+    ThemeOverrides.likelyTypos(config.theme()).forEach(log::warn);
   }
 
   /**
    * Starts loading the theme on the build's workers, then {@linkplain PageRenderer#warmUp() warms}
    * its renderers, so that both overlap the loading and verifying of the phases (in a cold JVM,
    * loading the template and Markdown engines takes longer than verifying a small course). The
-   * caller logs the warnings when it takes the result, so the log's order does not depend on timing.
+   * result is {@code null} if the worker ran out of memory (a question verified at the same time
+   * may hold it): {@link #await} then loads the theme on the caller's thread.
    */
   static CompletableFuture<ThemeRenderers> start(SiteConfig config, Workers workers) {
     return workers.submit(() -> {
-      ThemeRenderers renderers = load(config);
-      if (renderers.pages() != null) {
-        renderers.pages().warmUp();
-        renderers.mirror().warmUp();
+      try {
+        ThemeRenderers renderers = load(config);
+        if (renderers.pages() != null) {
+          renderers.pages().warmUp();
+          renderers.mirror().warmUp();
+        }
+        return renderers;
+      } catch (OutOfMemoryError e) {
+        return null;
       }
-      return renderers;
     });
   }
 
-  /** Logs the files that look like misspelt overrides. */
-  void logWarnings(BuildLog log) {
-    warnings.forEach(log::warn);
+  /** The theme {@link #start} loads, loading it here if the worker could not. */
+  static ThemeRenderers await(SiteConfig config, CompletableFuture<ThemeRenderers> started) {
+    ThemeRenderers renderers = BuildRun.join(started);
+    return renderers != null ? renderers : load(config);
   }
 
   private static ThemeRenderers load(SiteConfig config) {
     Theme theme = config.theme();
-    List<String> warnings = ThemeOverrides.likelyTypos(theme);
     PageLinks links = new PageLinks(config.languages(), config.baseUrl());
     try {
       UiStrings ui = UiStrings.load(theme, config.languages());
       PageRenderer pages = new PageRenderer(theme, ui, links, new MarkdownRenderer());
-      return new ThemeRenderers(theme, links, pages, new MarkdownMirror(ui, config.languages()), null, warnings);
+      return new ThemeRenderers(theme, links, pages, new MarkdownMirror(ui, config.languages()), null);
     } catch (DiagnosticException e) {
-      return new ThemeRenderers(theme, links, null, null, e, warnings);
+      return new ThemeRenderers(theme, links, null, null, e);
     }
   }
 }
