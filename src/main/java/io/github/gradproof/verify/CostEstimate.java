@@ -48,6 +48,8 @@ final class CostEstimate {
   private double work;
   private double memory;
   private int trials;
+  /** How the trials of a choice question divide over its dims assignments, e.g. "10 seeds at the author's dims and 5 at each of 2 fresh dims combinations". */
+  private String trialPlan = "";
 
   private CostEstimate(CompiledQuestion cq, Set<String> checked, List<SourceSpan> claimTexts) {
     this.cq = cq;
@@ -81,9 +83,21 @@ final class CostEstimate {
   private static CostEstimate choices(CompiledQuestion cq, int seeds) {
     List<CompiledClaim> claims = cq.allClaims().stream().filter(c -> c.facts() != null).toList();
     CostEstimate e = new CostEstimate(cq, cq.checked, claims.stream().map(CompiledClaim::text).toList());
-    for (Map<String, Integer> dims : QuestionVerifier.trialSizes(cq)) {
+    List<Map<String, Integer>> sizes = QuestionVerifier.trialSizes(cq);
+    int authored = cq.dimAssignments().size();
+    int fresh = sizes.size() - authored;
+    e.trialPlan = Plural.count(seeds, "seed") + (authored == 1 ? " at the author's dims"
+        : " at each of " + authored + " author's dims combinations");
+    if (fresh > 0) {
+      int freshSeeds = QuestionVerifier.seedsAt(authored, authored, sizes.size(), seeds);
+      e.trialPlan += " and " + freshSeeds + (fresh == 1 ? " at fresh dims" : " at each of " + fresh + " fresh dims "
+          + "combinations");
+    }
+    for (int a = 0; a < sizes.size(); a++) {
+      Map<String, Integer> dims = sizes.get(a);
+      int runs = QuestionVerifier.seedsAt(a, cq.dimAssignments().size(), sizes.size(), seeds);
       List<Cost> extra = claims.stream().map(c -> Cost.of(c.facts(), dims)).toList();
-      e.addTrials(dims, extra, seeds, cq.usesExperiments, seeds);
+      e.addTrials(dims, extra, runs, cq.usesExperiments, runs);
     }
     return e;
   }
@@ -220,7 +234,10 @@ final class CostEstimate {
     }
   }
 
-  /** What the work counts, e.g. "3 trials (1 dims combination × 3 seeds) of the forward lines, ...". */
+  /**
+   * What the work counts, e.g. "20 trials (10 seeds at the author's dims and 5 at each of 2 fresh
+   * dims combinations) of the forward lines, ...".
+   */
   private String trialsText() {
     String checks = checked.isEmpty() ? "" : " and the finite-difference check of d" + String.join(", d", checked);
     if (cq.question.kind() == QuestionKind.NUMERIC) {
@@ -229,9 +246,7 @@ final class CostEstimate {
           + "forward lines, their gradients, the ask and the placeholders" + (checked.isEmpty() ? "" : "," + checks
           + " on each variant");
     }
-    int combinations = QuestionVerifier.trialSizes(cq).size();
-    return trials + " trials (" + Plural.count(combinations, "dims combination") + " × "
-        + Plural.count(trials / combinations, "seed") + ") of the forward lines, their gradients, every claim" + checks;
+    return trials + " trials (" + trialPlan + ") of the forward lines, their gradients, every claim" + checks;
   }
 
   private static int costliest(double[] values) {

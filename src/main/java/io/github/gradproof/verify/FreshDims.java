@@ -15,15 +15,22 @@ import java.util.TreeSet;
  * The dims a question's claims are tried at besides the author's: a claim is a general statement
  * about every size, so one that holds only at the sizes its author happened to pick (a {@code / K}
  * that should be {@code / B} when {@code B = K = 3}, a {@code reshape} that works only when the
- * broadcast axis has length 1) must fail somewhere.
+ * broadcast axis has length 1, a transposed convolution without the {@code output_padding} an odd
+ * {@code T - K} needs) must fail somewhere.
  *
- * <p>Every symbolic dim gets a fresh value: the values are pairwise distinct, at least 2 (so no axis
- * has length 1), none is a literal size of an input's shape or class count, and no dim gets a value
- * the author gave it. They are drawn from the smallest {@code max(6, n + 3)} such integers
- * ({@code n} dims; the pool widens only if no draw fits), so trials stay as cheap as the author's,
- * and assigned in the order of the author's sizes (the largest author dim gets the largest fresh
- * value, ties broken at random), so relations such as a kernel no larger than its input survive
- * and no two dims simply swap sizes. The draw depends only on the question id.
+ * <p>There are {@code F} fresh assignments for {@code n} symbolic dims, {@code F} the number of
+ * binary digits of {@code n} (1 for one dim, 2 for two or three, 3 for four to seven). In each,
+ * every dim gets a fresh value: the values are pairwise distinct, at least 2 (so no axis has length
+ * 1), none is a literal size of an input's shape or class count, and no dim gets a value the author
+ * gave it. The dims are ranked from the smallest author size to the largest (ties at random) and
+ * the values assigned in that order, so relations such as a kernel no larger than its input
+ * survive and no two dims simply swap sizes. Parities are chosen, not left to chance: in
+ * assignment {@code k} the dim of rank {@code r} has the parity of the author's first value
+ * flipped exactly when bit {@code k} of {@code r + 1} is set. So every dim's parity differs from
+ * the author's in some assignment, and so does the parity of every difference (or sum) of two
+ * dims: a claim that holds only for the author's parities fails in one of them. Values come from
+ * the smallest {@code max(6, n + 3)} such integers (the pool widens only if no draw fits), so trials
+ * stay as cheap as the author's. The draws depend only on the question id.
  */
 final class FreshDims {
 
@@ -36,12 +43,12 @@ final class FreshDims {
   private FreshDims() {}
 
   /**
-   * The fresh dims assignment of a setup, in setup order; {@code null} when the setup has no dims or
+   * The fresh dims assignments of a setup, each in setup order; empty when the setup has no dims or
    * its claims are meant at the author's dims only ({@link Setup#exactDims()}).
    */
-  static Map<String, Integer> of(String questionId, Setup setup) {
+  static List<Map<String, Integer>> of(String questionId, Setup setup) {
     if (setup.dims().isEmpty() || setup.exactDims()) {
-      return null;
+      return List.of();
     }
     Set<Integer> literals = new TreeSet<>();
     for (InputSpec in : setup.inputs()) {
@@ -51,20 +58,53 @@ final class FreshDims {
       }
     }
     List<String> ranked = ranked(setup, new Rng(Seeds.of(questionId, DRAW)));
-    Rng rng = new Rng(Seeds.of(questionId, DRAW + 1));
     int n = ranked.size();
-    for (int size = Math.max(6, n + 3), attempt = 0; ; attempt++) {
-      if (attempt == ATTEMPTS) { // this pool is too tight for the author's sizes: widen it
+    List<Map<String, Integer>> assignments = new ArrayList<>();
+    for (int k = 0; k < count(n); k++) {
+      Rng rng = new Rng(Seeds.of(questionId, DRAW + 1 + k));
+      assignments.add(assignment(setup, ranked, literals, k, rng));
+    }
+    return List.copyOf(assignments);
+  }
+
+  /** How many fresh assignments {@code n} dims get: the number of binary digits of {@code n}. */
+  static int count(int n) {
+    return 32 - Integer.numberOfLeadingZeros(n);
+  }
+
+  /** Whether assignment {@code k} flips the parity of the dim of rank {@code rank}. */
+  static boolean flips(int k, int rank) {
+    return ((rank + 1) >> k & 1) == 1;
+  }
+
+  private static Map<String, Integer> assignment(Setup setup, List<String> ranked, Set<Integer> literals, int k,
+      Rng rng) {
+    for (int size = Math.max(6, ranked.size() + 3), attempt = 0; ; attempt++) {
+      if (attempt == ATTEMPTS) { // this pool is too tight for the author's sizes and parities: widen it
         size++;
         attempt = 0;
       }
       Map<String, Integer> byName = draw(ranked, pool(literals, size), rng);
-      if (byName.entrySet().stream().noneMatch(e -> setup.dims().get(e.getKey()).contains(e.getValue()))) {
+      if (fits(setup, ranked, byName, k)) {
         Map<String, Integer> fresh = new LinkedHashMap<>();
         setup.dims().keySet().forEach(d -> fresh.put(d, byName.get(d)));
         return fresh;
       }
     }
+  }
+
+  /** No dim takes a value the author gave it, and each has the parity assignment {@code k} asks of it. */
+  private static boolean fits(Setup setup, List<String> ranked, Map<String, Integer> byName, int k) {
+    for (int r = 0; r < ranked.size(); r++) {
+      String dim = ranked.get(r);
+      List<Integer> authored = setup.dims().get(dim);
+      int value = byName.get(dim);
+      boolean flipped = (value - authored.get(0)) % 2 != 0;
+      if (authored.contains(value) || flipped != flips(k, r)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The dims from the smallest author size to the largest, ties in random order. */

@@ -99,7 +99,8 @@ public final class QuestionVerifier {
     for (int assignment = 0; assignment < sizes.size(); assignment++) {
       Map<String, Integer> dims = sizes.get(assignment);
       boolean isFresh = assignment >= authored.size();
-      for (int s = 0; s < seeds; s++, trial++) {
+      int runs = seedsAt(assignment, authored.size(), sizes.size(), seeds);
+      for (int s = 0; s < runs; s++, trial++) {
         Trial t = trial(cq, dims, trial, isFresh);
         if (trial == 0) {
           vacuous = Vacuity.of(cq, t);
@@ -133,16 +134,26 @@ public final class QuestionVerifier {
   }
 
   /**
-   * The dims assignments a question's claims are tried at, {@link #seeds} trials each: the author's
-   * (every combination of their alternatives), then the fresh one of {@link FreshDims}, if any.
+   * The dims assignments a question's claims are tried at: the author's (every combination of their
+   * alternatives), then the fresh ones of {@link FreshDims}, if any.
    */
   static List<Map<String, Integer>> trialSizes(CompiledQuestion cq) {
     List<Map<String, Integer>> sizes = new ArrayList<>(cq.dimAssignments());
-    Map<String, Integer> fresh = FreshDims.of(cq.question.id(), cq.question.setup());
-    if (fresh != null) {
-      sizes.add(fresh);
-    }
+    sizes.addAll(FreshDims.of(cq.question.id(), cq.question.setup()));
     return sizes;
+  }
+
+  /**
+   * The trials at assignment {@code assignment} of {@link #trialSizes}: {@code seeds} at each of the
+   * author's, and {@code seeds} shared out over the fresh ones (rounded up), so that the fresh dims
+   * together get as many trials as one author's assignment.
+   */
+  static int seedsAt(int assignment, int authored, int total, int seeds) {
+    if (assignment < authored) {
+      return seeds;
+    }
+    int fresh = total - authored;
+    return (seeds + fresh - 1) / fresh;
   }
 
   /** Runs one trial; a forward line undefined at these dims is an authoring error. */

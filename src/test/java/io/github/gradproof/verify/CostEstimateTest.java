@@ -79,7 +79,7 @@ class CostEstimateTest {
         () -> threeSeeds(new WorkLimits(WORK - 1, MEMORY)).verify(phase(matmul())));
     assertEquals("test.yaml:10:9: q-01-01: this question is too costly to verify: verifying it would take about "
         + "839856 operations (multiply-adds or their equivalent), over the limit of 839855 (gradproof.maxWork): 3 "
-        + "trials (1 dims combination × 3 seeds) of the forward lines, their gradients, every claim and the "
+        + "trials (3 seeds at the author's dims) of the forward lines, their gradients, every claim and the "
         + "finite-difference check of dA; this line costs the most (about 455244 in all). Use smaller dims (or "
         + "fewer alternatives), or raise the limit with -Dgradproof.maxWork (<maxWork> in the POM)",
         e.getMessage().lines().findFirst().orElseThrow());
@@ -102,12 +102,14 @@ class CostEstimateTest {
     assertThrows(DiagnosticException.class, () -> CostEstimate.check(twoSizes, 3, new WorkLimits(2 * WORK - 1,
         MEMORY)));
     assertDoesNotThrow(() -> CostEstimate.check(matmul(), 1, new WorkLimits(WORK / 3, MEMORY)));
-    // without exact_dims the fresh dims add trials of their own
+    // without exact_dims the fresh dims add trials of their own: three dims get two fresh
+    // assignments, which share the 3 seeds rounded up (2 each)
     Question general = TestQuestions.free("q-01-01", TestQuestions.setup("M=3 K=4 N=5", "A[M,K] B[K,N]",
         "C = A @ B"), "dA = dC @ B.T");
     DiagnosticException e = assertThrows(DiagnosticException.class,
         () -> CostEstimate.check(general, 3, new WorkLimits(WORK, MEMORY)));
-    assertTrue(e.getMessage().contains(": 6 trials (2 dims combinations × 3 seeds) of"), e.getMessage());
+    assertTrue(e.getMessage().contains(": 7 trials (3 seeds at the author's dims and 2 at each of 2 fresh dims "
+        + "combinations) of"), e.getMessage());
   }
 
   @Test

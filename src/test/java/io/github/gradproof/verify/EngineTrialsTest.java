@@ -7,6 +7,7 @@ import io.github.gradproof.quiz.Question;
 import io.github.gradproof.quiz.Setup;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,14 +27,18 @@ class EngineTrialsTest {
       return GradCheck.check(f, x, g);
     };
     QuestionResult r = new QuestionVerifier(10, counting).verify(TestQuestions.free("q-engine", MATMUL, "dA = dC @ B.T"));
-    assertEquals(20, r.trials());
-    assertEquals(6, r.engineTrials());
-    assertEquals(2, r.sizes().size());
-    // dA is checked 3 times at the author's 3 x 4 and 3 times at the fresh size
+    assertEquals(20, r.trials()); // 10 at the author's dims, 5 at each of two fresh assignments
+    assertEquals(9, r.engineTrials());
+    assertEquals(3, r.sizes().size());
+    // dA is checked 3 times at the author's 3 x 4 and 3 times at each fresh size
     int author = 3 * 4;
     assertEquals(List.of(author, author, author), checkedSizes.subList(0, 3));
-    assertEquals(3, checkedSizes.subList(3, 6).stream().filter(s -> s != author).count());
-    assertEquals(6, checkedSizes.size());
+    for (int fresh = 1; fresh <= 2; fresh++) {
+      Map<String, Integer> dims = r.sizes().get(fresh);
+      int size = dims.get("M") * dims.get("K");
+      assertEquals(List.of(size, size, size), checkedSizes.subList(3 * fresh, 3 * fresh + 3));
+    }
+    assertEquals(9, checkedSizes.size());
     assertEquals(Verdict.HOLDS, r.answerClaims().get(0).verdict());
   }
 

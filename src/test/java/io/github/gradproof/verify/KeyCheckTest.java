@@ -108,15 +108,18 @@ class KeyCheckTest {
     Question q = TestQuestions.free("q-11", MATMUL, "dA = dC @ B.T");
     QuestionResult r = new QuestionVerifier(3, broken).verify(q);
     assertEquals(List.of("test.yaml:1:5: q-11: the engine's gradient dA disagrees with central differences "
-        + "(|Δ| = 2.5e-03 in trial 1 of 6); the autograd engine is wrong here, not the quiz"), messages(r.problems()));
+        + "(|Δ| = 2.5e-03 in trial 1 of 7); the autograd engine is wrong here, not the quiz"), messages(r.problems()));
     assertEquals(2.5e-3, r.answerClaims().get(0).engineError());
   }
 
   @Test
   void seedsAreConfigurable() {
     Question q = TestQuestions.free("q-9", MATMUL, "dA = dC @ B.T");
-    // one seed at the author's dims and one at fresh dims
-    assertEquals(2, new QuestionVerifier(1).verify(q).trials());
+    // M, K, N: one seed at the author's dims and one at each of the two fresh assignments
+    assertEquals(3, new QuestionVerifier(1).verify(q).trials());
+    // 3 at the author's, 3 shared out over the two fresh ones, rounded up: 2 each
+    assertEquals(7, new QuestionVerifier(3).verify(q).trials());
+    // the fresh assignments together get as many as the author's
     assertEquals(2 * QuestionVerifier.DEFAULT_SEEDS, VERIFIER.verify(q).trials());
     assertThrows(IllegalArgumentException.class, () -> new QuestionVerifier(0));
   }

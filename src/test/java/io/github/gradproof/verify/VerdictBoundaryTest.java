@@ -233,8 +233,8 @@ class VerdictBoundaryTest {
       return GradCheck.check(f, x, g);
     };
     new QuestionVerifier(1, probe).verify(q);
-    assertEquals(4, atRest.size(), "dh and da at the author's dims and at fresh ones");
-    for (int trial = 0; trial < 2; trial++) {
+    assertEquals(6, atRest.size(), "dh and da at the author's dims and at the two fresh assignments");
+    for (int trial = 0; trial < 3; trial++) {
       double first = atRest.get(2 * trial);
       assertEquals(first, atRest.get(2 * trial + 1), 1e-12 * Math.abs(first));
       assertFalse(first == 0);

@@ -1,0 +1,148 @@
+package io.github.gradproof.verify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.gradproof.diag.SourceLocation;
+import io.github.gradproof.quiz.Distribution;
+import io.github.gradproof.quiz.InputSpec;
+import io.github.gradproof.quiz.Localized;
+import io.github.gradproof.quiz.Setup;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The fresh dims assignments: how many, and that each dim's parity, and the parity of the
+ * difference of every two dims, differs from the author's in at least one of them, besides the
+ * rules every assignment keeps (distinct values of at least 2, none the author's, none a literal
+ * size, the author's order of sizes).
+ */
+class FreshDimsTest {
+
+  private static final SourceLocation AT = new SourceLocation("test.yaml", 1, 1);
+
+  @Test
+  void oneDimGetsOneAssignmentTwoOrThreeGetTwoUpToSevenGetThree() {
+    assertEquals(1, FreshDims.count(1));
+    assertEquals(2, FreshDims.count(2));
+    assertEquals(2, FreshDims.count(3));
+    assertEquals(3, FreshDims.count(4));
+    assertEquals(3, FreshDims.count(7));
+    assertEquals(4, FreshDims.count(8));
+  }
+
+  @Test
+  void parityFlipsFollowTheBinaryDigitsOfTheRankPlusOne() {
+    // rank 0 -> 1 (01), rank 1 -> 2 (10), rank 2 -> 3 (11)
+    assertTrue(FreshDims.flips(0, 0));
+    assertFalse(FreshDims.flips(1, 0));
+    assertFalse(FreshDims.flips(0, 1));
+    assertTrue(FreshDims.flips(1, 1));
+    assertTrue(FreshDims.flips(0, 2));
+    assertTrue(FreshDims.flips(1, 2));
+  }
+
+  @Test
+  void anExactDimsSetupOrOneWithoutDimsHasNone() {
+    Setup exact = new Setup(Map.of("N", List.of(3)), Map.of(), List.of(input("x", "N")), List.of(), AT,
+        new Localized(Map.of("en", "the sizes are the point"), AT));
+    assertEquals(List.of(), FreshDims.of("q-01-01", exact));
+    Setup none = new Setup(Map.of(), Map.of(), List.of(input("x", "3")), List.of(), AT);
+    assertEquals(List.of(), FreshDims.of("q-01-01", none));
+  }
+
+  @Test
+  void theStridedConvolutionsDimsGetAnOddDifference() {
+    Map<String, List<Integer>> dims = new LinkedHashMap<>();
+    dims.put("T", List.of(9));
+    dims.put("K", List.of(3));
+    Setup setup = new Setup(dims, Map.of(), List.of(input("x", "T"), input("w", "K")), List.of(), AT);
+    List<Map<String, Integer>> fresh = FreshDims.of("q-27-01", setup);
+    assertEquals(2, fresh.size());
+    assertTrue(fresh.stream().anyMatch(f -> (f.get("T") - f.get("K")) % 2 != 0), fresh.toString());
+  }
+
+  @Provide
+  Arbitrary<Map<String, List<Integer>>> authorDims() {
+    Arbitrary<List<Integer>> values = Arbitraries.integers().between(1, 12).list().ofMinSize(1).ofMaxSize(2)
+        .uniqueElements();
+    return values.list().ofMinSize(1).ofMaxSize(6).map(lists -> {
+      Map<String, List<Integer>> dims = new LinkedHashMap<>();
+      for (int i = 0; i < lists.size(); i++) {
+        dims.put("D" + i, lists.get(i));
+      }
+      return dims;
+    });
+  }
+
+  @Property(tries = 400)
+  void everyParityAndEveryDifferencesParityIsFlippedSomewhere(@ForAll("authorDims") Map<String, List<Integer>> dims,
+      @ForAll("ids") String id) {
+    List<InputSpec> inputs = new ArrayList<>();
+    dims.keySet().forEach(d -> inputs.add(input("x" + d, d)));
+    inputs.add(input("lit", "5")); // a literal size no fresh dim may take
+    Setup setup = new Setup(dims, Map.of(), inputs, List.of(), AT);
+    List<Map<String, Integer>> fresh = FreshDims.of(id, setup);
+    assertEquals(FreshDims.count(dims.size()), fresh.size());
+    List<String> names = new ArrayList<>(dims.keySet());
+    for (Map<String, Integer> f : fresh) {
+      assertEquals(names, new ArrayList<>(f.keySet()));
+      Set<Integer> seen = new HashSet<>();
+      for (String d : names) {
+        int v = f.get(d);
+        assertTrue(v >= 2 && v != 5 && !dims.get(d).contains(v), d + " = " + v + " in " + f);
+        assertTrue(seen.add(v), "values repeat: " + f);
+      }
+      for (String a : names) {
+        for (String b : names) {
+          if (largest(dims, a) < largest(dims, b)) {
+            assertTrue(f.get(a) < f.get(b), "order of " + a + ", " + b + " lost: " + f + " for " + dims);
+          }
+        }
+      }
+    }
+    for (String a : names) {
+      int author = dims.get(a).get(0);
+      assertTrue(fresh.stream().anyMatch(f -> odd(f.get(a) - author)), a + "'s parity never flips: " + fresh);
+      for (String b : names) {
+        if (!a.equals(b)) {
+          int authorDiff = author - dims.get(b).get(0);
+          assertTrue(fresh.stream().anyMatch(f -> odd(f.get(a) - f.get(b) - authorDiff)),
+              a + " - " + b + " keeps its parity: " + fresh + " for " + dims);
+        }
+      }
+    }
+    if (fresh.size() > 1) {
+      assertNotEquals(fresh.get(0), fresh.get(1));
+    }
+  }
+
+  @Provide
+  Arbitrary<String> ids() {
+    return Arbitraries.integers().between(1, 99).map(i -> "q-01-" + i);
+  }
+
+  private static boolean odd(int v) {
+    return v % 2 != 0;
+  }
+
+  private static int largest(Map<String, List<Integer>> dims, String d) {
+    return dims.get(d).stream().mapToInt(Integer::intValue).max().orElseThrow();
+  }
+
+  private static InputSpec input(String name, String axis) {
+    return new InputSpec(name, List.of(axis), Distribution.NORMAL, null, AT);
+  }
+}
