@@ -55,6 +55,28 @@ class TallyAndKeyTest {
     assertEquals(0.0, claims.get(2).engineError(), "x * 0 has gradient exactly 0, and so do its differences");
   }
 
+  /**
+   * At exactly {@value io.github.gradproof.autograd.GradCheck#FAST_MODE_THRESHOLD} elements the
+   * check still goes element by element: 20 elements of {@code h} sit on relu's kink and are
+   * skipped, the other 4076 are compared, so the check compared something. (Counting the skipped
+   * against the {@value io.github.gradproof.autograd.GradCheck#PROJECTIONS} projections of fast
+   * mode would call it empty.) One element more and fast mode takes over: with {@code h} all on
+   * the kink, every projection is skipped and the check compared nothing.
+   */
+  @Test
+  void whetherACheckComparedNothingFollowsItsMode() {
+    Setup elementwise = TestQuestions.exactDims(TestQuestions.setup("N=4096", "x[N]",
+        "h = x * (arange(N) >= 20); L = sum(relu(h))"));
+    ClaimResult some = new QuestionVerifier(1).verify(TestQuestions.free("q-4096", elementwise, "sum(dh) <= 1e9"))
+        .answerClaims().get(0);
+    assertFalse(some.engineSkipped(), "4076 of 4096 elements compared");
+    assertFalse(Double.isNaN(some.engineError()));
+    Setup projections = TestQuestions.exactDims(TestQuestions.setup("N=4097", "x[N]", "h = x * 0; L = sum(relu(h))"));
+    ClaimResult none = new QuestionVerifier(1).verify(TestQuestions.free("q-4097", projections, "sum(dh) <= 1e9"))
+        .answerClaims().get(0);
+    assertTrue(none.engineSkipped(), "every projection straddles the kink");
+  }
+
   @Test
   void aKeyIsProvenWhenEveryKeyedChoiceHolds() {
     Question one = TestQuestions.choices("q-key", MATMUL, List.of(List.of("dA = dC @ B.T"), List.of("dA = dC @ B")), 1);
