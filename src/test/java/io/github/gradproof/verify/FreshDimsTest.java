@@ -16,12 +16,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The fresh dims assignments: how many, and that each dim's parity, and the parity of the
@@ -126,6 +128,68 @@ class FreshDimsTest {
     }
     if (fresh.size() > 1) {
       assertNotEquals(fresh.get(0), fresh.get(1));
+    }
+  }
+
+  private static final int IDS = 40;
+
+  private static List<Map<String, Integer>> fresh(int id, Setup setup) {
+    return FreshDims.of("q-fresh-" + id, setup);
+  }
+
+  /**
+   * Three dims draw from the 6 smallest integers from 2 up, widened when the parities asked for do
+   * not fit (here A odd, B odd, C even, none the author's, needs 8): small, pairwise distinct,
+   * never the author's.
+   */
+  @Test
+  void valuesComeFromTheSmallestPool() {
+    Setup setup = TestQuestions.setup("A=3 B=4 C=5", "x[A,B] y[C]", "L = sum(x) + sum(y)");
+    for (int id = 0; id < IDS; id++) {
+      for (Map<String, Integer> f : fresh(id, setup)) {
+        assertEquals(List.of("A", "B", "C"), List.copyOf(f.keySet()), "setup order");
+        for (int v : f.values()) {
+          assertTrue(v >= 2 && v <= 12, id + ": " + f);
+        }
+        assertEquals(3, f.values().stream().distinct().count(), id + ": " + f);
+        assertTrue(f.get("A") != 3 && f.get("B") != 4 && f.get("C") != 5, id + ": " + f);
+      }
+    }
+  }
+
+  /** The literal sizes 2..7 of the inputs' shapes and classes are skipped: the pool is 8..13, and 9 is odd. */
+  @Test
+  void literalSizesAreNeverDrawn() {
+    Setup setup = TestQuestions.setup("N=9", "x[N,2,3] w[4,5] y[N]:labels(6) z[7]", "L = sum(x) + sum(w) + sum(z)");
+    for (int id = 0; id < IDS; id++) {
+      List<Map<String, Integer>> f = fresh(id, setup);
+      assertEquals(1, f.size());
+      int n = f.get(0).get("N");
+      assertTrue(n >= 8 && n <= 13 && n % 2 == 0, id + ": N = " + n);
+    }
+  }
+
+  /** The largest author dim gets the largest fresh value, in every assignment. */
+  @Test
+  void freshValuesKeepTheAuthorsOrder() {
+    Setup setup = TestQuestions.setup("C=9 A=2 B=5", "x[A,B,C]", "L = sum(x)");
+    for (int id = 0; id < IDS; id++) {
+      for (Map<String, Integer> f : fresh(id, setup)) {
+        assertTrue(f.get("A") < f.get("B") && f.get("B") < f.get("C"), id + ": " + f);
+      }
+    }
+  }
+
+  /**
+   * When the author's alternatives take the whole pool 2..7, it widens: 8 has the author's first
+   * value's parity, so the only value left is 9.
+   */
+  @Test
+  @Timeout(value = 20, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void aPoolTooTightForTheAuthorsSizesWidens() {
+    Setup setup = TestQuestions.setup("N=2,3,4,5,6,7", "x[N]", "L = sum(x)");
+    for (int id = 0; id < 5; id++) {
+      assertEquals(List.of(Map.of("N", 9)), fresh(id, setup));
     }
   }
 

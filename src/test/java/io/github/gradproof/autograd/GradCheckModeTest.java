@@ -1,0 +1,69 @@
+package io.github.gradproof.autograd;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.function.ToDoubleFunction;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Which mode a check takes at the threshold, and what a point that passes at once costs (found
+ * unpinned by mutation testing, docs/MUTANTS.md): {@value GradCheck#FAST_MODE_THRESHOLD} elements
+ * are still checked one by one, one more by {@value GradCheck#PROJECTIONS} projections; a point
+ * within the first allowance costs exactly its two evaluations.
+ */
+class GradCheckModeTest {
+
+  private static final ToDoubleFunction<Var> SUM_OF_SQUARES = v -> v.mul(v).sum().value().item();
+
+  private static Tensor ramp(int n) {
+    double[] x = new double[n];
+    for (int i = 0; i < n; i++) {
+      x[i] = 0.5 + (i % 7) * 0.25;
+    }
+    return Tensor.of(x, n);
+  }
+
+  private static Tensor twice(Tensor x) {
+    double[] g = x.toArray();
+    for (int i = 0; i < g.length; i++) {
+      g[i] *= 2;
+    }
+    return Tensor.of(g, x.shape());
+  }
+
+  @Test
+  void theThresholdItselfIsCheckedElementwise() {
+    int n = GradCheck.FAST_MODE_THRESHOLD;
+    Tensor x = ramp(n);
+    Tensor g = twice(x);
+    double[] wrong = g.toArray();
+    wrong[5] += 1;
+    GradCheckResult r = GradCheck.check(SUM_OF_SQUARES, x, Tensor.of(wrong, n));
+    assertTrue(!r.passed());
+    assertArrayEquals(new int[] {5}, r.worstIndex(), "elementwise mode names the element");
+    assertTrue(r.evaluations() >= 1 + 2 * n, "two evaluations per element: " + r.evaluations());
+    // one element more: projections, at most 1 + 7 + 4 per direction
+    Tensor y = ramp(n + 1);
+    GradCheckResult p = GradCheck.check(SUM_OF_SQUARES, y, twice(y));
+    assertTrue(p.passed());
+    assertArrayEquals(new int[0], p.worstIndex());
+    assertTrue(p.evaluations() <= 1 + 7 + 4 * GradCheck.PROJECTIONS, "evaluations " + p.evaluations());
+  }
+
+  /**
+   * A constant objective with the zero gradient: every difference is exactly 0 and the allowance 0,
+   * which passes at once ({@code 0 <= 0}): one evaluation at the point and two per element, no
+   * refinement, no noise probe.
+   */
+  @Test
+  void aPointWithinTheFirstAllowanceCostsTwoEvaluations() {
+    Tensor x = ramp(6);
+    GradCheckResult r = GradCheck.check(v -> v.mul(Var.constant(Tensor.scalar(0))).sum().value().item(), x,
+        Tensor.zeros(6));
+    assertTrue(r.passed());
+    assertEquals(1 + 2 * 6, r.evaluations());
+    assertEquals(0.0, r.maxAbsError());
+  }
+}

@@ -1,0 +1,61 @@
+package io.github.gradproof.claim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.gradproof.diag.Diagnostic;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Which claims constrain values, so that their holding can prove an answer ({@link
+ * Claims#constrainsValues}), and experiments refused in forward lines: cases mutation testing
+ * found unpinned (docs/MUTANTS.md). A name read for its shape only, a dim, an input or a constant
+ * proves nothing; a gradient, a forward value or an experiment read on either side does.
+ */
+class ConstrainsValuesTest {
+
+  private static final Scope SCOPE = CaseFile.scope("N:dim x:input[N] h:forward[N]");
+
+  private static boolean constrains(String claim) {
+    List<Diagnostic> sink = new ArrayList<>();
+    CheckedLine line = Claims.checkClaim(CaseFile.text(claim), SCOPE, sink);
+    assertNotNull(line, () -> claim + ": " + sink);
+    assertEquals(List.of(), sink);
+    return Claims.constrainsValues(line.line(), SCOPE);
+  }
+
+  @ParameterizedTest(name = "{0}: {1}")
+  @CsvSource(delimiter = '|', value = {
+      "dx = 2 * x | true",
+      "0 <= sum(dx) | true",
+      "sum(dx) >= 0 | true",
+      "0 <= sum(h) | true",
+      "2 * N == fd_evals(central) | true",
+      "fd_evals(central) == 2 * N | true",
+      "fd_order(central) ~ 2 | true",
+      "dx.shape == x.shape | false",
+      "dx.ndim == 1 | false",
+      "ones_like(dx) == ones_like(x) | false",
+      "zeros_like(h) <= ones_like(dx) | false",
+      "N * sum(x * 0) == 0 | false",
+      "sum(ones_like(dx) * dx) >= -1e9 | true"})
+  void aClaimConstrainsValuesWhenItReadsOne(String claim, boolean expected) {
+    assertEquals(expected, constrains(claim), claim);
+  }
+
+  @Test
+  void experimentsCannotStandInAForwardLine() {
+    List<Diagnostic> sink = new ArrayList<>();
+    assertNull(Claims.checkForwardLine(CaseFile.text("L = sum(x) * fd_order(central)"),
+        CaseFile.scope("N:dim x:input[N]"), sink));
+    assertEquals(1, sink.size(), sink.toString());
+    assertTrue(sink.get(0).message().startsWith("fd_order() measures the question's finite differences and can only "
+        + "stand in a claim"), sink.get(0).message());
+  }
+}
