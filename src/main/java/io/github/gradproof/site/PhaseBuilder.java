@@ -1,8 +1,11 @@
 package io.github.gradproof.site;
 
+import io.github.gradproof.diag.Diagnostic;
+import io.github.gradproof.diag.SourceLocation;
 import io.github.gradproof.quiz.Phase;
 import io.github.gradproof.render.PhaseSummary;
 import io.github.gradproof.render.VerificationJson;
+import io.github.gradproof.verify.WorkLimits;
 import io.github.gradproof.verify.PhaseResult;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -76,6 +79,14 @@ final class PhaseBuilder {
       run.writeNanos.add(System.nanoTime() - rendering);
     } catch (RuntimeException e) {
       run.slots().failed(i, e);
+    } catch (OutOfMemoryError e) {
+      // A phase's pages are small: running out here means the heap is too small for the build or
+      // held by a question verified at the same time. The rendered text is unreachable again, so
+      // the build goes on and fails with this located problem instead of a crash.
+      run.slots().problems(i, List.of(Diagnostic.at(new SourceLocation(phase.sourcePath(), 1, 1),
+          "rendering the pages of this phase ran out of memory (the Java heap holds at most "
+          + WorkLimits.bytes(Runtime.getRuntime().maxMemory()) + "); give the build more memory "
+          + "(MAVEN_OPTS=-Xmx2g), or verify one question at a time with -Dgradproof.threads=1")));
     }
   }
 

@@ -220,9 +220,10 @@ final class CostEstimate {
     if (memory > limits.maxMemory()) {
       int largest = costliest(lineBytes);
       at = at < 0 ? largest : at;
-      over.add("one trial would keep about " + bytes(memory) + " of tensors at once, over the limit of "
-          + bytes(limits.maxMemory()) + " (gradproof.maxMemory); " + (largest == at ? "this line" : "line "
-          + lines.get(largest).location().line()) + " creates the most (about " + bytes(lineBytes[largest]) + ")");
+      over.add("one trial would keep about " + WorkLimits.bytes(memory) + " of tensors at once, over the limit "
+          + "of " + WorkLimits.bytes(limits.maxMemory()) + " (gradproof.maxMemory); "
+          + (largest == at ? "this line" : "line " + lines.get(largest).location().line())
+          + " creates the most (about " + WorkLimits.bytes(lineBytes[largest]) + ")");
       properties.add("-Dgradproof.maxMemory (<maxMemory> in the POM)");
     }
     if (at >= 0) {
@@ -274,15 +275,4 @@ final class CostEstimate {
     return (m.endsWith(".0") ? m.substring(0, m.length() - 2) : m) + "e" + exponent;
   }
 
-  /** Bytes in binary units: {@code 1.4 GiB}, {@code 256 MiB}. */
-  static String bytes(double n) {
-    String[] units = {"bytes", "KiB", "MiB", "GiB", "TiB"};
-    int u = 0;
-    while (u < units.length - 1 && n >= 1024) {
-      n /= 1024;
-      u++;
-    }
-    String m = u == 0 || n >= 100 ? Long.toString(Math.round(n)) : String.format(Locale.ROOT, "%.1f", n);
-    return (m.endsWith(".0") ? m.substring(0, m.length() - 2) : m) + " " + units[u];
-  }
 }

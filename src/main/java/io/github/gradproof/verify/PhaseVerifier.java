@@ -74,8 +74,8 @@ public final class PhaseVerifier {
       return q.kind() == QuestionKind.NUMERIC ? numeric.verify(q) : questions.verify(q);
     } catch (OutOfMemoryError e) {
       throw new DiagnosticException(Diagnostic.at(q.location(), q.id() + ": verifying this question ran out of "
-          + "memory (the Java heap holds at most " + CostEstimate.bytes(Runtime.getRuntime().maxMemory())
-          + ", and the limit gradproof.maxMemory is " + CostEstimate.bytes(limits.maxMemory()) + "); use smaller "
+          + "memory (the Java heap holds at most " + WorkLimits.bytes(Runtime.getRuntime().maxMemory())
+          + ", and the limit gradproof.maxMemory is " + WorkLimits.bytes(limits.maxMemory()) + "); use smaller "
           + "dims, lower the limit so that such questions are refused before they run, or give the build more "
           + "memory (MAVEN_OPTS=-Xmx2g); when questions are verified on several threads, the memory may be "
           + "held by another one verified at the same time, and -Dgradproof.threads=1 names the question that "

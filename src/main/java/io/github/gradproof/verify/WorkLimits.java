@@ -86,4 +86,16 @@ public record WorkLimits(long maxWork, long maxMemory) {
   public String toString() {
     return "maxWork=" + maxWork + " maxMemory=" + maxMemory;
   }
+
+  /** Bytes in binary units: {@code 1.4 GiB}, {@code 256 MiB}. */
+  public static String bytes(double n) {
+    String[] units = {"bytes", "KiB", "MiB", "GiB", "TiB"};
+    int u = 0;
+    while (u < units.length - 1 && n >= 1024) {
+      n /= 1024;
+      u++;
+    }
+    String m = u == 0 || n >= 100 ? Long.toString(Math.round(n)) : String.format(Locale.ROOT, "%.1f", n);
+    return (m.endsWith(".0") ? m.substring(0, m.length() - 2) : m) + " " + units[u];
+  }
 }
