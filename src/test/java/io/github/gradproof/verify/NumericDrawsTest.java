@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.gradproof.QuizLoad;
 import io.github.gradproof.diag.DiagnosticException;
 import io.github.gradproof.quiz.Question;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -30,14 +28,7 @@ class NumericDrawsTest {
 
   /** A phase file with one numeric question of the given setup lines, ask and extra lines. */
   private Question question(String inputs, String forward, String ask, String... extra) throws IOException {
-    String text = String.join("\n",
-        "phase: 1", "slug: t", "title: {en: \"T\", es: \"T\"}", "summary: {en: \"S\", es: \"S\"}", "questions:",
-        "  - id: q-01-01", "    kind: numeric", "    title: {en: \"T\", es: \"T\"}", "    prompt: {en: \"P\", es: \"P\"}",
-        "    setup:", "      inputs: {" + inputs + "}", "      forward: |", "        " + forward.replace(";", "\n        "),
-        "    ask: \"" + ask + "\"", String.join("\n", extra), "");
-    Path file = tmp.resolve("phase-01-t.yaml");
-    Files.writeString(file, text);
-    return QuizLoad.phase(file, "t.yaml").questions().get(0);
+    return NumericQuestions.numeric(tmp, inputs, forward, ask, extra);
   }
 
   /**

@@ -16,7 +16,6 @@ import io.github.gradproof.quiz.InputSpec;
 import io.github.gradproof.quiz.Phase;
 import io.github.gradproof.quiz.Question;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -37,14 +36,7 @@ class NumericVerifierTest {
 
   /** A phase file with one numeric question of the given setup lines, ask and extra lines. */
   private Question question(String inputs, String forward, String ask, String... extra) throws IOException {
-    String text = String.join("\n",
-        "phase: 1", "slug: t", "title: {en: \"T\", es: \"T\"}", "summary: {en: \"S\", es: \"S\"}", "questions:",
-        "  - id: q-01-01", "    kind: numeric", "    title: {en: \"T\", es: \"T\"}", "    prompt: {en: \"P\", es: \"P\"}",
-        "    setup:", "      inputs: {" + inputs + "}", "      forward: |", "        " + forward.replace(";", "\n        "),
-        "    ask: \"" + ask + "\"", String.join("\n", extra), "");
-    Path file = tmp.resolve("phase-01-t.yaml");
-    Files.writeString(file, text);
-    return QuizLoad.phase(file, "t.yaml").questions().get(0);
+    return NumericQuestions.numeric(tmp, inputs, forward, ask, extra);
   }
 
   private static Phase fixture() {
