@@ -10,11 +10,8 @@ import org.snakeyaml.engine.v2.nodes.Node;
 /** Question ids seen so far in one load, with where each was first used. */
 final class IdRegistry {
 
-  /** An id and where it was claimed. */
-  record Claim(String id, SourceLocation at) {}
-
   private final Map<String, SourceLocation> seen = new HashMap<>();
-  private final List<Claim> order = new ArrayList<>();
+  private final List<ClaimedId> order = new ArrayList<>();
 
   /** Records {@code id}; reports it at {@code node} if it was used before. */
   void claim(String id, SourceLocation at, NodeReader reader, Node node) {
@@ -23,7 +20,7 @@ final class IdRegistry {
       reader.error(node, "duplicate question id '" + id + "' (first used at " + first
           + "); ids must be unique across the site, so rename this one");
     } else {
-      order.add(new Claim(id, at));
+      order.add(new ClaimedId(id, at));
     }
   }
 
@@ -33,7 +30,7 @@ final class IdRegistry {
   }
 
   /** The ids recorded after {@code mark}, in order. */
-  List<Claim> since(int mark) {
+  List<ClaimedId> since(int mark) {
     return List.copyOf(order.subList(mark, order.size()));
   }
 
@@ -41,13 +38,13 @@ final class IdRegistry {
    * Records every claim of a file loaded before, when none of its ids is taken; otherwise records
    * nothing and returns false (the file is then validated again, which reports the duplicate).
    */
-  boolean claimAll(List<Claim> claims) {
-    for (Claim claim : claims) {
+  boolean claimAll(List<ClaimedId> claims) {
+    for (ClaimedId claim : claims) {
       if (seen.containsKey(claim.id())) {
         return false;
       }
     }
-    for (Claim claim : claims) {
+    for (ClaimedId claim : claims) {
       seen.put(claim.id(), claim.at());
       order.add(claim);
     }

@@ -19,9 +19,24 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class LoadMemo {
 
-  /** A loaded file: its digest, what it was read for, its phase and the ids it claimed. */
-  record Remembered(byte[] digest, List<String> languages, List<String> others, Phase phase,
-      List<IdRegistry.Claim> ids) {}
+  /**
+   * A loaded file: its digest, what it was read for, its phase and the ids it claimed.
+   *
+   * @param digest the SHA-256 of the file's bytes ({@link #digest(byte[])})
+   * @param languages the languages the file was read for
+   * @param others the languages its texts may also have, which were skipped
+   * @param phase the file's phase, returned as is by a load that finds the same bytes
+   * @param ids the question ids the file claimed, in order
+   */
+  public record Remembered(byte[] digest, List<String> languages, List<String> others, Phase phase,
+      List<ClaimedId> ids) {
+
+    public Remembered {
+      languages = List.copyOf(languages);
+      others = List.copyOf(others);
+      ids = List.copyOf(ids);
+    }
+  }
 
   private final Map<String, Remembered> byPath = new ConcurrentHashMap<>();
 
@@ -32,7 +47,16 @@ public final class LoadMemo {
         && r.others().equals(others) ? r : null;
   }
 
-  void remember(String displayPath, Remembered remembered) {
+  /** The file at {@code displayPath} as last remembered, or {@code null}. */
+  public Remembered remembered(String displayPath) {
+    return byPath.get(displayPath);
+  }
+
+  /**
+   * Remembers a file: a load that finds these bytes of it, read for the same languages, takes
+   * {@code remembered}'s phase as is and claims its ids without parsing the file.
+   */
+  public void remember(String displayPath, Remembered remembered) {
     byPath.put(displayPath, remembered);
   }
 
@@ -47,7 +71,7 @@ public final class LoadMemo {
   }
 
   /** The SHA-256 of {@code bytes}. */
-  static byte[] digest(byte[] bytes) {
+  public static byte[] digest(byte[] bytes) {
     try {
       return MessageDigest.getInstance("SHA-256").digest(bytes);
     } catch (NoSuchAlgorithmException e) {

@@ -48,7 +48,7 @@ import java.util.stream.Stream;
  */
 final class BuildCache {
 
-  private static final int MAGIC = 0x47504333; // "GPC3"
+  private static final int MAGIC = 0x47504334; // "GPC4"
   private static volatile String generatorBuild;
 
   private final Path dir;
@@ -59,9 +59,21 @@ final class BuildCache {
     this.globalKey = globalKey;
   }
 
-  /** One cached phase. */
+  /**
+   * One cached phase.
+   *
+   * @param contents the files' bytes, or {@code null} in an entry read without them ({@link #meta})
+   * @param loaded what loading the phase's file gave besides its questions, or {@code null} when
+   *     the phase came from a source that does not say ({@link CachedLoad})
+   */
   record Entry(List<String> paths, List<byte[]> contents, List<LinkChecker.PageFacts> facts, String json,
-      int questionCount, long verifiedCount, int claimCount, long partialCount) {}
+      int questionCount, long verifiedCount, int claimCount, long partialCount, CachedLoad loaded) {
+
+    /** The same entry without its files' bytes. */
+    Entry withoutContents() {
+      return new Entry(paths, null, facts, json, questionCount, verifiedCount, claimCount, partialCount, loaded);
+    }
+  }
 
   /**
    * Opens the cache in {@code dir} for a build of {@code config}.
@@ -85,10 +97,23 @@ final class BuildCache {
    * would be refused by the loader (a link out of its folder, a pipe, a file over the size limit).
    */
   String key(Path file, String displayPath) {
+    byte[] bytes = bytes(file, displayPath);
+    return bytes == null ? null : key(displayPath, bytes);
+  }
+
+  /** The key of a phase whose file, shown as {@code displayPath}, holds {@code bytes}. */
+  String key(String displayPath, byte[] bytes) {
+    return new Hasher().text(globalKey).text(displayPath).bytes(bytes).hex();
+  }
+
+  /**
+   * The bytes of a quiz file as the loader would read them; {@code null} if it cannot be read, or
+   * would be refused by the loader.
+   */
+  static byte[] bytes(Path file, String displayPath) {
     try {
-      byte[] bytes = RealFiles.read(file, file.toAbsolutePath().getParent(), displayPath, QuizLoader.MAX_FILE_BYTES,
+      return RealFiles.read(file, file.toAbsolutePath().getParent(), displayPath, QuizLoader.MAX_FILE_BYTES,
           "for a quiz file", "split it into several phases");
-      return new Hasher().text(globalKey).text(displayPath).bytes(bytes).hex();
     } catch (DiagnosticException e) {
       return null;
     }
@@ -96,6 +121,15 @@ final class BuildCache {
 
   /** The entry for a key, or {@code null} when absent or unreadable. */
   Entry get(String key) {
+    return read(key, true);
+  }
+
+  /** The entry for a key without its files' bytes (which are not read), or {@code null}. */
+  Entry meta(String key) {
+    return read(key, false);
+  }
+
+  private Entry read(String key, boolean withContents) {
     Path file = dir.resolve(key + ".bin");
     try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
       if (in.readInt() != MAGIC) {
@@ -103,15 +137,26 @@ final class BuildCache {
       }
       int files = in.readInt();
       List<String> paths = new ArrayList<>(files);
-      List<byte[]> contents = new ArrayList<>(files);
       List<LinkChecker.PageFacts> facts = new ArrayList<>(files);
       for (int i = 0; i < files; i++) {
         paths.add(in.readUTF());
-        contents.add(bytes(in));
-        facts.add(in.readBoolean() ? new LinkChecker.PageFacts(strings(in), tags(in), tags(in)) : null);
+        facts.add(in.readBoolean() ? new LinkChecker.PageFacts(CacheCodec.strings(in), CacheCodec.tags(in),
+            CacheCodec.tags(in)) : null);
       }
-      String json = new String(bytes(in), StandardCharsets.UTF_8);
-      return new Entry(paths, contents, facts, json, in.readInt(), in.readLong(), in.readInt(), in.readLong());
+      String json = CacheCodec.text(in);
+      int questions = in.readInt();
+      long verified = in.readLong();
+      int claims = in.readInt();
+      long partial = in.readLong();
+      CachedLoad loaded = in.readBoolean() ? CachedLoad.read(in) : null;
+      List<byte[]> contents = null;
+      if (withContents) {
+        contents = new ArrayList<>(files);
+        for (int i = 0; i < files; i++) {
+          contents.add(CacheCodec.bytes(in));
+        }
+      }
+      return new Entry(paths, contents, facts, json, questions, verified, claims, partial, loaded);
     } catch (NoSuchFileException e) {
       return null;
     } catch (IOException | RuntimeException e) {
@@ -129,20 +174,27 @@ final class BuildCache {
         out.writeInt(entry.paths().size());
         for (int i = 0; i < entry.paths().size(); i++) {
           out.writeUTF(entry.paths().get(i));
-          bytes(out, entry.contents().get(i));
           LinkChecker.PageFacts facts = entry.facts().get(i);
           out.writeBoolean(facts != null);
           if (facts != null) {
-            strings(out, facts.ids());
-            tags(out, facts.idProblems());
-            tags(out, facts.links());
+            CacheCodec.strings(out, facts.ids());
+            CacheCodec.tags(out, facts.idProblems());
+            CacheCodec.tags(out, facts.links());
           }
         }
-        bytes(out, entry.json().getBytes(StandardCharsets.UTF_8));
+        CacheCodec.text(out, entry.json());
         out.writeInt(entry.questionCount());
         out.writeLong(entry.verifiedCount());
         out.writeInt(entry.claimCount());
         out.writeLong(entry.partialCount());
+        out.writeBoolean(entry.loaded() != null);
+        if (entry.loaded() != null) {
+          entry.loaded().write(out);
+        }
+        // The files' bytes come last, so an entry can be read without them (meta).
+        for (byte[] content : entry.contents()) {
+          CacheCodec.bytes(out, content);
+        }
       }
       try {
         Files.move(temp, dir.resolve(key + ".bin"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -154,7 +206,16 @@ final class BuildCache {
     }
   }
 
-  /** Removes every entry not in {@code used} (called after a successful build). */
+  /** The file that records what {@code output} holds, kept beside the entries ({@link PublishedFiles}). */
+  Path recordFile(Path output) {
+    return dir.resolve("site-" + new Hasher().text(output.toAbsolutePath().normalize().toString()).hex()
+        .substring(0, 16) + ".published");
+  }
+
+  /**
+   * Removes every entry not in {@code used} (called after a successful build), and leftovers of
+   * interrupted writes; records of published sites stay.
+   */
   void retainOnly(Set<String> used) {
     if (!Files.isDirectory(dir)) {
       return;
@@ -162,67 +223,14 @@ final class BuildCache {
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
       for (Path entry : entries) {
         String name = entry.getFileName().toString();
-        boolean live = name.endsWith(".bin") && used.contains(name.substring(0, name.length() - 4));
+        boolean live = name.endsWith(".bin") && used.contains(name.substring(0, name.length() - 4))
+            || name.endsWith(".published");
         if (!live) {
           Files.deleteIfExists(entry);
         }
       }
     } catch (IOException e) {
       // Leftovers are harmless: their keys can no longer match.
-    }
-  }
-
-  private static byte[] bytes(DataInputStream in) throws IOException {
-    int length = in.readInt();
-    if (length < 0 || length > (1 << 28)) {
-      throw new IOException("corrupt cache entry");
-    }
-    return in.readNBytes(length);
-  }
-
-  private static void bytes(DataOutputStream out, byte[] bytes) throws IOException {
-    out.writeInt(bytes.length);
-    out.write(bytes);
-  }
-
-  private static List<LinkChecker.Tag> tags(DataInputStream in) throws IOException {
-    int count = in.readInt();
-    List<LinkChecker.Tag> tags = new ArrayList<>(count);
-    for (int i = 0; i < count; i++) {
-      tags.add(new LinkChecker.Tag(in.readUTF().intern(), in.readUTF().intern(), in.readUTF().intern(), in.readInt(),
-          in.readInt(), in.readBoolean() ? in.readUTF() : null));
-    }
-    return List.copyOf(tags);
-  }
-
-  private static void tags(DataOutputStream out, List<LinkChecker.Tag> tags) throws IOException {
-    out.writeInt(tags.size());
-    for (LinkChecker.Tag tag : tags) {
-      out.writeUTF(tag.name());
-      out.writeUTF(tag.attribute());
-      out.writeUTF(tag.value());
-      out.writeInt(tag.line());
-      out.writeInt(tag.column());
-      out.writeBoolean(tag.problem() != null);
-      if (tag.problem() != null) {
-        out.writeUTF(tag.problem());
-      }
-    }
-  }
-
-  private static List<String> strings(DataInputStream in) throws IOException {
-    int count = in.readInt();
-    List<String> strings = new ArrayList<>(count);
-    for (int i = 0; i < count; i++) {
-      strings.add(in.readUTF());
-    }
-    return List.copyOf(strings);
-  }
-
-  private static void strings(DataOutputStream out, List<String> strings) throws IOException {
-    out.writeInt(strings.size());
-    for (String s : strings) {
-      out.writeUTF(s);
     }
   }
 

@@ -57,8 +57,7 @@ public final class BuildMemory {
 
   /** Remembers an entry, dropping its file contents (they are on disk, in the cache and the output). */
   void remember(String key, BuildCache.Entry entry) {
-    entries.put(key, new BuildCache.Entry(entry.paths(), null, entry.facts(), entry.json(), entry.questionCount(),
-        entry.verifiedCount(), entry.claimCount(), entry.partialCount()));
+    entries.put(key, entry.withoutContents());
   }
 
   /** Forgets the entries of every other key. */

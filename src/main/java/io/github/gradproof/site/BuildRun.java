@@ -2,13 +2,18 @@ package io.github.gradproof.site;
 
 import io.github.gradproof.diag.Diagnostic;
 import io.github.gradproof.diag.DiagnosticException;
+import io.github.gradproof.quiz.LoadMemo;
 import io.github.gradproof.quiz.Phase;
+import io.github.gradproof.site.Pipeline.PhaseSource;
 import io.github.gradproof.verify.PhaseResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The state of one build, {@code check} or {@code generate}: what it runs (configuration, pipeline,
@@ -57,12 +62,25 @@ final class BuildRun implements AutoCloseable {
    * verified, and the build fails with the problems of both steps, so one run reports everything.
    */
   List<Phase> load() {
+    return load(null, phase -> true);
+  }
+
+  /**
+   * {@link #load()} with a memo of files known before ({@link PhaseSource#load(SiteConfig, Executor, List,
+   * LoadMemo)}); when some files have problems, only the phases {@code verifiable} accepts are
+   * verified (a stand-in of a cached file has nothing to verify).
+   */
+  List<Phase> load(LoadMemo memo, Predicate<Phase> verifiable) {
     List<Diagnostic> loadProblems = new ArrayList<>();
-    List<Phase> phases = pipeline.source().load(config, workers.executor(), loadProblems);
+    List<Phase> phases = pipeline.source().load(config, workers.executor(), loadProblems, memo);
     loadNanos = System.nanoTime() - start;
     slots = new PhaseSlots(phases);
     if (!loadProblems.isEmpty()) {
-      verifyAll(phases);
+      workers.forEach(phases.size(), i -> {
+        if (verifiable.test(phases.get(i))) {
+          verify(phases.get(i), i);
+        }
+      });
       loadProblems.addAll(slots.problems());
       throw new DiagnosticException(loadProblems);
     }
@@ -96,6 +114,12 @@ final class BuildRun implements AutoCloseable {
   /** Starts the translation report of the phases beside the verification. */
   CompletableFuture<Translations> startTranslationReport(List<Phase> phases) {
     return workers.submit(() -> Translations.of(phases, config.languages(), options.memory()));
+  }
+
+  /** Starts the translation report of the phases beside the verification, each phase's part from {@code parts}. */
+  CompletableFuture<Translations> startTranslationReport(List<Phase> phases,
+      Function<Phase, BuildMemory.PhaseTranslations> parts) {
+    return workers.submit(() -> Translations.of(phases, config.languages(), parts));
   }
 
   /**

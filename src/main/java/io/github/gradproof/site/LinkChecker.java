@@ -39,6 +39,8 @@ final class LinkChecker {
   private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:.*");
 
   private final Path root;
+  /** Files of the site that are not pages ({@link #addFile}). */
+  private final Set<String> otherFiles = ConcurrentHashMap.newKeySet();
   private final String displayRoot;
   private final String baseUrl;
   private final Map<String, PageFacts> pages = new ConcurrentHashMap<>();
@@ -86,6 +88,15 @@ final class LinkChecker {
   /** The facts of one page's HTML, with this site's base URL. */
   PageFacts pageFacts(String html) {
     return facts(html, baseUrl);
+  }
+
+  /**
+   * Records that the site has a file at {@code relative} that is not a scanned page (a Markdown
+   * mirror), so links to it hold without looking for it on disk: a build that updates the output
+   * in place does not write unchanged files into its staging folder.
+   */
+  void addFile(String relative) {
+    otherFiles.add(relative);
   }
 
   /** Adds the facts of an already scanned page (a page reused from the build cache). */
@@ -273,7 +284,7 @@ final class LinkChecker {
   }
 
   private boolean isFile(String target) {
-    return pages.containsKey(target) || files.computeIfAbsent(root.resolve(target), Files::isRegularFile);
+    return pages.containsKey(target) || otherFiles.contains(target) || files.computeIfAbsent(root.resolve(target), Files::isRegularFile);
   }
 
   private Diagnostic problem(String page, Tag tag, String message) {

@@ -31,7 +31,12 @@ final class PhaseBuilder {
     try {
       String key = site.cache.key(phase);
       run.slots().cacheKey(i, key);
-      if (!reuse(phase, i, key)) {
+      if (reuse(phase, i, key)) {
+        return;
+      }
+      if (site.cache.isStandIn(phase)) {
+        standInLost(phase, i, key);
+      } else {
         verifyRenderWrite(phase, i, key);
       }
     } finally {
@@ -54,15 +59,28 @@ final class PhaseBuilder {
       writeRotated(entry.paths(), entry.contents(), i, key);
     }
     for (int f = 0; f < entry.paths().size(); f++) {
-      if (entry.facts().get(f) != null) {
-        site.links.add(entry.paths().get(f), entry.facts().get(f));
-      }
+      addToLinks(entry.paths().get(f), entry.facts().get(f));
     }
     run.writeNanos.add(System.nanoTime() - t);
     site.json.offer(i, entry.json());
     run.slots().reused(i, PhaseSummary.of(phase, entry.questionCount(), entry.verifiedCount(), entry.claimCount(),
         entry.partialCount()));
     return true;
+  }
+
+  /**
+   * A file the load skipped because the cache held its phase, whose entry can no longer be read
+   * (the cache folder was changed during the build): the phase has no questions to verify, so the
+   * build fails, and the next build, without the entry, loads the file again.
+   */
+  private void standInLost(Phase phase, int i, String key) {
+    if (site.renderers().pages() == null) {
+      return; // the theme's problem fails the build
+    }
+    run.slots().problems(i, List.of(Diagnostic.at(new SourceLocation(phase.sourcePath(), 1, 1),
+        "the build cache entry of this unchanged file (" + key + ".bin in " + run.options().cacheDir()
+        + ") could not be read while the site was being built, as if the cache folder was changed meanwhile;"
+        + " run the build again (it will load this file anew)")));
   }
 
   private void verifyRenderWrite(Phase phase, int i, String key) {
@@ -75,7 +93,7 @@ final class PhaseBuilder {
       Rendered rendered = render(phase, result);
       long rendering = System.nanoTime();
       run.renderNanos.add(rendering - t);
-      write(rendered, i, key);
+      write(phase, rendered, i, key);
       run.writeNanos.add(System.nanoTime() - rendering);
     } catch (RuntimeException e) {
       run.slots().failed(i, e);
@@ -112,21 +130,29 @@ final class PhaseBuilder {
     return new Rendered(paths, texts, facts, VerificationJson.phaseFragment(result));
   }
 
-  private void write(Rendered rendered, int i, String key) {
+  private void write(Phase phase, Rendered rendered, int i, String key) {
     List<byte[]> contents = new ArrayList<>(rendered.paths().size());
     for (int f = 0; f < rendered.paths().size(); f++) {
       contents.add(rendered.texts().get(f).getBytes(StandardCharsets.UTF_8));
-      if (rendered.facts().get(f) != null) {
-        site.links.add(rendered.paths().get(f), rendered.facts().get(f));
-      }
+      addToLinks(rendered.paths().get(f), rendered.facts().get(f));
     }
     writeRotated(rendered.paths(), contents, i, key);
     if (key != null) {
       PhaseSummary summary = run.slots().summary(i);
-      site.cache.put(key, new BuildCache.Entry(rendered.paths(), contents, rendered.facts(), rendered.fragment(),
-          summary.questionCount(), summary.verifiedCount(), summary.claimCount(), summary.partialCount()));
+      site.cache.put(key, phase, new BuildCache.Entry(rendered.paths(), contents, rendered.facts(),
+          rendered.fragment(), summary.questionCount(), summary.verifiedCount(), summary.claimCount(),
+          summary.partialCount(), null));
     }
     site.json.offer(i, rendered.fragment());
+  }
+
+  /** Tells the link checker about a file of the phase: a page with its facts, or another file ({@code null} facts). */
+  private void addToLinks(String path, LinkChecker.PageFacts facts) {
+    if (facts != null) {
+      site.links.add(path, facts);
+    } else {
+      site.links.addFile(path);
+    }
   }
 
   /**

@@ -1,18 +1,27 @@
 package io.github.gradproof.site;
 
+import io.github.gradproof.quiz.LoadMemo;
 import io.github.gradproof.quiz.Phase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
  * The build cache as one build sees it, or no cache at all (every key {@code null}). Opened
  * before the phases are loaded: a phase is cached only when its file has the same key before and
  * after loading, so an edit racing the build can never store old output under the new file's key.
+ *
+ * <p>Opening also prepares the load ({@link #memo()}): every quiz file whose entry is in the cache
+ * is remembered with a {@linkplain CachedLoad#standIn stand-in} phase, so the loader neither
+ * parses nor validates it again, and the build takes it from the cache as a whole. A stand-in
+ * has no questions; it is only ever reused ({@link #isStandIn}), never verified.
  */
 final class PhaseCache {
 
@@ -20,40 +29,82 @@ final class PhaseCache {
   private final SiteConfig config;
   private final Map<String, String> keysBefore;
   private final BuildMemory memory;
+  /** The load's memo: stand-ins of the cached files, then every file the load parsed. */
+  private final LoadMemo memo;
+  /** The stand-in phases given to the loader, with their keys. */
+  private final Map<Phase, String> standIns;
+  /** The entries of the stand-ins, read (without their files' bytes) when the cache opened. */
+  private final Map<String, BuildCache.Entry> opened;
+  /** Each phase's part of the translation report, by file, for the phase object it was made of. */
+  private final Map<String, BuildMemory.PhaseTranslations> translations = new ConcurrentHashMap<>();
 
-  private PhaseCache(BuildCache cache, SiteConfig config, Map<String, String> keysBefore, BuildMemory memory) {
+  private PhaseCache(BuildCache cache, SiteConfig config, Map<String, String> keysBefore, BuildMemory memory,
+      LoadMemo memo, Map<Phase, String> standIns, Map<String, BuildCache.Entry> opened) {
     this.cache = cache;
     this.config = config;
     this.keysBefore = keysBefore;
     this.memory = memory;
+    this.memo = memo;
+    this.standIns = standIns;
+    this.opened = opened;
   }
 
   /** The cache of a run's options, keyed by its pipeline; the quiz files are keyed now. */
   static PhaseCache open(BuildRun run) {
     BuildOptions options = run.options();
     if (options.cacheDir() == null) {
-      return new PhaseCache(null, run.config, Map.of(), null);
+      return new PhaseCache(null, run.config, Map.of(), null, null, Map.of(), Map.of());
     }
     String generator = options.generatorBuild() != null ? options.generatorBuild() : BuildCache.generatorBuild();
     BuildCache cache = BuildCache.open(options.cacheDir(), run.config, run.pipeline().id(), generator);
-    return new PhaseCache(cache, run.config, keysOfFiles(cache, run.config), options.memory());
+    BuildMemory memory = options.memory();
+    // A process with a memory (the live preview) remembers whole phases itself.
+    LoadMemo memo = memory == null ? new LoadMemo() : null;
+    Map<Phase, String> standIns = Collections.synchronizedMap(new IdentityHashMap<>());
+    Map<String, BuildCache.Entry> opened = new ConcurrentHashMap<>();
+    Map<String, String> keys = new ConcurrentHashMap<>();
+    List<Path> files = quizFiles(run.config);
+    // Reading, hashing and reading each cached entry are independent per file.
+    run.workers.forEach(files.size(), i -> {
+      String display = run.config.display(files.get(i));
+      byte[] bytes = BuildCache.bytes(files.get(i), display);
+      if (bytes == null) {
+        return;
+      }
+      String key = cache.key(display, bytes);
+      keys.put(display, key);
+      BuildCache.Entry entry = memo == null ? null : cache.meta(key);
+      if (entry != null && entry.loaded() != null) {
+        CachedLoad loaded = entry.loaded();
+        Phase standIn = loaded.standIn(display);
+        memo.remember(display, new LoadMemo.Remembered(LoadMemo.digest(bytes), loaded.languages(), loaded.others(),
+            standIn, loaded.ids()));
+        standIns.put(standIn, key);
+        opened.put(key, entry);
+      }
+    });
+    return new PhaseCache(cache, run.config, keys, memory, memo, standIns, opened);
   }
 
-  /** The cache keys of the files in the data folder, by shown path. */
-  private static Map<String, String> keysOfFiles(BuildCache cache, SiteConfig config) {
-    Map<String, String> keys = new HashMap<>();
+  private static List<Path> quizFiles(SiteConfig config) {
     try (Stream<Path> files = Files.list(config.dataDir())) {
-      for (Path file : files.toList()) {
-        String display = config.display(file);
-        String key = cache.key(file, display);
-        if (key != null) {
-          keys.put(display, key);
-        }
-      }
+      return files.sorted().toList();
     } catch (IOException e) {
-      return Map.of();
+      return List.of();
     }
-    return keys;
+  }
+
+  /**
+   * The memo to load with: it holds a stand-in for every file whose entry the cache has, and
+   * remembers the files the load parses; {@code null} without a cache or with a build memory.
+   */
+  LoadMemo memo() {
+    return memo;
+  }
+
+  /** Whether {@code phase} is a stand-in for a cached file (it has no questions: reuse it, never verify it). */
+  boolean isStandIn(Phase phase) {
+    return standIns.containsKey(phase);
   }
 
   /** The key of a loaded phase; {@code null} without a cache or when its file changed while loading. */
@@ -61,16 +112,20 @@ final class PhaseCache {
     if (cache == null) {
       return null;
     }
+    String standIn = standIns.get(phase);
+    if (standIn != null) {
+      return standIn; // the stand-in was made from the file's bytes when the cache opened
+    }
     String key = cache.key(config.baseDir().resolve(phase.sourcePath()), phase.sourcePath());
     return key != null && key.equals(keysBefore.get(phase.sourcePath())) ? key : null;
   }
 
   /**
-   * The entry under a key, or {@code null} on a miss; from the build's {@link BuildMemory} when it
-   * has one, then without its file contents ({@link #stored} reads them).
+   * The entry under a key, or {@code null} on a miss; from the build's {@link BuildMemory} or as
+   * read when the cache opened, then without its file contents ({@link #stored} reads them).
    */
   BuildCache.Entry get(String key) {
-    BuildCache.Entry remembered = memory == null ? null : memory.entry(key);
+    BuildCache.Entry remembered = memory == null ? opened.get(key) : memory.entry(key);
     return remembered != null ? remembered : stored(key);
   }
 
@@ -83,11 +138,48 @@ final class PhaseCache {
     return entry;
   }
 
-  void put(String key, BuildCache.Entry entry) {
-    cache.put(key, entry);
+  /**
+   * Stores the entry of a phase this build verified and rendered, with what loading it gave when
+   * the load's memo remembers that very phase (so the next build need not parse its file).
+   */
+  void put(String key, Phase phase, BuildCache.Entry entry) {
+    LoadMemo.Remembered loaded = memo == null ? null : memo.remembered(phase.sourcePath());
+    BuildCache.Entry stored = loaded == null || loaded.phase() != phase ? entry
+        : new BuildCache.Entry(entry.paths(), entry.contents(), entry.facts(), entry.json(), entry.questionCount(),
+            entry.verifiedCount(), entry.claimCount(), entry.partialCount(),
+            CachedLoad.of(phase, loaded, translations(phase)));
+    cache.put(key, stored);
     if (memory != null) {
-      memory.remember(key, entry);
+      memory.remember(key, stored);
     }
+  }
+
+  /**
+   * The part of the translation report of {@code phase}: as cached for a stand-in, as the build's
+   * memory holds it for the same phase object, or computed once per build (the report and the
+   * cache entry both ask).
+   */
+  BuildMemory.PhaseTranslations translations(Phase phase) {
+    String key = standIns.get(phase);
+    List<String> languages = config.languages();
+    if (key != null) {
+      CachedLoad loaded = opened.get(key).loaded();
+      return new BuildMemory.PhaseTranslations(phase, languages, loaded.findings(), loaded.translationLines());
+    }
+    BuildMemory.PhaseTranslations part = translations.get(phase.sourcePath());
+    if (part != null && part.phase() == phase) {
+      return part;
+    }
+    return translations.compute(phase.sourcePath(), (path, known) -> known != null && known.phase() == phase ? known
+        : Translations.partOf(phase, languages, memory));
+  }
+
+  /**
+   * Where a Maven build keeps its record of what {@code output} holds ({@link PublishedFiles}):
+   * in the cache folder, one file per output folder.
+   */
+  Path recordFile(Path output) {
+    return cache.recordFile(output);
   }
 
   /** Whether a cache is in use (the report's log line says what it saved). */

@@ -69,8 +69,18 @@ public record Pipeline(String id, PhaseSource source, Function<Phase, PhaseResul
      * Every {@code phase-NN-slug.yaml} in the data folder, loaded and validated; texts in the
      * theme's other languages are allowed and skipped, so a site can publish a subset of them.
      */
-    PhaseSource QUIZ_FILES = (config, executor, problems) -> QuizLoader.loadAll(config.dataDir(),
-        config.display(config.dataDir()), config.languages(), config.knownLanguages(), executor, problems);
+    PhaseSource QUIZ_FILES = new PhaseSource() {
+      @Override
+      public List<Phase> load(SiteConfig config, Executor executor, List<Diagnostic> problems) {
+        return load(config, executor, problems, null);
+      }
+
+      @Override
+      public List<Phase> load(SiteConfig config, Executor executor, List<Diagnostic> problems, LoadMemo memo) {
+        return QuizLoader.loadAll(config.dataDir(), config.display(config.dataDir()), config.languages(),
+            config.knownLanguages(), executor, problems, memo);
+      }
+    };
 
     /**
      * Loads every phase that can be loaded; adds a located diagnostic to {@code problems} for
@@ -80,5 +90,16 @@ public record Pipeline(String id, PhaseSource source, Function<Phase, PhaseResul
      * @param executor the build's workers, for reading files in parallel
      */
     List<Phase> load(SiteConfig config, Executor executor, List<Diagnostic> problems);
+
+    /**
+     * {@link #load(SiteConfig, Executor, List)}, reusing the phases {@code memo} remembers for
+     * files with the same bytes and remembering the others (see {@link QuizLoader#loadAll}); a
+     * source that keeps no such memo ignores it, which changes nothing but speed.
+     *
+     * @param memo files known before, or {@code null}
+     */
+    default List<Phase> load(SiteConfig config, Executor executor, List<Diagnostic> problems, LoadMemo memo) {
+      return load(config, executor, problems);
+    }
   }
 }

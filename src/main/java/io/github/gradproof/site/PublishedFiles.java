@@ -1,10 +1,23 @@
 package io.github.gradproof.site;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The files this process published into one output folder, each with the build-cache key of the
@@ -13,6 +26,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * that already hold an unchanged phase, write the others, delete the ones no longer produced.
  * Every write in place is recorded as it happens, so the record stays true even when a build fails
  * midway. Thread-safe.
+ *
+ * <p>A Maven build is a new process each time, so it keeps the record in the build cache's folder
+ * ({@link #save}, {@link #load}) with each file's size and modification time; the record is only
+ * believed when the output holds exactly those files, unchanged since ({@link #load} walks it).
  */
 final class PublishedFiles {
 
@@ -46,6 +63,110 @@ final class PublishedFiles {
   /** The recorded files and their tags (a live view). */
   Map<String, String> tags() {
     return tags;
+  }
+
+  private static final int MAGIC = 0x47505046; // "GPPF"
+
+  /**
+   * The record saved in {@code file} for {@code output}, or {@code null} when there is none, it is
+   * unreadable, it is of another output folder, or the output does not hold exactly the recorded
+   * files with their recorded sizes and modification times (anything changed it since, so it must
+   * be replaced as a whole). The site's stamp is not part of the record.
+   */
+  static PublishedFiles load(Path file, Path output) {
+    Map<String, Long[]> stats = new HashMap<>();
+    PublishedFiles record = new PublishedFiles();
+    try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+      if (in.readInt() != MAGIC || !in.readUTF().equals(output.toAbsolutePath().normalize().toString())) {
+        return null;
+      }
+      int count = CacheCodec.length(in);
+      for (int i = 0; i < count; i++) {
+        String relative = in.readUTF();
+        record.tags.put(relative, in.readUTF());
+        stats.put(relative, new Long[] {in.readLong(), in.readLong()});
+      }
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+    Map<String, Long[]> actual = statsOf(output);
+    if (actual == null || actual.size() != stats.size()) {
+      return null;
+    }
+    for (Map.Entry<String, Long[]> known : stats.entrySet()) {
+      Long[] now = actual.get(known.getKey());
+      if (now == null || !now[0].equals(known.getValue()[0]) || !now[1].equals(known.getValue()[1])) {
+        return null;
+      }
+    }
+    record.output = output;
+    return record;
+  }
+
+  /**
+   * Saves this record of {@code output} in {@code file} (atomically), with the size and
+   * modification time of every file the output now holds; a failure only loses the record.
+   */
+  void save(Path file, Path output) {
+    Map<String, Long[]> actual = statsOf(output);
+    if (actual == null || !actual.keySet().equals(tags.keySet())) {
+      forget(file); // the output holds other files than this build wrote: no record to trust
+      return;
+    }
+    try {
+      Files.createDirectories(file.getParent());
+      Path temp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+      try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16))) {
+        out.writeInt(MAGIC);
+        out.writeUTF(output.toAbsolutePath().normalize().toString());
+        out.writeInt(tags.size());
+        for (Map.Entry<String, String> tag : new TreeMap<>(tags).entrySet()) {
+          out.writeUTF(tag.getKey());
+          out.writeUTF(tag.getValue());
+          out.writeLong(actual.get(tag.getKey())[0]);
+          out.writeLong(actual.get(tag.getKey())[1]);
+        }
+      }
+      Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException | RuntimeException e) {
+      forget(file);
+    }
+  }
+
+  /** Deletes a saved record (before the output changes: a build killed midway leaves none). */
+  static void forget(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete " + file + "; delete it by hand, or build with"
+          + " -Dgradproof.cache=false", e);
+    }
+  }
+
+  /**
+   * Size and modification time of every file under {@code output} but the stamp, by relative
+   * path; {@code null} when the output holds anything but folders and regular files, or cannot be read.
+   */
+  private static Map<String, Long[]> statsOf(Path output) {
+    Map<String, Long[]> stats = new HashMap<>();
+    try {
+      Files.walkFileTree(output, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+          if (!attrs.isRegularFile()) {
+            throw new IOException("not a regular file: " + file);
+          }
+          String relative = output.relativize(file).toString().replace('\\', '/');
+          if (!relative.equals(SiteStamp.FILE)) {
+            stats.put(relative, new Long[] {attrs.size(), attrs.lastModifiedTime().to(TimeUnit.MICROSECONDS)});
+          }
+          return FileVisitResult.CONTINUE;
+        }
+      });
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+    return stats;
   }
 
   /** After a staged build was published: {@code output} now holds exactly {@code written}. */

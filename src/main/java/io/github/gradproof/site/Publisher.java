@@ -32,16 +32,28 @@ public final class Publisher implements AutoCloseable {
   private final PublishedFiles record;
   /** Whether this build updates the output in place ({@code staging == output}). */
   private final boolean inPlace;
+  /**
+   * Whether this build stages only the files that change, and moves them into the output once the
+   * build has succeeded ({@link #publish}); only with a {@link #recordFile} that describes the output.
+   */
+  private final boolean deferred;
+  /** Where the record is saved between processes (a Maven build), or {@code null}. */
+  private final Path recordFile;
+  /** The files written into the staging folder (only kept when deferred). */
+  private final java.util.Set<String> staged = java.util.concurrent.ConcurrentHashMap.newKeySet();
   /** The files of this build, with their tags (only kept with a record). */
   private final java.util.Map<String, String> written = new java.util.concurrent.ConcurrentHashMap<>();
   private boolean published;
 
-  private Publisher(Path output, Path staging, OutputLock lock, PublishedFiles record, boolean inPlace) {
+  private Publisher(Path output, Path staging, OutputLock lock, PublishedFiles record, boolean inPlace,
+      boolean deferred, Path recordFile) {
     this.output = output;
     this.staging = staging;
     this.lock = lock;
     this.record = record;
     this.inPlace = inPlace;
+    this.deferred = deferred;
+    this.recordFile = recordFile;
   }
 
   /**
@@ -65,6 +77,21 @@ public final class Publisher implements AutoCloseable {
    * @param record what this process published into the output, or {@code null}
    */
   static Publisher open(SiteConfig config, BuildLog log, PublishedFiles record) {
+    return open(config, log, record, null);
+  }
+
+  /**
+   * {@link #open(SiteConfig, BuildLog, PublishedFiles)}, or, with a {@code recordFile} and no
+   * {@code record}, a build that keeps its record of the output in that file between processes:
+   * when the saved record still describes the output exactly ({@link PublishedFiles#load}), only the
+   * files that change are staged, and publishing moves them into the output, deletes the files no
+   * longer produced and saves the record again. A build that fails leaves the output untouched;
+   * one killed while publishing leaves each file whole, old or new, and no record, so the next
+   * build replaces the whole output.
+   *
+   * @param recordFile where the record of the output is kept between builds, or {@code null}
+   */
+  static Publisher open(SiteConfig config, BuildLog log, PublishedFiles record, Path recordFile) {
     OutputGuard.check(config);
     Path output = config.outputDir();
     Path parent = output.toAbsolutePath().getParent();
@@ -77,13 +104,18 @@ public final class Publisher implements AutoCloseable {
     try {
       OutputGuard.check(config); // another build may have changed the output while this one waited
       if (record != null && record.describes(output) && SiteStamp.isStamped(output)) {
-        return new Publisher(output, output, lock, record, true);
+        return new Publisher(output, output, lock, record, true, false, null);
       }
       restoreInterruptedSwap(parent, output);
       removeLeftovers(parent, output.getFileName().toString());
       Path staging = createStaging(parent, stagingPrefix(output));
       SiteStamp.write(staging);
-      return new Publisher(output, staging, lock, record, false);
+      if (record == null && recordFile != null) {
+        PublishedFiles saved = SiteStamp.isStamped(output) ? PublishedFiles.load(recordFile, output) : null;
+        return new Publisher(output, staging, lock, saved != null ? saved : new PublishedFiles(), false,
+            saved != null, recordFile);
+      }
+      return new Publisher(output, staging, lock, record, false, false, null);
     } catch (IOException e) {
       lock.close();
       throw new UncheckedIOException("cannot create a staging folder beside " + output, e);
@@ -149,6 +181,9 @@ public final class Publisher implements AutoCloseable {
         record.put(relative, key);
       } else {
         Files.write(file, content);
+        if (deferred) {
+          staged.add(relative);
+        }
       }
       if (record != null) {
         written.put(relative, key == null ? PublishedFiles.UNTAGGED : key);
@@ -159,11 +194,27 @@ public final class Publisher implements AutoCloseable {
   }
 
   /**
+   * Takes a file written straight into the staging folder (not by {@link #write}) as part of
+   * this build, e.g. {@code verification.json}, which is written as phases finish.
+   */
+  void adopt(String relative) {
+    if (deferred) {
+      staged.add(relative);
+    }
+    if (inPlace) {
+      record.put(relative, PublishedFiles.UNTAGGED);
+    }
+    if (record != null) {
+      written.put(relative, PublishedFiles.UNTAGGED);
+    }
+  }
+
+  /**
    * Whether every file of {@code relatives} already holds the bytes of the phase with cache key
-   * {@code key} (only when updating in place); if so they count as written by this build.
+   * {@code key} (only when updating in place, now or deferred); if so they count as written by this build.
    */
   boolean holds(java.util.List<String> relatives, String key) {
-    if (!inPlace) {
+    if (!inPlace && !deferred) {
       return false;
     }
     for (String relative : relatives) {
@@ -197,6 +248,13 @@ public final class Publisher implements AutoCloseable {
       throw new IllegalStateException("the staging folder " + staging + " was removed during the build, so it is"
           + " not published; run the build again");
     }
+    if (deferred) {
+      publishChanges();
+      return;
+    }
+    if (recordFile != null) {
+      PublishedFiles.forget(recordFile);
+    }
     try {
       Path old = null;
       if (Files.exists(output)) {
@@ -212,8 +270,55 @@ public final class Publisher implements AutoCloseable {
       if (old != null) {
         deleteTreeInParallel(old, workers);
       }
+      if (recordFile != null) {
+        record.save(recordFile, output);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot publish " + output, e);
+    }
+  }
+
+  /**
+   * Publishing a deferred build: the record is deleted first (a build killed from here on leaves
+   * none, so the next one replaces the whole output), then each staged file is moved into the
+   * output by a rename, the files no longer produced are deleted with the folders they leave
+   * empty, and the record is saved again.
+   */
+  private void publishChanges() {
+    PublishedFiles.forget(recordFile);
+    try {
+      for (String relative : new java.util.TreeSet<>(staged)) {
+        Path target = output.resolve(relative);
+        Files.createDirectories(target.getParent());
+        move(staging.resolve(relative), target);
+      }
+      for (String relative : java.util.List.copyOf(record.tags().keySet())) {
+        if (!written.containsKey(relative)) {
+          Path file = output.resolve(relative);
+          Files.deleteIfExists(file);
+          deleteEmptyFolders(file.getParent());
+        }
+      }
+      record.replace(output, written);
+      published = true;
+      deleteTree(staging);
+      record.save(recordFile, output);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot publish " + output, e);
+    }
+  }
+
+  /** Deletes {@code folder} and its parents inside the output while they are empty. */
+  private void deleteEmptyFolders(Path folder) throws IOException {
+    Path dir = folder;
+    while (dir != null && !dir.equals(output) && dir.startsWith(output)) {
+      try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+        if (entries.iterator().hasNext()) {
+          return;
+        }
+      }
+      Files.delete(dir);
+      dir = dir.getParent();
     }
   }
 

@@ -51,7 +51,7 @@ final class StagedSite implements AutoCloseable {
     ThemeRenderers.logLikelyTypos(run.config, run.log);
     BuildMemory memory = run.options().memory();
     Publisher publisher = Publisher.open(run.config, run.log, memory == null || !cache.enabled() ? null
-        : memory.published());
+        : memory.published(), memory == null && cache.enabled() ? cache.recordFile(run.config.outputDir()) : null);
     try {
       for (String language : run.config.languages()) {
         createDirectories(publisher.staging().resolve(language));
@@ -103,6 +103,7 @@ final class StagedSite implements AutoCloseable {
     run.startFinishing();
     json.finish();
     json.close();
+    publisher.adopt("verification.json");
     List<PhaseSummary> summaries = run.slots().summaries();
     writePage("index.html", renderers().pages().rootPage());
     for (String language : run.config.languages()) {

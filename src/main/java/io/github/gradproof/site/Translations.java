@@ -6,6 +6,7 @@ import io.github.gradproof.quiz.Phase;
 import io.github.gradproof.quiz.TranslationReport;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The translation report of the loaded phases: computed beside verification, and reported once
@@ -17,7 +18,7 @@ import java.util.List;
 record Translations(List<Diagnostic> findings, String table) {
 
   static Translations of(List<Phase> phases, List<String> languages) {
-    return of(phases, languages, null);
+    return of(phases, languages, phase -> partOf(phase, languages, null));
   }
 
   /**
@@ -26,18 +27,16 @@ record Translations(List<Diagnostic> findings, String table) {
    * not computed again.
    */
   static Translations of(List<Phase> phases, List<String> languages, BuildMemory memory) {
+    return of(phases, languages, phase -> partOf(phase, languages, memory));
+  }
+
+  /** The report of {@code phases}, whose parts {@code parts} gives (e.g. from the build cache). */
+  static Translations of(List<Phase> phases, List<String> languages,
+      Function<Phase, BuildMemory.PhaseTranslations> parts) {
     List<List<TranslationReport.Finding>> found = new ArrayList<>(phases.size());
     List<String> lines = new ArrayList<>(phases.size());
     for (Phase phase : phases) {
-      BuildMemory.PhaseTranslations part = memory == null ? null : memory.translations(phase, languages);
-      if (part == null) {
-        List<TranslationReport.Finding> findings = TranslationReport.of(phase, languages);
-        part = new BuildMemory.PhaseTranslations(phase, languages, findings,
-            TranslationReport.lines(phase, languages, findings));
-        if (memory != null) {
-          memory.remember(part);
-        }
-      }
+      BuildMemory.PhaseTranslations part = parts.apply(phase);
       found.add(part.findings());
       lines.add(part.lines());
     }
@@ -45,6 +44,20 @@ record Translations(List<Diagnostic> findings, String table) {
         .map(TranslationReport.Finding::toDiagnostic)
         .toList();
     return new Translations(findings, TranslationReport.format(languages, lines, found));
+  }
+
+  /** The part of {@code phase}: from {@code memory} when it holds it for this phase object, else computed. */
+  static BuildMemory.PhaseTranslations partOf(Phase phase, List<String> languages, BuildMemory memory) {
+    BuildMemory.PhaseTranslations part = memory == null ? null : memory.translations(phase, languages);
+    if (part == null) {
+      List<TranslationReport.Finding> findings = TranslationReport.of(phase, languages);
+      part = new BuildMemory.PhaseTranslations(phase, languages, findings,
+          TranslationReport.lines(phase, languages, findings));
+      if (memory != null) {
+        memory.remember(part);
+      }
+    }
+    return part;
   }
 
   /**

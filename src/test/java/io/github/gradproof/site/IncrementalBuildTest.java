@@ -1,0 +1,234 @@
+package io.github.gradproof.site;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.gradproof.TestProject;
+import io.github.gradproof.bench.CorpusGenerator;
+import io.github.gradproof.diag.Diagnostic;
+import io.github.gradproof.diag.DiagnosticException;
+import io.github.gradproof.quiz.LoadMemo;
+import io.github.gradproof.quiz.Phase;
+import io.github.gradproof.verify.PhaseVerifier;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Executor;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A build with a build cache and no memory, as every Maven build is: unchanged quiz files are not
+ * parsed again, unchanged output files are not written again, and the site ends byte for byte as a
+ * build without a cache writes it, whatever happened to the output in between.
+ */
+class IncrementalBuildTest {
+
+  @TempDir Path project;
+
+  /** Per build: the number of questions of each phase the load returned, by slug. */
+  private final Map<String, Integer> loaded = Collections.synchronizedMap(new TreeMap<>());
+  private final PhaseVerifier verifier = new PhaseVerifier();
+
+  @BeforeEach
+  void corpus() throws IOException {
+    CorpusGenerator.write(project.resolve("data"), 1, 4);
+  }
+
+  private SiteConfig config() {
+    return new SiteConfig(project, Path.of("data"), Path.of("templates"), Path.of("site"), List.of("en", "es"));
+  }
+
+  /** A source that loads as the quiz files do, and notes what the load gave. */
+  private final Pipeline.PhaseSource recording = new Pipeline.PhaseSource() {
+    @Override
+    public List<Phase> load(SiteConfig config, Executor executor, List<Diagnostic> problems) {
+      return load(config, executor, problems, null);
+    }
+
+    @Override
+    public List<Phase> load(SiteConfig config, Executor executor, List<Diagnostic> problems, LoadMemo memo) {
+      List<Phase> phases = Pipeline.PhaseSource.QUIZ_FILES.load(config, executor, problems, memo);
+      loaded.clear();
+      phases.forEach(phase -> loaded.put(phase.slug(), phase.questions().size()));
+      return phases;
+    }
+  };
+
+  private SiteGenerator generator(SiteConfig config, boolean cache) {
+    BuildOptions options = BuildOptions.DEFAULT.withGeneratorBuild("build-1");
+    return new SiteGenerator(config, BuildLog.silent(), new Pipeline("test", recording, verifier::verify),
+        cache ? options.withCache(project.resolve("target/gradproof-cache")) : options);
+  }
+
+  private SiteGenerator generator() {
+    return generator(config(), true);
+  }
+
+  private Path data(int phase) {
+    return project.resolve("data").resolve(CorpusGenerator.fileName(phase));
+  }
+
+  private void edit(int phase, String from, String to) throws IOException {
+    String text = Files.readString(data(phase), StandardCharsets.UTF_8);
+    assertTrue(text.contains(from), from);
+    Files.writeString(data(phase), text.replace(from, to), StandardCharsets.UTF_8);
+  }
+
+  /** What a build without any cache writes for the same inputs, into another folder. */
+  private Map<String, String> clean(SiteConfig config) throws IOException {
+    generator(config.withOutputDir(Path.of("clean")), false).generate();
+    return TestProject.snapshot(project.resolve("clean"));
+  }
+
+  private List<String> folders(Path root) throws IOException {
+    try (Stream<Path> walk = Files.walk(root)) {
+      return walk.filter(Files::isDirectory).map(d -> root.relativize(d).toString()).sorted().toList();
+    }
+  }
+
+  @Test
+  void unchangedFilesAreNotParsedAgain() throws IOException {
+    generator().generate();
+    assertEquals(Map.of("bench-1", 5, "bench-2", 5, "bench-3", 5, "bench-4", 5), loaded, "a cold build parses all");
+    edit(3, "Benchmark\"", "Edited\"");
+    BuildReport report = generator().generate();
+    assertEquals(Map.of("bench-1", 0, "bench-2", 0, "bench-3", 5, "bench-4", 0), loaded,
+        "only the edited file is parsed; the others are stand-ins without questions");
+    assertEquals(20, report.questionCount(), "the counts of the stand-ins come from the cache");
+    assertEquals(clean(config()), TestProject.snapshot(project.resolve("site")));
+  }
+
+  @Test
+  void aStandInIsNeverVerified() throws IOException {
+    generator().generate();
+    List<String> verifiedSlugs = Collections.synchronizedList(new ArrayList<>());
+    SiteGenerator counting = new SiteGenerator(config(), BuildLog.silent(), new Pipeline("test", recording, phase -> {
+      verifiedSlugs.add(phase.slug());
+      return verifier.verify(phase);
+    }), BuildOptions.DEFAULT.withGeneratorBuild("build-1").withCache(project.resolve("target/gradproof-cache")));
+    edit(2, "Benchmark\"", "Edited\"");
+    Files.writeString(project.resolve("data/phase-09-broken.yaml"), "phase: [\n", StandardCharsets.UTF_8);
+    assertThrows(DiagnosticException.class, counting::generate);
+    assertEquals(List.of("bench-2"), verifiedSlugs, "a failed load verifies the phases it parsed, not the stand-ins");
+  }
+
+  @Test
+  void aDuplicateIdAgainstAnUnparsedFileReadsAsWithoutACache() throws IOException {
+    generator().generate();
+    edit(3, "q-03-01", "q-02-01");
+    DiagnosticException warm = assertThrows(DiagnosticException.class, () -> generator().generate());
+    DiagnosticException cold = assertThrows(DiagnosticException.class, () -> generator(config(), false).generate());
+    assertEquals(cold.getMessage(), warm.getMessage());
+    assertTrue(warm.getMessage().contains("duplicate question id 'q-02-01'"), warm.getMessage());
+    edit(2, "q-02-01", "q-02-99");
+    generator().generate();
+    assertEquals(clean(config()), TestProject.snapshot(project.resolve("site")), "renaming the first one mends it");
+  }
+
+  @Test
+  void theTranslationReportOfUnparsedFilesIsTheCachedOne() throws IOException {
+    edit(1, "es: \"Fase 1 — Referencia\"", "es: \"TODO\"");
+    SiteConfig strict = config().withStrictTranslations(true);
+    DiagnosticException cold = assertThrows(DiagnosticException.class, () -> generator(strict, true).generate());
+    edit(2, "Benchmark\"", "Edited\"");
+    DiagnosticException warm = assertThrows(DiagnosticException.class, () -> generator(strict, true).generate());
+    assertEquals(0, loaded.get("bench-1"), "phase 1 came from the cache");
+    assertEquals(cold.getMessage(), warm.getMessage());
+    assertTrue(warm.getMessage().contains("phase-01-bench-1") && warm.getMessage().contains("[es]"),
+        warm.getMessage());
+  }
+
+  @Test
+  void unchangedOutputFilesAreNotWrittenAgain() throws IOException {
+    generator().generate();
+    Path page = project.resolve("site/en/phase-01-bench-1.html");
+    Path mirror = project.resolve("site/md/es/phase-01-bench-1.md");
+    FileTime pageTime = Files.getLastModifiedTime(page);
+    FileTime mirrorTime = Files.getLastModifiedTime(mirror);
+    edit(3, "Benchmark\"", "Edited\"");
+    generator().generate();
+    assertEquals(pageTime, Files.getLastModifiedTime(page), "an unchanged phase's page is not written again");
+    assertEquals(mirrorTime, Files.getLastModifiedTime(mirror));
+    assertTrue(Files.readString(project.resolve("site/en/index.html")).contains("Phase 3 — Edited"));
+    assertEquals(clean(config()), TestProject.snapshot(project.resolve("site")));
+  }
+
+  @Test
+  void aFileTouchedInTheOutputIsReplacedWithTheWholeSite() throws IOException {
+    generator().generate();
+    Path page = project.resolve("site/en/phase-01-bench-1.html");
+    FileTime longAgo = FileTime.fromMillis(1_000_000_000_000L);
+    Files.setLastModifiedTime(page, longAgo);
+    generator().generate();
+    assertEquals(Map.of("bench-1", 0, "bench-2", 0, "bench-3", 0, "bench-4", 0), loaded, "no file parsed");
+    assertNotEquals(longAgo, Files.getLastModifiedTime(page), "the output no longer matched its record: all replaced");
+  }
+
+  @Test
+  void aFileChangedOrAddedInTheOutputIsReplacedWithTheWholeSite() throws IOException {
+    generator().generate();
+    Map<String, String> built = TestProject.snapshot(project.resolve("site"));
+    Path page = project.resolve("site/en/phase-02-bench-2.html");
+    Files.writeString(page, "changed by hand", StandardCharsets.UTF_8);
+    Files.writeString(project.resolve("site/en/notes.txt"), "added by hand", StandardCharsets.UTF_8);
+    generator().generate();
+    assertEquals(built, TestProject.snapshot(project.resolve("site")));
+  }
+
+  @Test
+  void aRemovedPhaseOrLanguageLeavesNoFileOrFolderBehind() throws IOException {
+    generator().generate();
+    Files.delete(data(4));
+    generator().generate();
+    assertEquals(clean(config()), TestProject.snapshot(project.resolve("site")));
+    SiteConfig english = new SiteConfig(project, Path.of("data"), Path.of("templates"), Path.of("site"), List.of("en"));
+    generator(english, true).generate();
+    assertEquals(clean(english), TestProject.snapshot(project.resolve("site")));
+    assertEquals(folders(project.resolve("clean")), folders(project.resolve("site")));
+    assertFalse(Files.exists(project.resolve("site/es")));
+  }
+
+  @Test
+  void aBuildKilledWhilePublishingLeavesNoRecordSoTheNextReplacesTheSite() throws IOException {
+    generator().generate();
+    Path cache = project.resolve("target/gradproof-cache");
+    List<Path> records;
+    try (Stream<Path> files = Files.list(cache)) {
+      records = files.filter(f -> f.getFileName().toString().endsWith(".published")).toList();
+    }
+    assertEquals(1, records.size(), "one record for the one output folder");
+    // A build killed between moving files in and saving the record: the record is gone, the site mixed.
+    Files.delete(records.get(0));
+    Files.writeString(project.resolve("site/en/phase-01-bench-1.html"), "half published", StandardCharsets.UTF_8);
+    generator().generate();
+    assertEquals(clean(config()), TestProject.snapshot(project.resolve("site")));
+    assertTrue(Files.exists(records.get(0)), "saved again");
+  }
+
+  @Test
+  void aFailedBuildLeavesTheOutputAndItsRecord() throws IOException {
+    generator().generate();
+    Map<String, String> before = TestProject.snapshot(project.resolve("site"));
+    edit(2, "answer: 2", "answer: 3");
+    assertThrows(DiagnosticException.class, () -> generator().generate());
+    assertEquals(before, TestProject.snapshot(project.resolve("site")));
+    edit(2, "answer: 3", "answer: 2");
+    generator().generate();
+    assertEquals(Map.of("bench-1", 0, "bench-2", 0, "bench-3", 0, "bench-4", 0), loaded,
+        "the record still describes the output: nothing is parsed or written");
+    assertEquals(before, TestProject.snapshot(project.resolve("site")));
+  }
+}
