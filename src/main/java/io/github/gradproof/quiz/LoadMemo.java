@@ -27,23 +27,35 @@ public final class LoadMemo {
    * @param others the languages its texts may also have, which were skipped
    * @param phase the file's phase, returned as is by a load that finds the same bytes
    * @param ids the question ids the file claimed, in order
+   * @param bytes the file's bytes themselves, or {@code null}: when present, a load compares them
+   *     with the file's instead of hashing the file (cheaper for a memo that lives for one build)
    */
   public record Remembered(byte[] digest, List<String> languages, List<String> others, Phase phase,
-      List<ClaimedId> ids) {
+      List<ClaimedId> ids, byte[] bytes) {
 
     public Remembered {
       languages = List.copyOf(languages);
       others = List.copyOf(others);
       ids = List.copyOf(ids);
     }
+
+    /** A file remembered by its digest only. */
+    public Remembered(byte[] digest, List<String> languages, List<String> others, Phase phase, List<ClaimedId> ids) {
+      this(digest, languages, others, phase, ids, null);
+    }
+
+    /** Whether {@code fileBytes} are the bytes remembered. */
+    boolean holds(byte[] fileBytes) {
+      return bytes != null ? Arrays.equals(bytes, fileBytes) : Arrays.equals(digest, LoadMemo.digest(fileBytes));
+    }
   }
 
   private final Map<String, Remembered> byPath = new ConcurrentHashMap<>();
 
   /** The phase remembered for these bytes of this file, read for these languages, or {@code null}. */
-  Remembered find(String displayPath, byte[] digest, List<String> languages, List<String> others) {
+  Remembered find(String displayPath, byte[] fileBytes, List<String> languages, List<String> others) {
     Remembered r = byPath.get(displayPath);
-    return r != null && Arrays.equals(r.digest(), digest) && r.languages().equals(languages)
+    return r != null && r.holds(fileBytes) && r.languages().equals(languages)
         && r.others().equals(others) ? r : null;
   }
 

@@ -173,11 +173,11 @@ public final class QuizLoader {
     } catch (DiagnosticException e) {
       return parse(file, displayPath); // reports the problem exactly as a load without a memo does
     }
-    byte[] digest = LoadMemo.digest(bytes);
-    LoadMemo.Remembered known = memo.find(displayPath, digest, languages, others);
+    LoadMemo.Remembered known = memo.find(displayPath, bytes, languages, others);
     if (known != null) {
-      return new Parsed(null, Optional.empty(), new Problems(), digest, known);
+      return new Parsed(null, Optional.empty(), new Problems(), known.digest(), known);
     }
+    byte[] digest = LoadMemo.digest(bytes);
     Problems problems = new Problems();
     SourceText source;
     try {

@@ -2,6 +2,7 @@ package io.github.gradproof.site;
 
 import io.github.gradproof.diag.DiagnosticException;
 import io.github.gradproof.diag.RealFiles;
+import io.github.gradproof.quiz.LoadMemo;
 import io.github.gradproof.quiz.QuizLoader;
 import io.github.gradproof.render.Theme;
 import java.io.BufferedInputStream;
@@ -103,7 +104,15 @@ final class BuildCache {
 
   /** The key of a phase whose file, shown as {@code displayPath}, holds {@code bytes}. */
   String key(String displayPath, byte[] bytes) {
-    return new Hasher().text(globalKey).text(displayPath).bytes(bytes).hex();
+    return keyOfDigest(displayPath, LoadMemo.digest(bytes));
+  }
+
+  /**
+   * The key of a phase whose file, shown as {@code displayPath}, has the SHA-256 {@code digest}
+   * ({@link LoadMemo#digest}): the bytes are hashed once, for both the key and the load's memo.
+   */
+  String keyOfDigest(String displayPath, byte[] digest) {
+    return new Hasher().text(globalKey).text(displayPath).bytes(digest).hex();
   }
 
   /**

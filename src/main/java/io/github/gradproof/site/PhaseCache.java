@@ -71,14 +71,15 @@ final class PhaseCache {
       if (bytes == null) {
         return;
       }
-      String key = cache.key(display, bytes);
+      byte[] digest = LoadMemo.digest(bytes);
+      String key = cache.keyOfDigest(display, digest);
       keys.put(display, key);
       BuildCache.Entry entry = memo == null ? null : cache.meta(key);
       if (entry != null && entry.loaded() != null) {
         CachedLoad loaded = entry.loaded();
         Phase standIn = loaded.standIn(display);
-        memo.remember(display, new LoadMemo.Remembered(LoadMemo.digest(bytes), loaded.languages(), loaded.others(),
-            standIn, loaded.ids()));
+        memo.remember(display, new LoadMemo.Remembered(digest, loaded.languages(), loaded.others(),
+            standIn, loaded.ids(), bytes));
         standIns.put(standIn, key);
         opened.put(key, entry);
       }

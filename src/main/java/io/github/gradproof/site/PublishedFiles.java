@@ -37,6 +37,8 @@ final class PublishedFiles {
   static final String UNTAGGED = "";
 
   private final Map<String, String> tags = new ConcurrentHashMap<>();
+  /** Size and modification time of each file, as {@link #load} found them; {@code null} when not loaded. */
+  private Map<String, Long[]> stats;
   private volatile Path output;
 
   /** Whether this record describes {@code output}, which still exists as a folder. */
@@ -100,15 +102,20 @@ final class PublishedFiles {
       }
     }
     record.output = output;
+    record.stats = actual;
     return record;
   }
 
   /**
    * Saves this record of {@code output} in {@code file} (atomically), with the size and
    * modification time of every file the output now holds; a failure only loses the record.
+   *
+   * @param changed the files this build wrote into the output, when the record was {@linkplain
+   *     #load loaded} for it (the others are as they were found: only these are looked at again);
+   *     {@code null} to look at every file
    */
-  void save(Path file, Path output) {
-    Map<String, Long[]> actual = statsOf(output);
+  void save(Path file, Path output, java.util.Set<String> changed) {
+    Map<String, Long[]> actual = changed == null || stats == null ? statsOf(output) : restat(output, changed);
     if (actual == null || !actual.keySet().equals(tags.keySet())) {
       forget(file); // the output holds other files than this build wrote: no record to trust
       return;
@@ -141,6 +148,25 @@ final class PublishedFiles {
       throw new UncheckedIOException("cannot delete " + file + "; delete it by hand, or build with"
           + " -Dgradproof.cache=false", e);
     }
+  }
+
+  /** The stats found by {@link #load}, with the files of {@code changed} looked at again and deleted files left out. */
+  private Map<String, Long[]> restat(Path output, java.util.Set<String> changed) {
+    Map<String, Long[]> actual = new HashMap<>(stats);
+    actual.keySet().retainAll(tags.keySet());
+    try {
+      for (String relative : changed) {
+        BasicFileAttributes attrs = Files.readAttributes(output.resolve(relative), BasicFileAttributes.class,
+            LinkOption.NOFOLLOW_LINKS);
+        if (!attrs.isRegularFile()) {
+          return null;
+        }
+        actual.put(relative, new Long[] {attrs.size(), attrs.lastModifiedTime().to(TimeUnit.MICROSECONDS)});
+      }
+    } catch (IOException e) {
+      return null;
+    }
+    return actual;
   }
 
   /**

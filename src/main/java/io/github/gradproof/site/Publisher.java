@@ -271,7 +271,7 @@ public final class Publisher implements AutoCloseable {
         deleteTreeInParallel(old, workers);
       }
       if (recordFile != null) {
-        record.save(recordFile, output);
+        record.save(recordFile, output, null);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot publish " + output, e);
@@ -302,7 +302,7 @@ public final class Publisher implements AutoCloseable {
       record.replace(output, written);
       published = true;
       deleteTree(staging);
-      record.save(recordFile, output);
+      record.save(recordFile, output, staged);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot publish " + output, e);
     }
