@@ -77,6 +77,11 @@ public final class LoadMemo {
     byPath.keySet().retainAll(displayPaths);
   }
 
+  /** Forgets every file. */
+  public void clear() {
+    byPath.clear();
+  }
+
   /** How many files are remembered. */
   public int size() {
     return byPath.size();

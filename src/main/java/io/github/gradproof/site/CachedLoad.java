@@ -39,7 +39,10 @@ record CachedLoad(int number, String slug, Localized title, Localized summary, L
     findings = List.copyOf(findings);
   }
 
-  /** What loading gave for {@code phase}, as {@code memo} remembers its file, with its translation part. */
+  /**
+   * What loading gave for {@code phase}, as a load's memo remembered its file (its phase aside),
+   * with its translation part.
+   */
   static CachedLoad of(Phase phase, LoadMemo.Remembered loaded, BuildMemory.PhaseTranslations translations) {
     return new CachedLoad(phase.number(), phase.slug(), phase.title(), phase.summary(), loaded.languages(),
         loaded.others(), loaded.ids(), translations.findings(), translations.lines());

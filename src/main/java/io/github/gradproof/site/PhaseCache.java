@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * before the phases are loaded: a phase is cached only when its file has the same key before and
  * after loading, so an edit racing the build can never store old output under the new file's key.
  *
- * <p>Opening also prepares the load ({@link #memo()}): every quiz file whose entry is in the cache
+ * <p>Opening also prepares the load ({@link #load}): every quiz file whose entry is in the cache
  * is remembered with a {@linkplain CachedLoad#standIn stand-in} phase, so the loader neither
  * parses nor validates it again, and the build takes it from the cache as a whole. A stand-in
  * has no questions; it is only ever reused ({@link #isStandIn}), never verified.
@@ -35,7 +35,9 @@ final class PhaseCache {
   private final Map<Phase, String> standIns;
   /** The entries of the stand-ins, read (without their files' bytes) when the cache opened. */
   private final Map<String, BuildCache.Entry> opened;
-  /** Each phase's part of the translation report, by file, for the phase object it was made of. */
+  /** What loading gave for each parsed file, by shown path, for its cache entry (the memo is emptied). */
+  private final Map<String, LoadMemo.Remembered> parsed = new ConcurrentHashMap<>();
+  /** Each phase's part of the translation report, by file (without the phase). */
   private final Map<String, BuildMemory.PhaseTranslations> translations = new ConcurrentHashMap<>();
 
   private PhaseCache(BuildCache cache, SiteConfig config, Map<String, String> keysBefore, BuildMemory memory,
@@ -96,11 +98,24 @@ final class PhaseCache {
   }
 
   /**
-   * The memo to load with: it holds a stand-in for every file whose entry the cache has, and
-   * remembers the files the load parses; {@code null} without a cache or with a build memory.
+   * Loads the run's phases with this cache's memo: a stand-in for every file whose entry the
+   * cache holds, every other file parsed. What loading gave for the parsed files is kept for their
+   * cache entries, without their phases, so that each phase can be released once written.
    */
-  LoadMemo memo() {
-    return memo;
+  List<Phase> load(BuildRun run) {
+    List<Phase> phases = run.load(memo, phase -> !isStandIn(phase));
+    if (memo != null) {
+      for (Phase phase : phases) {
+        LoadMemo.Remembered loaded = memo.remembered(phase.sourcePath());
+        if (loaded != null && loaded.phase() == phase && !isStandIn(phase)) {
+          // Without the phase itself: the memo would otherwise keep every phase to the end of the build.
+          parsed.put(phase.sourcePath(), new LoadMemo.Remembered(loaded.digest(), loaded.languages(), loaded.others(),
+              null, loaded.ids()));
+        }
+      }
+      memo.clear();
+    }
+    return phases;
   }
 
   /** Whether {@code phase} is a stand-in for a cached file (it has no questions: reuse it, never verify it). */
@@ -144,8 +159,8 @@ final class PhaseCache {
    * the load's memo remembers that very phase (so the next build need not parse its file).
    */
   void put(String key, Phase phase, BuildCache.Entry entry) {
-    LoadMemo.Remembered loaded = memo == null ? null : memo.remembered(phase.sourcePath());
-    BuildCache.Entry stored = loaded == null || loaded.phase() != phase ? entry
+    LoadMemo.Remembered loaded = parsed.remove(phase.sourcePath());
+    BuildCache.Entry stored = loaded == null ? entry
         : new BuildCache.Entry(entry.paths(), entry.contents(), entry.facts(), entry.json(), entry.questionCount(),
             entry.verifiedCount(), entry.claimCount(), entry.partialCount(),
             CachedLoad.of(phase, loaded, translations(phase)));
@@ -167,12 +182,11 @@ final class PhaseCache {
       CachedLoad loaded = opened.get(key).loaded();
       return new BuildMemory.PhaseTranslations(phase, languages, loaded.findings(), loaded.translationLines());
     }
-    BuildMemory.PhaseTranslations part = translations.get(phase.sourcePath());
-    if (part != null && part.phase() == phase) {
-      return part;
-    }
-    return translations.compute(phase.sourcePath(), (path, known) -> known != null && known.phase() == phase ? known
-        : Translations.partOf(phase, languages, memory));
+    // One phase object per file in a build; the part is kept without it, so the phase can be released.
+    return translations.computeIfAbsent(phase.sourcePath(), path -> {
+      BuildMemory.PhaseTranslations part = Translations.partOf(phase, languages, memory);
+      return new BuildMemory.PhaseTranslations(null, languages, part.findings(), part.lines());
+    });
   }
 
   /**

@@ -65,7 +65,7 @@ public final class SiteGenerator {
     try (BuildRun run = new BuildRun(config, log, pipeline, options)) {
       CompletableFuture<ThemeRenderers> theme = ThemeRenderers.start(config, run.workers);
       PhaseCache cache = PhaseCache.open(run);
-      Phase[] phases = run.load(cache.memo(), phase -> !cache.isStandIn(phase)).toArray(new Phase[0]);
+      Phase[] phases = cache.load(run).toArray(new Phase[0]);
       CompletableFuture<Translations> translations = run.startTranslationReport(List.of(phases), cache::translations);
       try (StagedSite site = StagedSite.open(run, cache, theme)) {
         site.buildPhases(phases); // verify, render and write: one task per phase
