@@ -42,6 +42,16 @@ final class CompiledQuestion {
   boolean usesExperiments;
   private Scope scope = Scope.empty();
 
+  /**
+   * The authoring errors of {@code question}, each message led by the question's id (as every
+   * other problem of a question is), unless it already is.
+   */
+  static List<Diagnostic> named(Question question, List<Diagnostic> errors) {
+    String prefix = question.id() + ": ";
+    return errors.stream().map(d -> d.message().startsWith(prefix) ? d
+        : new Diagnostic(d.location(), prefix + d.message(), d.sourceLine())).toList();
+  }
+
   CompiledQuestion(Question question) {
     this.question = question;
     Setup setup = question.setup();

@@ -86,7 +86,7 @@ public final class NumericVerifier {
     Map<String, Integer> dims = cq.dimAssignments().get(0);
     NumericAsk ask = NumericAsk.compile(question.numeric(), cq.scope(), dims, errors);
     if (!errors.isEmpty()) {
-      throw new DiagnosticException(errors);
+      throw new DiagnosticException(CompiledQuestion.named(question, errors));
     }
     Draws draws = new Draws(cq, ask, dims);
     List<Variant> variants = new ArrayList<>();

@@ -79,7 +79,7 @@ public final class QuestionVerifier {
   public QuestionResult verify(Question question) {
     CompiledQuestion cq = new CompiledQuestion(question);
     if (!cq.errors.isEmpty()) {
-      throw new DiagnosticException(cq.errors);
+      throw new DiagnosticException(CompiledQuestion.named(question, cq.errors));
     }
     if (!question.verify() || question.setup() == null) {
       return unchecked(cq);

@@ -56,7 +56,7 @@ class KeyCheckTest {
 
     Question broken = TestQuestions.unverified(TestQuestions.choices("q-4", MATMUL, List.of(List.of("dA = (dC")), 1));
     DiagnosticException e = assertThrows(DiagnosticException.class, () -> VERIFIER.verify(broken));
-    assertEquals("test.yaml:20:25: expected ')' to close the '(' before it, found end of line",
+    assertEquals("test.yaml:20:25: q-4: expected ')' to close the '(' before it, found end of line",
         e.diagnostics().get(0).location() + ": " + e.diagnostics().get(0).message());
   }
 
@@ -64,7 +64,7 @@ class KeyCheckTest {
   void claimsWithoutASetupNeedOne() {
     Question q = TestQuestions.free("q-5", null, "dA = dC");
     DiagnosticException e = assertThrows(DiagnosticException.class, () -> VERIFIER.verify(q));
-    assertEquals(List.of("test.yaml:20:17: claims need a setup: give the question 'setup' with dims, inputs and "
+    assertEquals(List.of("test.yaml:20:17: q-5: claims need a setup: give the question 'setup' with dims, inputs and "
         + "forward lines"), messages(e.diagnostics()));
     QuestionResult off = VERIFIER.verify(TestQuestions.unverified(q));
     assertEquals(Verdict.NOT_CHECKABLE, off.answerClaims().get(0).verdict());
@@ -93,7 +93,7 @@ class KeyCheckTest {
         TestQuestions.text(), TestQuestions.text(), List.of(misspelt, drifted));
     DiagnosticException e = assertThrows(DiagnosticException.class, () -> new PhaseVerifier().verify(phase));
     assertEquals(List.of(
-        "test.yaml:20:27: unknown name 'Bt' (did you mean 'B'?)",
+        "test.yaml:20:27: q-7: unknown name 'Bt' (did you mean 'B'?)",
         "test.yaml:30:13: q-8: choice 1 holds (\"dA = dC @ B.T\" in all " + 2 * QuestionVerifier.DEFAULT_SEEDS
             + " trials), but the key does not mark it "
             + "correct; add it to the answer or correct the claim",

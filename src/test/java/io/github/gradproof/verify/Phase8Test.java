@@ -177,7 +177,7 @@ class Phase8Test {
   void aMisspeltNameInAWrongChoiceIsAnAuthoringError() throws IOException {
     Phase phase = edited("claim: \"da = dc\"", "claim: \"da = dcc\"");
     DiagnosticException e = assertThrows(DiagnosticException.class, () -> new PhaseVerifier().check(List.of(phase)));
-    assertEquals(DISPLAY + ":37:22: unknown name 'dcc' (did you mean 'dc'?)\n"
+    assertEquals(DISPLAY + ":37:22: q-08-01: unknown name 'dcc' (did you mean 'dc'?)\n"
         + "            claim: \"da = dcc\"\n"
         + " ".repeat(4 + 21) + "^", e.getMessage());
   }
@@ -190,10 +190,13 @@ class Phase8Test {
         "- \"fd_order(central) ~ 2\"", "- \"fd_order(centrl) ~ 2\"",
         "claim: \"dz = (p - one_hot(y, K)) / B\"", "claim: \"dz = (p - one_hot(y, K)) / K\""));
     DiagnosticException e = assertThrows(DiagnosticException.class, () -> new PhaseVerifier().check(List.of(phase)));
-    List<String> where = e.diagnostics().stream().map(d -> d.location().line() + " " + d.message().split(":")[0]).toList();
-    assertEquals(List.of("37 unknown name 'dcc' (did you mean 'dc'?)",
-        "109 fd_order() takes the method 'forward' or 'central'",
-        "61 q-08-02", "139 q-08-05"), where);
+    List<String> where = e.diagnostics().stream().map(d -> d.location().line() + " " + d.message()
+        .replaceFirst(":.*", "")).toList();
+    assertEquals(List.of("37 q-08-01", "109 q-08-04", "61 q-08-02", "139 q-08-05"), where,
+        "every problem names its question, authoring errors and drift alike");
+    assertTrue(e.diagnostics().get(0).message().startsWith("q-08-01: unknown name 'dcc' (did you mean 'dc'?)"));
+    assertTrue(e.diagnostics().get(1).message().startsWith("q-08-04: fd_order() takes the method 'forward' or"
+        + " 'central'"), e.diagnostics().get(1).message());
   }
 
   private static List<String> summary(QuestionResult q) {
