@@ -3,7 +3,9 @@ package io.github.gradproof.verify;
 import io.github.gradproof.claim.CheckedLine;
 import io.github.gradproof.claim.Claims;
 import io.github.gradproof.claim.Dim;
+import io.github.gradproof.claim.Expr;
 import io.github.gradproof.claim.Line;
+import io.github.gradproof.claim.Restatement;
 import io.github.gradproof.claim.Scope;
 import io.github.gradproof.claim.Shape;
 import io.github.gradproof.claim.StaticType;
@@ -15,6 +17,7 @@ import io.github.gradproof.quiz.InputSpec;
 import io.github.gradproof.quiz.Question;
 import io.github.gradproof.quiz.Setup;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -142,12 +145,27 @@ final class CompiledQuestion {
     }
   }
 
+  /** The forward lines' values by name. */
+  private Map<String, Expr> definitions() {
+    Map<String, Expr> definitions = new HashMap<>();
+    for (Line.Definition d : forward) {
+      definitions.put(d.name(), d.value());
+    }
+    return definitions;
+  }
+
   private List<CompiledClaim> claims(List<SourceSpan> texts) {
     List<CompiledClaim> out = new ArrayList<>();
     for (SourceSpan text : texts) {
       CheckedLine facts = question.setup() == null ? null : Claims.checkClaim(text, scope, errors);
       Line line = question.setup() == null ? Claims.parseOnly(text, errors) : facts == null ? null : facts.line();
       if (line == null) {
+        continue;
+      }
+      if (question.verify() && line instanceof Line.Comparison c && Restatement.restates(c, definitions())) {
+        errors.add(text.diagnostic(c.opPos(), "both sides of '" + c.op().symbol() + "' are the same expression once"
+            + " the forward lines are put in for their names, so the claim holds whatever the inputs are and proves"
+            + " nothing; compare with what the value should be"));
         continue;
       }
       if (question.setup() == null) {
