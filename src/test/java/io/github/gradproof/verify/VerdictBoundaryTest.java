@@ -127,15 +127,15 @@ class VerdictBoundaryTest {
 
   /**
    * Each ordering, on equal values, on a smaller left side and on a larger one. Equal values are
-   * spelled two ways ({@code y} is {@code x + 5}; {@code N + 0}): an expression compared with itself
-   * is an authoring error.
+   * spelled two ways ({@code y} is {@code x + 5}, compared with {@code 5 + x}): an expression
+   * compared with itself, or with the forward line it names, is an authoring error.
    */
   @ParameterizedTest(name = "{0}")
   @CsvSource({
-      "'y <= x + 5', HOLDS", "'y < x + 5', FALSE", "'y >= x + 5', HOLDS", "'y > x + 5', FALSE",
+      "'y <= 5 + x', HOLDS", "'y < 5 + x', FALSE", "'y >= 5 + x', HOLDS", "'y > 5 + x', FALSE",
       "'y - 1 < y', HOLDS", "'y - 1 <= y', HOLDS", "'y - 1 > y', FALSE", "'y - 1 >= y', FALSE",
       "'y + 1 > y', HOLDS", "'y + 1 >= y', HOLDS", "'y + 1 < y', FALSE", "'y + 1 <= y', FALSE",
-      "'y == x + 5', HOLDS", "'y != x + 5', FALSE", "'y + 1 != y', HOLDS", "'y + 1 == y', FALSE"})
+      "'y == 5 + x', HOLDS", "'y != 5 + x', FALSE", "'y + 1 != y', HOLDS", "'y + 1 == y', FALSE"})
   void everyTensorOrderingAtEquality(String claim, Verdict expected) {
     assertEquals(expected, verdict(SHIFTED, claim), claim);
   }
