@@ -215,6 +215,15 @@ final class BuildCache {
     }
   }
 
+  /** Deletes the entry under {@code key}, if any; a failure leaves it (the next build will find it unreadable again). */
+  void delete(String key) {
+    try {
+      Files.deleteIfExists(dir.resolve(key + ".bin"));
+    } catch (IOException e) {
+      // Nothing more to do: the entry stays a miss for whatever cannot read it.
+    }
+  }
+
   /** The file that records what {@code output} holds, kept beside the entries ({@link PublishedFiles}). */
   Path recordFile(Path output) {
     return dir.resolve("site-" + new Hasher().text(output.toAbsolutePath().normalize().toString()).hex()

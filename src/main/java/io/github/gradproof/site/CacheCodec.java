@@ -25,7 +25,12 @@ final class CacheCodec {
   private CacheCodec() {}
 
   static byte[] bytes(DataInputStream in) throws IOException {
-    return in.readNBytes(length(in));
+    int length = length(in);
+    byte[] bytes = in.readNBytes(length);
+    if (bytes.length != length) {
+      throw new IOException("truncated cache entry"); // a short read would be a truncated page
+    }
+    return bytes;
   }
 
   static void bytes(DataOutputStream out, byte[] bytes) throws IOException {

@@ -71,9 +71,10 @@ final class PhaseBuilder {
   /**
    * A file the load skipped because the cache held its phase, whose entry can no longer be read
    * (the cache folder was changed during the build): the phase has no questions to verify, so the
-   * build fails, and the next build, without the entry, loads the file again.
+   * build fails, and the next build, without the entry (deleted now), loads the file again.
    */
   private void standInLost(Phase phase, int i, String key) {
+    site.cache.forget(key); // so that the next build parses the file
     if (site.renderers().pages() == null) {
       return; // the theme's problem fails the build
     }

@@ -197,6 +197,12 @@ final class PhaseCache {
     return cache.recordFile(output);
   }
 
+  /** Deletes the entry under {@code key} (it could not be read whole). */
+  void forget(String key) {
+    cache.delete(key);
+    opened.remove(key);
+  }
+
   /** Whether a cache is in use (the report's log line says what it saved). */
   boolean enabled() {
     return cache != null;

@@ -231,4 +231,27 @@ class IncrementalBuildTest {
         "the record still describes the output: nothing is parsed or written");
     assertEquals(before, TestProject.snapshot(project.resolve("site")));
   }
+
+  @Test
+  void aCachedPageCutShortIsNeverPublishedAndTheNextBuildParsesItsFile() throws IOException {
+    generator().generate();
+    Map<String, String> built = TestProject.snapshot(project.resolve("site"));
+    Path cache = project.resolve("target/gradproof-cache");
+    try (Stream<Path> files = Files.list(cache)) {
+      for (Path file : files.toList()) {
+        if (file.getFileName().toString().endsWith(".published")) {
+          Files.delete(file); // no record: the next build stages every page from the cache
+        } else {
+          byte[] bytes = Files.readAllBytes(file);
+          Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length - 1)); // the last page loses a byte
+        }
+      }
+    }
+    DiagnosticException e = assertThrows(DiagnosticException.class, () -> generator().generate());
+    assertTrue(e.getMessage().contains("could not be read while the site was being built"), e.getMessage());
+    assertEquals(built, TestProject.snapshot(project.resolve("site")), "the site stays as it was");
+    generator().generate();
+    assertEquals(Map.of("bench-1", 5, "bench-2", 5, "bench-3", 5, "bench-4", 5), loaded, "parsed again");
+    assertEquals(built, TestProject.snapshot(project.resolve("site")));
+  }
 }
