@@ -1,6 +1,5 @@
 package io.github.gradproof.site;
 
-import io.github.gradproof.diag.DiagnosticException;
 import io.github.gradproof.diag.RealFiles;
 import io.github.gradproof.quiz.LoadMemo;
 import io.github.gradproof.quiz.QuizLoader;
@@ -20,6 +19,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.CodeSource;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -116,14 +116,20 @@ final class BuildCache {
   }
 
   /**
-   * The bytes of a quiz file as the loader would read them; {@code null} if it cannot be read, or
-   * would be refused by the loader.
+   * The bytes of a quiz file, or {@code null} when it is no regular file (after links), is over the
+   * loader's size limit, or cannot be read. Only a key is made of them: the loader reads the file
+   * again under all its rules (a link out of the folder, say, is refused there), and a file it
+   * refuses fails the build whatever its key.
    */
   static byte[] bytes(Path file, String displayPath) {
     try {
-      return RealFiles.read(file, file.toAbsolutePath().getParent(), displayPath, QuizLoader.MAX_FILE_BYTES,
-          "for a quiz file", "split it into several phases");
-    } catch (DiagnosticException e) {
+      BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+      if (!attributes.isRegularFile() || attributes.size() > QuizLoader.MAX_FILE_BYTES) {
+        return null; // never open a pipe or a device: it could block the build
+      }
+      byte[] bytes = Files.readAllBytes(file);
+      return bytes.length > QuizLoader.MAX_FILE_BYTES ? null : bytes;
+    } catch (IOException | SecurityException e) {
       return null;
     }
   }
@@ -140,7 +146,9 @@ final class BuildCache {
 
   private Entry read(String key, boolean withContents) {
     Path file = dir.resolve(key + ".bin");
-    try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+    // Without the contents only the first part is read: a small buffer does not read the pages too.
+    int buffer = withContents ? 1 << 16 : 1 << 13;
+    try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), buffer))) {
       if (in.readInt() != MAGIC) {
         return null;
       }

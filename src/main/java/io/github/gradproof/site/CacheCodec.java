@@ -67,7 +67,8 @@ final class CacheCodec {
     int count = length(in);
     List<LinkChecker.Tag> tags = new ArrayList<>(Math.min(count, 1024));
     for (int i = 0; i < count; i++) {
-      tags.add(new LinkChecker.Tag(in.readUTF().intern(), in.readUTF().intern(), in.readUTF().intern(), in.readInt(),
+      // Not interned: String.intern costs more than the few duplicate strings it would save here.
+      tags.add(new LinkChecker.Tag(in.readUTF(), in.readUTF(), in.readUTF(), in.readInt(),
           in.readInt(), in.readBoolean() ? in.readUTF() : null));
     }
     return List.copyOf(tags);
