@@ -184,6 +184,31 @@ class NumericDrawsTest {
     assertTrue(e.getMessage().contains("variant 1 could not be drawn: in 20 draws"), e.getMessage());
   }
 
+  /** When the forward lines fail on every draw, the refusal stands at the failing line and says what failed there. */
+  @Test
+  void aForwardLineUndefinedOnEveryDrawIsNamed() throws IOException {
+    Question q = question("x: {shape: [2], dist: small_int, range: [1, 3]}", "s = sum(log(x - 10))", "s");
+    DiagnosticException e = assertThrows(DiagnosticException.class, () -> VERIFIER.verify(q));
+    assertEquals("t.yaml:13:9: q-01-01: variant 1 could not be drawn: in 20 draws this forward line gives NaN when "
+        + "evaluated: it is undefined on the drawn inputs (the square root or logarithm of a negative number, 0/0, "
+        + "inf - inf), so nothing can be checked; it reads 'x' (dist: small_int): choose a range on which the line is "
+        + "defined, or change the line", e.getMessage().lines().findFirst().orElseThrow());
+  }
+
+  /**
+   * The kink probe moves x by a tiny step both ways; a forward line that is undefined just beside
+   * the draw ({@code sqrt(x - 1)} at x = 1) is no kink of the answer {@code dx[0] = 2 x}: with x in
+   * 1..2 the two variants are x = 1 and x = 2, each the first draw that was new.
+   */
+  @Test
+  void aForwardLineUndefinedBesideTheDrawIsNoKink() throws IOException {
+    Question q = question("x: {shape: [1], dist: small_int, range: [1, 2]}", "h = sum(sqrt(x - 1));L = sum(x * x)",
+        "dx[0]", "    variants: 2");
+    TreeSet<Double> answers = new TreeSet<>();
+    VERIFIER.verify(q).numeric().variants().forEach(v -> answers.add(v.answer()));
+    assertEquals(new TreeSet<>(List.of(2.0, 4.0)), answers);
+  }
+
   private static double[] draw(CompiledQuestion cq, Map<String, Integer> dims, String id, int trial) {
     return VariantTrial.draw(cq, dims, Seeds.of(id, trial)).input("x").toArray();
   }
