@@ -61,13 +61,14 @@ class JudgeEdgesTest {
   /**
    * A claim on values only is judged at the scale of the values it is computed from: the largest
    * magnitude of every input and forward value in its cone ({@code x} alone for {@code x * 0 == 0};
-   * {@code f} and {@code x} for {@code f == f}).
+   * {@code f} and {@code x} for {@code f == sum(x * x)}).
    */
   @Test
   void aValueClaimTakesTheScaleOfTheValuesItReads() {
     io.github.gradproof.quiz.Question q = TestQuestions.free("q-scale", TestQuestions.exactDims(
-        TestQuestions.setup("N=4", "x[N]", "f = sum(x * x)")), "x * 0 == 0", "f == f");
+        TestQuestions.setup("N=4", "x[N]", "f = sum(x * x)")), "x * 0 == 0", "f == sum(x * x)");
     CompiledQuestion cq = new CompiledQuestion(q);
+    assertEquals(java.util.List.of(), cq.errors);
     Trial trial = new Trial(cq, cq.dimAssignments().get(0), Seeds.of(q.id(), 0));
     double x = Closeness.scale(trial.value("x").toArray());
     double f = Math.abs(trial.value("f").item());
