@@ -52,4 +52,25 @@ class ReasonWordingTest {
     assertEquals("comparison fails: [2]: -Infinity ≯ 1", Reasons.english(new Reason.ComparisonFails(CompareOp.GT,
         arg(null, new Operand.Element(Double.NEGATIVE_INFINITY)), one, new int[] {2}, Map.of())));
   }
+
+  /**
+   * A claim that held at some dims but failed at others names both, dims of equal size written
+   * together in setup order: it held at M = K = 3 and at M = 2, K = 5, failed at M = 3, K = 4.
+   */
+  @Test
+  void aClaimThatIsNotGeneralNamesWhereItHeldAndWhereItFailed() {
+    Map<String, Integer> held1 = new java.util.LinkedHashMap<>();
+    held1.put("M", 3);
+    held1.put("K", 3);
+    Map<String, Integer> held2 = new java.util.LinkedHashMap<>();
+    held2.put("M", 2);
+    held2.put("K", 5);
+    Map<String, Integer> failed = new java.util.LinkedHashMap<>();
+    failed.put("M", 3);
+    failed.put("K", 4);
+    Reason r = new Reason.NotGeneral(List.of(held1, held2), new Reason.ComparisonFails(CompareOp.LT,
+        arg(null, new Operand.Element(2)), arg(null, new Operand.Element(1)), null, failed));
+    assertEquals("it holds for M = K = 3 and M = 2, K = 5 but not for M = 3, K = 4: comparison fails: 2 ≮ 1",
+        Reasons.english(r));
+  }
 }
