@@ -61,6 +61,13 @@ class NumericAskTest {
         + "indexing (x[0, 1]) or reduce it (sum(x))"), refusals(dims));
   }
 
+  /** What is not a tensor is named by its kind. */
+  @Test
+  void aShapeIsNoAsk() throws IOException {
+    assertEquals(List.of("t.yaml:14:11: ask must be one number, but it is a shape tuple; pick one element by indexing "
+        + "(x[0, 1]) or reduce it (sum(x))"), refusals(question("x.shape")));
+  }
+
   /**
    * A placeholder is named by its text, each place it is written (the Spanish {{x}} too); the same
    * valid placeholder written twice is evaluated once.
