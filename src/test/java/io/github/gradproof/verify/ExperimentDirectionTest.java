@@ -19,6 +19,7 @@ class ExperimentDirectionTest {
     Question q = TestQuestions.free("q-dir", TestQuestions.exactDims(TestQuestions.setup("N=6", inputs, forward)),
         "fd_order(forward) ~ 1");
     CompiledQuestion cq = new CompiledQuestion(q);
+    assertEquals(List.of(), cq.errors);
     return new Trial(cq, cq.dimAssignments().get(0), Seeds.of(q.id(), 0));
   }
 
