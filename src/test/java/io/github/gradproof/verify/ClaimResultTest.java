@@ -64,4 +64,15 @@ class ClaimResultTest {
       assertEquals(true, s.contains(part), part + " in " + s);
     }
   }
+
+  /** The shapes a claim took over the trials are given as copies, in order. */
+  @Test
+  void theShapesAreGivenAsCopies() {
+    ClaimResult r = base();
+    r.shapes().get(0)[0] = 9;
+    List<int[]> shapes = r.shapes();
+    assertEquals(2, shapes.size());
+    org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {3}, shapes.get(0));
+    org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {5}, shapes.get(1));
+  }
 }
