@@ -62,4 +62,13 @@ class ReasonValueTest {
     assertEquals("ComparisonFails[op=LT, left=" + element(2) + ", right=" + element(1) + ", index=[0, 1], dims={}]",
         b.toString());
   }
+
+  /** A claim that is not general fails the way it failed where it did; kinds have lower-case keys. */
+  @Test
+  void aReasonThatIsNotGeneralHasItsFailuresKind() {
+    Reason failure = new Reason.ComparisonFails(CompareOp.LT, element(2), element(1), null, Map.of("N", 4));
+    assertEquals(Reason.Kind.COMPARISON, new Reason.NotGeneral(List.of(Map.of("N", 3)), failure).kind());
+    assertEquals("comparison", Reason.Kind.COMPARISON.key());
+    assertEquals("broadcast", Reason.Kind.BROADCAST.key());
+  }
 }
