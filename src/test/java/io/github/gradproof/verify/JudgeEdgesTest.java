@@ -57,4 +57,23 @@ class JudgeEdgesTest {
     assertArrayEquals(new int[] {2, 1}, ClaimJudge.index(new int[] {3, 4}, 9));
     assertArrayEquals(new int[] {}, ClaimJudge.index(new int[] {}, 0));
   }
+
+  /**
+   * A claim on values only is judged at the scale of the values it is computed from: the largest
+   * magnitude of every input and forward value in its cone ({@code x} alone for {@code x * 0 == 0};
+   * {@code f} and {@code x} for {@code f == sum(x * x)}).
+   */
+  @Test
+  void aValueClaimTakesTheScaleOfTheValuesItReads() {
+    io.github.gradproof.quiz.Question q = TestQuestions.free("q-scale", TestQuestions.exactDims(
+        TestQuestions.setup("N=4", "x[N]", "f = sum(x * x)")), "x * 0 == 0", "f == sum(x * x)");
+    CompiledQuestion cq = new CompiledQuestion(q);
+    assertEquals(java.util.List.of(), cq.errors);
+    Trial trial = new Trial(cq, cq.dimAssignments().get(0), Seeds.of(q.id(), 0));
+    double x = Closeness.scale(trial.value("x").toArray());
+    double f = Math.abs(trial.value("f").item());
+    assertTrue(x > 0, "x is drawn from a normal distribution");
+    assertEquals(x, ClaimJudge.trialScale(cq.allClaims().get(0).line(), trial));
+    assertEquals(Math.max(x, f), ClaimJudge.trialScale(cq.allClaims().get(1).line(), trial));
+  }
 }

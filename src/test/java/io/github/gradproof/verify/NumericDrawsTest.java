@@ -103,6 +103,112 @@ class NumericDrawsTest {
     assertTrue(p.getMessage().contains("(last: {{log(x[0] - 10)}} was NaN)"), p.getMessage());
   }
 
+  /** An ask that evaluates to a whole number (a size) is that number, on every variant. */
+  @Test
+  void aWholeNumberAskIsItsValue() throws IOException {
+    Question q = question("x: {shape: [3], dist: small_int}", "s = sum(x)", "x.shape[0] * 2 + s", "    variants: 3");
+    for (Variant v : VERIFIER.verify(q).numeric().variants()) {
+      double[] x = v.inputs().get("x").toArray();
+      assertEquals(6 + x[0] + x[1] + x[2], v.answer());
+    }
+    Question size = question("x: {shape: [3], dist: small_int}", "s = sum(x)", "x.shape[0] * 2", "    variants: 1");
+    assertEquals(6.0, VERIFIER.verify(size).numeric().variants().get(0).answer());
+  }
+
+  /** An integer division by zero is undefined on every draw, so the variant cannot be drawn, and says why. */
+  @Test
+  void anIntegerDivisionByZeroLeavesTheAnswerUndefined() throws IOException {
+    Question q = question("x: {shape: [3], dist: small_int}", "s = sum(x)", "x.shape[0] // (x.ndim - 1) + s");
+    DiagnosticException e = assertThrows(DiagnosticException.class, () -> VERIFIER.verify(q));
+    assertTrue(e.getMessage().contains("variant 1 could not be drawn: in 20 draws"), e.getMessage());
+    assertTrue(e.getMessage().contains("(last: the answer was undefined: "), e.getMessage());
+    assertTrue(e.getMessage().contains("integer division by zero"), e.getMessage());
+  }
+
+  /**
+   * A kink read only by a placeholder is a kink too: with {@code s = sum(relu(x))} the ask {@code s}
+   * is smooth everywhere, but the placeholder {@code dx[0]} jumps at x[0] = 0, so no variant shows it.
+   */
+  @Test
+  void aPlaceholderAtAKinkIsRedrawn() throws IOException {
+    Question q = question("x: {shape: [3], dist: small_int, range: [-1, 1]}", "s = sum(relu(x))", "s",
+        "    variants: 8", "    explanation: {en: \"{{dx[0]}}\", es: \"{{dx[0]}}\"}");
+    NumericResult r = VERIFIER.verify(q).numeric();
+    assertTrue(r.redraws() > 0, "x[0] = 0 in some draw: " + r.variants());
+    for (Variant v : r.variants()) {
+      double x0 = v.inputs().get("x").toArray()[0];
+      assertTrue(x0 != 0, "relu'(0) is never shown: " + r.variants());
+      assertEquals(x0 > 0 ? 1.0 : 0.0, v.values().get("dx[0]"));
+    }
+  }
+
+  /**
+   * Whether a value jumps is judged relative to its size: x[0] ** 3 + dL at x[0] in 90..99 is about
+   * 8e5 and moves by about 3 x² × 2 × 1e-9 × |x| ≈ 5e-3 over the probe's steps, far below 1e-5 × 8e5
+   * = 8, so it is no kink and every variant is the first draw of its block.
+   */
+  @Test
+  void aLargeSmoothAnswerIsNoKink() throws IOException {
+    Question q = question("x: {shape: [1], dist: small_int, range: [90, 99]}", "L = sum(x)", "x[0] ** 3 + dL",
+        "    variants: 3");
+    NumericResult r = VERIFIER.verify(q).numeric();
+    for (Variant v : r.variants()) {
+      double x0 = v.inputs().get("x").toArray()[0];
+      assertEquals(x0 * x0 * x0 + 1, v.answer());
+      assertEquals(1, v.draws(), "variant " + v.number() + " redrawn: " + r.variants());
+    }
+  }
+
+  /**
+   * A variant has exactly 20 draws: here the answer divides by the product of 8 of the 12 elements,
+   * which is 0 in each of the first 20 draws of variant 1 and not in the 21st (checked below), so a
+   * 21st draw would have given a variant.
+   */
+  @Test
+  void aVariantStopsAfterTwentyDraws() throws IOException {
+    int[] read = {0, 1, 2, 5, 6, 7, 8, 9};
+    StringBuilder product = new StringBuilder();
+    for (int i : read) {
+      product.append(product.length() == 0 ? "" : " * ").append("x[").append(i).append("]");
+    }
+    Question q = question("x: {shape: [12], dist: small_int, range: [-1, 1]}", "s = sum(x)", "1 / (" + product + ")",
+        "    variants: 1");
+    CompiledQuestion cq = new CompiledQuestion(q);
+    Map<String, Integer> dims = cq.dimAssignments().get(0);
+    for (int d = 0; d <= 20; d++) {
+      double[] x = draw(cq, dims, q.id(), d);
+      boolean zero = java.util.Arrays.stream(read).anyMatch(i -> x[i] == 0);
+      assertEquals(d < 20, zero, "draw " + d + ": " + java.util.Arrays.toString(x));
+    }
+    DiagnosticException e = assertThrows(DiagnosticException.class, () -> VERIFIER.verify(q));
+    assertTrue(e.getMessage().contains("variant 1 could not be drawn: in 20 draws"), e.getMessage());
+  }
+
+  /** When the forward lines fail on every draw, the refusal stands at the failing line and says what failed there. */
+  @Test
+  void aForwardLineUndefinedOnEveryDrawIsNamed() throws IOException {
+    Question q = question("x: {shape: [2], dist: small_int, range: [1, 3]}", "s = sum(log(x - 10))", "s");
+    DiagnosticException e = assertThrows(DiagnosticException.class, () -> VERIFIER.verify(q));
+    assertEquals("t.yaml:13:9: q-01-01: variant 1 could not be drawn: in 20 draws this forward line gives NaN when "
+        + "evaluated: it is undefined on the drawn inputs (the square root or logarithm of a negative number, 0/0, "
+        + "inf - inf), so nothing can be checked; it reads 'x' (dist: small_int): choose a range on which the line is "
+        + "defined, or change the line", e.getMessage().lines().findFirst().orElseThrow());
+  }
+
+  /**
+   * The kink probe moves x by a tiny step both ways; a forward line that is undefined just beside
+   * the draw ({@code sqrt(x - 1)} at x = 1) is no kink of the answer {@code dx[0] = 2 x}: with x in
+   * 1..2 the two variants are x = 1 and x = 2, each the first draw that was new.
+   */
+  @Test
+  void aForwardLineUndefinedBesideTheDrawIsNoKink() throws IOException {
+    Question q = question("x: {shape: [1], dist: small_int, range: [1, 2]}", "h = sum(sqrt(x - 1));L = sum(x * x)",
+        "dx[0]", "    variants: 2");
+    TreeSet<Double> answers = new TreeSet<>();
+    VERIFIER.verify(q).numeric().variants().forEach(v -> answers.add(v.answer()));
+    assertEquals(new TreeSet<>(List.of(2.0, 4.0)), answers);
+  }
+
   private static double[] draw(CompiledQuestion cq, Map<String, Integer> dims, String id, int trial) {
     return VariantTrial.draw(cq, dims, Seeds.of(id, trial)).input("x").toArray();
   }

@@ -1,0 +1,184 @@
+package io.github.gradproof.verify;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.gradproof.diag.DiagnosticException;
+import io.github.gradproof.quiz.Question;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The refusal of too costly questions at the edges found by mutation testing (docs/MUTANTS.md):
+ * how counts are written, both limits exceeded at once, ties between lines, a forward line's own
+ * memory, the convergence experiment's re-runs, a gradient of a later forward line, numeric
+ * questions and unverified ones. Every expected count is worked out by hand in the comments from
+ * the cost model of {@link io.github.gradproof.claim.Cost} (2000 per operation, 16 per element it
+ * creates or reads, whichever is more, plus a matmul's multiply-adds).
+ */
+class CostRefusalTest {
+
+  @TempDir Path tmp;
+
+  private static final long PLENTY = Long.MAX_VALUE;
+
+  /** The first line of the refusal of {@code q} at 3 seeds under {@code limits}. */
+  private static String refusal(Question q, WorkLimits limits) {
+    DiagnosticException e = assertThrows(DiagnosticException.class, () -> CostEstimate.check(q, 3, limits));
+    return e.getMessage().lines().findFirst().orElseThrow();
+  }
+
+  private static Question matmul(String dims, String... claims) {
+    return TestQuestions.free("q-01-01", TestQuestions.exactDims(TestQuestions.setup(dims, "A[M,K] B[K,N]",
+        "C = A @ B")), claims);
+  }
+
+  @Test
+  void countsBelowAMillionAreExact() {
+    assertEquals("0", CostEstimate.count(0));
+    assertEquals("999999", CostEstimate.count(999_999.4));
+    assertEquals("1000000", CostEstimate.count(999_999.6));
+  }
+
+  @Test
+  void countsFromAMillionOnHaveOneDecimalAndAnExponent() {
+    assertEquals("1e6", CostEstimate.count(1e6));
+    assertEquals("1.2e6", CostEstimate.count(1_234_567));
+    assertEquals("4.5e11", CostEstimate.count(4.5e11));
+    assertEquals("9.9e6", CostEstimate.count(9.94e6));
+  }
+
+  /** 9.99e6 rounds its mantissa up to 10.0: it is written 1e7, not 10e6. */
+  @Test
+  void aMantissaRoundingUpToTenMovesTheExponent() {
+    assertEquals("1e7", CostEstimate.count(9.99e6));
+    assertEquals("1e12", CostEstimate.count(999.96e9));
+  }
+
+  /**
+   * Over both limits, one paragraph names both at the costliest line by work (the forward line,
+   * 10:9) and names the claim's line 20 as the one that creates the most memory; the counts are
+   * those of {@link CostEstimateTest}'s hand count (839856 operations, 455244 on the forward line,
+   * 1008 bytes, the claim's 32 elements = 256 bytes).
+   */
+  @Test
+  void overBothLimitsOneParagraphNamesBoth() {
+    assertEquals("test.yaml:10:9: q-01-01: this question is too costly to verify: verifying it would take about "
+        + "839856 operations (multiply-adds or their equivalent), over the limit of 839855 (gradproof.maxWork): 3 "
+        + "trials (3 seeds at the author's dims) of the forward lines, their gradients, every claim and the "
+        + "finite-difference check of dA; this line costs the most (about 455244 in all); and one trial would keep "
+        + "about 1008 bytes of tensors at once, over the limit of 1007 bytes (gradproof.maxMemory); line 20 creates "
+        + "the most (about 256 bytes). Use smaller dims (or fewer alternatives), or raise the limits with "
+        + "-Dgradproof.maxWork (<maxWork> in the POM) and -Dgradproof.maxMemory (<maxMemory> in the POM)",
+        refusal(matmul("M=3 K=4 N=5", "dA = dC @ B.T"), new WorkLimits(839855, 1007)));
+  }
+
+  /**
+   * A forward line keeps its value and its gradient: {@code C = A @ B} at M=5, K=2, N=5 creates 25
+   * elements, 2 × 25 × 8 = 400 bytes, more than the claim {@code dA = dC @ B.T} (B.T 10 and the
+   * product 10 elements: 160 bytes). One trial: 8 × (2 × (10 + 10 inputs + 25 forward) + max(25
+   * re-run, 20 claim)) = 8 × 115 = 920 bytes.
+   */
+  @Test
+  void aForwardLineKeepsItsValueAndItsGradient() {
+    Question q = matmul("M=5 K=2 N=5", "dA = dC @ B.T");
+    assertDoesNotThrow(() -> CostEstimate.check(q, 3, new WorkLimits(PLENTY, 920)));
+    assertEquals("test.yaml:10:9: q-01-01: this question is too costly to verify: one trial would keep about 920 "
+        + "bytes of tensors at once, over the limit of 919 bytes (gradproof.maxMemory); this line creates the most "
+        + "(about 400 bytes). Use smaller dims (or fewer alternatives), or raise the limit with -Dgradproof.maxMemory "
+        + "(<maxMemory> in the POM)", refusal(q, new WorkLimits(PLENTY, 919)));
+  }
+
+  /**
+   * At M = K = N = 3 the forward line (9 elements and their gradients: 144 bytes) and the claim
+   * (B.T 9 and the product 9: 144 bytes) tie; the first of them is named. One trial: 8 × (2 × (9 + 9
+   * + 9) + max(9, 18)) = 576 bytes.
+   */
+  @Test
+  void ofTwoLinesThatTieTheFirstIsNamed() {
+    Question q = matmul("M=3 K=3 N=3", "dA = dC @ B.T");
+    assertTrue(refusal(q, new WorkLimits(PLENTY, 575)).startsWith("test.yaml:10:9: q-01-01: this question is too "
+        + "costly to verify: one trial would keep about 576 bytes of tensors at once, over the limit of 575 bytes "
+        + "(gradproof.maxMemory); this line creates the most (about 144 bytes)."));
+  }
+
+  /**
+   * {@code fd_order} runs the convergence experiment (27 runs of every line a trial) and checks the
+   * gradient of the first float input x (N = 6: at most 1 + 7 + 4 × 6 = 32 evaluations a trial).
+   * The line {@code f = sum(x * x)} costs 2000 + 16 × 12 (x * x) + 2000 + 16 × 6 (sum) = 4288 a
+   * run; over 3 seeds it runs 3 × 3 (forward and backward) + 3 × 32 + 3 × 27 = 186 times: 797568.
+   */
+  @Test
+  void theConvergenceExperimentReRunsEveryLine() {
+    Question q = TestQuestions.free("q-01-01", TestQuestions.exactDims(TestQuestions.setup("N=6", "x[N]",
+        "f = sum(x * x)")), "fd_order(central) ~ 2");
+    String message = refusal(q, new WorkLimits(1, PLENTY));
+    assertTrue(message.startsWith("test.yaml:10:9: q-01-01: this question is too costly to verify:"), message);
+    assertTrue(message.contains(": 3 trials (3 seeds at the author's dims) of the forward lines, their gradients, "
+        + "every claim and the finite-difference check of dx; this line costs the most (about 797568 in all). "),
+        message);
+  }
+
+  /**
+   * A claim on the gradient of the second of three forward lines re-runs only the third for its
+   * finite-difference check. N = 2, 3 seeds, {@code h = x * x; g = h * h; f = sum(g)} and
+   * {@code dg == 1}:
+   * <ul>
+   *   <li>h and g: 2000 + 16 × 4 = 2064 each, f: 2000 + 16 × 2 = 2032; the claim compares 2 elements:
+   *       2032;
+   *   <li>dg (2 elements): at most 1 + 7 + 4 × 2 = 16 evaluations a trial, 48 in all, each moving the
+   *       point (2000 + 16 × 2 = 2032: 97536) and re-running f (2032 × 48);
+   *   <li>inputs 16 × 2 × 3 = 96; h and g 2064 × 9 each = 18576 each; f 2032 × (9 + 48) = 115824; the
+   *       claim 2032 × 3 = 6096;
+   *   <li>in all 96 + 97536 + 2 × 18576 + 115824 + 6096 = <b>256704</b>.
+   * </ul>
+   */
+  @Test
+  void aGradientOfALaterLineReRunsOnlyTheLinesAfterIt() {
+    Question q = TestQuestions.free("q-01-01", TestQuestions.exactDims(TestQuestions.setup("N=2", "x[N]",
+        "h = x * x; g = h * h; f = sum(g)")), "dg == 1");
+    assertDoesNotThrow(() -> CostEstimate.check(q, 3, new WorkLimits(256704, PLENTY)));
+    assertEquals("test.yaml:12:9: q-01-01: this question is too costly to verify: verifying it would take about "
+        + "256704 operations (multiply-adds or their equivalent), over the limit of 256703 (gradproof.maxWork): 3 "
+        + "trials (3 seeds at the author's dims) of the forward lines, their gradients, every claim and the "
+        + "finite-difference check of dg; this line costs the most (about 115824 in all). Use smaller dims (or "
+        + "fewer alternatives), or raise the limit with -Dgradproof.maxWork (<maxWork> in the POM)",
+        refusal(q, new WorkLimits(256703, PLENTY)));
+  }
+
+  /** A question with {@code verify: false} runs nothing, so it is never refused for its cost. */
+  @Test
+  void anUnverifiedQuestionIsNotEstimated() {
+    Question q = matmul("M=3 K=4 N=5", "dA = dC @ B.T");
+    assertThrows(DiagnosticException.class, () -> CostEstimate.check(q, 3, new WorkLimits(1, 1)));
+    assertDoesNotThrow(() -> CostEstimate.check(TestQuestions.unverified(q), 3, new WorkLimits(1, 1)));
+  }
+
+  /**
+   * A numeric question runs up to 20 draws per variant and one finite-difference check per variant
+   * of the gradients its ask and placeholders read, except the objective's own ({@code dL} is 1).
+   * x has 3 elements; {@code L = sum(x * x)} creates 3 + 1 elements; the ask {@code dx[0] + dL}
+   * creates 2; the placeholder {@code sum(x * x * x * x * x * x)} creates 5 × 3 + 1 = 16 (128 bytes,
+   * more than the forward line's 2 × 4 × 8 = 64). One trial: 8 × (2 × (3 + 4) + max(4, 16)) = 240
+   * bytes, refused at the placeholder, the explanation on line 16 of the file.
+   */
+  @Test
+  void aNumericQuestionIsRefusedWithItsDrawsAndPlaceholders() throws IOException {
+    Question q = NumericQuestions.numeric(tmp, "x: {shape: [3], dist: small_int}", "L = sum(x * x)", "dx[0] + dL",
+        "    variants: 2", "    explanation: {en: \"{{sum(x * x * x * x * x * x)}}\", es: \"{{sum(x * x * x * x * x "
+        + "* x)}}\"}");
+    assertDoesNotThrow(() -> CostEstimate.check(q, 3, new WorkLimits(PLENTY, 240)));
+    String memory = refusal(q, new WorkLimits(PLENTY, 239));
+    assertTrue(memory.startsWith("t.yaml:16:"), memory);
+    assertTrue(memory.contains(": one trial would keep about 240 bytes of tensors at once, over the limit of 239 "
+        + "bytes (gradproof.maxMemory); this line creates the most (about 128 bytes). "), memory);
+    String work = refusal(q, new WorkLimits(1, PLENTY));
+    assertTrue(work.contains(" (gradproof.maxWork): up to 40 draws (2 variants × 20) of the forward lines, their "
+        + "gradients, the ask and the placeholders, and the finite-difference check of dx on each variant; this "
+        + "line costs the most (about "), work);
+  }
+}
