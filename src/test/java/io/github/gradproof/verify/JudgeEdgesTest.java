@@ -66,7 +66,7 @@ class JudgeEdgesTest {
   @Test
   void aValueClaimTakesTheScaleOfTheValuesItReads() {
     io.github.gradproof.quiz.Question q = TestQuestions.free("q-scale", TestQuestions.exactDims(
-        TestQuestions.setup("N=4", "x[N]", "f = sum(x * x)")), "x * 0 == 0", "f == sum(x * x)");
+        TestQuestions.setup("N=4", "x[N]", "f = sum(x * x)")), "x * 0 == 0", "f == sum(x * x) + 0");
     CompiledQuestion cq = new CompiledQuestion(q);
     assertEquals(java.util.List.of(), cq.errors);
     Trial trial = new Trial(cq, cq.dimAssignments().get(0), Seeds.of(q.id(), 0));

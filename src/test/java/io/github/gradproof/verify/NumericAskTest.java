@@ -35,20 +35,20 @@ class NumericAskTest {
 
   @Test
   void anExperimentIsNoAsk() throws IOException {
-    assertEquals(List.of("t.yaml:14:11: ask uses fd_order or fd_evals, which measure the verifier, not the question; "
+    assertEquals(List.of("t.yaml:14:11: q-01-01: ask uses fd_order or fd_evals, which measure the verifier, not the question; "
         + "ask for a value of the setup"), refusals(question("fd_order(central)")));
   }
 
   @Test
   void aComparisonIsNoAsk() throws IOException {
-    assertEquals(List.of("t.yaml:14:11: ask is a comparison, whose value is 1 or 0 (true or false); ask for the value "
+    assertEquals(List.of("t.yaml:14:11: q-01-01: ask is a comparison, whose value is 1 or 0 (true or false); ask for the value "
         + "itself, e.g. the left side, and state the relation in the explanation"), refusals(question("s > 0")));
   }
 
   /** A literal shape is written once; a shape in dims is written in dims and in numbers. */
   @Test
   void aTensorIsNoAskAndItsShapeIsStated() throws IOException {
-    assertEquals(List.of("t.yaml:14:11: ask must be one number, but it has shape (3,); pick one element by indexing "
+    assertEquals(List.of("t.yaml:14:11: q-01-01: ask must be one number, but it has shape (3,); pick one element by indexing "
         + "(x[0, 1]) or reduce it (sum(x))"), refusals(question("x * 2")));
     String text = String.join("\n", "phase: 1", "slug: t", "title: {en: \"T\", es: \"T\"}",
         "summary: {en: \"S\", es: \"S\"}", "questions:", "  - id: q-01-01", "    kind: numeric",
@@ -57,14 +57,14 @@ class NumericAskTest {
         "    ask: \"x + 1\"", "");
     Path file = Files.writeString(tmp.resolve("phase-01-t.yaml"), text);
     Question dims = QuizLoad.phase(file, "t.yaml").questions().get(0);
-    assertEquals(List.of("t.yaml:15:11: ask must be one number, but it has shape (N,) = (3,); pick one element by "
+    assertEquals(List.of("t.yaml:15:11: q-01-01: ask must be one number, but it has shape (N,) = (3,); pick one element by "
         + "indexing (x[0, 1]) or reduce it (sum(x))"), refusals(dims));
   }
 
   /** What is not a tensor is named by its kind. */
   @Test
   void aShapeIsNoAsk() throws IOException {
-    assertEquals(List.of("t.yaml:14:11: ask must be one number, but it is a shape tuple; pick one element by indexing "
+    assertEquals(List.of("t.yaml:14:11: q-01-01: ask must be one number, but it is a shape tuple; pick one element by indexing "
         + "(x[0, 1]) or reduce it (sum(x))"), refusals(question("x.shape")));
   }
 
