@@ -43,13 +43,36 @@ class CostTest {
       "where(A > 0, A, 0.0)               | 4592 | 24",
       // a reduction reads more than it creates
       "sum(A, axis=0)                     | 2192 | 4",
+      // '...' broadcast over operands of different ranks (NumPy: (2, 3, 5)): 2 × 3 × 4 × 5
+      // multiply-adds, 30 created, 12 + 40 read; the same as the matmul
+      "einsum('...ij,...jk->...ik', A, Y) | 2952 | 30",
+      "A @ Y                              | 2952 | 30",
+      // '...' last: i = 2 and the 3 × 4 it covers; (3, 4) created, 24 + 24 read
+      "einsum('i...,i...->...', X, X)     | 2792 | 12",
+      // '...' between letters: i = 2, k = 4 and the 3 it covers; (4, 3) created, 24 read
+      "einsum('i...k->k...', X)           | 2408 | 12",
+      // one_hot's classes depend on the labels' values: estimated as large as the labels (3)
+      "one_hot(y)                         | 2048 | 3",
   })
   void aLineCostsWhatItsNodesDo(String expression, double work, double elements) {
     Scope scope = CaseFile.scope("M:dim K:dim N:dim A:input[M,K] B:input[K,N] X:input[2,M,K] Y:input[2,K,N] "
-        + "x:input[2,3,8,8] w:input[4,3,3,3]");
+        + "x:input[2,3,8,8] w:input[4,3,3,3] y:labels[M]");
     List<Diagnostic> sink = new ArrayList<>();
     CheckedLine line = Claims.checkForwardLine(CaseFile.text("out = " + expression.strip()), scope, sink);
     assertNotNull(line, sink::toString);
     assertEquals(new Cost(work, elements), Cost.of(line, DIMS), expression);
+  }
+
+  /**
+   * A comparison costs both sides and their comparison: {@code sum(dA)} reads 12 and creates 1
+   * (2000 + 16 × 12), the integer 0 is free, comparing one element with none is 2000 + 16 × 1.
+   */
+  @org.junit.jupiter.api.Test
+  void aComparisonAddsTheElementwiseComparisonOfItsSides() {
+    Scope scope = CaseFile.scope("M:dim K:dim A:input[M,K]").withGradients();
+    List<Diagnostic> sink = new ArrayList<>();
+    CheckedLine line = Claims.checkClaim(CaseFile.text("sum(dA) >= 0"), scope, sink);
+    assertNotNull(line, sink::toString);
+    assertEquals(new Cost(2192 + 2016, 1), Cost.of(line, DIMS));
   }
 }
