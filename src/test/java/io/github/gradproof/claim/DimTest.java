@@ -55,6 +55,17 @@ class DimTest {
     assertEquals("?", u.toString());
     assertNull(u.evaluate(Map.of()));
     assertNull(M.evaluate(Map.of("K", 3)), "a dim missing from the map");
+    assertNull(u.constant(), "unknown is no constant");
+    assertFalse(u.is(0), "unknown is not 0 (a slice step of unknown value is no zero step)");
+  }
+
+  /** Python's {@code -M//2} is {@code (-M)//2}: a floor division groups every operand that is not one positive term. */
+  @Test
+  void floorDivisionParenthesisesOnlyWhatNeedsIt() {
+    assertEquals("M//2", M.floorDiv(Dim.of(2)).toString());
+    assertEquals("2*M//K", M.times(Dim.of(2)).floorDiv(K).toString());
+    assertEquals("(-M)//K", M.negate().floorDiv(K).toString());
+    assertEquals("(M - 1)//K", M.minus(Dim.of(1)).floorDiv(K).toString());
   }
 
   @Test
