@@ -1,0 +1,105 @@
+package io.github.gradproof.claim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each family of the function registry, built anew by its {@code all()}, is the table docs/CLAIMS.md
+ * gives under its heading: the same functions in the same order, with the documented signature
+ * and counterpart. ({@link FunctionsTest} reads the registry, which is built once per JVM; these
+ * build the declarations again, so a fault in a declaration cannot hide behind a registry built
+ * before it.)
+ */
+class FunctionFamiliesTest {
+
+  private static final Map<String, Supplier<List<Function>>> FAMILIES = new LinkedHashMap<>();
+
+  static {
+    FAMILIES.put("Elementwise", ElementwiseFunctions::all);
+    FAMILIES.put("Reductions", ReductionFunctions::all);
+    FAMILIES.put("Arrays", ArrayFunctions::all);
+    FAMILIES.put("Products", LinalgFunctions::all);
+    FAMILIES.put("Neural-network functions", NetworkFunctions::all);
+    FAMILIES.put("Finite-difference experiments", ExperimentFunctions::all);
+  }
+
+  @Test
+  void everyFamilyBuiltAnewIsItsDocumentedTable() throws IOException {
+    Map<String, List<String>> documented = documentedTables();
+    assertEquals(List.copyOf(FAMILIES.keySet()), List.copyOf(documented.keySet()), "the headings of ## Functions");
+    FAMILIES.forEach((heading, family) -> {
+      List<String> built = new ArrayList<>();
+      for (Function f : family.get()) {
+        built.add(f.signature() + " | " + f.counterpart());
+      }
+      assertEquals(documented.get(heading), built, heading);
+    });
+  }
+
+  /** docs/CLAIMS.md, "Methods and attributes": these functions are array methods, and only these. */
+  @Test
+  void theFamiliesBuiltAnewDeclareTheDocumentedMethods() {
+    List<String> bound = new ArrayList<>();
+    List<String> packed = new ArrayList<>();
+    for (Supplier<List<Function>> family : FAMILIES.values()) {
+      for (Function f : family.get()) {
+        if (f.methodStyle() == Function.MethodStyle.BOUND) {
+          bound.add(f.name());
+        } else if (f.methodStyle() == Function.MethodStyle.PACKED) {
+          packed.add(f.name());
+        }
+      }
+    }
+    assertEquals(List.of("sum", "mean", "max", "min", "prod", "var", "std", "argmax", "argmin", "cumsum", "squeeze",
+        "dot", "trace"), bound);
+    assertEquals(List.of("reshape", "transpose"), packed, "x.reshape(3, 4) packs its arguments");
+  }
+
+  /** docs/CLAIMS.md: the normalisations accept {@code axis=}, reshape {@code shape=}; losses take three reductions. */
+  @Test
+  void theFamiliesBuiltAnewDeclareTheDocumentedAliasesAndChoices() {
+    assertEquals(List.of("axis"), param(ReductionFunctions.all(), "softmax", "dim").aliases());
+    assertEquals(List.of("axis"), param(ReductionFunctions.all(), "log_softmax", "dim").aliases());
+    assertEquals(List.of("shape"), param(ArrayFunctions.all(), "reshape", "newshape").aliases());
+    assertEquals(List.of("mean", "sum", "none"), param(NetworkFunctions.all(), "cross_entropy", "reduction").choices());
+    assertEquals(List.of("mean", "sum", "none"), param(NetworkFunctions.all(), "mse_loss", "reduction").choices());
+  }
+
+  private static Param param(List<Function> family, String function, String name) {
+    Function f = family.stream().filter(g -> g.name().equals(function)).findFirst().orElseThrow();
+    return f.parameters().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
+  }
+
+  /** Each {@code ### heading} of "## Functions" with its rows as {@code signature | counterpart}. */
+  private static Map<String, List<String>> documentedTables() throws IOException {
+    String doc = Files.readString(Path.of("docs/CLAIMS.md"), StandardCharsets.UTF_8);
+    String functions = doc.substring(doc.indexOf("\n## Functions"), doc.indexOf("\n## ", doc.indexOf("\n## Functions") + 1));
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    Pattern row = Pattern.compile("^\\| `([^`]+)` \\| ([^ |]+) \\|", Pattern.MULTILINE);
+    String[] sections = functions.split("\n### ");
+    for (int i = 1; i < sections.length; i++) {
+      String heading = sections[i].substring(0, sections[i].indexOf('\n')).strip();
+      List<String> rows = new ArrayList<>();
+      Matcher m = row.matcher(sections[i]);
+      while (m.find()) {
+        if (!m.group(1).equals("a @ b")) { // an operator, not a function
+          rows.add(m.group(1) + " | " + m.group(2));
+        }
+      }
+      out.put(heading, rows);
+    }
+    return out;
+  }
+}
