@@ -77,6 +77,46 @@ class FunctionFamiliesTest {
     assertEquals(List.of("mean", "sum", "none"), param(NetworkFunctions.all(), "mse_loss", "reduction").choices());
   }
 
+  /**
+   * docs/CLAIMS.md, "How a claim reads on the page": one function of each notation form, built anew.
+   * A reduction's subscripts are its axis, then its keepdims flag when it has one ({@code ddof}
+   * stays in the parentheses).
+   */
+  @Test
+  void theFamiliesBuiltAnewDeclareTheDocumentedNotation() {
+    Map<String, Function> fresh = new LinkedHashMap<>();
+    FAMILIES.values().forEach(family -> family.get().forEach(f -> fresh.put(f.name(), f)));
+    assertEquals(new Notation(Notation.Form.BIG_OPERATOR, "∑", List.of("a"), List.of("axis", "keepdims")),
+        fresh.get("sum").notation());
+    assertEquals(new Notation(Notation.Form.BIG_OPERATOR, "∏", List.of("a"), List.of("axis", "keepdims")),
+        fresh.get("prod").notation());
+    assertEquals(new Notation(Notation.Form.REDUCTION, "Var", List.of("a"), List.of("axis", "keepdims")),
+        fresh.get("var").notation());
+    assertEquals(new Notation(Notation.Form.ALONG_AXIS, "arg max", List.of("a"), List.of("axis", "keepdims")),
+        fresh.get("argmax").notation());
+    assertEquals(new Notation(Notation.Form.ALONG_AXIS, "log softmax", List.of("input"), List.of("dim")),
+        fresh.get("log_softmax").notation());
+    assertEquals(new Notation(Notation.Form.INFIX, "∗", List.of("input", "weight"), List.of("stride", "padding")),
+        fresh.get("conv2d").notation());
+    assertEquals(new Notation(Notation.Form.INFIX, "⊗", List.of("a", "b"), List.of()), fresh.get("outer").notation());
+    assertEquals(new Notation(Notation.Form.CONDITIONAL, "where", List.of("condition"), List.of()),
+        fresh.get("where").notation());
+    assertEquals(new Notation(Notation.Form.EXPONENTIAL, "e", List.of("x"), List.of()), fresh.get("exp").notation());
+    assertEquals(new Notation(Notation.Form.RADICAL, "√", List.of("x"), List.of()), fresh.get("sqrt").notation());
+    assertEquals(new Notation(Notation.Form.ENCLOSED, "||", List.of("x"), List.of()), fresh.get("abs").notation());
+    assertEquals(new Notation(Notation.Form.SUPERSCRIPT, "2", List.of("x"), List.of()), fresh.get("square").notation());
+    assertEquals(new Notation(Notation.Form.SUBSCRIPTED, "I", List.of("N"), List.of()), fresh.get("eye").notation());
+    assertEquals(new Notation(Notation.Form.SUBSCRIPTED, "order", List.of("method"), List.of()),
+        fresh.get("fd_order").notation());
+    assertEquals(new Notation(Notation.Form.FUNCTION, "σ", List.of("input"), List.of()), fresh.get("sigmoid").notation());
+  }
+
+  @Test
+  void aReductionHasOneKeepdimsFlagAtMost() {
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> Notation.reduction("mean", "a", "axis", "keepdims", "keepdims"));
+  }
+
   private static Param param(List<Function> family, String function, String name) {
     Function f = family.stream().filter(g -> g.name().equals(function)).findFirst().orElseThrow();
     return f.parameters().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
