@@ -111,6 +111,20 @@ class FunctionFamiliesTest {
     assertEquals(new Notation(Notation.Form.FUNCTION, "σ", List.of("input"), List.of()), fresh.get("sigmoid").notation());
   }
 
+  /** docs/CLAIMS.md: 1-D sizes are integers, 2-D sizes an integer or a pair; transposed convolutions read as called. */
+  @Test
+  void theConvolutionsBuiltAnewTakeSizesByTheirDimension() {
+    List<Function> network = NetworkFunctions.all();
+    for (String size : List.of("stride", "padding")) {
+      assertEquals(ParamType.INTEGER, param(network, "conv1d", size).type(), "conv1d " + size);
+      assertEquals(ParamType.PAIR, param(network, "conv2d", size).type(), "conv2d " + size);
+    }
+    assertEquals(ParamType.INTEGER, param(network, "conv_transpose1d", "output_padding").type());
+    assertEquals(ParamType.PAIR, param(network, "conv_transpose2d", "output_padding").type());
+    Function transposed = network.stream().filter(f -> f.name().equals("conv_transpose1d")).findFirst().orElseThrow();
+    assertEquals(Notation.function("conv_transpose1d", "input"), transposed.notation());
+  }
+
   @Test
   void aReductionHasOneKeepdimsFlagAtMost() {
     org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
