@@ -68,6 +68,15 @@ class DimTest {
     assertEquals("(M - 1)//K", M.minus(Dim.of(1)).floorDiv(K).toString());
   }
 
+  /** Different operations are different terms, and dims come before operations in a product. */
+  @Test
+  void operationsAreTermsOfTheirOwn() {
+    Dim halves = K.floorDiv(Dim.of(2)).plus(M.floorDiv(Dim.of(2)));
+    assertEquals("K//2 + M//2", halves.toString());
+    assertEquals(3L, halves.evaluate(Map.of("K", 3, "M", 5)));
+    assertEquals("M*(K//2)", K.floorDiv(Dim.of(2)).times(M).toString());
+  }
+
   @Test
   void broadcastIsDecidedWhenItCanBe() {
     assertEquals(M, Dim.broadcast(M, M));

@@ -48,6 +48,20 @@ class FunctionFamiliesTest {
     });
   }
 
+  /** The registry holds every family, in order, each in declaration order; each function names its library. */
+  @Test
+  void theRegistryIsTheFamiliesInOrder() {
+    List<String> fresh = new ArrayList<>();
+    FAMILIES.values().forEach(family -> family.get().forEach(f -> fresh.add(f.name())));
+    assertEquals(fresh, Functions.all().stream().map(Function::name).toList());
+    assertEquals(Function.Library.NUMPY, Functions.named("sum").library());
+    assertEquals(Function.Library.TORCH, Functions.named("softmax").library());
+    assertEquals(Function.Library.SCIPY, Functions.named("logsumexp").library());
+    assertEquals(Function.Library.GRADPROOF, Functions.named("fd_order").library());
+    assertEquals("log_softmax", Functions.named("log_softmax").spelling());
+    assertEquals("softmax(input, dim=None)", Functions.named("softmax").toString());
+  }
+
   /** docs/CLAIMS.md, "Methods and attributes": these functions are array methods, and only these. */
   @Test
   void theFamiliesBuiltAnewDeclareTheDocumentedMethods() {
