@@ -29,6 +29,9 @@ class ClaimsApiTest {
     assertEquals(List.of(), sink);
     assertNull(Claims.claim(CaseFile.text("dA = 2 * Q"), SCOPE, sink));
     assertEquals(1, sink.size());
+    List<ClaimSyntaxException> errors = Checker.check(Parser.claim("dA = 2 * Q + R"), SCOPE.withGradients());
+    assertEquals(List.of(9, 13), errors.stream().map(ClaimSyntaxException::offset).toList(), "every error, in order");
+    assertEquals(List.of(), Checker.check(Parser.claim("dA = 2 * A"), SCOPE.withGradients()));
   }
 
   /** {@code x.reshape(3, 4)} is {@code reshape(x, (3, 4))}; {@code x.sum(axis=0)} is {@code sum(x, axis=0)}. */
