@@ -25,5 +25,8 @@ class ShapeRulesTest {
     assertEquals(UNKNOWN, ShapeRules.expandDims(UNKNOWN, new int[] {0}), "expand_dims");
     assertEquals(UNKNOWN, ShapeRules.squeeze(UNKNOWN, null), "squeeze");
     assertEquals(UNKNOWN, ShapeRules.concatenate(List.of(MK, UNKNOWN), 0), "concatenate");
+    assertEquals(UNKNOWN, ShapeRules.stack(List.of(UNKNOWN, UNKNOWN), 0), "stack");
+    assertEquals(UNKNOWN, ShapeRules.stack(List.of(MK, Shape.of(Dim.symbol("M"))), 0), "stack of different shapes");
+    assertEquals(UNKNOWN, ShapeRules.transpose(UNKNOWN, null), "transpose");
   }
 }
