@@ -69,22 +69,21 @@ class CostTest {
    */
   @org.junit.jupiter.api.Test
   void aComparisonAddsTheElementwiseComparisonOfItsSides() {
-    Scope scope = CaseFile.scope("M:dim K:dim A:input[M,K]").withGradients();
-    List<Diagnostic> sink = new ArrayList<>();
-    CheckedLine line = Claims.checkClaim(CaseFile.text("sum(dA) >= 0"), scope, sink);
-    assertNotNull(line, sink::toString);
-    assertEquals(new Cost(2192 + 2016, 1), Cost.of(line, DIMS));
+    assertEquals(new Cost(2192 + 2016, 1), Cost.of(claim("M:dim K:dim A:input[M,K]", "sum(dA) >= 0"), DIMS));
   }
 
   /** A gradient claim costs its claimed value ({@code 2 * C}: reads 15, creates 15); n evaluations n times that. */
   @org.junit.jupiter.api.Test
   void aGradientClaimCostsItsValue() {
-    Scope scope = CaseFile.scope("M:dim N:dim C:input[M,N]").withGradients();
-    List<Diagnostic> sink = new ArrayList<>();
-    CheckedLine line = Claims.checkClaim(CaseFile.text("dC = 2 * C"), scope, sink);
-    assertNotNull(line, sink::toString);
-    Cost once = Cost.of(line, DIMS);
+    Cost once = Cost.of(claim("M:dim N:dim C:input[M,N]", "dC = 2 * C"), DIMS);
     assertEquals(new Cost(2000 + 16 * 15, 15), once);
     assertEquals(new Cost(3 * (2000 + 16 * 15), 45), once.times(3));
+  }
+
+  private static CheckedLine claim(String scope, String claim) {
+    List<Diagnostic> sink = new ArrayList<>();
+    CheckedLine line = Claims.checkClaim(CaseFile.text(claim), CaseFile.scope(scope).withGradients(), sink);
+    assertNotNull(line, sink::toString);
+    return line;
   }
 }
