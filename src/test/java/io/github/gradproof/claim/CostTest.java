@@ -51,6 +51,12 @@ class CostTest {
       "einsum('i...,i...->...', X, X)     | 2792 | 12",
       // '...' between letters: i = 2, k = 4 and the 3 it covers; (4, 3) created, 24 read
       "einsum('i...k->k...', X)           | 2408 | 12",
+      // letters past the operand's rank (the run refuses it) are no sizes: i = 3, j = 4, read 12,
+      // created as large as the operand (its shape is unknown statically)
+      "einsum('ijk->i', A)                | 2204 | 12",
+      "einsum('...ijk->i', A)             | 2193 | 12",
+      // a letter after '...' in an operand it fits exactly: i = 3, j = 4; a scalar created
+      "einsum('...ij->...', A)            | 2204 | 1",
       // one_hot's classes depend on the labels' values: estimated as large as the labels (3)
       "one_hot(y)                         | 2048 | 3",
   })
@@ -70,6 +76,8 @@ class CostTest {
   @org.junit.jupiter.api.Test
   void aComparisonAddsTheElementwiseComparisonOfItsSides() {
     assertEquals(new Cost(2192 + 2016, 1), Cost.of(claim("M:dim K:dim A:input[M,K]", "sum(dA) >= 0"), DIMS));
+    // 0 * A reads and creates 12 (2000 + 16 × 12); comparing 12 with 12 elements is the same again
+    assertEquals(new Cost(2 * 2192, 12), Cost.of(claim("M:dim K:dim A:input[M,K]", "dA >= 0 * A"), DIMS));
   }
 
   /** A gradient claim costs its claimed value ({@code 2 * C}: reads 15, creates 15); n evaluations n times that. */
