@@ -35,6 +35,11 @@ class CostTest {
       "conv2d(x, w)                       | 17648 | 288",
       // (2, 3, 4, 4) = 96 created, 384 read, 96 × 2 × 2 for the windows
       "max_pool2d(x, 2)                   | 8528 | 96",
+      // a window given as a pair: (2, 3, 4, 2) = 48 created, 48 × 2 × 4 for the windows; the
+      // tuple is a node of its own, one more operation (2000) that creates no tensor
+      "max_pool2d(x, (2, 4))              | 10528 | 48",
+      // a window of a dim (M = 3): (2, 3, 4, 2) = 48 created, 48 × 2 × 3 for the windows
+      "max_pool2d(x, (2, M))              | 10432 | 48",
       // exp: 2000 + 16 × 12; × 2.0: 2000 + 16 × (12 + 1); + A: 2000 + 16 × 24 (the float literal
       // is one element read, none created)
       "exp(A) * 2.0 + A                   | 6784 | 36",
