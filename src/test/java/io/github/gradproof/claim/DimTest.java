@@ -111,6 +111,13 @@ class DimTest {
     assertEquals(0L, inner.evaluate(Map.of("M", 1)), "clamped as NumPy does");
   }
 
+  /** Python refuses a slice step of 0 (ValueError): it selects no length. */
+  @Test
+  void aZeroStepHasNoSliceLength() {
+    assertNull(Dim.SliceLength.of(5, null, null, 0L));
+    assertNull(Dim.sliceLength(M, null, null, Dim.of(0)).evaluate(Map.of("M", 5)));
+  }
+
   /** Python's {@code len(range(size)[start:stop:step])}, written by golden_expressions.py. */
   @Test
   @SuppressWarnings("unchecked")

@@ -1,6 +1,7 @@
 package io.github.gradproof.claim;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,6 +20,14 @@ class ShapeTest {
     assertTrue(Shape.scalar().isFullyKnown());
     assertFalse(Shape.of(M, Dim.unknown()).isFullyKnown());
     assertFalse(Shape.unknown().isFullyKnown());
+  }
+
+  /** An unknown rank prints as Python's ellipsis and has an unknown number of elements. */
+  @Test
+  void anUnknownRankHasAnUnknownSize() {
+    assertEquals("(...)", Shape.unknown().toString());
+    assertFalse(Shape.unknown().size().isKnown());
+    assertEquals(Dim.of(3).times(M), Shape.of(M, Dim.of(3)).size());
   }
 
   /** A Java array holds at most {@code Integer.MAX_VALUE} elements: an axis one larger has no concrete size. */
