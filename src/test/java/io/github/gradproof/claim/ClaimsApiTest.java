@@ -47,6 +47,15 @@ class ClaimsApiTest {
     assertTrue(Claims.asCall((Expr.MethodCall) value("x.exp()")).isEmpty(), "exp is no array method");
   }
 
+  /** A comparison reads the values of forward and gradient names on both sides, not through {@code .shape}. */
+  @Test
+  void aComparisonReadsTheValuesOfForwardAndGradientNamesOnBothSides() {
+    Scope scope = CaseFile.scope("M:dim K:dim A:input[M,K] C:forward[M,K]");
+    assertEquals(List.of("C", "dA"), List.copyOf(Claims.valueNames(Parser.claim("M * sum(C) <= sum(dA * A)"), scope)));
+    assertEquals(List.of("dA"), List.copyOf(Claims.valueNames(Parser.claim("0 <= sum(dA)"), scope)), "the right side");
+    assertEquals(List.of(), List.copyOf(Claims.valueNames(Parser.claim("dA.shape == C.shape"), scope)));
+  }
+
   @Test
   void argumentsBindToParameterNamesAndOmittedOnesAreLeftOut() {
     Map<String, Expr> bound = Claims.arguments((Expr.Call) value("sum(x, keepdims=True)")).orElseThrow();
