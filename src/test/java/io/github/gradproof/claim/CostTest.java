@@ -35,6 +35,11 @@ class CostTest {
       "conv2d(x, w)                       | 17648 | 288",
       // (2, 3, 4, 4) = 96 created, 384 read, 96 × 2 × 2 for the windows
       "max_pool2d(x, 2)                   | 8528 | 96",
+      // a window given as a pair: (2, 3, 4, 2) = 48 created, 48 × 2 × 4 for the windows; the
+      // tuple is a node of its own, one more operation (2000) that creates no tensor
+      "max_pool2d(x, (2, 4))              | 10528 | 48",
+      // a window of a dim (M = 3): (2, 3, 4, 2) = 48 created, 48 × 2 × 3 for the windows
+      "max_pool2d(x, (2, M))              | 10432 | 48",
       // exp: 2000 + 16 × 12; × 2.0: 2000 + 16 × (12 + 1); + A: 2000 + 16 × 24 (the float literal
       // is one element read, none created)
       "exp(A) * 2.0 + A                   | 6784 | 36",
@@ -43,13 +48,55 @@ class CostTest {
       "where(A > 0, A, 0.0)               | 4592 | 24",
       // a reduction reads more than it creates
       "sum(A, axis=0)                     | 2192 | 4",
+      // '...' broadcast over operands of different ranks (NumPy: (2, 3, 5)): 2 × 3 × 4 × 5
+      // multiply-adds, 30 created, 12 + 40 read; the same as the matmul
+      "einsum('...ij,...jk->...ik', A, Y) | 2952 | 30",
+      "A @ Y                              | 2952 | 30",
+      // '...' last: i = 2 and the 3 × 4 it covers; (3, 4) created, 24 + 24 read
+      "einsum('i...,i...->...', X, X)     | 2792 | 12",
+      // '...' between letters: i = 2, k = 4 and the 3 it covers; (4, 3) created, 24 read
+      "einsum('i...k->k...', X)           | 2408 | 12",
+      // letters past the operand's rank (the run refuses it) are no sizes: i = 3, j = 4, read 12,
+      // created as large as the operand (its shape is unknown statically)
+      "einsum('ijk->i', A)                | 2204 | 12",
+      "einsum('...ijk->i', A)             | 2193 | 12",
+      // a letter after '...' in an operand it fits exactly: i = 3, j = 4; a scalar created
+      "einsum('...ij->...', A)            | 2204 | 1",
+      // one_hot's classes depend on the labels' values: estimated as large as the labels (3)
+      "one_hot(y)                         | 2048 | 3",
   })
   void aLineCostsWhatItsNodesDo(String expression, double work, double elements) {
     Scope scope = CaseFile.scope("M:dim K:dim N:dim A:input[M,K] B:input[K,N] X:input[2,M,K] Y:input[2,K,N] "
-        + "x:input[2,3,8,8] w:input[4,3,3,3]");
+        + "x:input[2,3,8,8] w:input[4,3,3,3] y:labels[M]");
     List<Diagnostic> sink = new ArrayList<>();
     CheckedLine line = Claims.checkForwardLine(CaseFile.text("out = " + expression.strip()), scope, sink);
     assertNotNull(line, sink::toString);
     assertEquals(new Cost(work, elements), Cost.of(line, DIMS), expression);
+  }
+
+  /**
+   * A comparison costs both sides and their comparison: {@code sum(dA)} reads 12 and creates 1
+   * (2000 + 16 × 12), the integer 0 is free, comparing one element with none is 2000 + 16 × 1.
+   */
+  @org.junit.jupiter.api.Test
+  void aComparisonAddsTheElementwiseComparisonOfItsSides() {
+    assertEquals(new Cost(2192 + 2016, 1), Cost.of(claim("M:dim K:dim A:input[M,K]", "sum(dA) >= 0"), DIMS));
+    // 0 * A reads and creates 12 (2000 + 16 × 12); comparing 12 with 12 elements is the same again
+    assertEquals(new Cost(2 * 2192, 12), Cost.of(claim("M:dim K:dim A:input[M,K]", "dA >= 0 * A"), DIMS));
+  }
+
+  /** A gradient claim costs its claimed value ({@code 2 * C}: reads 15, creates 15); n evaluations n times that. */
+  @org.junit.jupiter.api.Test
+  void aGradientClaimCostsItsValue() {
+    Cost once = Cost.of(claim("M:dim N:dim C:input[M,N]", "dC = 2 * C"), DIMS);
+    assertEquals(new Cost(2000 + 16 * 15, 15), once);
+    assertEquals(new Cost(3 * (2000 + 16 * 15), 45), once.times(3));
+  }
+
+  private static CheckedLine claim(String scope, String claim) {
+    List<Diagnostic> sink = new ArrayList<>();
+    CheckedLine line = Claims.checkClaim(CaseFile.text(claim), CaseFile.scope(scope).withGradients(), sink);
+    assertNotNull(line, sink::toString);
+    return line;
   }
 }

@@ -55,6 +55,26 @@ class DimTest {
     assertEquals("?", u.toString());
     assertNull(u.evaluate(Map.of()));
     assertNull(M.evaluate(Map.of("K", 3)), "a dim missing from the map");
+    assertNull(u.constant(), "unknown is no constant");
+    assertFalse(u.is(0), "unknown is not 0 (a slice step of unknown value is no zero step)");
+  }
+
+  /** Python's {@code -M//2} is {@code (-M)//2}: a floor division groups every operand that is not one positive term. */
+  @Test
+  void floorDivisionParenthesisesOnlyWhatNeedsIt() {
+    assertEquals("M//2", M.floorDiv(Dim.of(2)).toString());
+    assertEquals("2*M//K", M.times(Dim.of(2)).floorDiv(K).toString());
+    assertEquals("(-M)//K", M.negate().floorDiv(K).toString());
+    assertEquals("(M - 1)//K", M.minus(Dim.of(1)).floorDiv(K).toString());
+  }
+
+  /** Different operations are different terms, and dims come before operations in a product. */
+  @Test
+  void operationsAreTermsOfTheirOwn() {
+    Dim halves = K.floorDiv(Dim.of(2)).plus(M.floorDiv(Dim.of(2)));
+    assertEquals("K//2 + M//2", halves.toString());
+    assertEquals(3L, halves.evaluate(Map.of("K", 3, "M", 5)));
+    assertEquals("M*(K//2)", K.floorDiv(Dim.of(2)).times(M).toString());
   }
 
   @Test
@@ -89,6 +109,13 @@ class DimTest {
     assertEquals("len(M[1:M - 1])", inner.toString());
     assertEquals(4L, inner.evaluate(Map.of("M", 6)));
     assertEquals(0L, inner.evaluate(Map.of("M", 1)), "clamped as NumPy does");
+  }
+
+  /** Python refuses a slice step of 0 (ValueError): it selects no length. */
+  @Test
+  void aZeroStepHasNoSliceLength() {
+    assertNull(Dim.SliceLength.of(5, null, null, 0L));
+    assertNull(Dim.sliceLength(M, null, null, Dim.of(0)).evaluate(Map.of("M", 5)));
   }
 
   /** Python's {@code len(range(size)[start:stop:step])}, written by golden_expressions.py. */

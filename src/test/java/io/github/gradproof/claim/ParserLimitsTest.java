@@ -32,4 +32,11 @@ class ParserLimitsTest {
     assertEquals("this expression is nested more than 100 levels deep; simplify it or split it into forward lines",
         e.getMessage());
   }
+
+  /** Depth is nesting, not length: 150 terms side by side are one level each, not 150 levels. */
+  @Test
+  void aLongFlatSumIsNotDeep() {
+    String flat = "dA = " + "A + ".repeat(150) + "-A";
+    assertEquals("dA", ((Line.GradientClaim) Parser.claim(flat)).name());
+  }
 }
