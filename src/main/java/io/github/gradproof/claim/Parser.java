@@ -245,10 +245,20 @@ final class Parser {
       throw unexpected("an index");
     }
     List<Expr> items = new ArrayList<>();
+    boolean comma = false;
     do {
       items.add(subscript());
-    } while (advanceIf(TokenType.COMMA) && !check(TokenType.RBRACKET));
+      if (!advanceIf(TokenType.COMMA)) {
+        break;
+      }
+      comma = true;
+    } while (!check(TokenType.RBRACKET));
     closeBracket(open);
+    if (items.size() == 1 && !comma && items.get(0) instanceof Expr.Tuple t && !t.items().isEmpty()) {
+      // NumPy reads a tuple that is the whole index as the index itself: A[(1, 2)] is A[1, 2]
+      // (inside a longer index, A[(1, 2), 0], it is an integer array, as is A[(1, 2),]).
+      items = new ArrayList<>(t.items());
+    }
     return new Expr.Index(target, items, open.offset());
   }
 
