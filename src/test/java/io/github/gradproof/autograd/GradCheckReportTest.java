@@ -1,0 +1,99 @@
+package io.github.gradproof.autograd;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.function.ToDoubleFunction;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The figures a gradient check reports besides its verdict (found unpinned by mutation testing,
+ * docs/MUTANTS.md): the cost bound at the mode threshold, the relative error, NaN in the reported
+ * errors, and which element is named as the worst.
+ */
+class GradCheckReportTest {
+
+  private static Var c(double v) {
+    return Var.constant(Tensor.scalar(v));
+  }
+
+  /** {@code f(x) = sum(2x)}: every central difference of a linear function with slope 2 is exactly 2. */
+  private static final ToDoubleFunction<Var> TWICE_THE_SUM = v -> v.mul(c(2)).sum().value().item();
+
+  @Test
+  void maxEvaluationsCountsElementsUpToTheThresholdAndDirectionsAbove() {
+    assertEquals(1 + 7 + 4, GradCheck.maxEvaluations(1));
+    assertEquals(1 + 7 + 4L * 4096, GradCheck.maxEvaluations(GradCheck.FAST_MODE_THRESHOLD));
+    assertEquals(1 + 7 + 4 * 12, GradCheck.maxEvaluations(GradCheck.FAST_MODE_THRESHOLD + 1));
+  }
+
+  @Test
+  void theRelativeErrorDividesByTheLargerOfTheTwoDerivatives() {
+    // analytic 3 where the derivative is exactly 2: error 1, relative 1/3
+    GradCheckResult r = GradCheck.check(TWICE_THE_SUM, Tensor.vector(0.5, -1.5), Tensor.vector(3, 2));
+    assertFalse(r.passed());
+    assertEquals(1.0, r.maxAbsError(), 1e-9);
+    assertEquals(1.0 / 3, r.maxRelError(), 1e-9);
+    // analytic 1 where the derivative is exactly 2: error 1, relative 1/2
+    GradCheckResult s = GradCheck.check(TWICE_THE_SUM, Tensor.vector(0.5), Tensor.vector(1));
+    assertEquals(0.5, s.maxRelError(), 1e-9);
+  }
+
+  @Test
+  void bothDerivativesZeroIsNoRelativeError() {
+    GradCheckResult r = GradCheck.check(v -> v.mul(c(0)).sum().value().item(), Tensor.vector(1, 2),
+        Tensor.zeros(2));
+    assertTrue(r.passed());
+    assertEquals(0.0, r.maxRelError());
+    assertEquals(0.0, r.maxAbsError());
+  }
+
+  @Test
+  void aNaNGradientMakesBothReportedErrorsNaN() {
+    for (Tensor g : new Tensor[] {Tensor.vector(Double.NaN, 2), Tensor.vector(2, Double.NaN)}) {
+      GradCheckResult r = GradCheck.check(TWICE_THE_SUM, Tensor.vector(1, 2), g);
+      assertFalse(r.passed());
+      assertTrue(Double.isNaN(r.maxAbsError()), r::toString);
+      assertTrue(Double.isNaN(r.maxRelError()), r::toString);
+    }
+  }
+
+  @Test
+  void amongTiedPointsTheFirstIsTheWorst() {
+    // a constant objective and the zero gradient: every point's error is exactly 0, a tie
+    GradCheckResult r = GradCheck.check(v -> v.mul(c(0)).sum().value().item(), Tensor.zeros(2, 3),
+        Tensor.zeros(2, 3));
+    assertTrue(r.passed());
+    assertArrayEquals(new int[] {0, 0}, r.worstIndex());
+  }
+
+  @Test
+  void theLargerOfTwoWrongElementsIsTheWorst() {
+    GradCheckResult r = GradCheck.check(TWICE_THE_SUM, Tensor.vector(1, 2, 3), Tensor.vector(2.5, 2, 3));
+    assertFalse(r.passed());
+    assertArrayEquals(new int[] {2}, r.worstIndex());
+    assertEquals(1.0, r.maxAbsError(), 1e-9);
+    GradCheckResult s = GradCheck.check(TWICE_THE_SUM, Tensor.vector(1, 2, 3), Tensor.vector(3, 2, 2.5));
+    assertArrayEquals(new int[] {0}, s.worstIndex());
+  }
+
+  @Test
+  void aPointSkippedAtAKinkIsNeverTheWorst() {
+    // relu at 1 (slope 1, given wrongly as 2) and at 0 (a kink, skipped)
+    GradCheckResult r = GradCheck.check(v -> v.relu().sum().value().item(), Tensor.vector(1, 0),
+        Tensor.vector(2, 0));
+    assertFalse(r.passed());
+    assertEquals(1, r.skipped());
+    assertArrayEquals(new int[] {0}, r.worstIndex());
+  }
+
+  @Test
+  void aCorrectPointStillNamesTheWorstElement() {
+    // every point passes at its first step; the worst is one of them, not "nothing checked"
+    GradCheckResult r = GradCheck.check(TWICE_THE_SUM, Tensor.vector(1, 2), Tensor.vector(2, 2));
+    assertTrue(r.passed());
+    assertEquals(1, r.worstIndex().length);
+  }
+}
