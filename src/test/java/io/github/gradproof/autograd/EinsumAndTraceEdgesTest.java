@@ -63,4 +63,19 @@ class EinsumAndTraceEdgesTest {
     assertEquals(Tensor.vector(8, 10), x.trace(0).value(), "x[0, 0] + x[1, 1]");
     assertEquals(Tensor.vector(0, 0), x.trace(3).value(), "an empty diagonal");
   }
+
+  @Test
+  void theImplicitOutputKeepsALoneZ() {
+    // np.einsum('za', x) for x = [[0, 1, 2], [3, 4, 5]]: implicit output 'az', the transpose
+    assertEquals(Tensor.of(new double[] {0, 3, 1, 4, 2, 5}, 3, 2),
+        Ops.einsum("za", List.of(arange(2, 3))).value());
+  }
+
+  @Test
+  void twoArrowsAreRefusedEvenAtTheStart() {
+    ShapeException e = assertThrows(ShapeException.class,
+        () -> Ops.einsum("->->", List.of(Var.constant(Tensor.scalar(1)))));
+    assertEquals(ShapeException.Kind.DOMAIN, e.kind());
+    assertEquals("einsum: the subscripts '->->' contain more than one '->'", e.getMessage());
+  }
 }
