@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Tensor's constructors and accessors at their edges (found unpinned by mutation testing,
  * docs/MUTANTS.md): NumPy's {@code eye} and {@code arange} off the main cases, the index bounds and
- * their messages, ragged rows, and the hash of tensors that differ in one value.
+ * their messages, ragged rows, the hash of tensors that differ in one value, and the work limit.
  */
 class TensorEdgesTest {
 
@@ -98,5 +98,15 @@ class TensorEdgesTest {
     assertNotEquals(Tensor.zeros(2, 3).hashCode(), Tensor.zeros(3, 2).hashCode());
     assertNotEquals(a, (Object) "array([1.0, 2.0, 3.0])");
     assertEquals(a, a);
+  }
+
+  @Test
+  void workUpToTheMultiplyAddLimitIsAllowedAndOneMoreRefused() {
+    TensorLimitException.checkWork("this op", Tensor.MAX_MULTIPLY_ADDS);
+    TensorLimitException e = assertThrows(TensorLimitException.class,
+        () -> TensorLimitException.checkWork("this op", Tensor.MAX_MULTIPLY_ADDS + 1));
+    assertEquals("this op would need 2000000001 multiply-adds, over the limit of 2000000000 per operation",
+        e.getMessage());
+    assertEquals(Tensor.MAX_MULTIPLY_ADDS + 1, e.elements());
   }
 }
