@@ -176,4 +176,22 @@ class GradCheckNoiseTest {
     assertArrayEquals(new int[] {0}, r.worstIndex());
     assertEquals(1, r.maxAbsError(), 1e-3, "the first comparison: 3 against about 2");
   }
+
+  @Test
+  void aPointKeptAtItsFirstComparisonDoesNotDisplaceAWorseOne() {
+    // element 0: 2 x0 given as 5 (off by 3); element 1: the half-step kink above, given as 3 (off by 1)
+    double x1 = 0.5;
+    double q = 0.75 * GradCheck.step(x1);
+    ToDoubleFunction<Var> f = v -> {
+      Var e0 = v.index(java.util.List.of(new Index.At(0)));
+      Var e1 = v.index(java.util.List.of(new Index.At(1)));
+      Var d = e1.sub(Var.constant(Tensor.scalar(x1)));
+      return e0.mul(Var.constant(Tensor.scalar(2))).add(e1.mul(Var.constant(Tensor.scalar(2))))
+          .add(d.mul(d).sub(Var.constant(Tensor.scalar(q * q))).relu()).value().item();
+    };
+    GradCheckResult r = GradCheck.check(f, Tensor.vector(0.25, x1), Tensor.vector(5, 3));
+    assertFalse(r.passed(), r::toString);
+    assertArrayEquals(new int[] {0}, r.worstIndex(), r::toString);
+    assertEquals(3, r.maxAbsError(), 1e-3);
+  }
 }
