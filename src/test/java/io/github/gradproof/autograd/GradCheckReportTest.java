@@ -96,4 +96,18 @@ class GradCheckReportTest {
     assertTrue(r.passed());
     assertEquals(1, r.worstIndex().length);
   }
+
+  /**
+   * The class comment's step, {@code h = c·∛max(ε, K·ε·|f| / (S·c))} capped at {@code MAX_STEP·c}, away
+   * from {@code c = 1}: both the grown step and the cap scale with {@code c = max(1, |x|)}.
+   */
+  @Test
+  void theGrownStepAndItsCapScaleWithTheInput() {
+    double eps = Math.ulp(1.0) / 2;
+    double grown = 4 * Math.cbrt(4 * eps * 1e6 / (1 * 4));
+    assertEquals(grown, GradCheck.step(4, 1e6, 1), 1e-9 * grown, "c = 4, |f| = 1e6, S = 1");
+    assertEquals(grown, GradCheck.step(-4, -1e6, 1), 1e-9 * grown, "signs do not matter");
+    assertEquals(0.01 * 100, GradCheck.step(100, 1e30, 1), 1e-12, "capped at MAX_STEP · c");
+    assertEquals(6e-6 * 100, GradCheck.step(100, 1, 1), 1e-13, "f of its variation's size: the base step (rounded to the ulp of 100)");
+  }
 }
