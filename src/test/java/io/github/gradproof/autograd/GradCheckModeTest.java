@@ -66,4 +66,29 @@ class GradCheckModeTest {
     assertEquals(1 + 2 * 6, r.evaluations());
     assertEquals(0.0, r.maxAbsError());
   }
+
+  /**
+   * Fast mode needs the second step too: {@code sum(exp(3000 x))} over 5000 elements has a truncation
+   * error at the base step far above the relative tolerance along every direction, so each projection is
+   * refined with the half step (whose central difference divides by its own width) and Richardson's value.
+   */
+  @Test
+  void projectionsAreRefinedWithTheHalfStepToo() {
+    int n = GradCheck.FAST_MODE_THRESHOLD + 904;
+    double[] x = new Rng(3).uniform(n).toArray();
+    double[] g = new double[n];
+    for (int i = 0; i < n; i++) {
+      x[i] *= 1e-3;
+      g[i] = 3000 * Math.exp(3000 * x[i]);
+    }
+    ToDoubleFunction<Var> f = v -> v.mul(Var.constant(Tensor.scalar(3000))).exp().sum().value().item();
+    GradCheckResult r = GradCheck.check(f, Tensor.of(x, n), Tensor.of(g, n));
+    assertTrue(r.passed(), r::toString);
+    assertTrue(r.evaluations() > 1 + 2 * GradCheck.PROJECTIONS, "refined: " + r);
+    double[] wrong = g.clone();
+    for (int i = 0; i < n; i++) {
+      wrong[i] *= 1.0001;
+    }
+    assertTrue(!GradCheck.check(f, Tensor.of(x, n), Tensor.of(wrong, n)).passed(), "1e-4 too large is caught");
+  }
 }
