@@ -91,4 +91,25 @@ class GradCheckModeTest {
     }
     assertTrue(!GradCheck.check(f, Tensor.of(x, n), Tensor.of(wrong, n)).passed(), "1e-4 too large is caught");
   }
+
+  /**
+   * In fast mode the gradient's scale {@code S} of the step {@code t = c·∛(K·ε·|f| / (S·c))} is its norm
+   * {@code ‖g‖}: doubling the gradient shrinks the step by {@code 2^(1/3)}. Seen in the first evaluation
+   * after the one at {@code x}, at {@code x + t·u}.
+   */
+  @Test
+  void theProjectionStepFollowsTheGradientsNorm() {
+    int n = GradCheck.FAST_MODE_THRESHOLD + 1;
+    double[] firstStep = new double[2];
+    for (int k = 0; k < 2; k++) {
+      java.util.List<double[]> points = new java.util.ArrayList<>();
+      ToDoubleFunction<Var> f = v -> {
+        points.add(v.value().toArray());
+        return v.sum().add(Var.constant(Tensor.scalar(1e9))).value().item();
+      };
+      GradCheck.check(f, Tensor.zeros(n), Tensor.full(k + 1.0, n));
+      firstStep[k] = points.get(1)[0];
+    }
+    assertEquals(Math.cbrt(0.5), firstStep[1] / firstStep[0], 1e-12);
+  }
 }
