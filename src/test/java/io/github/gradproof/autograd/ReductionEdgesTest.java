@@ -50,4 +50,20 @@ class ReductionEdgesTest {
       assertEquals(expected[i], g.toArray()[i], 1e-15);
     }
   }
+
+  @Test
+  void varAndStdWithoutDdofAreNumpysDefaults() {
+    // a = [[1, 2, 4], [3, 3, 6]]: np.var(a), np.var(a, axis=1), np.std(a), np.std(a, axis=0, keepdims=True)
+    Var a = Var.constant(Tensor.of(new double[] {1, 2, 4, 3, 3, 6}, 2, 3));
+    assertEquals(2.472222222222222, a.var(null, false).value().item(), 1e-15);
+    double[] rows = a.var(new int[] {1}, false).value().toArray();
+    assertEquals(1.5555555555555554, rows[0], 1e-15);
+    assertEquals(2.0, rows[1], 1e-15);
+    assertEquals(1.5723301886761005, a.std(null, false).value().item(), 1e-15);
+    Tensor cols = a.std(new int[] {0}, true).value();
+    assertEquals("(1, 3)", cols.shapeString());
+    assertEquals(1.0, cols.get(0, 0), 1e-15);
+    assertEquals(0.5, cols.get(0, 1), 1e-15);
+    assertEquals(1.0, cols.get(0, 2), 1e-15);
+  }
 }
