@@ -78,4 +78,13 @@ class EinsumAndTraceEdgesTest {
     assertEquals(ShapeException.Kind.DOMAIN, e.kind());
     assertEquals("einsum: the subscripts '->->' contain more than one '->'", e.getMessage());
   }
+
+  @Test
+  void anExplicitOutputAfterAnArrowAtTheStartIsStillChecked() {
+    // np.einsum('->i', 1.0) fails: 'i' names no axis of the scalar operand
+    assertEquals("einsum: the output subscript 'i' does not appear in any operand's subscripts",
+        assertThrows(ShapeException.class, () -> Ops.einsum("->i", List.of(Var.constant(Tensor.scalar(1)))))
+            .getMessage());
+    assertEquals(Tensor.scalar(2), Ops.einsum("->", List.of(Var.constant(Tensor.scalar(2)))).value());
+  }
 }
