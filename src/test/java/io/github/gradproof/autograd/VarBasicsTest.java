@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The graph's bookkeeping apart from any op's formula: which nodes take gradients, what a node shows
- * before and after a pass, that passes do not accumulate, and the constants shaped like a node.
+ * before and after a pass, that passes do not accumulate, the constants shaped like a node, and the
+ * names of the primitives behind the operations.
  */
 class VarBasicsTest {
 
@@ -68,5 +69,11 @@ class VarBasicsTest {
   void toStringSaysWhetherTheNodeTakesAGradient() {
     assertEquals("Var(requires_grad, array([1.0, 2.0]))", Var.parameter(Tensor.vector(1, 2)).toString());
     assertEquals("Var(array(2.5))", Var.constant(Tensor.scalar(2.5)).toString());
+  }
+
+  @Test
+  void aPrimitiveIsNamedByItsOperation() {
+    assertEquals("add", PointwiseOps.ADD.toString());
+    assertEquals("leaky_relu", PointwiseOps.LEAKY_RELU.toString());
   }
 }
