@@ -110,4 +110,28 @@ class GradCheckReportTest {
     assertEquals(0.01 * 100, GradCheck.step(100, 1e30, 1), 1e-12, "capped at MAX_STEP · c");
     assertEquals(6e-6 * 100, GradCheck.step(100, 1, 1), 1e-13, "f of its variation's size: the base step (rounded to the ulp of 100)");
   }
+
+  /**
+   * The pass rule is {@code |a - D| <= allowance}, equality included. A constant objective (1) makes
+   * {@code D = 0} exactly and the allowance its rounding term alone, {@code K·ε·(1 + 1) / (x⁺ - x⁻)}, one
+   * rounding of exact products; a tiny analytic value makes the step the cap {@code MAX_STEP}. So a
+   * gradient equal to that allowance has an error exactly equal to it, and passes at the first
+   * comparison. (A larger one is refined, with the rounding term of the half step twice as large: the
+   * refined allowance is {@code (4·2 + 1) / 3 = 3} times the first, so 4 times it fails.)
+   */
+  @Test
+  void anErrorExactlyEqualToItsAllowancePasses() {
+    ToDoubleFunction<Var> one = v -> v.mul(c(0)).sum().add(c(1)).value().item();
+    double width = GradCheck.MAX_STEP - (-GradCheck.MAX_STEP);
+    double allowance = GradCheck.ROUNDING * GradCheck.EPS * (1 + 1) / width;
+    GradCheckResult at = GradCheck.check(one, Tensor.vector(0), Tensor.vector(allowance));
+    assertTrue(at.passed(), at::toString);
+    assertEquals(3, at.evaluations(), "settled by the first comparison");
+    assertEquals(allowance, at.maxAbsError());
+    GradCheckResult refined = GradCheck.check(one, Tensor.vector(0), Tensor.vector(Math.nextUp(allowance)));
+    assertTrue(refined.passed(), refined::toString);
+    assertTrue(refined.evaluations() > 3, "refined: " + refined);
+    assertFalse(GradCheck.check(one, Tensor.vector(0), Tensor.vector(4 * allowance)).passed());
+    assertTrue(GradCheck.check(one, Tensor.vector(0), Tensor.vector(-allowance)).passed());
+  }
 }
