@@ -26,13 +26,18 @@ final class Shapes {
    * @throws TensorLimitException if it exceeds {@link Tensor#MAX_ELEMENTS}
    */
   static int allocationSize(int[] shape) {
+    for (int d : shape) {
+      if (d == 0) {
+        return 0; // empty however long the other axes: NumPy's zeros((2000000, 0))
+      }
+    }
     long n = 1;
     for (int d : shape) {
       n *= d;
       if (n > Tensor.MAX_ELEMENTS) {
         long total = 1;
         for (int e : shape) {
-          total = e != 0 && total > Long.MAX_VALUE / e ? Long.MAX_VALUE : total * e;
+          total = total > Long.MAX_VALUE / e ? Long.MAX_VALUE : total * e;
         }
         throw new TensorLimitException(shape, total);
       }

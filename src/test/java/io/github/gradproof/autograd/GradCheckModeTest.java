@@ -66,4 +66,50 @@ class GradCheckModeTest {
     assertEquals(1 + 2 * 6, r.evaluations());
     assertEquals(0.0, r.maxAbsError());
   }
+
+  /**
+   * Fast mode needs the second step too: {@code sum(exp(3000 x))} over 5000 elements has a truncation
+   * error at the base step far above the relative tolerance along every direction, so each projection is
+   * refined with the half step (whose central difference divides by its own width) and Richardson's value.
+   */
+  @Test
+  void projectionsAreRefinedWithTheHalfStepToo() {
+    int n = GradCheck.FAST_MODE_THRESHOLD + 904;
+    double[] x = new Rng(3).uniform(n).toArray();
+    double[] g = new double[n];
+    for (int i = 0; i < n; i++) {
+      x[i] *= 1e-3;
+      g[i] = 3000 * Math.exp(3000 * x[i]);
+    }
+    ToDoubleFunction<Var> f = v -> v.mul(Var.constant(Tensor.scalar(3000))).exp().sum().value().item();
+    GradCheckResult r = GradCheck.check(f, Tensor.of(x, n), Tensor.of(g, n));
+    assertTrue(r.passed(), r::toString);
+    assertTrue(r.evaluations() > 1 + 2 * GradCheck.PROJECTIONS, "refined: " + r);
+    double[] wrong = g.clone();
+    for (int i = 0; i < n; i++) {
+      wrong[i] *= 1.0001;
+    }
+    assertTrue(!GradCheck.check(f, Tensor.of(x, n), Tensor.of(wrong, n)).passed(), "1e-4 too large is caught");
+  }
+
+  /**
+   * In fast mode the gradient's scale {@code S} of the step {@code t = c·∛(K·ε·|f| / (S·c))} is its norm
+   * {@code ‖g‖}: doubling the gradient shrinks the step by {@code 2^(1/3)}. Seen in the first evaluation
+   * after the one at {@code x}, at {@code x + t·u}.
+   */
+  @Test
+  void theProjectionStepFollowsTheGradientsNorm() {
+    int n = GradCheck.FAST_MODE_THRESHOLD + 1;
+    double[] firstStep = new double[2];
+    for (int k = 0; k < 2; k++) {
+      java.util.List<double[]> points = new java.util.ArrayList<>();
+      ToDoubleFunction<Var> f = v -> {
+        points.add(v.value().toArray());
+        return v.sum().add(Var.constant(Tensor.scalar(1e9))).value().item();
+      };
+      GradCheck.check(f, Tensor.zeros(n), Tensor.full(k + 1.0, n));
+      firstStep[k] = points.get(1)[0];
+    }
+    assertEquals(Math.cbrt(0.5), firstStep[1] / firstStep[0], 1e-12);
+  }
 }
