@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.gradproof.claim.Expr;
 import io.github.gradproof.claim.Line;
@@ -126,5 +127,27 @@ class KeyCheckTest {
 
   private static List<String> messages(List<Diagnostic> ds) {
     return ds.stream().map(d -> d.location() + ": " + d.message()).toList();
+  }
+
+  @Test
+  void theQuestionsEngineErrorIsTheLargestOfItsCrossChecks() {
+    QuestionResult r = VERIFIER.verify(TestQuestions.free("q-tally", MATMUL, "dA = dC @ B.T", "dB = A.T @ dC"));
+    assertFalse(Double.isNaN(r.engineError()), "the engine was cross-checked in its trials: a number, not NaN");
+    for (ClaimResult c : r.answerClaims()) {
+      assertTrue(r.engineError() >= c.engineError(), c.engineError() + " > question's " + r.engineError());
+    }
+  }
+
+  @Test
+  void aVacuousProofNamesWhatItIgnoresInTheRightNumber() {
+    QuestionResult one = VERIFIER.verify(TestQuestions.choices("q-it", MATMUL,
+        List.of(List.of("dA - dA == zeros_like(A)"), List.of("dA = dC")), 1));
+    assertTrue(messages(one.problems()).get(0).contains("whatever the values of dA are (\"dA - dA == zeros_like(A)\""
+        + " holds as well with it replaced by zeros or by random values)"), messages(one.problems()).get(0));
+    QuestionResult two = VERIFIER.verify(TestQuestions.choices("q-them", MATMUL,
+        List.of(List.of("sum(dA * 0) == sum(dB * 0)"), List.of("dA = dC")), 1));
+    assertTrue(messages(two.problems()).get(0).contains("whatever the values of dA, dB are (\"sum(dA * 0) =="
+        + " sum(dB * 0)\" holds as well with them replaced by zeros or by random values)"),
+        messages(two.problems()).get(0));
   }
 }
