@@ -25,35 +25,41 @@ public final class VerificationJson {
    * The entry of one phase, exactly as it appears inside the document: lets phases be written
    * independently (in parallel, or taken from the build cache) and spliced by a {@link Writer}.
    */
-  public static String phaseFragment(PhaseResult result) {
+  public static byte[] phaseFragment(PhaseResult result) {
     Json json = new Json(2);
     phase(json, result);
-    return json.fragment();
+    return json.fragment().getBytes(java.nio.charset.StandardCharsets.UTF_8);
   }
 
-  /** Streams the document: the header, then each phase's fragment in order, then the end. */
+  /**
+   * Streams the document in UTF-8: the header, then each phase's fragment in order, then the end.
+   * Fragments are taken as UTF-8 bytes, so a fragment kept by the build cache is written as stored.
+   */
   public static final class Writer {
-    private final Appendable out;
+    private final java.io.OutputStream out;
     private int count;
 
     /** Starts the document. */
-    public Writer(Appendable out) throws java.io.IOException {
+    public Writer(java.io.OutputStream out) throws java.io.IOException {
       this.out = out;
-      out.append("{\n  \"format\": ").append(Integer.toString(FORMAT_VERSION))
-          .append(",\n  \"generator\": \"gradproof\",\n  \"phases\": [");
+      ascii("{\n  \"format\": " + FORMAT_VERSION + ",\n  \"generator\": \"gradproof\",\n  \"phases\": [");
     }
 
-    /** Appends the next phase's fragment. */
-    public void add(String fragment) throws java.io.IOException {
+    /** Appends the next phase's fragment ({@link #phaseFragment}, encoded in UTF-8). */
+    public void add(byte[] fragment) throws java.io.IOException {
       if (count++ > 0) {
-        out.append(',');
+        out.write(',');
       }
-      out.append(fragment);
+      out.write(fragment);
     }
 
     /** Ends the document. */
     public void finish() throws java.io.IOException {
-      out.append(count == 0 ? "]" : "\n  ]").append("\n}\n");
+      ascii((count == 0 ? "]" : "\n  ]") + "\n}\n");
+    }
+
+    private void ascii(String text) throws java.io.IOException {
+      out.write(text.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     }
   }
 

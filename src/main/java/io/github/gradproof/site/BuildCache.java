@@ -6,6 +6,8 @@ import io.github.gradproof.quiz.QuizLoader;
 import io.github.gradproof.render.Theme;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -24,9 +26,13 @@ import java.security.CodeSource;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
@@ -46,28 +52,40 @@ import java.util.stream.Stream;
  * <p>Any change to any of them gives a different key, so a stale entry is never read: it is simply
  * not found, and is removed after the next successful build. Entries are written atomically
  * (temporary file, then rename) and read defensively: an unreadable entry is a miss.
+ *
+ * <p>An entry's file holds its first part (everything but the files' bytes), then the files. A
+ * build reads the first parts of all its entries ({@link #metas}) from one {@link MetaPack}
+ * where it can, and from the entries' own files where not.
  */
 final class BuildCache {
 
-  private static final int MAGIC = 0x47504334; // "GPC4"
+  private static final int MAGIC = 0x47504335; // "GPC5": a length-prefixed first part, then the files
+  /** First parts a build keeps in memory for the pack; beyond this they are read back from the entries. */
+  private static final long FRESH_BUDGET = 16L << 20;
   private static volatile String generatorBuild;
 
   private final Path dir;
   private final String globalKey;
+  private final MetaPack pack;
+  /** First parts this build wrote or read from entries' own files, for the pack (bounded). */
+  private final Map<String, byte[]> fresh = new ConcurrentHashMap<>();
+  private final AtomicLong freshBytes = new AtomicLong();
 
   private BuildCache(Path dir, String globalKey) {
     this.dir = dir;
     this.globalKey = globalKey;
+    this.pack = new MetaPack(dir.resolve("entries-" + globalKey.substring(0, 16) + ".pack"));
   }
 
   /**
    * One cached phase.
    *
-   * @param contents the files' bytes, or {@code null} in an entry read without them ({@link #meta})
+   * @param contents the files' bytes, or {@code null} in an entry read without them ({@link #metas})
+   * @param json the phase's {@code verification.json} entry, in UTF-8
    * @param loaded what loading the phase's file gave besides its questions, or {@code null} when
    *     the phase came from a source that does not say ({@link CachedLoad})
    */
-  record Entry(List<String> paths, List<byte[]> contents, List<LinkChecker.PageFacts> facts, String json,
+  record Entry(List<String> paths, List<byte[]> contents, List<LinkChecker.PageFacts> facts, byte[] json,
       int questionCount, long verifiedCount, int claimCount, long partialCount, CachedLoad loaded) {
 
     /** The same entry without its files' bytes. */
@@ -136,79 +154,144 @@ final class BuildCache {
 
   /** The entry for a key, or {@code null} when absent or unreadable. */
   Entry get(String key) {
-    return read(key, true);
-  }
-
-  /** The entry for a key without its files' bytes (which are not read), or {@code null}. */
-  Entry meta(String key) {
-    return read(key, false);
-  }
-
-  private Entry read(String key, boolean withContents) {
     Path file = dir.resolve(key + ".bin");
-    // Without the contents only the first part is read: a small buffer does not read the pages too.
-    int buffer = withContents ? 1 << 16 : 1 << 13;
-    try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), buffer))) {
+    try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
       if (in.readInt() != MAGIC) {
         return null;
       }
-      int files = in.readInt();
-      List<String> paths = new ArrayList<>(files);
-      List<LinkChecker.PageFacts> facts = new ArrayList<>(files);
-      for (int i = 0; i < files; i++) {
-        paths.add(in.readUTF());
-        facts.add(in.readBoolean() ? new LinkChecker.PageFacts(CacheCodec.strings(in), CacheCodec.tags(in),
-            CacheCodec.tags(in)) : null);
+      Entry entry = parseMeta(CacheCodec.bytes(in));
+      List<byte[]> contents = new ArrayList<>(entry.paths().size());
+      for (int i = 0; i < entry.paths().size(); i++) {
+        contents.add(CacheCodec.bytes(in));
       }
-      String json = CacheCodec.text(in);
-      int questions = in.readInt();
-      long verified = in.readLong();
-      int claims = in.readInt();
-      long partial = in.readLong();
-      CachedLoad loaded = in.readBoolean() ? CachedLoad.read(in) : null;
-      List<byte[]> contents = null;
-      if (withContents) {
-        contents = new ArrayList<>(files);
-        for (int i = 0; i < files; i++) {
-          contents.add(CacheCodec.bytes(in));
-        }
-      }
-      return new Entry(paths, contents, facts, json, questions, verified, claims, partial, loaded);
-    } catch (NoSuchFileException e) {
-      return null;
+      return new Entry(entry.paths(), contents, entry.facts(), entry.json(), entry.questionCount(),
+          entry.verifiedCount(), entry.claimCount(), entry.partialCount(), entry.loaded());
+    } catch (IOException | RuntimeException e) {
+      return null; // absent or unreadable: a miss
+    }
+  }
+
+  /** The first part of the entry under {@code key} as stored, or {@code null}. */
+  private byte[] metaBytes(String key) {
+    try (DataInputStream in = new DataInputStream(new BufferedInputStream(
+        Files.newInputStream(dir.resolve(key + ".bin")), 1 << 13))) {
+      return in.readInt() == MAGIC ? CacheCodec.bytes(in) : null;
     } catch (IOException | RuntimeException e) {
       return null;
     }
   }
 
+  /**
+   * The entries under {@code keys} without their files' bytes, by key; a key without a readable
+   * entry is absent. First parts come from the pack for every key whose entry's file exists, and
+   * from the entries' own files for the others.
+   */
+  Map<String, Entry> metas(Set<String> keys, Workers workers) {
+    Map<String, Entry> found = new ConcurrentHashMap<>();
+    Set<String> stored = storedKeys();
+    pack.read(key -> keys.contains(key) && stored.contains(key), chunk -> workers.forEach(chunk.size(), i -> {
+      try {
+        found.putIfAbsent(chunk.get(i).key(), parseMeta(chunk.get(i).meta()));
+      } catch (IOException | RuntimeException e) {
+        // Read from the entry's own file below.
+      }
+    }));
+    List<String> rest = keys.stream().filter(key -> !found.containsKey(key) && stored.contains(key)).sorted().toList();
+    workers.forEach(rest.size(), i -> {
+      byte[] meta = metaBytes(rest.get(i));
+      try {
+        if (meta != null) {
+          found.put(rest.get(i), parseMeta(meta));
+          keepForPack(rest.get(i), meta);
+        }
+      } catch (IOException | RuntimeException e) {
+        // An unreadable entry is a miss.
+      }
+    });
+    return found;
+  }
+
+  /** The keys of the entries in the cache folder. */
+  private Set<String> storedKeys() {
+    Set<String> keys = new HashSet<>();
+    if (Files.isDirectory(dir)) {
+      try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, "*.bin")) {
+        for (Path entry : entries) {
+          String name = entry.getFileName().toString();
+          keys.add(name.substring(0, name.length() - 4));
+        }
+      } catch (IOException e) {
+        // Whatever could not be listed is read from its own file, or missed.
+      }
+    }
+    return keys;
+  }
+
+  private void keepForPack(String key, byte[] meta) {
+    if (freshBytes.addAndGet(meta.length) <= FRESH_BUDGET) {
+      fresh.put(key, meta);
+    }
+  }
+
+  private static Entry parseMeta(byte[] meta) throws IOException {
+    DataInputStream in = new DataInputStream(new ByteArrayInputStream(meta));
+    int files = in.readInt();
+    List<String> paths = new ArrayList<>(Math.min(files, 1024));
+    List<LinkChecker.PageFacts> facts = new ArrayList<>(Math.min(files, 1024));
+    for (int i = 0; i < files; i++) {
+      paths.add(in.readUTF());
+      facts.add(in.readBoolean() ? new LinkChecker.PageFacts(CacheCodec.strings(in), CacheCodec.tags(in),
+          CacheCodec.tags(in)) : null);
+    }
+    byte[] json = CacheCodec.bytes(in);
+    int questions = in.readInt();
+    long verified = in.readLong();
+    int claims = in.readInt();
+    long partial = in.readLong();
+    CachedLoad loaded = in.readBoolean() ? CachedLoad.read(in) : null;
+    if (in.available() != 0) {
+      throw new IOException("corrupt cache entry");
+    }
+    return new Entry(paths, null, facts, json, questions, verified, claims, partial, loaded);
+  }
+
+  private static byte[] metaOf(Entry entry) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 14);
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeInt(entry.paths().size());
+      for (int i = 0; i < entry.paths().size(); i++) {
+        out.writeUTF(entry.paths().get(i));
+        LinkChecker.PageFacts facts = entry.facts().get(i);
+        out.writeBoolean(facts != null);
+        if (facts != null) {
+          CacheCodec.strings(out, facts.ids());
+          CacheCodec.tags(out, facts.idProblems());
+          CacheCodec.tags(out, facts.links());
+        }
+      }
+      CacheCodec.bytes(out, entry.json());
+      out.writeInt(entry.questionCount());
+      out.writeLong(entry.verifiedCount());
+      out.writeInt(entry.claimCount());
+      out.writeLong(entry.partialCount());
+      out.writeBoolean(entry.loaded() != null);
+      if (entry.loaded() != null) {
+        entry.loaded().write(out);
+      }
+    }
+    return bytes.toByteArray();
+  }
+
   /** Stores an entry (atomically); a failure to write only loses the cache, never the build. */
   void put(String key, Entry entry) {
     try {
+      byte[] meta = metaOf(entry);
       Files.createDirectories(dir);
       Path temp = Files.createTempFile(dir, key, ".tmp");
       try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16))) {
         out.writeInt(MAGIC);
-        out.writeInt(entry.paths().size());
-        for (int i = 0; i < entry.paths().size(); i++) {
-          out.writeUTF(entry.paths().get(i));
-          LinkChecker.PageFacts facts = entry.facts().get(i);
-          out.writeBoolean(facts != null);
-          if (facts != null) {
-            CacheCodec.strings(out, facts.ids());
-            CacheCodec.tags(out, facts.idProblems());
-            CacheCodec.tags(out, facts.links());
-          }
-        }
-        CacheCodec.text(out, entry.json());
-        out.writeInt(entry.questionCount());
-        out.writeLong(entry.verifiedCount());
-        out.writeInt(entry.claimCount());
-        out.writeLong(entry.partialCount());
-        out.writeBoolean(entry.loaded() != null);
-        if (entry.loaded() != null) {
-          entry.loaded().write(out);
-        }
         // The files' bytes come last, so an entry can be read without them (meta).
+        CacheCodec.bytes(out, meta);
         for (byte[] content : entry.contents()) {
           CacheCodec.bytes(out, content);
         }
@@ -218,6 +301,7 @@ final class BuildCache {
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(temp, dir.resolve(key + ".bin"), StandardCopyOption.REPLACE_EXISTING);
       }
+      keepForPack(key, meta);
     } catch (IOException e) {
       // The cache is an optimisation: the build stays correct without this entry.
     }
@@ -225,6 +309,7 @@ final class BuildCache {
 
   /** Deletes the entry under {@code key}, if any; a failure leaves it (the next build will find it unreadable again). */
   void delete(String key) {
+    fresh.remove(key);
     try {
       Files.deleteIfExists(dir.resolve(key + ".bin"));
     } catch (IOException e) {
@@ -240,17 +325,21 @@ final class BuildCache {
 
   /**
    * Removes every entry not in {@code used} (called after a successful build), and leftovers of
-   * interrupted writes; records of published sites stay.
+   * interrupted writes; records of published sites stay. Brings the pack up to date first.
    */
   void retainOnly(Set<String> used) {
     if (!Files.isDirectory(dir)) {
       return;
     }
+    pack.update(used, key -> {
+      byte[] meta = fresh.get(key);
+      return meta != null ? meta : metaBytes(key);
+    });
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
       for (Path entry : entries) {
         String name = entry.getFileName().toString();
         boolean live = name.endsWith(".bin") && used.contains(name.substring(0, name.length() - 4))
-            || name.endsWith(".published");
+            || name.endsWith(".published") || name.equals(pack.fileName());
         if (!live) {
           Files.deleteIfExists(entry);
         }

@@ -111,7 +111,7 @@ final class PhaseBuilder {
 
   /** A phase's files (pages, then mirrors), the link facts of its pages and its JSON entry. */
   private record Rendered(List<String> paths, List<String> texts, List<LinkChecker.PageFacts> facts,
-      String fragment) {}
+      byte[] fragment) {}
 
   private Rendered render(Phase phase, PhaseResult result) {
     List<String> paths = new ArrayList<>();

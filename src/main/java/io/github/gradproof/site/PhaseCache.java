@@ -65,8 +65,9 @@ final class PhaseCache {
     Map<Phase, String> standIns = Collections.synchronizedMap(new IdentityHashMap<>());
     Map<String, BuildCache.Entry> opened = new ConcurrentHashMap<>();
     Map<String, String> keys = new ConcurrentHashMap<>();
+    Map<String, Keyed> keyed = new ConcurrentHashMap<>();
     List<Path> files = quizFiles(run.config);
-    // Reading, hashing and reading each cached entry are independent per file.
+    // Reading and hashing each file are independent per file.
     run.workers.forEach(files.size(), i -> {
       String display = run.config.display(files.get(i));
       byte[] bytes = BuildCache.bytes(files.get(i), display);
@@ -76,18 +77,32 @@ final class PhaseCache {
       byte[] digest = LoadMemo.digest(bytes);
       String key = cache.keyOfDigest(display, digest);
       keys.put(display, key);
-      BuildCache.Entry entry = memo == null ? null : cache.meta(key);
-      if (entry != null && entry.loaded() != null) {
-        CachedLoad loaded = entry.loaded();
-        Phase standIn = loaded.standIn(display);
-        memo.remember(display, new LoadMemo.Remembered(digest, loaded.languages(), loaded.others(),
-            standIn, loaded.ids(), bytes));
-        standIns.put(standIn, key);
-        opened.put(key, entry);
+      if (memo != null) {
+        keyed.put(display, new Keyed(key, digest, bytes));
       }
     });
+    if (memo != null) {
+      Map<String, BuildCache.Entry> entries = cache.metas(Set.copyOf(keys.values()), run.workers);
+      List<String> displays = List.copyOf(keyed.keySet());
+      run.workers.forEach(displays.size(), i -> {
+        String display = displays.get(i);
+        Keyed file = keyed.get(display);
+        BuildCache.Entry entry = entries.get(file.key());
+        if (entry != null && entry.loaded() != null) {
+          CachedLoad loaded = entry.loaded();
+          Phase standIn = loaded.standIn(display);
+          memo.remember(display, new LoadMemo.Remembered(file.digest(), loaded.languages(), loaded.others(),
+              standIn, loaded.ids(), file.bytes()));
+          standIns.put(standIn, file.key());
+          opened.put(file.key(), entry);
+        }
+      });
+    }
     return new PhaseCache(cache, run.config, keys, memory, memo, standIns, opened);
   }
+
+  /** A quiz file as the cache opened it: its key, and its bytes' digest and bytes for the load's memo. */
+  private record Keyed(String key, byte[] digest, byte[] bytes) {}
 
   private static List<Path> quizFiles(SiteConfig config) {
     try (Stream<Path> files = Files.list(config.dataDir())) {

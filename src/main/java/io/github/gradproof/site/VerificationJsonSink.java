@@ -1,10 +1,10 @@
 package io.github.gradproof.site;
 
 import io.github.gradproof.render.VerificationJson;
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -15,25 +15,28 @@ import java.nio.file.Path;
  * and the staging folder with this file is discarded).
  */
 final class VerificationJsonSink implements AutoCloseable {
-  private final BufferedWriter out;
+  private final OutputStream out;
   private final VerificationJson.Writer writer;
-  private final String[] pending;
+  private final byte[][] pending;
   private final boolean[] offered;
   private int cursor;
 
   VerificationJsonSink(Path file, int n) {
     try {
-      this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+      this.out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
       this.writer = new VerificationJson.Writer(out);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
     }
-    this.pending = new String[n];
+    this.pending = new byte[n][];
     this.offered = new boolean[n];
   }
 
-  /** The fragment of phase {@code i}; {@code null} when it has none (only the first offer counts). */
-  synchronized void offer(int i, String fragment) {
+  /**
+   * The fragment of phase {@code i} in UTF-8; {@code null} when it has none (only the first offer
+   * counts).
+   */
+  synchronized void offer(int i, byte[] fragment) {
     if (offered[i]) {
       return;
     }

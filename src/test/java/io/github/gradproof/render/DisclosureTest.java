@@ -12,8 +12,6 @@ import io.github.gradproof.quiz.Phase;
 import io.github.gradproof.verify.PhaseResult;
 import io.github.gradproof.verify.PhaseVerifier;
 import io.github.gradproof.verify.QuestionResult;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,15 +40,7 @@ class DisclosureTest {
     Phase phase = QuizLoad.phase(file, "data/quizzes/phase-01-disclosure.yaml");
     result = new PhaseVerifier().verify(phase);
     assertEquals(List.of(), result.problems());
-    StringBuilder document = new StringBuilder();
-    try {
-      VerificationJson.Writer writer = new VerificationJson.Writer(document);
-      writer.add(VerificationJson.phaseFragment(result));
-      writer.finish();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    json = JsonParser.parseString(document.toString()).getAsJsonObject();
+    json = JsonParser.parseString(JsonDocuments.of(List.of(result))).getAsJsonObject();
   }
 
   private static Map<String, Object> view(int question, String language) {

@@ -39,15 +39,7 @@ class NumericOutputTest {
   static void verify() {
     Phase phase = QuizLoad.phase(CourseFixture.NUMERIC, "data/quizzes/" + CourseFixture.NUMERIC_PAGE + ".yaml");
     result = new PhaseVerifier().verify(phase);
-    StringBuilder document = new StringBuilder();
-    try {
-      VerificationJson.Writer writer = new VerificationJson.Writer(document);
-      writer.add(VerificationJson.phaseFragment(result));
-      writer.finish();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-    json = JsonParser.parseString(document.toString()).getAsJsonObject();
+    json = JsonParser.parseString(JsonDocuments.of(java.util.List.of(result))).getAsJsonObject();
   }
 
   private static List<JsonObject> numericQuestions() {

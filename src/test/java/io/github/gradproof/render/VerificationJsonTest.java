@@ -16,30 +16,19 @@ class VerificationJsonTest {
     PhaseResult a = SampleQuiz.result(SampleQuiz.phase("Phase 3 — A"));
     PhaseResult b = SampleQuiz.result(SampleQuiz.phase("Phase 3 — B"));
     for (List<PhaseResult> phases : List.of(List.<PhaseResult>of(), List.of(a), List.of(a, b))) {
-      assertEquals(inOnePiece(phases), spliced(phases));
+      assertEquals(inOnePiece(phases), JsonDocuments.of(phases));
     }
   }
 
   @Test
   void everyFigureOfTheProofIsKeptIncludingTheSizesTried() throws IOException {
-    String json = spliced(List.of(SampleQuiz.result(SampleQuiz.phase("Phase 3 — A"))))
+    String json = JsonDocuments.of(List.of(SampleQuiz.result(SampleQuiz.phase("Phase 3 — A"))))
         .replaceAll("\\s+", "");
     assertTrue(json.contains("\"trials\":3,\"engineTrials\":3,\"sizes\":[{\"M\":3,\"K\":4}],\"engineError\":2.500000e-10,"), json);
     assertTrue(json.contains("\"shape\":\"(3,4)\",\"shapes\":[\"(3,4)\"],\"error\":1.100000e-16,"
         + "\"engineError\":2.500000e-10,\"engineSkipped\":false,\"trials\":3,"), json);
     assertTrue(json.contains("\"verified\":true,\"partial\":true,\"exactDims\":false,"), json);
     assertTrue(json.contains("\"reason\":{\"kind\":\"shape\",\"detail\":\"(4,3)\u2260dA(3,4)\"}"), json);
-  }
-
-  /** The document as the build writes it: each phase's fragment on its own, then spliced. */
-  private static String spliced(List<PhaseResult> phases) throws IOException {
-    StringBuilder out = new StringBuilder();
-    VerificationJson.Writer writer = new VerificationJson.Writer(out);
-    for (PhaseResult phase : phases) {
-      writer.add(VerificationJson.phaseFragment(phase));
-    }
-    writer.finish();
-    return out.toString();
   }
 
   /** The document written by one {@link Json} writer from the start: what splicing must equal. */

@@ -254,4 +254,98 @@ class IncrementalBuildTest {
     assertEquals(Map.of("bench-1", 5, "bench-2", 5, "bench-3", 5, "bench-4", 5), loaded, "parsed again");
     assertEquals(built, TestProject.snapshot(project.resolve("site")));
   }
+
+  private Path cacheDir() {
+    return project.resolve("target/gradproof-cache");
+  }
+
+  private Path pack() throws IOException {
+    try (Stream<Path> files = Files.list(cacheDir())) {
+      List<Path> packs = files.filter(f -> f.getFileName().toString().endsWith(".pack")).toList();
+      assertEquals(1, packs.size(), "one pack: " + packs);
+      return packs.get(0);
+    }
+  }
+
+  /** The keys of the pack's readable records, in file order. */
+  private static List<String> packedKeys(Path pack) {
+    List<String> keys = new ArrayList<>();
+    new MetaPack(pack).read(key -> true, chunk -> chunk.forEach(record -> keys.add(record.key())));
+    return keys;
+  }
+
+  private List<String> entryKeys() throws IOException {
+    try (Stream<Path> files = Files.list(cacheDir())) {
+      return files.map(f -> f.getFileName().toString()).filter(name -> name.endsWith(".bin"))
+          .map(name -> name.substring(0, name.length() - 4)).sorted().toList();
+    }
+  }
+
+  @Test
+  void theFirstPartsOfAllEntriesAreReadFromOnePack() throws IOException {
+    generator().generate();
+    assertEquals(entryKeys(), packedKeys(pack()).stream().sorted().toList(), "one record per entry");
+    // With every entry's own first part made unreadable, the pack alone gives the stand-ins.
+    for (String key : entryKeys()) {
+      Path entry = cacheDir().resolve(key + ".bin");
+      byte[] bytes = Files.readAllBytes(entry);
+      bytes[4] = (byte) 0x7f; // the first part's length: now far past the end of the file
+      Files.write(entry, bytes);
+    }
+    generator().generate();
+    assertEquals(Map.of("bench-1", 0, "bench-2", 0, "bench-3", 0, "bench-4", 0), loaded, "nothing parsed");
+    assertEquals(clean(config()), TestProject.snapshot(project.resolve("site")));
+  }
+
+  @Test
+  void anEditAppendsOneRecordAndUnusedRecordsAreDroppedOnceTheyOutweighTheUsedOnes() throws IOException {
+    generator().generate();
+    long before = Files.size(pack());
+    edit(2, "Benchmark\"", "Edited 0\"");
+    generator().generate();
+    List<String> keys = packedKeys(pack());
+    assertEquals(5, keys.size(), "the edited phase's record is appended: " + keys);
+    assertTrue(Files.size(pack()) > before);
+    assertEquals(keys.subList(0, 4), packedKeys(pack()).subList(0, 4), "the others are not rewritten");
+    for (int n = 1; n <= 8; n++) {
+      edit(2, "Edited " + (n - 1) + "\"", "Edited " + n + "\"");
+      generator().generate();
+      int records = packedKeys(pack()).size();
+      assertTrue(records <= 2 * 4 + 1, "at most as many unused records as used ones, plus the new one: " + records);
+      assertTrue(packedKeys(pack()).containsAll(entryKeys()), "every entry is in the pack");
+    }
+    assertEquals(clean(config()), TestProject.snapshot(project.resolve("site")));
+  }
+
+  @Test
+  void aDamagedPackIsUsedUpToTheDamageAndThenRewrittenWhole() throws IOException {
+    generator().generate();
+    Path pack = pack();
+    byte[] bytes = Files.readAllBytes(pack);
+    bytes[bytes.length / 2] ^= 0x20; // inside the second or third record: its checksum no longer matches
+    Files.write(pack, bytes);
+    assertTrue(packedKeys(pack).size() < 4, "the damaged record and those after it are not readable");
+    generator().generate();
+    assertEquals(Map.of("bench-1", 0, "bench-2", 0, "bench-3", 0, "bench-4", 0), loaded,
+        "the entries' own files gave the rest: nothing parsed");
+    assertEquals(entryKeys(), packedKeys(pack()).stream().sorted().toList(), "rewritten whole");
+    assertEquals(clean(config()), TestProject.snapshot(project.resolve("site")));
+  }
+
+  @Test
+  void aRecordWhoseEntryIsGoneIsNotUsed() throws IOException {
+    generator().generate();
+    List<String> before = entryKeys();
+    edit(3, "Benchmark\"", "Edited\"");
+    generator().generate();
+    List<String> added = new ArrayList<>(entryKeys());
+    added.removeAll(before);
+    assertEquals(1, added.size(), "the edited phase's entry");
+    assertTrue(packedKeys(pack()).contains(added.get(0)));
+    Files.delete(cacheDir().resolve(added.get(0) + ".bin"));
+    generator().generate();
+    assertEquals(Map.of("bench-1", 0, "bench-2", 0, "bench-3", 5, "bench-4", 0), loaded,
+        "the phase without an entry is parsed, verified and rendered again");
+    assertEquals(clean(config()), TestProject.snapshot(project.resolve("site")));
+  }
 }
