@@ -150,4 +150,17 @@ class KeyCheckTest {
         + " sum(dB * 0)\" holds as well with them replaced by zeros or by random values)"),
         messages(two.problems()).get(0));
   }
+
+  /**
+   * With one seed and exact dims a question has a single trial, and its comparisons are still
+   * probed for vacuity in it (the probe runs in the first trial, not in "later" ones).
+   */
+  @Test
+  void aQuestionWithOneTrialIsStillProbedForVacuity() {
+    Question q = TestQuestions.choices("q-one", TestQuestions.exactDims(MATMUL),
+        List.of(List.of("dA - dA == zeros_like(A)"), List.of("dA = dC")), 1);
+    QuestionResult r = new QuestionVerifier(1).verify(q);
+    assertTrue(messages(r.problems()).stream().anyMatch(m -> m.contains("whatever the values of dA are")),
+        messages(r.problems()).toString());
+  }
 }
