@@ -22,7 +22,30 @@ import java.util.function.Function;
  * @param verifier verifies one phase: drift in {@link PhaseResult#problems()}, authoring errors as
  *     a {@link io.github.gradproof.diag.DiagnosticException}
  */
-public record Pipeline(String id, PhaseSource source, Function<Phase, PhaseResult> verifier) {
+public record Pipeline(String id, PhaseSource source, PhaseCheck verifier) {
+
+  /** A pipeline whose verifier checks each phase on the thread that asks, alone. */
+  public Pipeline(String id, PhaseSource source, Function<Phase, PhaseResult> verifier) {
+    this(id, source, alone(verifier));
+  }
+
+  private static PhaseCheck alone(Function<Phase, PhaseResult> verifier) {
+    Objects.requireNonNull(verifier, "verifier");
+    return (phase, helpers) -> verifier.apply(phase);
+  }
+
+  /** Verifies one phase, possibly sharing its questions with idle threads of the build's executor. */
+  @FunctionalInterface
+  public interface PhaseCheck {
+
+    /**
+     * The phase's result, as {@link PhaseVerifier#verify(Phase)} gives it.
+     *
+     * @param helpers the build's executor: a verifier may hand work to it, but must not wait for a
+     *     task of it that has not started (every thread may be busy with other phases)
+     */
+    PhaseResult verify(Phase phase, Executor helpers);
+  }
 
   public Pipeline {
     Objects.requireNonNull(id, "id");
@@ -58,7 +81,7 @@ public record Pipeline(String id, PhaseSource source, Function<Phase, PhaseResul
   private static Pipeline standard(PhaseSource source, WorkLimits limits) {
     PhaseVerifier verifier = new PhaseVerifier(limits);
     return new Pipeline("PhaseVerifier seeds=" + QuestionVerifier.DEFAULT_SEEDS + " " + limits,
-        source, verifier::verify);
+        source, verifier::verifyOn);
   }
 
   /** Reads the phases of a configuration. */

@@ -46,13 +46,33 @@ public final class PhaseVerifier {
    *     order, followed by the drift found in the other questions
    */
   public PhaseResult verify(Phase phase) {
+    return verifyOn(phase, Runnable::run);
+  }
+
+  /**
+   * {@link #verify(Phase)}, sharing the questions with the threads of {@code helpers} that are
+   * idle: the calling thread verifies questions too, and never waits for a helper that has not
+   * started, so a phase verified on a busy pool is verified on the calling thread alone. The
+   * result, and any exception, are exactly those of {@link #verify(Phase)}.
+   */
+  public PhaseResult verifyOn(Phase phase, java.util.concurrent.Executor helpers) {
+    List<Question> questions = phase.questions();
+    QuestionResult[] verified = new QuestionResult[questions.size()];
+    DiagnosticException[] refused = new DiagnosticException[questions.size()];
+    SharedLoop.run(questions.size(), helpers, i -> {
+      try {
+        verified[i] = verify(questions.get(i));
+      } catch (DiagnosticException e) {
+        refused[i] = e;
+      }
+    });
     List<Diagnostic> authoring = new ArrayList<>();
     List<QuestionResult> results = new ArrayList<>();
-    for (Question q : phase.questions()) {
-      try {
-        results.add(verify(q));
-      } catch (DiagnosticException e) {
-        authoring.addAll(e.diagnostics());
+    for (int i = 0; i < questions.size(); i++) {
+      if (refused[i] != null) {
+        authoring.addAll(refused[i].diagnostics());
+      } else {
+        results.add(verified[i]);
       }
     }
     PhaseResult result = new PhaseResult(phase, results);

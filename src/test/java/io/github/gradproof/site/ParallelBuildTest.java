@@ -49,6 +49,20 @@ class ParallelBuildTest {
     assertEquals(single, TestProject.snapshot(project.resolve("site-4")));
   }
 
+  /** One phase on two threads: its questions may be shared between them, and the bytes are the same. */
+  @Test
+  void theQuestionsOfALonePhaseAreSharedWithIdleWorkersWithoutChangingABit() throws IOException {
+    CourseFixture.copyPhase8(project.resolve("data"));
+    generator("site-1", 1).generate();
+    Set<Thread> workers = ConcurrentHashMap.newKeySet();
+    SiteGenerator two = new SiteGenerator(config("site-2"), BuildLog.silent(), recordingPipeline(workers),
+        BuildOptions.DEFAULT.withThreads(2));
+    two.generate();
+    assertEquals(TestProject.snapshot(project.resolve("site-1")), TestProject.snapshot(project.resolve("site-2")));
+    // Whether a worker got round to a question is up to timing (SharedLoopTest shows the sharing).
+    assertTrue(workers.contains(Thread.currentThread()), "the build's own thread verified: " + workers);
+  }
+
   @Test
   void oneThreadRunsTheWholeBuildOnTheCallingThread() throws IOException {
     CorpusGenerator.write(project.resolve("data"), 1, 6);
@@ -80,11 +94,26 @@ class ParallelBuildTest {
           workers.add(Thread.currentThread());
           task.run();
         }), problems);
-    Pipeline recording = new Pipeline(standard.id(), source, phase -> {
+    return new SiteGenerator(config("site"), BuildLog.silent(), recordingPipeline(source, workers),
+        BuildOptions.DEFAULT.withThreads(threads));
+  }
+
+  /** The standard pipeline, noting the threads that verify questions (the files are loaded by the build's thread). */
+  private static Pipeline recordingPipeline(Set<Thread> workers) {
+    Pipeline standard = Pipeline.standard();
+    return recordingPipeline((config, executor, problems) -> standard.source().load(config, Runnable::run, problems),
+        workers);
+  }
+
+  private static Pipeline recordingPipeline(Pipeline.PhaseSource source, Set<Thread> workers) {
+    Pipeline standard = Pipeline.standard();
+    return new Pipeline(standard.id(), source, (phase, helpers) -> {
       workers.add(Thread.currentThread());
-      return standard.verifier().apply(phase);
+      return standard.verifier().verify(phase, task -> helpers.execute(() -> {
+        workers.add(Thread.currentThread());
+        task.run();
+      }));
     });
-    return new SiteGenerator(config("site"), BuildLog.silent(), recording, BuildOptions.DEFAULT.withThreads(threads));
   }
 
   @Test

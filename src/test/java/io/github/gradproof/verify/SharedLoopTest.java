@@ -1,0 +1,94 @@
+package io.github.gradproof.verify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import org.junit.jupiter.api.Test;
+
+/** The calling thread shares indices with helpers that start, and never waits for one that does not. */
+class SharedLoopTest {
+
+  @Test
+  void aHelperThatStartsTakesIndicesBesideTheCaller() throws InterruptedException {
+    CountDownLatch both = new CountDownLatch(2);
+    Set<Thread> threads = ConcurrentHashMap.newKeySet();
+    List<Thread> started = new ArrayList<>();
+    AtomicIntegerArray runs = new AtomicIntegerArray(4);
+    SharedLoop.run(4, task -> {
+      Thread helper = new Thread(task);
+      started.add(helper);
+      helper.start();
+    }, i -> {
+      threads.add(Thread.currentThread());
+      runs.incrementAndGet(i);
+      if (i < 2) {
+        // The first two indices wait for each other: they can only both finish on two threads.
+        both.countDown();
+        await(both);
+      }
+    });
+    for (Thread helper : started) {
+      helper.join(10_000);
+    }
+    assertTrue(threads.size() >= 2, threads.toString());
+    for (int i = 0; i < 4; i++) {
+      assertEquals(1, runs.get(i), "index " + i + " ran once");
+    }
+  }
+
+  @Test
+  void aHelperThatNeverStartsIsNotWaitedFor() {
+    List<Runnable> queued = new ArrayList<>();
+    List<Integer> ran = new ArrayList<>();
+    SharedLoop.run(5, queued::add, ran::add);
+    assertEquals(List.of(0, 1, 2, 3, 4), ran, "the caller ran every index itself, in order");
+    assertEquals(4, queued.size(), "one helper offered per index beyond the caller's first");
+    queued.forEach(Runnable::run); // a helper that starts after the work is gone finds nothing to do
+    assertEquals(List.of(0, 1, 2, 3, 4), ran);
+  }
+
+  @Test
+  void theExceptionOfTheLowestIndexIsRethrownAfterEveryIndexRan() {
+    IllegalStateException first = new IllegalStateException("first");
+    AtomicIntegerArray runs = new AtomicIntegerArray(4);
+    IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> SharedLoop.run(4, Runnable::run,
+        i -> {
+          runs.incrementAndGet(i);
+          if (i == 3) {
+            throw new IllegalStateException("later");
+          }
+          if (i == 1) {
+            throw first;
+          }
+        }));
+    assertSame(first, thrown);
+    for (int i = 0; i < 4; i++) {
+      assertEquals(1, runs.get(i), "index " + i + " ran once");
+    }
+  }
+
+  @Test
+  void anErrorIsRethrownAsIs() {
+    AssertionError error = new AssertionError("boom");
+    assertSame(error, assertThrows(AssertionError.class, () -> SharedLoop.run(2, Runnable::run, i -> {
+      throw error;
+    })));
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      assertTrue(latch.await(10, TimeUnit.SECONDS), "the other index never ran alongside");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
