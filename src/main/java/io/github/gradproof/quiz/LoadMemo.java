@@ -27,11 +27,12 @@ public final class LoadMemo {
    * @param others the languages its texts may also have, which were skipped
    * @param phase the file's phase, returned as is by a load that finds the same bytes
    * @param ids the question ids the file claimed, in order
-   * @param bytes the file's bytes themselves, or {@code null}: when present, a load compares them
-   *     with the file's instead of hashing the file (cheaper for a memo that lives for one build)
+   * @param justRead whether the file was read for the very load that uses this memo, under the
+   *     loader's rules ({@link QuizLoader#readQuizFile}), and its digest taken of those bytes: the
+   *     load then takes the phase without reading the file again (a memo made for one build)
    */
   public record Remembered(byte[] digest, List<String> languages, List<String> others, Phase phase,
-      List<ClaimedId> ids, byte[] bytes) {
+      List<ClaimedId> ids, boolean justRead) {
 
     public Remembered {
       languages = List.copyOf(languages);
@@ -41,12 +42,12 @@ public final class LoadMemo {
 
     /** A file remembered by its digest only. */
     public Remembered(byte[] digest, List<String> languages, List<String> others, Phase phase, List<ClaimedId> ids) {
-      this(digest, languages, others, phase, ids, null);
+      this(digest, languages, others, phase, ids, false);
     }
 
     /** Whether {@code fileBytes} are the bytes remembered. */
     boolean holds(byte[] fileBytes) {
-      return bytes != null ? Arrays.equals(bytes, fileBytes) : Arrays.equals(digest, LoadMemo.digest(fileBytes));
+      return Arrays.equals(digest, LoadMemo.digest(fileBytes));
     }
   }
 
@@ -57,6 +58,15 @@ public final class LoadMemo {
     Remembered r = byPath.get(displayPath);
     return r != null && r.holds(fileBytes) && r.languages().equals(languages)
         && r.others().equals(others) ? r : null;
+  }
+
+  /**
+   * The phase remembered for a file {@linkplain Remembered#justRead just read} for this load, read
+   * for these languages, or {@code null}: the load takes it without reading the file.
+   */
+  Remembered justRead(String displayPath, List<String> languages, List<String> others) {
+    Remembered r = byPath.get(displayPath);
+    return r != null && r.justRead() && r.languages().equals(languages) && r.others().equals(others) ? r : null;
   }
 
   /** The file at {@code displayPath} as last remembered, or {@code null}. */

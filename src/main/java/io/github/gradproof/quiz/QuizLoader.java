@@ -167,6 +167,10 @@ public final class QuizLoader {
 
   /** Reads one file and, unless {@code memo} knows its bytes, parses it (any thread). */
   static Parsed parse(Path file, String displayPath, LoadMemo memo, List<String> languages, List<String> others) {
+    LoadMemo.Remembered read = memo.justRead(displayPath, languages, others);
+    if (read != null) {
+      return new Parsed(null, Optional.empty(), new Problems(), read.digest(), read);
+    }
     byte[] bytes;
     try {
       bytes = readBytes(file, displayPath);
@@ -263,6 +267,16 @@ public final class QuizLoader {
    */
   private static SourceText read(Path file, String displayPath) {
     return SourceText.decode(displayPath, readBytes(file, displayPath));
+  }
+
+  /**
+   * The bytes of a quiz file, read under the loader's rules: a regular file in its folder (a link
+   * may not lead out of it), at most {@link #MAX_FILE_BYTES} long.
+   *
+   * @throws DiagnosticException when the file breaks a rule or cannot be read
+   */
+  public static byte[] readQuizFile(Path file, String displayPath) {
+    return readBytes(file, displayPath);
   }
 
   private static byte[] readBytes(Path file, String displayPath) {

@@ -1,7 +1,9 @@
 package io.github.gradproof.site;
 
+import io.github.gradproof.diag.DiagnosticException;
 import io.github.gradproof.quiz.LoadMemo;
 import io.github.gradproof.quiz.Phase;
+import io.github.gradproof.quiz.QuizLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,7 +72,7 @@ final class PhaseCache {
     // Reading and hashing each file are independent per file.
     run.workers.forEach(files.size(), i -> {
       String display = run.config.display(files.get(i));
-      byte[] bytes = BuildCache.bytes(files.get(i), display);
+      byte[] bytes = readQuizFile(files.get(i), display);
       if (bytes == null) {
         return;
       }
@@ -78,7 +80,7 @@ final class PhaseCache {
       String key = cache.keyOfDigest(display, digest);
       keys.put(display, key);
       if (memo != null) {
-        keyed.put(display, new Keyed(key, digest, bytes));
+        keyed.put(display, new Keyed(key, digest));
       }
     });
     if (memo != null) {
@@ -92,7 +94,7 @@ final class PhaseCache {
           CachedLoad loaded = entry.loaded();
           Phase standIn = loaded.standIn(display);
           memo.remember(display, new LoadMemo.Remembered(file.digest(), loaded.languages(), loaded.others(),
-              standIn, loaded.ids(), file.bytes()));
+              standIn, loaded.ids(), true));
           standIns.put(standIn, file.key());
           opened.put(file.key(), entry);
         }
@@ -101,8 +103,21 @@ final class PhaseCache {
     return new PhaseCache(cache, run.config, keys, memory, memo, standIns, opened);
   }
 
-  /** A quiz file as the cache opened it: its key, and its bytes' digest and bytes for the load's memo. */
-  private record Keyed(String key, byte[] digest, byte[] bytes) {}
+  /** A quiz file as the cache opened it: its key, and its bytes' digest for the load's memo. */
+  private record Keyed(String key, byte[] digest) {}
+
+  /**
+   * A quiz file's bytes under the loader's rules, or {@code null} when the loader refuses it (the
+   * load reads it again and reports why). A stand-in made of these bytes is taken by the load as
+   * is, without reading the file a second time.
+   */
+  private static byte[] readQuizFile(Path file, String display) {
+    try {
+      return QuizLoader.readQuizFile(file, display);
+    } catch (DiagnosticException e) {
+      return null;
+    }
+  }
 
   private static List<Path> quizFiles(SiteConfig config) {
     try (Stream<Path> files = Files.list(config.dataDir())) {
