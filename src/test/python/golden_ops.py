@@ -365,6 +365,12 @@ def softmax_family():
         for shape, axis in [((3, 4), -1), ((3, 4), 0), ((4,), 0), ((2, 3, 4), 1), ((1, 4), -1)]:
             op.case(str(shape) + " axis=" + str(axis), [op.normal(*shape)],
                     lambda x, a=axis, f=np_fn: f(x, a), lambda x, a=axis, f=torch_fn: f(x, a), args={"axis": axis})
+        # A 0-d tensor: PyTorch takes dim 0 or -1 and normalises over its one element (SciPy has no
+        # axis there), so the forward is written out: softmax 1, log-softmax 0.
+        constant = 1.0 if name == "softmax" else 0.0
+        for axis in [0, -1]:
+            op.case("() axis=" + str(axis), [op.normal()],
+                    lambda x, c=constant: np.full_like(x, c), lambda x, a=axis, f=torch_fn: f(x, a), args={"axis": axis})
         op.write()
 
     op = Op("cross_entropy", "torch.nn.functional.cross_entropy (mean) forward and autograd")

@@ -21,9 +21,16 @@ final class Softmax {
     return Elementwise.sub(z, logSum);
   }
 
-  /** A mask selecting one axis; a rank-0 input is treated like NumPy treats axis=-1 on a scalar (error). */
+  /**
+   * A mask selecting one axis. As in PyTorch, a rank-0 input takes dim 0 or -1 and has no axis to
+   * reduce: the softmax of a scalar is 1 and its log-softmax 0.
+   */
   static boolean[] single(int axis, int rank) {
     boolean[] reduced = new boolean[rank];
+    if (rank == 0) {
+      Shapes.normalizeAxis(axis, 1); // PyTorch's range for a scalar: [-1, 0]
+      return reduced;
+    }
     reduced[Shapes.normalizeAxis(axis, rank)] = true;
     return reduced;
   }
