@@ -91,7 +91,7 @@ final class BuildRun implements AutoCloseable {
   PhaseResult verify(Phase phase, int i) {
     long t = System.nanoTime();
     try {
-      PhaseResult result = pipeline.verifier().verify(phase, workers.executor());
+      PhaseResult result = pipeline.verifier().verify(phase, workers.idleHelpers());
       if (!result.problems().isEmpty()) {
         slots.problems(i, result.problems());
         return null;

@@ -41,8 +41,8 @@ public record Pipeline(String id, PhaseSource source, PhaseCheck verifier) {
     /**
      * The phase's result, as {@link PhaseVerifier#verify(Phase)} gives it.
      *
-     * @param helpers the build's executor: a verifier may hand work to it, but must not wait for a
-     *     task of it that has not started (every thread may be busy with other phases)
+     * @param helpers idle threads of the build's executor: a verifier may hand work to it, but must
+     *     not wait for a task that has not started (the executor drops tasks when no thread is idle)
      */
     PhaseResult verify(Phase phase, Executor helpers);
   }

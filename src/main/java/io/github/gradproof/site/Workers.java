@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
@@ -23,9 +24,9 @@ import java.util.function.Supplier;
 final class Workers implements AutoCloseable {
 
   private final int threads;
-  private final ExecutorService pool;
+  private final ThreadPoolExecutor pool;
 
-  private Workers(int threads, ExecutorService pool) {
+  private Workers(int threads, ThreadPoolExecutor pool) {
     this.threads = threads;
     this.pool = pool;
   }
@@ -35,11 +36,12 @@ final class Workers implements AutoCloseable {
     if (threads <= 1) {
       return new Workers(1, null);
     }
-    return new Workers(threads, Executors.newFixedThreadPool(threads, r -> {
-      Thread thread = new Thread(r, "gradproof-worker");
-      thread.setDaemon(true);
-      return thread;
-    }));
+    return new Workers(threads, new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
+        new LinkedBlockingQueue<>(), r -> {
+          Thread thread = new Thread(r, "gradproof-worker");
+          thread.setDaemon(true);
+          return thread;
+        }));
   }
 
   /** How many threads run tasks. */
@@ -50,6 +52,22 @@ final class Workers implements AutoCloseable {
   /** The executor of every parallel step: the pool, or the calling thread when single-threaded. */
   Executor executor() {
     return pool != null ? pool : Runnable::run;
+  }
+
+  /**
+   * An executor for optional help: a task goes to the pool only while a thread is idle and nothing
+   * waits in the queue, and is dropped otherwise (with one thread, always). Only for tasks whose
+   * owner does the work itself when no helper comes, and never waits for one that has not started.
+   */
+  Executor idleHelpers() {
+    if (pool == null) {
+      return task -> { };
+    }
+    return task -> {
+      if (pool.getActiveCount() < threads && pool.getQueue().isEmpty()) {
+        pool.execute(task);
+      }
+    };
   }
 
   /** Starts {@code task} on the executor (runs it right away when single-threaded). */

@@ -3,6 +3,7 @@ package io.github.gradproof.verify;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
 
 /**
@@ -21,10 +22,47 @@ final class SharedLoop {
    * own outcome; one that throws anyway has its exception rethrown here, after the others.
    */
   static void run(int n, Executor helpers, IntConsumer task) {
-    AtomicInteger next = new AtomicInteger();
-    CountDownLatch done = new CountDownLatch(n);
-    Throwable[] thrown = new Throwable[n];
-    Runnable loop = () -> {
+    Work work = new Work(n, task);
+    // A helper still queued when the work is done must not keep the work (and the results its task
+    // fills in) alive until a thread gets round to it: it holds only this reference, cleared below.
+    AtomicReference<Work> shared = new AtomicReference<>(work);
+    Runnable helper = () -> {
+      Work w = shared.get();
+      if (w != null) {
+        w.loop();
+      }
+    };
+    for (int h = 1; h < n; h++) {
+      helpers.execute(helper); // each helper that starts before the work is gone takes indices too
+    }
+    work.loop();
+    try {
+      work.done.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while verifying", e);
+    } finally {
+      shared.set(null);
+    }
+    rethrowFirst(work.thrown);
+  }
+
+  /** The indices still to take, the count of those not finished, and what each threw. */
+  private static final class Work {
+    final int n;
+    final IntConsumer task;
+    final AtomicInteger next = new AtomicInteger();
+    final CountDownLatch done;
+    final Throwable[] thrown;
+
+    Work(int n, IntConsumer task) {
+      this.n = n;
+      this.task = task;
+      this.done = new CountDownLatch(n);
+      this.thrown = new Throwable[n];
+    }
+
+    void loop() {
       for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
         try {
           task.accept(i);
@@ -34,18 +72,7 @@ final class SharedLoop {
           done.countDown();
         }
       }
-    };
-    for (int h = 1; h < n; h++) {
-      helpers.execute(loop); // each helper that starts before the work is gone takes indices too
     }
-    loop.run();
-    try {
-      done.await();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while verifying", e);
-    }
-    rethrowFirst(thrown);
   }
 
   /** The exception of the lowest index, as a sequential loop would have thrown it. */

@@ -91,4 +91,26 @@ class SharedLoopTest {
       Thread.currentThread().interrupt();
     }
   }
+
+  /**
+   * A helper that never starts must not keep the work alive: a build queues helpers behind every
+   * phase, and the results their tasks fill in would otherwise stay until the end of the build.
+   */
+  @Test
+  void aHelperStillQueuedHoldsNothingOfTheWorkOnceItIsDone() throws InterruptedException {
+    List<Runnable> queued = new ArrayList<>();
+    java.lang.ref.WeakReference<Object> results = runWithResults(queued);
+    for (int attempt = 0; attempt < 50 && results.get() != null; attempt++) {
+      System.gc();
+      Thread.sleep(10);
+    }
+    assertEquals(null, results.get(), "the queued helpers still reach the work's results");
+    assertEquals(2, queued.size());
+  }
+
+  private static java.lang.ref.WeakReference<Object> runWithResults(List<Runnable> queued) {
+    double[][] filled = new double[3][];
+    SharedLoop.run(3, queued::add, i -> filled[i] = new double[1 << 16]);
+    return new java.lang.ref.WeakReference<>(filled);
+  }
 }
