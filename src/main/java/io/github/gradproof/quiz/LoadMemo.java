@@ -27,9 +27,11 @@ public final class LoadMemo {
    * @param others the languages its texts may also have, which were skipped
    * @param phase the file's phase, returned as is by a load that finds the same bytes
    * @param ids the question ids the file claimed, in order
-   * @param justRead whether the file was read for the very load that uses this memo, under the
-   *     loader's rules ({@link QuizLoader#readQuizFile}), and its digest taken of those bytes: the
-   *     load then takes the phase without reading the file again (a memo made for one build)
+   * @param justRead whether the memo's maker vouches that the file holds these bytes for the very
+   *     load that uses this memo: it read them for that load under the loader's rules
+   *     ({@link QuizLoader#readQuizFile}), or found the file (a regular file, not a link) with the
+   *     same status as when it last read them; the load then takes the phase without reading the
+   *     file again (a memo made for one build)
    */
   public record Remembered(byte[] digest, List<String> languages, List<String> others, Phase phase,
       List<ClaimedId> ids, boolean justRead) {

@@ -317,6 +317,12 @@ final class BuildCache {
     }
   }
 
+  /** The file of the quiz files' stamps of {@code dataDir}, kept beside the entries ({@link FileStamps}). */
+  Path stampsFile(Path dataDir) {
+    return dir.resolve("quiz-files-" + new Hasher().text(dataDir.toAbsolutePath().normalize().toString()).hex()
+        .substring(0, 16) + ".stamps");
+  }
+
   /** The file that records what {@code output} holds, kept beside the entries ({@link PublishedFiles}). */
   Path recordFile(Path output) {
     return dir.resolve("site-" + new Hasher().text(output.toAbsolutePath().normalize().toString()).hex()
@@ -339,7 +345,7 @@ final class BuildCache {
       for (Path entry : entries) {
         String name = entry.getFileName().toString();
         boolean live = name.endsWith(".bin") && used.contains(name.substring(0, name.length() - 4))
-            || name.endsWith(".published") || name.equals(pack.fileName());
+            || name.endsWith(".published") || name.endsWith(".stamps") || name.equals(pack.fileName());
         if (!live) {
           Files.deleteIfExists(entry);
         }

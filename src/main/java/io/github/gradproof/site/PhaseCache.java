@@ -37,13 +37,15 @@ final class PhaseCache {
   private final Map<Phase, String> standIns;
   /** The entries of the stand-ins, read (without their files' bytes) when the cache opened. */
   private final Map<String, BuildCache.Entry> opened;
+  /** What this build knows of the quiz files' status, or {@code null} without a cache. */
+  private final FileStamps stamps;
   /** What loading gave for each parsed file, by shown path, for its cache entry (the memo is emptied). */
   private final Map<String, LoadMemo.Remembered> parsed = new ConcurrentHashMap<>();
   /** Each phase's part of the translation report, by file (without the phase). */
   private final Map<String, BuildMemory.PhaseTranslations> translations = new ConcurrentHashMap<>();
 
   private PhaseCache(BuildCache cache, SiteConfig config, Map<String, String> keysBefore, BuildMemory memory,
-      LoadMemo memo, Map<Phase, String> standIns, Map<String, BuildCache.Entry> opened) {
+      LoadMemo memo, Map<Phase, String> standIns, Map<String, BuildCache.Entry> opened, FileStamps stamps) {
     this.cache = cache;
     this.config = config;
     this.keysBefore = keysBefore;
@@ -51,13 +53,14 @@ final class PhaseCache {
     this.memo = memo;
     this.standIns = standIns;
     this.opened = opened;
+    this.stamps = stamps;
   }
 
   /** The cache of a run's options, keyed by its pipeline; the quiz files are keyed now. */
   static PhaseCache open(BuildRun run) {
     BuildOptions options = run.options();
     if (options.cacheDir() == null) {
-      return new PhaseCache(null, run.config, Map.of(), null, null, Map.of(), Map.of());
+      return new PhaseCache(null, run.config, Map.of(), null, null, Map.of(), Map.of(), null);
     }
     String generator = options.generatorBuild() != null ? options.generatorBuild() : BuildCache.generatorBuild();
     BuildCache cache = BuildCache.open(options.cacheDir(), run.config, run.pipeline().id(), generator);
@@ -69,14 +72,15 @@ final class PhaseCache {
     Map<String, String> keys = new ConcurrentHashMap<>();
     Map<String, Keyed> keyed = new ConcurrentHashMap<>();
     List<Path> files = quizFiles(run.config);
-    // Reading and hashing each file are independent per file.
+    FileStamps stamps = FileStamps.open(cache.stampsFile(run.config.dataDir()));
+    // Reading and hashing each file are independent per file; a file whose status is unchanged
+    // since a build that read it is neither read nor hashed (FileStamps says when that is safe).
     run.workers.forEach(files.size(), i -> {
       String display = run.config.display(files.get(i));
-      byte[] bytes = readQuizFile(files.get(i), display);
-      if (bytes == null) {
+      byte[] digest = digest(files.get(i), display, stamps);
+      if (digest == null) {
         return;
       }
-      byte[] digest = LoadMemo.digest(bytes);
       String key = cache.keyOfDigest(display, digest);
       keys.put(display, key);
       if (memo != null) {
@@ -100,7 +104,27 @@ final class PhaseCache {
         }
       });
     }
-    return new PhaseCache(cache, run.config, keys, memory, memo, standIns, opened);
+    return new PhaseCache(cache, run.config, keys, memory, memo, standIns, opened, stamps);
+  }
+
+  /**
+   * The SHA-256 of a quiz file's bytes: as recorded when its status is unchanged, else of the bytes
+   * read now under the loader's rules; {@code null} when the loader refuses the file (the load
+   * reads it again and reports why).
+   */
+  private static byte[] digest(Path file, String display, FileStamps stamps) {
+    FileStamps.Stamp status = FileStamps.status(file); // before reading: a later edit changes it
+    byte[] digest = stamps.unchangedDigest(display, status);
+    if (digest != null) {
+      return digest;
+    }
+    byte[] bytes = readQuizFile(file, display);
+    if (bytes == null) {
+      return null;
+    }
+    digest = LoadMemo.digest(bytes);
+    stamps.read(display, status, digest);
+    return digest;
   }
 
   /** A quiz file as the cache opened it: its key, and its bytes' digest for the load's memo. */
@@ -241,6 +265,7 @@ final class PhaseCache {
   /** After a successful build: deletes every entry it did not use. */
   void retainOnly(Set<String> used) {
     if (cache != null) {
+      stamps.save();
       cache.retainOnly(used);
     }
     if (memory != null) {
