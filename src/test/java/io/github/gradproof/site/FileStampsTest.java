@@ -3,6 +3,7 @@ package io.github.gradproof.site;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,12 +27,13 @@ class FileStampsTest {
     quiz = dir.resolve("phase-01-a.yaml");
     Files.writeString(quiz, "phase: 1\n", StandardCharsets.UTF_8);
     stampsFile = dir.resolve("cache/quiz-files.stamps");
+    assumeTrue(FileStamps.status(quiz) != null, "a file system without change times and inodes keeps no stamps");
   }
 
   /** Records the quiz file as read by a build that started {@code afterChange} ns after its change time. */
   private void record(long afterChange) {
     FileStamps.Stamp status = FileStamps.status(quiz);
-    assertNotNull(status, "this file system gives the unix attributes");
+    assertNotNull(status);
     FileStamps stamps = FileStamps.open(stampsFile, status.changedNanos() + afterChange);
     stamps.read("data/phase-01-a.yaml", status, digest);
     stamps.save();

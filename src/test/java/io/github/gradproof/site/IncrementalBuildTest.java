@@ -355,6 +355,8 @@ class IncrementalBuildTest {
    */
   @Test
   void anEditThatKeepsTheSizeAndTheModificationTimeIsSeen() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(FileStamps.status(data(2)) != null,
+        "a file system without change times and inodes keeps no stamps");
     Thread.sleep(FileStamps.SETTLED / 1_000_000 + 200); // the corpus's change times settle first
     generator().generate();
     Path stampsFile;
