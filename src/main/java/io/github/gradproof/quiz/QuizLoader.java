@@ -173,7 +173,7 @@ public final class QuizLoader {
     }
     byte[] bytes;
     try {
-      bytes = readBytes(file, displayPath);
+      bytes = readQuizFile(file, displayPath);
     } catch (DiagnosticException e) {
       return parse(file, displayPath); // reports the problem exactly as a load without a memo does
     }
@@ -266,7 +266,7 @@ public final class QuizLoader {
    * with a bound that does not trust the reported size) and decodes it as strict UTF-8.
    */
   private static SourceText read(Path file, String displayPath) {
-    return SourceText.decode(displayPath, readBytes(file, displayPath));
+    return SourceText.decode(displayPath, readQuizFile(file, displayPath));
   }
 
   /**
@@ -276,10 +276,6 @@ public final class QuizLoader {
    * @throws DiagnosticException when the file breaks a rule or cannot be read
    */
   public static byte[] readQuizFile(Path file, String displayPath) {
-    return readBytes(file, displayPath);
-  }
-
-  private static byte[] readBytes(Path file, String displayPath) {
     Path folder = file.toAbsolutePath().getParent();
     return RealFiles.read(file, folder, displayPath, MAX_FILE_BYTES, "(1 MiB) for a quiz file",
         "split it into several phases");

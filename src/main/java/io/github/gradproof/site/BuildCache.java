@@ -2,10 +2,8 @@ package io.github.gradproof.site;
 
 import io.github.gradproof.diag.RealFiles;
 import io.github.gradproof.quiz.LoadMemo;
-import io.github.gradproof.quiz.QuizLoader;
 import io.github.gradproof.render.Theme;
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -14,13 +12,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.security.CodeSource;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -110,15 +105,6 @@ final class BuildCache {
     return new BuildCache(dir, h.hex());
   }
 
-  /**
-   * The key of a phase, from its file's bytes and shown path; {@code null} if it cannot be read, or
-   * would be refused by the loader (a link out of its folder, a pipe, a file over the size limit).
-   */
-  String key(Path file, String displayPath) {
-    byte[] bytes = bytes(file, displayPath);
-    return bytes == null ? null : key(displayPath, bytes);
-  }
-
   /** The key of a phase whose file, shown as {@code displayPath}, holds {@code bytes}. */
   String key(String displayPath, byte[] bytes) {
     return keyOfDigest(displayPath, LoadMemo.digest(bytes));
@@ -130,25 +116,6 @@ final class BuildCache {
    */
   String keyOfDigest(String displayPath, byte[] digest) {
     return new Hasher().text(globalKey).text(displayPath).bytes(digest).hex();
-  }
-
-  /**
-   * The bytes of a quiz file, or {@code null} when it is no regular file (after links), is over the
-   * loader's size limit, or cannot be read. Only a key is made of them: the loader reads the file
-   * again under all its rules (a link out of the folder, say, is refused there), and a file it
-   * refuses fails the build whatever its key.
-   */
-  static byte[] bytes(Path file, String displayPath) {
-    try {
-      BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-      if (!attributes.isRegularFile() || attributes.size() > QuizLoader.MAX_FILE_BYTES) {
-        return null; // never open a pipe or a device: it could block the build
-      }
-      byte[] bytes = Files.readAllBytes(file);
-      return bytes.length > QuizLoader.MAX_FILE_BYTES ? null : bytes;
-    } catch (IOException | SecurityException e) {
-      return null;
-    }
   }
 
   /** The entry for a key, or {@code null} when absent or unreadable. */
@@ -285,21 +252,14 @@ final class BuildCache {
   void put(String key, Entry entry) {
     try {
       byte[] meta = metaOf(entry);
-      Files.createDirectories(dir);
-      Path temp = Files.createTempFile(dir, key, ".tmp");
-      try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16))) {
+      AtomicFiles.write(dir.resolve(key + ".bin"), out -> {
         out.writeInt(MAGIC);
         // The files' bytes come last, so an entry can be read without them (meta).
         CacheCodec.bytes(out, meta);
         for (byte[] content : entry.contents()) {
           CacheCodec.bytes(out, content);
         }
-      }
-      try {
-        Files.move(temp, dir.resolve(key + ".bin"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, dir.resolve(key + ".bin"), StandardCopyOption.REPLACE_EXISTING);
-      }
+      });
       keepForPack(key, meta);
     } catch (IOException e) {
       // The cache is an optimisation: the build stays correct without this entry.

@@ -1,15 +1,11 @@
 package io.github.gradproof.site;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.Arrays;
@@ -58,6 +54,11 @@ final class FileStamps {
     boolean sameStatus(Stamp other) {
       return size == other.size && modifiedNanos == other.modifiedNanos && changedNanos == other.changedNanos
           && inode == other.inode;
+    }
+
+    /** The same status, digest and believability (a record carries arrays, so no {@code equals}). */
+    boolean sameRecord(Stamp other) {
+      return sameStatus(other) && believable == other.believable && Arrays.equals(digest, other.digest);
     }
   }
 
@@ -135,32 +136,21 @@ final class FileStamps {
       return;
     }
     try {
-      Files.createDirectories(file.getParent());
-      Path temp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-      try {
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temp)))) {
-          out.writeInt(MAGIC);
-          Map<String, Stamp> sorted = new TreeMap<>(current);
-          out.writeInt(sorted.size());
-          for (Map.Entry<String, Stamp> e : sorted.entrySet()) {
-            Stamp s = e.getValue();
-            out.writeUTF(e.getKey());
-            out.writeLong(s.size());
-            out.writeLong(s.modifiedNanos());
-            out.writeLong(s.changedNanos());
-            out.writeLong(s.inode());
-            CacheCodec.bytes(out, s.digest());
-            out.writeBoolean(s.believable());
-          }
+      AtomicFiles.write(file, out -> {
+        out.writeInt(MAGIC);
+        Map<String, Stamp> sorted = new TreeMap<>(current);
+        out.writeInt(sorted.size());
+        for (Map.Entry<String, Stamp> e : sorted.entrySet()) {
+          Stamp s = e.getValue();
+          out.writeUTF(e.getKey());
+          out.writeLong(s.size());
+          out.writeLong(s.modifiedNanos());
+          out.writeLong(s.changedNanos());
+          out.writeLong(s.inode());
+          CacheCodec.bytes(out, s.digest());
+          out.writeBoolean(s.believable());
         }
-        try {
-          Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-        }
-      } finally {
-        Files.deleteIfExists(temp);
-      }
+      });
     } catch (IOException e) {
       // The next build reads and hashes every file again.
     }
@@ -175,14 +165,7 @@ final class FileStamps {
     if (!a.keySet().equals(b.keySet())) {
       return false;
     }
-    for (Map.Entry<String, Stamp> e : a.entrySet()) {
-      Stamp x = e.getValue();
-      Stamp y = b.get(e.getKey());
-      if (!x.sameStatus(y) || x.believable() != y.believable() || !Arrays.equals(x.digest(), y.digest())) {
-        return false;
-      }
-    }
-    return true;
+    return a.entrySet().stream().allMatch(e -> e.getValue().sameRecord(b.get(e.getKey())));
   }
 
   private static Map<String, Stamp> read(Path file) {

@@ -1,7 +1,6 @@
 package io.github.gradproof.site;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
@@ -10,11 +9,9 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -157,28 +154,17 @@ final class MetaPack {
 
   /** Writes a new pack with the used records of the old one, then the used ones it lacked. */
   private void rewrite(Set<String> used, Function<String, byte[]> metaOf) throws IOException {
-    Files.createDirectories(file.getParent());
-    Path temp = Files.createTempFile(file.getParent(), fileName(), ".tmp");
-    try {
+    AtomicFiles.write(file, out -> {
       Set<String> written = new HashSet<>();
-      try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16))) {
-        out.writeInt(MAGIC);
-        copyUsedRecords(used, written, out);
-        for (String key : new TreeSet<>(used)) {
-          byte[] meta = written.contains(key) ? null : metaOf.apply(key);
-          if (meta != null) {
-            out.write(RawRecord.encode(key, meta));
-          }
+      out.writeInt(MAGIC);
+      copyUsedRecords(used, written, out);
+      for (String key : new TreeSet<>(used)) {
+        byte[] meta = written.contains(key) ? null : metaOf.apply(key);
+        if (meta != null) {
+          out.write(RawRecord.encode(key, meta));
         }
       }
-      try {
-        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(temp);
-    }
+    });
   }
 
   /** Copies the old pack's readable records of used keys, each once, checking each again. */

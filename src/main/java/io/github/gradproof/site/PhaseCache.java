@@ -186,7 +186,8 @@ final class PhaseCache {
     if (standIn != null) {
       return standIn; // the stand-in was made from the file's bytes when the cache opened
     }
-    String key = cache.key(config.baseDir().resolve(phase.sourcePath()), phase.sourcePath());
+    byte[] bytes = readQuizFile(config.baseDir().resolve(phase.sourcePath()), phase.sourcePath());
+    String key = bytes == null ? null : cache.key(phase.sourcePath(), bytes);
     return key != null && key.equals(keysBefore.get(phase.sourcePath())) ? key : null;
   }
 

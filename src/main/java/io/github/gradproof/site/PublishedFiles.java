@@ -1,9 +1,7 @@
 package io.github.gradproof.site;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
@@ -11,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashMap;
 import java.util.Map;
@@ -121,9 +118,7 @@ final class PublishedFiles {
       return;
     }
     try {
-      Files.createDirectories(file.getParent());
-      Path temp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-      try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16))) {
+      AtomicFiles.write(file, out -> {
         out.writeInt(MAGIC);
         out.writeUTF(output.toAbsolutePath().normalize().toString());
         out.writeInt(tags.size());
@@ -133,8 +128,7 @@ final class PublishedFiles {
           out.writeLong(actual.get(tag.getKey())[0]);
           out.writeLong(actual.get(tag.getKey())[1]);
         }
-      }
-      Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      });
     } catch (IOException | RuntimeException e) {
       forget(file);
     }
