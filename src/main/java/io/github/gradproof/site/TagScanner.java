@@ -29,7 +29,11 @@ final class TagScanner {
   private static final String[] RAW_TEXT =
       {"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes"};
 
-  private final String html;
+  /**
+   * The page's characters: indexing an array costs far less than {@code String.charAt} on a page
+   * with any non-Latin-1 character (a bounds check per call in the build's C1-compiled code).
+   */
+  private final char[] html;
   private final int n;
   private final Visitor visitor;
   private int line = 1;
@@ -41,8 +45,8 @@ final class TagScanner {
   private String src;
 
   private TagScanner(String html, Visitor visitor) {
-    this.html = html;
-    this.n = html.length();
+    this.html = html.toCharArray();
+    this.n = this.html.length;
     this.visitor = visitor;
     this.newline = newline(0);
   }
@@ -54,7 +58,7 @@ final class TagScanner {
   private void run() {
     int i = 0;
     while (i < n) {
-      int lt = html.indexOf('<', i);
+      int lt = indexOf('<', i);
       if (lt < 0) {
         return;
       }
@@ -64,19 +68,19 @@ final class TagScanner {
 
   /** Reads the markup that starts at {@code lt}; returns the index after it. */
   private int markup(int lt) {
-    if (html.startsWith("<!--", lt)) {
+    if (startsWith("<!--", lt)) {
       return comment(lt);
     }
-    char next = lt + 1 < n ? html.charAt(lt + 1) : ' ';
+    char next = lt + 1 < n ? at(lt + 1) : ' ';
     if (isAsciiLetter(next)) {
       return startTag(lt);
     }
-    if (next == '/' && lt + 2 < n && isAsciiLetter(html.charAt(lt + 2))) {
+    if (next == '/' && lt + 2 < n && isAsciiLetter(at(lt + 2))) {
       int end = attributes(tagNameEnd(lt + 2), false);
       return end < 0 ? n : end;
     }
     if (next == '!' || next == '?' || next == '/') {
-      int close = html.indexOf('>', lt + 1); // a doctype or a bogus comment
+      int close = indexOf('>', lt + 1); // a doctype or a bogus comment
       return close < 0 ? n : close + 1;
     }
     return lt + 1; // a '<' in text
@@ -84,17 +88,17 @@ final class TagScanner {
 
   /** A comment ends at the first {@code -->} or {@code --!>}; {@code <!-->} and {@code <!--->} are whole. */
   private int comment(int lt) {
-    if (html.startsWith("<!-->", lt)) {
+    if (startsWith("<!-->", lt)) {
       return lt + 5;
     }
-    if (html.startsWith("<!--->", lt)) {
+    if (startsWith("<!--->", lt)) {
       return lt + 6;
     }
-    for (int dashes = html.indexOf("--", lt + 4); dashes >= 0; dashes = html.indexOf("--", dashes + 1)) {
-      if (html.startsWith("-->", dashes)) {
+    for (int dashes = indexOf("--", lt + 4); dashes >= 0; dashes = indexOf("--", dashes + 1)) {
+      if (startsWith("-->", dashes)) {
         return dashes + 3;
       }
-      if (html.startsWith("--!>", dashes)) {
+      if (startsWith("--!>", dashes)) {
         return dashes + 4;
       }
     }
@@ -113,7 +117,7 @@ final class TagScanner {
     }
     if (id != null || href != null || src != null) {
       advanceLinesTo(lt);
-      String name = html.substring(lt + 1, nameEnd).toLowerCase(Locale.ROOT);
+      String name = new String(html, lt + 1, nameEnd - lt - 1).toLowerCase(Locale.ROOT);
       visitor.tag(name, id, href, src, line, lt - lineStart + 1);
     }
     if (is(lt + 1, nameEnd, "plaintext")) {
@@ -129,7 +133,7 @@ final class TagScanner {
 
   private int tagNameEnd(int from) {
     int i = from;
-    while (i < n && !isSpace(html.charAt(i)) && html.charAt(i) != '>' && html.charAt(i) != '/') {
+    while (i < n && !isSpace(at(i)) && at(i) != '>' && at(i) != '/') {
       i++;
     }
     return i;
@@ -142,7 +146,7 @@ final class TagScanner {
   private int attributes(int from, boolean keep) {
     int i = from;
     while (i < n) {
-      char c = html.charAt(i);
+      char c = at(i);
       if (c == '>') {
         return i + 1;
       }
@@ -154,18 +158,18 @@ final class TagScanner {
   /** Reads one attribute (its first character, even '=', starts its name); returns the index after it. */
   private int attribute(int start, boolean keep) {
     int i = start + 1;
-    while (i < n && !isSpace(html.charAt(i)) && "=>/".indexOf(html.charAt(i)) < 0) {
+    while (i < n && !isSpace(at(i)) && "=>/".indexOf(at(i)) < 0) {
       i++;
     }
     int nameEnd = i;
     int j = skipSpaces(i);
-    if (j >= n || html.charAt(j) != '=') {
+    if (j >= n || at(j) != '=') {
       keep(keep, start, nameEnd, i, i); // no value: the empty string
       return i;
     }
     j = skipSpaces(j + 1);
-    if (j < n && (html.charAt(j) == '"' || html.charAt(j) == '\'')) {
-      int close = html.indexOf(html.charAt(j), j + 1);
+    if (j < n && (at(j) == '"' || at(j) == '\'')) {
+      int close = indexOf(at(j), j + 1);
       if (close < 0) {
         return n;
       }
@@ -173,7 +177,7 @@ final class TagScanner {
       return close + 1;
     }
     int k = j;
-    while (k < n && !isSpace(html.charAt(k)) && html.charAt(k) != '>') {
+    while (k < n && !isSpace(at(k)) && at(k) != '>') {
       k++;
     }
     keep(keep, start, nameEnd, j, k);
@@ -195,16 +199,16 @@ final class TagScanner {
   }
 
   private String value(int start, int end) {
-    String value = html.substring(start, end);
+    String value = new String(html, start, end - start);
     return value.indexOf('&') >= 0 ? Parser.unescapeEntities(value, true) : value;
   }
 
   /** The start of the end tag of a raw-text element ({@code </name} then a space, '/' or '>'), or the end. */
   private int rawTextEnd(String name, int from) {
-    for (int at = html.indexOf("</", from); at >= 0; at = html.indexOf("</", at + 2)) {
+    for (int at = indexOf("</", from); at >= 0; at = indexOf("</", at + 2)) {
       int after = at + 2 + name.length();
-      if (html.regionMatches(true, at + 2, name, 0, name.length())
-          && (after == n || isSpace(html.charAt(after)) || html.charAt(after) == '/' || html.charAt(after) == '>')) {
+      if (matchesIgnoringCase(at + 2, name)
+          && (after == n || isSpace(at(after)) || at(after) == '/' || at(after) == '>')) {
         return at;
       }
     }
@@ -221,20 +225,71 @@ final class TagScanner {
 
   /** The index of the next line feed at or after {@code from}, or the length of the text. */
   private int newline(int from) {
-    int at = html.indexOf('\n', from);
+    int at = indexOf('\n', from);
     return at < 0 ? n : at;
   }
 
   private int skipSpaces(int from) {
     int i = from;
-    while (i < n && isSpace(html.charAt(i))) {
+    while (i < n && isSpace(at(i))) {
       i++;
     }
     return i;
   }
 
   private boolean is(int start, int end, String name) {
-    return end - start == name.length() && html.regionMatches(true, start, name, 0, name.length());
+    return end - start == name.length() && matchesIgnoringCase(start, name);
+  }
+
+  private char at(int i) {
+    return html[i];
+  }
+
+  /** The index of the first {@code c} at or after {@code from}, or -1. */
+  private int indexOf(char c, int from) {
+    for (int i = from; i < n; i++) {
+      if (html[i] == c) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** The index of the first {@code s} at or after {@code from}, or -1. */
+  private int indexOf(String s, int from) {
+    char first = s.charAt(0);
+    for (int i = indexOf(first, from); i >= 0 && i + s.length() <= n; i = indexOf(first, i + 1)) {
+      if (startsWith(s, i)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private boolean startsWith(String s, int at) {
+    if (at < 0 || at + s.length() > n) {
+      return false;
+    }
+    for (int k = 0; k < s.length(); k++) {
+      if (html[at + k] != s.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether the text at {@code at} is the ASCII {@code name}, ignoring case (tag and attribute names). */
+  private boolean matchesIgnoringCase(int at, String name) {
+    if (at < 0 || at + name.length() > n) {
+      return false;
+    }
+    for (int k = 0; k < name.length(); k++) {
+      char c = html[at + k];
+      if (c != name.charAt(k) && Character.toLowerCase(c) != name.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isAsciiLetter(char c) {
