@@ -18,6 +18,7 @@ import io.github.gradproof.quiz.Question;
 import io.github.gradproof.quiz.Setup;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,8 @@ final class CompiledQuestion {
   final List<Line.Definition> forward = new ArrayList<>();
   /** The forward lines with their static facts (types and symbolic shapes), parallel to {@link #forward}. */
   final List<CheckedLine> forwardFacts = new ArrayList<>();
+  /** Per forward line: whether the output depends on it (see {@link #linesTheOutputReads}). */
+  final boolean[] feedsOutput;
   final List<List<CompiledClaim>> choiceClaims = new ArrayList<>();
   final List<CompiledClaim> answerClaims = new ArrayList<>();
   final List<Diagnostic> errors = new ArrayList<>();
@@ -61,6 +64,7 @@ final class CompiledQuestion {
     if (setup != null) {
       declare(setup);
     }
+    feedsOutput = linesTheOutputReads(forward);
     for (Choice c : question.choices()) {
       choiceClaims.add(claims(c.claims()));
     }
@@ -118,6 +122,26 @@ final class CompiledQuestion {
         }
       }
     }
+  }
+
+  /**
+   * Whether each forward line is the last one (the output) or is read by it, directly or through
+   * other lines. The objective of a perturbed trial depends on those lines only, so re-running it
+   * skips the others (a line that no later line reads, such as {@code p = softmax(z)} beside
+   * {@code L = cross_entropy(z, y)}): they cannot change its value, and a kink in one of them is
+   * not a kink of the objective.
+   */
+  private static boolean[] linesTheOutputReads(List<Line.Definition> forward) {
+    boolean[] live = new boolean[forward.size()];
+    Set<String> read = new HashSet<>();
+    for (int i = forward.size() - 1; i >= 0; i--) {
+      Line.Definition d = forward.get(i);
+      if (i == forward.size() - 1 || read.contains(d.name())) {
+        live[i] = true;
+        read.addAll(Claims.names(d)); // its own name too: names are never defined twice
+      }
+    }
+    return live;
   }
 
   /** An input's static shape: its declared axes as dims or integer literals. */

@@ -171,14 +171,18 @@ final class Trial implements Experiments {
   }
 
   /**
-   * The objective with {@code name} replaced by the node {@code value}; the lines after it are
-   * computed from that node, so a recording leaf (the gradient check's) sees every branch they take.
+   * The objective with {@code name} replaced by the node {@code value}; the lines after it that the
+   * output reads are computed from that node, so a recording leaf (the gradient check's) sees every
+   * branch they take.
    */
   double objective(int from, String name, Var value) {
     rerun.put(name, new Value.TensorValue(value));
     Evaluator ev = new Evaluator(rerun, Experiments.NONE);
     Tensor out = value.value();
     for (int i = from; i < question.forward.size(); i++) {
+      if (!question.feedsOutput[i]) {
+        continue;
+      }
       Line.Definition d = question.forward.get(i);
       Var line = Evaluator.var(ev.eval(d.value()));
       out = line.value();
