@@ -37,11 +37,26 @@ final class Elementwise {
       return new Tensor(out, a.shapeRef());
     }
     int[] shape = Shapes.broadcast(a.shapeRef(), b.shapeRef());
-    int[] ia = Strided.offsets(0, Shapes.broadcastStrides(a.shapeRef(), shape), shape);
-    int[] ib = Strided.offsets(0, Shapes.broadcastStrides(b.shapeRef(), shape), shape);
-    double[] out = new double[ia.length];
+    int[] sa = Shapes.broadcastStrides(a.shapeRef(), shape);
+    int[] sb = Shapes.broadcastStrides(b.shapeRef(), shape);
+    double[] out = new double[Shapes.allocationSize(shape)];
+    // The odometer walk of Strided.offsets for both operands at once, without their offset arrays.
+    int rank = shape.length;
+    int[] counter = new int[rank];
+    int ia = 0;
+    int ib = 0;
     for (int i = 0; i < out.length; i++) {
-      out[i] = f.applyAsDouble(x[ia[i]], y[ib[i]]);
+      out[i] = f.applyAsDouble(x[ia], y[ib]);
+      for (int axis = rank - 1; axis >= 0; axis--) {
+        ia += sa[axis];
+        ib += sb[axis];
+        if (++counter[axis] < shape[axis]) {
+          break;
+        }
+        ia -= sa[axis] * shape[axis];
+        ib -= sb[axis] * shape[axis];
+        counter[axis] = 0;
+      }
     }
     return new Tensor(out, shape);
   }
