@@ -158,7 +158,7 @@ final class TagScanner {
   /** Reads one attribute (its first character, even '=', starts its name); returns the index after it. */
   private int attribute(int start, boolean keep) {
     int i = start + 1;
-    while (i < n && !isSpace(at(i)) && "=>/".indexOf(at(i)) < 0) {
+    while (i < n && !endsAttributeName(at(i))) {
       i++;
     }
     int nameEnd = i;
@@ -294,6 +294,10 @@ final class TagScanner {
 
   private static boolean isAsciiLetter(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  }
+
+  private static boolean endsAttributeName(char c) {
+    return isSpace(c) || c == '=' || c == '>' || c == '/';
   }
 
   private static boolean isSpace(char c) {

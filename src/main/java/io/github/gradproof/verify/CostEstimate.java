@@ -67,10 +67,15 @@ final class CostEstimate {
    * @throws DiagnosticException at the costliest line: the estimate, the limit and what to do
    */
   static void check(Question question, int seeds, WorkLimits limits) {
+    check(new CompiledQuestion(question), seeds, limits);
+  }
+
+  /** {@link #check(Question, int, WorkLimits)} on a question already compiled, as the verifier then runs it. */
+  static void check(CompiledQuestion cq, int seeds, WorkLimits limits) {
+    Question question = cq.question;
     if (question.setup() == null || !question.verify() && question.kind() != QuestionKind.NUMERIC) {
       return;
     }
-    CompiledQuestion cq = new CompiledQuestion(question);
     if (!cq.errors.isEmpty() || cq.forward.size() != question.setup().forward().size()) {
       return;
     }

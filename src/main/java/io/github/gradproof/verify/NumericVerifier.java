@@ -78,10 +78,15 @@ public final class NumericVerifier {
    * @throws IllegalArgumentException if the question is not numeric
    */
   public QuestionResult verify(Question question) {
+    return verify(new CompiledQuestion(question));
+  }
+
+  /** {@link #verify(Question)} on a question already compiled (a compiled question is never changed). */
+  QuestionResult verify(CompiledQuestion cq) {
+    Question question = cq.question;
     if (question.kind() != QuestionKind.NUMERIC || question.numeric() == null) {
       throw new IllegalArgumentException(question.id() + " is not a numeric question");
     }
-    CompiledQuestion cq = new CompiledQuestion(question);
     List<Diagnostic> errors = new ArrayList<>(cq.errors);
     Map<String, Integer> dims = cq.dimAssignments().get(0);
     NumericAsk ask = NumericAsk.compile(question.numeric(), cq.scope(), dims, errors);

@@ -90,8 +90,9 @@ public final class PhaseVerifier {
    */
   private QuestionResult verify(Question q) {
     try {
-      CostEstimate.check(q, questions.seeds(), limits);
-      return q.kind() == QuestionKind.NUMERIC ? numeric.verify(q) : questions.verify(q);
+      CompiledQuestion cq = new CompiledQuestion(q); // parsed and checked once, for the estimate and the run
+      CostEstimate.check(cq, questions.seeds(), limits);
+      return q.kind() == QuestionKind.NUMERIC ? numeric.verify(cq) : questions.verify(cq);
     } catch (OutOfMemoryError e) {
       throw new DiagnosticException(Diagnostic.at(q.location(), q.id() + ": verifying this question ran out of "
           + "memory (the Java heap holds at most " + WorkLimits.bytes(Runtime.getRuntime().maxMemory())

@@ -77,7 +77,12 @@ public final class QuestionVerifier {
    *     names or functions, bad arguments, a setup line undefined on its shapes)
    */
   public QuestionResult verify(Question question) {
-    CompiledQuestion cq = new CompiledQuestion(question);
+    return verify(new CompiledQuestion(question));
+  }
+
+  /** {@link #verify(Question)} on a question already compiled (a compiled question is never changed). */
+  QuestionResult verify(CompiledQuestion cq) {
+    Question question = cq.question;
     if (!cq.errors.isEmpty()) {
       throw new DiagnosticException(CompiledQuestion.named(question, cq.errors));
     }
