@@ -10,8 +10,15 @@ public final class Html {
 
   /** Escapes {@code & < > "} and {@code '} so the text is safe in content and in quoted attributes. */
   public static String escape(String text) {
-    StringBuilder out = new StringBuilder(text.length() + 16);
-    for (int i = 0; i < text.length(); i++) {
+    int first = 0;
+    while (first < text.length() && !needsReference(text.charAt(first))) {
+      first++;
+    }
+    if (first == text.length()) {
+      return text; // most template values: nothing to escape, nothing to copy
+    }
+    StringBuilder out = new StringBuilder(text.length() + 16).append(text, 0, first);
+    for (int i = first; i < text.length(); i++) {
       char c = text.charAt(i);
       switch (c) {
         case '"' -> out.append("&quot;");
@@ -20,6 +27,10 @@ public final class Html {
       }
     }
     return out.toString();
+  }
+
+  private static boolean needsReference(char c) {
+    return c == '&' || c == '<' || c == '>' || c == '"' || c == '\'';
   }
 
   /**
