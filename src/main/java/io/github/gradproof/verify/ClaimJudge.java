@@ -4,7 +4,6 @@ import io.github.gradproof.autograd.ShapeException;
 import io.github.gradproof.autograd.Tensor;
 import io.github.gradproof.autograd.Var;
 import io.github.gradproof.claim.Argument;
-import io.github.gradproof.claim.Claims;
 import io.github.gradproof.claim.CompareOp;
 import io.github.gradproof.claim.EvaluationException;
 import io.github.gradproof.claim.Evaluator;
@@ -60,7 +59,7 @@ final class ClaimJudge {
     if (line instanceof Line.GradientClaim g) {
       differentiated.add(g.target());
     }
-    for (String name : Claims.names(line)) {
+    for (String name : trial.names(line)) {
       if (name.startsWith("d") && trial.grads.containsKey(name.substring(1))) {
         differentiated.add(name.substring(1));
       } else if (trial.grads.containsKey(name)) {

@@ -19,6 +19,7 @@ import io.github.gradproof.quiz.Setup;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,9 @@ final class CompiledQuestion {
   final List<CheckedLine> forwardFacts = new ArrayList<>();
   /** Per forward line: whether the output depends on it (see {@link #linesTheOutputReads}). */
   final boolean[] feedsOutput;
+  /** Per forward line: the inputs it reads, directly or through earlier forward names. */
+  final List<Set<String>> inputsRead;
+  private final Map<Line, Set<String>> namesByLine = new IdentityHashMap<>();
   final List<List<CompiledClaim>> choiceClaims = new ArrayList<>();
   final List<CompiledClaim> answerClaims = new ArrayList<>();
   final List<Diagnostic> errors = new ArrayList<>();
@@ -65,10 +69,37 @@ final class CompiledQuestion {
       declare(setup);
     }
     feedsOutput = linesTheOutputReads(forward);
+    inputsRead = inputsRead(setup, forward);
     for (Choice c : question.choices()) {
       choiceClaims.add(claims(c.claims()));
     }
     answerClaims.addAll(claims(question.answer().claims()));
+    forward.forEach(d -> namesByLine.put(d, Claims.names(d)));
+    allClaims().forEach(c -> namesByLine.put(c.line(), Claims.names(c.line())));
+  }
+
+  /**
+   * {@link Claims#names} of a forward line or of a claim of this question, found once: every trial
+   * asks for them again.
+   */
+  Set<String> names(Line line) {
+    Set<String> names = namesByLine.get(line);
+    return names != null ? names : Claims.names(line);
+  }
+
+  /** Per forward line, the inputs it reads directly or through earlier lines (for the message of a non-finite value). */
+  private static List<Set<String>> inputsRead(Setup setup, List<Line.Definition> forward) {
+    Map<String, Set<String>> inputsOf = new HashMap<>();
+    if (setup != null) {
+      setup.inputs().forEach(in -> inputsOf.put(in.name(), Set.of(in.name())));
+    }
+    List<Set<String>> out = new ArrayList<>();
+    for (Line.Definition d : forward) {
+      Set<String> read = NonFiniteForward.inputsRead(d, inputsOf);
+      inputsOf.put(d.name(), read);
+      out.add(read);
+    }
+    return List.copyOf(out);
   }
 
   /** The names the setup defines (dims, inputs, forward names), without gradient names. */

@@ -76,11 +76,8 @@ final class Trial implements Experiments {
     }
     Evaluator ev = new Evaluator(building, Experiments.NONE);
     Var out = null;
-    Map<String, Set<String>> inputsOf = new HashMap<>();
-    setup.inputs().forEach(in -> inputsOf.put(in.name(), Set.of(in.name())));
     for (int i = 0; i < question.forward.size(); i++) {
       Line.Definition d = question.forward.get(i);
-      inputsOf.put(d.name(), NonFiniteForward.inputsRead(d, inputsOf));
       try {
         out = Evaluator.var(ev.eval(d.value()));
       } catch (IntegerOverflowException e) {
@@ -95,7 +92,7 @@ final class Trial implements Experiments {
       int bad = NonFiniteForward.firstNonFinite(out.value());
       if (bad >= 0) {
         throw new TrialFailure(setup.forward().get(i), NonFiniteForward.message(out.value(), bad,
-            inputsOf.get(d.name()), setup.inputs(), dimsText()));
+            question.inputsRead.get(i), setup.inputs(), dimsText()));
       }
       if (!out.requiresGrad()) {
         out = Var.parameter(out.value()); // depends on no input: a leaf of its own
@@ -258,7 +255,7 @@ final class Trial implements Experiments {
   Set<String> computedFrom(Set<String> names) {
     Set<String> out = new LinkedHashSet<>(names);
     for (Line.Definition d : question.forward) {
-      for (String read : Claims.names(d)) {
+      for (String read : question.names(d)) {
         if (!read.equals(d.name()) && out.contains(read)) {
           out.add(d.name());
           break;
@@ -274,10 +271,15 @@ final class Trial implements Experiments {
     for (int i = question.forward.size() - 1; i >= 0; i--) {
       Line.Definition d = question.forward.get(i);
       if (out.contains(d.name())) {
-        out.addAll(Claims.names(d));
+        out.addAll(question.names(d));
       }
     }
     return out;
+  }
+
+  /** {@link Claims#names} of a line of this trial's question. */
+  Set<String> names(Line line) {
+    return question.names(line);
   }
 
   /** The name of the last forward line (the objective, or its output), or {@code null}. */
