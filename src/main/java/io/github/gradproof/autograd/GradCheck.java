@@ -133,6 +133,7 @@ public final class GradCheck {
       scale = Math.max(scale, Math.abs(v));
     }
     int worst = -1;
+    double unitStep = unrounded(1.0, probe.f0, scale); // the step wherever |x| <= 1, found once
     for (int i = 0; i < point.length; i++) {
       double xi = point[i];
       int index = i;
@@ -142,7 +143,7 @@ public final class GradCheck {
         point[index] = xi;
         return e;
       };
-      double h = step(xi, probe.f0, scale);
+      double h = Math.abs(xi) <= 1 ? (xi + unitStep) - xi : step(xi, probe.f0, scale);
       double[] moved = {(xi + h) - (xi - h), (xi + h / 2) - (xi - h / 2)};
       if (probe.compare(along, h, k -> g[index], k -> moved[k])) {
         worst = i;
