@@ -26,7 +26,8 @@ import java.util.Set;
  * <p>One trial draws the inputs, runs the forward lines, their backward pass (twice the forward
  * work), every claim, the finite-difference check of every gradient a claim reads (at most
  * {@link GradCheck#maxEvaluations} runs of the lines after that name) and, for {@code fd_order} or
- * {@code fd_evals}, the convergence experiment (27 runs of every line). A multiple-choice question
+ * {@code fd_evals}, the convergence experiment (27 runs of every line); those re-runs skip the lines
+ * the output does not read ({@link CompiledQuestion#feedsOutput}). A multiple-choice question
  * runs one trial per dims assignment and seed; a numeric question at most
  * {@value NumericVerifier#MAX_DRAWS} draws per variant (asks and placeholders in place of claims)
  * and one check per variant. Memory is one trial's: every forward value and its gradient (8 bytes
@@ -173,11 +174,11 @@ final class CostEstimate {
       double evaluations = GradCheck.maxEvaluations((long) size) * (double) checks;
       work += evaluations * (Cost.OPERATION_WORK + Cost.ELEMENT_WORK * size); // the moved point
       for (int i = definedAt(name) + 1; i < n; i++) {
-        reruns[i] += evaluations;
+        reruns[i] += cq.feedsOutput[i] ? evaluations : 0;
       }
     }
     for (int i = 0; experiments && i < n; i++) {
-      reruns[i] += (double) EXPERIMENT_RUNS * runs;
+      reruns[i] += cq.feedsOutput[i] ? (double) EXPERIMENT_RUNS * runs : 0;
     }
     return reruns;
   }

@@ -150,6 +150,23 @@ class CostRefusalTest {
         refusal(q, new WorkLimits(256703, PLENTY)));
   }
 
+  /**
+   * The finite-difference check re-runs only the lines the output reads: in {@code h = x * x;
+   * r = h * h; f = sum(h)} with {@code dh == 1}, r comes after h but f does not read it, so r runs
+   * only in the trials themselves. The same figures as above with r in place of g: r 2064 × 9 =
+   * 18576 (not 2064 × 57 = 117648, which would make 355776): <b>256704</b>.
+   */
+  @Test
+  void aLineTheOutputDoesNotReadIsNotReRunForTheCheck() {
+    Question q = TestQuestions.free("q-01-01", TestQuestions.exactDims(TestQuestions.setup("N=2", "x[N]",
+        "h = x * x; r = h * h; f = sum(h)")), "dh == 1");
+    assertDoesNotThrow(() -> CostEstimate.check(q, 3, new WorkLimits(256704, PLENTY)));
+    String message = refusal(q, new WorkLimits(256703, PLENTY));
+    assertTrue(message.contains("would take about 256704 operations"), message);
+    assertTrue(message.contains("finite-difference check of dh; this line costs the most (about 115824 in all)"),
+        message);
+  }
+
   /** A question with {@code verify: false} runs nothing, so it is never refused for its cost. */
   @Test
   void anUnverifiedQuestionIsNotEstimated() {
