@@ -57,6 +57,8 @@ final class BuildCache {
   /** First parts a build keeps in memory for the pack; beyond this they are read back from the entries. */
   private static final long FRESH_BUDGET = 16L << 20;
   private static volatile String generatorBuild;
+  /** The stamps of the generator's jar, in the cache folder ({@link #generatorBuild(Path)}). */
+  static final String GENERATOR_STAMPS = "generator.stamps";
 
   private final Path dir;
   private final String globalKey;
@@ -319,19 +321,69 @@ final class BuildCache {
    * the file names (with versions) of the libraries that shape the output. Computed once per JVM.
    */
   static String generatorBuild() {
+    return generatorBuild(null);
+  }
+
+  /**
+   * {@link #generatorBuild()}, with the digest of the generator's jar taken from the stamps kept in
+   * {@code cacheDir} ({@value #GENERATOR_STAMPS}) when the jar is unchanged since a build read it,
+   * under {@link FileStamps}' rules: a rebuild then does not read and hash the whole jar.
+   *
+   * @param cacheDir the cache folder, or {@code null} to read the jar without stamps
+   */
+  static String generatorBuild(Path cacheDir) {
     String build = generatorBuild;
     if (build == null) {
-      Hasher h = new Hasher();
-      h.location(codeSource(BuildCache.class), true);
+      List<Path> libraries = new ArrayList<>();
       for (Class<?> library : List.of(com.vladsch.flexmark.parser.Parser.class,
           io.pebbletemplates.pebble.PebbleEngine.class, org.jsoup.Jsoup.class,
           org.snakeyaml.engine.v2.api.Load.class)) {
-        h.location(codeSource(library), false);
+        libraries.add(codeSource(library));
       }
-      build = h.hex();
+      build = generatorBuild(codeSource(BuildCache.class), libraries,
+          cacheDir == null ? null : FileStamps.open(cacheDir.resolve(GENERATOR_STAMPS)));
       generatorBuild = build;
     }
     return build;
+  }
+
+  /**
+   * The build of a generator loaded from {@code code} (a jar, hashed by its SHA-256, which
+   * {@code stamps} may remember, or a class folder, hashed file by file) with {@code libraries}
+   * (by file name). Either way a jar gives the same build, so a first build and the ones that find
+   * its stamp share their cache entries.
+   */
+  static String generatorBuild(Path code, List<Path> libraries, FileStamps stamps) {
+    Hasher h = new Hasher();
+    if (code != null && Files.isRegularFile(code, LinkOption.NOFOLLOW_LINKS)) {
+      h.text(String.valueOf(code.getFileName())).text("sha-256").bytes(jarDigest(code, stamps));
+    } else {
+      h.location(code, true);
+    }
+    for (Path library : libraries) {
+      h.location(library, false);
+    }
+    return h.hex();
+  }
+
+  /** The SHA-256 of a jar's bytes, from {@code stamps} when they believe it unchanged, else read (and recorded). */
+  private static byte[] jarDigest(Path jar, FileStamps stamps) {
+    String display = jar.toAbsolutePath().normalize().toString();
+    FileStamps.Stamp status = stamps == null ? null : FileStamps.status(jar); // before reading
+    byte[] digest = stamps == null ? null : stamps.unchangedDigest(display, status);
+    if (digest != null) {
+      return digest;
+    }
+    try {
+      digest = LoadMemo.digest(Files.readAllBytes(jar));
+    } catch (IOException e) {
+      return ("<unreadable>" + e).getBytes(StandardCharsets.UTF_8);
+    }
+    if (stamps != null) {
+      stamps.read(display, status, digest);
+      stamps.save();
+    }
+    return digest;
   }
 
   private static Path codeSource(Class<?> type) {

@@ -62,7 +62,8 @@ final class PhaseCache {
     if (options.cacheDir() == null) {
       return new PhaseCache(null, run.config, Map.of(), null, null, Map.of(), Map.of(), null);
     }
-    String generator = options.generatorBuild() != null ? options.generatorBuild() : BuildCache.generatorBuild();
+    String generator = options.generatorBuild() != null ? options.generatorBuild()
+        : BuildCache.generatorBuild(options.cacheDir());
     BuildCache cache = BuildCache.open(options.cacheDir(), run.config, run.pipeline().id(), generator);
     BuildMemory memory = options.memory();
     // A process with a memory (the live preview) remembers whole phases itself.
