@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Side by side (docs/BENCHMARKS.md): `mvn site:generate` with the plugin built from commit OLD
+# against the plugin built from this checkout, alternating build by build, so that both see the
+# same minutes of a machine whose speed drifts. Each runs from its own checkout, with its own
+# `.mvn/jvm.config`, class-data-sharing archive and local repository (a copy of ~/.m2/repository
+# made once), on the same corpus of P phases with the build cache off. Prints every run (wall and
+# user CPU seconds, peak RSS), the medians and the pairs in which the new plugin was faster, and
+# checks that the two outputs are byte for byte the same (`diff -r`).
+#
+# usage (from the project folder): src/test/bench/compare.sh OLD [P=1000] [ROUNDS=4]
+#   OLD: a commit, tag or branch; P: phases of the corpus, or "data" for data/quizzes (Phase 8)
+# environment: WORK (default /tmp/gradproof-compare). The old checkout is a git worktree in WORK
+#   (`git worktree remove` it when done).
+set -euo pipefail
+OLD=${1:?usage: src/test/bench/compare.sh OLD [P=1000] [ROUNDS=4]}
+P=${2:-1000}
+ROUNDS=${3:-4}
+WORK=${WORK:-/tmp/gradproof-compare}
+here=$(pwd)
+mkdir -p "$WORK"
+old_commit=$(git rev-parse --short "$OLD")
+new_commit=$(git rev-parse --short HEAD)
+git diff --quiet HEAD || new_commit="$new_commit+changes"
+
+repo_old="$WORK/m2-old"
+[ -d "$repo_old" ] || cp -r "$HOME/.m2/repository" "$repo_old"
+tree_old="$WORK/old-$old_commit"
+if [ ! -d "$tree_old" ]; then
+  git worktree add -f --detach "$tree_old" "$OLD" >/dev/null 2>&1
+fi
+install() { # dir, extra Maven arguments...
+  local dir=$1; shift
+  (cd "$dir" && mvn -B -o -q install -DskipTests -Dinvoker.test=cds-archive "$@" >"$WORK/install.log" 2>&1) \
+    || { cat "$WORK/install.log"; exit 1; }
+}
+install "$tree_old" -Dmaven.repo.local="$repo_old"
+install "$here"
+[ -f target/test-classes/io/github/gradproof/bench/CorpusGenerator.class ] || mvn -B -o -q test-compile -Dinvoker.skip
+
+if [ "$P" = data ]; then
+  corpus="$here/data/quizzes"
+else
+  corpus="$WORK/corpus-$P"
+  if [ ! -d "$corpus" ] || [ "$(ls "$corpus" | wc -l)" != "$P" ]; then
+    rm -rf "$corpus"
+    java -cp target/test-classes io.github.gradproof.bench.CorpusGenerator "$corpus" "$P" >/dev/null
+  fi
+fi
+
+echo "old $old_commit against new $new_commit, corpus $P, $(date -u '+%Y-%m-%d %H:%M UTC')"
+echo "machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')), \
+load average $(cut -d' ' -f1-3 /proc/loadavg)"
+: > "$WORK/runs"
+run() { # old|new
+  local dir=$here args=()
+  if [ "$1" = old ]; then dir=$tree_old; args=(-Dmaven.repo.local="$repo_old"); fi
+  rm -rf "$WORK/site-$1"
+  (cd "$dir" && /usr/bin/time -f "%e %U %M" -o "$WORK/time" mvn -B -o -q "${args[@]}" site:generate \
+    -Dgradproof.data="$corpus" -Dgradproof.output="$WORK/site-$1" -Dgradproof.cache=false >"$WORK/mvn.log" 2>&1) \
+    || { cat "$WORK/mvn.log"; exit 1; }
+  read -r wall user rss < "$WORK/time"
+  echo "$1 $wall $user $rss" >> "$WORK/runs"
+  echo "  $1: $wall s wall, $user s user CPU, $((rss / 1024)) MB"
+}
+for r in $(seq "$ROUNDS"); do
+  if [ $((r % 2)) = 1 ]; then run old; run new; else run new; run old; fi
+done
+python3 - "$WORK/runs" <<'PY'
+import statistics, sys
+rows = [line.split() for line in open(sys.argv[1])]
+for v in ("old", "new"):
+    wall = [float(r[1]) for r in rows if r[0] == v]
+    user = [float(r[2]) for r in rows if r[0] == v]
+    print(f"{v}: wall median {statistics.median(wall):.2f} s (spread {min(wall):.2f}-{max(wall):.2f}), "
+          f"user CPU median {statistics.median(user):.2f} s")
+old = [float(r[1]) for r in rows if r[0] == "old"]
+new = [float(r[1]) for r in rows if r[0] == "new"]
+print(f"new faster in {sum(n < o for o, n in zip(old, new))} of {len(new)} pairs")
+PY
+if diff -r "$WORK/site-old" "$WORK/site-new" >/dev/null; then
+  echo "outputs: byte for byte the same"
+else
+  echo "outputs: DIFFERENT (diff -r $WORK/site-old $WORK/site-new)"
+  exit 1
+fi
