@@ -194,6 +194,24 @@ public final class Tensor {
     return data[0];
   }
 
+  /**
+   * {@code Σ this[i] · other[i]} over the elements in row-major order, added up from the first
+   * (the weighted sum of an output by its upstream gradient), without copying either tensor.
+   *
+   * @throws ShapeException of kind BROADCAST if the two do not hold the same number of elements
+   */
+  public double sumOfProducts(Tensor other) {
+    if (other.data.length != data.length) {
+      throw new ShapeException(ShapeException.Kind.BROADCAST, "sum of products of " + data.length + " and "
+          + other.data.length + " elements");
+    }
+    double s = 0;
+    for (int i = 0; i < data.length; i++) {
+      s += data[i] * other.data[i];
+    }
+    return s;
+  }
+
   /** A copy of the values in row-major order. */
   public double[] toArray() {
     return data.clone();

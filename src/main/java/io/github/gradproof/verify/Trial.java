@@ -185,16 +185,7 @@ final class Trial implements Experiments {
       out = line.value();
       rerun.put(d.name(), new Value.TensorValue(line));
     }
-    if (out.rank() == 0) {
-      return out.item();
-    }
-    double[] o = out.toArray();
-    double[] u = upstream.toArray();
-    double s = 0;
-    for (int i = 0; i < o.length; i++) {
-      s += o[i] * u[i];
-    }
-    return s;
+    return out.rank() == 0 ? out.item() : out.sumOfProducts(upstream);
   }
 
   private int fromLine(String name) {

@@ -10,6 +10,17 @@ import org.junit.jupiter.api.Test;
 class TensorTest {
 
   @Test
+  void theSumOfProductsAddsUpInRowMajorOrderFromTheFirst() {
+    Tensor a = Tensor.matrix(new double[] {1, 2}, new double[] {3, 4});
+    assertEquals(1 * 5 + 2 * 6 + 3 * 7 + 4 * 8, a.sumOfProducts(Tensor.vector(5, 6, 7, 8)), 0.0);
+    // In that order 1e16 + 1 rounds back to 1e16 and the total is 0; any other order gives 1.
+    assertEquals(0.0, Tensor.vector(1e16, 1, -1e16).sumOfProducts(Tensor.ones(3)), 0.0);
+    assertEquals(0.0, Tensor.zeros(0).sumOfProducts(Tensor.zeros(0)), 0.0);
+    ShapeException e = assertThrows(ShapeException.class, () -> a.sumOfProducts(Tensor.ones(3)));
+    assertEquals(ShapeException.Kind.BROADCAST, e.kind());
+  }
+
+  @Test
   void shapesPrintLikeNumpyTuples() {
     assertEquals("()", Tensor.scalar(1).shapeString());
     assertEquals("(3,)", Tensor.zeros(3).shapeString());
