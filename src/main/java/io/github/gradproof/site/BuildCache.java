@@ -368,22 +368,23 @@ final class BuildCache {
 
   /** The SHA-256 of a jar's bytes, from {@code stamps} when they believe it unchanged, else read (and recorded). */
   private static byte[] jarDigest(Path jar, FileStamps stamps) {
-    String display = jar.toAbsolutePath().normalize().toString();
-    FileStamps.Stamp status = stamps == null ? null : FileStamps.status(jar); // before reading
-    byte[] digest = stamps == null ? null : stamps.unchangedDigest(display, status);
-    if (digest != null) {
-      return digest;
+    byte[] digest;
+    if (stamps == null) {
+      byte[] bytes = readOrNull(jar);
+      digest = bytes == null ? null : LoadMemo.digest(bytes);
+    } else {
+      digest = stamps.digest(jar, jar.toAbsolutePath().normalize().toString(), BuildCache::readOrNull);
+      stamps.save(); // only when the stamp changed
     }
+    return digest != null ? digest : "<unreadable>".getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static byte[] readOrNull(Path file) {
     try {
-      digest = LoadMemo.digest(Files.readAllBytes(jar));
+      return Files.readAllBytes(file);
     } catch (IOException e) {
-      return ("<unreadable>" + e).getBytes(StandardCharsets.UTF_8);
+      return null;
     }
-    if (stamps != null) {
-      stamps.read(display, status, digest);
-      stamps.save();
-    }
-    return digest;
   }
 
   private static Path codeSource(Class<?> type) {

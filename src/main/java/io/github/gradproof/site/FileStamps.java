@@ -1,5 +1,6 @@
 package io.github.gradproof.site;
 
+import io.github.gradproof.quiz.LoadMemo;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * What a build knew of each quiz file: its status (size, modification and change times, inode)
@@ -113,6 +115,26 @@ final class FileStamps {
     }
     current.put(display, before);
     return before.digest();
+  }
+
+  /**
+   * The SHA-256 of {@code file}'s bytes: as recorded when its status is unchanged and believable,
+   * else of the bytes {@code reader} gives now, recorded for the next build; {@code null} when the
+   * reader gives none. The status is taken before reading, so an edit during the read shows later.
+   */
+  byte[] digest(Path file, String display, Function<Path, byte[]> reader) {
+    Stamp status = status(file);
+    byte[] digest = unchangedDigest(display, status);
+    if (digest != null) {
+      return digest;
+    }
+    byte[] bytes = reader.apply(file);
+    if (bytes == null) {
+      return null;
+    }
+    digest = LoadMemo.digest(bytes);
+    read(display, status, digest);
+    return digest;
   }
 
   /**

@@ -114,18 +114,7 @@ final class PhaseCache {
    * reads it again and reports why).
    */
   private static byte[] digest(Path file, String display, FileStamps stamps) {
-    FileStamps.Stamp status = FileStamps.status(file); // before reading: a later edit changes it
-    byte[] digest = stamps.unchangedDigest(display, status);
-    if (digest != null) {
-      return digest;
-    }
-    byte[] bytes = readQuizFile(file, display);
-    if (bytes == null) {
-      return null;
-    }
-    digest = LoadMemo.digest(bytes);
-    stamps.read(display, status, digest);
-    return digest;
+    return stamps.digest(file, display, f -> readQuizFile(f, display));
   }
 
   /** A quiz file as the cache opened it: its key, and its bytes' digest for the load's memo. */
