@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# JVM options side by side (docs/BENCHMARKS.md): the same `mvn site:generate` under two or more
+# sets of extra JVM options (MAVEN_OPTS, which come after .mvn/jvm.config's and so win),
+# alternating set by set in every round, so that each set sees the same minutes of a machine
+# whose speed drifts. Prints every run (wall seconds, peak RSS), and per set the median, the
+# spread and the peak; for Phase 8, also Maven's bare start under the same set and the ratio of
+# the medians (the cold-start target of issue 17).
+#
+# usage (from the project folder, after `mvn install`):
+#   src/test/bench/options.sh WORKLOAD ROUNDS "OPTIONS_1" "OPTIONS_2" ...
+#   WORKLOAD: phase8 (data/quizzes, cache off, against -Dgradproof.skip=true), rebuild (one phase
+#     of a 1,000-phase corpus edited before each run, cache on), or a number P (a cold build of a
+#     P-phase corpus, cache off). An empty string is the project's own options.
+# example: src/test/bench/options.sh phase8 8 "" "-Xms48m"
+# environment: WORK (default /tmp/gradproof-bench), as e2e.sh and incremental.sh.
+set -euo pipefail
+WORKLOAD=${1:?usage: src/test/bench/options.sh phase8|rebuild|P ROUNDS OPTIONS...}
+ROUNDS=${2:?usage: src/test/bench/options.sh phase8|rebuild|P ROUNDS OPTIONS...}
+shift 2
+[ $# -ge 2 ] || { echo "options.sh: give at least two sets of options (\"\" is the project's own)" >&2; exit 2; }
+WORK=${WORK:-/tmp/gradproof-bench}
+mkdir -p "$WORK"
+if [ ! -f target/test-classes/io/github/gradproof/bench/CorpusGenerator.class ]; then
+  mvn -B -q test-compile -Dinvoker.skip
+fi
+echo "commit $(git rev-parse --short HEAD), $(date -u '+%Y-%m-%d %H:%M UTC'), workload $WORKLOAD, $ROUNDS rounds"
+echo "machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')),\
+ load average $(cut -d' ' -f1-3 /proc/loadavg); .mvn/jvm.config: $(tr '\n' ' ' < .mvn/jvm.config)"
+
+corpus() { # P: the corpus of P phases, made once
+  local dir="$WORK/options-corpus-$1"
+  [ -d "$dir" ] || java -cp target/test-classes io.github.gradproof.bench.CorpusGenerator "$dir" "$1" >/dev/null
+  echo "$dir"
+}
+
+case "$WORKLOAD" in
+  phase8) args=(-Dgradproof.cache=false -Dgradproof.output="$WORK/options-site") ;;
+  rebuild)
+    data=$(corpus 1000)
+    args=(-Dgradproof.data="$data" -Dgradproof.output="$WORK/options-site-rebuild"
+      -Dgradproof.cacheDir="$WORK/options-cache-rebuild")
+    mvn -B -o -q site:generate "${args[@]}" >/dev/null # fills the cache and the output
+    ;;
+  *[!0-9]* | '') echo "options.sh: unknown workload '$WORKLOAD'" >&2; exit 2 ;;
+  *) args=(-Dgradproof.data="$(corpus "$WORKLOAD")" -Dgradproof.cache=false -Dgradproof.output="$WORK/options-site") ;;
+esac
+
+results="$WORK/options-results"
+: > "$results"
+run() { # label, options, Maven arguments...
+  local label=$1 options=$2
+  shift 2
+  [ "$WORKLOAD" = rebuild ] || rm -rf "$WORK/options-site"
+  MAVEN_OPTS="$options" /usr/bin/time -f "%e %M" -o "$WORK/time" mvn -B -o -q site:generate "$@" \
+    >"$WORK/mvn.log" 2>&1 || { cat "$WORK/mvn.log"; exit 1; }
+  read -r wall rss < "$WORK/time"
+  echo "$label $wall $((rss / 1024))" | tee -a "$results"
+}
+for r in $(seq "$ROUNDS"); do
+  set_no=0
+  for options in "$@"; do
+    set_no=$((set_no + 1))
+    if [ "$WORKLOAD" = phase8 ]; then
+      run "skip-$set_no" "$options" -Dgradproof.skip=true
+    fi
+    if [ "$WORKLOAD" = rebuild ]; then
+      # A different title each time: the phase is verified and rendered again, and the index changes.
+      sed -i "s/Benchmark\( (edited [^)]*)\)\?\"/Benchmark (edited $r-$set_no)\"/" "$data/phase-01-bench-1.yaml"
+    fi
+    run "build-$set_no" "$options" "${args[@]}"
+  done
+done
+
+echo
+set_no=0
+for options in "$@"; do
+  set_no=$((set_no + 1))
+  shown=${options:-"(the project's own)"}
+  awk -v set="$set_no" -v options="$shown" -v phase8="$([ "$WORKLOAD" = phase8 ] && echo 1)" '
+    function median(a, n,   i, j, t) {
+      for (i = 2; i <= n; i++) { t = a[i]; for (j = i - 1; j >= 1 && a[j] > t; j--) a[j + 1] = a[j]; a[j + 1] = t }
+      return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+    }
+    $1 == "build-" set { b[++nb] = $2; if ($3 > rss) rss = $3; if (!lo || $2 < lo) lo = $2; if ($2 > hi) hi = $2 }
+    $1 == "skip-" set { s[++ns] = $2 }
+    END {
+      mb = median(b, nb)
+      printf "set %d %s: median %.2f s (%.2f–%.2f), peak RSS %d MB", set, options, mb, lo, hi, rss
+      if (phase8) { ms = median(s, ns); printf "; bare start %.2f s, ratio %.3f", ms, mb / ms }
+      printf "\n"
+    }' "$results"
+done
