@@ -4,7 +4,9 @@ import io.github.gradproof.diag.SourceLocation;
 import io.github.gradproof.quiz.Localized;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,13 +26,39 @@ final class CacheCodec {
 
   private CacheCodec() {}
 
+  /**
+   * The most bytes {@link #readExactly} allocates before it has read them: a cached phase's values
+   * are far smaller, and a corrupt length can cost no more than this.
+   */
+  static final int EXACT_ALLOCATION = 1 << 20;
+
   static byte[] bytes(DataInputStream in) throws IOException {
-    int length = length(in);
-    byte[] bytes = in.readNBytes(length);
-    if (bytes.length != length) {
-      throw new IOException("truncated cache entry"); // a short read would be a truncated page
+    // A short read would be a truncated page.
+    return readExactly(in, length(in), "truncated cache entry");
+  }
+
+  /**
+   * The next {@code length} bytes of {@code in}, or an {@link EOFException} saying
+   * {@code cutShort} when it ends first. Up to {@link #EXACT_ALLOCATION} bytes are read into one
+   * array of that size; {@link InputStream#readNBytes(int)} would read anything over 8 KiB
+   * into pieces and copy them into a second array, which doubled what a rebuild allocated for the
+   * cache's first parts. Longer values are read in pieces, so that a corrupt length fails at the
+   * end of the stream instead of allocating what it claims.
+   */
+  static byte[] readExactly(InputStream in, int length, String cutShort) throws IOException {
+    byte[] bytes;
+    if (length <= EXACT_ALLOCATION) {
+      bytes = new byte[length];
+      if (in.readNBytes(bytes, 0, length) == length) {
+        return bytes;
+      }
+    } else {
+      bytes = in.readNBytes(length);
+      if (bytes.length == length) {
+        return bytes;
+      }
     }
-    return bytes;
+    throw new EOFException(cutShort);
   }
 
   static void bytes(DataOutputStream out, byte[] bytes) throws IOException {

@@ -3,9 +3,7 @@ package io.github.gradproof.site;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -192,6 +190,8 @@ final class MetaPack {
    */
   private record RawRecord(String key, byte[] meta, long size) {
 
+    private static final String TORN = "torn pack record";
+
     /**
      * The next record, with its bytes only when {@code wanted} accepts its key (others are checked
      * all the same); {@code null} at the end of the file. A record that is cut short, or whose
@@ -203,12 +203,12 @@ final class MetaPack {
         return null;
       }
       keyLength = (keyLength << 8) | in.readUnsignedByte();
-      byte[] key = readExactly(in, keyLength);
+      byte[] key = CacheCodec.readExactly(in, keyLength, TORN);
       int metaLength = in.readInt();
       if (metaLength < 0 || metaLength > (1 << 28)) {
         throw new IOException("corrupt pack record");
       }
-      byte[] meta = readExactly(in, metaLength);
+      byte[] meta = CacheCodec.readExactly(in, metaLength, TORN);
       CRC32 crc = new CRC32();
       crc.update(key);
       crc.update(meta);
@@ -217,14 +217,6 @@ final class MetaPack {
       }
       String name = new String(key, StandardCharsets.UTF_8);
       return new RawRecord(name, wanted.test(name) ? meta : null, 2L + keyLength + 4 + metaLength + 4);
-    }
-
-    private static byte[] readExactly(InputStream in, int length) throws IOException {
-      byte[] bytes = in.readNBytes(length);
-      if (bytes.length != length) {
-        throw new EOFException("torn pack record");
-      }
-      return bytes;
     }
 
     static byte[] encode(String key, byte[] meta) {
