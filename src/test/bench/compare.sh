@@ -38,7 +38,11 @@ install "$here"
 [ -f target/test-classes/io/github/gradproof/bench/CorpusGenerator.class ] || mvn -B -o -q test-compile -Dinvoker.skip
 
 if [ "$P" = data ]; then
-  corpus="$here/data/quizzes"
+  # A copy outside both checkouts: a page shows its quiz file's path relative to the project's
+  # folder when it is inside, so the two builds would otherwise differ in that line alone.
+  corpus="$WORK/corpus-data"
+  rm -rf "$corpus"
+  cp -r "$here/data/quizzes" "$corpus"
 else
   corpus="$WORK/corpus-$P"
   if [ ! -d "$corpus" ] || [ "$(ls "$corpus" | wc -l)" != "$P" ]; then
