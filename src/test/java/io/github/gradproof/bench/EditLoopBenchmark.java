@@ -24,6 +24,9 @@ import java.util.Locale;
  * time per edit is reported too: on a shared machine it moves less than the wall time.
  *
  * <pre>java -cp ... io.github.gradproof.bench.EditLoopBenchmark WORK_DIR [P=1000] [ROUNDS=15]</pre>
+ *
+ * <p>Give it the JVM options of {@code .mvn/jvm.config} (docs/BENCHMARKS.md shows how): {@code mvn
+ * site:serve} runs in Maven's JVM with them, and the JVM's defaults measure another loop.
  */
 public final class EditLoopBenchmark {
 
