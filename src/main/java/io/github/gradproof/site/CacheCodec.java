@@ -46,14 +46,13 @@ final class CacheCodec {
    * end of the stream instead of allocating what it claims.
    */
   static byte[] readExactly(InputStream in, int length, String cutShort) throws IOException {
-    byte[] bytes;
     if (length <= EXACT_ALLOCATION) {
-      bytes = new byte[length];
+      byte[] bytes = new byte[length];
       if (in.readNBytes(bytes, 0, length) == length) {
         return bytes;
       }
     } else {
-      bytes = in.readNBytes(length);
+      byte[] bytes = in.readNBytes(length);
       if (bytes.length == length) {
         return bytes;
       }

@@ -7,7 +7,7 @@ import java.util.Locale;
  * array of M megabytes in a fresh heap, whose zeroing is the first write to each of its pages,
  * then writes one byte per 4 KiB page of the same array again, and reports both times. The
  * difference is what the operating system (and, in a virtual machine, the hypervisor) charges for
- * handing over fresh pages; a cold `mvn site:generate` pays it for every megabyte of heap it
+ * handing over fresh pages; a cold {@code mvn site:generate} pays it for every megabyte of heap it
  * reaches. Run it with and without {@code -XX:+UseTransparentHugePages} (2 MiB pages: one fault
  * where there were 512).
  *

@@ -13,6 +13,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class CacheCodecTest {
@@ -29,7 +30,7 @@ class CacheCodecTest {
   void readsExactlyTheBytesAskedForAndLeavesTheRest() throws IOException {
     byte[] all = pattern(100);
     InputStream in = new ByteArrayInputStream(all);
-    assertArrayEquals(java.util.Arrays.copyOf(all, 60), CacheCodec.readExactly(in, 60, "cut"));
+    assertArrayEquals(Arrays.copyOf(all, 60), CacheCodec.readExactly(in, 60, "cut"));
     assertEquals(40, in.available());
     assertArrayEquals(new byte[0], CacheCodec.readExactly(in, 0, "cut"));
   }
@@ -86,7 +87,7 @@ class CacheCodecTest {
     }
     byte[] written = out.toByteArray();
     assertArrayEquals(value, CacheCodec.bytes(new DataInputStream(new ByteArrayInputStream(written))));
-    byte[] cut = java.util.Arrays.copyOf(written, written.length - 1);
+    byte[] cut = Arrays.copyOf(written, written.length - 1);
     IOException e = assertThrows(IOException.class,
         () -> CacheCodec.bytes(new DataInputStream(new ByteArrayInputStream(cut))));
     assertEquals("truncated cache entry", e.getMessage());
