@@ -7,18 +7,73 @@ final class Softmax {
 
   /** {@code exp(x - max) / sum(exp(x - max))} along one axis. */
   static Tensor softmax(Tensor x, int axis) {
-    boolean[] reduced = single(axis, x.rank());
-    Tensor e = Elementwise.map(shifted(x, reduced), StrictMath::exp);
-    return Elementwise.div(e, Reductions.sum(e, reduced, true));
+    return alongAxis(x, axis, false);
   }
 
   /** {@code (x - max) - log(sum(exp(x - max)))} along one axis. */
   static Tensor logSoftmax(Tensor x, int axis) {
-    boolean[] reduced = single(axis, x.rank());
-    Tensor z = shifted(x, reduced);
-    Tensor logSum = Elementwise.map(
-        Reductions.sum(Elementwise.map(z, StrictMath::exp), reduced, true), StrictMath::log);
-    return Elementwise.sub(z, logSum);
+    return alongAxis(x, axis, true);
+  }
+
+  /**
+   * Softmax or log-softmax in one pass per slice, without the five intermediate tensors of the
+   * composition {@code sub(x, max) → exp → sum → log/div}. It performs the same operations in the
+   * same order as that composition ({@link Reductions#max}'s NaN rule, a shift of 0 for an infinite
+   * maximum, the exponentials summed from 0.0 in increasing index along the axis, one {@code log}
+   * or one division per element), so its results are bit for bit those of the composition, which
+   * {@code SoftmaxFusionTest} keeps as the reference. It runs inside every finite-difference
+   * evaluation of a loss, which is why it is worth fusing.
+   */
+  private static Tensor alongAxis(Tensor x, int axis, boolean log) {
+    int[] shape = x.shapeRef();
+    boolean[] reduced = single(axis, shape.length);
+    Reductions.requireNonEmpty(shape, reduced, "maximum");
+    int a = shape.length == 0 ? -1 : Shapes.normalizeAxis(axis, shape.length);
+    int length = a < 0 ? 1 : shape[a];
+    int inner = 1;
+    for (int d = a + 1; d < shape.length; d++) {
+      inner *= shape[d];
+    }
+    double[] in = x.data();
+    double[] out = new double[in.length];
+    int slab = length * inner;
+    for (int start = 0; start < in.length; start += slab) {
+      for (int k = 0; k < inner; k++) {
+        slice(in, out, start + k, inner, length, log);
+      }
+    }
+    return new Tensor(out, x.shape());
+  }
+
+  /** One slice of {@code length} elements {@code stride} apart from {@code first}. */
+  private static void slice(double[] in, double[] out, int first, int stride, int length, boolean log) {
+    int end = first + length * stride;
+    double max = Double.NEGATIVE_INFINITY;
+    for (int i = first; i < end; i += stride) {
+      double v = in[i];
+      if (v > max || Double.isNaN(v)) {
+        max = v;
+      }
+    }
+    // An all -inf (or +inf) slice would give inf - inf = NaN; shifting by 0 keeps NumPy's results there.
+    double shift = Double.isInfinite(max) ? 0.0 : max;
+    double sum = 0.0;
+    for (int i = first; i < end; i += stride) {
+      double z = in[i] - shift;
+      double e = StrictMath.exp(z);
+      out[i] = log ? z : e;
+      sum += e;
+    }
+    if (log) {
+      double logSum = StrictMath.log(sum);
+      for (int i = first; i < end; i += stride) {
+        out[i] = out[i] - logSum;
+      }
+    } else {
+      for (int i = first; i < end; i += stride) {
+        out[i] = out[i] / sum;
+      }
+    }
   }
 
   /**
@@ -33,13 +88,6 @@ final class Softmax {
     }
     reduced[Shapes.normalizeAxis(axis, rank)] = true;
     return reduced;
-  }
-
-  private static Tensor shifted(Tensor x, boolean[] reduced) {
-    Tensor max = Reductions.max(x, reduced, true);
-    // An all -inf (or +inf) slice would give inf - inf = NaN; shifting by 0 keeps NumPy's results there.
-    Tensor shift = Elementwise.map(max, m -> Double.isInfinite(m) ? 0.0 : m);
-    return Elementwise.sub(x, shift);
   }
 
   /**
