@@ -91,9 +91,14 @@ public final class MirrorMarkdown {
   /**
    * Whether {@code markdown} is one line of words that no Markdown construct can read differently:
    * it starts with a letter, ends with neither a space nor a {@code !}, and holds only letters,
-   * digits, single spaces and {@code . , ; : ? ¿ ¡ ' " ( ) / + = %}. Such a field parses to one
-   * paragraph of that very text, which needs no escaping, so it is written as is without a parse
-   * (most titles and many choices; parsing every field was a tenth of a large build's time).
+   * digits, single spaces, the ASCII marks {@code . , ; : ? ' " ( ) / + = % - @ ^}, an underscore
+   * between two ASCII letters or digits ({@code one_hot}: it can neither open nor close emphasis),
+   * and outside ASCII the dashes, quotes, punctuation, math and other symbols and numbers
+   * ({@code — → ≈ ≤ ε² « » …}). None of these starts an inline construct, and no block marker can
+   * follow a letter, so such a field parses to one paragraph of that very text, which the mirror
+   * writes back unchanged: it is written as is without a parse (most titles and choices; parsing
+   * every field was a tenth of a large build's time). Spaces other than U+0020, line and paragraph
+   * separators, controls, format characters and surrogates are left to the parser.
    * {@code MirrorMarkdownTest} checks this against the full parse on generated lines.
    */
   static boolean isPlainLine(String markdown) {
@@ -104,15 +109,42 @@ public final class MirrorMarkdown {
     if (last == ' ' || last == '!') {
       return false;
     }
-    for (int i = 0; i < markdown.length(); i++) {
-      char c = markdown.charAt(i);
-      boolean plain = Character.isLetterOrDigit(c) && c < 0x2000 || c == ' ' && markdown.charAt(i - 1) != ' '
-          || ".,;:?¿¡'\"()/+=%".indexOf(c) >= 0;
-      if (!plain) {
+    for (int i = 1; i < markdown.length(); i++) {
+      if (!isPlainAt(markdown, i)) {
         return false;
       }
     }
     return true;
+  }
+
+  /** Whether character {@code i} (not the first) of a candidate plain line is plain; see {@link #isPlainLine}. */
+  private static boolean isPlainAt(String line, int i) {
+    char c = line.charAt(i);
+    if (c < 0x80) {
+      if (isAsciiLetterOrDigit(c)) {
+        return true;
+      } else if (c == ' ') {
+        return line.charAt(i - 1) != ' ';
+      } else if (c == '_') {
+        return i + 1 < line.length() && isAsciiLetterOrDigit(line.charAt(i - 1))
+            && isAsciiLetterOrDigit(line.charAt(i + 1));
+      }
+      return ".,;:?'\"()/+=%-@^".indexOf(c) >= 0;
+    }
+    return switch (Character.getType(c)) {
+      case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
+          Character.MODIFIER_LETTER, Character.OTHER_LETTER, Character.NON_SPACING_MARK,
+          Character.COMBINING_SPACING_MARK, Character.DECIMAL_DIGIT_NUMBER, Character.LETTER_NUMBER,
+          Character.OTHER_NUMBER, Character.DASH_PUNCTUATION, Character.START_PUNCTUATION,
+          Character.END_PUNCTUATION, Character.INITIAL_QUOTE_PUNCTUATION, Character.FINAL_QUOTE_PUNCTUATION,
+          Character.OTHER_PUNCTUATION, Character.MATH_SYMBOL, Character.CURRENCY_SYMBOL,
+          Character.MODIFIER_SYMBOL, Character.OTHER_SYMBOL -> true;
+      default -> false;
+    };
+  }
+
+  private static boolean isAsciiLetterOrDigit(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
   }
 
   /**

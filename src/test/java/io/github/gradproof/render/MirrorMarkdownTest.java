@@ -24,9 +24,11 @@ class MirrorMarkdownTest {
   @Provide
   Arbitrary<String> lines() {
     Arbitrary<Character> plain = Arbitraries.of('a', 'Z', 'é', 'ñ', '0', '7', ' ', ' ', '.', ',', ';', ':', '?', '¿',
-        '¡', '\'', '"', '(', ')', '/', '+', '=', '%');
+        '¡', '\'', '"', '(', ')', '/', '+', '=', '%', '-', '@', '^', '_', '_', '—', '–', '→', '≈', '≤', 'ε', '²', '«',
+        '»', '…', '×', '·', '€', 'ℓ', '中', '\u0301', '“', '”');
     Arbitrary<Character> special = Arbitraries.of('*', '_', '`', '[', ']', '<', '>', '#', '&', '!', '-', '|', '~',
-        '\\', '\n', '\t', '1');
+        '\\', '\n', '\t', '1', '\u00a0', '\u2028', '\u2029', '\u200b', '\u3000', '\ufeff', '\u0000', '\r', '$',
+        '{', '}', '\u203f', '\u20dd');
     return Arbitraries.frequencyOf(
             net.jqwik.api.Tuple.of(20, plain), net.jqwik.api.Tuple.of(1, special))
         .list().ofMinSize(1).ofMaxSize(40)
@@ -37,9 +39,14 @@ class MirrorMarkdownTest {
         });
   }
 
-  @Property(tries = 3000)
+  @Property(tries = 5000)
   void theShortcutAgreesWithTheParser(@ForAll("lines") String line) {
     String text = "W" + line; // most start with a letter, so the shortcut is often taken
+    Statistics.label("shortcut").collect(MirrorMarkdown.isPlainLine(text));
+    Statistics.label("shortcut").coverage(c -> {
+      c.check(true).percentage(p -> p > 10); // the shortcut is exercised, not only the parse
+      c.check(false).percentage(p -> p > 20);
+    });
     assertEquals(MirrorMarkdown.parsedBlock(text), MirrorMarkdown.block(text), text);
     assertEquals(MirrorMarkdown.parsedInline(text), MirrorMarkdown.inline(text), text);
     assertEquals(MirrorMarkdown.parsedBlock(line), MirrorMarkdown.block(line), line);
@@ -88,14 +95,17 @@ class MirrorMarkdownTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"Phase 8: tensors (and autograd)", "Qué gradiente; 50% de 2/3", "Softmax, then the loss"})
+  @ValueSource(strings = {"Phase 8: tensors (and autograd)", "Qué gradiente; 50% de 2/3", "Softmax, then the loss",
+      "Phase 8 — Tensor autograd", "Multiply by a one-hot vector", "snake_case and one_hot(y)",
+      "x ≈ 1e-4 → ε² ≤ y", "Fase «8» … a @ b ^ c", "Gradiente de softmax-CE por lotes"})
   void ordinaryTitlesTakeTheShortcut(String title) {
     assertTrue(MirrorMarkdown.isPlainLine(title), title);
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"", " leading", "trailing ", "two  spaces", "1. a list", "- item", "# heading", "a *b*",
-      "snake_case", "a `code`", "x < y", "a & b", "bang!", "tab\there", "line\nbreak", "[link](x)", "a | b"})
+      "a `code`", "x < y", "a & b", "bang!", "tab\there", "line\nbreak", "[link](x)", "a | b", "a_b_", "x__y",
+      "a _b_", "a_é", "no\u00a0break", "line\u2028separator", "zero\u200bwidth", "a ~b", "a $b", "a {b}"})
   void anythingElseIsParsed(String text) {
     assertFalse(MirrorMarkdown.isPlainLine(text), text);
   }
