@@ -230,8 +230,22 @@ public final class MirrorMarkdown {
     return stripped;
   }
 
+  /**
+   * {@code text} with each line break (what {@code \R} matches: CR LF, or one of LF, VT, FF, CR, NEL,
+   * LS and PS) replaced by a space. Most texts have none and are returned after one scan, without a
+   * regular-expression match (1.4 % of a 1,000-phase build's samples).
+   */
   private static String oneLine(String text) {
-    return LINE_BREAKS.matcher(text).replaceAll(" ");
+    for (int i = 0; i < text.length(); i++) {
+      if (isLineBreak(text.charAt(i))) {
+        return LINE_BREAKS.matcher(text).replaceAll(" ");
+      }
+    }
+    return text;
+  }
+
+  private static boolean isLineBreak(char c) {
+    return c >= '\n' && c <= '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
   }
 
   private static int longestRun(String text, char c) {

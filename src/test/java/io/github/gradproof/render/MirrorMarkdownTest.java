@@ -109,4 +109,16 @@ class MirrorMarkdownTest {
   void anythingElseIsParsed(String text) {
     assertFalse(MirrorMarkdown.isPlainLine(text), text);
   }
+
+  /** Text on one line: every line break {@code \R} matches (CR LF as one) becomes one space, as before. */
+  @ParameterizedTest
+  @ValueSource(strings = {"a\nb", "a\r\nb", "a\rb", "a\u000bb", "a\fb", "a\u0085b", "a\u2028b", "a\u2029b",
+      "a\n\nb", "a\r\n\r\nb", "a\n\rb", "plain", ""})
+  void lineBreaksBecomeSpaces(String text) {
+    String expected = text.replaceAll("\\R", " ");
+    assertEquals(expected, MirrorMarkdown.text(text), text);
+    if (!text.isEmpty()) {
+      assertEquals("`" + expected + "`", MirrorMarkdown.code(text), text);
+    }
+  }
 }
