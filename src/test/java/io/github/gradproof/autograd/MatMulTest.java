@@ -1,10 +1,11 @@
 package io.github.gradproof.autograd;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
 
-/** Batched matmul against a plain reference loop, to the bit. */
+/** Matmul, batched and of two matrices, against a plain reference loop, to the bit. */
 class MatMulTest {
 
   /** Reference: for every batch pair and (i, j), add a[i, k] * b[k, j] for k ascending. */
@@ -46,5 +47,24 @@ class MatMulTest {
   void zeroSizedInnerDimensionGivesZeros() {
     Tensor c = Var.constant(Tensor.zeros(2, 0)).matmul(Var.constant(Tensor.zeros(0, 3))).value();
     assertEquals(Tensor.zeros(2, 3), c);
+  }
+
+  /** Two matrices take the short path; it must add the same products in the same order. */
+  @Test
+  void matrixProductEqualsReferenceBitForBit() {
+    Rng rng = new Rng(9);
+    for (int[] nkm : new int[][] {{5, 7, 4}, {1, 9, 1}, {3, 1, 6}, {0, 4, 2}, {2, 4, 0}}) {
+      Tensor a = rng.normal(nkm[0], nkm[1]);
+      Tensor b = rng.normal(nkm[1], nkm[2]);
+      Tensor c = Var.constant(a).matmul(Var.constant(b)).value();
+      assertEquals(Tensor.of(reference(a, b, 1, 1, nkm[0], nkm[1], nkm[2]), nkm[0], nkm[2]), c);
+    }
+  }
+
+  @Test
+  void matricesWhoseInnerDimensionsDifferAreRefused() {
+    ShapeException e = assertThrows(ShapeException.class,
+        () -> Var.constant(Tensor.zeros(2, 3)).matmul(Var.constant(Tensor.zeros(4, 5))));
+    assertEquals("matmul: inner dimensions differ: (2, 3) @ (4, 5)", e.getMessage());
   }
 }
