@@ -73,8 +73,7 @@ final class ClaimJudge {
       if (!trial.grads.containsKey(name) || gradients && name.equals(trial.objectiveName())) {
         continue;
       }
-      Tensor t = gradients ? trial.grads.get(name) : trial.value(name);
-      scale = Math.max(scale, Closeness.scale(t.toArray()));
+      scale = Math.max(scale, trial.scaleOf(gradients ? trial.grads.get(name) : trial.value(name)));
     }
     return scale;
   }

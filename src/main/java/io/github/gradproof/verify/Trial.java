@@ -18,6 +18,7 @@ import io.github.gradproof.quiz.Distribution;
 import io.github.gradproof.quiz.InputSpec;
 import io.github.gradproof.quiz.Setup;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -39,6 +40,8 @@ final class Trial implements Experiments {
   private final Map<String, Value> rerun;
   private Tensor upstream;
   private ConvergenceExperiment experiment;
+  /** Scales of this trial's tensors, by identity ({@link #scaleOf}). */
+  private final Map<Tensor, Double> scales = new IdentityHashMap<>();
 
   /**
    * Runs the forward lines and the backward pass.
@@ -281,6 +284,20 @@ final class Trial implements Experiments {
   /** The dims assignment of this trial, in setup order. */
   Map<String, Integer> dims() {
     return dims;
+  }
+
+  /**
+   * {@link Closeness#scale} of {@code t}, found once per tensor of the trial: every claim of the
+   * question asks for the scales of its cone, and the cones overlap. Keyed by identity, so a value
+   * put in {@link #env} for a while (a probe of {@link Vacuity}) has a scale of its own.
+   */
+  double scaleOf(Tensor t) {
+    Double scale = scales.get(t);
+    if (scale == null) {
+      scale = Closeness.scale(t.toArray());
+      scales.put(t, scale);
+    }
+    return scale;
   }
 
   /** The value of an input or forward name in this trial. */

@@ -76,4 +76,26 @@ class JudgeEdgesTest {
     assertEquals(x, ClaimJudge.trialScale(cq.allClaims().get(0).line(), trial));
     assertEquals(Math.max(x, f), ClaimJudge.trialScale(cq.allClaims().get(1).line(), trial));
   }
+
+  /**
+   * The scales a trial remembers belong to its tensors, not to names: a value put in the trial's
+   * environment for a while (a probe of {@link Vacuity}) is judged at its own scale, and the
+   * trial's own value at its own again once it is back.
+   */
+  @Test
+  void aProbeValueHasAScaleOfItsOwn() {
+    io.github.gradproof.quiz.Question q = TestQuestions.free("q-probe", TestQuestions.exactDims(
+        TestQuestions.setup("N=4", "x[N]", "f = sum(x * x)")), "x * 0 == 0");
+    CompiledQuestion cq = new CompiledQuestion(q);
+    Trial trial = new Trial(cq, cq.dimAssignments().get(0), Seeds.of(q.id(), 0));
+    io.github.gradproof.claim.Line line = cq.allClaims().get(0).line();
+    double own = ClaimJudge.trialScale(line, trial);
+    io.github.gradproof.claim.Value saved = trial.env.get("x");
+    trial.env.put("x", io.github.gradproof.claim.Value.constant(
+        io.github.gradproof.autograd.Tensor.vector(0, -1000, 3, 2)));
+    assertEquals(1000, ClaimJudge.trialScale(line, trial));
+    trial.env.put("x", saved);
+    assertEquals(own, ClaimJudge.trialScale(line, trial));
+    assertTrue(own < 1000, "a normal draw of 4 values");
+  }
 }
