@@ -11,6 +11,7 @@ import io.github.gradproof.claim.Line;
 import io.github.gradproof.claim.Operand;
 import io.github.gradproof.claim.Operation;
 import io.github.gradproof.claim.Value;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -54,6 +55,23 @@ final class ClaimJudge {
    * hold.
    */
   static double trialScale(Line line, Trial trial) {
+    ScaleCone cone = trial.scaleCone(line);
+    double scale = 0;
+    for (String name : cone.names()) {
+      scale = Math.max(scale, trial.scaleOf(cone.gradients() ? trial.grads.get(name) : trial.value(name)));
+    }
+    return scale;
+  }
+
+  /**
+   * The names whose values (or, for {@code gradients}, whose engine gradients) set the scale of
+   * {@link #trialScale}. They depend on the question alone, given which names have gradients, so a
+   * question finds them once for all its trials ({@link Trial#scaleCone}).
+   */
+  record ScaleCone(List<String> names, boolean gradients) {}
+
+  /** Finds {@link ScaleCone} of {@code line} in {@code trial}; see {@link #trialScale}. */
+  static ScaleCone scaleCone(Line line, Trial trial) {
     Set<String> differentiated = new LinkedHashSet<>();
     Set<String> values = new LinkedHashSet<>();
     if (line instanceof Line.GradientClaim g) {
@@ -68,14 +86,13 @@ final class ClaimJudge {
     }
     boolean gradients = !differentiated.isEmpty();
     Set<String> cone = gradients ? trial.computedFrom(differentiated) : trial.computing(values);
-    double scale = 0;
+    List<String> names = new ArrayList<>();
     for (String name : cone) {
-      if (!trial.grads.containsKey(name) || gradients && name.equals(trial.objectiveName())) {
-        continue;
+      if (trial.grads.containsKey(name) && !(gradients && name.equals(trial.objectiveName()))) {
+        names.add(name);
       }
-      scale = Math.max(scale, trial.scaleOf(gradients ? trial.grads.get(name) : trial.value(name)));
     }
-    return scale;
+    return new ScaleCone(List.copyOf(names), gradients);
   }
 
   private static Outcome gradient(Line.GradientClaim g, Value claimedValue, Tensor truth, Map<String, Integer> dims,

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.function.Supplier;
 
 /**
  * A question with every line parsed and checked once: the forward lines, each choice's claims and
@@ -44,6 +45,8 @@ final class CompiledQuestion {
   /** Per forward line: the inputs it reads, directly or through earlier forward names. */
   final List<Set<String>> inputsRead;
   private final Map<Line, Set<String>> namesByLine = new IdentityHashMap<>();
+  /** {@link #scaleCone}'s memo, with the names that had gradients when each cone was found. */
+  private final Map<Line, Map.Entry<Set<String>, ClaimJudge.ScaleCone>> scaleCones = new IdentityHashMap<>();
   final List<List<CompiledClaim>> choiceClaims = new ArrayList<>();
   final List<CompiledClaim> answerClaims = new ArrayList<>();
   final List<Diagnostic> errors = new ArrayList<>();
@@ -85,6 +88,24 @@ final class CompiledQuestion {
   Set<String> names(Line line) {
     Set<String> names = namesByLine.get(line);
     return names != null ? names : Claims.names(line);
+  }
+
+  /**
+   * The {@link ClaimJudge.ScaleCone} of a claim's line, found by {@code find} the first time and
+   * again only if the names that have gradients differ from those it was found with (they depend
+   * on the setup alone, so they never do; the check keeps the memo honest if that ever changes).
+   * Synchronized: the memo is the only state of a compiled question that changes after its
+   * construction.
+   */
+  synchronized ClaimJudge.ScaleCone scaleCone(Line line, Set<String> withGradients,
+      Supplier<ClaimJudge.ScaleCone> find) {
+    Map.Entry<Set<String>, ClaimJudge.ScaleCone> known = scaleCones.get(line);
+    if (known != null && known.getKey().equals(withGradients)) {
+      return known.getValue();
+    }
+    ClaimJudge.ScaleCone cone = find.get();
+    scaleCones.put(line, Map.entry(Set.copyOf(withGradients), cone));
+    return cone;
   }
 
   /** Per forward line, the inputs it reads directly or through earlier lines (for the message of a non-finite value). */

@@ -286,6 +286,11 @@ final class Trial implements Experiments {
     return dims;
   }
 
+  /** {@link ClaimJudge#scaleCone} of a line of this trial's question, found once per question. */
+  ClaimJudge.ScaleCone scaleCone(Line line) {
+    return question.scaleCone(line, grads.keySet(), () -> ClaimJudge.scaleCone(line, this));
+  }
+
   /**
    * {@link Closeness#scale} of {@code t}, found once per tensor of the trial: every claim of the
    * question asks for the scales of its cone, and the cones overlap. Keyed by identity, so a value
