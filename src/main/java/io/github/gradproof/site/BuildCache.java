@@ -4,7 +4,6 @@ import io.github.gradproof.diag.RealFiles;
 import io.github.gradproof.quiz.LoadMemo;
 import io.github.gradproof.render.Theme;
 import java.io.BufferedInputStream;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -202,7 +201,7 @@ final class BuildCache {
   }
 
   private static Entry parseMeta(byte[] meta) throws IOException {
-    DataInputStream in = new DataInputStream(new ByteArrayInputStream(meta));
+    DataInputStream in = new DataInputStream(new UnlockedByteInput(meta));
     int files = in.readInt();
     List<String> paths = new ArrayList<>(Math.min(files, 1024));
     List<LinkChecker.PageFacts> facts = new ArrayList<>(Math.min(files, 1024));
