@@ -8,13 +8,17 @@
 # checks that the two outputs are byte for byte the same (`diff -r`).
 #
 # usage (from the project folder): src/test/bench/compare.sh OLD [P=1000] [ROUNDS=4]
-#   OLD: a commit, tag or branch; P: phases of the corpus, or "data" for data/quizzes (Phase 8)
+#   OLD: a commit, tag or branch; P: phases of the corpus, or "data" for data/quizzes (Phase 8), or
+#   "rebuild": one phase edited of 1,000 before each pair, the build cache on (each plugin fills its
+#   own cache and output once, untimed, then rebuilds them)
 # environment: WORK (default /tmp/gradproof-compare). The old checkout is a git worktree in WORK
 #   (`git worktree remove` it when done).
 set -euo pipefail
 OLD=${1:?usage: src/test/bench/compare.sh OLD [P=1000] [ROUNDS=4]}
 P=${2:-1000}
 ROUNDS=${3:-4}
+mode=cold
+if [ "$P" = rebuild ]; then mode=rebuild; P=1000; fi
 WORK=${WORK:-/tmp/gradproof-compare}
 here=$(pwd)
 mkdir -p "$WORK"
@@ -45,28 +49,44 @@ if [ "$P" = data ]; then
   cp -r "$here/data/quizzes" "$corpus"
 else
   corpus="$WORK/corpus-$P"
+  [ "$mode" = cold ] || corpus="$WORK/corpus-$P-edited" # kept apart: its first file changes
   if [ ! -d "$corpus" ] || [ "$(ls "$corpus" | wc -l)" != "$P" ]; then
     rm -rf "$corpus"
     java -cp target/test-classes io.github.gradproof.bench.CorpusGenerator "$corpus" "$P" >/dev/null
   fi
 fi
 
-echo "old $old_commit against new $new_commit, corpus $P, $(date -u '+%Y-%m-%d %H:%M UTC')"
+echo "old $old_commit against new $new_commit, corpus $P ($mode), $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo "machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')), \
 load average $(cut -d' ' -f1-3 /proc/loadavg)"
 : > "$WORK/runs"
 run() { # old|new
   local dir=$here args=()
   if [ "$1" = old ]; then dir=$tree_old; args=(-Dmaven.repo.local="$repo_old"); fi
-  rm -rf "$WORK/site-$1"
+  if [ "$mode" = rebuild ]; then
+    args+=(-Dgradproof.cacheDir="$WORK/cache-$1")
+  else
+    rm -rf "$WORK/site-$1"
+    args+=(-Dgradproof.cache=false)
+  fi
   (cd "$dir" && /usr/bin/time -f "%e %U %M" -o "$WORK/time" mvn -B -o -q "${args[@]}" site:generate \
-    -Dgradproof.data="$corpus" -Dgradproof.output="$WORK/site-$1" -Dgradproof.cache=false >"$WORK/mvn.log" 2>&1) \
+    -Dgradproof.data="$corpus" -Dgradproof.output="$WORK/site-$1" >"$WORK/mvn.log" 2>&1) \
     || { cat "$WORK/mvn.log"; exit 1; }
   read -r wall user rss < "$WORK/time"
   echo "$1 $wall $user $rss" >> "$WORK/runs"
   echo "  $1: $wall s wall, $user s user CPU, $((rss / 1024)) MB"
 }
+if [ "$mode" = rebuild ]; then
+  rm -rf "$WORK/site-old" "$WORK/site-new" "$WORK/cache-old" "$WORK/cache-new"
+  run old >/dev/null
+  run new >/dev/null
+  : > "$WORK/runs"
+fi
 for r in $(seq "$ROUNDS"); do
+  if [ "$mode" = rebuild ]; then
+    # A different title each round: the phase is verified and rendered again, and the index changes.
+    sed -i "s/Benchmark\( (edited [^)]*)\)\?\"/Benchmark (edited $r)\"/" "$corpus/phase-01-bench-1.yaml"
+  fi
   if [ $((r % 2)) = 1 ]; then run old; run new; else run new; run old; fi
 done
 python3 - "$WORK/runs" <<'PY'
