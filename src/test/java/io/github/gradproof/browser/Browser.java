@@ -127,6 +127,28 @@ public final class Browser implements AutoCloseable {
     driver.get(page.toUri().toString());
   }
 
+  /**
+   * Gives the open page's document the keyboard focus before a test presses keys. The shared
+   * headless window can lose it (CI once saw the first Tab of two skip-link tests in a row go
+   * nowhere, after other tests had printed and taken screenshots in the same window); key
+   * presses then do not reach the page. Fails if the document has no focus within two seconds.
+   */
+  public void focusDocument() {
+    driver.switchTo().window(driver.getWindowHandle());
+    long deadline = System.nanoTime() + 2_000_000_000L;
+    while (!Boolean.TRUE.equals(js("window.focus(); return document.hasFocus();"))) {
+      if (System.nanoTime() > deadline) {
+        fail("the page's document did not get the keyboard focus within 2 s");
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        fail("interrupted while waiting for the page's focus");
+      }
+    }
+  }
+
   /** Runs a script in the page and returns its result. */
   @SuppressWarnings("unchecked")
   public <T> T js(String script, Object... args) {

@@ -127,6 +127,7 @@ class PageBehaviourTest {
   @MethodSource("languages")
   void enterOnAFocusedSummaryRevealsItsAnswer(String language) {
     browser.open(TestSite.phasePage(language));
+    browser.focusDocument();
     for (WebElement details : answers()) {
       WebElement summary = details.findElement(By.tagName("summary"));
       browser.js("arguments[0].focus();", summary);
@@ -142,6 +143,7 @@ class PageBehaviourTest {
   @Test
   void keyboardUserReachesTheFirstAnswerByTabbing() {
     browser.open(TestSite.phasePage(languages().get(0)));
+    browser.focusDocument();
     WebElement first = answers().get(0).findElement(By.tagName("summary"));
     List<String> path = new ArrayList<>();
     for (int presses = 0; presses < 100; presses++) {
@@ -158,9 +160,12 @@ class PageBehaviourTest {
   @MethodSource("pages")
   void skipLinkIsFirstAndMovesFocusToTheContent(Path page) {
     browser.open(page);
+    browser.focusDocument();
     new Actions(browser.driver()).sendKeys(Keys.TAB).perform();
     WebElement skip = browser.driver().switchTo().activeElement();
-    assertEquals("skip-link", skip.getDomAttribute("class"), "the first Tab stop is the skip link");
+    assertEquals("skip-link", skip.getDomAttribute("class"), () -> "the first Tab stop is the skip link; focus is on "
+        + browser.js("const e = document.activeElement; return e.tagName + (e.id ? '#' + e.id : '')"
+            + " + ', document focused: ' + document.hasFocus();"));
     assertTrue(hasArea(skip) && skip.getRect().getX() >= 0, "the focused skip link is on screen");
     new Actions(browser.driver()).sendKeys(Keys.ENTER).perform();
     assertEquals("main", browser.driver().switchTo().activeElement().getDomAttribute("id"), "focus lands on main");
