@@ -129,9 +129,10 @@ public final class Browser implements AutoCloseable {
 
   /**
    * Gives the open page's document the keyboard focus before a test presses keys. The shared
-   * headless window can lose it (CI once saw the first Tab of two skip-link tests in a row go
-   * nowhere, after other tests had printed and taken screenshots in the same window); key
-   * presses then do not reach the page. Fails if the document has no focus within two seconds.
+   * headless window can be without it: CI once saw the first Tab of two skip-link tests in a row
+   * land on no element of the page, while the same tests passed alone and in other runs. Key
+   * presses then test the window, not the page. Fails if the document has no focus within two
+   * seconds.
    */
   public void focusDocument() {
     driver.switchTo().window(driver.getWindowHandle());
