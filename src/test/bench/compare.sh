@@ -84,8 +84,9 @@ if [ "$mode" = rebuild ]; then
 fi
 for r in $(seq "$ROUNDS"); do
   if [ "$mode" = rebuild ]; then
-    # A different title each round: the phase is verified and rendered again, and the index changes.
-    sed -i "s/Benchmark\( (edited [^)]*)\)\?\"/Benchmark (edited $r)\"/" "$corpus/phase-01-bench-1.yaml"
+    # A different title each round, and in each series (the process id): the phase is verified and
+    # rendered again, and the index changes, even when an earlier series left the same round's title.
+    sed -i "s/Benchmark\( (edited [^)]*)\)\?\"/Benchmark (edited $$-$r)\"/" "$corpus/phase-01-bench-1.yaml"
   fi
   if [ $((r % 2)) = 1 ]; then run old; run new; else run new; run old; fi
 done
