@@ -44,10 +44,14 @@ final class PhaseBuilder {
     }
   }
 
-  /** Copies a cached phase's files, link facts and {@code verification.json} entry; false on a miss. */
+  /**
+   * Copies a cached phase's files, link facts and {@code verification.json} entry; false on a miss.
+   * The theme is asked only on a hit: a phase that must be verified starts at once, without waiting
+   * for the theme that loads beside it (see {@link StagedSite#renderers()}).
+   */
   private boolean reuse(Phase phase, int i, String key) {
-    BuildCache.Entry entry = key == null || site.renderers().pages() == null ? null : site.cache.get(key);
-    if (entry == null) {
+    BuildCache.Entry entry = key == null ? null : site.cache.get(key);
+    if (entry == null || site.renderers().pages() == null) {
       return false;
     }
     long t = System.nanoTime();
