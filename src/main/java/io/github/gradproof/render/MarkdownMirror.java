@@ -26,11 +26,13 @@ public final class MarkdownMirror {
   }
 
   /**
-   * Writes, and discards, a field with each kind of Markdown block, so that the mirror's Markdown
-   * parser is loaded while the build still verifies (see {@link PageRenderer#warmUp()}).
+   * Writes, and discards, a typical field, so that the mirror's fast path is loaded while the build
+   * still verifies (see {@link PageRenderer#warmUp()}); its Markdown parser loads only for a field
+   * that needs it.
    */
   public void warmUp() {
-    MirrorMarkdown.block(PageRenderer.WARM_UP_MARKDOWN);
+    MirrorMarkdown.block(MarkdownRenderer.WARM_UP_FIELD);
+    MirrorMarkdown.inline(MarkdownRenderer.WARM_UP_FIELD);
   }
 
   /** The mirror of one phase in one language. */

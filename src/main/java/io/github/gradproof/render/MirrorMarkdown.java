@@ -60,9 +60,15 @@ public final class MirrorMarkdown {
   private static final Pattern ORDERED_MARKER = Pattern.compile("^([0-9]{1,9})([.)])");
   private static final Pattern LINE_BREAKS = Pattern.compile("\\R");
 
-  /** Reads fields as the pages do (flexmark with tables); immutable, so shared by all threads. */
-  private static final Parser PARSER = Parser.builder(
-      new MutableDataSet().set(Parser.EXTENSIONS, List.of(TablesExtension.create()))).build();
+  /**
+   * Reads fields as the pages do (flexmark with tables); immutable, so shared by all threads. Built
+   * at the first field that needs a parse (class initialisation makes that thread-safe), so a
+   * course whose fields are all plain never loads it.
+   */
+  private static final class Full {
+    static final Parser PARSER = Parser.builder(
+        new MutableDataSet().set(Parser.EXTENSIONS, List.of(TablesExtension.create()))).build();
+  }
 
   private MirrorMarkdown() {}
 
@@ -73,7 +79,7 @@ public final class MirrorMarkdown {
 
   /** {@link #block} through the parser, whatever the text. */
   static String parsedBlock(String markdown) {
-    Document document = PARSER.parse(markdown);
+    Document document = Full.PARSER.parse(markdown);
     return new Writer(document).blocks(document, false);
   }
 
@@ -84,13 +90,14 @@ public final class MirrorMarkdown {
 
   /** {@link #inline} through the parser, whatever the text. */
   static String parsedInline(String markdown) {
-    Document document = PARSER.parse(markdown);
+    Document document = Full.PARSER.parse(markdown);
     return guardLineStart(new Writer(document).flat(document));
   }
 
   /**
    * Whether {@code markdown} is one line of words that no Markdown construct can read differently:
-   * it starts with a letter, ends with neither a space nor a {@code !}, and holds only letters,
+   * it starts with a letter (or Spanish's {@code ¿} or {@code ¡}), ends with neither a space nor a
+ * {@code !}, and holds only letters,
    * digits, single spaces, the ASCII marks {@code . , ; : ? ' " ( ) / + = % - @ ^}, an underscore
    * between two ASCII letters or digits ({@code one_hot}: it can neither open nor close emphasis),
    * and outside ASCII the dashes, quotes, punctuation, math and other symbols and numbers
@@ -102,7 +109,7 @@ public final class MirrorMarkdown {
    * {@code MirrorMarkdownTest} checks this against the full parse on generated lines.
    */
   static boolean isPlainLine(String markdown) {
-    if (markdown.isEmpty() || !Character.isLetter(markdown.charAt(0))) {
+    if (markdown.isEmpty() || !(Character.isLetter(markdown.charAt(0)) || isOpeningMark(markdown.charAt(0)))) {
       return false;
     }
     char last = markdown.charAt(markdown.length() - 1);
@@ -121,13 +128,12 @@ public final class MirrorMarkdown {
   private static boolean isPlainAt(String line, int i) {
     char c = line.charAt(i);
     if (c < 0x80) {
-      if (isAsciiLetterOrDigit(c)) {
+      if (PlainMarkdown.isAsciiLetterOrDigit(c)) {
         return true;
       } else if (c == ' ') {
         return line.charAt(i - 1) != ' ';
       } else if (c == '_') {
-        return i + 1 < line.length() && isAsciiLetterOrDigit(line.charAt(i - 1))
-            && isAsciiLetterOrDigit(line.charAt(i + 1));
+        return PlainMarkdown.intraword(line, i);
       }
       return ".,;:?'\"()/+=%-@^".indexOf(c) >= 0;
     }
@@ -143,19 +149,21 @@ public final class MirrorMarkdown {
     };
   }
 
-  private static boolean isAsciiLetterOrDigit(char c) {
-    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+  /** Spanish's opening {@code ¿} and {@code ¡}: like a letter, they start no Markdown construct. */
+  private static boolean isOpeningMark(char c) {
+    return c == '\u00bf' || c == '\u00a1';
   }
 
   /**
-   * Whether {@code markdown} is the common one-line field of words and single-backtick code spans
-   * that the pages render without a parse ({@link PlainMarkdown}), without a {@code !}: its text
-   * holds no character the mirror escapes, its code spans need no wider fence or padding, and it
-   * cannot start a list or a heading, so the parse would write it back unchanged. Most prompts
-   * and explanations are such fields. {@code MirrorMarkdownTest} checks this against the parse.
+   * Whether {@code markdown} is the common one-line field of words, single-backtick code spans and
+   * simple emphasis that the pages render without a parse ({@link PlainMarkdown}), without a
+   * {@code !}: its text holds no character the mirror escapes, its code spans need no wider fence
+   * or padding, its emphasis is written back with the same {@code *} runs, and it cannot start a
+   * list or a heading, so the parse would write it back unchanged. Most prompts and explanations
+   * are such fields. {@code MirrorMarkdownTest} checks this against the parse.
    */
   static boolean isPlainWithCode(String markdown) {
-    return markdown.indexOf('!') < 0 && markdown.indexOf('`') >= 0 && PlainMarkdown.inlineHtml(markdown) != null;
+    return markdown.indexOf('!') < 0 && PlainMarkdown.inlineHtml(markdown) != null;
   }
 
   /** Plain text (UI strings, shapes, reasons) as Markdown that shows exactly that text. */

@@ -25,10 +25,6 @@ import java.util.Map;
  */
 public final class PageRenderer {
 
-  /** A field with every kind of Markdown a quiz uses: emphasis, code, a link, a list, a table, a code block. */
-  static final String WARM_UP_MARKDOWN =
-      "Some *text*, `code` and a [link](#a).\n\n- item\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```\nx = 1\n```\n";
-
   /** The name of the escaping strategy for template values: {@link Html#escape}. */
   private static final String ESCAPING = "gradproof-html";
   private final PebbleEngine engine;
@@ -85,15 +81,15 @@ public final class PageRenderer {
   }
 
   /**
-   * Renders, and discards, what every build renders first: the root page and a field with each kind
-   * of Markdown block. A build calls it on a worker while it loads and verifies the phases, so that
-   * loading and initialising the template and Markdown engines' classes overlaps that work instead
-   * of delaying the first page; the pages themselves are rendered later, exactly as without it.
+   * Renders, and discards, what every build renders first: the root page and a typical field
+   * ({@link MarkdownRenderer#warmUp()}). A build calls it on a worker while it loads and verifies
+   * the phases, so that loading and initialising the template engine's classes overlaps that work
+   * instead of delaying the first page; the pages themselves are rendered later, exactly as
+   * without it.
    */
   public void warmUp() {
     rootPage();
-    markdown.block(WARM_UP_MARKDOWN);
-    markdown.inline("*warm* `up`");
+    markdown.warmUp();
   }
 
   /** {@code site/index.html}: leads to every language. */

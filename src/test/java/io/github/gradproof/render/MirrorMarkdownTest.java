@@ -51,6 +51,10 @@ class MirrorMarkdownTest {
     assertEquals(MirrorMarkdown.parsedInline(text), MirrorMarkdown.inline(text), text);
     assertEquals(MirrorMarkdown.parsedBlock(line), MirrorMarkdown.block(line), line);
     assertEquals(MirrorMarkdown.parsedInline(line), MirrorMarkdown.inline(line), line);
+    for (String question : new String[] {"¿" + line, "¡" + line}) { // Spanish questions and exclamations
+      assertEquals(MirrorMarkdown.parsedBlock(question), MirrorMarkdown.block(question), question);
+      assertEquals(MirrorMarkdown.parsedInline(question), MirrorMarkdown.inline(question), question);
+    }
   }
 
   /**
@@ -62,7 +66,11 @@ class MirrorMarkdownTest {
     Arbitrary<String> words = Arbitraries.strings().withChars("aZé0 .,;:?!()'\"/-+=%@^{}$—≠").ofMinLength(1).ofMaxLength(12);
     Arbitrary<String> code = Arbitraries.strings().withChars("aB1 ()@.,<>&\"'*_-=|#~[]!\\`ñ").ofMinLength(1).ofMaxLength(8)
         .map(c -> "`" + c + "`");
-    return Arbitraries.oneOf(words, code).list().ofMinSize(1).ofMaxSize(6).map(parts -> String.join("", parts));
+    Arbitrary<String> emphasis = Arbitraries.strings().withChars("aZ9 _.,é*").ofMinLength(1).ofMaxLength(8)
+        .flatMap(w -> Arbitraries.of("*", "**", "***", "_").map(d -> d + w + d))
+        .flatMap(e -> Arbitraries.of(" ", "", ".", "a", "(").map(before -> before + e));
+    return Arbitraries.oneOf(words, code, emphasis).list().ofMinSize(1).ofMaxSize(6)
+        .map(parts -> String.join("", parts));
   }
 
   @Property(tries = 4000)
@@ -79,17 +87,31 @@ class MirrorMarkdownTest {
     assertEquals(MirrorMarkdown.parsedInline(sentence), MirrorMarkdown.inline(sentence), sentence);
   }
 
+  @Provide
+  Arbitrary<String> emphasisFields() {
+    return MarkdownFields.withEmphasis();
+  }
+
+  @Property(tries = 3000)
+  void theEmphasisShortcutAgreesWithTheParser(@ForAll("emphasisFields") String field) {
+    Statistics.label("shortcut with emphasis").collect(MirrorMarkdown.isPlainWithCode(field) && field.contains("*"));
+    Statistics.label("shortcut with emphasis").coverage(c -> c.check(true).percentage(p -> p > 4));
+    assertEquals(MirrorMarkdown.parsedBlock(field), MirrorMarkdown.block(field), field);
+    assertEquals(MirrorMarkdown.parsedInline(field), MirrorMarkdown.inline(field), field);
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"`C = A @ B` with `A: (7, 6)`. Which formulas are right?", "Why is `dx = 2 * x`?",
-      "`x.shape == (3,)`, `dx` — qué forma tiene?"})
+      "`x.shape == (3,)`, `dx` — qué forma tiene?", "NumPy does **not** sum `grad` for you.",
+      "¿Por qué diferencias centrales en gradcheck?", "`x` *y* and one_hot"})
   void promptsWithCodeTakeTheShortcut(String prompt) {
     assertTrue(MirrorMarkdown.isPlainWithCode(prompt), prompt);
     assertEquals(MirrorMarkdown.parsedBlock(prompt), prompt);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"a `code`!", "``double``", "` padded `", "`a`` b`", "1. `x`", "- `x`", "`x` *y*", "`x` <b>",
-      "`x`  two", "`x` a_b", "`x` \\ y", "`unclosed", "`x`\n`y`"})
+  @ValueSource(strings = {"a `code`!", "``double``", "` padded `", "`a`` b`", "1. `x`", "- `x`", "`x` *y *", "`x` <b>",
+      "`x`  two", "`x` a__b", "`x` \\ y", "`unclosed", "`x`\n`y`", "`x` _y_"})
   void otherCodeFieldsAreParsed(String text) {
     assertFalse(MirrorMarkdown.isPlainWithCode(text), text);
   }

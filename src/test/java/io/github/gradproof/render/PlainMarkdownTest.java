@@ -9,6 +9,8 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
+import net.jqwik.api.statistics.Statistics;
 import org.junit.jupiter.api.Test;
 
 /** The fast path must give exactly the bytes of the full flexmark + Jsoup path, or step aside. */
@@ -23,12 +25,40 @@ class PlainMarkdownTest {
         .ofMinLength(0).ofMaxLength(30);
     Arbitrary<String> code = Arbitraries.strings().withChars("aB1 ()@.,<>&\"'*_-=").ofMinLength(1).ofMaxLength(8)
         .map(s -> "`" + s + "`");
-    return Arbitraries.oneOf(words, code).list().ofMinSize(1).ofMaxSize(5).map(l -> String.join("", l));
+    // Emphasis runs, most of them simple, some with a space, a mark or an underscore at a boundary.
+    Arbitrary<String> emphasis = Arbitraries.strings().withChars("aZ9 _.,!é*").ofMinLength(1).ofMaxLength(8)
+        .flatMap(w -> Arbitraries.of("*", "**", "***", "_", "__").map(d -> d + w + d));
+    Arbitrary<String> spaced = Arbitraries.of(" ", "", "(", ")", ".", "a", "_").list().ofSize(2)
+        .flatMap(around -> emphasis.map(e -> around.get(0) + e + around.get(1)));
+    return Arbitraries.oneOf(words, code, spaced).list().ofMinSize(1).ofMaxSize(5).map(l -> String.join("", l));
   }
 
   @Property(tries = 3000)
   void fastPathEqualsFullPath(@ForAll("fields") String field) {
     String fast = PlainMarkdown.inlineHtml(field);
+    if (fast != null) {
+      assertEquals(markdown.full(field), "<p>" + fast + "</p>", field);
+    }
+    String plain = PlainMarkdown.plainText(field);
+    if (plain != null) {
+      assertEquals(markdown.fullPlain(field), plain, field);
+    }
+  }
+
+  @Provide
+  Arbitrary<String> emphasisFields() {
+    return MarkdownFields.withEmphasis();
+  }
+
+  @Property(tries = 3000)
+  void emphasisOnTheFastPathEqualsTheFullPath(@ForAll("emphasisFields") String field) {
+    String fast = PlainMarkdown.inlineHtml(field);
+    Statistics.label("fast path with emphasis")
+        .collect(fast != null && (fast.contains("<em>") || fast.contains("<strong>")));
+    Statistics.label("fast path with emphasis").coverage(c -> {
+      c.check(true).percentage(p -> p > 4); // simple emphasis is taken (about 200 fields), not only refused
+      c.check(false).percentage(p -> p > 10);
+    });
     if (fast != null) {
       assertEquals(markdown.full(field), "<p>" + fast + "</p>", field);
     }
@@ -49,9 +79,20 @@ class PlainMarkdownTest {
   }
 
   @Test
+  void simpleEmphasisAndSnakeCaseTakeTheFastPath() {
+    for (String field : new String[] {"NumPy does **not** do this for you.", "*Only* `x` changes", "one_hot(y) is *1*!",
+        "**Both**, and *either*: done"}) {
+      assertNotNull(PlainMarkdown.inlineHtml(field), field);
+      assertEquals(markdown.full(field), markdown.block(field), field);
+      assertEquals(markdown.fullPlain(field), markdown.plain(field), field);
+    }
+  }
+
+  @Test
   void markupTakesTheFullPath() {
-    for (String field : new String[] {"NumPy does **not**", "[x](y)", "# heading", "1. item", "a | b", "a\nb",
-        "<b>", "&amp;", "`` x ``", "a\\*"}) {
+    for (String field : new String[] {"NumPy does**not**", "***x***", "*x *", "* item", "**x*", "a _x_", "a__b",
+        "(*x*)", "*x*y", "*`x`*", "[x](y)", "# heading", "1. item", "a | b", "a\nb", "<b>", "&amp;", "`` x ``",
+        "a\\*"}) {
       assertNull(PlainMarkdown.inlineHtml(field), field);
     }
   }
