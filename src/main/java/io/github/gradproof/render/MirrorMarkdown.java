@@ -74,7 +74,7 @@ public final class MirrorMarkdown {
 
   /** A block field (summary, prompt, explanation) as safe Markdown blocks, without a final newline. */
   public static String block(String markdown) {
-    return isPlainLine(markdown) || isPlainWithCode(markdown) ? markdown : parsedBlock(markdown);
+    return isPlainLine(markdown) || isPlainField(markdown) ? markdown : parsedBlock(markdown);
   }
 
   /** {@link #block} through the parser, whatever the text. */
@@ -85,7 +85,7 @@ public final class MirrorMarkdown {
 
   /** A one-line field (title, choice) as safe inline Markdown on one line. */
   public static String inline(String markdown) {
-    return isPlainLine(markdown) || isPlainWithCode(markdown) ? markdown : parsedInline(markdown);
+    return isPlainLine(markdown) || isPlainField(markdown) ? markdown : parsedInline(markdown);
   }
 
   /** {@link #inline} through the parser, whatever the text. */
@@ -162,7 +162,7 @@ public final class MirrorMarkdown {
    * list or a heading, so the parse would write it back unchanged. Most prompts and explanations
    * are such fields. {@code MirrorMarkdownTest} checks this against the parse.
    */
-  static boolean isPlainWithCode(String markdown) {
+  static boolean isPlainField(String markdown) {
     return markdown.indexOf('!') < 0 && PlainMarkdown.inlineHtml(markdown) != null;
   }
 

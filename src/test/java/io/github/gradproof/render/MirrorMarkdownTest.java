@@ -75,7 +75,7 @@ class MirrorMarkdownTest {
 
   @Property(tries = 4000)
   void theCodeSpanShortcutAgreesWithTheParser(@ForAll("fieldsWithCode") String field) {
-    Statistics.label("shortcut").collect(MirrorMarkdown.isPlainWithCode(field));
+    Statistics.label("shortcut").collect(MirrorMarkdown.isPlainField(field));
     Statistics.label("shortcut").coverage(c -> {
       c.check(true).percentage(p -> p > 10); // the shortcut is exercised, not only the parse
       c.check(false).percentage(p -> p > 20);
@@ -94,7 +94,7 @@ class MirrorMarkdownTest {
 
   @Property(tries = 3000)
   void theEmphasisShortcutAgreesWithTheParser(@ForAll("emphasisFields") String field) {
-    Statistics.label("shortcut with emphasis").collect(MirrorMarkdown.isPlainWithCode(field) && field.contains("*"));
+    Statistics.label("shortcut with emphasis").collect(MirrorMarkdown.isPlainField(field) && field.contains("*"));
     Statistics.label("shortcut with emphasis").coverage(c -> c.check(true).percentage(p -> p > 4));
     assertEquals(MirrorMarkdown.parsedBlock(field), MirrorMarkdown.block(field), field);
     assertEquals(MirrorMarkdown.parsedInline(field), MirrorMarkdown.inline(field), field);
@@ -105,7 +105,7 @@ class MirrorMarkdownTest {
       "`x.shape == (3,)`, `dx` — qué forma tiene?", "NumPy does **not** sum `grad` for you.",
       "¿Por qué diferencias centrales en gradcheck?", "`x` *y* and one_hot"})
   void promptsWithCodeTakeTheShortcut(String prompt) {
-    assertTrue(MirrorMarkdown.isPlainWithCode(prompt), prompt);
+    assertTrue(MirrorMarkdown.isPlainField(prompt), prompt);
     assertEquals(MirrorMarkdown.parsedBlock(prompt), prompt);
   }
 
@@ -113,7 +113,7 @@ class MirrorMarkdownTest {
   @ValueSource(strings = {"a `code`!", "``double``", "` padded `", "`a`` b`", "1. `x`", "- `x`", "`x` *y *", "`x` <b>",
       "`x`  two", "`x` a__b", "`x` \\ y", "`unclosed", "`x`\n`y`", "`x` _y_"})
   void otherCodeFieldsAreParsed(String text) {
-    assertFalse(MirrorMarkdown.isPlainWithCode(text), text);
+    assertFalse(MirrorMarkdown.isPlainField(text), text);
   }
 
   @ParameterizedTest
