@@ -4,8 +4,9 @@
 # same minutes of a machine whose speed drifts. Each runs from its own checkout, with its own
 # `.mvn/jvm.config`, class-data-sharing archive and local repository (a copy of ~/.m2/repository
 # made once), on the same corpus of P phases with the build cache off. Prints every run (wall and
-# user CPU seconds, peak RSS), the medians and the pairs in which the new plugin was faster, and
-# checks that the two outputs are byte for byte the same (`diff -r`).
+# user CPU seconds, peak RSS, and the plugin's own time from its summary line), the medians and the
+# pairs in which the new plugin was faster, and checks that the two outputs are byte for byte the
+# same (`diff -r`).
 #
 # usage (from the project folder): src/test/bench/compare.sh OLD [P=1000] [ROUNDS=4]
 #   OLD: a commit, tag or branch; P: phases of the corpus, or "data" for data/quizzes (Phase 8), or
@@ -69,12 +70,16 @@ run() { # old|new
     rm -rf "$WORK/site-$1"
     args+=(-Dgradproof.cache=false)
   fi
+  # -q with the plugin's own logger at info: the one line the build prints is the plugin's summary,
+  # whose time ("in X s") leaves out Maven's start, the noisiest part of a small build's wall time.
   (cd "$dir" && /usr/bin/time -f "%e %U %M" -o "$WORK/time" mvn -B -o -q "${args[@]}" site:generate \
+    -Dorg.slf4j.simpleLogger.log.io.github.gradproof=info \
     -Dgradproof.data="$corpus" -Dgradproof.output="$WORK/site-$1" >"$WORK/mvn.log" 2>&1) \
     || { cat "$WORK/mvn.log"; exit 1; }
   read -r wall user rss < "$WORK/time"
-  echo "$1 $wall $user $rss" >> "$WORK/runs"
-  echo "  $1: $wall s wall, $user s user CPU, $((rss / 1024)) MB"
+  own=$(grep -o 'written to .* in [0-9.]* s' "$WORK/mvn.log" | tail -1 | sed 's/.* in \([0-9.]*\) s$/\1/')
+  echo "$1 $wall $user $rss ${own:--}" >> "$WORK/runs"
+  echo "  $1: $wall s wall, $user s user CPU, $((rss / 1024)) MB, the plugin's own ${own:--} s"
 }
 if [ "$mode" = rebuild ]; then
   rm -rf "$WORK/site-old" "$WORK/site-new" "$WORK/cache-old" "$WORK/cache-new"
@@ -101,6 +106,11 @@ for v in ("old", "new"):
 old = [float(r[1]) for r in rows if r[0] == "old"]
 new = [float(r[1]) for r in rows if r[0] == "new"]
 print(f"new faster in {sum(n < o for o, n in zip(old, new))} of {len(new)} pairs")
+own = {v: [float(r[4]) for r in rows if r[0] == v and r[4] != "-"] for v in ("old", "new")}
+if len(own["old"]) == len(old) and len(own["new"]) == len(new):
+    print(f"the plugin's own time (its summary line, without Maven's start): old median "
+          f"{statistics.median(own['old']):.3f} s, new {statistics.median(own['new']):.3f} s, new faster in "
+          f"{sum(n < o for o, n in zip(own['old'], own['new']))} of {len(new)} pairs")
 PY
 if diff -r "$WORK/site-old" "$WORK/site-new" >/dev/null; then
   echo "outputs: byte for byte the same"
