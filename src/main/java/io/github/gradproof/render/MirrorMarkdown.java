@@ -97,9 +97,9 @@ public final class MirrorMarkdown {
   /**
    * Whether {@code markdown} is one line of words that no Markdown construct can read differently:
    * it starts with a letter (or Spanish's {@code ¿} or {@code ¡}), ends with neither a space nor a
- * {@code !}, and holds only letters,
-   * digits, single spaces, the ASCII marks {@code . , ; : ? ' " ( ) / + = % - @ ^}, an underscore
-   * between two ASCII letters or digits ({@code one_hot}: it can neither open nor close emphasis),
+   * {@code !}, and holds only letters, digits, single spaces, the ASCII marks
+   * {@code . , ; : ? ' " ( ) / + = % - @ ^}, an underscore between two ASCII letters or digits
+   * ({@code one_hot}: it can neither open nor close emphasis),
    * and outside ASCII the dashes, quotes, punctuation, math and other symbols and numbers
    * ({@code — → ≈ ≤ ε² « » …}). None of these starts an inline construct, and no block marker can
    * follow a letter, so such a field parses to one paragraph of that very text, which the mirror

@@ -140,7 +140,7 @@ final class PlainMarkdown {
   /** Not a character that can open a block (heading, quote, list, rule, fence, table). */
   private static boolean safeStart(char c) {
     if (c == '`' || c == '*') {
-      return true; // a code span, or emphasis (a '*' that is not is refused where it stands)
+      return true; // a code span, or emphasis: a '*' that opens no simple emphasis is refused where it stands
     }
     return c != ' ' && textChar(c) && !(c >= '0' && c <= '9') && "-+=".indexOf(c) < 0;
   }
