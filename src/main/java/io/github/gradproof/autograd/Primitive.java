@@ -113,16 +113,40 @@ final class Primitive<P> {
     if (branches != null && kinks.active()) {
       branches.report(kinks, args, ans, params);
     }
-    return Var.result(ans, operands, g -> {
+    return Var.result(ans, operands, new Backward<>(this, params, operands, args, ans));
+  }
+
+  /**
+   * The backward rule of one application: a class rather than a lambda, because the JVM's C1
+   * compiler (the project's only one, {@code .mvn/jvm.config}) creates a capturing lambda through
+   * a native call, a measurable share of verification's time when every op makes one.
+   */
+  private static final class Backward<P> implements Var.GradRule {
+    private final Primitive<P> op;
+    private final P params;
+    private final Var[] operands;
+    private final Tensor[] args;
+    private final Tensor ans;
+
+    Backward(Primitive<P> op, P params, Var[] operands, Tensor[] args, Tensor ans) {
+      this.op = op;
+      this.params = params;
+      this.operands = operands;
+      this.args = args;
+      this.ans = ans;
+    }
+
+    @Override
+    public void push(Tensor g) {
       for (int i = 0; i < operands.length; i++) {
         // The rule is looked up at backward time: a test that breaks a rule on purpose swaps it in
         // the row (by reflection, never through this class) and must see it take effect.
-        Vjp<P> rule = operands[i].requiresGrad() ? vjp(i) : null;
+        Vjp<P> rule = operands[i].requiresGrad() ? op.vjp(i) : null;
         if (rule != null) {
           Var.pushTo(operands[i], rule.apply(g, ans, args, params));
         }
       }
-    });
+    }
   }
 
   @Override

@@ -239,7 +239,9 @@ final class YamlParser {
         case Scalar:
           ScalarEvent scalar = (ScalarEvent) event;
           checkTag(scalar.getTag(), event);
-          scalar.getAnchor().ifPresent(a -> anchorIsCollection.put(a.getValue(), false));
+          if (scalar.getAnchor().isPresent()) { // not ifPresent: its capturing lambda is made for every scalar
+            anchorIsCollection.put(scalar.getAnchor().get().getValue(), false);
+          }
           break;
         case Alias:
           String name = ((AliasEvent) event).getAlias().getValue();

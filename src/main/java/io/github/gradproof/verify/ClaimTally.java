@@ -31,7 +31,7 @@ final class ClaimTally {
       shape = o.shape();
       first = false;
     }
-    if (o.shape() != null && shapes.stream().noneMatch(s -> java.util.Arrays.equals(s, o.shape()))) {
+    if (o.shape() != null && !hasShape(o.shape())) {
       shapes.add(o.shape());
     }
     engineCompared |= engine.compared();
@@ -47,6 +47,16 @@ final class ClaimTally {
     if (reason == null && !o.holds()) {
       reason = authored == null ? o.reason() : new Reason.NotGeneral(authored, o.reason());
     }
+  }
+
+  /** Whether {@code shape} is among the shapes seen (a loop: a stream's lambda would be made for every trial). */
+  private boolean hasShape(int[] shape) {
+    for (int[] s : shapes) {
+      if (java.util.Arrays.equals(s, shape)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

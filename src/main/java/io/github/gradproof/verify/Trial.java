@@ -22,6 +22,8 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
 
 /**
  * One trial of a question: inputs drawn from one seed under one dims assignment, the forward graph
@@ -66,7 +68,9 @@ final class Trial implements Experiments {
     Rng rng = new Rng(seed);
     Map<String, Var> graph = new HashMap<>();
     Map<String, Value> building = new HashMap<>();
-    dims.forEach((k, v) -> env.put(k, new Value.IntValue(v)));
+    for (Map.Entry<String, Integer> dim : dims.entrySet()) {
+      env.put(dim.getKey(), new Value.IntValue(dim.getValue()));
+    }
     building.putAll(env);
     for (InputSpec in : setup.inputs()) {
       Tensor t = draw(rng, in);
@@ -103,7 +107,9 @@ final class Trial implements Experiments {
       graph.put(d.name(), out);
       building.put(d.name(), new Value.TensorValue(out));
     }
-    graph.forEach((name, v) -> env.put(name, Value.constant(v.value())));
+    for (Map.Entry<String, Var> node : graph.entrySet()) {
+      env.put(node.getKey(), Value.constant(node.getValue().value()));
+    }
     if (out != null) {
       backward(out, rng, graph);
     }
@@ -120,13 +126,14 @@ final class Trial implements Experiments {
       upstream = rng.normal(out.value().shape());
       gradients = out.backward(upstream);
     }
-    graph.forEach((name, v) -> {
-      if (v.requiresGrad()) {
-        Tensor g = name.equals(last) ? upstream : gradients.of(v);
+    for (Map.Entry<String, Var> node : graph.entrySet()) {
+      String name = node.getKey();
+      if (node.getValue().requiresGrad()) {
+        Tensor g = name.equals(last) ? upstream : gradients.of(node.getValue());
         grads.put(name, g);
         env.put("d" + name, Value.constant(g));
       }
-    });
+    }
   }
 
   private Tensor draw(Rng rng, InputSpec in) {
@@ -159,7 +166,7 @@ final class Trial implements Experiments {
     int from = fromLine(name);
     Tensor x = ((Value.TensorValue) env.get(name)).tensor();
     try {
-      return engineCheck.check(v -> objective(from, name, v), x, grads.get(name));
+      return engineCheck.check(new Objective(from, name), x, grads.get(name));
     } finally {
       restore(name);
     }
@@ -288,7 +295,41 @@ final class Trial implements Experiments {
 
   /** {@link ClaimJudge#scaleCone} of a line of this trial's question, found once per question. */
   ClaimJudge.ScaleCone scaleCone(Line line) {
-    return question.scaleCone(line, grads.keySet(), () -> ClaimJudge.scaleCone(line, this));
+    return question.scaleCone(line, grads.keySet(), new ConeFinder(line));
+  }
+
+  // The two classes below stand for lambdas: the JVM's C1 compiler (the project's only one,
+  // .mvn/jvm.config) creates a capturing lambda through a native call, and these are made for every
+  // engine check and every claim of every trial.
+
+  /** The objective of {@link #check}: {@link #objective} of {@code name} from forward line {@code from}. */
+  private final class Objective implements ToDoubleFunction<Var> {
+    private final int from;
+    private final String name;
+
+    Objective(int from, String name) {
+      this.from = from;
+      this.name = name;
+    }
+
+    @Override
+    public double applyAsDouble(Var v) {
+      return objective(from, name, v);
+    }
+  }
+
+  /** Finds {@link ClaimJudge#scaleCone} of {@code line} in this trial when the question has not yet. */
+  private final class ConeFinder implements Supplier<ClaimJudge.ScaleCone> {
+    private final Line line;
+
+    ConeFinder(Line line) {
+      this.line = line;
+    }
+
+    @Override
+    public ClaimJudge.ScaleCone get() {
+      return ClaimJudge.scaleCone(line, Trial.this);
+    }
   }
 
   /**
