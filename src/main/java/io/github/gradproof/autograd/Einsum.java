@@ -158,7 +158,7 @@ final class Einsum {
     double[][] data = data(ops);
     int n = ops.length;
     walk(p, (offsets, steps, count) -> {
-      int[] at = offsets.clone();
+      int[] at = Arrays.copyOf(offsets, offsets.length);
       for (int t = 0; t < count; t++) {
         double v = 1;
         for (int k = 0; k < n; k++) {
@@ -179,7 +179,7 @@ final class Einsum {
     double[] gv = g.data();
     int n = ops.length;
     walk(p, (offsets, steps, count) -> {
-      int[] at = offsets.clone();
+      int[] at = Arrays.copyOf(offsets, offsets.length);
       for (int t = 0; t < count; t++) {
         double v = gv[at[n]];
         for (int k = 0; k < n; k++) {

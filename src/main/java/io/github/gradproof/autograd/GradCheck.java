@@ -241,7 +241,7 @@ public final class GradCheck {
   private record Evaluation(double value, long fingerprint) {
     static Evaluation of(ToDoubleFunction<Var> f, double[] point, int[] shape) {
       KinkRecorder kinks = new KinkRecorder();
-      double value = f.applyAsDouble(Var.recording(new Tensor(point.clone(), shape.clone()), kinks));
+      double value = f.applyAsDouble(Var.recording(new Tensor(Arrays.copyOf(point, point.length), Arrays.copyOf(shape, shape.length)), kinks));
       return new Evaluation(value, kinks.fingerprint());
     }
   }

@@ -19,13 +19,13 @@ public record GradCheckResult(double maxAbsError, double maxRelError, int[] wors
 
   /** Copies {@code worstIndex}. */
   public GradCheckResult {
-    worstIndex = worstIndex.clone();
+    worstIndex = Arrays.copyOf(worstIndex, worstIndex.length);
   }
 
   /** A copy of the worst index. */
   @Override
   public int[] worstIndex() {
-    return worstIndex.clone();
+    return Arrays.copyOf(worstIndex, worstIndex.length);
   }
 
   @Override

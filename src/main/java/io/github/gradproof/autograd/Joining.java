@@ -51,7 +51,7 @@ final class Joining {
           "concatenate: zero-dimensional arrays cannot be concatenated (use stack)");
     }
     int a = Shapes.normalizeAxis(axis, first.length);
-    int[] shape = first.clone();
+    int[] shape = Arrays.copyOf(first, first.length);
     for (int i = 1; i < parts.length; i++) {
       int[] s = parts[i].shapeRef();
       if (s.length != first.length) {

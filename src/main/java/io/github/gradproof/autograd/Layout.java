@@ -1,6 +1,7 @@
 package io.github.gradproof.autograd;
 
 import io.github.gradproof.diag.Plural;
+import java.util.Arrays;
 
 /** Reshape, transpose, flip, broadcast_to, triangles and diagonals on plain tensors (no gradients). */
 final class Layout {
@@ -31,7 +32,7 @@ final class Layout {
         known *= requested[i];
       }
     }
-    int[] shape = requested.clone();
+    int[] shape = Arrays.copyOf(requested, requested.length);
     if (unknown >= 0 && known != 0 && size % known == 0) {
       shape[unknown] = (int) (size / known);
       return shape;

@@ -58,7 +58,7 @@ final class Pooling {
     double[] gv = g.data();
     double size = (double) win.kh() * win.kw();
     walk(xs, g.shapeRef(), win, (o, i) -> out[i] += gv[o] / size);
-    return new Tensor(out, xs.clone());
+    return new Tensor(out, Arrays.copyOf(xs, xs.length));
   }
 
   private static void walk(int[] xs, int[] os, Window win, Cell cell) {

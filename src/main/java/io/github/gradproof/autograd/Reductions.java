@@ -111,7 +111,7 @@ final class Reductions {
     for (int i = 0; i < g.length; i++) {
       reduced[i] = i < lead || (shape[i - lead] == 1 && g[i] != 1);
     }
-    return sum(grad, reduced, true).withShape(shape.clone());
+    return sum(grad, reduced, true).withShape(Arrays.copyOf(shape, shape.length));
   }
 
   /** Row-major strides of the keepdims shape, with 0 on reduced axes. */

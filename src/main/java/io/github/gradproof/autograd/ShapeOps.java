@@ -1,5 +1,7 @@
 package io.github.gradproof.autograd;
 
+import java.util.Arrays;
+
 /**
  * The gradient table of operations that move values without arithmetic: reshape (also behind
  * expand_dims and squeeze), transpose, broadcast_to, flip, indexing, tril/triu and trace. Each rule sends
@@ -12,7 +14,7 @@ final class ShapeOps {
 
   /** Reshape to an already resolved shape of the same size. */
   static final Primitive<int[]> RESHAPE = Primitive.of("reshape",
-      (x, shape) -> x[0].withShape(shape.clone()),
+      (x, shape) -> x[0].withShape(Arrays.copyOf(shape, shape.length)),
       (g, y, x, shape) -> g.withShape(x[0].shapeRef()));
 
   /** Output axis {@code i} is input axis {@code perm[i]}. */

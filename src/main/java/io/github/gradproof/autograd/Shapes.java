@@ -204,6 +204,6 @@ final class Shapes {
             "negative dimensions are not allowed: " + format(shape));
       }
     }
-    return shape.clone();
+    return Arrays.copyOf(shape, shape.length);
   }
 }

@@ -1,5 +1,7 @@
 package io.github.gradproof.autograd;
 
+import java.util.Arrays;
+
 /**
  * Strided views on plain tensors: a view reads element {@code start + Σ index[i] * strides[i]} of the
  * source for every multi-index of its shape, in row-major order. Broadcasting (stride 0), transposes
@@ -36,7 +38,7 @@ final class Strided {
 
   /** A copy of the view of {@code x} described by {@code start}, {@code strides} and {@code shape}. */
   static Tensor copy(Tensor x, int start, int[] strides, int[] shape) {
-    return gather(x, offsets(start, strides, shape), shape.clone());
+    return gather(x, offsets(start, strides, shape), Arrays.copyOf(shape, shape.length));
   }
 
   /** {@code out[k] = x[offsets[k]]}, shaped {@code shape}. */

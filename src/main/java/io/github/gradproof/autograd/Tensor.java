@@ -52,12 +52,12 @@ public final class Tensor {
       throw new ShapeException(ShapeException.Kind.RESHAPE, "cannot reshape " + Shapes.format(
           new int[] {data.length}) + " (" + Plural.count(data.length, "element") + ") into " + Shapes.format(s));
     }
-    return new Tensor(data.clone(), s);
+    return new Tensor(Arrays.copyOf(data, data.length), s);
   }
 
   /** A rank-1 tensor of the given values. */
   public static Tensor vector(double... v) {
-    return new Tensor(v.clone(), new int[] {v.length});
+    return new Tensor(Arrays.copyOf(v, v.length), new int[] {v.length});
   }
 
   /**
@@ -140,7 +140,7 @@ public final class Tensor {
 
   /** A copy of the shape. */
   public int[] shape() {
-    return shape.clone();
+    return Arrays.copyOf(shape, shape.length);
   }
 
   /** Number of axes (0 for a scalar). */
@@ -214,7 +214,7 @@ public final class Tensor {
 
   /** A copy of the values in row-major order. */
   public double[] toArray() {
-    return data.clone();
+    return Arrays.copyOf(data, data.length);
   }
 
   /** The shape in NumPy's tuple notation, e.g. {@code (3, 4)}. */

@@ -116,7 +116,7 @@ public final class Var {
   void accumulate(Tensor g) {
     double[] src = g.data();
     if (gradBuffer == null) {
-      gradBuffer = src.clone();
+      gradBuffer = Arrays.copyOf(src, src.length);
       return;
     }
     for (int i = 0; i < src.length; i++) {
@@ -563,7 +563,7 @@ public final class Var {
    * @throws ShapeException of kind BROADCAST if this shape cannot be broadcast to {@code shape}
    */
   public Var broadcastTo(int... shape) {
-    return ShapeOps.BROADCAST_TO.apply(shape.clone(), this);
+    return ShapeOps.BROADCAST_TO.apply(Arrays.copyOf(shape, shape.length), this);
   }
 
   /**

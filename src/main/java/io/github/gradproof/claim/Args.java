@@ -4,6 +4,7 @@ import io.github.gradproof.autograd.ShapeException;
 import io.github.gradproof.autograd.Tensor;
 import io.github.gradproof.autograd.Var;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -78,7 +79,8 @@ public final class Args {
     if (v instanceof Value.IntValue i) {
       return new int[] {toInt(i.value(), param)};
     }
-    return ((Value.ShapeValue) v).dims().clone();
+    int[] dims = ((Value.ShapeValue) v).dims();
+    return Arrays.copyOf(dims, dims.length);
   }
 
   /** PyTorch's 2-D size: an integer {@code n} is {@code (n, n)}. */
@@ -88,7 +90,8 @@ public final class Args {
       int n = toInt(i.value(), param);
       return new int[] {n, n};
     }
-    return ((Value.ShapeValue) v).dims().clone();
+    int[] dims = ((Value.ShapeValue) v).dims();
+    return Arrays.copyOf(dims, dims.length);
   }
 
   /** A pair, or {@code null} for {@code None}. */

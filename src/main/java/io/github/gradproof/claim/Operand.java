@@ -15,12 +15,12 @@ public sealed interface Operand
   /** A tensor, by its shape; a scalar has shape {@code ()}. The array is a copy. */
   record Tensor(int[] shape) implements Operand {
     public Tensor {
-      shape = shape.clone();
+      shape = Arrays.copyOf(shape, shape.length);
     }
 
     @Override
     public int[] shape() {
-      return shape.clone();
+      return Arrays.copyOf(shape, shape.length);
     }
 
     @Override
@@ -45,12 +45,12 @@ public sealed interface Operand
   /** A shape tuple such as {@code (3, 4)}. The array is a copy. */
   record Tuple(int[] dims) implements Operand {
     public Tuple {
-      dims = dims.clone();
+      dims = Arrays.copyOf(dims, dims.length);
     }
 
     @Override
     public int[] dims() {
-      return dims.clone();
+      return Arrays.copyOf(dims, dims.length);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.github.gradproof.render;
 import io.github.gradproof.quiz.Distribution;
 import io.github.gradproof.quiz.InputSpec;
 import io.github.gradproof.verify.NumberArray;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -40,7 +41,7 @@ final class VariantMathMl {
     int matrix = shape[shape.length - 2] * shape[shape.length - 1];
     int[] lead = new int[shape.length - 2];
     for (int start = 0; start < data.length; start += matrix) {
-      math(name, lead.clone(), new int[] {shape[shape.length - 2], shape[shape.length - 1]}, data, start, decimal);
+      math(name, Arrays.copyOf(lead, lead.length), new int[] {shape[shape.length - 2], shape[shape.length - 1]}, data, start, decimal);
       increment(lead, shape);
     }
   }

@@ -45,7 +45,7 @@ public record ClaimResult(
     boolean engineSkipped) {
 
   public ClaimResult {
-    shape = shape == null ? null : shape.clone();
+    shape = shape == null ? null : Arrays.copyOf(shape, shape.length);
     shapes = shapes.stream().map(int[]::clone).toList();
   }
 
@@ -64,7 +64,7 @@ public record ClaimResult(
 
   @Override
   public int[] shape() {
-    return shape == null ? null : shape.clone();
+    return shape == null ? null : Arrays.copyOf(shape, shape.length);
   }
 
   @Override

@@ -21,18 +21,18 @@ public final class NumberArray {
     if (size != values.length) {
       throw new IllegalArgumentException("a shape of " + size + " elements holds " + values.length + " values");
     }
-    this.shape = shape.clone();
-    this.values = values.clone();
+    this.shape = Arrays.copyOf(shape, shape.length);
+    this.values = Arrays.copyOf(values, values.length);
   }
 
   /** The shape: {@code []} for a scalar. */
   public int[] shape() {
-    return shape.clone();
+    return Arrays.copyOf(shape, shape.length);
   }
 
   /** The numbers, in row-major order. */
   public double[] toArray() {
-    return values.clone();
+    return Arrays.copyOf(values, values.length);
   }
 
   @Override

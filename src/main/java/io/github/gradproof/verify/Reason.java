@@ -65,7 +65,7 @@ public sealed interface Reason
   record ValueMismatch(String gradient, int[] index, double claimed, double expected, Map<String, Integer> dims)
       implements Reason {
     public ValueMismatch {
-      index = index.clone();
+      index = Arrays.copyOf(index, index.length);
       dims = ordered(dims);
     }
 
@@ -76,7 +76,7 @@ public sealed interface Reason
 
     @Override
     public int[] index() {
-      return index.clone();
+      return Arrays.copyOf(index, index.length);
     }
 
     /** {@code |claimed - expected|}; NaN when either is NaN. */
@@ -116,7 +116,7 @@ public sealed interface Reason
   record ComparisonFails(CompareOp op, Argument left, Argument right, int[] index, Map<String, Integer> dims)
       implements Reason {
     public ComparisonFails {
-      index = index == null ? null : index.clone();
+      index = index == null ? null : Arrays.copyOf(index, index.length);
       dims = ordered(dims);
     }
 
@@ -127,7 +127,7 @@ public sealed interface Reason
 
     @Override
     public int[] index() {
-      return index == null ? null : index.clone();
+      return index == null ? null : Arrays.copyOf(index, index.length);
     }
 
     @Override
