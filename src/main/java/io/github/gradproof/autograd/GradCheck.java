@@ -241,7 +241,8 @@ public final class GradCheck {
   private record Evaluation(double value, long fingerprint) {
     static Evaluation of(ToDoubleFunction<Var> f, double[] point, int[] shape) {
       KinkRecorder kinks = new KinkRecorder();
-      double value = f.applyAsDouble(Var.recording(new Tensor(Arrays.copyOf(point, point.length), Arrays.copyOf(shape, shape.length)), kinks));
+      Tensor at = new Tensor(Arrays.copyOf(point, point.length), Arrays.copyOf(shape, shape.length));
+      double value = f.applyAsDouble(Var.recording(at, kinks));
       return new Evaluation(value, kinks.fingerprint());
     }
   }

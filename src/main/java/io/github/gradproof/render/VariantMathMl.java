@@ -41,7 +41,8 @@ final class VariantMathMl {
     int matrix = shape[shape.length - 2] * shape[shape.length - 1];
     int[] lead = new int[shape.length - 2];
     for (int start = 0; start < data.length; start += matrix) {
-      math(name, Arrays.copyOf(lead, lead.length), new int[] {shape[shape.length - 2], shape[shape.length - 1]}, data, start, decimal);
+      int[] matrixShape = {shape[shape.length - 2], shape[shape.length - 1]};
+      math(name, Arrays.copyOf(lead, lead.length), matrixShape, data, start, decimal);
       increment(lead, shape);
     }
   }
