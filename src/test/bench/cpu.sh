@@ -24,24 +24,8 @@ RUNS=${2:-5}
 WORK=${WORK:-/tmp/gradproof-bench}
 command -v perf >/dev/null || { echo "cpu.sh: needs perf (apt-get install linux-perf)" >&2; exit 2; }
 mkdir -p "$WORK"
-if [ ! -f target/test-classes/io/github/gradproof/bench/CorpusGenerator.class ]; then
-  mvn -B -q test-compile -Dinvoker.skip
-fi
-corpus() { # P: the corpus of P phases, made once (shared with options.sh)
-  local dir="$WORK/options-corpus-$1"
-  [ -d "$dir" ] || java -cp target/test-classes io.github.gradproof.bench.CorpusGenerator "$dir" "$1" >/dev/null
-  echo "$dir"
-}
-case "$WORKLOAD" in
-  phase8) args=(-Dgradproof.cache=false -Dgradproof.output="$WORK/cpu-site") ;;
-  rebuild)
-    data=$(corpus 1000)
-    args=(-Dgradproof.data="$data" -Dgradproof.output="$WORK/cpu-site-rebuild" -Dgradproof.cacheDir="$WORK/cpu-cache")
-    mvn -B -o -q site:generate "${args[@]}" >/dev/null # fills the cache and the output
-    ;;
-  *[!0-9]* | '') echo "cpu.sh: unknown workload '$WORKLOAD'" >&2; exit 2 ;;
-  *) args=(-Dgradproof.data="$(corpus "$WORKLOAD")" -Dgradproof.cache=false -Dgradproof.output="$WORK/cpu-site") ;;
-esac
+. "$(dirname "$0")/workload.sh"
+workload_setup cpu
 
 echo "commit $(git rev-parse --short HEAD), $(date -u '+%Y-%m-%d %H:%M UTC'), workload $WORKLOAD, $RUNS runs each"
 echo "machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')),\
@@ -76,10 +60,9 @@ measure() { # label, Maven arguments...
 for r in $(seq "$RUNS"); do
   measure bare -Dgradproof.skip=true
   if [ "$WORKLOAD" = rebuild ]; then
-    # A different title each time: the phase is verified and rendered again, and the index changes.
-    sed -i "s/Benchmark\( (edited [^)]*)\)\?\"/Benchmark (edited cpu-$r)\"/" "$data/phase-01-bench-1.yaml"
+    edit_rebuild_phase "cpu-$r"
   fi
-  [ "$WORKLOAD" = rebuild ] || rm -rf "$WORK/cpu-site" # a cold build starts from no output, as options.sh's
+  clear_cold_output cpu
   measure build "${args[@]}"
   echo "run $r: bare $(awk '$1 == "bare" && $2 == "all" { print $4 }' "$results" | tail -1) ms," \
     "build $(awk '$1 == "build" && $2 == "all" { print $4 }' "$results" | tail -1) ms of CPU"

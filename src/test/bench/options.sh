@@ -21,37 +21,19 @@ shift 2
 [ $# -ge 2 ] || { echo "options.sh: give at least two sets of options (\"\" is the project's own)" >&2; exit 2; }
 WORK=${WORK:-/tmp/gradproof-bench}
 mkdir -p "$WORK"
-if [ ! -f target/test-classes/io/github/gradproof/bench/CorpusGenerator.class ]; then
-  mvn -B -q test-compile -Dinvoker.skip
-fi
 echo "commit $(git rev-parse --short HEAD), $(date -u '+%Y-%m-%d %H:%M UTC'), workload $WORKLOAD, $ROUNDS rounds"
 echo "machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')),\
  load average $(cut -d' ' -f1-3 /proc/loadavg); .mvn/jvm.config: $(tr '\n' ' ' < .mvn/jvm.config)"
 
-corpus() { # P: the corpus of P phases, made once
-  local dir="$WORK/options-corpus-$1"
-  [ -d "$dir" ] || java -cp target/test-classes io.github.gradproof.bench.CorpusGenerator "$dir" "$1" >/dev/null
-  echo "$dir"
-}
-
-case "$WORKLOAD" in
-  phase8) args=(-Dgradproof.cache=false -Dgradproof.output="$WORK/options-site") ;;
-  rebuild)
-    data=$(corpus 1000)
-    args=(-Dgradproof.data="$data" -Dgradproof.output="$WORK/options-site-rebuild"
-      -Dgradproof.cacheDir="$WORK/options-cache-rebuild")
-    mvn -B -o -q site:generate "${args[@]}" >/dev/null # fills the cache and the output
-    ;;
-  *[!0-9]* | '') echo "options.sh: unknown workload '$WORKLOAD'" >&2; exit 2 ;;
-  *) args=(-Dgradproof.data="$(corpus "$WORKLOAD")" -Dgradproof.cache=false -Dgradproof.output="$WORK/options-site") ;;
-esac
+. "$(dirname "$0")/workload.sh"
+workload_setup options
 
 results="$WORK/options-results"
 : > "$results"
 run() { # label, options, Maven arguments...
   local label=$1 options=$2
   shift 2
-  [ "$WORKLOAD" = rebuild ] || rm -rf "$WORK/options-site"
+  clear_cold_output options
   MAVEN_OPTS="$options" /usr/bin/time -f "%e %M" -o "$WORK/time" mvn -B -o -q site:generate "$@" \
     >"$WORK/mvn.log" 2>&1 || { cat "$WORK/mvn.log"; exit 1; }
   read -r wall rss < "$WORK/time"
@@ -65,8 +47,7 @@ for r in $(seq "$ROUNDS"); do
       run "skip-$set_no" "$options" -Dgradproof.skip=true
     fi
     if [ "$WORKLOAD" = rebuild ]; then
-      # A different title each time: the phase is verified and rendered again, and the index changes.
-      sed -i "s/Benchmark\( (edited [^)]*)\)\?\"/Benchmark (edited $r-$set_no)\"/" "$data/phase-01-bench-1.yaml"
+      edit_rebuild_phase "$r-$set_no"
     fi
     run "build-$set_no" "$options" "${args[@]}"
   done
