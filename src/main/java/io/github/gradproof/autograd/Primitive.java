@@ -109,6 +109,10 @@ final class Primitive<P> {
       args[i] = operands[i].value();
     }
     Tensor ans = kernel.apply(args, params);
+    RoundingProbe probe = Var.probe(operands);
+    if (probe != null) {
+      ans = probe.apply(ans);
+    }
     KinkRecorder kinks = Var.kinks(operands);
     if (branches != null && kinks.active()) {
       branches.report(kinks, args, ans, params);
@@ -143,7 +147,9 @@ final class Primitive<P> {
         // the row (by reflection, never through this class) and must see it take effect.
         Vjp<P> rule = operands[i].requiresGrad() ? op.vjp(i) : null;
         if (rule != null) {
-          Var.pushTo(operands[i], rule.apply(g, ans, args, params));
+          Tensor pushed = rule.apply(g, ans, args, params);
+          RoundingProbe probe = Var.probe(operands);
+          Var.pushTo(operands[i], probe == null ? pushed : probe.apply(pushed));
         }
       }
     }

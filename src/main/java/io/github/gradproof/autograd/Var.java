@@ -25,6 +25,8 @@ public final class Var {
   private final GradRule rule;
   /** Where the operations computed from this node report their branches (see {@link KinkRecorder}). */
   private final KinkRecorder kinks;
+  /** Moves every value computed from this node a little, or null (see {@link RoundingProbe}). */
+  private final RoundingProbe probe;
   private double[] gradBuffer;
   private Tensor grad;
   /** The backward pass that visited this node last (a token of that pass). */
@@ -37,11 +39,17 @@ public final class Var {
   }
 
   private Var(Tensor value, boolean requiresGrad, Var[] parents, GradRule rule, KinkRecorder kinks) {
+    this(value, requiresGrad, parents, rule, kinks, null);
+  }
+
+  private Var(Tensor value, boolean requiresGrad, Var[] parents, GradRule rule, KinkRecorder kinks,
+      RoundingProbe probe) {
     this.value = value;
     this.requiresGrad = requiresGrad;
     this.parents = parents;
     this.rule = rule;
     this.kinks = kinks;
+    this.probe = probe;
   }
 
   /** A leaf that takes no gradient. */
@@ -60,6 +68,25 @@ public final class Var {
    */
   public static Var recording(Tensor t, KinkRecorder kinks) {
     return new Var(t, false, NONE, null, kinks);
+  }
+
+  /**
+   * A leaf that carries {@code probe}: every operation computed from it, and every gradient a backward
+   * pass pushes through those operations, is moved a little ({@link RoundingProbe}). Its own value is
+   * {@code t} as given.
+   */
+  public static Var probed(Tensor t, boolean requiresGrad, RoundingProbe probe) {
+    return new Var(t, requiresGrad, NONE, null, KinkRecorder.NONE, probe);
+  }
+
+  /** The probe of the first operand that carries one, or null. */
+  static RoundingProbe probe(Var... operands) {
+    for (Var v : operands) {
+      if (v.probe != null) {
+        return v.probe;
+      }
+    }
+    return null;
   }
 
   /**
@@ -170,17 +197,18 @@ public final class Var {
   /** Creates the result of an operation: it tracks gradients only when an operand does. */
   static Var result(Tensor value, Var[] operands, GradRule rule) {
     KinkRecorder recorder = kinks(operands);
+    RoundingProbe probe = probe(operands);
     for (Var v : operands) {
       if (v.requiresGrad) {
-        return new Var(value, true, operands, rule, recorder);
+        return new Var(value, true, operands, rule, recorder, probe);
       }
     }
-    return new Var(value, false, NONE, null, recorder);
+    return new Var(value, false, NONE, null, recorder, probe);
   }
 
   /** A constant computed from {@code operands} (a comparison's mask): it keeps their recorder. */
   static Var constantOf(Tensor value, Var... operands) {
-    return new Var(value, false, NONE, null, kinks(operands));
+    return new Var(value, false, NONE, null, kinks(operands), probe(operands));
   }
 
   /** Pushes {@code g} to an operand, summing away broadcast axes first: the one unbroadcast of every op. */
