@@ -1,9 +1,11 @@
 package io.github.gradproof.verify;
 
+import io.github.gradproof.autograd.RoundingProbe;
 import io.github.gradproof.autograd.ShapeException;
 import io.github.gradproof.autograd.Tensor;
 import io.github.gradproof.autograd.Var;
 import io.github.gradproof.claim.Argument;
+import io.github.gradproof.claim.Claims;
 import io.github.gradproof.claim.CompareOp;
 import io.github.gradproof.claim.EvaluationException;
 import io.github.gradproof.claim.Evaluator;
@@ -29,19 +31,46 @@ final class ClaimJudge {
 
   private ClaimJudge() {}
 
+  /** Judges {@code line} in {@code trial}, measuring rounding noise where the verdict rests on it. */
   static Outcome judge(Line line, Trial trial) {
+    return judge(line, trial, true);
+  }
+
+  /**
+   * Judges {@code line} in {@code trial}; with {@code measureNoise}, an element that is close only
+   * through the floors of {@link Closeness} is judged against its measured rounding noise too
+   * ({@link RoundingNoise}). Without it (the values in {@code trial.env} replaced, as
+   * {@link Vacuity} does), the floors alone decide.
+   */
+  static Outcome judge(Line line, Trial trial, boolean measureNoise) {
     Evaluator ev = new Evaluator(trial.env, trial);
     Map<String, Integer> dims = trial.dims();
+    RoundingNoise noise = measureNoise && !Claims.usesExperiments(line) ? new RoundingNoise(line, trial) : null;
     try {
       double scale = trialScale(line, trial);
       if (line instanceof Line.GradientClaim g) {
-        return gradient(g, ev.eval(g.value()), trial.grads.get(g.target()), dims, scale);
+        return gradient(g, ev.eval(g.value()), trial.grads.get(g.target()), dims, scale, noise);
       }
       Line.Comparison c = (Line.Comparison) line;
-      return comparison(c, ev.eval(c.left()), ev.eval(c.right()), dims, scale);
+      return comparison(c, ev.eval(c.left()), ev.eval(c.right()), dims, scale, noise);
     } catch (EvaluationException e) {
       return new Outcome(Reason.Undefined.of(e.kind(), e.operation(), dims), null, Double.NaN);
     }
+  }
+
+  /**
+   * The closeness rule of two compared sides {@code a} and {@code b}: the floors of {@link Closeness},
+   * capped by the sides' measured rounding noise when some element rests on a floor.
+   */
+  private static Closeness closeness(double[] a, double[] b, double scale, RoundingNoise noise) {
+    Closeness closeness = Closeness.of(a, b, scale);
+    if (noise != null && closeness.restsOnTheFloor(a, b)) {
+      double[] measured = noise.of(a, b);
+      if (measured != null) {
+        return closeness.withNoise(measured);
+      }
+    }
+    return closeness;
   }
 
   /**
@@ -96,7 +125,7 @@ final class ClaimJudge {
   }
 
   private static Outcome gradient(Line.GradientClaim g, Value claimedValue, Tensor truth, Map<String, Integer> dims,
-      double scale) {
+      double scale, RoundingNoise noise) {
     Tensor claimed = Evaluator.var(claimedValue).value();
     int[] shape = claimed.shape();
     if (!Arrays.equals(shape, truth.shape())) {
@@ -105,7 +134,7 @@ final class ClaimJudge {
     }
     double[] a = claimed.toArray();
     double[] b = truth.toArray();
-    Closeness closeness = Closeness.of(a, b, scale);
+    Closeness closeness = closeness(a, b, scale, noise);
     double max = 0;
     int worst = -1;
     double worstExcess = 0;
@@ -114,7 +143,7 @@ final class ClaimJudge {
       if (!Double.isNaN(max) && !(d <= max)) {
         max = d; // a NaN difference makes the error NaN for good
       }
-      double excess = closeness.excess(a[i], b[i]); // NaN is never close; the first one is reported
+      double excess = closeness.excess(i, a[i], b[i]); // NaN is never close; the first one is reported
       if (excess > 0 && (worst < 0 || excess > worstExcess)) {
         worst = i;
         worstExcess = excess;
@@ -127,7 +156,8 @@ final class ClaimJudge {
         shape, max);
   }
 
-  private static Outcome comparison(Line.Comparison c, Value l, Value r, Map<String, Integer> dims, double scale) {
+  private static Outcome comparison(Line.Comparison c, Value l, Value r, Map<String, Integer> dims, double scale,
+      RoundingNoise noise) {
     CompareOp op = c.op();
     int[] shape = l instanceof Value.TensorValue t ? t.tensor().shape() : null;
     if (l instanceof Value.ShapeValue a && r instanceof Value.ShapeValue b) {
@@ -150,16 +180,19 @@ final class ClaimJudge {
       }
       return new Outcome(new Reason.ShapeMismatch(left, right, null, dims), shape, Double.NaN);
     }
-    Tensor x;
-    Tensor y;
+    Tensor[] sides;
     try {
-      x = a.add(Var.zerosLike(b)).value();
-      y = b.add(Var.zerosLike(a)).value();
+      sides = broadcast(a, b);
     } catch (ShapeException e) {
       Operation compared = new Operation(op.symbol(), true, List.of(left, right));
       return new Outcome(Reason.Undefined.of(e.kind(), compared, dims), shape, Double.NaN);
     }
-    return new Outcome(elementwise(c, x, y, left, right, dims, scale), shape, Double.NaN);
+    return new Outcome(elementwise(c, sides[0], sides[1], left, right, dims, scale, noise), shape, Double.NaN);
+  }
+
+  /** The two sides of a comparison of tensors, broadcast to one shape. */
+  private static Tensor[] broadcast(Var a, Var b) {
+    return new Tensor[] {a.add(Var.zerosLike(b)).value(), b.add(Var.zerosLike(a)).value()};
   }
 
   /** Why two shape tuples or integers, compared whole, fail the comparison. */
@@ -170,15 +203,15 @@ final class ClaimJudge {
 
   /** Compares two tensors of one (broadcast) shape element by element: {@code null} when the claim holds. */
   private static Reason elementwise(Line.Comparison c, Tensor x, Tensor y, Argument left, Argument right,
-      Map<String, Integer> dims, double scale) {
+      Map<String, Integer> dims, double scale, RoundingNoise noise) {
     CompareOp op = c.op();
     double[] xs = x.toArray();
     double[] ys = y.toArray();
-    Closeness closeness = Closeness.of(xs, ys, scale);
+    Closeness closeness = closeness(xs, ys, scale, noise);
     boolean anyUnequal = false;
     for (int i = 0; i < xs.length; i++) {
-      boolean ok = op == CompareOp.NE || elementHolds(op, xs[i], ys[i], closeness);
-      if (op == CompareOp.NE && !closeness.close(xs[i], ys[i])) {
+      boolean ok = op == CompareOp.NE || elementHolds(op, i, xs[i], ys[i], closeness);
+      if (op == CompareOp.NE && !closeness.close(i, xs[i], ys[i])) {
         anyUnequal = true;
       }
       if (!ok) {
@@ -214,10 +247,10 @@ final class ClaimJudge {
     };
   }
 
-  private static boolean elementHolds(CompareOp op, double a, double b, Closeness closeness) {
+  private static boolean elementHolds(CompareOp op, int i, double a, double b, Closeness closeness) {
     return switch (op) {
-      case EQ -> closeness.close(a, b);
-      case NE -> !closeness.close(a, b);
+      case EQ -> closeness.close(i, a, b);
+      case NE -> !closeness.close(i, a, b);
       case LT -> a < b;
       case GT -> a > b;
       case LE -> a <= b;
@@ -229,5 +262,65 @@ final class ClaimJudge {
   /** {@code a ~ b}: equal (infinities of one sign too), or within {@link #APPROX}{@code ·max(1, |b|)}. */
   static boolean approximately(double a, double b) {
     return a == b || Math.abs(a - b) <= APPROX * Math.max(1, Math.abs(b));
+  }
+
+  /**
+   * The rounding noise of the two sides a line compares in a trial, measured in the trial's rounding
+   * probes ({@link Trial#probe}): per element, the largest change of the claimed side plus the
+   * largest change of the reference over the probes. A gradient computed accurately changes by
+   * about its own roundoff however small it is, so a tiny true gradient is not "zero within
+   * rounding" merely because the trial's other gradients are large ({@code dp = -1/p} of a confident
+   * softmax beside {@code dz}); a sum that cancels to nearly zero changes by the size of its terms.
+   */
+  private record RoundingNoise(Line line, Trial trial) {
+
+    /** The noise of each element of the sides {@code a} and {@code b}, or null when a probe cannot say. */
+    double[] of(double[] a, double[] b) {
+      double[] claimed = new double[a.length];
+      double[] reference = new double[b.length];
+      for (int k = 0; k < Trial.ROUNDING_PROBES; k++) {
+        Trial probe = trial.probe(k);
+        double[][] sides = probe == null ? null : sides(probe);
+        if (sides == null || sides[0].length != a.length || sides[1].length != b.length) {
+          return null;
+        }
+        widen(claimed, a, sides[0]);
+        widen(reference, b, sides[1]);
+      }
+      double[] noise = new double[a.length];
+      for (int i = 0; i < noise.length; i++) {
+        noise[i] = RoundingProbe.rounding(claimed[i] + reference[i]);
+      }
+      return noise;
+    }
+
+    /** The compared sides of the line evaluated in {@code probe}, or null when they are not two float tensors. */
+    private double[][] sides(Trial probe) {
+      Evaluator ev = new Evaluator(probe.env, probe);
+      try {
+        if (line instanceof Line.GradientClaim g) {
+          return new double[][] {Evaluator.var(ev.eval(g.value())).value().toArray(),
+              probe.grads.get(g.target()).toArray()};
+        }
+        Line.Comparison c = (Line.Comparison) line;
+        Value l = ev.eval(c.left());
+        Value r = ev.eval(c.right());
+        if (!(l instanceof Value.TensorValue || r instanceof Value.TensorValue)) {
+          return null;
+        }
+        Tensor[] sides = broadcast(Evaluator.var(l), Evaluator.var(r));
+        return new double[][] {sides[0].toArray(), sides[1].toArray()};
+      } catch (RuntimeException e) {
+        return null; // undefined in a probe (a mask that flipped): the floors decide
+      }
+    }
+
+    /** {@code widest[i] = max(widest[i], |probed[i] - plain[i]|)}; a NaN change makes it unknown (NaN). */
+    private static void widen(double[] widest, double[] plain, double[] probed) {
+      for (int i = 0; i < widest.length; i++) {
+        double change = plain[i] == probed[i] ? 0 : Math.abs(probed[i] - plain[i]);
+        widest[i] = Double.isNaN(change) || Double.isNaN(widest[i]) ? Double.NaN : Math.max(widest[i], change);
+      }
+    }
   }
 }

@@ -16,6 +16,11 @@ package io.github.gradproof.verify;
  * (else of every input and forward value): a tensor that is mathematically zero but computed with
  * roundoff ({@code sum(dz, axis=1)} of a softmax) is still equal to zero. Both floors are relative,
  * so a claim about gradients of size 10^-9 is judged as strictly as one about gradients of size 1.
+ *
+ * <p>{@link #withNoise} caps the floors of each element at {@value #NOISE_FACTOR} times its rounding
+ * noise as measured in the trial's rounding probes: the scales say how large the values are that
+ * an element's rounding comes from, not how much of it reaches the element, and a tiny gradient
+ * computed accurately beside a huge one must not count as zero.
  */
 final class Closeness {
 
@@ -26,15 +31,50 @@ final class Closeness {
   /** Absolute floor relative to the trial's scale: about 10^4 roundoffs. */
   static final double TRIAL_FLOOR = 1e-12;
 
-  private final double floor;
+  /**
+   * The floors allow at most this many times an element's measured rounding noise: about 10^4
+   * roundoffs, as {@link #TRIAL_FLOOR} was meant to be.
+   */
+  static final double NOISE_FACTOR = 1e4;
 
-  private Closeness(double floor) {
+  private final double floor;
+  /** Each element's measured rounding noise (non-negative, +inf when unknown), or null: the floors alone. */
+  private final double[] noise;
+
+  private Closeness(double floor, double[] noise) {
     this.floor = floor;
+    this.noise = noise;
   }
 
   /** The rule for comparing {@code a} with {@code b} in a trial of scale {@code trialScale}. */
   static Closeness of(double[] a, double[] b, double trialScale) {
-    return new Closeness(FLOOR * Math.max(scale(a), scale(b)) + TRIAL_FLOOR * trialScale);
+    return new Closeness(FLOOR * Math.max(scale(a), scale(b)) + TRIAL_FLOOR * trialScale, null);
+  }
+
+  /**
+   * The same rule with each element's floor capped at {@link #NOISE_FACTOR} times its measured
+   * rounding noise {@code noise[i]} (NaN counts as unknown: the floor stays).
+   */
+  Closeness withNoise(double[] noise) {
+    double[] known = new double[noise.length];
+    for (int i = 0; i < noise.length; i++) {
+      known[i] = Double.isNaN(noise[i]) ? Double.POSITIVE_INFINITY : noise[i];
+    }
+    return new Closeness(floor, known);
+  }
+
+  /**
+   * Whether some element of {@code a} is close to {@code b} only through the floors (not through the
+   * relative term alone): only then can its measured noise change the verdict.
+   */
+  boolean restsOnTheFloor(double[] a, double[] b) {
+    for (int i = 0; i < a.length; i++) {
+      double d = Math.abs(a[i] - b[i]);
+      if (a[i] != b[i] && d > RTOL * Math.abs(b[i]) && d <= RTOL * Math.abs(b[i]) + floor) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The largest finite magnitude of {@code values} (0 when there is none). */
@@ -48,9 +88,19 @@ final class Closeness {
     return s;
   }
 
-  /** Whether {@code a} is close to the reference {@code b}. */
+  /** Whether {@code a} is close to the reference {@code b} (without measured noise). */
   boolean close(double a, double b) {
     return excess(a, b) <= 0;
+  }
+
+  /** Whether element {@code i}, {@code a}, is close to the reference {@code b}. */
+  boolean close(int i, double a, double b) {
+    return excess(i, a, b) <= 0;
+  }
+
+  /** {@link #excess(double, double)} of element {@code i}, under its measured noise if any. */
+  double excess(int i, double a, double b) {
+    return noise == null ? excess(a, b) : excess(a, b, Math.min(floor, NOISE_FACTOR * noise[i]));
   }
 
   /**
@@ -58,6 +108,10 @@ final class Closeness {
    * positive infinity for NaN, infinities that differ, or an infinity against a finite value.
    */
   double excess(double a, double b) {
+    return excess(a, b, floor);
+  }
+
+  private static double excess(double a, double b, double floor) {
     if (a == b) {
       return 0;
     }

@@ -3,6 +3,7 @@ package io.github.gradproof.verify;
 import io.github.gradproof.autograd.GradCheckResult;
 import io.github.gradproof.autograd.Gradients;
 import io.github.gradproof.autograd.Rng;
+import io.github.gradproof.autograd.RoundingProbe;
 import io.github.gradproof.autograd.ShapeException;
 import io.github.gradproof.autograd.Tensor;
 import io.github.gradproof.autograd.TensorLimitException;
@@ -44,6 +45,17 @@ final class Trial implements Experiments {
   private ConvergenceExperiment experiment;
   /** Scales of this trial's tensors, by identity ({@link #scaleOf}). */
   private final Map<Tensor, Double> scales = new IdentityHashMap<>();
+  private final Map<String, Tensor> given;
+  /** Moves every computed value a little in a rounding probe of this trial, else null. */
+  private final RoundingProbe probe;
+  /** The rounding probes of this trial, made on first use ({@link #probe(int)}). */
+  private final Trial[] probes = new Trial[ROUNDING_PROBES];
+  private boolean probesFailed;
+
+  /** How many rounding probes measure a claim's noise ({@link ClaimJudge}). */
+  static final int ROUNDING_PROBES = 3;
+  /** Mixed into the trial's seed for the directions of each rounding probe. */
+  private static final long[] PROBE_SEEDS = {0x5DEECE66DL, 0x2545F4914F6CDD1DL, 0x1B873593L};
 
   /**
    * Runs the forward lines and the backward pass.
@@ -61,9 +73,17 @@ final class Trial implements Experiments {
    * @throws TrialFailure when a forward line is undefined on this trial's shapes
    */
   Trial(CompiledQuestion question, Map<String, Integer> dims, long seed, Map<String, Tensor> given) {
+    this(question, dims, seed, given, null);
+  }
+
+  /** The trial, or with a non-null {@code probe} its rounding probe: every computed value moved a little. */
+  private Trial(CompiledQuestion question, Map<String, Integer> dims, long seed, Map<String, Tensor> given,
+      RoundingProbe probe) {
     this.question = question;
     this.seed = seed;
     this.dims = dims;
+    this.given = given;
+    this.probe = probe;
     Setup setup = question.question.setup();
     Rng rng = new Rng(seed);
     Map<String, Var> graph = new HashMap<>();
@@ -77,7 +97,7 @@ final class Trial implements Experiments {
       if (given.containsKey(in.name())) {
         t = given.get(in.name());
       }
-      Var v = in.distribution() == Distribution.LABELS ? Var.constant(t) : Var.parameter(t);
+      Var v = in.distribution() == Distribution.LABELS ? Var.constant(t) : leaf(probe == null ? t : probe.apply(t), true);
       graph.put(in.name(), v);
       building.put(in.name(), new Value.TensorValue(v));
     }
@@ -102,13 +122,13 @@ final class Trial implements Experiments {
             question.inputsRead.get(i), setup.inputs(), dimsText()));
       }
       if (!out.requiresGrad()) {
-        out = Var.parameter(out.value()); // depends on no input: a leaf of its own
+        out = leaf(out.value(), true); // depends on no input: a leaf of its own
       }
       graph.put(d.name(), out);
       building.put(d.name(), new Value.TensorValue(out));
     }
     for (Map.Entry<String, Var> node : graph.entrySet()) {
-      env.put(node.getKey(), Value.constant(node.getValue().value()));
+      env.put(node.getKey(), new Value.TensorValue(leaf(node.getValue().value(), false)));
     }
     if (out != null) {
       backward(out, rng, graph);
@@ -131,9 +151,34 @@ final class Trial implements Experiments {
       if (node.getValue().requiresGrad()) {
         Tensor g = name.equals(last) ? upstream : gradients.of(node.getValue());
         grads.put(name, g);
-        env.put("d" + name, Value.constant(g));
+        env.put("d" + name, new Value.TensorValue(leaf(g, false)));
       }
     }
+  }
+
+  /** A leaf of this trial's graph or environment: in a rounding probe, one that carries the probe. */
+  private Var leaf(Tensor t, boolean requiresGrad) {
+    if (probe != null) {
+      return Var.probed(t, requiresGrad, probe);
+    }
+    return requiresGrad ? Var.parameter(t) : Var.constant(t);
+  }
+
+  /**
+   * Rounding probe {@code k} of this trial (below {@link #ROUNDING_PROBES}): the same inputs and
+   * upstream gradient, every input and computed value moved by a small relative amount drawn from
+   * a seed of its own ({@link RoundingProbe}); null when a probe cannot be run (its forward lines
+   * give a non-finite value).
+   */
+  Trial probe(int k) {
+    if (probes[k] == null && !probesFailed) {
+      try {
+        probes[k] = new Trial(question, dims, seed, given, new RoundingProbe(seed ^ PROBE_SEEDS[k]));
+      } catch (TrialFailure e) {
+        probesFailed = true;
+      }
+    }
+    return probes[k];
   }
 
   private Tensor draw(Rng rng, InputSpec in) {

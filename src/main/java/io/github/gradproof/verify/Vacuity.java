@@ -68,7 +68,7 @@ final class Vacuity {
           Tensor t = ((Value.TensorValue) e.getValue()).tensor();
           trial.env.put(e.getKey(), Value.constant(probe == 0 ? Tensor.zeros(t.shape()) : random(rng, t)));
         }
-        if (!ClaimJudge.judge(c.line(), trial).holds()) {
+        if (!ClaimJudge.judge(c.line(), trial, false).holds()) {
           return false;
         }
       }

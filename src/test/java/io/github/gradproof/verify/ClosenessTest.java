@@ -35,6 +35,38 @@ class ClosenessTest {
   }
 
   @Test
+  void measuredNoiseCapsTheFloorsJustInsideAndOutside() {
+    Closeness c = Closeness.of(new double[] {0}, new double[] {0}, 1).withNoise(new double[] {1e-20});
+    double allowance = Closeness.NOISE_FACTOR * 1e-20; // 1e-16, below the trial floor 1e-12
+    assertTrue(c.close(0, allowance * 0.99, 0));
+    assertFalse(c.close(0, allowance * 1.01, 0));
+    assertFalse(c.close(0, 0.5e-12, 0), "the floor alone would allow it");
+  }
+
+  @Test
+  void noiseAboveTheFloorsLeavesTheFloors() {
+    Closeness c = Closeness.of(new double[] {0}, new double[] {0}, 1).withNoise(new double[] {1});
+    assertTrue(c.close(0, 0.99e-12, 0));
+    assertFalse(c.close(0, 1.01e-12, 0), "noise never widens the allowance");
+  }
+
+  @Test
+  void unknownNoiseLeavesTheFloors() {
+    Closeness c = Closeness.of(new double[] {0}, new double[] {0}, 1).withNoise(new double[] {Double.NaN});
+    assertTrue(c.close(0, 0.99e-12, 0));
+    assertFalse(c.close(0, 1.01e-12, 0));
+  }
+
+  @Test
+  void onlyAnElementCloseThroughAFloorAsksForNoise() {
+    Closeness c = Closeness.of(new double[] {1, 0}, new double[] {1, 0}, 0);
+    assertFalse(c.restsOnTheFloor(new double[] {1 + 0.5e-6, 0}, new double[] {1, 0}), "the relative term suffices");
+    assertTrue(c.restsOnTheFloor(new double[] {1, 0.5e-10}, new double[] {1, 0}), "close only through 1e-10·S");
+    assertFalse(c.restsOnTheFloor(new double[] {1, 2e-10}, new double[] {1, 0}), "not close at all");
+    assertFalse(c.restsOnTheFloor(new double[] {1, 0}, new double[] {1, 0}), "equal");
+  }
+
+  @Test
   void infinitiesFollowAllclose() {
     double inf = Double.POSITIVE_INFINITY;
     Closeness c = Closeness.of(new double[] {inf, 1}, new double[] {inf, 1}, 1);
