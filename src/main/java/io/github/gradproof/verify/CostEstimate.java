@@ -218,8 +218,9 @@ final class CostEstimate {
     int at = -1;
     if (work > limits.maxWork()) {
       at = costliest(lineWork);
-      over.add("verifying it would take about " + count(work) + " operations (multiply-adds or their equivalent), "
-          + "over the limit of " + count(limits.maxWork()) + " (gradproof.maxWork): " + trialsText() + "; this line "
+      String[] counts = counts(work, limits.maxWork());
+      over.add("verifying it would take about " + counts[0] + " operations (multiply-adds or their equivalent), "
+          + "over the limit of " + counts[1] + " (gradproof.maxWork): " + trialsText() + "; this line "
           + "costs the most (about " + count(lineWork[at]) + " in all)");
       properties.add("-Dgradproof.maxWork (<maxWork> in the POM)");
     }
@@ -268,17 +269,37 @@ final class CostEstimate {
 
   /** A count as {@code 4.5e11}, exact below a million. */
   static String count(double n) {
+    return count(n, 1);
+  }
+
+  /**
+   * A cost over its limit and the limit, written with as many decimals (up to 6) as it takes for the
+   * cost not to read as the limit: "1.0004e11 ... over the limit of 1e11", never "1e11 ... over 1e11".
+   */
+  static String[] counts(double cost, double limit) {
+    for (int decimals = 1; ; decimals++) {
+      String c = count(cost, decimals);
+      String l = count(limit, decimals);
+      if (!c.equals(l) || decimals == 6) {
+        return new String[] {c, l};
+      }
+    }
+  }
+
+  /** A count as {@code 4.5e11} with at most {@code decimals} decimals (trailing zeros dropped), exact below a million. */
+  private static String count(double n, int decimals) {
     if (n < 1e6) {
       return Long.toString(Math.round(n));
     }
     int exponent = (int) Math.floor(Math.log10(n));
     double mantissa = n / Math.pow(10, exponent);
-    if (Math.round(mantissa * 10) >= 100) {
+    if (Math.round(mantissa * Math.pow(10, decimals)) >= 10 * Math.pow(10, decimals)) {
       mantissa /= 10;
       exponent++;
     }
-    String m = String.format(Locale.ROOT, "%.1f", mantissa);
-    return (m.endsWith(".0") ? m.substring(0, m.length() - 2) : m) + "e" + exponent;
+    String m = String.format(Locale.ROOT, "%." + decimals + "f", mantissa);
+    m = m.replaceAll("0+$", "");
+    return (m.endsWith(".") ? m.substring(0, m.length() - 1) : m) + "e" + exponent;
   }
 
 }

@@ -1,6 +1,7 @@
 package io.github.gradproof.verify;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -48,6 +49,10 @@ class CostRefusalTest {
   void countsFromAMillionOnHaveOneDecimalAndAnExponent() {
     assertEquals("1e6", CostEstimate.count(1e6));
     assertEquals("1.2e6", CostEstimate.count(1_234_567));
+    assertArrayEquals(new String[] {"1.0004e11", "1e11"}, CostEstimate.counts(1.0004e11, 1e11),
+        "a cost just over its limit never reads as the limit");
+    assertArrayEquals(new String[] {"4.5e11", "1e11"}, CostEstimate.counts(4.5e11, 1e11));
+    assertArrayEquals(new String[] {"1.000001e11", "1e11"}, CostEstimate.counts(1.0000012e11, 1e11));
     assertEquals("4.5e11", CostEstimate.count(4.5e11));
     assertEquals("9.9e6", CostEstimate.count(9.94e6));
   }
