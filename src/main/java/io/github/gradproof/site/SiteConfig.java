@@ -50,6 +50,10 @@ public record SiteConfig(
             "language '" + language + "' is not a language code such as 'en' or 'es'");
       }
     }
+    if (new java.util.HashSet<>(languages).size() < languages.size()) {
+      throw new IllegalArgumentException("the languages " + String.join(",", languages) + " name a language twice;"
+          + " name each page language once (gradproof.languages)");
+    }
     baseUrl = BaseUrl.normalize(baseUrl);
     limits = Objects.requireNonNull(limits, "limits");
   }
