@@ -237,7 +237,7 @@ final class NodeReader {
         continue;
       }
       if (!languages.contains(language)) {
-        unexpectedLanguage(e.getValue().getKeyNode(), language, field);
+        unexpectedLanguage(e.getValue().getKeyNode(), language, field, entries.keySet());
         continue;
       }
       String text = text(value, "the '" + language + "' text of " + field);
@@ -260,10 +260,12 @@ final class NodeReader {
     return problems.count() == before ? new Localized(texts, location(node), locations) : null;
   }
 
-  private void unexpectedLanguage(Node key, String language, String field) {
+  /** An unknown language key; "did you mean" names only a language the field does not have yet. */
+  private void unexpectedLanguage(Node key, String language, String field, java.util.Set<String> present) {
     List<String> known = new java.util.ArrayList<>(languages);
     known.addAll(ignoredLanguages);
-    Optional<String> guess = Suggestions.closest(language, known);
+    List<String> missing = known.stream().filter(k -> !present.contains(k)).toList();
+    Optional<String> guess = Suggestions.closest(language, missing);
     error(key, "unexpected language '" + language + "' in " + field
         + guess.map(g -> " (did you mean '" + g + "'?)").orElse("")
         + "; the site's languages are " + String.join(", ", known)
