@@ -206,6 +206,19 @@ public final class QuizLoader {
     return new Parsed(source, new YamlParser(source, problems).parse(), problems);
   }
 
+  /** Why the quiz folder cannot be listed, in words, and what to do. */
+  private static String cannotList(IOException e) {
+    if (e instanceof java.nio.file.NotDirectoryException) {
+      return "the quiz folder is a file, not a folder; point gradproof.data (<data> in the POM) at the folder that"
+          + " holds the phase-NN-slug.yaml files";
+    }
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      return "the quiz folder does not exist; create it with a phase-NN-slug.yaml file, or point gradproof.data"
+          + " (<data> in the POM) at the folder that holds the quiz files";
+    }
+    return "cannot list the quiz folder (" + e.getMessage() + "); check that it is a readable folder";
+  }
+
   /**
    * The quiz files of a folder: every visible file whose extension is {@code yaml} or {@code yml}
    * in any case (a name that does not follow {@code phase-NN-slug.yaml} is reported once its phase
@@ -217,8 +230,7 @@ public final class QuizLoader {
     try (Stream<Path> entries = Files.list(dir)) {
       files = entries.sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
     } catch (IOException e) {
-      throw new DiagnosticException(Diagnostic.at(new SourceLocation(displayDir, 1, 1),
-          "cannot list the quiz directory (" + e + "); check that it exists and is readable"));
+      throw new DiagnosticException(Diagnostic.at(new SourceLocation(displayDir, 1, 1), cannotList(e)));
     }
     List<Path> quizzes = new ArrayList<>();
     boolean misnamed = false;

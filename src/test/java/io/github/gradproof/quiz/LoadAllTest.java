@@ -132,7 +132,16 @@ class LoadAllTest {
         file.getMessage());
     DiagnosticException dir = assertThrows(DiagnosticException.class,
         () -> QuizFiles.loadAll(tmp.resolve("nope"), "nope", QuizFiles.LANGUAGES));
-    assertTrue(dir.getMessage().startsWith("nope:1:1: cannot list the quiz directory ("),
+    assertEquals("nope:1:1: the quiz folder does not exist; create it with a phase-NN-slug.yaml file, or point"
+        + " gradproof.data (<data> in the POM) at the folder that holds the quiz files", dir.getMessage());
+  }
+
+  @Test
+  void aQuizFolderThatIsAFileSaysSo() throws java.io.IOException {
+    java.nio.file.Files.writeString(tmp.resolve("notes"), "x");
+    DiagnosticException dir = assertThrows(DiagnosticException.class,
+        () -> QuizFiles.loadAll(tmp.resolve("notes"), "notes", QuizFiles.LANGUAGES));
+    assertTrue(dir.getMessage().startsWith("notes:1:1: the quiz folder is a file, not a folder; point gradproof.data"),
         dir.getMessage());
   }
 
