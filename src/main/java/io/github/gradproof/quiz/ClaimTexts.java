@@ -46,7 +46,7 @@ final class ClaimTexts {
       return null;
     }
     int line = mark.getLine() + 1;
-    int column = mark.getColumn() + 1 + (style == ScalarStyle.PLAIN ? 0 : 1);
+    int column = afterProperties(reader.source().line(line), mark.getColumn()) + 1 + (style == ScalarStyle.PLAIN ? 0 : 1);
     if (value.contains("\n") || scalar.getEndMark().map(m -> m.getLine() + 1 != line).orElse(false)) {
       reader.error(node, what + " spans several lines; write it on one line, or use a literal"
           + " block (|) with one line per entry");
@@ -104,6 +104,28 @@ final class ClaimTexts {
       result.add(claim);
     }
     return result;
+  }
+
+  /**
+   * The code-point column (0-based) where a scalar's own text starts, given its node's mark: after
+   * any tag ({@code !!str}) and anchor ({@code &name}) written before it, which the mark includes.
+   * A plain scalar cannot start with '!' or '&', so anything else is left where it is.
+   */
+  private static int afterProperties(String fileLine, int markColumn) {
+    if (fileLine == null) {
+      return markColumn;
+    }
+    int column = markColumn;
+    int[] cps = fileLine.codePoints().toArray();
+    while (column < cps.length && (cps[column] == '!' || cps[column] == '&')) {
+      while (column < cps.length && cps[column] != ' ' && cps[column] != '\t') {
+        column++;
+      }
+      while (column < cps.length && (cps[column] == ' ' || cps[column] == '\t')) {
+        column++;
+      }
+    }
+    return column < cps.length ? column : markColumn;
   }
 
   /**

@@ -58,6 +58,20 @@ class ClaimLocationTest {
   }
 
   @Test
+  void aTagOrAnAnchorBeforeAClaimIsSkipped() {
+    Question q = load(with(
+        "    choices:",                              // 10
+        "      - claim: !!str \"dx = 2 * x\"",       // 11: tag, then the text at column 23
+        "      - claim: &c 'dx = 3 * x'",             // 12: anchor, text at 20
+        "      - claim: !!str &d dx = 4 * x",         // 13: both, plain text at 25
+        "    answer: 1",
+        SETUP));
+    List<SourceSpan> claims = q.choices().stream().map(c -> c.claims().get(0)).toList();
+    assertEquals(List.of("dx = 2 * x", "dx = 3 * x", "dx = 4 * x"), claims.stream().map(SourceSpan::source).toList());
+    assertEquals(List.of(at(11, 23), at(12, 20), at(13, 25)), claims.stream().map(SourceSpan::location).toList());
+  }
+
+  @Test
   void claimListItemsAndFlowSequences() {
     Question q = load(with(
         "    choices:",                                   // 10
