@@ -307,6 +307,16 @@ final class YamlParser {
           + " indentation of this line");
       return;
     }
+    if (String.valueOf(e.getContext()).startsWith("while scanning a quoted scalar") && e.getContextMark().isPresent()) {
+      error(source.location(e.getContextMark().get()), "malformed YAML: the quoted text that starts here is never"
+          + " closed (YAML read to " + (problem.contains("end of stream") ? "the end of the file" : "line "
+          + where.line()) + " looking for its closing quote); close it with the same quote on this line");
+      return;
+    }
+    if (problem.contains("(Do not use") && !atIndentation(where)) {
+      problem = problem.substring(0, problem.indexOf("(Do not use")).strip(); // not indentation: the hint misleads
+    }
+    problem = problem.endsWith(".") ? problem.substring(0, problem.length() - 1) : problem;
     message.append(problem.isEmpty() ? "syntax error" : problem);
     if (e.getContext() != null && e.getContextMark().isPresent() && e.getProblemMark().isPresent()) {
       Mark context = e.getContextMark().get();
@@ -320,7 +330,56 @@ final class YamlParser {
     }
     message.append("; fix the YAML syntax here: check the indentation, the quotes, and that each"
         + " key is followed by ': '");
+    int open = lineWithUnclosedQuote(where.line());
+    if (open > 0) {
+      message.append(" (line ").append(open).append(" has an odd number of double quotes: a quoted text there is not"
+          + " closed where it should be, so YAML read past its end; check the quotes of line ").append(open).append(')');
+    }
     error(where, message.toString());
+  }
+
+  /** Whether {@code where} is within the leading spaces of its line (or at its first character). */
+  private boolean atIndentation(SourceLocation where) {
+    String line = source.line(where.line());
+    if (line == null) {
+      return true;
+    }
+    int indent = line.length() - line.stripLeading().length();
+    return where.column() <= indent + 1;
+  }
+
+  /**
+   * The last line from the few before {@code problemLine} (and that line itself) that opens a
+   * double-quoted value without closing it, or 0: the usual cause of a structure error a few lines
+   * further down, since a quoted text may run over several lines. Counts the quotes not escaped by a
+   * backslash, outside a comment.
+   */
+  private int lineWithUnclosedQuote(int problemLine) {
+    for (int line = problemLine; line >= Math.max(1, problemLine - 8); line--) {
+      String text = source.line(line);
+      if (text != null && !text.isBlank() && unescapedQuotes(text) % 2 == 1) {
+        return line;
+      }
+    }
+    return 0;
+  }
+
+  private static int unescapedQuotes(String line) {
+    int quotes = 0;
+    boolean inside = false;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (c == '#' && !inside && (i == 0 || line.charAt(i - 1) == ' ')) {
+        break; // a comment
+      }
+      if (c == '\\' && inside) {
+        i++; // an escape inside the quotes
+      } else if (c == '"') {
+        quotes++;
+        inside = !inside;
+      }
+    }
+    return quotes;
   }
 
   private static String oneLine(String text) {
