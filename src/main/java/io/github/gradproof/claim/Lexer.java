@@ -112,7 +112,7 @@ final class Lexer {
       default -> null;
     };
     if (type == null) {
-      throw new ClaimSyntaxException(start, "unexpected character '" + c + "'");
+      throw new ClaimSyntaxException(start, "unexpected character '" + c + "'; " + unexpectedHint(c));
     }
     pos += type.symbol().length();
     add(type, start);
@@ -129,5 +129,20 @@ final class Lexer {
 
   private static boolean isDigit(char c) {
     return c >= '0' && c <= '9';
+  }
+
+  /** What to write instead of a character the language has no use for. */
+  private static String unexpectedHint(char c) {
+    return switch (c) {
+      case '#' -> "the language has no comments: a '#' line inside a forward block is read as code, so put notes"
+          + " in the question's explanation";
+      case '`' -> "backticks are Markdown, not code: write the claim without them";
+      case '%' -> "there is no remainder operator: write a - b * (a // b)";
+      case '^' -> "powers are written **, as in Python";
+      case ';' -> "write one statement per line (a forward line, or one claim)";
+      case '&', '|' -> "there are no logical operators on arrays: combine 0/1 masks with * (and) or maximum (or)";
+      default -> "a claim uses names, numbers, the operators + - * / // ** @, comparisons == != < > <= >= ~,"
+          + " calls, indexing and parentheses (docs/CLAIMS.md)";
+    };
   }
 }
