@@ -2,6 +2,7 @@ package io.github.gradproof.verify;
 
 import io.github.gradproof.autograd.GradCheckResult;
 import io.github.gradproof.autograd.Rng;
+import io.github.gradproof.autograd.ShapeException;
 import io.github.gradproof.autograd.Tensor;
 import io.github.gradproof.autograd.TensorLimitException;
 import io.github.gradproof.claim.CheckedExpression;
@@ -259,6 +260,12 @@ public final class NumericVerifier {
       try {
         v = trial.evaluate(e.expr(), extra);
       } catch (EvaluationException x) {
+        if (x.kind() != null && x.kind() != ShapeException.Kind.DOMAIN) {
+          // A shape, an axis or an index that does not fit: the dims are the author's in every draw,
+          // so no other draw can help, and "choose other ranges" would send the author the wrong way.
+          throw new DiagnosticException(new Diagnostic(text.location(), id + ": this expression is undefined at the"
+              + " question's dims, whatever the values: " + x.getMessage() + "; fix the expression", text.sourceLine()));
+        }
         undefined = x.getMessage();
         return null;
       } catch (TensorLimitException x) {
