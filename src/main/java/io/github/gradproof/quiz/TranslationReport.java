@@ -64,7 +64,7 @@ public final class TranslationReport {
   public static List<Finding> of(Phase phase, List<String> languages) {
     List<Finding> findings = new ArrayList<>();
     String reference = languages.get(0);
-    for (Field field : fields(phase)) {
+    for (MarkdownFields.Field field : MarkdownFields.of(phase)) {
       for (String language : languages) {
         check(phase.pageName(), field, reference, language, findings);
       }
@@ -72,7 +72,7 @@ public final class TranslationReport {
     return findings;
   }
 
-  private static void check(String phase, Field field, String reference, String language, List<Finding> out) {
+  private static void check(String phase, MarkdownFields.Field field, String reference, String language, List<Finding> out) {
     String ref = field.text().texts().getOrDefault(reference, "");
     String text = field.text().texts().getOrDefault(language, "");
     SourceLocation at = field.text().location(language);
@@ -111,32 +111,6 @@ public final class TranslationReport {
 
   static boolean hasWordsOutsideCode(String markdown) {
     return LETTERS.matcher(CODE_SPAN.matcher(markdown).replaceAll(" ")).find();
-  }
-
-  private record Field(String name, Localized text) {}
-
-  private static List<Field> fields(Phase phase) {
-    List<Field> fields = new ArrayList<>();
-    fields.add(new Field("title", phase.title()));
-    fields.add(new Field("summary", phase.summary()));
-    for (Question q : phase.questions()) {
-      add(fields, q.id() + " title", q.title());
-      add(fields, q.id() + " prompt", q.prompt());
-      for (Choice choice : q.choices()) {
-        add(fields, q.id() + " choice " + choice.number(), choice.text());
-      }
-      add(fields, q.id() + " answer", q.answer().text());
-      add(fields, q.id() + " explanation", q.explanation());
-      add(fields, q.id() + " verify_reason", q.verifyReason());
-      add(fields, q.id() + " exact_dims_reason", q.setup() == null ? null : q.setup().exactDimsReason());
-    }
-    return fields;
-  }
-
-  private static void add(List<Field> fields, String name, Localized text) {
-    if (text != null) {
-      fields.add(new Field(name, text));
-    }
   }
 
   /**

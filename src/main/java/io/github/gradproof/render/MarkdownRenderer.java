@@ -32,7 +32,7 @@ public final class MarkdownRenderer {
    * path (class initialisation makes that thread-safe). A course whose fields all take the fast
    * path never loads either library's parser: in a cold JVM that was half of the theme's cost.
    */
-  private static final class Full {
+  static final class Full {
     private static final MutableDataSet OPTIONS = new MutableDataSet()
         .set(Parser.EXTENSIONS, List.of(TablesExtension.create()))
         .set(HtmlRenderer.ESCAPE_HTML, true)

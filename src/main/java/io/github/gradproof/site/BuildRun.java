@@ -4,6 +4,7 @@ import io.github.gradproof.diag.Diagnostic;
 import io.github.gradproof.diag.DiagnosticException;
 import io.github.gradproof.quiz.LoadMemo;
 import io.github.gradproof.quiz.Phase;
+import io.github.gradproof.render.MarkdownAudit;
 import io.github.gradproof.site.Pipeline.PhaseSource;
 import io.github.gradproof.verify.PhaseResult;
 import java.util.ArrayList;
@@ -92,8 +93,11 @@ final class BuildRun implements AutoCloseable {
     long t = System.nanoTime();
     try {
       PhaseResult result = pipeline.verifier().verify(phase, workers.idleHelpers());
-      if (!result.problems().isEmpty()) {
-        slots.problems(i, result.problems());
+      List<Diagnostic> dropped = MarkdownAudit.of(phase, config.languages());
+      if (!result.problems().isEmpty() || !dropped.isEmpty()) {
+        List<Diagnostic> problems = new ArrayList<>(dropped);
+        problems.addAll(result.problems());
+        slots.problems(i, problems);
         return null;
       }
       slots.verified(i, result, options.keepResults());

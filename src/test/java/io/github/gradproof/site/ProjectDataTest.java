@@ -103,6 +103,22 @@ class ProjectDataTest {
   }
 
   @Test
+  void anImageOrARefusedLinkInQuizTextIsAnErrorAtItsFieldNotSilentlyDropped() throws IOException {
+    SiteConfig config = fixtureWith("en: \"In the forward pass, broadcasting",
+        "en: \"![the diagram](d.png) [run](javascript:alert(1)) In the forward pass, broadcasting");
+    for (Runnable build : List.<Runnable>of(() -> SiteGenerator.standard(config, BuildLog.silent()).check(),
+        () -> SiteGenerator.standard(config, BuildLog.silent()).generate())) {
+      String message = assertThrows(DiagnosticException.class, build::run).getMessage();
+      assertTrue(message.contains("the q-08-01 explanation ('en') shows an image (d.png), which pages never show"),
+          message);
+      assertTrue(message.contains("the q-08-01 explanation ('en') links to 'javascript:alert(1)', a destination pages"
+          + " never keep"), message);
+      assertTrue(message.startsWith("data/quizzes/phase-08-tensor-autograd.yaml:"), message);
+    }
+    assertTrue(Files.notExists(temp.resolve("site")), "nothing written");
+  }
+
+  @Test
   void oneRunReportsProblemsInEveryFileAndEveryStage() throws IOException {
     // phase 8 drifts (found by verification); phase 9 has a misspelt key (found by loading)
     SiteConfig config = fixtureWith("answer: [1, 2]", "answer: [1, 3]");
