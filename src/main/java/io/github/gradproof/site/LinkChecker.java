@@ -43,6 +43,8 @@ final class LinkChecker {
   private final Set<String> otherFiles = ConcurrentHashMap.newKeySet();
   private final String displayRoot;
   private final String baseUrl;
+  /** Whether a file the checker was not told of may still be on disk under the root. */
+  private final boolean onDisk;
   private final Map<String, PageFacts> pages = new ConcurrentHashMap<>();
   /** Whether a linked non-page file exists, asked once per file (the stylesheet is linked from every page). */
   private final Map<Path, Boolean> files = new ConcurrentHashMap<>();
@@ -57,9 +59,22 @@ final class LinkChecker {
 
   /** A checker for a site published at {@code baseUrl} (normalised, ending in {@code /}; or null). */
   LinkChecker(Path root, String displayRoot, String baseUrl) {
+    this(root, displayRoot, baseUrl, true);
+  }
+
+  private LinkChecker(Path root, String displayRoot, String baseUrl, boolean onDisk) {
     this.root = root;
     this.displayRoot = displayRoot;
     this.baseUrl = baseUrl;
+    this.onDisk = onDisk;
+  }
+
+  /**
+   * A checker of a site that exists only in memory, to be published at {@code root}: its files are
+   * only those it is told of ({@link #scan}, {@link #add}, {@link #addFile}), never what is on disk.
+   */
+  static LinkChecker inMemory(Path root, String displayRoot, String baseUrl) {
+    return new LinkChecker(root, displayRoot, baseUrl, false);
   }
 
   /**
@@ -284,7 +299,8 @@ final class LinkChecker {
   }
 
   private boolean isFile(String target) {
-    return pages.containsKey(target) || otherFiles.contains(target) || files.computeIfAbsent(root.resolve(target), Files::isRegularFile);
+    return pages.containsKey(target) || otherFiles.contains(target)
+        || onDisk && files.computeIfAbsent(root.resolve(target), Files::isRegularFile);
   }
 
   private Diagnostic problem(String page, Tag tag, String message) {
