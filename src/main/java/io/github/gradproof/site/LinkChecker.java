@@ -183,8 +183,12 @@ final class LinkChecker {
     if (link.isEmpty()) {
       return "empty link";
     }
+    if (link.startsWith("//") && tag.name().equals("a")) {
+      return "link '" + link + "' is protocol-relative: it leaves the site for the host " + host(link)
+          + "; write the full address (https://...) for a page of another site, or a relative link into this one";
+    }
     if (link.startsWith("//") || SCHEME.matcher(link).matches()) {
-      if (!link.startsWith("mailto:") && !link.startsWith("https:") && !link.startsWith("http:")) {
+      if (!link.startsWith("//") && !link.startsWith("mailto:") && !link.startsWith("https:") && !link.startsWith("http:")) {
         return "link '" + link + "' uses a scheme the site does not allow";
       } else if (!tag.name().equals("a")) {
         return "resource '" + link + "' would load from the network at view time; ship it under templates/assets/";
@@ -195,6 +199,16 @@ final class LinkChecker {
       return "link '" + link + "' names an id that the target page does not have";
     }
     return null;
+  }
+
+  /** The host a protocol-relative link names. */
+  private static String host(String link) {
+    String rest = link.substring(2);
+    int end = 0;
+    while (end < rest.length() && "/?#".indexOf(rest.charAt(end)) < 0) {
+      end++;
+    }
+    return "'" + rest.substring(0, end) + "'";
   }
 
   /**
