@@ -66,6 +66,9 @@ final class PhasePages {
     for (int f = 0; f < paths.size(); f++) {
       facts.add(paths.get(f).endsWith(".html") ? links.pageFacts(texts.get(f)) : null);
     }
+    for (int l = 0; l < languages.size(); l++) {
+      links.trace(paths.get(l), AuthorOrigins.of(phase, languages.get(l), facts.get(l)));
+    }
     return new Rendered(paths, texts, facts, VerificationJson.phaseFragment(result));
   }
 

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CheckLinksTest {
 
+  private static final String FILE = "data/quizzes/phase-31-x.yaml";
+
   @TempDir Path project;
 
   private SiteConfig config() {
@@ -49,26 +51,48 @@ class CheckLinksTest {
   @Test
   void aFragmentNoPageHasFailsCheckAsItFailsGenerate() throws IOException {
     quizFile("broken-anchor.yaml");
-    String problems = problemsOfBothGoals();
-    assertTrue(problems.contains("link '#q-31-99' names an id that the target page does not have"), problems);
-    assertTrue(problems.contains("link 'phase-31-x.html#nope' names an id"), problems);
+    assertEquals(FILE + ":19:23: link '#q-31-99' in the 'en' text of the explanation of question q-31-01 (on"
+        + " en/phase-31-x.html) names an id that the target page does not have; link to an id the page has, such as a"
+        + " question id: did you mean 'q-31-01'?\n\n"
+        + FILE + ":19:23: link 'phase-31-x.html#nope' in the 'en' text of the explanation of question q-31-01 (on"
+        + " en/phase-31-x.html) names an id that the target page does not have; link to an id the page has, such as a"
+        + " question id", problemsOfBothGoals());
   }
 
   @Test
   void aLinkToAMissingPageOrAnotherHostFailsCheckAsItFailsGenerate() throws IOException {
     quizFile("missing-page.yaml");
+    assertEquals(FILE + ":19:23: link 'phase-08-tensor-autograd.html' in the 'en' text of the explanation of question"
+        + " q-31-01 (on en/phase-31-x.html) points to a file that is not in the site; fix the link target, or link to"
+        + " an existing page (a phase page is phase-NN-slug.html)\n\n"
+        + FILE + ":19:23: link '//evil.example/x' in the 'en' text of the explanation of question q-31-01 (on"
+        + " en/phase-31-x.html) is protocol-relative: it leaves the site for the host 'evil.example'; write the full"
+        + " address (https://...) for a page of another site, or a relative link into this one",
+        problemsOfBothGoals());
+  }
+
+  @Test
+  void aLinkCloseToAPageOfTheSiteNamesIt() throws IOException {
+    quizFile("missing-page.yaml");
+    Path file = project.resolve(FILE);
+    Files.writeString(file, Files.readString(file).replace("es: \"Regla de la potencia.\"}",
+        "es: \"Ver [fase 31](phase-31-y.html).\"}").replace(" and [c](//evil.example/x)", ""));
     String problems = problemsOfBothGoals();
-    assertTrue(problems.contains("link 'phase-08-tensor-autograd.html' points to a file that is not in the site"),
+    assertTrue(problems.endsWith(FILE + ":19:76: link 'phase-31-y.html' in the 'es' text of the explanation of"
+        + " question q-31-01 (on es/phase-31-x.html) points to a file that is not in the site; fix the link target,"
+        + " or link to an existing page (a phase page is phase-NN-slug.html): did you mean 'phase-31-x.html'?"),
         problems);
-    assertTrue(problems.contains("'//evil.example/x'"), problems);
   }
 
   @Test
   void anIdThatClashesWithTheTemplatesFailsCheckAsItFailsGenerate() throws IOException {
     quizFile("id-clash.yaml");
-    String problems = problemsOfBothGoals();
-    assertTrue(problems.contains("duplicate id 'main-title'"), problems);
-    assertTrue(problems.contains("duplicate id 'toc-heading'"), problems);
+    String advice = "', which another element of the page already has (the theme's or another question's); give the"
+        + " question another id";
+    assertEquals(FILE + ":6:5: question id 'main' gives its page the id 'main" + advice + "\n\n"
+        + FILE + ":20:5: question id 'main-title' gives its page the id 'main-title" + advice + "\n\n"
+        + FILE + ":34:5: question id 'toc-heading' gives its page the id 'toc-heading" + advice,
+        problemsOfBothGoals(), "one problem for both languages' pages, at the question's id");
   }
 
   @Test
