@@ -110,11 +110,6 @@ final class BuildRun implements AutoCloseable {
     }
   }
 
-  /** Verifies every phase on the workers. */
-  void verifyAll(List<Phase> phases) {
-    workers.forEach(phases.size(), i -> verify(phases.get(i), i));
-  }
-
   /** Starts the translation report of the phases beside the verification. */
   CompletableFuture<Translations> startTranslationReport(List<Phase> phases) {
     return workers.submit(() -> Translations.of(phases, config.languages(), options.memory()));

@@ -2,6 +2,7 @@ package io.github.gradproof.site;
 
 import io.github.gradproof.diag.Diagnostic;
 import io.github.gradproof.diag.SourceLocation;
+import io.github.gradproof.diag.Suggestions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -10,10 +11,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -22,7 +25,9 @@ import java.util.stream.Stream;
  * Checks a staged site before it is published: every internal link and resource ({@code href},
  * {@code src}) resolves to a staged file, every fragment to an element id on the target page,
  * ids are unique per page, and nothing points to the network. Problems are located in the
- * generated file with line and column.
+ * generated file with line and column, unless the page was {@linkplain #trace traced} to its quiz
+ * file: a link written in a quiz text, or an id made from a question id, is then located there
+ * and the message says what to change.
  *
  * <p>The checker streams: each page is {@linkplain #scan scanned} once, from the string that is
  * being written (any thread), into small {@link PageFacts} (its ids and links); only those facts
@@ -39,10 +44,14 @@ final class LinkChecker {
   private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:.*");
 
   private final Path root;
+  /** Where the links and ids of phase pages come from in the quiz files ({@link #trace}). */
+  private final Map<String, Map<String, AuthorOrigins.Origin>> origins = new ConcurrentHashMap<>();
   /** Files of the site that are not pages ({@link #addFile}). */
   private final Set<String> otherFiles = ConcurrentHashMap.newKeySet();
   private final String displayRoot;
   private final String baseUrl;
+  /** Whether a file the checker was not told of may still be on disk under the root. */
+  private final boolean onDisk;
   private final Map<String, PageFacts> pages = new ConcurrentHashMap<>();
   /** Whether a linked non-page file exists, asked once per file (the stylesheet is linked from every page). */
   private final Map<Path, Boolean> files = new ConcurrentHashMap<>();
@@ -57,9 +66,22 @@ final class LinkChecker {
 
   /** A checker for a site published at {@code baseUrl} (normalised, ending in {@code /}; or null). */
   LinkChecker(Path root, String displayRoot, String baseUrl) {
+    this(root, displayRoot, baseUrl, true);
+  }
+
+  private LinkChecker(Path root, String displayRoot, String baseUrl, boolean onDisk) {
     this.root = root;
     this.displayRoot = displayRoot;
     this.baseUrl = baseUrl;
+    this.onDisk = onDisk;
+  }
+
+  /**
+   * A checker of a site that exists only in memory, to be published at {@code root}: its files are
+   * only those it is told of ({@link #scan}, {@link #add}, {@link #addFile}), never what is on disk.
+   */
+  static LinkChecker inMemory(Path root, String displayRoot, String baseUrl) {
+    return new LinkChecker(root, displayRoot, baseUrl, false);
   }
 
   /**
@@ -97,6 +119,16 @@ final class LinkChecker {
    */
   void addFile(String relative) {
     otherFiles.add(relative);
+  }
+
+  /**
+   * Records where the links and ids of {@code page} come from in its quiz file: their problems are
+   * then located there and say what to change in the quiz file (see {@link AuthorOrigins}).
+   */
+  void trace(String page, Map<String, AuthorOrigins.Origin> pageOrigins) {
+    if (!pageOrigins.isEmpty()) {
+      origins.put(page, pageOrigins);
+    }
   }
 
   /** Adds the facts of an already scanned page (a page reused from the build cache). */
@@ -168,8 +200,12 @@ final class LinkChecker {
     if (link.isEmpty()) {
       return "empty link";
     }
+    if (link.startsWith("//") && tag.name().equals("a")) {
+      return "link '" + link + "' is protocol-relative: it leaves the site for the host " + host(link)
+          + "; write the full address (https://...) for a page of another site, or a relative link into this one";
+    }
     if (link.startsWith("//") || SCHEME.matcher(link).matches()) {
-      if (!link.startsWith("mailto:") && !link.startsWith("https:") && !link.startsWith("http:")) {
+      if (!link.startsWith("//") && !link.startsWith("mailto:") && !link.startsWith("https:") && !link.startsWith("http:")) {
         return "link '" + link + "' uses a scheme the site does not allow";
       } else if (!tag.name().equals("a")) {
         return "resource '" + link + "' would load from the network at view time; ship it under templates/assets/";
@@ -180,6 +216,16 @@ final class LinkChecker {
       return "link '" + link + "' names an id that the target page does not have";
     }
     return null;
+  }
+
+  /** The host a protocol-relative link names. */
+  private static String host(String link) {
+    String rest = link.substring(2);
+    int end = 0;
+    while (end < rest.length() && "/?#".indexOf(rest.charAt(end)) < 0) {
+      end++;
+    }
+    return "'" + rest.substring(0, end) + "'";
   }
 
   /**
@@ -214,20 +260,22 @@ final class LinkChecker {
     List<Diagnostic> problems = new ArrayList<>();
     for (Map.Entry<String, PageFacts> page : sorted.entrySet()) {
       for (Tag tag : page.getValue().idProblems()) {
-        problems.add(problem(page.getKey(), tag, tag.problem()));
+        problems.add(idProblem(page.getKey(), tag));
       }
     }
     Map<String, Set<String>> idSets = new HashMap<>();
     for (Map.Entry<String, PageFacts> page : sorted.entrySet()) {
       for (Tag tag : page.getValue().links()) {
         if (tag.problem() != null) {
-          problems.add(problem(page.getKey(), tag, tag.problem()));
+          problems.add(problem(page.getKey(), tag, tag.problem(), tag.value().startsWith("#") ? "link to an id the"
+              + " page has, such as a question id" + closest(tag.value().substring(1), new TreeSet<>(page.getValue().ids()))
+              : null));
         } else {
           checkLink(page.getKey(), tag, idSets, problems);
         }
       }
     }
-    return problems;
+    return List.copyOf(new LinkedHashSet<>(problems)); // a problem traced to one quiz text from two pages once
   }
 
   private static List<Path> htmlPages(Path dir) {
@@ -252,7 +300,8 @@ final class LinkChecker {
     String target = path.isEmpty() ? page
         : targets.computeIfAbsent(page.substring(0, slash + 1) + '\n' + path, k -> target(page, path));
     if (target.equals(OUTSIDE) || !isFile(target)) {
-      problems.add(problem(page, tag, "link '" + link + "' points to a file that is not in the site"));
+      problems.add(problem(page, tag, "link '" + link + "' points to a file that is not in the site",
+          "fix the link target, or link to an existing page (a phase page is phase-NN-slug.html)" + closest(path, pagesBeside(page))));
       return;
     }
     if (fragment == null || fragment.isEmpty()) {
@@ -264,7 +313,8 @@ final class LinkChecker {
     }
     Set<String> targetIds = idSets.computeIfAbsent(target, k -> new HashSet<>(targetFacts.ids()));
     if (!targetIds.contains(fragment)) {
-      problems.add(problem(page, tag, "link '" + link + "' names an id that the target page does not have"));
+      problems.add(problem(page, tag, "link '" + link + "' names an id that the target page does not have",
+          "link to an id the page has, such as a question id" + closest(fragment, new TreeSet<>(targetIds))));
     }
   }
 
@@ -284,11 +334,55 @@ final class LinkChecker {
   }
 
   private boolean isFile(String target) {
-    return pages.containsKey(target) || otherFiles.contains(target) || files.computeIfAbsent(root.resolve(target), Files::isRegularFile);
+    return pages.containsKey(target) || otherFiles.contains(target)
+        || onDisk && files.computeIfAbsent(root.resolve(target), Files::isRegularFile);
   }
 
-  private Diagnostic problem(String page, Tag tag, String message) {
-    String file = displayRoot + "/" + page;
-    return Diagnostic.at(new SourceLocation(file, Math.max(1, tag.line()), Math.max(1, tag.column())), message);
+  /** A duplicate id: at the question whose id makes it, if any, else in the page. */
+  private Diagnostic idProblem(String page, Tag tag) {
+    AuthorOrigins.Origin origin = origin(page, "id:", tag);
+    if (origin == null) {
+      return problem(page, tag, tag.problem(), null);
+    }
+    return Diagnostic.at(origin.location(), "question id '" + origin.questionId() + "' gives its page the id '"
+        + tag.value() + "', which another element of the page already has (the theme's or another question's);"
+        + " give the question another id");
+  }
+
+  /**
+   * A link's problem: in the quiz file text that holds the link, with {@code advice} for its author
+   * (when not {@code null}), if the page was {@linkplain #trace traced} to it; else in the page.
+   */
+  private Diagnostic problem(String page, Tag tag, String message, String advice) {
+    AuthorOrigins.Origin origin = origin(page, "link:", tag);
+    if (origin == null) {
+      String file = displayRoot + "/" + page;
+      return Diagnostic.at(new SourceLocation(file, Math.max(1, tag.line()), Math.max(1, tag.column())), message);
+    }
+    String quoted = "'" + tag.value() + "'";
+    String located = message.replace(quoted, quoted + " in " + origin.field() + " (on " + page + ")");
+    return Diagnostic.at(origin.location(), advice == null ? located : located + "; " + advice);
+  }
+
+  private AuthorOrigins.Origin origin(String page, String kind, Tag tag) {
+    Map<String, AuthorOrigins.Origin> pageOrigins = origins.get(page);
+    return pageOrigins == null ? null : pageOrigins.get(kind + tag.value());
+  }
+
+  /** The pages in the folder of {@code page}, by the name a link from it uses. */
+  private Set<String> pagesBeside(String page) {
+    String folder = page.substring(0, page.lastIndexOf('/') + 1);
+    Set<String> names = new TreeSet<>();
+    for (String other : pages.keySet()) {
+      if (other.startsWith(folder) && other.indexOf('/', folder.length()) < 0) {
+        names.add(other.substring(folder.length()));
+      }
+    }
+    return names;
+  }
+
+  /** ": did you mean 'X'?" for the candidate closest to {@code word}, or nothing. */
+  private static String closest(String word, Set<String> candidates) {
+    return Suggestions.closest(word, candidates).map(c -> ": did you mean '" + c + "'?").orElse("");
   }
 }

@@ -4,8 +4,6 @@ import io.github.gradproof.diag.Diagnostic;
 import io.github.gradproof.diag.SourceLocation;
 import io.github.gradproof.quiz.Phase;
 import io.github.gradproof.render.PhaseSummary;
-import io.github.gradproof.render.VerificationJson;
-import io.github.gradproof.verify.WorkLimits;
 import io.github.gradproof.verify.PhaseResult;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -63,7 +61,7 @@ final class PhaseBuilder {
       writeRotated(entry.paths(), entry.contents(), i, key);
     }
     for (int f = 0; f < entry.paths().size(); f++) {
-      addToLinks(entry.paths().get(f), entry.facts().get(f));
+      PhasePages.addToLinks(site.links, entry.paths().get(f), entry.facts().get(f));
     }
     run.writeNanos.add(System.nanoTime() - t);
     site.json.offer(i, entry.json());
@@ -93,53 +91,25 @@ final class PhaseBuilder {
     if (result == null || site.renderers().pages() == null) {
       return; // the build fails; verifying the others still reports all their problems
     }
+    PhasePages.Rendered rendered = PhasePages.render(run, site.renderers(), site.links, phase, i, result);
+    if (rendered == null) {
+      return; // the failure is in the phase's slot
+    }
+    long t = System.nanoTime();
     try {
-      long t = System.nanoTime();
-      Rendered rendered = render(phase, result);
-      long rendering = System.nanoTime();
-      run.renderNanos.add(rendering - t);
       write(phase, rendered, i, key);
-      run.writeNanos.add(System.nanoTime() - rendering);
     } catch (RuntimeException e) {
       run.slots().failed(i, e);
-    } catch (OutOfMemoryError e) {
-      // A phase's pages are small: running out here means the heap is too small for the build or
-      // held by a question verified at the same time. The rendered text is unreachable again, so
-      // the build goes on and fails with this located problem instead of a crash.
-      run.slots().problems(i, List.of(Diagnostic.at(new SourceLocation(phase.sourcePath(), 1, 1),
-          "rendering the pages of this phase ran out of memory (the Java heap holds at most "
-          + WorkLimits.bytes(Runtime.getRuntime().maxMemory()) + "); give the build more memory "
-          + "(MAVEN_OPTS=-Xmx2g), or verify one question at a time with -Dgradproof.threads=1")));
+    } finally {
+      run.writeNanos.add(System.nanoTime() - t);
     }
   }
 
-  /** A phase's files (pages, then mirrors), the link facts of its pages and its JSON entry. */
-  private record Rendered(List<String> paths, List<String> texts, List<LinkChecker.PageFacts> facts,
-      byte[] fragment) {}
-
-  private Rendered render(Phase phase, PhaseResult result) {
-    List<String> paths = new ArrayList<>();
-    List<String> texts = new ArrayList<>();
-    for (String language : run.config.languages()) {
-      paths.add(language + "/" + phase.pageName() + ".html");
-      texts.add(site.renderers().pages().phasePage(language, result));
-    }
-    for (String language : run.config.languages()) {
-      paths.add("md/" + language + "/" + phase.pageName() + ".md");
-      texts.add(site.renderers().mirror().render(language, result));
-    }
-    List<LinkChecker.PageFacts> facts = new ArrayList<>();
-    for (int f = 0; f < paths.size(); f++) {
-      facts.add(paths.get(f).endsWith(".html") ? site.links.pageFacts(texts.get(f)) : null);
-    }
-    return new Rendered(paths, texts, facts, VerificationJson.phaseFragment(result));
-  }
-
-  private void write(Phase phase, Rendered rendered, int i, String key) {
+  private void write(Phase phase, PhasePages.Rendered rendered, int i, String key) {
     List<byte[]> contents = new ArrayList<>(rendered.paths().size());
     for (int f = 0; f < rendered.paths().size(); f++) {
       contents.add(rendered.texts().get(f).getBytes(StandardCharsets.UTF_8));
-      addToLinks(rendered.paths().get(f), rendered.facts().get(f));
+      PhasePages.addToLinks(site.links, rendered.paths().get(f), rendered.facts().get(f));
     }
     writeRotated(rendered.paths(), contents, i, key);
     if (key != null) {
@@ -149,15 +119,6 @@ final class PhaseBuilder {
           summary.partialCount(), null));
     }
     site.json.offer(i, rendered.fragment());
-  }
-
-  /** Tells the link checker about a file of the phase: a page with its facts, or another file ({@code null} facts). */
-  private void addToLinks(String path, LinkChecker.PageFacts facts) {
-    if (facts != null) {
-      site.links.add(path, facts);
-    } else {
-      site.links.addFile(path);
-    }
   }
 
   /**

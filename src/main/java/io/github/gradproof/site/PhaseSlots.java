@@ -82,9 +82,12 @@ final class PhaseSlots {
     return all;
   }
 
-  /** The unexpected failure of the first phase that had one, or {@code null}. */
-  RuntimeException firstFailure() {
-    return Arrays.stream(failures).filter(f -> f != null).findFirst().orElse(null);
+  /** Throws the unexpected failure of the first phase that had one, if any. */
+  void throwFirstFailure() {
+    RuntimeException failure = Arrays.stream(failures).filter(f -> f != null).findFirst().orElse(null);
+    if (failure != null) {
+      throw failure;
+    }
   }
 
   /** The summaries of all phases, in order (all present once the build has no problems). */

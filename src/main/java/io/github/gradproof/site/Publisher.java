@@ -21,7 +21,7 @@ import java.nio.file.attribute.BasicFileAttributes;
  * folders (named {@code .<output>.staging-*} and {@code .<output>.old-*}) are never read as the
  * site and are removed by the next build.
  */
-public final class Publisher implements AutoCloseable {
+public final class Publisher implements AutoCloseable, FileSink {
 
   private final Path output;
   private final Path staging;
@@ -158,6 +158,7 @@ public final class Publisher implements AutoCloseable {
   }
 
   /** Writes a file of bytes at {@code relative} inside the staging folder (any thread). */
+  @Override
   public void write(String relative, byte[] content) {
     write(relative, content, null);
   }

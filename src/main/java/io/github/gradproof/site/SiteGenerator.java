@@ -48,13 +48,22 @@ public final class SiteGenerator {
     return standard(config, log, BuildOptions.DEFAULT);
   }
 
-  /** Loads and verifies every phase; writes nothing. */
+  /**
+   * Loads and verifies every phase, renders every page in memory and checks their links and ids
+   * as {@link #generate()} does; writes nothing. It fails on every problem {@code generate} would
+   * report before publishing, an output folder {@code generate} would refuse included.
+   */
   public BuildReport check() {
+    OutputGuard.check(config); // generate would refuse this output: so does check, reading only
     try (BuildRun run = new BuildRun(config, log, pipeline, options)) {
+      CompletableFuture<ThemeRenderers> theme = ThemeRenderers.start(config, run.workers);
       List<Phase> phases = run.load();
       CompletableFuture<Translations> translations = run.startTranslationReport(phases);
-      run.verifyAll(phases);
-      run.finishVerification(translations, ThemeRenderers.load(config, log).problems());
+      ThemeRenderers.logLikelyTypos(config, log);
+      RenderedCheck site = new RenderedCheck(run, theme);
+      site.checkPhases(phases); // verify and render in memory: one task per phase
+      run.finishVerification(translations, site.themeProblems());
+      site.checkLinks();
       return run.report(0, 0);
     }
   }

@@ -7,7 +7,6 @@ import io.github.gradproof.quiz.Phase;
 import io.github.gradproof.render.PhaseSummary;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -96,28 +95,14 @@ final class StagedSite implements AutoCloseable {
    * base URL (404 page, sitemap) and copies the theme's assets.
    */
   void writeSharedFiles() {
-    RuntimeException failure = run.slots().firstFailure();
-    if (failure != null) {
-      throw failure;
-    }
+    run.slots().throwFirstFailure();
     run.startFinishing();
     json.finish();
     json.close();
     publisher.adopt("verification.json");
     List<PhaseSummary> summaries = run.slots().summaries();
-    writePage("index.html", renderers().pages().rootPage());
-    for (String language : run.config.languages()) {
-      writePage(language + "/index.html", renderers().pages().indexPageOf(language, summaries));
-    }
-    pagesWritten += WebFiles.write(renderers().pages(), renderers().links(), summaries, publisher, links);
+    pagesWritten += SharedPages.write(renderers(), run.config.languages(), summaries, publisher, links);
     pagesWritten += summaries.size() * run.config.languages().size();
-    ThemeAssets.copy(renderers().theme(), publisher);
-  }
-
-  private void writePage(String relative, String html) {
-    links.scan(relative, html);
-    publisher.write(relative, html.getBytes(StandardCharsets.UTF_8));
-    pagesWritten++;
   }
 
   /** Check links: every page was scanned as it was written; the copied assets are scanned now. */

@@ -16,10 +16,10 @@ final class ThemeAssets {
 
   private ThemeAssets() {}
 
-  /** Writes every asset into the staging folder. */
-  static void copy(Theme theme, Publisher publisher) {
+  /** Writes every asset into {@code out}. */
+  static void copy(Theme theme, FileSink out) {
     for (ThemeFile asset : theme.list(FOLDER)) {
-      publisher.write(asset.path(), asset.readBytes());
+      out.write(asset.path(), asset.readBytes());
     }
   }
 }

@@ -13,7 +13,7 @@ import java.util.concurrent.CompletableFuture;
  * What a build renders with, from its configuration's theme: the page renderer and the Markdown
  * mirror, or the theme's problems (missing or malformed UI strings, template syntax errors).
  * Loading never throws them, so a build reports them together with the problems of the quiz
- * files; {@code check} loads the theme only for its problems.
+ * files.
  *
  * @param theme the project's templates folder over the built-in theme
  * @param links the languages and base URL pages link with
@@ -23,12 +23,6 @@ import java.util.concurrent.CompletableFuture;
  */
 record ThemeRenderers(Theme theme, PageLinks links, PageRenderer pages, MarkdownMirror mirror,
     DiagnosticException problems) {
-
-  /** Loads the theme of a configuration; warns about files that look like misspelt overrides. */
-  static ThemeRenderers load(SiteConfig config, BuildLog log) {
-    logLikelyTypos(config, log);
-    return load(config);
-  }
 
   /** Warns about the files of the project's templates folder that look like misspelt overrides. */
   static void logLikelyTypos(SiteConfig config, BuildLog log) {

@@ -18,22 +18,22 @@ final class WebFiles {
 
   private WebFiles() {}
 
-  /** Writes the files into the staging folder; returns how many HTML pages were written. */
-  static int write(PageRenderer pages, PageLinks links, List<PhaseSummary> phases, Publisher publisher,
+  /** Writes the files into {@code out}, scanning {@code 404.html}; returns how many HTML pages were written. */
+  static int write(PageRenderer pages, PageLinks links, List<PhaseSummary> phases, FileSink out,
       LinkChecker checker) {
     if (!links.absolute()) {
       return 0;
     }
     String notFound = pages.notFoundPage();
     checker.scan("404.html", notFound);
-    publisher.write("404.html", notFound.getBytes(StandardCharsets.UTF_8));
+    out.write("404.html", notFound.getBytes(StandardCharsets.UTF_8));
     List<String> names = new ArrayList<>();
     names.add("index.html");
     for (PhaseSummary phase : phases) {
       names.add(phase.pageName() + ".html");
     }
     for (Map.Entry<String, String> file : new Sitemap().files(links, names).entrySet()) {
-      publisher.write(file.getKey(), file.getValue().getBytes(StandardCharsets.UTF_8));
+      out.write(file.getKey(), file.getValue().getBytes(StandardCharsets.UTF_8));
     }
     return 1;
   }

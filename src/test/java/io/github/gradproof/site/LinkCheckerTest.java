@@ -17,7 +17,8 @@ class LinkCheckerTest {
 
   @Test
   void reportsBrokenLinksMissingFragmentsDuplicateIdsAndNetworkResources() throws IOException {
-    write("index.html", "<a href=\"a.html#there\">a</a>\n<a href=\"a.html#nowhere\">b</a><a href=\"#self\">s</a>");
+    write("index.html", "<a href=\"a.html#there\">a</a>\n<a href=\"a.html#nowhere\">b</a><a href=\"#self\">s</a>"
+        + "\n<a href=\"//evil.example/x\">c</a><script src=\"//cdn.example/x.js\"></script>");
     write("a.html", "<p id=there></p><p id=there></p><img src=\"https://cdn.example/x.png\">"
         + "<a href=\"missing.html\">m</a><a href=\"javascript:x()\">j</a><a href=\"https://ok.example/\">ok</a>");
     List<String> problems = new LinkChecker(root, "site").check().stream().map(Diagnostic::format).toList();
@@ -28,7 +29,12 @@ class LinkCheckerTest {
         "site/a.html:1:70: link 'missing.html' points to a file that is not in the site",
         "site/a.html:1:98: link 'javascript:x()' uses a scheme the site does not allow",
         "site/index.html:2:1: link 'a.html#nowhere' names an id that the target page does not have",
-        "site/index.html:2:31: link '#self' names an id that the target page does not have"), problems);
+        "site/index.html:2:31: link '#self' names an id that the target page does not have",
+        "site/index.html:3:1: link '//evil.example/x' is protocol-relative: it leaves the site for the host"
+            + " 'evil.example'; write the full address (https://...) for a page of another site, or a relative link"
+            + " into this one",
+        "site/index.html:3:33: resource '//cdn.example/x.js' would load from the network at view time; ship it"
+            + " under templates/assets/"), problems);
   }
 
   @Test
