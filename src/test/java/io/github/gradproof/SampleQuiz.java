@@ -58,7 +58,7 @@ public final class SampleQuiz {
             List.of(
                 new Choice(1, null, List.of(claim("dA = dC @ B.T", 10)), at(10, 7)),
                 new Choice(2, null, List.of(claim("dA = B @ dC.T", 11)), at(11, 7)),
-                new Choice(3, text("Something [unsafe](javascript:alert(1))", "Algo"), List.of(), at(12, 7))),
+                new Choice(3, text("Something [elsewhere](https://example.org/)", "Algo"), List.of(), at(12, 7))),
             new Answer(List.of(1), null, List.of(), at(13, 13)),
             text("Because **shapes** match.", "Porque las **formas** coinciden."),
             true,
