@@ -39,10 +39,11 @@ final class PointwiseOps {
   /**
    * A non-smooth function whose gradient picks the upstream gradient where {@code d} is nonzero and
    * discards it elsewhere ({@link #select}): relu, and sign, whose gradient is discarded everywhere.
+   * The share is {@code chain} of ones: {@code 1 · d(x, y)}, which is {@code d(x, y)} exactly.
    */
   static Primitive<Void> selecting(String name, DoubleUnaryOperator f, Derivative d) {
     return Primitive.<Void>of(name, (x, p) -> Elementwise.map(x[0], f),
-        (g, y, x, p) -> selected(g, x[0], y, d))
+        (g, y, x, p) -> select(g, chain(Tensor.ones(x[0].shapeRef()), x[0], y, d)))
         .reporting((kinks, x, y, p) -> kinks.signs(x[0]));
   }
 
@@ -56,18 +57,6 @@ final class PointwiseOps {
    */
   static Tensor select(Tensor g, Tensor share) {
     return Elementwise.zip(g, share, PointwiseOps::pick);
-  }
-
-  /** {@link #select} of {@code g} by the share {@code d(x, y)} (all three share one shape). */
-  static Tensor selected(Tensor g, Tensor x, Tensor y, Derivative d) {
-    double[] gv = g.data();
-    double[] xv = x.data();
-    double[] yv = y.data();
-    double[] out = new double[gv.length];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = pick(gv[i], d.at(xv[i], yv[i]));
-    }
-    return new Tensor(out, g.shapeRef());
   }
 
   /** {@code g · share}, or a zero of {@code g}'s sign where the share is 0 (see {@link #select}). */
