@@ -233,6 +233,33 @@ def where_and_clip():
     op.write()
 
 
+def selections():
+    # sqrt of an op that discards some positions: there sqrt's derivative at 0 makes the upstream
+    # infinite, and PyTorch's relu, clamp, maximum, minimum, where and sign select it away (0, not inf * 0)
+    op = Op("sqrt_after_selection", "torch autograd of sqrt after relu, clamp, maximum, minimum, where and sign: "
+            "an infinite upstream in a discarded position gives 0")
+    zero = np.zeros(4)
+    op.case("sqrt(relu(x))", [op.normal(3, 4)], lambda x: np.sqrt(np.maximum(x, 0)),
+            lambda x: torch.sqrt(torch.relu(x)), args={"select": "relu"})
+    op.case("relu(x) ** 0.5", [op.normal(3, 4)], lambda x: np.maximum(x, 0) ** 0.5,
+            lambda x: torch.relu(x) ** 0.5, args={"select": "relu ** 0.5"})
+    op.case("sqrt(clip(x, 0, None))", [op.normal(3, 4)], lambda x: np.sqrt(np.clip(x, 0, None)),
+            lambda x: torch.sqrt(torch.clamp(x, min=0)), args={"select": "clip lower"})
+    op.case("sqrt(clip(x, lo, hi)), constant bounds", [op.normal(3, 4), zero, op.uniform(0.5, 1.5, 3, 1)],
+            lambda x, lo, hi: np.sqrt(np.clip(x, lo, hi)),
+            lambda x, lo, hi: torch.sqrt(torch.clamp(x, min=lo, max=hi)), diff=[True, False, False],
+            args={"select": "clip"})
+    op.case("sqrt(maximum(x, 0))", [op.normal(3, 4), zero], lambda x, b: np.sqrt(np.maximum(x, b)),
+            lambda x, b: torch.sqrt(torch.maximum(x, b)), diff=[True, False], args={"select": "maximum"})
+    op.case("sqrt(-minimum(x, 0))", [op.normal(3, 4), zero], lambda x, b: np.sqrt(-np.minimum(x, b)),
+            lambda x, b: torch.sqrt(-torch.minimum(x, b)), diff=[True, False], args={"select": "minimum"})
+    op.case("sqrt(where(x > 0, x, 0))", [op.normal(3, 4), zero], lambda x, b: np.sqrt(np.where(x > 0, x, b)),
+            lambda x, b: torch.sqrt(torch.where(x > 0, x, b)), diff=[True, False], args={"select": "where"})
+    op.case("sqrt(sign(x) + 1)", [op.normal(3, 4)], lambda x: np.sqrt(np.sign(x) + 1),
+            lambda x: torch.sqrt(torch.sign(x) + 1), args={"select": "sign"})
+    op.write()
+
+
 # ---- reductions ----
 
 REDUCE_CASES = [((3, 4), None, False), ((3, 4), (0,), False), ((3, 4), (-1,), True), ((3, 4), (0, 1), True),
@@ -746,6 +773,7 @@ def main():
     unary_ops()
     binary_ops()
     where_and_clip()
+    selections()
     reductions()
     scans()
     softmax_family()

@@ -41,8 +41,9 @@ import java.util.function.ToDoubleFunction;
  * <p>Kinks: a central difference that straddles a kink of relu, abs, max or a comparison measures a jump,
  * not a derivative. Each evaluation gets its own {@link KinkRecorder}: {@code f} receives the point as a
  * {@linkplain Var#recording recording} leaf, and the operations computed from it report which branch each
- * element took. When the evaluations at {@code x + h} and {@code x - h} took different branches, the point
- * lies within a step of a kink and is skipped and counted in {@link GradCheckResult#skipped()}. This needs
+ * element took. When the evaluations at {@code x + h}, {@code x} and {@code x - h} did not all take the same
+ * branches, the point lies within a step of a kink (or on an isolated branch point, such as a tie of
+ * {@code ==}) and is skipped and counted in {@link GradCheckResult#skipped()}. This needs
  * {@code f} to compute through {@link Var} operations on the leaf it is given; a function that does its own
  * non-smooth arithmetic is not protected. A point whose neighbours leave {@code f}'s domain ({@code f(x)}
  * finite, {@code f(x ± h)} NaN or infinite) is skipped the same way.
@@ -253,6 +254,8 @@ public final class GradCheck {
     final double[] x;
     final int[] shape;
     final double f0;
+    /** The branches taken at {@code x} itself, which both neighbours of a differenced point must share. */
+    final long centre;
     final Tally tally = new Tally();
     private double measured = Double.NaN;
 
@@ -260,7 +263,9 @@ public final class GradCheck {
       this.f = f;
       this.x = x.toArray();
       this.shape = x.shape();
-      this.f0 = at(this.x).value;
+      Evaluation atX = at(this.x);
+      this.f0 = atX.value;
+      this.centre = atX.fingerprint;
     }
 
     Evaluation at(double[] point) {
@@ -275,7 +280,7 @@ public final class GradCheck {
     boolean compare(Direction along, double h, PerStep analytic, PerStep width) {
       Evaluation plus = along.at(h);
       Evaluation minus = along.at(-h);
-      if (plus.fingerprint != minus.fingerprint || outsideDomain(plus, minus)) {
+      if (acrossBranches(plus, minus) || outsideDomain(plus, minus)) {
         tally.skipped++;
         return false;
       }
@@ -302,6 +307,16 @@ public final class GradCheck {
       double exact = (4 * a2 - a1) / 3;
       double refined = RTOL * Math.abs(richardson) + (4 * n2 + n1) / 3 + Math.abs(d1 - d2) / 3;
       return tally.add(exact, richardson, refined);
+    }
+
+    /**
+     * Whether {@code x - h}, {@code x} and {@code x + h} do not all take the same branches. Both
+     * neighbours must match the centre, not only each other: a branch that holds at an isolated point
+     * ({@code a == b} at a tie, {@code where(x == 0, ...)} at 0) looks the same on either side, and
+     * the difference then measures the other branch while the engine's gradient is the point's.
+     */
+    private boolean acrossBranches(Evaluation plus, Evaluation minus) {
+      return plus.fingerprint != centre || minus.fingerprint != centre;
     }
 
     /**

@@ -11,8 +11,10 @@ import java.util.function.DoubleUnaryOperator;
  * leaky_relu takes the slope at 0; {@code maximum}/{@code minimum} split the gradient in half between
  * equal operands; {@code clip} passes the gradient to x where {@code lo <= x <= hi}, to {@code lo} where
  * {@code x < lo < hi} and to {@code hi} where {@code x > hi} or {@code hi < lo}; {@code where} sends it to
- * the branch the condition chose. Every such op reports its branches to the {@link KinkRecorder} its
- * operands carry.
+ * the branch the condition chose. relu, sign, maximum, minimum, clip and where select the upstream
+ * gradient rather than multiply it by 0 ({@link #select}), so an infinite or NaN upstream in a discarded
+ * position gives 0, as in PyTorch; abs and leaky_relu multiply, as PyTorch does. Every such op reports
+ * its branches to the {@link KinkRecorder} its operands carry.
  */
 final class PointwiseOps {
 
@@ -32,6 +34,34 @@ final class PointwiseOps {
   /** An elementwise function with a kink or jump at 0: it reports the sign of every input. */
   static Primitive<Void> kinked(String name, DoubleUnaryOperator f, Derivative d) {
     return smooth(name, f, d).reporting((kinks, x, y, p) -> kinks.signs(x[0]));
+  }
+
+  /**
+   * A non-smooth function whose gradient picks the upstream gradient where {@code d} is nonzero and
+   * discards it elsewhere ({@link #select}): relu, and sign, whose gradient is discarded everywhere.
+   * The share is {@code chain} of ones: {@code 1 · d(x, y)}, which is {@code d(x, y)} exactly.
+   */
+  static Primitive<Void> selecting(String name, DoubleUnaryOperator f, Derivative d) {
+    return Primitive.<Void>of(name, (x, p) -> Elementwise.map(x[0], f),
+        (g, y, x, p) -> select(g, chain(Tensor.ones(x[0].shapeRef()), x[0], y, d)))
+        .reporting((kinks, x, y, p) -> kinks.signs(x[0]));
+  }
+
+  /**
+   * The upstream gradient {@code g} times {@code share} where the share is nonzero, and a zero where
+   * it is 0: a selection, as PyTorch's relu, clamp, maximum and minimum compute it, not the product
+   * {@code g * 0}, which is NaN for an infinite or NaN upstream in a position the op discarded
+   * ({@code sqrt(relu(x))} at {@code x < 0}: {@code inf · 0}; PyTorch gives 0). The zero has
+   * {@code g}'s sign, as {@code g * 0.0} has for a finite {@code g}, so finite gradients are bit for
+   * bit those of the product.
+   */
+  static Tensor select(Tensor g, Tensor share) {
+    return Elementwise.zip(g, share, PointwiseOps::pick);
+  }
+
+  /** {@code g · share}, or a zero of {@code g}'s sign where the share is 0 (see {@link #select}). */
+  private static double pick(double g, double share) {
+    return share == 0 ? StrictMath.copySign(0.0, g) : g * share;
   }
 
   /** {@code g * d(x, y)} elementwise (all three share one shape). */
@@ -59,9 +89,9 @@ final class PointwiseOps {
   /** {@code log(1 + e^x)} in the overflow-free form {@code max(x, 0) + log1p(e^-|x|)}; slope sigmoid(x). */
   static final Primitive<Void> SOFTPLUS = smooth("softplus",
       v -> Math.max(v, 0) + StrictMath.log1p(StrictMath.exp(-Math.abs(v))), (x, y) -> logistic(x));
-  static final Primitive<Void> RELU = kinked("relu", v -> v > 0 ? v : 0.0, (x, y) -> x > 0 ? 1 : 0);
+  static final Primitive<Void> RELU = selecting("relu", v -> v > 0 ? v : 0.0, (x, y) -> x > 0 ? 1 : 0);
   static final Primitive<Void> ABS = kinked("abs", Math::abs, (x, y) -> x > 0 ? 1 : x < 0 ? -1 : 0);
-  static final Primitive<Void> SIGN = kinked("sign", v -> v > 0 ? 1.0 : v < 0 ? -1.0 : v == 0 ? 0.0 : v, (x, y) -> 0);
+  static final Primitive<Void> SIGN = selecting("sign", v -> v > 0 ? 1.0 : v < 0 ? -1.0 : v == 0 ? 0.0 : v, (x, y) -> 0);
 
   /** {@code x ** p} for a constant exponent; at {@code p = 0} the gradient is 0 (not {@code 0 * x^-1}). */
   static final Primitive<Double> POW_SCALAR = Primitive.of("pow(x, constant)",
@@ -108,15 +138,15 @@ final class PointwiseOps {
   /** NumPy's maximum (NaN-propagating); equal operands split the gradient in half (PyTorch). */
   static final Primitive<Void> MAXIMUM = Primitive.<Void>of("maximum",
       (x, p) -> Elementwise.zip(x[0], x[1], Math::max),
-      (g, y, x, p) -> Elementwise.mul(g, share(x[0], x[1])),
-      (g, y, x, p) -> Elementwise.mul(g, share(x[1], x[0])))
+      (g, y, x, p) -> select(g, share(x[0], x[1])),
+      (g, y, x, p) -> select(g, share(x[1], x[0])))
       .reporting(PointwiseOps::signOfDifference);
 
   /** NumPy's minimum (NaN-propagating); equal operands split the gradient in half (PyTorch). */
   static final Primitive<Void> MINIMUM = Primitive.<Void>of("minimum",
       (x, p) -> Elementwise.zip(x[0], x[1], Math::min),
-      (g, y, x, p) -> Elementwise.mul(g, share(x[1], x[0])),
-      (g, y, x, p) -> Elementwise.mul(g, share(x[0], x[1])))
+      (g, y, x, p) -> select(g, share(x[1], x[0])),
+      (g, y, x, p) -> select(g, share(x[0], x[1])))
       .reporting(PointwiseOps::signOfDifference);
 
   /** The branch of maximum and minimum: the sign of {@code a - b}. */
@@ -139,11 +169,11 @@ final class PointwiseOps {
   /** NumPy's clip, {@code minimum(maximum(x, lo), hi)}, with torch.clamp's gradients. */
   static final Primitive<Void> CLIP = Primitive.<Void>of("clip",
       (x, p) -> Elementwise.zip3(x[0], x[1], x[2], (v, lo, hi) -> Math.min(Math.max(v, lo), hi)),
-      (g, y, x, p) -> Elementwise.mul(g, Elementwise.zip3(x[0], x[1], x[2],
+      (g, y, x, p) -> select(g, Elementwise.zip3(x[0], x[1], x[2],
           (v, lo, hi) -> lo <= v && v <= hi ? 1 : 0)),
-      (g, y, x, p) -> Elementwise.mul(g, Elementwise.zip3(x[0], x[1], x[2],
+      (g, y, x, p) -> select(g, Elementwise.zip3(x[0], x[1], x[2],
           (v, lo, hi) -> v < lo && lo < hi ? 1 : 0)),
-      (g, y, x, p) -> Elementwise.mul(g, Elementwise.zip3(x[0], x[1], x[2],
+      (g, y, x, p) -> select(g, Elementwise.zip3(x[0], x[1], x[2],
           (v, lo, hi) -> v > hi || hi < lo ? 1 : 0)))
       .reporting((kinks, x, y, p) -> {
         kinks.signs(Elementwise.sub(x[0], x[1]));

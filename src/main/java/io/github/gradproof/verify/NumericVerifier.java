@@ -306,6 +306,10 @@ public final class NumericVerifier {
       for (String name : checked) {
         GradCheckResult r = trial.check(name, engineCheck);
         max = Double.isNaN(max) ? r.maxAbsError() : Math.max(max, r.maxAbsError());
+        DiagnosticException nan = r.passed() ? null : trial.nanGradient(cq, name);
+        if (nan != null) {
+          throw nan; // a NaN a forward line discards, not the engine's fault
+        }
         if (!r.passed() && failed.add(name)) {
           problems.add(Diagnostic.at(cq.question.location(), id + ": the engine's gradient d" + name
               + " disagrees with central differences (|Δ| = " + String.format(Locale.ROOT, "%.1e",

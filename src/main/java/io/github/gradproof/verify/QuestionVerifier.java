@@ -260,6 +260,10 @@ public final class QuestionVerifier {
         }
         results.put(name, r);
         max = Double.isNaN(max) ? r.maxAbsError() : Math.max(max, r.maxAbsError());
+        DiagnosticException nan = r.passed() ? null : NanGradient.of(cq, t.grads, name);
+        if (nan != null) {
+          throw nan; // a NaN a forward line discards, not the engine's fault
+        }
         if (!r.passed() && !worstFailure.containsKey(name)) {
           worstFailure.put(name, r);
           failedTrial.put(name, trial + 1);

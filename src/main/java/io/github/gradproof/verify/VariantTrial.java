@@ -6,6 +6,7 @@ import io.github.gradproof.claim.Evaluator;
 import io.github.gradproof.claim.Experiments;
 import io.github.gradproof.claim.Expr;
 import io.github.gradproof.claim.Value;
+import io.github.gradproof.diag.DiagnosticException;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -69,6 +70,11 @@ final class VariantTrial {
   /** Whether {@code name} is the objective itself, whose gradient is 1 (or the upstream) by definition. */
   boolean isObjective(String name) {
     return name.equals(objective);
+  }
+
+  /** The authoring error for a NaN in {@code name}'s engine gradient that a forward line discards, or null. */
+  DiagnosticException nanGradient(CompiledQuestion cq, String name) {
+    return NanGradient.of(cq, trial.grads, name);
   }
 
   /** The engine's gradient of {@code name} against finite differences, as claims are cross-checked. */

@@ -85,6 +85,23 @@ final class GoldenOps {
     OPS.put("where", (x, a) -> Ops.where(x[0], x[1], x[2]));
     OPS.put("clip", (x, a) -> x.length == 3 ? x[0].clip(x[1], x[2])
         : x[0].clip(scalar(a, "lo"), scalar(a, "hi")));
+    OPS.put("sqrt_after_selection", GoldenOps::sqrtAfterSelection);
+  }
+
+  /** sqrt of an op that discards some positions, named by the case's {@code select}; or {@code relu(x) ** 0.5}. */
+  private static Var sqrtAfterSelection(Var[] x, JsonObject a) {
+    Var zero = Var.constant(Tensor.scalar(0));
+    return switch (a.get("select").getAsString()) {
+      case "relu" -> x[0].relu().sqrt();
+      case "relu ** 0.5" -> x[0].relu().pow(0.5);
+      case "clip lower" -> x[0].clip(zero, null).sqrt();
+      case "clip" -> x[0].clip(x[1], x[2]).sqrt();
+      case "maximum" -> x[0].maximum(x[1]).sqrt();
+      case "minimum" -> x[0].minimum(x[1]).neg().sqrt();
+      case "where" -> Ops.where(x[0].gt(zero), x[0], x[1]).sqrt();
+      case "sign" -> x[0].sign().add(Var.constant(Tensor.scalar(1))).sqrt();
+      default -> throw new IllegalArgumentException(a.toString());
+    };
   }
 
   private static void reductions() {

@@ -3,9 +3,11 @@ package io.github.gradproof.autograd;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 import java.util.function.UnaryOperator;
+import java.util.stream.IntStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -60,6 +62,63 @@ class KinkTest {
     GradCheckResult r = GradCheck.check(f, x, p.grad());
     assertTrue(r.passed(), () -> name + ": " + r);
     assertEquals(atKink.length, r.skipped(), () -> name + ": " + r);
+  }
+
+  static List<Arguments> isolatedBranchPoints() {
+    return List.of(
+        kink("x * (x == b) at a tie", x -> x.mul(x.eq(c(2, 0.5, -1))), new double[] {2, 1.5, -1}, 0, 2),
+        kink("x * (x != b) at a tie", x -> x.mul(x.ne(c(2, 0.5, -1))), new double[] {3, 0.5, -2}, 1),
+        kink("exp(x) * (x == 0)", x -> x.exp().mul(x.eq(c(0))), new double[] {0, 1, -1}, 0),
+        kink("where(x == 0, 3 * x, x)", x -> Ops.where(x.eq(c(0)), x.mul(c(3)), x), new double[] {1, 0, 0}, 1, 2));
+  }
+
+  /**
+   * A branch that holds at an isolated point (a tie of {@code ==} or {@code !=}) is the same at
+   * {@code x + h} and {@code x - h}, so the two neighbours agree with each other and only the point
+   * itself differs. The central difference there measures the other branch, which is not the
+   * engine's (PyTorch's) gradient at the point: the check must skip it, not blame the engine.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("isolatedBranchPoints")
+  void aCentralDifferenceAroundAnIsolatedBranchPointIsSkippedNotFailed(String name, UnaryOperator<Var> op,
+      Tensor x, int[] atPoint) {
+    Var p = Var.parameter(x);
+    Var w = Var.constant(weights(x.shape()));
+    op.apply(p).mul(w).sum().backward();
+    ToDoubleFunction<Var> f = v -> op.apply(v).mul(w).sum().value().item();
+    for (int i : atPoint) {
+      double h = 1e-6;
+      double central = (f.applyAsDouble(Var.constant(moved(x, i, h)))
+          - f.applyAsDouble(Var.constant(moved(x, i, -h)))) / (2 * h);
+      assertTrue(Math.abs(central - p.grad().toArray()[i]) > 0.1,
+          name + ": at element " + i + " a central difference agrees with the engine");
+    }
+    GradCheckResult r = GradCheck.check(f, x, p.grad());
+    assertTrue(r.passed(), () -> name + ": " + r);
+    assertEquals(atPoint.length, r.skipped(), () -> name + ": " + r);
+  }
+
+  /** Skipping the tie does not excuse the other elements: a wrong gradient there still fails. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("isolatedBranchPoints")
+  void aWrongGradientBesideAnIsolatedBranchPointStillFails(String name, UnaryOperator<Var> op, Tensor x,
+      int[] atPoint) {
+    Var p = Var.parameter(x);
+    Var w = Var.constant(weights(x.shape()));
+    op.apply(p).mul(w).sum().backward();
+    ToDoubleFunction<Var> f = v -> op.apply(v).mul(w).sum().value().item();
+    double[] wrong = p.grad().toArray();
+    int off = IntStream.range(0, wrong.length)
+        .filter(i -> Arrays.stream(atPoint).noneMatch(k -> k == i)).findFirst().orElseThrow();
+    wrong[off] += 0.5;
+    GradCheckResult r = GradCheck.check(f, x, Tensor.vector(wrong));
+    assertTrue(!r.passed(), () -> name + ": a gradient off by 0.5 at element " + off + " passed: " + r);
+  }
+
+  private static Tensor moved(Tensor x, int i, double by) {
+    double[] v = x.toArray();
+    v[i] += by;
+    return Tensor.vector(v);
   }
 
   /** Whether f has a jump at element i, or one-sided slopes that differ (a corner). */
