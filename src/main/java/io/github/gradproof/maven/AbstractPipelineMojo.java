@@ -29,7 +29,10 @@ abstract class AbstractPipelineMojo extends AbstractGradproofMojo {
   @Parameter(property = PREFIX + "cache", defaultValue = "true")
   protected boolean cache;
 
-  /** Where the build cache lives. */
+  /**
+   * Where the build cache lives: a folder of its own, new, empty or holding only the cache's files
+   * (the cache deletes the files it no longer needs, so any other folder is refused).
+   */
   @Parameter(property = PREFIX + "cacheDir", defaultValue = "${project.build.directory}/gradproof-cache")
   protected File cacheDir;
 

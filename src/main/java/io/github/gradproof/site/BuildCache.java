@@ -291,7 +291,8 @@ final class BuildCache {
 
   /**
    * Removes every entry not in {@code used} (called after a successful build), and leftovers of
-   * interrupted writes; records of published sites stay. Brings the pack up to date first.
+   * interrupted writes; records of published sites stay. Brings the pack up to date first. Only
+   * files named as the cache names its own ({@link CacheFiles}) are ever deleted.
    */
   void retainOnly(Set<String> used) {
     if (!Files.isDirectory(dir)) {
@@ -306,7 +307,8 @@ final class BuildCache {
         String name = entry.getFileName().toString();
         boolean live = name.endsWith(".bin") && used.contains(name.substring(0, name.length() - 4))
             || name.endsWith(".published") || name.endsWith(".stamps") || name.equals(pack.fileName());
-        if (!live) {
+        // Whatever the cache did not write is left alone, even if something put it here mid-build.
+        if (!live && CacheFiles.isOwnName(name) && Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
           Files.deleteIfExists(entry);
         }
       }

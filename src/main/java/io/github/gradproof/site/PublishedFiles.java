@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -64,19 +65,59 @@ final class PublishedFiles {
     return tags;
   }
 
-  private static final int MAGIC = 0x47505046; // "GPPF"
+  private static final int MAGIC = 0x47505047; // "GPPG": output, the stamp's time, then the files
 
   /**
    * The record saved in {@code file} for {@code output}, or {@code null} when there is none, it is
    * unreadable, it is of another output folder, or the output does not hold exactly the recorded
    * files with their recorded sizes and modification times (anything changed it since, so it must
-   * be replaced as a whole). The site's stamp is not part of the record.
+   * be replaced as a whole). The stamp is not among the files; its modification time must be as recorded.
    */
   static PublishedFiles load(Path file, Path output) {
     Map<String, Long[]> stats = new HashMap<>();
+    PublishedFiles record = read(file, output, stats);
+    Map<String, Long[]> actual = record == null ? null : statsOf(output);
+    if (actual == null || actual.size() != stats.size() || !unchanged(stats, actual)) {
+      return null;
+    }
+    record.output = output;
+    record.stats = actual;
+    return record;
+  }
+
+  /**
+   * The files of {@code output} (but the stamp) that the record saved in {@code file} does not
+   * list, sorted. The record is of the last build that published the output when the site's stamp
+   * has the modification time it had then: a build that replaces the site writes a new stamp, one
+   * that updates it keeps the stamp and saves its record. So a file the record does not list was
+   * put there by hand. Empty when there is no such record (none, unreadable, of another output,
+   * or of a site replaced since, e.g. by a build without the cache).
+   */
+  static List<String> unrecorded(Path file, Path output) {
+    Map<String, Long[]> stats = new HashMap<>();
+    Map<String, Long[]> actual = read(file, output, stats) == null ? null : statsOf(output);
+    if (actual == null) {
+      return List.of();
+    }
+    return actual.keySet().stream().filter(relative -> !stats.containsKey(relative)).sorted().toList();
+  }
+
+  /** The modification time of the output's stamp, in microseconds, or -1 when it has none. */
+  private static long stampTime(Path output) {
+    try {
+      return Files.readAttributes(output.resolve(SiteStamp.FILE), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+          .lastModifiedTime().to(TimeUnit.MICROSECONDS);
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+
+  /** The record saved in {@code file} for {@code output}, its files' stats put into {@code stats}; or {@code null}. */
+  private static PublishedFiles read(Path file, Path output, Map<String, Long[]> stats) {
     PublishedFiles record = new PublishedFiles();
     try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
-      if (in.readInt() != MAGIC || !in.readUTF().equals(output.toAbsolutePath().normalize().toString())) {
+      if (in.readInt() != MAGIC || !in.readUTF().equals(output.toAbsolutePath().normalize().toString())
+          || in.readLong() != stampTime(output)) {
         return null;
       }
       int count = CacheCodec.length(in);
@@ -88,19 +129,18 @@ final class PublishedFiles {
     } catch (IOException | RuntimeException e) {
       return null;
     }
-    Map<String, Long[]> actual = statsOf(output);
-    if (actual == null || actual.size() != stats.size()) {
-      return null;
-    }
-    for (Map.Entry<String, Long[]> known : stats.entrySet()) {
+    return record;
+  }
+
+  /** Whether every file of {@code recorded} is in {@code actual} with the same size and modification time. */
+  private static boolean unchanged(Map<String, Long[]> recorded, Map<String, Long[]> actual) {
+    for (Map.Entry<String, Long[]> known : recorded.entrySet()) {
       Long[] now = actual.get(known.getKey());
       if (now == null || !now[0].equals(known.getValue()[0]) || !now[1].equals(known.getValue()[1])) {
-        return null;
+        return false;
       }
     }
-    record.output = output;
-    record.stats = actual;
-    return record;
+    return true;
   }
 
   /**
@@ -121,6 +161,7 @@ final class PublishedFiles {
       AtomicFiles.write(file, out -> {
         out.writeInt(MAGIC);
         out.writeUTF(output.toAbsolutePath().normalize().toString());
+        out.writeLong(stampTime(output));
         out.writeInt(tags.size());
         for (Map.Entry<String, String> tag : new TreeMap<>(tags).entrySet()) {
           out.writeUTF(tag.getKey());

@@ -102,7 +102,9 @@ public final class Publisher implements AutoCloseable, FileSink {
     }
     OutputLock lock = OutputLock.acquire(output, config.display(output), log);
     try {
-      OutputGuard.check(config); // another build may have changed the output while this one waited
+      // Another build may have changed the output while this one waited; the record, if any, also
+      // tells the files of the last build from files put among them by hand.
+      OutputGuard.check(config, record == null ? recordFile : null);
       if (record != null && record.describes(output) && SiteStamp.isStamped(output)) {
         return new Publisher(output, output, lock, record, true, false, null);
       }

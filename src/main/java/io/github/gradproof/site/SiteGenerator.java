@@ -71,6 +71,9 @@ public final class SiteGenerator {
   /** Loads, verifies, renders and publishes the site. */
   public BuildReport generate() {
     OutputGuard.check(config); // refuse a wrong output before any work; the publisher checks again under the lock
+    if (options.cacheDir() != null) {
+      OutputGuard.checkCache(config, options.cacheDir()); // the cache deletes stale files: never someone's
+    }
     try (BuildRun run = new BuildRun(config, log, pipeline, options)) {
       CompletableFuture<ThemeRenderers> theme = ThemeRenderers.start(config, run.workers);
       PhaseCache cache = PhaseCache.open(run);

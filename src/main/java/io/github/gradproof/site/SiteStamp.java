@@ -9,8 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -67,44 +67,60 @@ final class SiteStamp {
 
   /**
    * Whether the folder is a site gradproof wrote before sites were stamped, by its exact shape:
-   * {@code index.html}; a {@code verification.json} that begins as gradproof writes it (format 1,
-   * generator gradproof); language folders holding only {@code index.html} and
-   * {@code phase-NN-slug.html} pages; {@code md/<language>/} holding only {@code phase-NN-slug.md}
-   * mirrors; {@code assets/}; and, for a site with a base URL, {@code 404.html} and the sitemap
-   * ({@code sitemap.xml}, {@code sitemap-N.xml}). Nothing else may be there, and nothing may be a
-   * link.
+   * {@code index.html} and {@code verification.json}, and no {@linkplain #foreignEntries foreign
+   * entry}.
    */
   static boolean isUnstampedSite(Path dir) throws IOException {
-    Set<String> names = new HashSet<>();
+    return Files.isRegularFile(dir.resolve("index.html"), LinkOption.NOFOLLOW_LINKS)
+        && Files.isRegularFile(dir.resolve("verification.json"), LinkOption.NOFOLLOW_LINKS)
+        && foreignEntries(dir).isEmpty();
+  }
+
+  /**
+   * The entries of a site folder that no build writes, as paths relative to it with forward
+   * slashes, sorted. A site holds only: {@code index.html}; a {@code verification.json} that begins
+   * as gradproof writes it (format 1, generator gradproof); language folders holding only
+   * {@code index.html} and {@code phase-NN-slug.html} pages; {@code md/<language>/} holding only
+   * {@code phase-NN-slug.md} mirrors; {@code assets/}; for a site with a base URL, {@code 404.html}
+   * and the sitemap ({@code sitemap.xml}, {@code sitemap-N.xml}); and the stamp, when it is the
+   * real one. Nothing may be a link. A folder named wrongly is listed as a whole, a file named
+   * wrongly inside a folder the site has by itself ({@code en/notes.html}).
+   */
+  static List<String> foreignEntries(Path dir) throws IOException {
+    List<String> foreign = new ArrayList<>();
+    boolean stamped = isStamped(dir);
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
       for (Path entry : entries) {
         String name = entry.getFileName().toString();
-        names.add(name);
-        if (!knownTopLevel(entry, name)) {
-          return false;
+        if (name.equals(FILE) ? !stamped : !knownTopLevel(entry, name, foreign)) {
+          foreign.add(name);
         }
       }
     }
-    return names.contains("index.html") && names.contains("verification.json");
+    foreign.sort(null);
+    return foreign;
   }
 
-  private static boolean knownTopLevel(Path entry, String name) throws IOException {
+  /**
+   * Whether a top-level entry is one a build writes; a folder of the site adds its own foreign
+   * entries to {@code foreign} and counts as known.
+   */
+  private static boolean knownTopLevel(Path entry, String name, List<String> foreign) throws IOException {
     switch (name) {
       case "index.html":
+      case "404.html":
         return Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS);
       case "verification.json":
         return Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS) && startsLikeOurJson(entry);
-      case "404.html":
-        return Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS);
       case "assets":
         return Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS) && noLinks(entry);
       case "md":
-        return onlyFolders(entry, md -> onlyFiles(md, MIRROR));
+        return foreignInMirrors(entry, foreign);
       default:
         if (SITEMAP.matcher(name).matches()) {
           return Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS);
         }
-        return LANGUAGE.matcher(name).matches() && onlyFiles(entry, PAGE);
+        return LANGUAGE.matcher(name).matches() && foreignFiles(entry, PAGE, name + "/", foreign);
     }
   }
 
@@ -115,36 +131,39 @@ final class SiteStamp {
     }
   }
 
-  /** A real folder whose entries are all regular files named by {@code names}. */
-  private static boolean onlyFiles(Path dir, Pattern names) throws IOException {
+  /**
+   * Whether {@code dir} is a real folder; if so, adds each of its entries that is not a regular
+   * file named by {@code names} to {@code foreign}, as {@code prefix} and its name.
+   */
+  private static boolean foreignFiles(Path dir, Pattern names, String prefix, List<String> foreign)
+      throws IOException {
     if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
       return false;
     }
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
       for (Path entry : entries) {
-        if (!names.matcher(entry.getFileName().toString()).matches()
-            || !Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
-          return false;
+        String name = entry.getFileName().toString();
+        if (!names.matcher(name).matches() || !Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
+          foreign.add(prefix + name);
         }
       }
     }
     return true;
   }
 
-  /** A folder test that may read the disk. */
-  private interface FolderTest {
-    boolean test(Path dir) throws IOException;
-  }
-
-  /** A real folder whose entries are all real folders named like languages that pass {@code each}. */
-  private static boolean onlyFolders(Path dir, FolderTest each) throws IOException {
-    if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+  /**
+   * Whether {@code md} is a real folder; if so, adds to {@code foreign} each of its entries that is
+   * not a language folder, and each file of a language folder that is not a mirror.
+   */
+  private static boolean foreignInMirrors(Path md, List<String> foreign) throws IOException {
+    if (!Files.isDirectory(md, LinkOption.NOFOLLOW_LINKS)) {
       return false;
     }
-    try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(md)) {
       for (Path entry : entries) {
-        if (!LANGUAGE.matcher(entry.getFileName().toString()).matches() || !each.test(entry)) {
-          return false;
+        String name = entry.getFileName().toString();
+        if (!LANGUAGE.matcher(name).matches() || !foreignFiles(entry, MIRROR, "md/" + name + "/", foreign)) {
+          foreign.add("md/" + name);
         }
       }
     }

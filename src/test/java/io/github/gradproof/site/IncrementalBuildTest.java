@@ -178,14 +178,26 @@ class IncrementalBuildTest {
   }
 
   @Test
-  void aFileChangedOrAddedInTheOutputIsReplacedWithTheWholeSite() throws IOException {
+  void aFileChangedInTheOutputIsReplacedWithTheWholeSite() throws IOException {
     generator().generate();
     Map<String, String> built = TestProject.snapshot(project.resolve("site"));
     Path page = project.resolve("site/en/phase-02-bench-2.html");
     Files.writeString(page, "changed by hand", StandardCharsets.UTF_8);
-    Files.writeString(project.resolve("site/en/notes.txt"), "added by hand", StandardCharsets.UTF_8);
+    Files.delete(project.resolve("site/es/phase-03-bench-3.html"));
     generator().generate();
     assertEquals(built, TestProject.snapshot(project.resolve("site")));
+  }
+
+  @Test
+  void aFileAddedInTheOutputIsRefusedAndKept() throws IOException {
+    generator().generate();
+    Files.writeString(project.resolve("site/en/phase-02-bench-2.html"), "changed by hand", StandardCharsets.UTF_8);
+    Files.writeString(project.resolve("site/en/phase-09-notes.html"), "added by hand", StandardCharsets.UTF_8);
+    Map<String, String> before = TestProject.snapshot(project.resolve("site"));
+    DiagnosticException e = assertThrows(DiagnosticException.class, () -> generator().generate());
+    assertTrue(e.getMessage().contains("holds 1 entry gradproof did not write: en/phase-09-notes.html;"),
+        e.getMessage());
+    assertEquals(before, TestProject.snapshot(project.resolve("site")));
   }
 
   @Test

@@ -134,11 +134,53 @@ class OutputGuardTest {
   }
 
   @Test
-  void replacesAStampedSiteAndItsStrayFiles() throws IOException {
+  void replacesAStampedSiteWhoseOwnFilesChanged() throws IOException {
     sample("site").generate();
-    write("site/stray.txt", "a file put into the site by hand\n");
+    Map<String, String> built = TreeSnapshot.of(project.resolve("site"));
+    write("site/en/index.html", "changed by hand\n");
+    Files.delete(project.resolve("site/verification.json"));
     sample("site").generate();
-    assertFalse(Files.exists(project.resolve("site/stray.txt")), "a stamped site is replaced as a whole");
+    assertEquals(built, TreeSnapshot.of(project.resolve("site")), "a site's own files are replaced as a whole");
+  }
+
+  /** Runs a build on {@code output} that must refuse it, leaving everything as it was; returns its one problem. */
+  private String refusalOf(SiteGenerator generator) throws IOException {
+    Map<String, String> before = TreeSnapshot.of(tmp);
+    DiagnosticException e = assertThrows(DiagnosticException.class, generator::generate);
+    assertEquals(before, TreeSnapshot.of(tmp), "nothing in or beside the project changed");
+    assertEquals(1, e.diagnostics().size(), e.getMessage());
+    return e.getMessage();
+  }
+
+  @Test
+  void refusesAStampedSiteHoldingEntriesNoBuildWrote() throws IOException {
+    sample("site").generate();
+    write("site/.git/HEAD", "ref: refs/heads/gh-pages\n");
+    write("site/CNAME", "www.example.org\n");
+    write("site/en/notes.html", "<p>by hand</p>\n");
+    write("site/md/en/notes.md", "by hand\n");
+    assertEquals("site:1:1: the output 'site' holds 4 entries gradproof did not write: .git, CNAME, en/notes.html"
+        + " and 1 other; a build replaces its output folder as a whole, so move them out of it, or set"
+        + " -Dgradproof.output (<output> in the POM) to another folder, and run again; nothing was changed",
+        refusalOf(sample("site")));
+    Files.delete(project.resolve("site/md/en/notes.md"));
+    Files.delete(project.resolve("site/en/notes.html"));
+    TestProject.deleteTree(project.resolve("site/.git"));
+    assertTrue(refusalOf(sample("site")).startsWith(
+        "site:1:1: the output 'site' holds 1 entry gradproof did not write: CNAME; "));
+  }
+
+  @Test
+  void refusesAFileNamedLikeAPageThatTheOutputsRecordDoesNotList() throws IOException {
+    Path cache = project.resolve("target/gradproof-cache");
+    TestPipeline.generator(config("site"), List.of(SampleQuiz.phase("Phase 3 — Sample")), SampleQuiz::result,
+        BuildOptions.DEFAULT.withCache(cache)).generate();
+    write("site/en/phase-07-by-hand.html", "<p>by hand</p>\n");
+    assertEquals("site:1:1: the output 'site' holds 1 entry gradproof did not write: en/phase-07-by-hand.html; a"
+        + " build replaces its output folder as a whole, so move them out of it, or set -Dgradproof.output (<output>"
+        + " in the POM) to another folder, and run again; nothing was changed",
+        refusalOf(TestPipeline.generator(config("site"), List.of(SampleQuiz.phase("Phase 3 — Sample")),
+            SampleQuiz::result, BuildOptions.DEFAULT.withCache(cache))));
   }
 
   @Test
