@@ -68,6 +68,8 @@ public final class GradCheck {
   public static final int PROJECTIONS = 12;
   /** Evaluations of the noise probe (fourth differences need five; seven give three of them). */
   static final int NOISE_PROBE_POINTS = 7;
+  /** Evaluations of {@code f} at {@code x} under a {@link RoundingProbe}, for the measured noise. */
+  static final int ROUNDING_PROBES = 3;
   /** The unit roundoff of double precision, {@code 2^-53}. */
   static final double EPS = 0x1p-53;
 
@@ -93,13 +95,13 @@ public final class GradCheck {
 
   /**
    * The most evaluations of {@code f} that {@link #check} makes at a point of {@code size} elements:
-   * one at the point, seven for the noise probe, and per element (or, in fast mode, per direction)
+   * one at the point, seven for the noise probe and three rounding probes, and per element (or, in fast mode, per direction)
    * two at the base step and two more at half the step when the first comparison does not settle
    * it. What a cost estimate multiplies the price of one evaluation by.
    */
   public static long maxEvaluations(long size) {
     long lines = size > FAST_MODE_THRESHOLD ? PROJECTIONS : size;
-    return 1 + NOISE_PROBE_POINTS + 4 * lines;
+    return 1 + NOISE_PROBE_POINTS + ROUNDING_PROBES + 4 * lines;
   }
 
   /** The base step at {@code x}: {@code 6e-6 * max(1, |x|)} rounded to {@code (x + h) - x}. */
@@ -258,6 +260,7 @@ public final class GradCheck {
     final long centre;
     final Tally tally = new Tally();
     private double measured = Double.NaN;
+    private double rounding = Double.NaN;
 
     Probe(ToDoubleFunction<Var> f, Tensor x) {
       this.f = f;
@@ -301,8 +304,9 @@ public final class GradCheck {
       double a2 = analytic.of(1);
       double n2 = modelled(plus2, minus2, width.of(1));
       double sigma = measured();
-      n1 = Math.max(n1, MEASURED_NOISE * sigma / (width.of(0) / 2));
-      n2 = Math.max(n2, MEASURED_NOISE * sigma / (width.of(1) / 2));
+      double rounded = rounding(); // one evaluation's rounding, as K·ε·|f| models it: the same weight
+      n1 = Math.max(n1, Math.max(MEASURED_NOISE * sigma / (width.of(0) / 2), ROUNDING * 2 * rounded / width.of(0)));
+      n2 = Math.max(n2, Math.max(MEASURED_NOISE * sigma / (width.of(1) / 2), ROUNDING * 2 * rounded / width.of(1)));
       double richardson = (4 * d2 - d1) / 3;
       double exact = (4 * a2 - a1) / 3;
       double refined = RTOL * Math.abs(richardson) + (4 * n2 + n1) / 3 + Math.abs(d1 - d2) / 3;
@@ -374,6 +378,29 @@ public final class GradCheck {
       }
       measured = Math.sqrt(sum / 3 / 70);
       return Double.isFinite(measured) ? measured : (measured = 0);
+    }
+
+    /**
+     * The noise of {@code f(x)} as rounding inside {@code f} makes it: the largest change of
+     * {@code f(x)} under {@link RoundingProbe}s, scaled to rounding's size. It sees what the fourth
+     * differences miss when {@code f} rounds an intermediate far coarser than its input (an offset
+     * of 10^10 quantizes {@code x + 10^10} to steps of 2e-6, wider than their spacing, so the
+     * seven evaluations round alike) and a central difference then errs by a quantum over its step.
+     */
+    double rounding() {
+      if (!Double.isNaN(rounding)) {
+        return rounding;
+      }
+      double largest = 0;
+      for (int k = 0; k < ROUNDING_PROBES; k++) {
+        tally.evaluations++;
+        Tensor at = new Tensor(Arrays.copyOf(x, x.length), Arrays.copyOf(shape, shape.length));
+        double value = f.applyAsDouble(Var.probed(at, false, new RoundingProbe(0x9E3779B9L + k)));
+        if (Double.isFinite(value)) {
+          largest = Math.max(largest, Math.abs(value - f0));
+        }
+      }
+      return rounding = RoundingProbe.rounding(largest);
     }
   }
 

@@ -9,7 +9,7 @@ package io.github.gradproof.autograd;
  * at most 2^-53 per step) does to it: {@link #rounding} scales a change back to that size. A
  * gradient that is a sum of large terms cancelling to nearly zero changes by the size of the terms;
  * one computed accurately, however small, by its own size. The verifier uses it as the noise of a
- * claim's comparison. The step is a continuous draw of about 2^22 ulps, not one ulp, so that
+ * claim's comparison and of a finite-difference check. The step is a continuous draw of hundreds of ulps, not one ulp, so that
  * changes along a chain of operations do not cancel exactly, and small enough that the change is
  * linear in it.
  *
@@ -19,8 +19,8 @@ package io.github.gradproof.autograd;
  */
 public final class RoundingProbe {
 
-  /** The largest relative move of a value, 2^-30. */
-  public static final double STEP = 0x1.0p-30;
+  /** The largest relative move of a value, 2^-44: about 500 ulps, continuous enough and far inside the linear range. */
+  public static final double STEP = 0x1.0p-44;
   /** Unit roundoff of float64, 2^-53: a step's change times {@code ROUNDOFF / STEP} is rounding's. */
   private static final double ROUNDOFF = 0x1.0p-53;
 

@@ -94,7 +94,8 @@ class GradCheckNoiseTest {
     };
     Tensor x = Tensor.vector(0.5, 0);
     GradCheckResult correct = GradCheck.check(f, x, Tensor.vector(2, 10));
-    assertEquals(1 + 4 + 7 + 2, correct.evaluations(), "element 0 refined, one noise probe, element 1 at once");
+    assertEquals(1 + 4 + 7 + 3 + 2, correct.evaluations(),
+        "element 0 refined, one noise probe and three rounding probes, element 1 at once");
     assertTrue(correct.passed(), correct::toString);
     double[] e = expected();
     assertTrue(e[2] > SIGMA / 10 && e[2] < 3 * SIGMA, "the measured noise is of the noise's size: " + e[2]);
@@ -115,7 +116,7 @@ class GradCheckNoiseTest {
       calls.clear();
       // an objective near 0 keeps the base step; noise well above what that step's first comparison allows
       GradCheck.check(noisyLine(0, at[k], 1e-8 * Math.max(1, at[k])), Tensor.vector(at[k]), Tensor.vector(2));
-      assertEquals(12, calls.size());
+      assertEquals(15, calls.size(), "f(x), four for the element, seven probe points, three rounding probes");
       assertEquals(at[k], calls.get(5 + 3)[0], "the middle probe point is x itself");
       spacing[k] = calls.get(6)[0] - calls.get(5)[0];
       for (int j = 1; j < 7; j++) {
@@ -130,14 +131,14 @@ class GradCheckNoiseTest {
 
   @Test
   void theNoiseIsProbedOncePerCheck() {
-    // two noisy elements, both refined: 1 + 2 · 4 + 7 evaluations
+    // two noisy elements, both refined: 1 + 2 · 4 + 7 + 3 evaluations
     ToDoubleFunction<Var> f = v -> {
       double[] p = v.value().toArray();
       return 2 * p[0] + 2 * p[1] + noise(p[0]) + noise(p[1]);
     };
     GradCheckResult r = GradCheck.check(f, Tensor.vector(0.5, -0.25), Tensor.vector(2, 2));
     assertTrue(r.passed(), r::toString);
-    assertEquals(1 + 2 * 4 + 7, r.evaluations());
+    assertEquals(1 + 2 * 4 + 7 + 3, r.evaluations());
   }
 
   @Test
@@ -152,8 +153,8 @@ class GradCheckNoiseTest {
     assertEquals(1, r.skipped());
     assertFalse(r.passed(), "without a measured noise the noisy point fails: " + r);
     // the probe stops at its first change of branch: points 0-2 move element 1 to one side of 0, point 3
-    // (x itself) leaves it at 0; then element 1's own two evaluations
-    assertEquals(1 + 4 + 4 + 2, r.evaluations());
+    // (x itself) leaves it at 0; then the three rounding probes and element 1's own two evaluations
+    assertEquals(1 + 4 + 4 + 3 + 2, r.evaluations());
     assertArrayEquals(new int[] {0}, r.worstIndex());
   }
 

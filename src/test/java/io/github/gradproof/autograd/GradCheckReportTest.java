@@ -24,9 +24,9 @@ class GradCheckReportTest {
 
   @Test
   void maxEvaluationsCountsElementsUpToTheThresholdAndDirectionsAbove() {
-    assertEquals(1 + 7 + 4, GradCheck.maxEvaluations(1));
-    assertEquals(1 + 7 + 4L * 4096, GradCheck.maxEvaluations(GradCheck.FAST_MODE_THRESHOLD));
-    assertEquals(1 + 7 + 4 * 12, GradCheck.maxEvaluations(GradCheck.FAST_MODE_THRESHOLD + 1));
+    assertEquals(1 + 7 + 3 + 4, GradCheck.maxEvaluations(1));
+    assertEquals(1 + 7 + 3 + 4L * 4096, GradCheck.maxEvaluations(GradCheck.FAST_MODE_THRESHOLD));
+    assertEquals(1 + 7 + 3 + 4 * 12, GradCheck.maxEvaluations(GradCheck.FAST_MODE_THRESHOLD + 1));
   }
 
   @Test

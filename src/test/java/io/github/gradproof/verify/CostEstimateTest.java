@@ -39,17 +39,18 @@ class CostEstimateTest {
    *       reads 15 + 20 = 35, with 12 × 5 multiply-adds: 2000 + 560 + 60 = 2620; together 4940 and
    *       32 elements;
    *   <li>the inputs: 16 × 32 = 512 to draw;
-   *   <li>the finite-difference check of {@code dA} (12 elements: at most 1 + 7 + 4 × 12 = 56
-   *       evaluations, at the point, for the noise probe and at two steps per element), each
-   *       re-running the line (2572) and moving the point (2000 + 16 × 12 = 2192): 56 × 4764 = 266784;
-   *   <li>one trial: 512 + 3 × 2572 (forward and backward) + 266784 + 4940 = 279952; three seeds:
-   *       <b>839856</b>; the forward line's share 2572 × (3 × 3 + 3 × 56) = 455244;
+   *   <li>the finite-difference check of {@code dA} (12 elements: at most 1 + 7 + 3 + 4 × 12 = 59
+   *       evaluations, at the point, for the noise probe, for the rounding probes and at two steps per
+   *       element), each re-running the line (2572) and moving the point (2000 + 16 × 12 = 2192):
+   *       59 × 4764 = 281076;
+   *   <li>one trial: 512 + 3 × 2572 (forward and backward) + 281076 + 4940 = 294244; three seeds:
+   *       <b>882732</b>; the forward line's share 2572 × (3 × 3 + 3 × 59) = 478392;
    *   <li>memory: 8 bytes × (2 × (32 inputs + 15 forward) + max(15 re-run, 32 claim)) = <b>1008</b> bytes.
    * </ul>
    * The setup has {@code exact_dims}, so the claims are tried at the author's dims only; without it a
    * second, fresh dims assignment adds its own trials.
    */
-  private static final long WORK = 839856;
+  private static final long WORK = 882732;
   private static final long MEMORY = 1008;
 
   private static Question matmul() {
@@ -78,9 +79,9 @@ class CostEstimateTest {
     DiagnosticException e = assertThrows(DiagnosticException.class,
         () -> threeSeeds(new WorkLimits(WORK - 1, MEMORY)).verify(phase(matmul())));
     assertEquals("test.yaml:10:9: q-01-01: this question is too costly to verify: verifying it would take about "
-        + "839856 operations (multiply-adds or their equivalent), over the limit of 839855 (gradproof.maxWork): 3 "
+        + "882732 operations (multiply-adds or their equivalent), over the limit of 882731 (gradproof.maxWork): 3 "
         + "trials (3 seeds at the author's dims) of the forward lines, their gradients, every claim and the "
-        + "finite-difference check of dA; this line costs the most (about 455244 in all). Use smaller dims (or "
+        + "finite-difference check of dA; this line costs the most (about 478392 in all). Use smaller dims (or "
         + "fewer alternatives), or raise the limit with -Dgradproof.maxWork (<maxWork> in the POM)",
         e.getMessage().lines().findFirst().orElseThrow());
   }

@@ -67,19 +67,19 @@ class CostRefusalTest {
   /**
    * Over both limits, one paragraph names both at the costliest line by work (the forward line,
    * 10:9) and names the claim's line 20 as the one that creates the most memory; the counts are
-   * those of {@link CostEstimateTest}'s hand count (839856 operations, 455244 on the forward line,
+   * those of {@link CostEstimateTest}'s hand count (882732 operations, 478392 on the forward line,
    * 1008 bytes, the claim's 32 elements = 256 bytes).
    */
   @Test
   void overBothLimitsOneParagraphNamesBoth() {
     assertEquals("test.yaml:10:9: q-01-01: this question is too costly to verify: verifying it would take about "
-        + "839856 operations (multiply-adds or their equivalent), over the limit of 839855 (gradproof.maxWork): 3 "
+        + "882732 operations (multiply-adds or their equivalent), over the limit of 882731 (gradproof.maxWork): 3 "
         + "trials (3 seeds at the author's dims) of the forward lines, their gradients, every claim and the "
-        + "finite-difference check of dA; this line costs the most (about 455244 in all); and one trial would keep "
+        + "finite-difference check of dA; this line costs the most (about 478392 in all); and one trial would keep "
         + "about 1008 bytes of tensors at once, over the limit of 1007 bytes (gradproof.maxMemory); line 20 creates "
         + "the most (about 256 bytes). Use smaller dims (or fewer alternatives), or raise the limits with "
         + "-Dgradproof.maxWork (<maxWork> in the POM) and -Dgradproof.maxMemory (<maxMemory> in the POM)",
-        refusal(matmul("M=3 K=4 N=5", "dA = dC @ B.T"), new WorkLimits(839855, 1007)));
+        refusal(matmul("M=3 K=4 N=5", "dA = dC @ B.T"), new WorkLimits(882731, 1007)));
   }
 
   /**
@@ -113,9 +113,9 @@ class CostRefusalTest {
 
   /**
    * {@code fd_order} runs the convergence experiment (27 runs of every line a trial) and checks the
-   * gradient of the first float input x (N = 6: at most 1 + 7 + 4 × 6 = 32 evaluations a trial).
+   * gradient of the first float input x (N = 6: at most 1 + 7 + 3 + 4 × 6 = 35 evaluations a trial).
    * The line {@code f = sum(x * x)} costs 2000 + 16 × 12 (x * x) + 2000 + 16 × 6 (sum) = 4288 a
-   * run; over 3 seeds it runs 3 × 3 (forward and backward) + 3 × 32 + 3 × 27 = 186 times: 797568.
+   * run; over 3 seeds it runs 3 × 3 (forward and backward) + 3 × 35 + 3 × 27 = 195 times: 836160.
    */
   @Test
   void theConvergenceExperimentReRunsEveryLine() {
@@ -124,7 +124,7 @@ class CostRefusalTest {
     String message = refusal(q, new WorkLimits(1, PLENTY));
     assertTrue(message.startsWith("test.yaml:10:9: q-01-01: this question is too costly to verify:"), message);
     assertTrue(message.contains(": 3 trials (3 seeds at the author's dims) of the forward lines, their gradients, "
-        + "every claim and the finite-difference check of dx; this line costs the most (about 797568 in all). "),
+        + "every claim and the finite-difference check of dx; this line costs the most (about 836160 in all). "),
         message);
   }
 
@@ -135,40 +135,40 @@ class CostRefusalTest {
    * <ul>
    *   <li>h and g: 2000 + 16 × 4 = 2064 each, f: 2000 + 16 × 2 = 2032; the claim compares 2 elements:
    *       2032;
-   *   <li>dg (2 elements): at most 1 + 7 + 4 × 2 = 16 evaluations a trial, 48 in all, each moving the
-   *       point (2000 + 16 × 2 = 2032: 97536) and re-running f (2032 × 48);
-   *   <li>inputs 16 × 2 × 3 = 96; h and g 2064 × 9 each = 18576 each; f 2032 × (9 + 48) = 115824; the
+   *   <li>dg (2 elements): at most 1 + 7 + 3 + 4 × 2 = 19 evaluations a trial, 57 in all, each moving
+   *       the point (2000 + 16 × 2 = 2032: 115824) and re-running f (2032 × 57);
+   *   <li>inputs 16 × 2 × 3 = 96; h and g 2064 × 9 each = 18576 each; f 2032 × (9 + 57) = 134112; the
    *       claim 2032 × 3 = 6096;
-   *   <li>in all 96 + 97536 + 2 × 18576 + 115824 + 6096 = <b>256704</b>.
+   *   <li>in all 96 + 115824 + 2 × 18576 + 134112 + 6096 = <b>293280</b>.
    * </ul>
    */
   @Test
   void aGradientOfALaterLineReRunsOnlyTheLinesAfterIt() {
     Question q = TestQuestions.free("q-01-01", TestQuestions.exactDims(TestQuestions.setup("N=2", "x[N]",
         "h = x * x; g = h * h; f = sum(g)")), "dg == 1");
-    assertDoesNotThrow(() -> CostEstimate.check(q, 3, new WorkLimits(256704, PLENTY)));
+    assertDoesNotThrow(() -> CostEstimate.check(q, 3, new WorkLimits(293280, PLENTY)));
     assertEquals("test.yaml:12:9: q-01-01: this question is too costly to verify: verifying it would take about "
-        + "256704 operations (multiply-adds or their equivalent), over the limit of 256703 (gradproof.maxWork): 3 "
+        + "293280 operations (multiply-adds or their equivalent), over the limit of 293279 (gradproof.maxWork): 3 "
         + "trials (3 seeds at the author's dims) of the forward lines, their gradients, every claim and the "
-        + "finite-difference check of dg; this line costs the most (about 115824 in all). Use smaller dims (or "
+        + "finite-difference check of dg; this line costs the most (about 134112 in all). Use smaller dims (or "
         + "fewer alternatives), or raise the limit with -Dgradproof.maxWork (<maxWork> in the POM)",
-        refusal(q, new WorkLimits(256703, PLENTY)));
+        refusal(q, new WorkLimits(293279, PLENTY)));
   }
 
   /**
    * The finite-difference check re-runs only the lines the output reads: in {@code h = x * x;
    * r = h * h; f = sum(h)} with {@code dh == 1}, r comes after h but f does not read it, so r runs
    * only in the trials themselves. The same figures as above with r in place of g: r 2064 × 9 =
-   * 18576 (not 2064 × 57 = 117648, which would make 355776): <b>256704</b>.
+   * 18576 (not 2064 × 66 = 136224, which would make 410928): <b>293280</b>.
    */
   @Test
   void aLineTheOutputDoesNotReadIsNotReRunForTheCheck() {
     Question q = TestQuestions.free("q-01-01", TestQuestions.exactDims(TestQuestions.setup("N=2", "x[N]",
         "h = x * x; r = h * h; f = sum(h)")), "dh == 1");
-    assertDoesNotThrow(() -> CostEstimate.check(q, 3, new WorkLimits(256704, PLENTY)));
-    String message = refusal(q, new WorkLimits(256703, PLENTY));
-    assertTrue(message.contains("would take about 256704 operations"), message);
-    assertTrue(message.contains("finite-difference check of dh; this line costs the most (about 115824 in all)"),
+    assertDoesNotThrow(() -> CostEstimate.check(q, 3, new WorkLimits(293280, PLENTY)));
+    String message = refusal(q, new WorkLimits(293279, PLENTY));
+    assertTrue(message.contains("would take about 293280 operations"), message);
+    assertTrue(message.contains("finite-difference check of dh; this line costs the most (about 134112 in all)"),
         message);
   }
 
