@@ -257,6 +257,88 @@ def selections():
             lambda x, b: torch.sqrt(torch.where(x > 0, x, b)), diff=[True, False], args={"select": "where"})
     op.case("sqrt(sign(x) + 1)", [op.normal(3, 4)], lambda x: np.sqrt(np.sign(x) + 1),
             lambda x: torch.sqrt(torch.sign(x) + 1), args={"select": "sign"})
+
+
+# ---- special functions, activations and binary losses of deep learning ----
+
+def gelu_tanh(x):
+    return 0.5 * x * (1 + np.tanh(np.sqrt(2 / np.pi) * (x + 0.044715 * x ** 3)))
+
+
+def deep_learning_ops():
+    specs = [
+        ("erf", scipy.special.erf, torch.erf, False, "scipy.special.erf forward; torch autograd"),
+        ("cosh", np.cosh, torch.cosh, False, "numpy.cosh forward; torch autograd"),
+        ("sinh", np.sinh, torch.sinh, False, "numpy.sinh forward; torch autograd"),
+        ("log2", np.log2, torch.log2, True, "numpy.log2 forward; torch autograd"),
+        ("silu", lambda x: x * scipy.special.expit(x), F.silu, False, "torch.nn.functional.silu"),
+        ("logsigmoid", lambda x: -np.logaddexp(0, -x), F.logsigmoid, False, "torch.nn.functional.logsigmoid"),
+        ("gelu", lambda x: x * 0.5 * (1 + scipy.special.erf(x / np.sqrt(2))), F.gelu, False,
+         "torch.nn.functional.gelu (exact, erf)"),
+        ("gelu_tanh", gelu_tanh, lambda x: F.gelu(x, approximate="tanh"), False,
+         "torch.nn.functional.gelu(approximate='tanh')"),
+    ]
+    for name, np_fn, torch_fn, positive, reference in specs:
+        op = Op(name, reference)
+        for shape in UNARY_SHAPES:
+            x = op.positive(*shape) if positive else op.normal(*shape)
+            op.case(str(shape), [x], np_fn, torch_fn)
+        if name in ("erf", "gelu", "gelu_tanh", "silu", "logsigmoid"):
+            op.case("wide range", [np.array([-10.0, -5.5, -2.5, -1e-3, 0.0, 0.3, 1.9, 2.1, 4.0, 7.0])], np_fn, torch_fn)
+        if name == "logsigmoid":
+            op.case("large magnitudes (no overflow)", [np.array([-1000.0, -30.0, 0.0, 30.0, 1000.0])], np_fn, torch_fn,
+                    fd=False)
+        if name == "log2":
+            op.case("powers of two (exact)", [np.array([0.125, 1.0, 2.0, 1024.0, 2.0 ** -60])], np_fn, torch_fn,
+                    fd=False)
+        op.write()
+
+    op = Op("logaddexp", "numpy.logaddexp forward; torch autograd")
+    for a, b in BROADCAST_PAIRS:
+        op.case(shape_name(a, b), [op.normal(*a), op.normal(*b)], np.logaddexp, torch.logaddexp)
+    op.case("equal and far-apart operands", [np.array([2.0, 1000.0, -1000.0, 0.5]), np.array([2.0, -1000.0, 1000.0, 0.5])],
+            np.logaddexp, torch.logaddexp, fd=False)
+    op.write()
+    binary_losses()
+
+
+def bce(p, t):
+    return -(t * np.maximum(np.log(p), -100) + (1 - t) * np.maximum(np.log1p(-p), -100))
+
+
+def binary_losses():
+    op = Op("binary_cross_entropy", "torch.nn.functional.binary_cross_entropy (reduction='none') forward and autograd")
+    for shape in [(), (4,), (3, 4), (2, 3, 4)]:
+        op.case(str(shape), [op.uniform(0.05, 0.95, *shape), op.uniform(0, 1, *shape)], bce,
+                lambda p, t: F.binary_cross_entropy(p, t, reduction="none"))
+    # The target's gradient, log(1 - p) - log(p), is not floored (as PyTorch's) and infinite here.
+    with np.errstate(divide="ignore"):
+        op.case("probabilities 0, 1 and 1e-50 (logarithms floored at -100)",
+                [np.array([0.0, 1.0, 0.0, 1.0, 1e-50]), np.array([0.3, 0.3, 0.0, 1.0, 0.4])],
+                bce, lambda p, t: F.binary_cross_entropy(p, t, reduction="none"), diff=[True, False], kink=True,
+                fd=False)
+    op.write()
+
+    op = Op("binary_cross_entropy_with_logits",
+            "torch.nn.functional.binary_cross_entropy_with_logits (reduction='none') forward and autograd")
+    for shape in [(), (4,), (3, 4), (2, 3, 4)]:
+        op.case(str(shape), [2 * op.normal(*shape), op.uniform(0, 1, *shape)],
+                lambda z, t: (1 - t) * z + np.logaddexp(0, -z),
+                lambda z, t: F.binary_cross_entropy_with_logits(z, t, reduction="none"))
+    op.case("large logits (no overflow)", [np.array([-1000.0, -30.0, 0.0, 30.0, 1000.0]), np.full(5, 0.25)],
+            lambda z, t: (1 - t) * z + np.logaddexp(0, -z),
+            lambda z, t: F.binary_cross_entropy_with_logits(z, t, reduction="none"), fd=False)
+    op.write()
+
+    op = Op("nll_loss", "torch.nn.functional.nll_loss (reduction='none') forward and autograd")
+    for batch, classes in [(4, 3), (1, 5), (6, 2)]:
+        labels = op.rng.integers(0, classes, size=batch).astype(float)
+        op.case(str((batch, classes)), [op.normal(batch, classes), labels],
+                lambda x, y: -x[np.arange(len(y)), y.astype(int)],
+                lambda x, y: F.nll_loss(x, y.long(), reduction="none"), diff=[True, False])
+    op.case("repeated labels", [op.normal(4, 3), np.array([2.0, 2.0, 0.0, 2.0])],
+            lambda x, y: -x[np.arange(len(y)), y.astype(int)],
+            lambda x, y: F.nll_loss(x, y.long(), reduction="none"), diff=[True, False])
     op.write()
 
 
@@ -774,6 +856,7 @@ def main():
     binary_ops()
     where_and_clip()
     selections()
+    deep_learning_ops()
     reductions()
     scans()
     softmax_family()

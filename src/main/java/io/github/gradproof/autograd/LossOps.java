@@ -1,6 +1,9 @@
 package io.github.gradproof.autograd;
 
-/** The gradient table of softmax, log-softmax and the losses (cross-entropy, mean squared error). */
+/**
+ * The gradient table of softmax, log-softmax and the losses (cross-entropy, mean squared error, binary
+ * cross-entropy on probabilities and on logits, negative log-likelihood).
+ */
 final class LossOps {
 
   private LossOps() {}
@@ -63,5 +66,93 @@ final class LossOps {
     Tensor d = Elementwise.sub(x[0], x[1]);
     double scale = sign * g.item() / d.size();
     return Elementwise.map(d, v -> v * scale);
+  }
+
+  /** torch's floor of the logarithms in binary_cross_entropy. */
+  private static final double LOG_FLOOR = -100;
+  /** torch's floor of {@code p (1 - p)} in binary_cross_entropy's gradient: 1e-12 in single precision, as there. */
+  private static final double BCE_EPSILON = 1e-12f;
+
+  /**
+   * torch's binary_cross_entropy without reduction, {@code -(t log p + (1 - t) log(1 - p))} with both
+   * logarithms floored at -100; input and target have one shape and the input lies in [0, 1]. The
+   * input's gradient is {@code (p - t) / max(p (1 - p), ε)} (ε is 1e-12 in single precision), the
+   * target's {@code log(1 - p) - log p} (not floored: infinite at 0 and 1), as PyTorch's.
+   */
+  static final Primitive<Void> BINARY_CROSS_ENTROPY = Primitive.of("binary_cross_entropy", (x, p) -> {
+    checkProbabilities(sameShapes("binary_cross_entropy", x[0], x[1]));
+    return Elementwise.zip(x[0], x[1], (q, t) -> (t - 1) * logOneMinus(q) - t * logOf(q));
+  }, (g, y, x, p) -> Elementwise.mul(g, Elementwise.zip(x[0], x[1],
+          (q, t) -> (q - t) / Math.max((1 - q) * q, BCE_EPSILON))),
+      (g, y, x, p) -> Elementwise.mul(g, Elementwise.map(x[0], q -> StrictMath.log1p(-q) - StrictMath.log(q))));
+
+  private static double logOf(double q) {
+    return Math.max(StrictMath.log(q), LOG_FLOOR);
+  }
+
+  private static double logOneMinus(double q) {
+    return Math.max(StrictMath.log1p(-q), LOG_FLOOR);
+  }
+
+  private static void checkProbabilities(Tensor input) {
+    for (double q : input.data()) {
+      if (!(q >= 0 && q <= 1)) {
+        throw new ShapeException(ShapeException.Kind.DOMAIN, "binary_cross_entropy: all elements of input"
+            + " should be between 0 and 1, got " + q);
+      }
+    }
+  }
+
+  /** PyTorch's binary losses take a target of the input's own shape (no broadcasting). */
+  private static Tensor sameShapes(String op, Tensor input, Tensor target) {
+    if (!java.util.Arrays.equals(input.shapeRef(), target.shapeRef())) {
+      throw new ShapeException(ShapeException.Kind.DOMAIN, op + ": target shape " + target.shapeString()
+          + " must be the same as input shape " + input.shapeString());
+    }
+    return input;
+  }
+
+  /**
+   * torch's binary_cross_entropy_with_logits without reduction, {@code (1 - t) z + log(1 + e^-z)}
+   * computed without overflow; the logits' gradient is {@code sigmoid(z) - t}, the target's {@code -z}.
+   */
+  static final Primitive<Void> BINARY_CROSS_ENTROPY_WITH_LOGITS = Primitive.of("binary_cross_entropy_with_logits",
+      (x, p) -> Elementwise.zip(sameShapes("binary_cross_entropy_with_logits", x[0], x[1]), x[1],
+          (z, t) -> (1 - t) * z + Math.max(-z, 0) + StrictMath.log1p(StrictMath.exp(-Math.abs(z)))),
+      (g, y, x, p) -> Elementwise.mul(g, Elementwise.zip(x[0], x[1], (z, t) -> PointwiseOps.logistic(z) - t)),
+      (g, y, x, p) -> Elementwise.mul(g, Elementwise.neg(x[0])));
+
+  /**
+   * torch's nll_loss without reduction: {@code -input[i, y_i]} for log-probabilities {@code (B, K)}
+   * and labels {@code (B,)}; the input's gradient is {@code -g_i} at {@code [i, y_i]}, the labels get none.
+   */
+  static final Primitive<Void> NLL_LOSS = Primitive.of("nll_loss", (x, p) -> {
+    int[] rows = labelRows("nll_loss", x[0], x[1]);
+    double[] out = new double[rows.length];
+    for (int i = 0; i < rows.length; i++) {
+      out[i] = -x[0].data()[rows[i]];
+    }
+    return new Tensor(out, new int[] {rows.length});
+  }, (g, y, x, p) -> {
+    int[] rows = labelRows("nll_loss", x[0], x[1]);
+    double[] out = new double[x[0].size()];
+    for (int i = 0; i < rows.length; i++) {
+      out[rows[i]] = -g.data()[i];
+    }
+    return new Tensor(out, x[0].shapeRef());
+  }, null);
+
+  /** The flat offset of {@code [i, y_i]} in {@code (B, K)} scores for each label. */
+  private static int[] labelRows(String op, Tensor scores, Tensor labels) {
+    int[] s = scores.shapeRef();
+    if (s.length != 2 || labels.rank() != 1 || labels.size() != s[0]) {
+      throw new ShapeException(ShapeException.Kind.DOMAIN, op + ": expected input (B, K) and labels (B,), got"
+          + " input " + Shapes.format(s) + " and labels " + labels.shapeString());
+    }
+    int[] rows = new int[s[0]];
+    for (int i = 0; i < rows.length; i++) {
+      rows[i] = i * s[1] + Softmax.label(labels.data(), i, s[1], op, labels);
+    }
+    return rows;
   }
 }

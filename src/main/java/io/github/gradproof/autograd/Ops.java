@@ -215,4 +215,37 @@ public final class Ops {
   public static Var avgPool2d(Var input, int[] kernel, int[] stride, int[] padding) {
     return Networks.pool(false, input, kernel, stride, padding);
   }
+
+  /**
+   * torch's binary_cross_entropy with {@code reduction='none'}: {@code -(t log p + (1 - t) log(1 - p))}
+   * elementwise, each logarithm floored at -100. Both operands get gradients.
+   *
+   * @throws ShapeException of kind DOMAIN if the shapes differ (PyTorch does not broadcast here) or an
+   *     input lies outside [0, 1]
+   */
+  public static Var binaryCrossEntropy(Var input, Var target) {
+    return LossOps.BINARY_CROSS_ENTROPY.call(input, target);
+  }
+
+  /**
+   * torch's binary_cross_entropy_with_logits with {@code reduction='none'}: the binary cross-entropy
+   * of {@code sigmoid(input)}, computed from the logits without overflow. Both operands get gradients.
+   *
+   * @throws ShapeException of kind DOMAIN if the shapes differ
+   */
+  public static Var binaryCrossEntropyWithLogits(Var input, Var target) {
+    return LossOps.BINARY_CROSS_ENTROPY_WITH_LOGITS.call(input, target);
+  }
+
+  /**
+   * torch's nll_loss with {@code reduction='none'}: {@code -input[i, labels[i]]} of shape {@code (B,)};
+   * the labels are never differentiated.
+   *
+   * @param input shape (B, K), log-probabilities
+   * @param labels shape (B,), integer classes in [0, K)
+   * @throws ShapeException of kind DOMAIN if the shapes do not fit or a label is not a class index
+   */
+  public static Var nllLoss(Var input, Tensor labels) {
+    return LossOps.NLL_LOSS.call(input, Var.constant(labels));
+  }
 }

@@ -114,6 +114,62 @@ final class PointwiseOps {
     return e / (1 + e);
   }
 
+  /** {@code 1 / sqrt(2)}. */
+  private static final double SQRT1_2 = 0.7071067811865476;
+  /** {@code sqrt(2 / pi)}, the tanh approximation's scale of GELU. */
+  private static final double GELU_BETA = 0.7978845608028654;
+  /** The cubic coefficient of GELU's tanh approximation. */
+  private static final double GELU_KAPPA = 0.044715;
+
+  static final Primitive<Void> ERF = smooth("erf", SpecialMath::erf,
+      (x, y) -> SpecialMath.TWO_OVER_SQRT_PI * SpecialMath.gaussian(Math.abs(x)));
+  static final Primitive<Void> COSH = smooth("cosh", StrictMath::cosh, (x, y) -> StrictMath.sinh(x));
+  static final Primitive<Void> SINH = smooth("sinh", StrictMath::sinh, (x, y) -> StrictMath.cosh(x));
+  static final Primitive<Void> LOG2 = smooth("log2", SpecialMath::log2, (x, y) -> 1 / (x * SpecialMath.LN2));
+  /** torch's silu, {@code x · sigmoid(x)}; slope {@code sigmoid(x) (1 + x (1 - sigmoid(x)))}. */
+  static final Primitive<Void> SILU = smooth("silu", v -> v * logistic(v),
+      (x, y) -> logistic(x) * (1 + x * (1 - logistic(x))));
+  /** torch's logsigmoid, {@code min(x, 0) - log1p(e^-|x|)} (no overflow); slope {@code sigmoid(-x)}. */
+  static final Primitive<Void> LOGSIGMOID = smooth("logsigmoid",
+      v -> Math.min(v, 0) - StrictMath.log1p(StrictMath.exp(-Math.abs(v))), (x, y) -> logistic(-x));
+  /** torch's exact gelu, {@code x Φ(x) = x/2 (1 + erf(x/√2))}; slope {@code Φ(x) + x φ(x)}. */
+  static final Primitive<Void> GELU = smooth("gelu", v -> v * 0.5 * (1 + SpecialMath.erf(v * SQRT1_2)),
+      (x, y) -> 0.5 * (1 + SpecialMath.erf(x * SQRT1_2))
+          + x * 0.5 * SpecialMath.TWO_OVER_SQRT_PI * SQRT1_2 * StrictMath.exp(-0.5 * x * x));
+  /** torch's gelu with {@code approximate='tanh'}: {@code x/2 (1 + tanh(√(2/π) (x + 0.044715 x³)))}. */
+  static final Primitive<Void> GELU_TANH = smooth("gelu(tanh)",
+      v -> 0.5 * v * (1 + StrictMath.tanh(geluInner(v))), PointwiseOps::geluTanhSlope);
+
+  private static double geluInner(double x) {
+    return GELU_BETA * (x + GELU_KAPPA * x * x * x);
+  }
+
+  /** The slope of GELU's tanh approximation, as torch's backward writes it. */
+  private static double geluTanhSlope(double x, double y) {
+    double t = StrictMath.tanh(geluInner(x));
+    return 0.5 * (1 + t) + 0.5 * x * (1 - t * t) * GELU_BETA * (1 + 3 * GELU_KAPPA * x * x);
+  }
+
+  /**
+   * NumPy's logaddexp, {@code log(e^a + e^b)} without overflow ({@code a + log 2} where the operands
+   * are equal, so equal infinities stay infinite); each operand's slope is the sigmoid of its lead.
+   */
+  static final Primitive<Void> LOGADDEXP = Primitive.of("logaddexp",
+      (x, p) -> Elementwise.zip(x[0], x[1], PointwiseOps::logaddexp),
+      (g, y, x, p) -> Elementwise.mul(g, Elementwise.zip(x[0], x[1], (a, b) -> logistic(a - b))),
+      (g, y, x, p) -> Elementwise.mul(g, Elementwise.zip(x[0], x[1], (a, b) -> logistic(b - a))));
+
+  private static double logaddexp(double a, double b) {
+    if (a == b) {
+      return a + SpecialMath.LN2;
+    }
+    double d = a - b;
+    if (d > 0) {
+      return a + StrictMath.log1p(StrictMath.exp(-d));
+    }
+    return d <= 0 ? b + StrictMath.log1p(StrictMath.exp(d)) : d;
+  }
+
   static final Primitive<Void> ADD = Primitive.of("add", (x, p) -> Elementwise.add(x[0], x[1]),
       (g, y, x, p) -> g, (g, y, x, p) -> g);
   static final Primitive<Void> SUB = Primitive.of("subtract", (x, p) -> Elementwise.sub(x[0], x[1]),

@@ -293,6 +293,53 @@ public final class Var {
     return PointwiseOps.LOG1P.call(this);
   }
 
+  /** Elementwise base-2 logarithm (exact at powers of two; NaN for negative inputs, -inf at 0, as NumPy). */
+  public Var log2() {
+    return PointwiseOps.LOG2.call(this);
+  }
+
+  /** Elementwise error function {@code 2/sqrt(pi) ∫_0^x e^{-t²} dt} (SciPy's erf). */
+  public Var erf() {
+    return PointwiseOps.ERF.call(this);
+  }
+
+  /** Elementwise hyperbolic cosine. */
+  public Var cosh() {
+    return PointwiseOps.COSH.call(this);
+  }
+
+  /** Elementwise hyperbolic sine. */
+  public Var sinh() {
+    return PointwiseOps.SINH.call(this);
+  }
+
+  /** torch's silu (swish): {@code x · sigmoid(x)}. */
+  public Var silu() {
+    return PointwiseOps.SILU.call(this);
+  }
+
+  /** torch's logsigmoid: {@code log(sigmoid(x)) = min(x, 0) - log1p(e^-|x|)}, without overflow. */
+  public Var logsigmoid() {
+    return PointwiseOps.LOGSIGMOID.call(this);
+  }
+
+  /**
+   * torch's gelu: {@code x Φ(x) = x/2 (1 + erf(x/√2))}, or with {@code tanh} its approximation
+   * {@code x/2 (1 + tanh(√(2/π) (x + 0.044715 x³)))} ({@code approximate='tanh'}).
+   */
+  public Var gelu(boolean tanh) {
+    return (tanh ? PointwiseOps.GELU_TANH : PointwiseOps.GELU).call(this);
+  }
+
+  /**
+   * NumPy's logaddexp with broadcasting: {@code log(e^x + e^o)} without overflow.
+   *
+   * @throws ShapeException of kind BROADCAST if the shapes are not broadcast-compatible
+   */
+  public Var logaddexp(Var o) {
+    return PointwiseOps.LOGADDEXP.call(this, o);
+  }
+
   /** Elementwise hyperbolic tangent. */
   public Var tanh() {
     return PointwiseOps.TANH.call(this);

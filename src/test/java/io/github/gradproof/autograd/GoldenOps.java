@@ -45,6 +45,7 @@ final class GoldenOps {
 
   static {
     elementwise();
+    deepLearning();
     reductions();
     shapes();
     products();
@@ -102,6 +103,21 @@ final class GoldenOps {
       case "sign" -> x[0].sign().add(Var.constant(Tensor.scalar(1))).sqrt();
       default -> throw new IllegalArgumentException(a.toString());
     };
+  }
+
+  private static void deepLearning() {
+    unary("erf", Var::erf);
+    unary("cosh", Var::cosh);
+    unary("sinh", Var::sinh);
+    unary("log2", Var::log2);
+    unary("silu", Var::silu);
+    unary("logsigmoid", Var::logsigmoid);
+    unary("gelu", x -> x.gelu(false));
+    unary("gelu_tanh", x -> x.gelu(true));
+    binary("logaddexp", Var::logaddexp);
+    binary("binary_cross_entropy", Ops::binaryCrossEntropy);
+    binary("binary_cross_entropy_with_logits", Ops::binaryCrossEntropyWithLogits);
+    OPS.put("nll_loss", (x, a) -> Ops.nllLoss(x[0], x[1].value()));
   }
 
   private static void reductions() {

@@ -16,6 +16,7 @@ final class RuleBreaks {
 
   static void register() {
     elementwise();
+    deepLearning();
     binary();
     reductions();
     shapes();
@@ -53,6 +54,59 @@ final class RuleBreaks {
     breaks("leaky_relu", -1, "flip the sign", FLIP_SIGN);
     breaks("leaky_relu", 0, "drop the negative slope (relu's rule)",
         (r, g, y, x, p) -> PointwiseOps.chain(g, x[0], y, (v, w) -> v > 0 ? 1 : 0));
+  }
+
+  private static void deepLearning() {
+    String[][] unary = {{"erf", "erf"}, {"cosh", "cosh"}, {"sinh", "sinh"}, {"log2", "log2"}, {"silu", "silu"},
+        {"logsigmoid", "logsigmoid"}, {"gelu", "gelu"}, {"gelu(tanh)", "gelu_tanh"}};
+    for (String[] op : unary) {
+      scenario(op[0], op[1], "(3, 4)");
+      breaks(op[0], -1, "flip the sign", FLIP_SIGN);
+    }
+    breaks("erf", 0, "drop the 2/sqrt(pi)", (r, g, y, x, p) -> scale(r.apply(g, y, x, p), 0.5 * Math.sqrt(Math.PI)));
+    breaks("cosh", 0, "cosh instead of sinh", (r, g, y, x, p) -> Elementwise.mul(g, y));
+    breaks("sinh", 0, "sinh instead of cosh", (r, g, y, x, p) -> Elementwise.mul(g, y));
+    breaks("log2", 0, "the natural logarithm's slope 1/x", (r, g, y, x, p) -> Elementwise.div(g, x[0]));
+    breaks("silu", 0, "sigmoid(x) alone (drop the x term)", (r, g, y, x, p) ->
+        Elementwise.mul(g, Elementwise.map(x[0], PointwiseOps::logistic)));
+    breaks("logsigmoid", 0, "sigmoid(x) instead of sigmoid(-x)", (r, g, y, x, p) ->
+        Elementwise.mul(g, Elementwise.map(x[0], PointwiseOps::logistic)));
+    breaks("gelu", 0, "Phi(x) alone (drop x phi(x))", (r, g, y, x, p) ->
+        Elementwise.mul(g, Elementwise.map(x[0], v -> 0.5 * (1 + SpecialMath.erf(v / Math.sqrt(2))))));
+    breaks("gelu(tanh)", 0, "the exact gelu's slope", (r, g, y, x, p) -> PointwiseOps.GELU.vjp(0).apply(g, y, x, null));
+    scenario("logaddexp", "logaddexp", "(3, 1) with (1, 4)");
+    breaks("logaddexp", -1, "flip the sign", FLIP_SIGN);
+    breaks("logaddexp", 0, "the other operand's share", (r, g, y, x, p) ->
+        Elementwise.mul(g, Elementwise.zip(x[0], x[1], (a, b) -> PointwiseOps.logistic(b - a))));
+    breaks("logaddexp", 1, "the other operand's share", (r, g, y, x, p) ->
+        Elementwise.mul(g, Elementwise.zip(x[0], x[1], (a, b) -> PointwiseOps.logistic(a - b))));
+    binaryLosses();
+  }
+
+  private static void binaryLosses() {
+    for (String op : new String[] {"binary_cross_entropy", "binary_cross_entropy_with_logits"}) {
+      scenario(op, op, "(3, 4)");
+      breaks(op, -1, "flip the sign", FLIP_SIGN);
+    }
+    breaks("binary_cross_entropy", 0, "drop the denominator p (1 - p)", (r, g, y, x, p) ->
+        Elementwise.mul(g, Elementwise.sub(x[0], x[1])));
+    breaks("binary_cross_entropy", 1, "drop the log(1 - p) term", (r, g, y, x, p) ->
+        Elementwise.mul(g, Elementwise.map(x[0], q -> -StrictMath.log(q))));
+    breaks("binary_cross_entropy_with_logits", 0, "the logit instead of its sigmoid", (r, g, y, x, p) ->
+        Elementwise.mul(g, Elementwise.sub(x[0], x[1])));
+    breaks("binary_cross_entropy_with_logits", 1, "the sigmoid instead of the logit", (r, g, y, x, p) ->
+        Elementwise.mul(g, Elementwise.map(x[0], z -> -PointwiseOps.logistic(z))));
+    scenario("nll_loss", "nll_loss", "(4, 3)");
+    breaks("nll_loss", -1, "flip the sign", FLIP_SIGN);
+    breaks("nll_loss", 0, "the next class's column", (r, g, y, x, p) -> {
+      Tensor right = r.apply(g, y, x, p);
+      int classes = x[0].shapeRef()[1];
+      double[] out = new double[right.size()];
+      for (int i = 0; i < out.length; i++) {
+        out[(i / classes) * classes + (i % classes + 1) % classes] = right.data()[i];
+      }
+      return new Tensor(out, right.shapeRef());
+    });
   }
 
   private static void binary() {
