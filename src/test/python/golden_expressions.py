@@ -37,7 +37,7 @@ def case(name, expr, reference, inputs, dims=None, index_of=None):
     reference: a function of torch tensors (float inputs require grad; labels are int64) giving the
         same value, or None when index_of gives a NumPy indexing reference.
     inputs: {name: (axes, kind)} with axes a list of dim names or integers and kind one of
-        'normal', 'positive', 'uniform', ('labels', K), ('ints', low, high).
+        'normal', 'positive', 'uniform', 'probability' (in [0.05, 0.95)), ('labels', K), ('ints', low, high).
     index_of: for NumPy indexing cases, a function of the NumPy input returning the index tuple.
     """
     CASES.append(dict(name=name, expr=expr, reference=reference, inputs=inputs, dims=dims or {},
@@ -280,6 +280,31 @@ case("shape arithmetic in an expression", "x * x.shape[0] + x.ndim + x.reshape(x
      lambda x: x * 3 + 2 + x.sum(), {"x": ([3, 4], "normal")})
 
 
+# ---- deep-learning functions: special functions, activations, binary and nll losses ----
+for fn, ref, kind in [("log2", torch.log2, "positive"), ("cosh", torch.cosh, "normal"), ("sinh", torch.sinh, "normal"),
+                      ("erf", torch.erf, "normal"), ("silu", F.silu, "normal"), ("logsigmoid", F.logsigmoid, "normal")]:
+    case(fn, fn + "(x)", ref, {"x": ([3, 4], kind)})
+case("gelu exact", "gelu(x)", F.gelu, {"x": ([3, 4], "normal")})
+case("gelu tanh", "gelu(x, approximate='tanh')", lambda x: F.gelu(x, approximate="tanh"), {"x": ([3, 4], "normal")})
+case("logaddexp broadcasts", "logaddexp(a, b)", torch.logaddexp, {"a": ([3, 4], "normal"), "b": ([4], "normal")})
+case("binary_cross_entropy reductions",
+     "binary_cross_entropy(p, t) + binary_cross_entropy(p, t, reduction='sum') + binary_cross_entropy(p, t, reduction='none')",
+     lambda p, t: (F.binary_cross_entropy(p, t) + F.binary_cross_entropy(p, t, reduction="sum")
+                   + F.binary_cross_entropy(p, t, reduction="none")),
+     {"p": ([3, 4], "probability"), "t": ([3, 4], "probability")})
+case("binary_cross_entropy_with_logits reductions",
+     "binary_cross_entropy_with_logits(z, t) + binary_cross_entropy_with_logits(z, t, reduction='sum')"
+     " + binary_cross_entropy_with_logits(z, t, reduction='none')",
+     lambda z, t: (F.binary_cross_entropy_with_logits(z, t) + F.binary_cross_entropy_with_logits(z, t, reduction="sum")
+                   + F.binary_cross_entropy_with_logits(z, t, reduction="none")),
+     {"z": ([3, 4], "normal"), "t": ([3, 4], "probability")})
+case("nll_loss mean", "nll_loss(l, y)", lambda l, y: F.nll_loss(l, y),
+     {"l": (["B", "K"], "normal"), "y": (["B"], ("labels", 3))}, {"B": 4, "K": 3})
+case("nll_loss sum and none", "nll_loss(l, y, reduction='sum') + nll_loss(l, y, reduction='none')",
+     lambda l, y: F.nll_loss(l, y, reduction="sum") + F.nll_loss(l, y, reduction="none"),
+     {"l": ([5, 3], "normal"), "y": ([5], ("labels", 3))})
+
+
 def draw(rng, axes, kind, dims):
     shape = tuple(dims[a] if isinstance(a, str) else a for a in axes)
     if kind == "normal":
@@ -288,6 +313,8 @@ def draw(rng, axes, kind, dims):
         return rng.uniform(0.5, 2.0, size=shape)
     if kind == "uniform":
         return rng.uniform(-1.0, 1.0, size=shape)
+    if kind == "probability":
+        return rng.uniform(0.05, 0.95, size=shape)
     if kind[0] == "labels":
         return rng.integers(0, kind[1], size=shape).astype(np.float64)
     return rng.integers(kind[1], kind[2], size=shape).astype(np.float64)

@@ -1,6 +1,7 @@
 package io.github.gradproof.claim;
 
 import static io.github.gradproof.claim.ParamType.NUMBER;
+import static io.github.gradproof.claim.ParamType.STRING;
 import static io.github.gradproof.claim.ParamType.TENSOR;
 import static io.github.gradproof.claim.ParamType.TENSOR_OR_NONE;
 
@@ -12,8 +13,9 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
- * Elementwise functions: NumPy's ufuncs ({@code exp}, {@code maximum}, {@code where}, ...) and
- * PyTorch's activations ({@code relu}, {@code softplus}, ...). Operands broadcast as NumPy's do.
+ * Elementwise functions: NumPy's ufuncs ({@code exp}, {@code maximum}, {@code where}, ...), SciPy's
+ * {@code erf} and PyTorch's activations ({@code relu}, {@code softplus}, {@code gelu}, ...). Operands
+ * broadcast as NumPy's do.
  */
 final class ElementwiseFunctions {
 
@@ -37,8 +39,14 @@ final class ElementwiseFunctions {
         numpy("cos", Var::cos, Notation.function("cos", "x")),
         numpy("tanh", Var::tanh, Notation.function("tanh", "x")),
         numpy("log1p", Var::log1p, Notation.function("log1p", "x")),
+        numpy("log2", Var::log2, Notation.function("log₂", "x")),
+        numpy("cosh", Var::cosh, Notation.function("cosh", "x")),
+        numpy("sinh", Var::sinh, Notation.function("sinh", "x")),
+        Function.scipy("erf").param("x", TENSOR).shape(a -> a.shape("x"))
+            .eval(a -> a.var("x").erf()).math(Notation.function("erf", "x")).build(),
         binary("maximum", Var::maximum, "max"),
         binary("minimum", Var::minimum, "min"),
+        binary("logaddexp", Var::logaddexp, "logaddexp"),
         Function.numpy("where").param("condition", TENSOR).param("x", TENSOR).param("y", TENSOR)
             .shape(a -> ShapeRules.broadcast(a.shape("condition"), a.shape("x"), a.shape("y")))
             .eval(a -> Ops.where(a.var("condition"), a.var("x"), a.var("y")))
@@ -59,7 +67,19 @@ final class ElementwiseFunctions {
         Function.torch("softplus").param("input", TENSOR).param("beta", NUMBER, 1L).param("threshold", NUMBER, 20L)
             .shape(a -> a.shape("input"))
             .eval(ElementwiseFunctions::softplus)
-            .math(Notation.function("softplus", "input")).build());
+            .math(Notation.function("softplus", "input")).build(),
+        Function.torch("gelu").param("input", TENSOR).keyword("approximate", STRING, "none").choices("none", "tanh")
+            .shape(a -> a.shape("input"))
+            .eval(a -> a.var("input").gelu(a.string("approximate").equals("tanh")))
+            .math(Notation.function("GELU", "input")).build(),
+        activation("silu", Var::silu, "SiLU"),
+        activation("logsigmoid", Var::logsigmoid, "log σ"));
+  }
+
+  /** A {@code torch.nn.functional} activation of one operand {@code input}, keeping its shape. */
+  private static Function activation(String name, UnaryOperator<Var> op, String symbol) {
+    return Function.torch(name).param("input", TENSOR).shape(a -> a.shape("input"))
+        .eval(a -> op.apply(a.var("input"))).math(Notation.function(symbol, "input")).build();
   }
 
   /** A NumPy ufunc of two broadcast operands {@code x1}, {@code x2}, written {@code symbol(x1, x2)}. */

@@ -32,16 +32,21 @@ final class NetworkFunctions {
 
   private static List<Function> losses() {
     return List.of(
-        Function.torch("cross_entropy").param("input", TENSOR).param("target", TENSOR)
-            .keyword("reduction", STRING, "mean").choices("mean", "sum", "none")
-            .shape(a -> reduced(a, a.shape("input").rank() > 0 ? Shape.of(a.shape("input").dim(0)) : Shape.unknown()))
+        loss("cross_entropy").shape(a -> reduced(a, perRow(a)))
             .eval(NetworkFunctions::crossEntropy)
             .math(Notation.function("CE", "input")).build(),
-        Function.torch("mse_loss").param("input", TENSOR).param("target", TENSOR)
-            .keyword("reduction", STRING, "mean").choices("mean", "sum", "none")
-            .shape(a -> reduced(a, ShapeRules.broadcast(a.shape("input"), a.shape("target"))))
+        loss("mse_loss").shape(a -> reduced(a, ShapeRules.broadcast(a.shape("input"), a.shape("target"))))
             .eval(NetworkFunctions::mseLoss)
             .math(Notation.function("MSE", "input")).build(),
+        loss("binary_cross_entropy").shape(a -> reduced(a, a.shape("input")))
+            .eval(a -> reduce(a, Ops.binaryCrossEntropy(a.var("input"), a.var("target"))))
+            .math(Notation.function("BCE", "input")).build(),
+        loss("binary_cross_entropy_with_logits").shape(a -> reduced(a, a.shape("input")))
+            .eval(a -> reduce(a, Ops.binaryCrossEntropyWithLogits(a.var("input"), a.var("target"))))
+            .math(Notation.function("BCEWithLogits", "input")).build(),
+        loss("nll_loss").shape(a -> reduced(a, perRow(a)))
+            .eval(a -> reduce(a, Ops.nllLoss(a.var("input"), a.tensor("target"))))
+            .math(Notation.function("NLL", "input")).build(),
         Function.torch("one_hot").param("tensor", TENSOR).param("num_classes", INTEGER, -1L)
             .shape(a -> {
               Shape labels = a.shape("tensor");
@@ -50,6 +55,26 @@ final class NetworkFunctions {
             })
             .eval(NetworkFunctions::oneHot)
             .math(Notation.function("onehot", "tensor")).build());
+  }
+
+  /** PyTorch's {@code name(input, target, *, reduction='mean')}; 'sum' and 'none' are the others. */
+  private static Function.Builder loss(String name) {
+    return Function.torch(name).param("input", TENSOR).param("target", TENSOR)
+        .keyword("reduction", STRING, "mean").choices("mean", "sum", "none");
+  }
+
+  /** The unreduced shape of a loss per row of {@code (B, K)} scores: {@code (B,)}. */
+  private static Shape perRow(StaticArgs a) {
+    return a.shape("input").rank() > 0 ? Shape.of(a.shape("input").dim(0)) : Shape.unknown();
+  }
+
+  /** A loss under {@code reduction}, from its unreduced values. */
+  private static Var reduce(Args a, Var none) {
+    return switch (a.string("reduction")) {
+      case "sum" -> none.sum();
+      case "none" -> none;
+      default -> none.mean();
+    };
   }
 
   /** The shape of a loss under {@code reduction}: a scalar, or {@code none}'s per-element shape. */
