@@ -303,6 +303,12 @@ case("nll_loss mean", "nll_loss(l, y)", lambda l, y: F.nll_loss(l, y),
 case("nll_loss sum and none", "nll_loss(l, y, reduction='sum') + nll_loss(l, y, reduction='none')",
      lambda l, y: F.nll_loss(l, y, reduction="sum") + F.nll_loss(l, y, reduction="none"),
      {"l": ([5, 3], "normal"), "y": ([5], ("labels", 3))})
+case("layer_norm over the last axis with weight and bias", "layer_norm(x, (C,), w, b)",
+     lambda x, w, b: F.layer_norm(x, (5,), w, b), {"x": ([3, 5], "normal"), "w": (["C"], "normal"), "b": (["C"], "normal")},
+     {"C": 5})
+case("layer_norm over two axes, an integer size and eps", "layer_norm(x, (R, C), eps=0.1) + layer_norm(x, C)",
+     lambda x: F.layer_norm(x, (3, 4), eps=0.1) + F.layer_norm(x, (4,)), {"x": ([2, "R", "C"], "normal")},
+     {"R": 3, "C": 4})
 
 
 def draw(rng, axes, kind, dims):

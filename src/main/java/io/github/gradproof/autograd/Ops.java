@@ -248,4 +248,41 @@ public final class Ops {
   public static Var nllLoss(Var input, Tensor labels) {
     return LossOps.NLL_LOSS.call(input, Var.constant(labels));
   }
+
+  /**
+   * torch's layer_norm: {@code (x - mean) / sqrt(var + eps)} over the last {@code normalizedShape.length}
+   * axes (the biased variance), then times {@code weight} and plus {@code bias} where given. Composed
+   * of the engine's ops, so its gradient is theirs.
+   *
+   * @param weight null, or of shape {@code normalizedShape}
+   * @param bias null, or of shape {@code normalizedShape}
+   * @throws ShapeException of kind DOMAIN if {@code normalizedShape} is empty, the input's shape does
+   *     not end in it, or weight or bias has another shape
+   */
+  public static Var layerNorm(Var input, int[] normalizedShape, Var weight, Var bias, double eps) {
+    int[] shape = input.value().shapeRef();
+    int first = shape.length - normalizedShape.length;
+    if (normalizedShape.length == 0 || first < 0
+        || !Arrays.equals(Arrays.copyOfRange(shape, first, shape.length), normalizedShape)) {
+      throw new ShapeException(ShapeException.Kind.DOMAIN, "layer_norm: expected an input whose shape ends in"
+          + " normalized_shape " + Shapes.format(normalizedShape) + ", got " + Shapes.format(shape));
+    }
+    int[] axes = new int[normalizedShape.length];
+    for (int i = 0; i < axes.length; i++) {
+      axes[i] = first + i;
+    }
+    Var centred = input.sub(input.mean(axes, true));
+    Var spread = input.var(axes, true).add(Var.constant(Tensor.scalar(eps))).sqrt();
+    Var out = centred.div(spread);
+    out = weight == null ? out : out.mul(affine("weight", weight, normalizedShape));
+    return bias == null ? out : out.add(affine("bias", bias, normalizedShape));
+  }
+
+  private static Var affine(String name, Var v, int[] normalizedShape) {
+    if (!Arrays.equals(v.value().shapeRef(), normalizedShape)) {
+      throw new ShapeException(ShapeException.Kind.DOMAIN, "layer_norm: expected " + name + " of shape"
+          + " normalized_shape " + Shapes.format(normalizedShape) + ", got " + v.value().shapeString());
+    }
+    return v;
+  }
 }

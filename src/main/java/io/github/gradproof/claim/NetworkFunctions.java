@@ -1,8 +1,10 @@
 package io.github.gradproof.claim;
 
 import static io.github.gradproof.claim.ParamType.INTEGER;
+import static io.github.gradproof.claim.ParamType.NUMBER;
 import static io.github.gradproof.claim.ParamType.PAIR;
 import static io.github.gradproof.claim.ParamType.PAIR_OR_NONE;
+import static io.github.gradproof.claim.ParamType.SHAPE;
 import static io.github.gradproof.claim.ParamType.STRING;
 import static io.github.gradproof.claim.ParamType.TENSOR;
 import static io.github.gradproof.claim.ParamType.TENSOR_OR_NONE;
@@ -16,8 +18,9 @@ import java.util.List;
 
 /**
  * Neural-network functions with {@code torch.nn.functional}'s spelling, layout and defaults:
- * losses, one-hot encoding, convolutions (input {@code N×C×L} or {@code N×C×H×W}, weight
- * {@code O×C×k}; transposed: {@code C_in×C_out×k}; the batch axis may be omitted) and pooling.
+ * losses, one-hot encoding, layer normalisation, convolutions (input {@code N×C×L} or
+ * {@code N×C×H×W}, weight {@code O×C×k}; transposed: {@code C_in×C_out×k}; the batch axis may be
+ * omitted) and pooling.
  */
 final class NetworkFunctions {
 
@@ -25,6 +28,7 @@ final class NetworkFunctions {
 
   static List<Function> all() {
     List<Function> all = new ArrayList<>(losses());
+    all.add(layerNorm());
     all.addAll(convolutions());
     all.addAll(pooling());
     return all;
@@ -120,6 +124,16 @@ final class NetworkFunctions {
           + classes);
     }
     return Var.constant(Var.oneHot(labels, classes));
+  }
+
+  /** PyTorch's {@code layer_norm(input, normalized_shape, weight=None, bias=None, eps=1e-05)}. */
+  private static Function layerNorm() {
+    return Function.torch("layer_norm").param("input", TENSOR).param("normalized_shape", SHAPE)
+        .param("weight", TENSOR_OR_NONE, null).param("bias", TENSOR_OR_NONE, null).param("eps", NUMBER, 1e-5)
+        .shape(a -> a.shape("input"))
+        .eval(a -> Ops.layerNorm(a.var("input"), a.shape("normalized_shape"), a.varOrNull("weight"),
+            a.varOrNull("bias"), a.number("eps")))
+        .math(Notation.function("LayerNorm", "input")).build();
   }
 
   private static List<Function> convolutions() {

@@ -1,6 +1,7 @@
 package io.github.gradproof.claim;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One parameter of a {@link Function}, spelled as the library it mirrors spells it.
@@ -28,7 +29,7 @@ public record Param(String name, ParamType type, boolean required, Object defaul
     return name.equals(keyword) || aliases.contains(keyword);
   }
 
-  /** The default as Python writes it: {@code None}, {@code 0}, {@code True}, {@code 'mean'}. */
+  /** The default as Python writes it: {@code None}, {@code 0}, {@code True}, {@code 'mean'}, {@code 1e-05}. */
   public String defaultText() {
     if (defaultValue == null) {
       return "None";
@@ -36,8 +37,22 @@ public record Param(String name, ParamType type, boolean required, Object defaul
       return b ? "True" : "False";
     } else if (defaultValue instanceof String s) {
       return "'" + s + "'";
+    } else if (defaultValue instanceof Double d) {
+      return pythonFloat(d);
     }
     return defaultValue.toString();
+  }
+
+  /** A small float as Python's repr writes it: {@code 1e-05}, where Java writes {@code 1.0E-5}. */
+  private static String pythonFloat(double d) {
+    String written = Double.toString(d);
+    int e = written.indexOf('E');
+    int exponent = e < 0 ? 0 : Integer.parseInt(written.substring(e + 1));
+    if (exponent >= -4) {
+      return written;
+    }
+    String mantissa = written.substring(0, e).replaceAll("\\.0$", "");
+    return mantissa + "e-" + String.format(Locale.ROOT, "%02d", -exponent);
   }
 
   /** The signature fragment: {@code axis=None}, {@code *operands}, {@code a}. */

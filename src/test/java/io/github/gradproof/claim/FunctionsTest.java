@@ -30,6 +30,9 @@ class FunctionsTest {
     assertEquals("max_pool2d(input, kernel_size, stride=None, padding=0)", Functions.named("max_pool2d").signature());
     assertEquals("einsum(subscripts, *operands)", Functions.named("einsum").signature());
     assertEquals("cross_entropy(input, target, *, reduction='mean')", Functions.named("cross_entropy").signature());
+    assertEquals("layer_norm(input, normalized_shape, weight=None, bias=None, eps=1e-05)",
+        Functions.named("layer_norm").signature());
+    assertEquals("gelu(input, *, approximate='none')", Functions.named("gelu").signature());
     assertEquals("numpy.clip", Functions.named("clip").counterpart());
     assertEquals("torch.nn.functional.conv1d", Functions.named("conv1d").counterpart());
     assertEquals("scipy.special.logsumexp", Functions.named("logsumexp").counterpart());
