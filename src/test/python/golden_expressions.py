@@ -309,6 +309,13 @@ case("layer_norm over the last axis with weight and bias", "layer_norm(x, (C,), 
 case("layer_norm over two axes, an integer size and eps", "layer_norm(x, (R, C), eps=0.1) + layer_norm(x, C)",
      lambda x: F.layer_norm(x, (3, 4), eps=0.1) + F.layer_norm(x, (4,)), {"x": ([2, "R", "C"], "normal")},
      {"R": 3, "C": 4})
+case("flatten and the tensor methods", "x.exp().flatten() + flatten(u, 1, -1).sum() + x.log().abs().sqrt().flatten(0)"
+     " + x.clip(min=1).flatten() + flatten(s)",
+     lambda x, u, s: (x.exp().flatten() + torch.flatten(u, 1, -1).sum() + x.log().abs().sqrt().flatten(0)
+                      + x.clip(min=1).flatten() + torch.flatten(s)),
+     {"x": ([3, 4], "positive"), "u": ([2, 3, 4], "normal"), "s": ([], "normal")})
+case("flatten of the middle axes", "flatten(u, 1, 2) * 2", lambda u: torch.flatten(u, 1, 2) * 2,
+     {"u": ([2, 3, 4, 5], "normal")})
 
 
 def draw(rng, axes, kind, dims):

@@ -600,6 +600,32 @@ public final class Var {
   }
 
   /**
+   * torch.flatten: axes {@code startDim} to {@code endDim} (inclusive, negative allowed) joined into one,
+   * a reshape; a rank-0 value becomes shape {@code (1,)}, as in PyTorch.
+   *
+   * @throws ShapeException of kind AXIS if a dim is out of range (for rank 0: other than 0 and -1),
+   *     DOMAIN if {@code startDim} comes after {@code endDim}
+   */
+  public Var flatten(int startDim, int endDim) {
+    int[] shape = value.shapeRef();
+    int rank = Math.max(shape.length, 1);
+    int start = Shapes.normalizeAxis(startDim, rank);
+    int end = Shapes.normalizeAxis(endDim, rank);
+    if (start > end) {
+      throw new ShapeException(ShapeException.Kind.DOMAIN, "flatten: start_dim " + startDim
+          + " cannot come after end_dim " + endDim);
+    }
+    if (shape.length == 0) {
+      return reshape(1);
+    }
+    int[] out = new int[shape.length - (end - start)];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = i < start ? shape[i] : i == start ? -1 : shape[i + end - start];
+    }
+    return reshape(out);
+  }
+
+  /**
    * Permutes the axes: output axis {@code i} is input axis {@code axes[i]} (negative allowed); no axes
    * reverses them.
    *

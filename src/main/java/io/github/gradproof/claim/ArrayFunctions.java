@@ -88,12 +88,44 @@ final class ArrayFunctions {
     return a.type(param) instanceof StaticType.IntType i ? i.value() : Dim.unknown();
   }
 
+  /** torch.flatten's shape: the axes from start_dim to end_dim as one; rank 0 becomes {@code (1,)}. */
+  private static Shape flattenShape(StaticArgs a) {
+    Shape in = a.shape("input");
+    if (!in.isKnown()) {
+      return Shape.unknown();
+    }
+    int rank = Math.max(in.rank(), 1);
+    int start = a.constant("start_dim");
+    int end = a.constant("end_dim");
+    if (start < -rank || start >= rank || end < -rank || end >= rank) {
+      return Shape.unknown(); // undefined: running the claim reports the axis
+    }
+    start = Math.floorMod(start, rank);
+    end = Math.floorMod(end, rank);
+    if (in.rank() == 0 || start > end) {
+      return in.rank() == 0 ? Shape.of(Dim.of(1)) : Shape.unknown();
+    }
+    List<Dim> out = new ArrayList<>(in.dims().subList(0, start));
+    Dim joined = in.dim(start);
+    for (int i = start + 1; i <= end; i++) {
+      joined = joined.times(in.dim(i));
+    }
+    out.add(joined);
+    out.addAll(in.dims().subList(end + 1, in.rank()));
+    return new Shape(out);
+  }
+
   private static List<Function> shapes() {
     return List.of(
         Function.numpy("reshape").param("a", TENSOR).param("newshape", SHAPE).alias("shape").packedMethod()
             .shape(a -> ShapeRules.reshape(a.shape("a"), a.sizes("newshape")))
             .eval(a -> a.var("a").reshape(a.shape("newshape")))
             .math(Notation.function("reshape", "a")).build(),
+        Function.torch("flatten").counterpart("torch.flatten").param("input", TENSOR).param("start_dim", INTEGER, 0L)
+            .param("end_dim", INTEGER, -1L).method()
+            .shape(ArrayFunctions::flattenShape)
+            .eval(a -> a.var("input").flatten(a.integer("start_dim"), a.integer("end_dim")))
+            .math(Notation.function("flatten", "input")).build(),
         Function.numpy("transpose").param("a", TENSOR).param("axes", AXES, null).packedMethod()
             .shape(a -> ShapeRules.transpose(a.shape("a"), a.axes("axes")))
             .eval(a -> {

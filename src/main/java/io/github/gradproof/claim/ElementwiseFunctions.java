@@ -23,16 +23,25 @@ final class ElementwiseFunctions {
 
   /** A NumPy ufunc of one operand {@code x}, keeping its shape. */
   private static Function numpy(String name, UnaryOperator<Var> op, Notation notation) {
+    return ufunc(name, op, notation).build();
+  }
+
+  /** The same, also a method as PyTorch's tensors have it: {@code x.exp()}. */
+  private static Function numpyAndMethod(String name, UnaryOperator<Var> op, Notation notation) {
+    return ufunc(name, op, notation).method().build();
+  }
+
+  private static Function.Builder ufunc(String name, UnaryOperator<Var> op, Notation notation) {
     return Function.numpy(name).param("x", TENSOR).shape(a -> a.shape("x"))
-        .eval(a -> op.apply(a.var("x"))).math(notation).build();
+        .eval(a -> op.apply(a.var("x"))).math(notation);
   }
 
   static List<Function> all() {
     return List.of(
-        numpy("exp", Var::exp, Notation.exponential("e", "x")),
-        numpy("log", Var::log, Notation.function("log", "x")),
-        numpy("sqrt", Var::sqrt, Notation.radical("x")),
-        numpy("abs", Var::abs, Notation.enclosed("||", "x")),
+        numpyAndMethod("exp", Var::exp, Notation.exponential("e", "x")),
+        numpyAndMethod("log", Var::log, Notation.function("log", "x")),
+        numpyAndMethod("sqrt", Var::sqrt, Notation.radical("x")),
+        numpyAndMethod("abs", Var::abs, Notation.enclosed("||", "x")),
         numpy("sign", Var::sign, Notation.function("sgn", "x")),
         numpy("square", Var::square, Notation.superscript("2", "x")),
         numpy("sin", Var::sin, Notation.function("sin", "x")),
@@ -51,8 +60,8 @@ final class ElementwiseFunctions {
             .shape(a -> ShapeRules.broadcast(a.shape("condition"), a.shape("x"), a.shape("y")))
             .eval(a -> Ops.where(a.var("condition"), a.var("x"), a.var("y")))
             .math(Notation.conditional("where", "condition")).build(),
-        Function.numpy("clip").param("a", TENSOR).param("a_min", TENSOR_OR_NONE, null)
-            .param("a_max", TENSOR_OR_NONE, null)
+        Function.numpy("clip").param("a", TENSOR).param("a_min", TENSOR_OR_NONE, null).alias("min")
+            .param("a_max", TENSOR_OR_NONE, null).alias("max").method()
             .shape(ElementwiseFunctions::clipShape)
             .eval(a -> a.var("a").clip(a.varOrNull("a_min"), a.varOrNull("a_max")))
             .math(Notation.function("clip", "a")).build(),

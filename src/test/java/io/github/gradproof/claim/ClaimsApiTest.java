@@ -44,7 +44,10 @@ class ClaimsApiTest {
     Expr.Call sum = Claims.asCall((Expr.MethodCall) value("x.sum(axis=0)")).orElseThrow();
     assertEquals("sum", sum.function());
     assertEquals(List.of("axis"), sum.keywords().stream().map(Expr.Keyword::name).toList());
-    assertTrue(Claims.asCall((Expr.MethodCall) value("x.exp()")).isEmpty(), "exp is no array method");
+    assertTrue(Claims.asCall((Expr.MethodCall) value("x.softplus()")).isEmpty(), "softplus is no array method");
+    Expr.Call clip = Claims.asCall((Expr.MethodCall) value("x.clip(max=1)")).orElseThrow();
+    assertEquals("clip", clip.function());
+    assertEquals(List.of("max"), clip.keywords().stream().map(Expr.Keyword::name).toList());
   }
 
   /** A comparison reads the values of forward and gradient names on both sides, not through {@code .shape}. */

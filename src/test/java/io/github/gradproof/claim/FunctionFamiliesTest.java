@@ -76,12 +76,15 @@ class FunctionFamiliesTest {
         }
       }
     }
-    assertEquals(List.of("sum", "mean", "max", "min", "prod", "var", "std", "argmax", "argmin", "cumsum", "squeeze",
-        "dot", "trace"), bound);
+    assertEquals(List.of("exp", "log", "sqrt", "abs", "clip", "sum", "mean", "max", "min", "prod", "var", "std",
+        "argmax", "argmin", "cumsum", "flatten", "squeeze", "dot", "trace"), bound);
     assertEquals(List.of("reshape", "transpose"), packed, "x.reshape(3, 4) packs its arguments");
   }
 
-  /** docs/CLAIMS.md: the normalisations accept {@code axis=}, reshape {@code shape=}; losses take three reductions. */
+  /**
+   * docs/CLAIMS.md: the normalisations accept {@code axis=}, reshape {@code shape=}, clip {@code min=} and
+   * {@code max=}; losses take three reductions, gelu two approximations.
+   */
   @Test
   void theFamiliesBuiltAnewDeclareTheDocumentedAliasesAndChoices() {
     assertEquals(List.of("axis"), param(ReductionFunctions.all(), "softmax", "dim").aliases());
@@ -89,6 +92,12 @@ class FunctionFamiliesTest {
     assertEquals(List.of("shape"), param(ArrayFunctions.all(), "reshape", "newshape").aliases());
     assertEquals(List.of("mean", "sum", "none"), param(NetworkFunctions.all(), "cross_entropy", "reduction").choices());
     assertEquals(List.of("mean", "sum", "none"), param(NetworkFunctions.all(), "mse_loss", "reduction").choices());
+    for (String loss : List.of("binary_cross_entropy", "binary_cross_entropy_with_logits", "nll_loss")) {
+      assertEquals(List.of("mean", "sum", "none"), param(NetworkFunctions.all(), loss, "reduction").choices(), loss);
+    }
+    assertEquals(List.of("min"), param(ElementwiseFunctions.all(), "clip", "a_min").aliases());
+    assertEquals(List.of("max"), param(ElementwiseFunctions.all(), "clip", "a_max").aliases());
+    assertEquals(List.of("none", "tanh"), param(ElementwiseFunctions.all(), "gelu", "approximate").choices());
   }
 
   /**

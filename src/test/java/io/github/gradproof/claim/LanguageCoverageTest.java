@@ -193,7 +193,7 @@ class LanguageCoverageTest {
         "None index", "ellipsis", "negative integer index", "integer index", "list index", "integer array index",
         "integer array pair", "None as an argument", "list of tensors", "tuple argument"));
     for (String m : List.of("sum", "mean", "max", "min", "prod", "var", "std", "argmax", "argmin", "reshape",
-        "transpose")) {
+        "transpose", "exp", "log", "sqrt", "abs", "clip", "flatten")) {
       expected.add("method ." + m);
     }
     Set<String> missing = new TreeSet<>(expected);
