@@ -43,8 +43,16 @@ public final class MarkdownAudit {
   /** An inline link or image, a reference definition, or an autolink: text without any of these is not parsed. */
   private static final Pattern MAY_LINK = Pattern.compile("\\]\\(|!\\[|\\]:|<[A-Za-z][A-Za-z0-9+.-]{1,31}:");
 
+  /**
+   * Whether {@code markdown} may hold a link or an image: an inline one, a reference definition or
+   * an autolink. Text without any of these cannot put a link on a page.
+   */
+  public static boolean mayLink(String markdown) {
+    return MAY_LINK.matcher(markdown).find();
+  }
+
   private static void audit(String markdown, MarkdownFields.Field field, String language, List<Diagnostic> problems) {
-    if (!MAY_LINK.matcher(markdown).find()) {
+    if (!mayLink(markdown)) {
       return; // most fields: the Markdown parser is not even loaded for them (a cold build's start)
     }
     Document document = MarkdownRenderer.Full.PARSER.parse(markdown);

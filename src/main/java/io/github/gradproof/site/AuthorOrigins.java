@@ -3,9 +3,12 @@ package io.github.gradproof.site;
 import io.github.gradproof.diag.SourceLocation;
 import io.github.gradproof.quiz.Choice;
 import io.github.gradproof.quiz.Localized;
+import io.github.gradproof.quiz.MarkdownFields;
 import io.github.gradproof.quiz.Phase;
 import io.github.gradproof.quiz.Question;
+import io.github.gradproof.render.MarkdownAudit;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,7 +29,10 @@ final class AuthorOrigins {
   /** The origins of the judged links ({@code link:} + value) and clashing ids ({@code id:} + value) of a page. */
   static Map<String, Origin> of(Phase phase, String language, LinkChecker.PageFacts facts) {
     Map<String, Origin> origins = new HashMap<>();
-    for (LinkChecker.Tag link : facts.links()) {
+    // Most phases' texts hold no link at all: then no link of the page is the author's, and the
+    // page's links (the theme's) are not searched for in every text.
+    List<LinkChecker.Tag> links = anyTextMayLink(phase, language) ? facts.links() : List.of();
+    for (LinkChecker.Tag link : links) {
       Origin origin = textHolding(phase, language, link.value());
       if (origin != null) {
         origins.putIfAbsent("link:" + link.value(), origin);
@@ -39,6 +45,16 @@ final class AuthorOrigins {
       }
     }
     return origins;
+  }
+
+  private static boolean anyTextMayLink(Phase phase, String language) {
+    for (MarkdownFields.Field field : MarkdownFields.of(phase)) {
+      String text = field.text().texts().get(language);
+      if (text != null && MarkdownAudit.mayLink(text)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Origin textHolding(Phase phase, String language, String link) {
