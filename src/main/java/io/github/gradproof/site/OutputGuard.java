@@ -34,6 +34,11 @@ public final class OutputGuard {
           + " its own, new or empty, such as " + example + " (the default), and run again; nothing was changed";
     }
 
+    /** Whether this is the output folder's role (listing its entries or not). */
+    boolean isOutput() {
+      return parameter.equals("output");
+    }
+
     String foreignAdvice() {
       return "; " + reason + ", so move them out of it, or set -Dgradproof." + parameter + " (<" + parameter
           + "> in the POM) to another folder, and run again; nothing was changed";
@@ -42,6 +47,8 @@ public final class OutputGuard {
 
   private static final Role OUTPUT = new Role("the output", "output", "a build replaces its output folder as a whole",
       "site");
+  /** The output, for a build that updates it in place from its record: its entries are not listed. */
+  private static final Role OUTPUT_PLACE = new Role(OUTPUT.what(), OUTPUT.parameter(), OUTPUT.reason(), OUTPUT.example());
   private static final Role CACHE = new Role("the cache folder", "cacheDir",
       "the build cache deletes the files it no longer needs", "target/gradproof-cache");
 
@@ -66,6 +73,16 @@ public final class OutputGuard {
    */
   static void check(SiteConfig config, Path recordFile) {
     check(config, config.outputDir(), OUTPUT, recordFile);
+  }
+
+  /**
+   * The rules of {@link #check(SiteConfig)} about what and where the output is, without listing its
+   * entries: for a build that updates the output in place from a record of what it wrote, which
+   * touches only recorded files and so can lose none of anyone's. Listing every page of a large
+   * site twice was most of a live-preview rebuild's added time.
+   */
+  static void checkPlace(SiteConfig config) {
+    check(config, config.outputDir(), OUTPUT_PLACE, null);
   }
 
   /**
@@ -104,7 +121,7 @@ public final class OutputGuard {
       return shown + problem + role.advice();
     }
     List<String> foreign = foreignEntries(folder, role, recordFile);
-    return foreign.isEmpty() ? null : shown + foreignProblem(foreign, role == OUTPUT ? "gradproof" : "the build cache")
+    return foreign.isEmpty() ? null : shown + foreignProblem(foreign, role.isOutput() ? "gradproof" : "the build cache")
         + role.foreignAdvice();
   }
 
@@ -114,7 +131,7 @@ public final class OutputGuard {
       return " is the root of the file system";
     }
     // The output is swapped by renames, which would replace a link rather than the folder it leads to.
-    if (role == OUTPUT && Files.isSymbolicLink(folder)) {
+    if (role.isOutput() && Files.isSymbolicLink(folder)) {
       return " is a symbolic link";
     }
     if (Files.exists(folder, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(folder)) {
@@ -153,7 +170,7 @@ public final class OutputGuard {
         overlap = overlap(real, real(config.baseDir().resolve(name)), "the project's " + name + " folder");
       }
     }
-    if (overlap == null && role == OUTPUT && Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)
+    if (overlap == null && role.isOutput() && Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)
         && !SiteStamp.replaceable(folder)) {
       return " is a folder that already holds files gradproof did not write (it has no " + SiteStamp.FILE
           + " stamp and is not shaped like a gradproof site)";
@@ -170,6 +187,9 @@ public final class OutputGuard {
   private static List<String> foreignEntries(Path folder, Role role, Path recordFile) throws IOException {
     if (role == CACHE) {
       return CacheFiles.foreign(folder);
+    }
+    if (role == OUTPUT_PLACE) {
+      return List.of(); // identity: the record equals OUTPUT by value
     }
     if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS) || !SiteStamp.isStamped(folder)) {
       return List.of();

@@ -92,7 +92,7 @@ public final class Publisher implements AutoCloseable, FileSink {
    * @param recordFile where the record of the output is kept between builds, or {@code null}
    */
   static Publisher open(SiteConfig config, BuildLog log, PublishedFiles record, Path recordFile) {
-    OutputGuard.check(config);
+    OutputGuard.checkPlace(config); // its entries are checked under the lock, unless it is updated in place
     Path output = config.outputDir();
     Path parent = output.toAbsolutePath().getParent();
     try {
@@ -104,10 +104,11 @@ public final class Publisher implements AutoCloseable, FileSink {
     try {
       // Another build may have changed the output while this one waited; the record, if any, also
       // tells the files of the last build from files put among them by hand.
-      OutputGuard.check(config, record == null ? recordFile : null);
       if (record != null && record.describes(output) && SiteStamp.isStamped(output)) {
+        OutputGuard.checkPlace(config); // in place: only recorded files are touched, nobody's else
         return new Publisher(output, output, lock, record, true, false, null);
       }
+      OutputGuard.check(config, record == null ? recordFile : null);
       restoreInterruptedSwap(parent, output);
       removeLeftovers(parent, output.getFileName().toString());
       Path staging = createStaging(parent, stagingPrefix(output));

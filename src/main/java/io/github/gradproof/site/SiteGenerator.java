@@ -70,7 +70,13 @@ public final class SiteGenerator {
 
   /** Loads, verifies, renders and publishes the site. */
   public BuildReport generate() {
-    OutputGuard.check(config); // refuse a wrong output before any work; the publisher checks again under the lock
+    // Refuse a wrong output before any work; the publisher checks again under the lock. A live
+    // preview, which updates its output in place from what it remembers, lists no entries.
+    if (options.memory() == null) {
+      OutputGuard.check(config);
+    } else {
+      OutputGuard.checkPlace(config);
+    }
     if (options.cacheDir() != null) {
       OutputGuard.checkCache(config, options.cacheDir()); // the cache deletes stale files: never someone's
     }

@@ -1,5 +1,6 @@
 package io.github.gradproof.site;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -168,6 +169,20 @@ class OutputGuardTest {
     TestProject.deleteTree(project.resolve("site/.git"));
     assertTrue(refusalOf(sample("site")).startsWith(
         "site:1:1: the output 'site' holds 1 entry gradproof did not write: CNAME; "));
+  }
+
+  /**
+   * A build that updates its output in place (a live preview, from the record it keeps) touches
+   * only the files it recorded, so its place is checked without listing the output's entries: a
+   * file put there by hand stays, and a full build still refuses it.
+   */
+  @Test
+  void anInPlaceUpdateChecksThePlaceOnlyAndKeepsAHandMadeFile() throws IOException {
+    sample("site").generate();
+    write("site/CNAME", "www.example.org\n");
+    assertDoesNotThrow(() -> OutputGuard.checkPlace(config("site")));
+    assertTrue(refusalOf(sample("site")).contains("holds 1 entry gradproof did not write: CNAME"));
+    assertTrue(Files.isRegularFile(project.resolve("site/CNAME")));
   }
 
   @Test
