@@ -53,6 +53,8 @@ final class LinkChecker {
   /** Whether a file the checker was not told of may still be on disk under the root. */
   private final boolean onDisk;
   private final Map<String, PageFacts> pages = new ConcurrentHashMap<>();
+  /** The pages {@link #finish} found a problem on. */
+  private final Set<String> brokenPages = new TreeSet<>();
   /** Whether a linked non-page file exists, asked once per file (the stylesheet is linked from every page). */
   private final Map<Path, Boolean> files = new ConcurrentHashMap<>();
   /** Link targets by the linking page's folder and the link's path (see {@link #target}). */
@@ -261,10 +263,12 @@ final class LinkChecker {
     for (Map.Entry<String, PageFacts> page : sorted.entrySet()) {
       for (Tag tag : page.getValue().idProblems()) {
         problems.add(idProblem(page.getKey(), tag));
+        brokenPages.add(page.getKey());
       }
     }
     Map<String, Set<String>> idSets = new HashMap<>();
     for (Map.Entry<String, PageFacts> page : sorted.entrySet()) {
+      int before = problems.size();
       for (Tag tag : page.getValue().links()) {
         if (tag.problem() != null) {
           problems.add(problem(page.getKey(), tag, tag.problem(), tag.value().startsWith("#") ? "link to an id the"
@@ -274,8 +278,16 @@ final class LinkChecker {
           checkLink(page.getKey(), tag, idSets, problems);
         }
       }
+      if (problems.size() > before) {
+        brokenPages.add(page.getKey());
+      }
     }
     return List.copyOf(new LinkedHashSet<>(problems)); // a problem traced to one quiz text from two pages once
+  }
+
+  /** The pages {@link #finish} found a problem on, as paths relative to the root. */
+  Set<String> brokenPages() {
+    return brokenPages;
   }
 
   private static List<Path> htmlPages(Path dir) {

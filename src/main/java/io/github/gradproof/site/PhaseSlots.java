@@ -67,6 +67,11 @@ final class PhaseSlots {
     cacheKeys[i] = key;
   }
 
+  /** The cache key phase {@code i} was looked up under, or {@code null}. */
+  String cacheKey(int i) {
+    return cacheKeys[i];
+  }
+
   PhaseSummary summary(int i) {
     return summaries[i];
   }

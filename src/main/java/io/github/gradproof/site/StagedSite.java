@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -110,7 +111,29 @@ final class StagedSite implements AutoCloseable {
     links.scanTree(publisher.staging().resolve(ThemeAssets.FOLDER));
     List<Diagnostic> broken = links.finish();
     if (!broken.isEmpty()) {
+      forgetPhasesOf(links.brokenPages());
       throw new DiagnosticException(broken);
+    }
+  }
+
+  /**
+   * Drops the cache entries of the phases whose pages have a broken link or id: the next build then
+   * renders them anew from their quiz files, which locates the problem in the file again (a phase
+   * taken from the cache has no quiz text to trace its links to).
+   */
+  private void forgetPhasesOf(Set<String> pages) {
+    for (int i = 0; i < run.slots().size(); i++) {
+      PhaseSummary summary = run.slots().summary(i);
+      String key = run.slots().cacheKey(i);
+      if (summary == null || key == null) {
+        continue;
+      }
+      for (String language : run.config.languages()) {
+        if (pages.contains(language + "/" + summary.pageName() + ".html")) {
+          cache.forget(key);
+          break;
+        }
+      }
     }
   }
 

@@ -71,6 +71,23 @@ class CheckLinksTest {
         problemsOfBothGoals());
   }
 
+  /**
+   * With the build cache on, a second build of the same broken input still locates the link in the
+   * quiz file: the failed build dropped the cache entry of the phase whose page has it, so the phase
+   * is rendered (and traced) again instead of taken from the cache.
+   */
+  @Test
+  void aSecondCachedBuildOfABrokenLinkStillPointsAtTheQuizFile() throws IOException {
+    quizFile("missing-page.yaml");
+    BuildOptions cached = BuildOptions.DEFAULT.withCache(project.resolve("target/gradproof-cache"));
+    String first = assertThrows(DiagnosticException.class,
+        () -> SiteGenerator.standard(config(), BuildLog.silent(), cached).generate()).getMessage();
+    String second = assertThrows(DiagnosticException.class,
+        () -> SiteGenerator.standard(config(), BuildLog.silent(), cached).generate()).getMessage();
+    assertTrue(first.startsWith(FILE + ":19:23: link 'phase-08-tensor-autograd.html'"), first);
+    assertEquals(first, second);
+  }
+
   @Test
   void aLinkCloseToAPageOfTheSiteNamesIt() throws IOException {
     quizFile("missing-page.yaml");
