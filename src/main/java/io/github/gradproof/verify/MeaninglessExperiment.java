@@ -18,7 +18,8 @@ final class MeaninglessExperiment extends RuntimeException {
         + method + "-difference error is no larger than the rounding of the objective itself (its "
         + (central ? "third" : "second") + " derivative along the direction is zero or too small, as "
         + (central ? "for a quadratic such as sum(x * x)" : "for a linear objective such as sum(x)")
-        + "), so the slope of error against step is rounding's, not the method's; measure the order on an "
-        + "objective with curvature, such as sum(tanh(x) * exp(x / 2))";
+        + ", or the objective is so large that its rounding hides the error, as with a large constant added: "
+        + "sum(x ** 4) + 1e8), so the slope of error against step is rounding's, not the method's; measure the "
+        + "order on an objective with curvature and without a large constant, such as sum(tanh(x) * exp(x / 2))";
   }
 }
