@@ -20,6 +20,8 @@ class RoundingProbeTest {
       assertTrue(Math.abs(moved[i] - plain[i]) <= RoundingProbe.STEP * Math.abs(plain[i]), "element " + i);
     }
     assertNotEquals(plain[0], moved[0]);
+    double u = 2 * new Rng(7).nextDouble() - 1;
+    assertEquals(1.5 + 1.5 * RoundingProbe.STEP * u, moved[0], 0, "v·(1 + STEP·u), u the seed's first draw");
     assertEquals(0, moved[2]);
     assertEquals(Double.POSITIVE_INFINITY, moved[4]);
   }

@@ -64,6 +64,9 @@ class ClosenessTest {
     assertTrue(c.restsOnTheFloor(new double[] {1, 0.5e-10}, new double[] {1, 0}), "close only through 1e-10·S");
     assertFalse(c.restsOnTheFloor(new double[] {1, 2e-10}, new double[] {1, 0}), "not close at all");
     assertFalse(c.restsOnTheFloor(new double[] {1, 0}, new double[] {1, 0}), "equal");
+    assertTrue(c.restsOnTheFloor(new double[] {1, 1e-10}, new double[] {1, 0}), "exactly the floor 1e-10·S");
+    Closeness wide = Closeness.of(new double[] {1e6}, new double[] {1e6}, 0);
+    assertFalse(wide.restsOnTheFloor(new double[] {1e6 + 1}, new double[] {1e6}), "exactly 1e-6·|b|: relative alone");
   }
 
   @Test
