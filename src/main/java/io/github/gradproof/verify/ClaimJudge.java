@@ -294,7 +294,7 @@ final class ClaimJudge {
       return noise;
     }
 
-    /** The compared sides of the line evaluated in {@code probe}, or null when they are not two float tensors. */
+    /** The compared sides of the line evaluated in {@code probe}, or null when it cannot evaluate them. */
     private double[][] sides(Trial probe) {
       Evaluator ev = new Evaluator(probe.env, probe);
       try {
@@ -303,12 +303,8 @@ final class ClaimJudge {
               probe.grads.get(g.target()).toArray()};
         }
         Line.Comparison c = (Line.Comparison) line;
-        Value l = ev.eval(c.left());
-        Value r = ev.eval(c.right());
-        if (!(l instanceof Value.TensorValue || r instanceof Value.TensorValue)) {
-          return null;
-        }
-        Tensor[] sides = broadcast(Evaluator.var(l), Evaluator.var(r));
+        // Only float tensors reach a floor: integers and shapes are compared exactly, before this.
+        Tensor[] sides = broadcast(Evaluator.var(ev.eval(c.left())), Evaluator.var(ev.eval(c.right())));
         return new double[][] {sides[0].toArray(), sides[1].toArray()};
       } catch (RuntimeException e) {
         return null; // undefined in a probe (a mask that flipped): the floors decide
