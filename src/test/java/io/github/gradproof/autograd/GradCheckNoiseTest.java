@@ -204,4 +204,22 @@ class GradCheckNoiseTest {
     Var outer = d2.sub(Var.constant(Tensor.scalar(9 * h * h / 16)));
     return inner.mul(outer).relu();
   }
+
+  /**
+   * An objective that rounds an intermediate far more coarsely than its input: {@code (x + 1e10) - 1e10}
+   * keeps x to steps of 2^-19 (about 1.9e-6), wider than the noise probe's spacing, so its seven
+   * evaluations round alike and measure no noise; a central difference at the step of an objective of
+   * size 1 then errs by a quantum over the step, about 0.3. The rounding probes see the coarse
+   * intermediate, and the correct gradient passes instead of blaming the engine.
+   */
+  @Test
+  void aCoarselyRoundedIntermediateIsCoveredByTheRoundingProbes() {
+    Tensor x = new Rng(3).normal(6);
+    Tensor c = new Rng(4).normal(6);
+    Var big = Var.constant(Tensor.scalar(1e10));
+    ToDoubleFunction<Var> f = v -> v.add(big).sub(big).mul(Var.constant(c)).sum().value().item();
+    GradCheckResult r = GradCheck.check(f, x, c);
+    assertTrue(r.passed(), r::toString);
+    assertTrue(r.maxAbsError() > 0.1, "the differences are that noisy: " + r);
+  }
 }
