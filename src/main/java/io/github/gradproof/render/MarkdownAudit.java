@@ -56,7 +56,7 @@ public final class MarkdownAudit {
       return; // most fields: the Markdown parser is not even loaded for them (a cold build's start)
     }
     Document document = MarkdownRenderer.Full.PARSER.parse(markdown);
-    String where = "the " + field.name() + " ('" + language + "')";
+    String where = field.description() + " ('" + language + "')";
     for (Node node : document.getDescendants()) {
       String problem = null;
       if (node instanceof Image image) {

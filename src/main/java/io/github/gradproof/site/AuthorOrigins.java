@@ -1,7 +1,6 @@
 package io.github.gradproof.site;
 
 import io.github.gradproof.diag.SourceLocation;
-import io.github.gradproof.quiz.Choice;
 import io.github.gradproof.quiz.Localized;
 import io.github.gradproof.quiz.MarkdownFields;
 import io.github.gradproof.quiz.Phase;
@@ -58,19 +57,13 @@ final class AuthorOrigins {
   }
 
   private static Origin textHolding(Phase phase, String language, String link) {
-    Origin found = holding(phase.title(), language, link, "the title of the phase");
-    found = found != null ? found : holding(phase.summary(), language, link, "the summary of the phase");
-    for (Question q : phase.questions()) {
-      String of = " of question " + q.id();
-      found = found != null ? found : holding(q.title(), language, link, "the title" + of);
-      found = found != null ? found : holding(q.prompt(), language, link, "the prompt" + of);
-      for (Choice choice : q.choices()) {
-        found = found != null ? found : holding(choice.text(), language, link, "choice " + choice.number() + of);
+    for (MarkdownFields.Field field : MarkdownFields.of(phase)) {
+      Origin found = holding(field.text(), language, link, field.description());
+      if (found != null) {
+        return found;
       }
-      found = found != null ? found : holding(q.explanation(), language, link, "the explanation" + of);
-      found = found != null ? found : holding(q.verifyReason(), language, link, "the verify reason" + of);
     }
-    return found;
+    return null;
   }
 
   private static Origin holding(Localized text, String language, String link, String field) {

@@ -109,9 +109,9 @@ class ProjectDataTest {
     for (Runnable build : List.<Runnable>of(() -> SiteGenerator.standard(config, BuildLog.silent()).check(),
         () -> SiteGenerator.standard(config, BuildLog.silent()).generate())) {
       String message = assertThrows(DiagnosticException.class, build::run).getMessage();
-      assertTrue(message.contains("the q-08-01 explanation ('en') shows an image (d.png), which pages never show"),
+      assertTrue(message.contains("the explanation of question q-08-01 ('en') shows an image (d.png), which pages never show"),
           message);
-      assertTrue(message.contains("the q-08-01 explanation ('en') links to 'javascript:alert(1)', a destination pages"
+      assertTrue(message.contains("the explanation of question q-08-01 ('en') links to 'javascript:alert(1)', a destination pages"
           + " never keep"), message);
       assertTrue(message.startsWith("data/quizzes/phase-08-tensor-autograd.yaml:"), message);
     }
