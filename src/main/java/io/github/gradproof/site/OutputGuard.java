@@ -27,8 +27,11 @@ public final class OutputGuard {
   /** How many entries a refusal names; it counts the others. */
   static final int SHOWN_ENTRIES = 3;
 
-  /** A folder a build writes into: which parameter sets it, and why it must be the build's own. */
-  private record Role(String what, String parameter, String reason, String example) {
+  /**
+   * A folder a build writes into: which parameter sets it, why it must be the build's own, and
+   * whether its entries are listed (not for an output updated in place from its record).
+   */
+  private record Role(String what, String parameter, String reason, String example, boolean listsEntries) {
     String advice() {
       return "; " + reason + ", so set -Dgradproof." + parameter + " (<" + parameter + "> in the POM) to a folder of"
           + " its own, new or empty, such as " + example + " (the default), and run again; nothing was changed";
@@ -46,11 +49,12 @@ public final class OutputGuard {
   }
 
   private static final Role OUTPUT = new Role("the output", "output", "a build replaces its output folder as a whole",
-      "site");
+      "site", true);
   /** The output, for a build that updates it in place from its record: its entries are not listed. */
-  private static final Role OUTPUT_PLACE = new Role(OUTPUT.what(), OUTPUT.parameter(), OUTPUT.reason(), OUTPUT.example());
+  private static final Role OUTPUT_PLACE = new Role(OUTPUT.what(), OUTPUT.parameter(), OUTPUT.reason(), OUTPUT.example(),
+      false);
   private static final Role CACHE = new Role("the cache folder", "cacheDir",
-      "the build cache deletes the files it no longer needs", "target/gradproof-cache");
+      "the build cache deletes the files it no longer needs", "target/gradproof-cache", true);
 
   private OutputGuard() {}
 
@@ -188,8 +192,8 @@ public final class OutputGuard {
     if (role == CACHE) {
       return CacheFiles.foreign(folder);
     }
-    if (role == OUTPUT_PLACE) {
-      return List.of(); // identity: the record equals OUTPUT by value
+    if (!role.listsEntries()) {
+      return List.of();
     }
     if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS) || !SiteStamp.isStamped(folder)) {
       return List.of();
