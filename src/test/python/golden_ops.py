@@ -302,6 +302,26 @@ def deep_learning_ops():
     binary_losses()
 
 
+# ---- attention: masked_fill ----
+
+def masked_fill_np(x, m, v):
+    return np.where(m != 0, v, x)
+
+
+def attention_ops():
+    op = Op("masked_fill", "numpy.where forward; torch.Tensor.masked_fill autograd (bool mask; the value a 0-d tensor)")
+    for x_shape, m_shape in [((3, 4), (3, 4)), ((3, 4), (4,)), ((2, 3, 3), (3, 3)), ((3,), (2, 3)), ((), (3,))]:
+        mask = (op.normal(*m_shape) > 0).astype(float)
+        op.case(shape_name(x_shape, m_shape), [op.normal(*x_shape), mask, op.normal()], masked_fill_np,
+                lambda x, m, v: x.masked_fill(m != 0, v), diff=[True, False, True])
+    causal = np.triu(np.ones((4, 4)), k=1)
+    op.case("causal mask triu(ones(T, T), k=1) == 1, value -1e9", [op.normal(2, 4, 4), causal, np.array(-1e9)],
+            masked_fill_np, lambda x, m, v: x.masked_fill(m == 1, v), diff=[True, False, True], fd=False)
+    op.case("all masked and none masked", [op.normal(2, 3), np.array([[1.0] * 3, [0.0] * 3]), np.array(0.5)],
+            masked_fill_np, lambda x, m, v: x.masked_fill(m != 0, v), diff=[True, False, True])
+    op.write()
+
+
 def bce(p, t):
     return -(t * np.maximum(np.log(p), -100) + (1 - t) * np.maximum(np.log1p(-p), -100))
 
@@ -857,6 +877,7 @@ def main():
     where_and_clip()
     selections()
     deep_learning_ops()
+    attention_ops()
     reductions()
     scans()
     softmax_family()

@@ -25,6 +25,18 @@ public final class Ops {
   }
 
   /**
+   * torch's masked_fill: {@code value} where {@code mask} is 1, else {@code input}, the two broadcast
+   * together. The mask (0 and 1 only, as a comparison gives) gets no gradient; the input gets it where
+   * the mask is 0, the value (rank 0) its sum over the filled positions.
+   *
+   * @throws ShapeException of kind BROADCAST if the shapes do not broadcast together, DOMAIN if the mask
+   *     holds another value than 0 and 1 or the value is not rank 0
+   */
+  public static Var maskedFill(Var input, Var mask, Var value) {
+    return PointwiseOps.MASKED_FILL.call(input, mask, value);
+  }
+
+  /**
    * NumPy's concatenate along {@code axis} (negative allowed).
    *
    * @throws ShapeException of kind DOMAIN for no parts or scalar parts, AXIS for a bad axis, JOIN when

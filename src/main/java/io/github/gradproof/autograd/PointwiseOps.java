@@ -222,6 +222,39 @@ final class PointwiseOps {
       (g, y, x, p) -> Elementwise.zip(g, x[0], (gv, c) -> c != 0 ? 0 : gv))
       .reporting((kinks, x, y, p) -> kinks.mask(x[0]));
 
+  /**
+   * torch's masked_fill: {@code value} where the mask is 1, else {@code input}, broadcast together (the
+   * mask may be larger than the input, as torch's out-of-place masked_fill allows). The mask gets no
+   * gradient; the input gets the upstream gradient where the mask is 0 and exactly 0 where it is 1, and
+   * the (rank-0) value the sum of the upstream gradient over the filled positions, as PyTorch's.
+   */
+  static final Primitive<Void> MASKED_FILL = Primitive.<Void>of("masked_fill",
+      (x, p) -> Elementwise.zip3(x[0], checkMask(x[1]), checkFill(x[2]), (a, m, v) -> m != 0 ? v : a),
+      (g, y, x, p) -> Elementwise.zip(g, x[1], (gv, m) -> m != 0 ? 0.0 : gv), null,
+      (g, y, x, p) -> Elementwise.zip(g, x[1], (gv, m) -> m != 0 ? gv : 0.0))
+      .reporting((kinks, x, y, p) -> kinks.mask(x[1]));
+
+  /** torch refuses a mask of other values than 0 and 1 ({@code Mask tensor can take 0 and 1 values only}). */
+  private static Tensor checkMask(Tensor mask) {
+    double[] m = mask.data();
+    for (int i = 0; i < m.length; i++) {
+      if (m[i] != 0 && m[i] != 1) {
+        throw new ShapeException(ShapeException.Kind.DOMAIN, "masked_fill: the mask must hold only 0 and 1 (a"
+            + " comparison such as x > 0), got " + m[i] + " at flat index " + i + " of mask " + mask.shapeString());
+      }
+    }
+    return mask;
+  }
+
+  /** torch fills with a number or a 0-dimensional tensor only. */
+  private static Tensor checkFill(Tensor value) {
+    if (value.rank() != 0) {
+      throw new ShapeException(ShapeException.Kind.DOMAIN, "masked_fill: the value must be a number or a"
+          + " 0-dimensional tensor, got a tensor of shape " + value.shapeString());
+    }
+    return value;
+  }
+
   /** NumPy's clip, {@code minimum(maximum(x, lo), hi)}, with torch.clamp's gradients. */
   static final Primitive<Void> CLIP = Primitive.<Void>of("clip",
       (x, p) -> Elementwise.zip3(x[0], x[1], x[2], (v, lo, hi) -> Math.min(Math.max(v, lo), hi)),

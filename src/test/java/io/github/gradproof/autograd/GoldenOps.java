@@ -46,6 +46,7 @@ final class GoldenOps {
   static {
     elementwise();
     deepLearning();
+    attention();
     reductions();
     shapes();
     products();
@@ -118,6 +119,10 @@ final class GoldenOps {
     binary("binary_cross_entropy", Ops::binaryCrossEntropy);
     binary("binary_cross_entropy_with_logits", Ops::binaryCrossEntropyWithLogits);
     OPS.put("nll_loss", (x, a) -> Ops.nllLoss(x[0], x[1].value()));
+  }
+
+  private static void attention() {
+    OPS.put("masked_fill", (x, a) -> Ops.maskedFill(x[0], x[1], x[2]));
   }
 
   private static void reductions() {

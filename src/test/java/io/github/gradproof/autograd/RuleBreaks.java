@@ -17,6 +17,7 @@ final class RuleBreaks {
   static void register() {
     elementwise();
     deepLearning();
+    attention();
     binary();
     reductions();
     shapes();
@@ -107,6 +108,15 @@ final class RuleBreaks {
       }
       return new Tensor(out, right.shapeRef());
     });
+  }
+
+  private static void attention() {
+    scenario("masked_fill", "masked_fill", "(3, 4) with (4,)");
+    breaks("masked_fill", -1, "flip the sign", FLIP_SIGN);
+    breaks("masked_fill", 0, "pass the gradient where filled too", (r, g, y, x, p) -> g);
+    breaks("masked_fill", 0, "the filled positions' share (the mask inverted)", (r, g, y, x, p) ->
+        Elementwise.zip(g, x[1], (gv, m) -> m != 0 ? gv : 0.0));
+    breaks("masked_fill", 2, "the sum over every position, filled or not", (r, g, y, x, p) -> g);
   }
 
   private static void binary() {
