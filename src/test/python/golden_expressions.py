@@ -318,6 +318,23 @@ case("flatten of the middle axes", "flatten(u, 1, 2) * 2", lambda u: torch.flatt
      {"u": ([2, 3, 4, 5], "normal")})
 
 
+# ---- attention and layout: masked_fill, the constants inf and pi ----
+case("causal attention with masked_fill and -inf",
+     "softmax((q @ k.T / sqrt(D)).masked_fill(triu(ones((T, T)), k=1) == 1, -inf), dim=-1) @ v",
+     lambda q, k, v: F.softmax((q @ k.T / 3 ** 0.5).masked_fill(torch.triu(torch.ones(4, 4), 1) == 1, float("-inf")),
+                               dim=-1) @ v,
+     {"q": (["T", "D"], "normal"), "k": (["T", "D"], "normal"), "v": (["T", "D"], "normal")}, {"T": 4, "D": 3})
+case("masked_fill with a broadcast mask and a differentiable value", "masked_fill(x, m > 0, w.sum()) + x.masked_fill(x < 0, 2)",
+     lambda x, m, w: torch.masked_fill(x, m > 0, w.sum()) + x.masked_fill(x < 0, 2),
+     {"x": ([3, 4], "normal"), "m": ([4], "normal"), "w": ([2], "normal")})
+case("log_softmax of a row masked with -inf", "log_softmax(z.masked_fill((m > 0) & (arange(4) > 0), -inf), dim=1)[:, 0]",
+     lambda z, m: F.log_softmax(z.masked_fill((m > 0) & (torch.arange(4) > 0), float("-inf")), dim=1)[:, 0],
+     {"z": ([3, 4], "normal"), "m": ([3, 4], ("ints", 0, 2))}, None)
+case("the constants pi and inf", "sin(pi * x) + clip(x, -inf, 0) + minimum(x, inf)",
+     lambda x: torch.sin(torch.pi * x) + torch.clamp(x, min=float("-inf"), max=0) + torch.minimum(x, torch.tensor(float("inf"))),
+     {"x": ([5], "normal")})
+
+
 def draw(rng, axes, kind, dims):
     shape = tuple(dims[a] if isinstance(a, str) else a for a in axes)
     if kind == "normal":

@@ -467,7 +467,7 @@ final class Checker {
 
   private static boolean isReserved(String name) {
     return name.equals("True") || name.equals("False") || name.equals("None") || name.equals("forward")
-        || name.equals("central") || Functions.named(name) != null;
+        || name.equals("central") || Expr.Num.isConstant(name) || Functions.named(name) != null;
   }
 
   private static String labelsMessage(String name) {

@@ -188,6 +188,13 @@ public final class Claims {
     return f == null ? Optional.empty() : Optional.of(Calls.asCall(f, method));
   }
 
+  /** Whether a line writes the constant {@code inf} (an infinity no computation produced). */
+  public static boolean writesInfinity(Line line) {
+    boolean[] found = {false};
+    Walk.line(line, e -> found[0] |= e instanceof Expr.Num n && Double.isInfinite(n.value()));
+    return found[0];
+  }
+
   /**
    * Every name a line uses (dims, inputs, forward and gradient names, method keywords), the
    * gradient claim's own name included, in order of first use.

@@ -60,6 +60,11 @@ final class ElementwiseFunctions {
             .shape(a -> ShapeRules.broadcast(a.shape("condition"), a.shape("x"), a.shape("y")))
             .eval(a -> Ops.where(a.var("condition"), a.var("x"), a.var("y")))
             .math(Notation.conditional("where", "condition")).build(),
+        Function.torch("masked_fill").counterpart("torch.masked_fill").param("input", TENSOR).param("mask", TENSOR)
+            .param("value", NUMBER).method()
+            .shape(a -> ShapeRules.broadcast(a.shape("input"), a.shape("mask")))
+            .eval(a -> Ops.maskedFill(a.var("input"), a.var("mask"), a.var("value")))
+            .math(Notation.function("masked_fill", "input")).build(),
         Function.numpy("clip").param("a", TENSOR).param("a_min", TENSOR_OR_NONE, null).alias("min")
             .param("a_max", TENSOR_OR_NONE, null).alias("max").method()
             .shape(ElementwiseFunctions::clipShape)

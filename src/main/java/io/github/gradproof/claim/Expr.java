@@ -16,13 +16,25 @@ public sealed interface Expr
   int pos();
 
   /**
-   * A number literal.
+   * A number literal, or a named constant ({@code inf}, {@code pi}), which the parser reads as the
+   * number it stands for, written as its name.
    *
    * @param text as written
    * @param value its value
    * @param integer whether written without a decimal point or exponent (then it is an integer)
    */
-  record Num(String text, double value, boolean integer, int pos) implements Expr {}
+  record Num(String text, double value, boolean integer, int pos) implements Expr {
+
+    /** The constant infinity, NumPy's and PyTorch's {@code inf} ({@code -inf} is its negation). */
+    public static final String INF = "inf";
+    /** The constant π, NumPy's and PyTorch's {@code pi}. */
+    public static final String PI = "pi";
+
+    /** Whether {@code name} is one of the language's named constants, {@link #INF} and {@link #PI}. */
+    public static boolean isConstant(String name) {
+      return name.equals(INF) || name.equals(PI);
+    }
+  }
 
   /** A dim, input, forward or gradient name, or a method keyword of {@code fd_order}. */
   record Name(String name, int pos) implements Expr {}

@@ -217,6 +217,9 @@ final class Parser {
     return expr;
   }
 
+  /** The modules whose constants an author may write out of habit: {@code np.pi}, {@code math.inf}. */
+  private static final java.util.Set<String> CONSTANT_MODULES = java.util.Set.of("np", "numpy", "torch", "math");
+
   /** {@code .T}, {@code .shape}, {@code .ndim} or a method call {@code .name(...)}. */
   private Expr attribute(Expr target) {
     advance();
@@ -228,6 +231,10 @@ final class Parser {
     if (check(TokenType.LPAREN)) {
       Arguments a = arguments();
       return new Expr.MethodCall(target, attr.text(), a.positional, a.keywords, attr.offset());
+    }
+    if (target instanceof Expr.Name module && Expr.Num.isConstant(attr.text()) && CONSTANT_MODULES.contains(module.name())) {
+      throw new ClaimSyntaxException(module.pos(), "write " + attr.text() + " without the '" + module.name()
+          + ".' prefix: the language spells NumPy's and PyTorch's constants by their bare names");
     }
     return switch (attr.text()) {
       case "T" -> new Expr.Transpose(target, attr.offset());
@@ -304,6 +311,8 @@ final class Parser {
         return switch (t.text()) {
           case "True", "False" -> new Expr.Bool(t.text().equals("True"), t.offset());
           case "None" -> new Expr.NoneLiteral(t.offset());
+          case Expr.Num.INF -> new Expr.Num(Expr.Num.INF, Double.POSITIVE_INFINITY, false, t.offset());
+          case Expr.Num.PI -> new Expr.Num(Expr.Num.PI, Math.PI, false, t.offset());
           default -> new Expr.Name(t.text(), t.offset());
         };
       case LPAREN:

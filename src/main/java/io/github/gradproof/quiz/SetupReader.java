@@ -36,6 +36,8 @@ final class SetupReader {
       "exact_dims_reason");
   private static final List<String> INPUT_KEYS = List.of("shape", "dist", "classes", "range");
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+  /** The claim language's named constants (claim.Expr.Num's), which no dim or input may shadow. */
+  private static final java.util.Set<String> CONSTANTS = java.util.Set.of("inf", "pi");
   private static final Pattern FORWARD_LINE = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)\\s*=(?!=)");
 
   private final NodeReader reader;
@@ -370,6 +372,11 @@ final class SetupReader {
   }
 
   private boolean checkName(Node at, String name, String kind) {
+    if (CONSTANTS.contains(name)) {
+      reader.error(at, kind + " name '" + name + "' is reserved: claims read it as the constant " + name
+          + " (NumPy's and PyTorch's); give the " + kind + " another name");
+      return false;
+    }
     if (NAME.matcher(name).matches()) {
       return true;
     }

@@ -231,8 +231,13 @@ public final class MathMl {
 
   // ---- one method per kind of node
 
+  /** A number as written; the constants as their symbols, ∞ and π (upright, ISO 80000-2). */
   private void number(Expr.Num n) {
-    open("mn").text(n.text()).close("mn");
+    switch (n.text()) {
+      case Expr.Num.INF -> open("mi", UPRIGHT).text("∞").close("mi");
+      case Expr.Num.PI -> open("mi", UPRIGHT).text("π").close("mi");
+      default -> open("mn").text(n.text()).close("mn");
+    }
   }
 
   private void negation(Expr.Neg n) {

@@ -83,7 +83,7 @@ class FunctionsTest {
 
   @Test
   void methodsAreTheListedArrayMethods() {
-    assertEquals(List.of("exp", "log", "sqrt", "abs", "clip", "sum", "mean", "max", "min", "prod", "var", "std",
+    assertEquals(List.of("exp", "log", "sqrt", "abs", "masked_fill", "clip", "sum", "mean", "max", "min", "prod", "var", "std",
         "argmax", "argmin", "cumsum", "reshape", "flatten", "transpose", "squeeze", "dot", "trace"),
         Functions.methodNames());
     assertNull(Functions.method("softplus"));

@@ -124,6 +124,8 @@ class LanguageCoverageTest {
       FORMS.add("attribute .shape");
     } else if (e instanceof Expr.Ndim) {
       FORMS.add("attribute .ndim");
+    } else if (e instanceof Expr.Num n && Expr.Num.isConstant(n.text())) {
+      FORMS.add("constant " + n.text());
     } else if (e instanceof Expr.Num n && n.text().contains("e")) {
       FORMS.add("scientific literal");
     } else if (e instanceof Expr.Neg n && n.operand() instanceof Expr.Num) {
@@ -191,9 +193,10 @@ class LanguageCoverageTest {
         "attribute .shape", "attribute .ndim", "scientific literal", "negative literal", "floor division",
         "dim with a float", "indexed gradient", "slice", "slice step", "negative step", "dim as a slice bound",
         "None index", "ellipsis", "negative integer index", "integer index", "list index", "integer array index",
-        "integer array pair", "None as an argument", "list of tensors", "tuple argument"));
+        "integer array pair", "None as an argument", "list of tensors", "tuple argument", "constant inf",
+        "constant pi"));
     for (String m : List.of("sum", "mean", "max", "min", "prod", "var", "std", "argmax", "argmin", "reshape",
-        "transpose", "exp", "log", "sqrt", "abs", "clip", "flatten")) {
+        "transpose", "exp", "log", "sqrt", "abs", "clip", "flatten", "masked_fill")) {
       expected.add("method ." + m);
     }
     Set<String> missing = new TreeSet<>(expected);
