@@ -42,11 +42,18 @@ final class NonFiniteForward {
     return out;
   }
 
-  /** The author's paragraph for {@code value} (non-finite at {@code flat}) of a line reading {@code inputs}. */
-  static String message(Tensor value, int flat, Set<String> inputs, List<InputSpec> specs, String when) {
+  /**
+   * The author's paragraph for {@code value} (non-finite at {@code flat}) of a line reading {@code inputs};
+   * a line that writes {@code inf} itself is told how to use it instead.
+   */
+  static String message(Tensor value, int flat, Set<String> inputs, List<InputSpec> specs, String when,
+      boolean writesInfinity) {
     double bad = value.toArray()[flat];
     String what = Double.isNaN(bad) ? "NaN" : bad > 0 ? "inf" : "-inf";
     String where = value.rank() == 0 ? "" : " at index " + java.util.Arrays.toString(ClaimJudge.index(value.shape(), flat));
+    if (writesInfinity) {
+      return "this forward line gives " + what + where + " when " + when + ": " + writtenInfinity(Double.isNaN(bad));
+    }
     StringBuilder s = new StringBuilder("this forward line gives " + what + where + " when " + when
         + ": it is undefined on the drawn inputs (" + (Double.isNaN(bad)
             ? "the square root or logarithm of a negative number, 0/0, inf - inf"
@@ -67,5 +74,22 @@ final class NonFiniteForward {
       s.append("; change the line so that it is defined on its inputs");
     }
     return s.toString();
+  }
+
+  /**
+   * Why a line that writes {@code inf} gave a non-finite value. A forward value must be finite (the
+   * gradient check perturbs its elements), so an infinity is used on the line that consumes it; the
+   * NaN of a softmax over a row that is {@code -inf} everywhere is PyTorch's too.
+   */
+  private static String writtenInfinity(boolean nan) {
+    if (nan) {
+      return "the line writes inf, and inf - inf, 0 * inf, or a softmax or log_softmax of a row that is -inf"
+          + " everywhere (a fully masked row; PyTorch gives NaN there too) is undefined, so nothing can be checked;"
+          + " leave at least one position of every row unmasked (a causal mask triu(ones((T, T)), k=1) == 1 keeps"
+          + " the diagonal)";
+    }
+    return "a forward value must be finite, since the gradient check perturbs each of its elements; the line"
+        + " writes inf, so use the infinity on the line that consumes it, as softmax(s.masked_fill(mask, -inf),"
+        + " dim=-1) does (a filled position gets probability 0), or fill with a large finite value such as -1e9";
   }
 }

@@ -119,7 +119,7 @@ final class Trial implements Experiments {
       int bad = NonFiniteForward.firstNonFinite(out.value());
       if (bad >= 0) {
         throw new TrialFailure(setup.forward().get(i), NonFiniteForward.message(out.value(), bad,
-            question.inputsRead.get(i), setup.inputs(), dimsText()));
+            question.inputsRead.get(i), setup.inputs(), dimsText(), Claims.writesInfinity(d)));
       }
       if (!out.requiresGrad()) {
         out = leaf(out.value(), true); // depends on no input: a leaf of its own
