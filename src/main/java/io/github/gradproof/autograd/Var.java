@@ -635,6 +635,46 @@ public final class Var {
     return ShapeOps.TRANSPOSE.apply(Layout.resolvePermutation(value.shapeRef(), axes), this);
   }
 
+  /**
+   * torch.permute: output axis {@code i} is input axis {@code dims[i]} (negative allowed); unlike
+   * {@link #transpose}, every axis must be named (no dims is only the permutation of a scalar).
+   *
+   * @throws ShapeException of kind AXIS if {@code dims} is not a permutation of this value's axes
+   */
+  public Var permute(int... dims) {
+    if (dims.length != value.rank()) {
+      throw new ShapeException(ShapeException.Kind.AXIS, "permute: the number of dims " + dims.length
+          + " of " + Shapes.format(dims) + " does not match the rank of the input " + value.shapeString());
+    }
+    return dims.length == 0 ? this : transpose(dims);
+  }
+
+  /**
+   * NumPy's swapaxes, torch.transpose(input, dim0, dim1): axes {@code a} and {@code b} exchanged
+   * (negative allowed; the same axis twice leaves the value as it is).
+   *
+   * @throws ShapeException of kind AXIS if an axis is out of range
+   */
+  public Var swapaxes(int a, int b) {
+    int rank = value.rank();
+    int first = Shapes.normalizeAxis(a, rank);
+    int second = Shapes.normalizeAxis(b, rank);
+    int[] perm = new int[rank];
+    for (int i = 0; i < rank; i++) {
+      perm[i] = i == first ? second : i == second ? first : i;
+    }
+    return transpose(perm);
+  }
+
+  /**
+   * torch.unsqueeze: a size-1 axis inserted at {@code dim} of the result ({@code -rank - 1 <= dim <= rank}).
+   *
+   * @throws ShapeException of kind AXIS if {@code dim} is out of range
+   */
+  public Var unsqueeze(int dim) {
+    return expandDims(dim);
+  }
+
   /** NumPy's {@code .T}: all axes reversed (a no-op on rank 0 and 1). */
   public Var T() {
     return transpose();
