@@ -334,6 +334,15 @@ case("the constants pi and inf", "sin(pi * x) + clip(x, -inf, 0) + minimum(x, in
      lambda x: torch.sin(torch.pi * x) + torch.clamp(x, min=float("-inf"), max=0) + torch.minimum(x, torch.tensor(float("inf"))),
      {"x": ([5], "normal")})
 
+case("permute, swapaxes and unsqueeze", "u.permute(2, 0, 1) * 2 + permute(u, (2, 0, 1)) + swapaxes(u, 0, 2).swapaxes(1, 2)"
+     " + x.unsqueeze(0).sum() + unsqueeze(x, -1).sum(axis=0)",
+     lambda u, x: (u.permute(2, 0, 1) * 2 + torch.permute(u, (2, 0, 1)) + torch.swapaxes(u, 0, 2).swapaxes(1, 2)
+                   + x.unsqueeze(0).sum() + torch.unsqueeze(x, -1).sum(0)),
+     {"u": ([2, 3, 4], "normal"), "x": ([3], "normal")})
+case("the two-dim transpose of PyTorch is swapaxes", "swapaxes(q, -1, -2) @ k + q.transpose(1, 0) @ k",
+     lambda q, k: torch.transpose(q, -1, -2) @ k + q.transpose(1, 0) @ k,
+     {"q": ([4, 3], "normal"), "k": ([4, 2], "normal")})
+
 
 def draw(rng, axes, kind, dims):
     shape = tuple(dims[a] if isinstance(a, str) else a for a in axes)

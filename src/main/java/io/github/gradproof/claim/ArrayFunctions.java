@@ -133,10 +133,24 @@ final class ArrayFunctions {
               return axes == null ? a.var("a").transpose() : a.var("a").transpose(axes);
             })
             .math(Notation.superscript("T", "a")).build(),
+        Function.torch("permute").counterpart("torch.permute").param("input", TENSOR).param("dims", SHAPE)
+            .packedMethod()
+            .shape(a -> ShapeRules.transpose(a.shape("input"), a.axes("dims")))
+            .eval(a -> a.var("input").permute(a.shape("dims")))
+            .math(Notation.function("permute", "input")).build(),
+        Function.numpy("swapaxes").param("a", TENSOR).param("axis1", INTEGER).param("axis2", INTEGER).method()
+            .shape(a -> ShapeRules.swapaxes(a.shape("a"), a.constant("axis1"), a.constant("axis2")))
+            .eval(a -> a.var("a").swapaxes(a.integer("axis1"), a.integer("axis2")))
+            .math(Notation.function("swapaxes", "a")).build(),
         Function.numpy("expand_dims").param("a", TENSOR).param("axis", SHAPE)
             .shape(a -> ShapeRules.expandDims(a.shape("a"), a.axes("axis")))
             .eval(a -> a.var("a").expandDims(a.shape("axis")))
             .math(Notation.function("expand_dims", "a")).build(),
+        Function.torch("unsqueeze").counterpart("torch.unsqueeze").param("input", TENSOR).param("dim", INTEGER)
+            .method()
+            .shape(a -> ShapeRules.expandDims(a.shape("input"), new int[] {a.constant("dim")}))
+            .eval(a -> a.var("input").unsqueeze(a.integer("dim")))
+            .math(Notation.function("unsqueeze", "input")).build(),
         Function.numpy("squeeze").param("a", TENSOR).param("axis", AXES, null).method()
             .shape(a -> ShapeRules.squeeze(a.shape("a"), a.axes("axis")))
             .eval(a -> a.var("a").squeeze(a.axes("axis")))

@@ -347,7 +347,14 @@ final class Checker {
     if (target != null && target.type() != Type.TENSOR) {
       return error(m.pos(), "." + m.method() + "() needs a tensor, got " + target.type().description());
     }
-    return target == null ? null : call(f, Calls.asCall(f, m));
+    StaticType result = target == null ? null : call(f, Calls.asCall(f, m));
+    if (result != null && f.name().equals("transpose") && m.args().size() == 2) {
+      String ambiguous = Ambiguity.transposeMethod(shapeOf(target), m.args().stream().map(types::get).toList());
+      if (ambiguous != null) {
+        return error(m.pos(), ambiguous);
+      }
+    }
+    return result;
   }
 
   /** {@code torch.relu(x)}: one error at the prefix, saying to drop it (or that there is no such function). */
@@ -384,7 +391,8 @@ final class Checker {
     try {
       slots = f.bind(c);
     } catch (ClaimSyntaxException e) {
-      errors.add(e);
+      String hint = f.name().equals("transpose") ? Ambiguity.transposeFunction(c) : "";
+      errors.add(hint.isEmpty() ? e : new ClaimSyntaxException(e.offset(), e.getMessage() + hint));
       return null;
     }
     StaticType[] args = new StaticType[slots.length];

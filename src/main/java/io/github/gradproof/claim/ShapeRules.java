@@ -191,6 +191,19 @@ final class ShapeRules {
     return new Shape(out);
   }
 
+  /** NumPy's {@code swapaxes} (torch's two-dim {@code transpose}): two axes exchanged. */
+  static Shape swapaxes(Shape x, int axis1, int axis2) {
+    if (!x.isKnown()) {
+      return x;
+    }
+    int first = axis(axis1, x.rank());
+    int second = axis(axis2, x.rank());
+    List<Dim> out = new ArrayList<>(x.dims());
+    out.set(first, x.dim(second));
+    out.set(second, x.dim(first));
+    return new Shape(out);
+  }
+
   /** NumPy's {@code expand_dims}: size-1 axes inserted at {@code axes} of the result. */
   static Shape expandDims(Shape x, int[] axes) {
     if (!x.isKnown()) {

@@ -83,8 +83,9 @@ class FunctionsTest {
 
   @Test
   void methodsAreTheListedArrayMethods() {
-    assertEquals(List.of("exp", "log", "sqrt", "abs", "masked_fill", "clip", "sum", "mean", "max", "min", "prod", "var", "std",
-        "argmax", "argmin", "cumsum", "reshape", "flatten", "transpose", "squeeze", "dot", "trace"),
+    assertEquals(List.of("exp", "log", "sqrt", "abs", "masked_fill", "clip", "sum", "mean", "max", "min", "prod", "var",
+        "std", "argmax", "argmin", "cumsum", "reshape", "flatten", "transpose", "permute", "swapaxes", "unsqueeze",
+        "squeeze", "dot", "trace"),
         Functions.methodNames());
     assertNull(Functions.method("softplus"));
   }

@@ -196,7 +196,8 @@ class LanguageCoverageTest {
         "integer array pair", "None as an argument", "list of tensors", "tuple argument", "constant inf",
         "constant pi"));
     for (String m : List.of("sum", "mean", "max", "min", "prod", "var", "std", "argmax", "argmin", "reshape",
-        "transpose", "exp", "log", "sqrt", "abs", "clip", "flatten", "masked_fill")) {
+        "transpose", "exp", "log", "sqrt", "abs", "clip", "flatten", "masked_fill", "permute",
+        "swapaxes", "unsqueeze")) {
       expected.add("method ." + m);
     }
     Set<String> missing = new TreeSet<>(expected);
