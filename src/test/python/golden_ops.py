@@ -322,6 +322,43 @@ def attention_ops():
     op.write()
 
 
+def pad_np(x, pad, mode, value):
+    """torch's pad tuple (last axis first) on NumPy. A negative pad crops: circular wraps what is left after
+    the crop (torch's order); reflect and replicate pad the whole axis and are cropped after, as torch's."""
+    widths = [(0, 0)] * x.ndim
+    crops = [slice(None)] * x.ndim
+    for k in range(len(pad) // 2):
+        axis = x.ndim - 1 - k
+        left, right = pad[2 * k], pad[2 * k + 1]
+        widths[axis] = (max(left, 0), max(right, 0))
+        if mode == "circular":
+            crops[axis] = slice(max(-left, 0), x.shape[axis] - max(-right, 0))
+        else:
+            crops[axis] = slice(max(-left, 0), x.shape[axis] + max(left, 0) + max(right, 0) - max(-right, 0))
+    np_mode = {"constant": "constant", "reflect": "reflect", "replicate": "edge", "circular": "wrap"}[mode]
+    kwargs = {"constant_values": value} if mode == "constant" else {}
+    if mode == "circular":
+        return np.pad(x[tuple(crops)], widths, mode=np_mode)
+    return np.pad(x, widths, mode=np_mode, **kwargs)[tuple(crops)]
+
+
+def pad_ops():
+    op = Op("pad", "numpy.pad forward (then the crop of negative pads); torch.nn.functional.pad autograd")
+    specs = [((3, 4), (1, 2), "constant", 0.0), ((3, 4), (1, -1, -1, 2), "constant", 5.0), ((4,), (2, 1), "constant", 0.0),
+             ((2, 3, 4), (-1, -2, 0, 1, 1, 0), "constant", -1.5), ((1, 2, 4), (2, 1), "reflect", None),
+             ((1, 2, 4), (-1, 2), "reflect", None), ((1, 1, 4), (3, -2), "reflect", None), ((2, 3, 4), (3, 3, 2, 1), "reflect", None),
+             ((1, 2, 4), (4, 0), "replicate", None), ((2, 3, 4), (1, 2, 2, 1), "replicate", None),
+             ((2, 3), (2, 3), "replicate", None), ((1, 2, 4), (2, 1), "circular", None),
+             ((1, 2, 3, 4), (2, -1, 1, 3), "circular", None), ((1, 1, 4), (-1, 2), "circular", None)]
+    for shape, pad, mode, value in specs:
+        args = {"pad": list(pad), "mode": mode, "value": value if value is not None else 0.0}
+        torch_value = value if mode == "constant" else None
+        op.case(shape_name(shape) + " pad=" + str(pad) + " " + mode, [op.normal(*shape)],
+                lambda x, p=pad, m=mode, v=args["value"]: pad_np(x, p, m, v),
+                lambda x, p=pad, m=mode, v=torch_value: F.pad(x, p, mode=m, value=v), args=args)
+    op.write()
+
+
 def bce(p, t):
     return -(t * np.maximum(np.log(p), -100) + (1 - t) * np.maximum(np.log1p(-p), -100))
 
@@ -878,6 +915,7 @@ def main():
     selections()
     deep_learning_ops()
     attention_ops()
+    pad_ops()
     reductions()
     scans()
     softmax_family()

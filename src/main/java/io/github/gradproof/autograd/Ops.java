@@ -37,6 +37,25 @@ public final class Ops {
   }
 
   /**
+   * torch.nn.functional.pad: {@code pad} gives {@code (left, right)} for the last axis, then the one
+   * before it, and so on; a negative pad crops. {@code mode} is {@code constant} (filled with
+   * {@code value}), {@code reflect}, {@code replicate} or {@code circular}; the gradient adds up every
+   * copy of an input element.
+   *
+   * @throws ShapeException of kind DOMAIN for a pad tuple of odd length or too long, a rank the mode does
+   *     not support, a crop past an axis, a reflection or wrap wider than the axis, or an unknown mode
+   */
+  public static Var pad(Var input, int[] pad, String mode, double value) {
+    Padding.Mode m;
+    try {
+      m = Padding.Mode.valueOf(mode.toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new ShapeException(ShapeException.Kind.DOMAIN, "pad: unknown padding mode '" + mode + "'");
+    }
+    return ShapeOps.PAD.apply(Padding.plan(input.value().shapeRef(), pad, m, value), input);
+  }
+
+  /**
    * NumPy's concatenate along {@code axis} (negative allowed).
    *
    * @throws ShapeException of kind DOMAIN for no parts or scalar parts, AXIS for a bad axis, JOIN when

@@ -61,6 +61,11 @@ final class ShapeOps {
     return Strided.scatterAdd(spread, d.offsets(), x[0].shapeRef());
   });
 
+  /** torch's pad by a resolved index map; the rule scatters and adds (a reflected edge gets both shares). */
+  static final Primitive<Padding.Plan> PAD = Primitive.of("pad",
+      (x, plan) -> plan.gather(x[0]),
+      (g, y, x, plan) -> plan.scatter(g));
+
   /** NumPy's concatenate along a resolved axis; operand i's rule takes its block of the gradient. */
   static final Primitive<Integer> CONCATENATE = Primitive.variadic("concatenate",
       (x, axis) -> Joining.concatenate(x, axis),

@@ -123,6 +123,7 @@ final class GoldenOps {
 
   private static void attention() {
     OPS.put("masked_fill", (x, a) -> Ops.maskedFill(x[0], x[1], x[2]));
+    OPS.put("pad", (x, a) -> Ops.pad(x[0], ints(a, "pad"), a.get("mode").getAsString(), a.get("value").getAsDouble()));
   }
 
   private static void reductions() {

@@ -117,6 +117,35 @@ final class RuleBreaks {
     breaks("masked_fill", 0, "the filled positions' share (the mask inverted)", (r, g, y, x, p) ->
         Elementwise.zip(g, x[1], (gv, m) -> m != 0 ? gv : 0.0));
     breaks("masked_fill", 2, "the sum over every position, filled or not", (r, g, y, x, p) -> g);
+    scenario("pad", "pad", "(2, 3, 4) pad=(3, 3, 2, 1) reflect");
+    breaks("pad", -1, "flip the sign", FLIP_SIGN);
+    breaks("pad", 0, "keep one copy of a reflected element (overwrite, not add)", (r, g, y, x, p) -> {
+      Padding.Plan plan = (Padding.Plan) p;
+      double[] out = new double[x[0].size()];
+      for (int i = 0; i < plan.offsets().length; i++) {
+        if (plan.offsets()[i] >= 0) {
+          out[plan.offsets()[i]] = g.data()[i];
+        }
+      }
+      return new Tensor(out, x[0].shapeRef());
+    });
+    breaks("pad", 0, "the gradient of the unpadded input only (padding shifted out, nothing added)",
+        (r, g, y, x, p) -> {
+          int[] shape = x[0].shapeRef();
+          Tensor cut = Tensor.zeros(shape);
+          double[] out = cut.data();
+          int[] outShape = g.shapeRef();
+          int h = shape[1];
+          int w = shape[2];
+          for (int b = 0; b < shape[0]; b++) {
+            for (int i = 0; i < h; i++) {
+              for (int j = 0; j < w; j++) {
+                out[(b * h + i) * w + j] = g.data()[(b * outShape[1] + i) * outShape[2] + j];
+              }
+            }
+          }
+          return cut;
+        });
   }
 
   private static void binary() {
