@@ -343,6 +343,13 @@ case("the two-dim transpose of PyTorch is swapaxes", "swapaxes(q, -1, -2) @ k + 
      lambda q, k: torch.transpose(q, -1, -2) @ k + q.transpose(1, 0) @ k,
      {"q": ([4, 3], "normal"), "k": ([4, 2], "normal")})
 
+case("pad: constant with a crop and a value, reflect, replicate, circular",
+     "pad(x, (1, -1, K - 1, 0), value=0.5).sum(axis=0) + pad(u, (2, 1), 'reflect')[0, :, :C]"
+     " + pad(u, (1, 1), mode='replicate')[0, :, 1:C + 1] + pad(u, (C - 1, 0), 'circular')[0, :, :C]",
+     lambda x, u: (F.pad(x, (1, -1, 2, 0), value=0.5).sum(0) + F.pad(u, (2, 1), "reflect")[0, :, :4]
+                   + F.pad(u, (1, 1), mode="replicate")[0, :, 1:5] + F.pad(u, (3, 0), "circular")[0, :, :4]),
+     {"x": ([2, "R", "C"], "normal"), "u": ([1, "R2", "C"], "normal")}, {"R": 3, "R2": 5, "C": 4, "K": 3})
+
 
 def draw(rng, axes, kind, dims):
     shape = tuple(dims[a] if isinstance(a, str) else a for a in axes)

@@ -5,8 +5,10 @@ import static io.github.gradproof.claim.ParamType.INTEGER;
 import static io.github.gradproof.claim.ParamType.INTEGER_OR_NONE;
 import static io.github.gradproof.claim.ParamType.NUMBER;
 import static io.github.gradproof.claim.ParamType.SHAPE;
+import static io.github.gradproof.claim.ParamType.STRING;
 import static io.github.gradproof.claim.ParamType.TENSOR;
 import static io.github.gradproof.claim.ParamType.TENSORS;
+import static io.github.gradproof.claim.ParamType.TENSOR_OR_NONE;
 
 import io.github.gradproof.autograd.Ops;
 import io.github.gradproof.autograd.ShapeException;
@@ -15,7 +17,7 @@ import io.github.gradproof.autograd.Var;
 import java.util.ArrayList;
 import java.util.List;
 
-/** NumPy's array creation, shape manipulation, joining and triangles. */
+/** NumPy's array creation, shape manipulation, joining and triangles; PyTorch's permute, unsqueeze and pad. */
 final class ArrayFunctions {
 
   private ArrayFunctions() {}
@@ -177,7 +179,46 @@ final class ArrayFunctions {
         Function.numpy("tril").param("m", TENSOR).param("k", INTEGER, 0L).shape(a -> a.shape("m"))
             .eval(a -> a.var("m").tril(a.integer("k"))).math(Notation.function("tril", "m")).build(),
         Function.numpy("triu").param("m", TENSOR).param("k", INTEGER, 0L).shape(a -> a.shape("m"))
-            .eval(a -> a.var("m").triu(a.integer("k"))).math(Notation.function("triu", "m")).build());
+            .eval(a -> a.var("m").triu(a.integer("k"))).math(Notation.function("triu", "m")).build(),
+        Function.torch("pad").param("input", TENSOR).param("pad", SHAPE)
+            .param("mode", STRING, "constant").choices("constant", "reflect", "replicate", "circular")
+            .param("value", TENSOR_OR_NONE, null)
+            .shape(ArrayFunctions::padShape)
+            .eval(a -> Ops.pad(a.var("input"), a.shape("pad"), a.string("mode"),
+                a.isNone("value") ? 0 : a.number("value")))
+            .math(Notation.function("pad", "input")).build());
+  }
+
+  /**
+   * torch.nn.functional.pad's shape: each padded axis (the last first) grows by its two pads. A pad that
+   * is no tuple, a tuple of odd length, and a value beside another mode than 'constant' are refused
+   * before anything runs, as PyTorch refuses them whatever the input.
+   */
+  private static Shape padShape(StaticArgs a) {
+    if (!(a.type("pad") instanceof StaticType.ShapeType)) {
+      throw a.fail("pad", "'pad' must be a tuple of integers, (left, right) for the last axis first, got an integer");
+    }
+    List<Dim> pad = a.sizes("pad").dims();
+    if (pad.size() % 2 != 0) {
+      throw a.fail("pad", "the pad tuple holds (left, right) pairs, so its length must be divisible by 2, got "
+          + pad.size());
+    }
+    if (!a.isNone("value") && !a.string("mode").equals("constant")) {
+      throw a.fail("value", "mode '" + a.string("mode") + "' takes no value (only 'constant' fills with one)");
+    }
+    if (!a.isNone("value") && !a.shape("value").isScalar()) {
+      throw a.fail("value", "'value' must be a number");
+    }
+    Shape in = a.shape("input");
+    if (!in.isKnown() || pad.size() / 2 > in.rank()) {
+      return Shape.unknown(); // undefined when too long: running the claim reports it
+    }
+    List<Dim> out = new ArrayList<>(in.dims());
+    for (int k = 0; k < pad.size() / 2; k++) {
+      int axis = in.rank() - 1 - k;
+      out.set(axis, out.get(axis).plus(pad.get(2 * k)).plus(pad.get(2 * k + 1)));
+    }
+    return new Shape(out);
   }
 
   private static List<Function> joining() {
