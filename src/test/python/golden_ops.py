@@ -359,6 +359,26 @@ def pad_ops():
     op.write()
 
 
+def repetition_ops():
+    op = Op("tile", "numpy.tile forward; torch.tile autograd")
+    for shape, reps in [((3,), (2,)), ((2, 3), (2, 1)), ((2, 3), (3,)), ((3,), (2, 2)), ((2, 1, 3), (1, 2, 2)), ((), (3,)),
+                        ((2, 3), (0, 2))]:
+        op.case(shape_name(shape) + " reps=" + str(reps), [op.normal(*shape)], lambda x, r=reps: np.tile(x, r),
+                lambda x, r=reps: torch.tile(x, r), args={"reps": list(reps)})
+    op.write()
+
+    op = Op("repeat", "numpy.repeat forward; torch.repeat_interleave autograd")
+    for shape, repeats, axis in [((3,), [2], None), ((2, 3), [2], None), ((2, 3), [1, 0, 3], 1), ((2, 3), [3, 1], 0),
+                                 ((2, 3, 2), [2], -2), ((2, 3), [0], 1), ((), [3], None)]:
+        counts = np.array(repeats, dtype=float)
+        op.case(shape_name(shape) + " repeats=" + str(repeats) + " axis=" + str(axis), [op.normal(*shape)],
+                lambda x, c=repeats, a=axis: np.repeat(x, c if len(c) > 1 else c[0], axis=a),
+                lambda x, c=repeats, a=axis: torch.repeat_interleave(
+                    x, torch.tensor(c) if len(c) > 1 else c[0], dim=a),
+                args={"repeats": [float(v) for v in counts], "axis": axis})
+    op.write()
+
+
 def bce(p, t):
     return -(t * np.maximum(np.log(p), -100) + (1 - t) * np.maximum(np.log1p(-p), -100))
 
@@ -916,6 +936,7 @@ def main():
     deep_learning_ops()
     attention_ops()
     pad_ops()
+    repetition_ops()
     reductions()
     scans()
     softmax_family()

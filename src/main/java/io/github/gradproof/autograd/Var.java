@@ -675,6 +675,28 @@ public final class Var {
     return expandDims(dim);
   }
 
+  /**
+   * NumPy's tile (torch.tile): each axis repeated whole {@code reps[i]} times, the shape and {@code reps}
+   * aligned at the right (the shorter padded with ones in front); the gradient adds up the copies.
+   *
+   * @throws ShapeException of kind DOMAIN for a negative repetition
+   */
+  public Var tile(int... reps) {
+    return ShapeOps.INDEX.apply(Repetition.tile(value.shapeRef(), reps), this);
+  }
+
+  /**
+   * NumPy's repeat (torch.repeat_interleave): each element along {@code axis} (null: of the flattened
+   * value) {@code counts[j]} times in a row, one count for all or one per element; the gradient adds up
+   * the copies.
+   *
+   * @throws ShapeException of kind AXIS for a bad axis, DOMAIN for counts that are negative, not integers
+   *     or neither one nor one per element
+   */
+  public Var repeat(double[] counts, Integer axis) {
+    return ShapeOps.INDEX.apply(Repetition.repeat(value.shapeRef(), counts, axis), this);
+  }
+
   /** NumPy's {@code .T}: all axes reversed (a no-op on rank 0 and 1). */
   public Var T() {
     return transpose();

@@ -124,6 +124,9 @@ final class GoldenOps {
   private static void attention() {
     OPS.put("masked_fill", (x, a) -> Ops.maskedFill(x[0], x[1], x[2]));
     OPS.put("pad", (x, a) -> Ops.pad(x[0], ints(a, "pad"), a.get("mode").getAsString(), a.get("value").getAsDouble()));
+    OPS.put("tile", (x, a) -> x[0].tile(ints(a, "reps")));
+    OPS.put("repeat", (x, a) -> x[0].repeat(Arrays.stream(ints(a, "repeats")).asDoubleStream().toArray(),
+        integer(a, "axis")));
   }
 
   private static void reductions() {
