@@ -350,6 +350,14 @@ case("pad: constant with a crop and a value, reflect, replicate, circular",
                    + F.pad(u, (1, 1), mode="replicate")[0, :, 1:5] + F.pad(u, (3, 0), "circular")[0, :, :4]),
      {"x": ([2, "R", "C"], "normal"), "u": ([1, "R2", "C"], "normal")}, {"R": 3, "R2": 5, "C": 4, "K": 3})
 
+case("tile, repeat and repeat_interleave", "tile(x, (2, 1))[:R] * 2 + x.tile(1, 2)[:, :C] + repeat(x, 2, axis=0)[::2]"
+     " + repeat(x, 3).reshape(R, C, 3).sum(axis=-1) + x.repeat_interleave(2)[::2].reshape(R, C)"
+     " + tile(x, dims=(1,)) + repeat_interleave(x, 2, dim=-1)[:, 1::2]",
+     lambda x: (torch.tile(x, (2, 1))[:3] * 2 + x.tile(1, 2)[:, :4] + torch.repeat_interleave(x, 2, dim=0)[::2]
+                + torch.repeat_interleave(x, 3).reshape(3, 4, 3).sum(-1) + x.repeat_interleave(2)[::2].reshape(3, 4)
+                + torch.tile(x, dims=(1,)) + torch.repeat_interleave(x, 2, dim=-1)[:, 1::2]),
+     {"x": (["R", "C"], "normal")}, {"R": 3, "C": 4})
+
 
 def draw(rng, axes, kind, dims):
     shape = tuple(dims[a] if isinstance(a, str) else a for a in axes)

@@ -6,11 +6,17 @@ import java.util.List;
  * Calls that NumPy and PyTorch spell alike but read differently, which the language refuses with an
  * authoring error naming the unambiguous spelling, rather than silently taking one library's reading.
  * {@code x.transpose(0, 1)} permutes every axis in NumPy and swaps two in PyTorch: the two agree only
- * on a matrix whose axes the call really swaps ({@code x.transpose(1, 0)}).
+ * on a matrix whose axes the call really swaps ({@code x.transpose(1, 0)}). {@code x.repeat(2)} repeats
+ * each element in NumPy ({@code [a, a, b, b]}) and the whole tensor in PyTorch ({@code [a, b, a, b]}).
  */
 final class Ambiguity {
 
   private Ambiguity() {}
+
+  /** The method {@code x.repeat(...)}, which is NumPy's repeat and PyTorch's tile. */
+  static final String REPEAT_METHOD = "x.repeat(...) is ambiguous: NumPy's repeats each element in turn"
+      + " (write repeat(x, r, axis=...) or x.repeat_interleave(r, dim=...)), PyTorch's repeats the whole"
+      + " tensor (write tile(x, ...) or x.tile(...))";
 
   /**
    * The error for the method {@code x.transpose(a, b)} with two separate arguments on a value of

@@ -17,7 +17,10 @@ import io.github.gradproof.autograd.Var;
 import java.util.ArrayList;
 import java.util.List;
 
-/** NumPy's array creation, shape manipulation, joining and triangles; PyTorch's permute, unsqueeze and pad. */
+/**
+ * NumPy's array creation, shape manipulation, repetition, joining and triangles; PyTorch's permute,
+ * unsqueeze, pad and repeat_interleave.
+ */
 final class ArrayFunctions {
 
   private ArrayFunctions() {}
@@ -25,6 +28,7 @@ final class ArrayFunctions {
   static List<Function> all() {
     List<Function> all = new ArrayList<>(creation());
     all.addAll(shapes());
+    all.addAll(repetition());
     all.addAll(joining());
     return all;
   }
@@ -219,6 +223,58 @@ final class ArrayFunctions {
       out.set(axis, out.get(axis).plus(pad.get(2 * k)).plus(pad.get(2 * k + 1)));
     }
     return new Shape(out);
+  }
+
+  /**
+   * np.repeat's shape: one integer count multiplies the axis (or the flattened size); the shape of
+   * counts in a tensor depends on their values.
+   */
+  private static Shape repeatShape(StaticArgs a, String axisParam, String inputParam) {
+    Shape in = a.shape(inputParam);
+    if (!(a.type("repeats") instanceof StaticType.IntType count) || !in.isKnown()) {
+      return Shape.unknown();
+    }
+    if (a.isNone(axisParam)) {
+      return Shape.of(in.size().times(count.value()));
+    }
+    List<Dim> out = new ArrayList<>(in.dims());
+    int axis = ShapeRules.axis(a.constant(axisParam), in.rank());
+    out.set(axis, out.get(axis).times(count.value()));
+    return new Shape(out);
+  }
+
+  /** np.tile's shape: the shape and reps aligned at the right, the shorter padded with ones. */
+  private static Shape tileShape(StaticArgs a) {
+    Shape in = a.shape("A");
+    List<Dim> reps = a.sizes("reps").dims();
+    if (!in.isKnown()) {
+      return Shape.unknown();
+    }
+    int rank = Math.max(in.rank(), reps.size());
+    List<Dim> out = new ArrayList<>();
+    for (int i = 0; i < rank; i++) {
+      int x = i - (rank - in.rank());
+      int r = i - (rank - reps.size());
+      out.add((x < 0 ? Dim.of(1) : in.dim(x)).times(r < 0 ? Dim.of(1) : reps.get(r)));
+    }
+    return new Shape(out);
+  }
+
+  private static List<Function> repetition() {
+    return List.of(
+        Function.numpy("tile").param("A", TENSOR).param("reps", SHAPE).alias("dims").packedMethod()
+            .shape(ArrayFunctions::tileShape)
+            .eval(a -> a.var("A").tile(a.shape("reps")))
+            .math(Notation.function("tile", "A")).build(),
+        Function.numpy("repeat").param("a", TENSOR).param("repeats", TENSOR).param("axis", INTEGER_OR_NONE, null)
+            .shape(a -> repeatShape(a, "axis", "a"))
+            .eval(a -> a.var("a").repeat(a.tensor("repeats").toArray(), a.integerOrNull("axis")))
+            .math(Notation.function("repeat", "a")).build(),
+        Function.torch("repeat_interleave").counterpart("torch.repeat_interleave").param("input", TENSOR)
+            .param("repeats", TENSOR).param("dim", INTEGER_OR_NONE, null).method()
+            .shape(a -> repeatShape(a, "dim", "input"))
+            .eval(a -> a.var("input").repeat(a.tensor("repeats").toArray(), a.integerOrNull("dim")))
+            .math(Notation.function("repeat_interleave", "input")).build());
   }
 
   private static List<Function> joining() {

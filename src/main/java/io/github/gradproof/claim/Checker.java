@@ -338,6 +338,9 @@ final class Checker {
       if (m.method().equals("T") || m.method().equals("shape") || m.method().equals("ndim")) {
         return error(m.pos(), "'." + m.method() + "' is an attribute, not a method: write x." + m.method());
       }
+      if (m.method().equals("repeat")) {
+        return error(m.pos(), Ambiguity.REPEAT_METHOD);
+      }
       String hint = Suggestions.closest(m.method(), Functions.methodNames()).orElse(null);
       return error(m.pos(), "unknown method '." + m.method() + "()'" + (hint == null
           ? "; the methods are ." + String.join("() .", Functions.methodNames()) + "()"

@@ -77,8 +77,9 @@ class FunctionFamiliesTest {
       }
     }
     assertEquals(List.of("exp", "log", "sqrt", "abs", "masked_fill", "clip", "sum", "mean", "max", "min", "prod", "var",
-        "std", "argmax", "argmin", "cumsum", "flatten", "swapaxes", "unsqueeze", "squeeze", "dot", "trace"), bound);
-    assertEquals(List.of("reshape", "transpose", "permute"), packed, "x.reshape(3, 4) packs its arguments");
+        "std", "argmax", "argmin", "cumsum", "flatten", "swapaxes", "unsqueeze", "squeeze", "repeat_interleave", "dot",
+        "trace"), bound);
+    assertEquals(List.of("reshape", "transpose", "permute", "tile"), packed, "x.reshape(3, 4) packs its arguments");
   }
 
   /**

@@ -85,7 +85,7 @@ class FunctionsTest {
   void methodsAreTheListedArrayMethods() {
     assertEquals(List.of("exp", "log", "sqrt", "abs", "masked_fill", "clip", "sum", "mean", "max", "min", "prod", "var",
         "std", "argmax", "argmin", "cumsum", "reshape", "flatten", "transpose", "permute", "swapaxes", "unsqueeze",
-        "squeeze", "dot", "trace"),
+        "squeeze", "tile", "repeat_interleave", "dot", "trace"),
         Functions.methodNames());
     assertNull(Functions.method("softplus"));
   }

@@ -197,7 +197,7 @@ class LanguageCoverageTest {
         "constant pi"));
     for (String m : List.of("sum", "mean", "max", "min", "prod", "var", "std", "argmax", "argmin", "reshape",
         "transpose", "exp", "log", "sqrt", "abs", "clip", "flatten", "masked_fill", "permute",
-        "swapaxes", "unsqueeze")) {
+        "swapaxes", "unsqueeze", "tile", "repeat_interleave")) {
       expected.add("method ." + m);
     }
     Set<String> missing = new TreeSet<>(expected);
