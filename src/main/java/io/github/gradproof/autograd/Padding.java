@@ -7,8 +7,9 @@ import java.util.Locale;
  * none (a constant fill). The pad tuple starts from the last axis, {@code (left, right)} per axis; a
  * negative pad crops. {@code reflect} mirrors about the edge element and {@code replicate} repeats
  * it, both on the uncropped axis (a left pad of 3 and a right crop of 2 reflect {@code [0, 1, 2, 3]}
- * into {@code [3, 2, 1, 0, 1]}); {@code circular} wraps the cropped axis around, as torch does. The gradient scatters back through the same map and adds, so an
- * input element copied several times (a reflected or replicated edge) gets the sum of their gradients.
+ * into {@code [3, 2, 1, 0, 1]}); {@code circular} wraps the cropped axis around, as torch does. The
+ * gradient scatters back through the same map and adds, so an input element copied several times (a
+ * reflected or replicated edge) gets the sum of their gradients.
  */
 final class Padding {
 

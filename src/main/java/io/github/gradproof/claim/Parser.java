@@ -232,7 +232,8 @@ final class Parser {
       Arguments a = arguments();
       return new Expr.MethodCall(target, attr.text(), a.positional, a.keywords, attr.offset());
     }
-    if (target instanceof Expr.Name module && Expr.Num.isConstant(attr.text()) && CONSTANT_MODULES.contains(module.name())) {
+    if (target instanceof Expr.Name module && Expr.Num.isConstant(attr.text())
+        && CONSTANT_MODULES.contains(module.name())) {
       throw new ClaimSyntaxException(module.pos(), "write " + attr.text() + " without the '" + module.name()
           + ".' prefix: the language spells NumPy's and PyTorch's constants by their bare names");
     }
