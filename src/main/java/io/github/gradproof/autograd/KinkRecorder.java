@@ -41,6 +41,23 @@ public final class KinkRecorder {
     return fingerprint;
   }
 
+  /**
+   * Starts a fresh fingerprint and returns the one recorded so far, to be given back to
+   * {@link #resume}: the branches of one later computation, fingerprinted on their own.
+   */
+  public long restart() {
+    long sofar = fingerprint;
+    fingerprint = SEED;
+    return sofar;
+  }
+
+  /** Goes back to {@code sofar} (from {@link #restart}) and returns the fingerprint recorded since. */
+  public long resume(long sofar) {
+    long since = fingerprint;
+    fingerprint = sofar;
+    return since;
+  }
+
   /** Mixes one branch decision into the fingerprint. */
   void branch(long decision) {
     if (active) {

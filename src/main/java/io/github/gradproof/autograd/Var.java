@@ -76,7 +76,12 @@ public final class Var {
    * {@code t} as given.
    */
   public static Var probed(Tensor t, boolean requiresGrad, RoundingProbe probe) {
-    return new Var(t, requiresGrad, NONE, null, KinkRecorder.NONE, probe);
+    return probed(t, requiresGrad, probe, KinkRecorder.NONE);
+  }
+
+  /** {@link #probed(Tensor, boolean, RoundingProbe)}, whose operations also report their branches to {@code kinks}. */
+  public static Var probed(Tensor t, boolean requiresGrad, RoundingProbe probe, KinkRecorder kinks) {
+    return new Var(t, requiresGrad, NONE, null, kinks, probe);
   }
 
   /** The probe of the first operand that carries one, or null. */
