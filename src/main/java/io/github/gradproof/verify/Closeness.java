@@ -146,8 +146,7 @@ final class Closeness {
     if (!Double.isFinite(noise)) {
       return floor; // unknown: a probe could not say
     }
-    double measured = NOISE_FACTOR * noise;
-    return measured <= floor ? measured : Math.min(measured, ceiling);
+    return Math.min(NOISE_FACTOR * noise, ceiling); // the ceiling is never below the floor
   }
 
   /**
