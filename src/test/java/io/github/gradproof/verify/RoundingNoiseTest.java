@@ -77,7 +77,8 @@ class RoundingNoiseTest {
    * A zero computed with roundoff whose whole cone is that roundoff: in one line, the trial's scale
    * is the roundoff itself, and only the measured noise (up to the ceiling of the objective's own
    * gradient) tells it from a small true gradient. The wrong claims are one decade inside the
-   * ceiling (1e-10 of the objective's gradient) and beyond 1e4 roundoffs of the terms.
+   * ceiling (1e-10 of the objective's gradient) and beyond 1e4 roundoffs of the terms; a true
+   * gradient of 1e-13, computed accurately, is not zero, although it is inside the ceiling.
    */
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
@@ -94,6 +95,8 @@ class RoundingNoiseTest {
       "B=4 K=5    | z[B,K] | L = sum(softmax(z, dim=1)) * 1e-9   | dz = zeros_like(z)            | HOLDS",
       "B=4 K=5    | z[B,K] | L = sum(softmax(z, dim=1)) * 1e-9   | dz = 1e-24 * ones_like(z)     | HOLDS",
       "B=4 K=5    | z[B,K] | L = sum(softmax(z, dim=1)) * 1e-9   | dz = 1e-20 * ones_like(z)     | FALSE",
+      "N=6        | x[N]   | L = sum(sigmoid(x - 30))            | dx = zeros_like(x)            | FALSE",
+      "N=6        | x[N]   | L = sum(sigmoid(x - 30))            | dx = sigmoid(x - 30) * (1 - sigmoid(x - 30)) | HOLDS",
   })
   void aZeroInOneLineHoldsByItsMeasuredRounding(String dims, String inputs, String forward, String claim,
       Verdict expected) {
