@@ -270,13 +270,15 @@ public final class Claims {
    * of an experiment ({@code fd_order}, {@code fd_evals}). A name read only for its shape
    * ({@code .shape}, {@code .ndim}, the first argument of {@code ones_like} and the other
    * {@code *_like} functions) does not count, nor do dims, inputs and constants: {@code dx.shape ==
-   * x.shape} and {@code 2 + 2 == 4} hold whatever the answer is.
+   * x.shape} and {@code 2 + 2 == 4} hold whatever the answer is. Nor does the objective's gradient
+   * with respect to itself ({@link #seedName}): {@code dL == 1} holds whatever the forward lines are.
    *
    * @param scope the setup's names (without gradient names)
    */
   public static boolean constrainsValues(Line line, Scope scope) {
-    if (line instanceof Line.GradientClaim) {
-      return true;
+    String seed = seedName(scope);
+    if (line instanceof Line.GradientClaim g) {
+      return !g.name().equals(seed);
     }
     if (!(line instanceof Line.Comparison c)) {
       return false;
@@ -284,7 +286,7 @@ public final class Claims {
     Scope s = scope.withGradients();
     boolean[] found = {false};
     Consumer<Expr> visitor = e -> {
-      if (e instanceof Expr.Name n && (s.kind(n.name()) == Scope.Kind.FORWARD
+      if (e instanceof Expr.Name n && !n.name().equals(seed) && (s.kind(n.name()) == Scope.Kind.FORWARD
           || s.kind(n.name()) == null && s.gradientOf(n.name()) != null)) {
         found[0] = true;
       } else if (e instanceof Expr.Call call && (call.function().equals("fd_order")
@@ -292,6 +294,35 @@ public final class Claims {
         found[0] = true;
       }
     };
+    Walk.expr(c.left(), visitor, Claims::readsValues);
+    Walk.expr(c.right(), visitor, Claims::readsValues);
+    return found[0];
+  }
+
+  /**
+   * The gradient name of the objective ({@link Scope#objective}), {@code dL}: the start of the
+   * backward pass, 1 or the upstream drawn for a non-scalar output, whatever the forward lines
+   * compute; {@code null} when there is no forward line.
+   */
+  public static String seedName(Scope scope) {
+    String objective = scope.objective();
+    return objective == null ? null : "d" + objective;
+  }
+
+  /** Whether {@code line} reads the objective's gradient ({@link #seedName}) for its value, or states it. */
+  public static boolean readsSeed(Line line, Scope scope) {
+    String seed = seedName(scope);
+    if (seed == null) {
+      return false;
+    }
+    if (line instanceof Line.GradientClaim g) {
+      return g.name().equals(seed);
+    }
+    if (!(line instanceof Line.Comparison c)) {
+      return false;
+    }
+    boolean[] found = {false};
+    Consumer<Expr> visitor = e -> found[0] |= e instanceof Expr.Name n && n.name().equals(seed);
     Walk.expr(c.left(), visitor, Claims::readsValues);
     Walk.expr(c.right(), visitor, Claims::readsValues);
     return found[0];

@@ -49,6 +49,38 @@ class ConstrainsValuesTest {
     assertEquals(expected, constrains(claim), claim);
   }
 
+  /** In a scope whose objective is {@code L}, its own gradient {@code dL} is not a value a claim can prove by. */
+  @ParameterizedTest(name = "{0}: {1}")
+  @CsvSource(delimiter = '|', value = {
+      "dL == 1 | false | true",
+      "dL = ones_like(L) | false | true",
+      "sum(dL ** 2) > 0 | false | true",
+      "dL.shape == L.shape | false | false",
+      "dh = 2 * x | true | false",
+      "dh == 2 * x | true | false",
+      "dL * L > 0 | true | true",
+      "dx == dL * 2 * x | true | true"})
+  void theObjectivesOwnGradientConstrainsNothing(String claim, boolean expected, boolean readsSeed) {
+    Scope scope = CaseFile.scope("N:dim x:input[N] h:forward[N] L:forward[]");
+    List<Diagnostic> sink = new ArrayList<>();
+    CheckedLine line = Claims.checkClaim(CaseFile.text(claim), scope, sink);
+    assertNotNull(line, () -> claim + ": " + sink);
+    assertEquals(expected, Claims.constrainsValues(line.line(), scope), claim);
+    assertEquals(readsSeed, Claims.readsSeed(line.line(), scope), claim);
+  }
+
+  @Test
+  void aScopeWithoutForwardLinesHasNoObjective() {
+    Scope scope = CaseFile.scope("N:dim x:input[N]");
+    assertNull(scope.objective());
+    assertNull(Claims.seedName(scope));
+    List<Diagnostic> sink = new ArrayList<>();
+    CheckedLine line = Claims.checkClaim(CaseFile.text("dx == 2 * x"), scope, sink);
+    assertNotNull(line, () -> sink.toString());
+    assertTrue(Claims.constrainsValues(line.line(), scope));
+    assertEquals(false, Claims.readsSeed(line.line(), scope));
+  }
+
   @Test
   void experimentsCannotStandInAForwardLine() {
     List<Diagnostic> sink = new ArrayList<>();
