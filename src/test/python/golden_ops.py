@@ -342,6 +342,42 @@ def binary_losses():
     op.write()
 
 
+# ---- step functions and remainders ----
+
+def divisors(op, *shape):
+    """Divisors of either sign, away from zero (the quotient stays moderate)."""
+    return np.where(op.rng.random(size=shape) < 0.5, -1.0, 1.0) * op.uniform(0.5, 2.0, *shape)
+
+
+def step_ops():
+    specs = [("floor", np.floor, torch.floor), ("ceil", np.ceil, torch.ceil), ("trunc", np.trunc, torch.trunc),
+             ("round", np.round, torch.round)]
+    for name, np_fn, torch_fn in specs:
+        op = Op(name, "numpy." + name + " forward; torch autograd (zero gradient)")
+        for shape in UNARY_SHAPES:
+            op.case(str(shape), [3 * op.normal(*shape)], np_fn, torch_fn, args={"decimals": 0})
+        # Integers and halves: the jumps themselves (round's halves go to the even neighbour).
+        op.case("integers and halves", [np.array([-2.5, -1.5, -1.0, -0.5, 0.0, 0.5, 1.0, 1.5, 2.5, 3.5])],
+                np_fn, torch_fn, args={"decimals": 0}, kink=True)
+        if name == "round":
+            for d in (1, 2, -1):
+                op.case("decimals=" + str(d), [50 * op.normal(3, 4)], lambda x, d=d: np.round(x, d),
+                        lambda x, d=d: torch.round(x, decimals=d), args={"decimals": d})
+            op.case("decimals=1 at halves", [np.array([0.25, 0.35, -0.45, 1.25, 12.5])], lambda x: np.round(x, 1),
+                    lambda x: torch.round(x, decimals=1), args={"decimals": 1}, kink=True)
+        op.write()
+
+    for name, np_fn, torch_fn in [("remainder", np.remainder, torch.remainder), ("fmod", np.fmod, torch.fmod)]:
+        op = Op(name, "numpy." + name + " forward; torch." + name + " autograd")
+        for a, b in BROADCAST_PAIRS:
+            op.case(shape_name(a, b), [op.uniform(-6, 6, *a), divisors(op, *b)], np_fn, torch_fn)
+        op.case("every sign of dividend and divisor", [np.array([5.5, -5.5, 5.5, -5.5, 0.75, -0.75]),
+                                                       np.array([2.0, 2.0, -2.0, -2.0, 2.0, -2.0])], np_fn, torch_fn)
+        op.case("exact multiples (the jumps)", [np.array([4.0, -4.0, 4.0, -4.0, 0.0, 6.0]),
+                                                np.array([2.0, 2.0, -2.0, -2.0, 1.5, 1.5])], np_fn, torch_fn, kink=True)
+        op.write()
+
+
 # ---- reductions ----
 
 REDUCE_CASES = [((3, 4), None, False), ((3, 4), (0,), False), ((3, 4), (-1,), True), ((3, 4), (0, 1), True),
@@ -857,6 +893,7 @@ def main():
     where_and_clip()
     selections()
     deep_learning_ops()
+    step_ops()
     reductions()
     scans()
     softmax_family()

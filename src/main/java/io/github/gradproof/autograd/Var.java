@@ -340,6 +340,50 @@ public final class Var {
     return PointwiseOps.LOGADDEXP.call(this, o);
   }
 
+  /** Elementwise floor; its gradient is 0 (PyTorch's). A jump for {@link GradCheck}. */
+  public Var floor() {
+    return StepOps.FLOOR.call(this);
+  }
+
+  /** Elementwise ceiling; its gradient is 0 (PyTorch's). A jump for {@link GradCheck}. */
+  public Var ceil() {
+    return StepOps.CEIL.call(this);
+  }
+
+  /** Elementwise rounding toward zero; its gradient is 0 (PyTorch's). A jump for {@link GradCheck}. */
+  public Var trunc() {
+    return StepOps.TRUNC.call(this);
+  }
+
+  /**
+   * NumPy's round to {@code decimals} places (negative: tens, hundreds, ...), halves to even; its
+   * gradient is 0 (PyTorch's). A jump for {@link GradCheck}.
+   */
+  public Var round(int decimals) {
+    return StepOps.ROUND.apply(decimals, this);
+  }
+
+  /**
+   * Python's {@code this % o} (NumPy's remainder, torch.remainder) with broadcasting: the result has the
+   * divisor's sign; NaN where the divisor is 0. The dividend's gradient is the upstream, the divisor's
+   * {@code -floor(this / o)} times it. A jump for {@link GradCheck}.
+   *
+   * @throws ShapeException of kind BROADCAST if the shapes are not broadcast-compatible
+   */
+  public Var remainder(Var o) {
+    return StepOps.REMAINDER.call(this, o);
+  }
+
+  /**
+   * C's fmod (NumPy's and torch's) with broadcasting: the result has the dividend's sign. The divisor's
+   * gradient is {@code -trunc(this / o)} times the upstream. A jump for {@link GradCheck}.
+   *
+   * @throws ShapeException of kind BROADCAST if the shapes are not broadcast-compatible
+   */
+  public Var fmod(Var o) {
+    return StepOps.FMOD.call(this, o);
+  }
+
   /** Elementwise hyperbolic tangent. */
   public Var tanh() {
     return PointwiseOps.TANH.call(this);

@@ -46,6 +46,7 @@ final class GoldenOps {
   static {
     elementwise();
     deepLearning();
+    steps();
     reductions();
     shapes();
     products();
@@ -118,6 +119,15 @@ final class GoldenOps {
     binary("binary_cross_entropy", Ops::binaryCrossEntropy);
     binary("binary_cross_entropy_with_logits", Ops::binaryCrossEntropyWithLogits);
     OPS.put("nll_loss", (x, a) -> Ops.nllLoss(x[0], x[1].value()));
+  }
+
+  private static void steps() {
+    unary("floor", Var::floor);
+    unary("ceil", Var::ceil);
+    unary("trunc", Var::trunc);
+    OPS.put("round", (x, a) -> x[0].round(a.get("decimals").getAsInt()));
+    binary("remainder", Var::remainder);
+    binary("fmod", Var::fmod);
   }
 
   private static void reductions() {

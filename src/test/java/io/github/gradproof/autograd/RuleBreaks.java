@@ -17,6 +17,7 @@ final class RuleBreaks {
   static void register() {
     elementwise();
     deepLearning();
+    steps();
     binary();
     reductions();
     shapes();
@@ -107,6 +108,21 @@ final class RuleBreaks {
       }
       return new Tensor(out, right.shapeRef());
     });
+  }
+
+  private static void steps() {
+    for (String op : new String[] {"floor", "ceil", "trunc", "round"}) {
+      scenario(op, op, "(3, 4)");
+      breaks(op, 0, "pass the gradient (the true slope is 0)", (r, g, y, x, p) -> g);
+    }
+    for (String op : new String[] {"remainder", "fmod"}) {
+      scenario(op, op, "(3, 1) with (1, 4)");
+      breaks(op, -1, "flip the sign", FLIP_SIGN);
+      breaks(op, 1, "drop the quotient (the dividend's rule)", (r, g, y, x, p) -> g);
+    }
+    breaks("remainder", 1, "fmod's truncated quotient", (r, g, y, x, p) -> StepOps.FMOD.vjp(1).apply(g, y, x, null));
+    breaks("fmod", 1, "remainder's floored quotient", (r, g, y, x, p) ->
+        StepOps.REMAINDER.vjp(1).apply(g, y, x, null));
   }
 
   private static void binary() {
