@@ -318,6 +318,20 @@ case("flatten of the middle axes", "flatten(u, 1, 2) * 2", lambda u: torch.flatt
      {"u": ([2, 3, 4, 5], "normal")})
 
 
+# ---- remainders and step functions ----
+case("% on tensors has the divisor's sign", "3 * a % b + 3 * a % -b + (a % 0.5) * (M % 2 + -7 % 2)",
+     lambda a, b: 3 * a % b + torch.remainder(3 * a, -b) + torch.remainder(a, 0.5) * (5 % 2 + -7 % 2),
+     {"a": (["M"], "normal"), "b": ([3, 1], "positive")}, {"M": 5})
+case("remainder and fmod", "remainder(4 * a, b) + fmod(4 * a, -b) * fmod(-4 * a, b)",
+     lambda a, b: torch.remainder(4 * a, b) + torch.fmod(4 * a, -b) * torch.fmod(-4 * a, b),
+     {"a": ([3, 4], "normal"), "b": ([4], "positive")})
+case("floor, ceil, trunc and round keep a zero gradient", "x * floor(3 * x) + ceil(x) + trunc(3 * x) * round(x)"
+     " + round(50 * x, 1) + round(50 * x, decimals=-1)",
+     lambda x: x * torch.floor(3 * x) + torch.ceil(x) + torch.trunc(3 * x) * torch.round(x)
+     + torch.round(50 * x, decimals=1) + torch.round(50 * x, decimals=-1),
+     {"x": ([3, 4], "normal")})
+
+
 def draw(rng, axes, kind, dims):
     shape = tuple(dims[a] if isinstance(a, str) else a for a in axes)
     if kind == "normal":

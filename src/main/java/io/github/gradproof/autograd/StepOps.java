@@ -40,7 +40,8 @@ final class StepOps {
     if (decimals == 0) {
       return Math.rint(v);
     }
-    double scale = StrictMath.pow(10, Math.abs(decimals));
+    // Past 10^308 the scale is infinite either way (NaN results, as both libraries give).
+    double scale = StrictMath.pow(10, Math.min(Math.abs((long) decimals), 400));
     return decimals > 0 ? Math.rint(v * scale) / scale : Math.rint(v / scale) * scale;
   }
 

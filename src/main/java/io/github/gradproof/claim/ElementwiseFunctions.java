@@ -1,5 +1,6 @@
 package io.github.gradproof.claim;
 
+import static io.github.gradproof.claim.ParamType.INTEGER;
 import static io.github.gradproof.claim.ParamType.NUMBER;
 import static io.github.gradproof.claim.ParamType.STRING;
 import static io.github.gradproof.claim.ParamType.TENSOR;
@@ -56,6 +57,13 @@ final class ElementwiseFunctions {
         binary("maximum", Var::maximum, "max"),
         binary("minimum", Var::minimum, "min"),
         binary("logaddexp", Var::logaddexp, "logaddexp"),
+        binary("remainder", Var::remainder, "mod"),
+        binary("fmod", Var::fmod, "fmod"),
+        numpy("floor", Var::floor, Notation.enclosed("⌊⌋", "x")),
+        numpy("ceil", Var::ceil, Notation.enclosed("⌈⌉", "x")),
+        numpy("trunc", Var::trunc, Notation.function("trunc", "x")),
+        Function.numpy("round").param("a", TENSOR).param("decimals", INTEGER, 0L).shape(a -> a.shape("a"))
+            .eval(a -> a.var("a").round(a.integer("decimals"))).math(Notation.function("round", "a")).build(),
         Function.numpy("where").param("condition", TENSOR).param("x", TENSOR).param("y", TENSOR)
             .shape(a -> ShapeRules.broadcast(a.shape("condition"), a.shape("x"), a.shape("y")))
             .eval(a -> Ops.where(a.var("condition"), a.var("x"), a.var("y")))

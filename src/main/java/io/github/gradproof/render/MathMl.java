@@ -250,7 +250,7 @@ public final class MathMl {
       case MUL, MATMUL -> PRODUCT;
       case DIV -> UNARY;
       case POW -> Products.isSquareRoot(b) ? ATOM : POWER;
-      case FLOORDIV -> ATOM;
+      case FLOORDIV, MOD -> ATOM;
       case AND -> CONJUNCTION;
       case OR -> DISJUNCTION;
     };
@@ -262,6 +262,8 @@ public final class MathMl {
       case POW -> power(b);
       case FLOORDIV -> open("mrow").mo("⌊").open("mfrac").box(b.left(), 0).box(b.right(), 0).close("mfrac")
           .mo("⌋").close("mrow");
+      // Parenthesised as a whole: how tightly "mod" binds is no settled convention in typeset math.
+      case MOD -> open("mrow").mo("(").expr(b.left(), UNARY).mo("mod").expr(b.right(), UNARY).mo(")").close("mrow");
       case MUL, MATMUL -> Products.write(this, b);
       default -> {
         int p = precedence(b);
