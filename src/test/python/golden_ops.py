@@ -378,6 +378,28 @@ def step_ops():
         op.write()
 
 
+# ---- circular functions and the reciprocal ----
+
+def trig_ops():
+    specs = [("tan", np.tan, torch.tan, lambda op, s: op.uniform(-1.4, 1.4, *s)),
+             ("arctan", np.arctan, torch.atan, lambda op, s: 2 * op.normal(*s)),
+             ("arcsin", np.arcsin, torch.asin, lambda op, s: op.uniform(-0.95, 0.95, *s)),
+             ("arccos", np.arccos, torch.acos, lambda op, s: op.uniform(-0.95, 0.95, *s)),
+             ("reciprocal", np.reciprocal, torch.reciprocal, lambda op, s: divisors(op, *s))]
+    for name, np_fn, torch_fn, draw in specs:
+        op = Op(name, "numpy." + name + " forward; torch autograd")
+        for shape in UNARY_SHAPES:
+            op.case(str(shape), [draw(op, shape)], np_fn, torch_fn)
+        op.write()
+    op = Op("arctan2", "numpy.arctan2 forward; torch.atan2 autograd")
+    for a, b in BROADCAST_PAIRS:
+        op.case(shape_name(a, b), [op.normal(*a), op.normal(*b)], np.arctan2, torch.atan2)
+    op.case("every quadrant and the axes", [np.array([1.0, 1.0, -1.0, -1.0, 0.0, 0.0, 2.0, -2.0]),
+                                            np.array([1.0, -1.0, 1.0, -1.0, 3.0, -3.0, 0.0, 0.0])],
+            np.arctan2, torch.atan2)
+    op.write()
+
+
 # ---- reductions ----
 
 REDUCE_CASES = [((3, 4), None, False), ((3, 4), (0,), False), ((3, 4), (-1,), True), ((3, 4), (0, 1), True),
@@ -894,6 +916,7 @@ def main():
     selections()
     deep_learning_ops()
     step_ops()
+    trig_ops()
     reductions()
     scans()
     softmax_family()

@@ -340,6 +340,41 @@ public final class Var {
     return PointwiseOps.LOGADDEXP.call(this, o);
   }
 
+  /** Elementwise tangent (radians); its slope is {@code 1 + tan²}. */
+  public Var tan() {
+    return TrigOps.TAN.call(this);
+  }
+
+  /** Elementwise inverse tangent, in (-π/2, π/2). */
+  public Var arctan() {
+    return TrigOps.ARCTAN.call(this);
+  }
+
+  /** Elementwise inverse sine, in [-π/2, π/2]; NaN outside [-1, 1] (its slope is infinite at ±1). */
+  public Var arcsin() {
+    return TrigOps.ARCSIN.call(this);
+  }
+
+  /** Elementwise inverse cosine, in [0, π]; NaN outside [-1, 1] (its slope is infinite at ±1). */
+  public Var arccos() {
+    return TrigOps.ARCCOS.call(this);
+  }
+
+  /**
+   * NumPy's arctan2 with broadcasting: the angle of the point {@code (x, this)} in (-π, π], signed zeros
+   * as IEEE's atan2; the gradient is NaN at the origin, as PyTorch's.
+   *
+   * @throws ShapeException of kind BROADCAST if the shapes are not broadcast-compatible
+   */
+  public Var arctan2(Var x) {
+    return TrigOps.ARCTAN2.call(this, x);
+  }
+
+  /** Elementwise {@code 1 / x} (inf at 0, as NumPy); its slope is {@code -1/x²}. */
+  public Var reciprocal() {
+    return PointwiseOps.RECIPROCAL.call(this);
+  }
+
   /** Elementwise floor; its gradient is 0 (PyTorch's). A jump for {@link GradCheck}. */
   public Var floor() {
     return StepOps.FLOOR.call(this);

@@ -128,6 +128,12 @@ final class GoldenOps {
     OPS.put("round", (x, a) -> x[0].round(a.get("decimals").getAsInt()));
     binary("remainder", Var::remainder);
     binary("fmod", Var::fmod);
+    unary("tan", Var::tan);
+    unary("arctan", Var::arctan);
+    unary("arcsin", Var::arcsin);
+    unary("arccos", Var::arccos);
+    unary("reciprocal", Var::reciprocal);
+    binary("arctan2", Var::arctan2);
   }
 
   private static void reductions() {

@@ -123,6 +123,26 @@ final class RuleBreaks {
     breaks("remainder", 1, "fmod's truncated quotient", (r, g, y, x, p) -> StepOps.FMOD.vjp(1).apply(g, y, x, null));
     breaks("fmod", 1, "remainder's floored quotient", (r, g, y, x, p) ->
         StepOps.REMAINDER.vjp(1).apply(g, y, x, null));
+    trig();
+  }
+
+  private static void trig() {
+    for (String op : new String[] {"tan", "arctan", "arcsin", "arccos", "reciprocal"}) {
+      scenario(op, op, "(3, 4)");
+      breaks(op, -1, "flip the sign", FLIP_SIGN);
+    }
+    breaks("tan", 0, "1 - tan^2 (tanh's rule)", (r, g, y, x, p) -> Elementwise.mul(g, Elementwise.map(y, v -> 1 - v * v)));
+    breaks("arctan", 0, "1 / (1 - x^2)", (r, g, y, x, p) -> Elementwise.mul(g, Elementwise.map(x[0], v -> 1 / (1 - v * v))));
+    breaks("arcsin", 0, "drop the square root", (r, g, y, x, p) ->
+        Elementwise.mul(g, Elementwise.map(x[0], v -> 1 / (1 - v * v))));
+    breaks("arccos", 0, "arcsin's rule", (r, g, y, x, p) -> TrigOps.ARCSIN.vjp(0).apply(g, y, x, null));
+    breaks("reciprocal", 0, "1/x instead of -1/x^2", (r, g, y, x, p) -> Elementwise.mul(g, y));
+    scenario("arctan2", "arctan2", "(3, 1) with (1, 4)");
+    breaks("arctan2", -1, "flip the sign", FLIP_SIGN);
+    breaks("arctan2", 0, "the other operand's numerator", (r, g, y, x, p) ->
+        Elementwise.mul(g, Elementwise.zip(x[0], x[1], (b, a) -> b / (a * a + b * b))));
+    breaks("arctan2", 1, "the other operand's numerator", (r, g, y, x, p) ->
+        Elementwise.mul(g, Elementwise.zip(x[0], x[1], (b, a) -> -a / (a * a + b * b))));
   }
 
   private static void binary() {
