@@ -332,6 +332,17 @@ case("floor, ceil, trunc and round keep a zero gradient", "x * floor(3 * x) + ce
      {"x": ([3, 4], "normal")})
 
 
+# ---- circular functions, the reciprocal and powers as functions ----
+case("tan and the inverse circular functions", "tan(u) + arctan(x) * arcsin(u) - arccos(u) + atan(x) + asin(u) * acos(u)",
+     lambda x, u: torch.tan(u) + torch.atan(x) * torch.asin(u) - torch.acos(u) + torch.atan(x)
+     + torch.asin(u) * torch.acos(u), {"x": ([3, 4], "normal"), "u": ([3, 4], "uniform")})
+case("arctan2 broadcasts", "arctan2(a, b) + atan2(b, a)", lambda a, b: torch.atan2(a, b) + torch.atan2(b, a),
+     {"a": ([3, 4], "normal"), "b": ([4], "normal")})
+case("reciprocal, power and pow", "reciprocal(p) + power(p, x) + pow(p, 3) - power(x, 2) * pow(2, x)",
+     lambda p, x: torch.reciprocal(p) + torch.pow(p, x) + torch.pow(p, 3) - torch.pow(x, 2) * torch.pow(2, x),
+     {"p": ([3, 4], "positive"), "x": ([4], "normal")})
+
+
 def draw(rng, axes, kind, dims):
     shape = tuple(dims[a] if isinstance(a, str) else a for a in axes)
     if kind == "normal":

@@ -170,7 +170,8 @@ public final class Evaluator {
     }
   }
 
-  private static Var power(Var base, Var exponent) {
+  /** {@code base ** exponent}: a constant scalar exponent takes the engine's power by a constant. */
+  static Var power(Var base, Var exponent) {
     if (exponent.value().size() == 1 && exponent.value().rank() <= base.value().rank() && !exponent.requiresGrad()) {
       return base.pow(exponent.value().toArray()[0]);
     }

@@ -439,6 +439,9 @@ public final class MathMl {
   MathMl symbol(String symbol) {
     if (symbol.chars().allMatch(Character::isDigit)) {
       return open("mn").text(symbol).close("mn");
+    } else if (symbol.startsWith("−") && symbol.length() > 1 && symbol.chars().skip(1).allMatch(Character::isDigit)) {
+      // A negative exponent (the reciprocal's x⁻¹): a sign and a number, as the literal -1 is written.
+      return open("mrow").mo("−").open("mn").text(symbol.substring(1)).close("mn").close("mrow");
     } else if (symbol.length() == 1 && (symbol.charAt(0) | 0x20) >= 'a' && (symbol.charAt(0) | 0x20) <= 'z') {
       return open("mi", UPRIGHT).text(symbol).close("mi");
     }
