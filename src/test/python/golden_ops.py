@@ -400,6 +400,54 @@ def trig_ops():
     op.write()
 
 
+# ---- piecewise activations of torch.nn.functional ----
+
+SELU_ALPHA = 1.6732632423543772848170429916717
+SELU_SCALE = 1.0507009873554804934193349852946
+
+
+def elu(x, alpha=1.0, scale=1.0, input_scale=1.0):
+    return np.where(x > 0, scale * x, scale * alpha * np.expm1(np.minimum(x, 0) * input_scale))
+
+
+def hardsigmoid(x):
+    return np.minimum(np.maximum(x + 3, 0), 6) / 6
+
+
+def mish(x):
+    return x * np.tanh(np.logaddexp(0, x))
+
+
+def activation_ops():
+    specs = [
+        ("elu", {"alpha": 1.0}, lambda x: elu(x), F.elu),
+        ("elu_alpha", {"alpha": 0.5}, lambda x: elu(x, 0.5), lambda x: F.elu(x, 0.5)),
+        ("selu", {}, lambda x: elu(x, SELU_ALPHA, SELU_SCALE), F.selu),
+        ("celu", {"alpha": 2.0}, lambda x: elu(x, 2.0, 1.0, 0.5), lambda x: F.celu(x, 2.0)),
+        ("hardtanh", {"min_val": -1.0, "max_val": 1.0}, lambda x: np.clip(x, -1, 1), F.hardtanh),
+        ("hardtanh_bounds", {"min_val": -0.5, "max_val": 2.0}, lambda x: np.clip(x, -0.5, 2),
+         lambda x: F.hardtanh(x, -0.5, 2.0)),
+        ("relu6", {"min_val": 0.0, "max_val": 6.0}, lambda x: np.clip(x, 0, 6), F.relu6),
+        ("hardsigmoid", {}, hardsigmoid, F.hardsigmoid),
+        ("hardswish", {}, lambda x: x * hardsigmoid(x), F.hardswish),
+        ("softsign", {}, lambda x: x / (1 + np.abs(x)), F.softsign),
+        ("mish", {}, mish, F.mish),
+    ]
+    kinks = {"elu": [-1.0, 0.0, 1.0], "elu_alpha": [0.0, -0.5], "selu": [0.0, 2.0], "celu": [0.0, -3.0],
+             "hardtanh": [-1.0, 1.0, 0.0], "hardtanh_bounds": [-0.5, 2.0, 1.0], "relu6": [0.0, 6.0, 3.0],
+             "hardsigmoid": [-3.0, 3.0, 0.0], "hardswish": [-3.0, 3.0, -4.0, 0.0]}
+    for name, args, np_fn, torch_fn in specs:
+        op = Op(name, "torch.nn.functional." + name.split("_")[0] + " forward and autograd")
+        for shape in UNARY_SHAPES:
+            op.case(str(shape), [4 * op.normal(*shape)], np_fn, torch_fn, args=args)
+        if name in kinks:
+            op.case("at the kinks (PyTorch's slope there)", [np.array(kinks[name])], np_fn, torch_fn, args=args,
+                    kink=True)
+        if name == "mish":
+            op.case("large magnitudes", [np.array([-800.0, -30.0, 30.0, 800.0])], np_fn, torch_fn, fd=False)
+        op.write()
+
+
 # ---- reductions ----
 
 REDUCE_CASES = [((3, 4), None, False), ((3, 4), (0,), False), ((3, 4), (-1,), True), ((3, 4), (0, 1), True),
@@ -917,6 +965,7 @@ def main():
     deep_learning_ops()
     step_ops()
     trig_ops()
+    activation_ops()
     reductions()
     scans()
     softmax_family()

@@ -340,6 +340,64 @@ public final class Var {
     return PointwiseOps.LOGADDEXP.call(this, o);
   }
 
+  /** torch's selu constant alpha (1.6732632423543772848170429916717). */
+  public static final double SELU_ALPHA = 1.6732632423543772848170429916717;
+  /** torch's selu constant scale (1.0507009873554804934193349852946). */
+  public static final double SELU_SCALE = 1.0507009873554804934193349852946;
+
+  /**
+   * torch's elu: {@code x} for {@code x > 0}, else {@code alpha (e^x - 1)}; the slope at 0 is alpha (the
+   * negative branch's, as PyTorch). A kink for {@link GradCheck}.
+   */
+  public Var elu(double alpha) {
+    return ActivationOps.ELU.apply(new double[] {alpha, 1, 1}, this);
+  }
+
+  /** torch's selu: {@code scale · elu(x, alpha)} with the fixed {@link #SELU_ALPHA} and {@link #SELU_SCALE}. */
+  public Var selu() {
+    return ActivationOps.ELU.apply(new double[] {SELU_ALPHA, SELU_SCALE, 1}, this);
+  }
+
+  /**
+   * torch's celu: {@code max(0, x) + min(0, alpha (e^{x/alpha} - 1))}; the slope at 0 is 1.
+   *
+   * @throws ShapeException of kind DOMAIN if alpha is 0 (PyTorch: "alpha cannot be 0 for CELU")
+   */
+  public Var celu(double alpha) {
+    if (alpha == 0) {
+      throw new ShapeException(ShapeException.Kind.DOMAIN, "celu: alpha cannot be 0 for CELU");
+    }
+    return ActivationOps.ELU.apply(new double[] {alpha, 1, 1 / alpha}, this);
+  }
+
+  /**
+   * torch's hardtanh: {@code min(max(x, minVal), maxVal)}; the gradient passes strictly between the
+   * bounds (none at them). A kink for {@link GradCheck}.
+   */
+  public Var hardtanh(double minVal, double maxVal) {
+    return ActivationOps.HARDTANH.apply(new double[] {minVal, maxVal}, this);
+  }
+
+  /** torch's hardsigmoid: {@code min(max(x + 3, 0), 6) / 6}; no gradient at ±3. A kink for {@link GradCheck}. */
+  public Var hardsigmoid() {
+    return ActivationOps.HARDSIGMOID.call(this);
+  }
+
+  /** torch's hardswish: {@code x · hardsigmoid(x)}; slopes -1/2 at -3 and 3/2 at 3, as PyTorch. A kink. */
+  public Var hardswish() {
+    return ActivationOps.HARDSWISH.call(this);
+  }
+
+  /** torch's softsign: {@code x / (1 + |x|)}. */
+  public Var softsign() {
+    return ActivationOps.SOFTSIGN.call(this);
+  }
+
+  /** torch's mish: {@code x · tanh(softplus(x))}. */
+  public Var mish() {
+    return ActivationOps.MISH.call(this);
+  }
+
   /** Elementwise tangent (radians); its slope is {@code 1 + tan²}. */
   public Var tan() {
     return TrigOps.TAN.call(this);

@@ -134,6 +134,21 @@ final class GoldenOps {
     unary("arccos", Var::arccos);
     unary("reciprocal", Var::reciprocal);
     binary("arctan2", Var::arctan2);
+    activations();
+  }
+
+  private static void activations() {
+    OPS.put("elu", (x, a) -> x[0].elu(a.get("alpha").getAsDouble()));
+    OPS.put("elu_alpha", OPS.get("elu"));
+    unary("selu", Var::selu);
+    OPS.put("celu", (x, a) -> x[0].celu(a.get("alpha").getAsDouble()));
+    OPS.put("hardtanh", (x, a) -> x[0].hardtanh(a.get("min_val").getAsDouble(), a.get("max_val").getAsDouble()));
+    OPS.put("hardtanh_bounds", OPS.get("hardtanh"));
+    OPS.put("relu6", OPS.get("hardtanh"));
+    unary("hardsigmoid", Var::hardsigmoid);
+    unary("hardswish", Var::hardswish);
+    unary("softsign", Var::softsign);
+    unary("mish", Var::mish);
   }
 
   private static void reductions() {

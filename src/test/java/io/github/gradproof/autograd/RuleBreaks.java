@@ -124,6 +124,25 @@ final class RuleBreaks {
     breaks("fmod", 1, "remainder's floored quotient", (r, g, y, x, p) ->
         StepOps.REMAINDER.vjp(1).apply(g, y, x, null));
     trig();
+    activations();
+  }
+
+  private static void activations() {
+    for (String[] op : new String[][] {{"elu", "elu_alpha"}, {"hardtanh", "hardtanh_bounds"}, {"hardsigmoid", "hardsigmoid"},
+        {"hardswish", "hardswish"}, {"softsign", "softsign"}, {"mish", "mish"}}) {
+      scenario(op[0], op[1], "(3, 4)");
+      breaks(op[0], -1, "flip the sign", FLIP_SIGN);
+    }
+    breaks("elu", 0, "drop alpha on the negative side", (r, g, y, x, p) ->
+        PointwiseOps.chain(g, x[0], y, (v, w) -> v > 0 ? 1 : StrictMath.exp(v)));
+    breaks("hardtanh", 0, "pass the gradient everywhere (identity)", (r, g, y, x, p) -> g);
+    breaks("hardsigmoid", 0, "drop the 1/6", (r, g, y, x, p) -> scale(r.apply(g, y, x, p), 6));
+    breaks("hardswish", 0, "hardsigmoid alone (drop the x term)", (r, g, y, x, p) ->
+        Elementwise.mul(g, Elementwise.map(x[0], v -> Math.min(Math.max(v + 3, 0), 6) / 6)));
+    breaks("softsign", 0, "1 / (1 + |x|), not squared", (r, g, y, x, p) ->
+        Elementwise.mul(g, Elementwise.map(x[0], v -> 1 / (1 + Math.abs(v)))));
+    breaks("mish", 0, "tanh(softplus(x)) alone", (r, g, y, x, p) ->
+        Elementwise.mul(g, Elementwise.map(x[0], v -> StrictMath.tanh(Math.log1p(Math.exp(v))))));
   }
 
   private static void trig() {
