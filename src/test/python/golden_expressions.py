@@ -343,6 +343,19 @@ case("reciprocal, power and pow", "reciprocal(p) + power(p, x) + pow(p, 3) - pow
      {"p": ([3, 4], "positive"), "x": ([4], "normal")})
 
 
+# ---- piecewise activations and softmin ----
+case("elu, selu and celu", "elu(x) + elu(x, 0.5) + selu(x) * celu(x) + celu(x, alpha=2.0)",
+     lambda x: F.elu(x) + F.elu(x, 0.5) + F.selu(x) * F.celu(x) + F.celu(x, alpha=2.0), {"x": ([3, 4], "normal")})
+case("hardtanh, relu6, hardsigmoid and hardswish", "hardtanh(4 * x) + hardtanh(4 * x, -0.5, max_val=2)"
+     " + relu6(8 * x) * hardsigmoid(4 * x) + hardswish(4 * x)",
+     lambda x: F.hardtanh(4 * x) + F.hardtanh(4 * x, -0.5, max_val=2) + F.relu6(8 * x) * F.hardsigmoid(4 * x)
+     + F.hardswish(4 * x), {"x": ([3, 4], "normal")})
+case("softsign and mish", "softsign(x) * mish(x) + mish(3 * x)", lambda x: F.softsign(x) * F.mish(x) + F.mish(3 * x),
+     {"x": ([3, 4], "normal")})
+case("softmin along a dim, and by PyTorch's implicit dim", "softmin(x, dim=1) + softmin(x, axis=0) * softmin(x)",
+     lambda x: F.softmin(x, dim=1) + F.softmin(x, dim=0) * F.softmin(x, dim=1), {"x": ([3, 4], "normal")})
+
+
 def draw(rng, axes, kind, dims):
     shape = tuple(dims[a] if isinstance(a, str) else a for a in axes)
     if kind == "normal":

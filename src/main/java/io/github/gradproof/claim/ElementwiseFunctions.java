@@ -102,7 +102,21 @@ final class ElementwiseFunctions {
             .eval(a -> a.var("input").gelu(a.string("approximate").equals("tanh")))
             .math(Notation.function("GELU", "input")).build(),
         activation("silu", Var::silu, "SiLU"),
-        activation("logsigmoid", Var::logsigmoid, "log σ"));
+        activation("logsigmoid", Var::logsigmoid, "log σ"),
+        Function.torch("elu").param("input", TENSOR).param("alpha", NUMBER, 1.0).shape(a -> a.shape("input"))
+            .eval(a -> a.var("input").elu(a.number("alpha"))).math(Notation.function("ELU", "input")).build(),
+        activation("selu", Var::selu, "SELU"),
+        Function.torch("celu").param("input", TENSOR).param("alpha", NUMBER, 1.0).shape(a -> a.shape("input"))
+            .eval(a -> a.var("input").celu(a.number("alpha"))).math(Notation.function("CELU", "input")).build(),
+        Function.torch("hardtanh").param("input", TENSOR).param("min_val", NUMBER, -1.0).param("max_val", NUMBER, 1.0)
+            .shape(a -> a.shape("input"))
+            .eval(a -> a.var("input").hardtanh(a.number("min_val"), a.number("max_val")))
+            .math(Notation.function("HardTanh", "input")).build(),
+        activation("relu6", x -> x.hardtanh(0, 6), "ReLU6"),
+        activation("hardsigmoid", Var::hardsigmoid, "HardSigmoid"),
+        activation("hardswish", Var::hardswish, "HardSwish"),
+        activation("softsign", Var::softsign, "softsign"),
+        activation("mish", Var::mish, "Mish"));
   }
 
   /** A {@code torch.nn.functional} activation of one operand {@code input}, keeping its shape. */

@@ -95,7 +95,8 @@ final class ReductionFunctions {
             .eval(a -> a.var("a").cumsum(a.integerOrNull("axis")))
             .math(Notation.function("cumsum", "a")).build(),
         normalisation("softmax", Var::softmax, "softmax"),
-        normalisation("log_softmax", Var::logSoftmax, "log softmax"));
+        normalisation("log_softmax", Var::logSoftmax, "log softmax"),
+        normalisation("softmin", (x, dim) -> x.neg().softmax(dim), "softmin"));
   }
 
   /** A normalisation along one dim: PyTorch's {@code name(input, dim=None)}; also {@code axis=}. */
