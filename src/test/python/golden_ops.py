@@ -605,6 +605,62 @@ def softmax_family():
     op.write()
 
 
+# ---- gathering along an axis, and amax/amin ----
+
+def gather_ops():
+    op = Op("gather", "torch.gather forward and autograd (scatter-add gradient); NumPy's take_along_axis agrees")
+    cases = [((3, 4), 1, (3, 2)), ((3, 4), 0, (2, 4)), ((3, 4), 1, (2, 3)), ((2, 3, 4), 2, (2, 3, 5)),
+             ((2, 3, 4), 0, (3, 2, 1)), ((5,), 0, (7,))]
+    for shape, dim, ishape in cases:
+        index = op.rng.integers(0, shape[dim], size=ishape).astype(float)
+        op.case(str(shape) + " dim " + str(dim) + " index " + str(ishape), [op.normal(*shape), index],
+                lambda x, i, d=dim: np.take_along_axis(x[tuple(slice(0, n) if k != d else slice(None)
+                                                                for k, n in enumerate(i.shape))], i.astype(int), d),
+                lambda x, i, d=dim: torch.gather(x, d, i.long()), args={"dim": dim}, diff=[True, False])
+    op.write()
+
+    op = Op("take_along_axis", "numpy.take_along_axis forward; torch autograd of the same fancy index")
+    cases = [((3, 4), 1, (3, 2), False), ((3, 4), 0, (2, 4), False), ((3, 4), 1, (1, 6), False),
+             ((1, 4), 0, (3, 4), False), ((2, 3, 4), -1, (2, 3, 5), True), ((3, 4), None, (7,), True)]
+    for shape, axis, ishape, negative in cases:
+        size = int(np.prod(shape)) if axis is None else shape[axis]
+        index = op.rng.integers(-size if negative else 0, size, size=ishape).astype(float)
+        op.case(str(shape) + " axis " + str(axis) + " indices " + str(ishape), [op.normal(*shape), index],
+                lambda x, i, a=axis: np.take_along_axis(x, i.astype(int), a),
+                lambda x, i, a=axis: take_along_axis_torch(x, i, a), args={"axis": axis}, diff=[True, False])
+    op.write()
+
+    for name, np_fn, torch_fn in [("amax", np.amax, torch.amax), ("amin", np.amin, torch.amin)]:
+        op = Op(name, "numpy." + name + " forward; torch." + name + " autograd (ties split the gradient evenly)")
+        for shape, axis, keepdims in REDUCE_CASES:
+            dims = dims_of(shape, axis)
+            op.case(str(shape) + " axis " + str(axis) + " keepdims " + str(keepdims), [op.normal(*shape)],
+                    lambda x, a=axis, k=keepdims: np_fn(x, axis=a, keepdims=k),
+                    lambda x, d=dims, k=keepdims: torch_fn(x, dim=d, keepdim=k), args=reduce_args(axis, keepdims))
+        ties = np.array([[1.0, 3.0, 3.0, 0.0], [2.0, 2.0, 2.0, 2.0], [-1.0, 0.0, -1.0, -1.0]])
+        for axis in [(1,), (0,), None]:
+            dims = dims_of(ties.shape, axis)
+            op.case("ties split evenly, axis " + str(axis), [ties], lambda x, a=axis: np_fn(x, axis=a),
+                    lambda x, d=dims: torch_fn(x, dim=d), args=reduce_args(axis, False), kink=True)
+        op.write()
+
+
+def take_along_axis_torch(x, i, axis):
+    """NumPy's take_along_axis as a torch fancy index (aranges broadcast against the indices)."""
+    if axis is None:
+        return x.reshape(-1)[i.long()]
+    axis %= x.dim()
+    idx = []
+    for d in range(x.dim()):
+        if d == axis:
+            idx.append(torch.remainder(i.long(), x.shape[axis]))
+        else:
+            view = [1] * x.dim()
+            view[d] = x.shape[d]
+            idx.append(torch.arange(x.shape[d]).reshape(view))
+    return x[tuple(idx)]
+
+
 # ---- shapes ----
 
 def shape_ops():
@@ -966,6 +1022,7 @@ def main():
     step_ops()
     trig_ops()
     activation_ops()
+    gather_ops()
     reductions()
     scans()
     softmax_family()

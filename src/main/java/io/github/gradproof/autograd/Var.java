@@ -616,6 +616,26 @@ public final class Var {
   }
 
   /**
+   * torch's amax over {@code axes} (null: all): the maximum, with the gradient split evenly among the
+   * elements equal to it. A kink for {@link GradCheck}.
+   *
+   * @throws ShapeException of kind AXIS for a bad axis, DOMAIN when reducing an empty axis
+   */
+  public Var amax(int[] axes, boolean keepdims) {
+    return ReductionOps.AMAX.apply(reduce(axes, keepdims), this);
+  }
+
+  /**
+   * torch's amin over {@code axes} (null: all): the minimum, with the gradient split evenly among the
+   * elements equal to it. A kink for {@link GradCheck}.
+   *
+   * @throws ShapeException of kind AXIS for a bad axis, DOMAIN when reducing an empty axis
+   */
+  public Var amin(int[] axes, boolean keepdims) {
+    return ReductionOps.AMIN.apply(reduce(axes, keepdims), this);
+  }
+
+  /**
    * Minimum over {@code axes} (null: all), NaN-propagating; the gradient goes to the first minimal element
    * (the one {@link #argmin} names). A kink for {@link GradCheck}.
    *

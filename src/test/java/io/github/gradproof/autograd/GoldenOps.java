@@ -135,6 +135,14 @@ final class GoldenOps {
     unary("reciprocal", Var::reciprocal);
     binary("arctan2", Var::arctan2);
     activations();
+    gathers();
+  }
+
+  private static void gathers() {
+    OPS.put("gather", (x, a) -> Ops.gather(x[0], a.get("dim").getAsInt(), x[1].value()));
+    OPS.put("take_along_axis", (x, a) -> Ops.takeAlongAxis(x[0], x[1].value(), integer(a, "axis")));
+    reduction("amax", Var::amax);
+    reduction("amin", Var::amin);
   }
 
   private static void activations() {

@@ -125,6 +125,38 @@ final class RuleBreaks {
         StepOps.REMAINDER.vjp(1).apply(g, y, x, null));
     trig();
     activations();
+    gathers();
+  }
+
+  private static void gathers() {
+    scenario("gather", "gather", "(3, 4) dim 1 index (3, 2)");
+    breaks("gather", -1, "flip the sign", FLIP_SIGN);
+    breaks("gather", 0, "overwrite repeated indices instead of adding", (r, g, y, x, p) -> {
+      int[] at = GatherOps.sources(x[0], x[1], (GatherOps.Along) p);
+      double[] out = new double[x[0].size()];
+      for (int k = 0; k < at.length; k++) {
+        out[at[k]] = g.data()[k];
+      }
+      return new Tensor(out, x[0].shapeRef());
+    });
+    breaks("gather", 0, "the next row along the axis", (r, g, y, x, p) -> {
+      Tensor right = r.apply(g, y, x, p);
+      int[] s = right.shapeRef();
+      double[] out = new double[right.size()];
+      for (int i = 0; i < out.length; i++) {
+        int col = i % s[1];
+        out[i - col + (col + 1) % s[1]] = right.data()[i];
+      }
+      return new Tensor(out, s);
+    });
+    // Finite differences cannot tell how ties share the gradient (a tie is a kink): the even split is
+    // pinned by the golden fixture's tie cases, compared with torch's own gradient.
+    for (String op : new String[] {"amax", "amin"}) {
+      scenario(op, op, "(3, 4) axis (0,) keepdims False");
+      breaks(op, -1, "flip the sign", FLIP_SIGN);
+      breaks(op, 0, "every element of the slice (sum's rule)", (r, g, y, x, p) ->
+          ReductionOps.SUM.vjp(0).apply(g, y, x, reduce(p)));
+    }
   }
 
   private static void activations() {
