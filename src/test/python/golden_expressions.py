@@ -356,6 +356,21 @@ case("softmin along a dim, and by PyTorch's implicit dim", "softmin(x, dim=1) + 
      lambda x: F.softmin(x, dim=1) + F.softmin(x, dim=0) * F.softmin(x, dim=1), {"x": ([3, 4], "normal")})
 
 
+# ---- gathering along an axis, amax and amin ----
+case("gather as function and method", "gather(x, 1, y) + x.gather(1, y) * 2 + gather(x, 0, z)",
+     lambda x, y, z: torch.gather(x, 1, y) + x.gather(1, y) * 2 + torch.gather(x, 0, z),
+     {"x": (["B", "K"], "normal"), "y": (["B", 2], ("labels", 4)), "z": ([1, 2], ("labels", 3))}, {"B": 3, "K": 4})
+case("take_along_axis broadcasts, counts negative indices from the end, flattens for axis None",
+     "take_along_axis(x, i, axis=1) + take_along_axis(x, j, -1) + take_along_axis(x, f, None)[0]",
+     lambda x, i, j, f: (torch.gather(x, 1, i) + torch.gather(x, 1, torch.remainder(j, 4).expand(3, 2))
+                         + x.reshape(-1)[f][0]),
+     {"x": ([3, 4], "normal"), "i": ([3, 2], ("labels", 4)), "j": ([1, 2], ("ints", -4, 4)), "f": ([5], ("labels", 12))})
+case("amax and amin, also as methods", "amax(x, dim=1, keepdims=True) + amin(x, 0, keepdim=True) * x.amax() + x.amin(axis=(0, 1))"
+     " + amax(x, ())",
+     lambda x: (torch.amax(x, dim=1, keepdim=True) + torch.amin(x, 0, keepdim=True) * x.amax() + x.amin(dim=(0, 1))
+                + torch.amax(x, ())), {"x": ([3, 4], "normal")})
+
+
 def draw(rng, axes, kind, dims):
     shape = tuple(dims[a] if isinstance(a, str) else a for a in axes)
     if kind == "normal":
