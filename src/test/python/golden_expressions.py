@@ -318,6 +318,59 @@ case("flatten of the middle axes", "flatten(u, 1, 2) * 2", lambda u: torch.flatt
      {"u": ([2, 3, 4, 5], "normal")})
 
 
+# ---- remainders and step functions ----
+case("% on tensors has the divisor's sign", "3 * a % b + 3 * a % -b + (a % 0.5) * (M % 2 + -7 % 2)",
+     lambda a, b: 3 * a % b + torch.remainder(3 * a, -b) + torch.remainder(a, 0.5) * (5 % 2 + -7 % 2),
+     {"a": (["M"], "normal"), "b": ([3, 1], "positive")}, {"M": 5})
+case("remainder and fmod", "remainder(4 * a, b) + fmod(4 * a, -b) * fmod(-4 * a, b)",
+     lambda a, b: torch.remainder(4 * a, b) + torch.fmod(4 * a, -b) * torch.fmod(-4 * a, b),
+     {"a": ([3, 4], "normal"), "b": ([4], "positive")})
+case("floor, ceil, trunc and round keep a zero gradient", "x * floor(3 * x) + ceil(x) + trunc(3 * x) * round(x)"
+     " + round(50 * x, 1) + round(50 * x, decimals=-1)",
+     lambda x: x * torch.floor(3 * x) + torch.ceil(x) + torch.trunc(3 * x) * torch.round(x)
+     + torch.round(50 * x, decimals=1) + torch.round(50 * x, decimals=-1),
+     {"x": ([3, 4], "normal")})
+
+
+# ---- circular functions, the reciprocal and powers as functions ----
+case("tan and the inverse circular functions", "tan(u) + arctan(x) * arcsin(u) - arccos(u) + atan(x) + asin(u) * acos(u)",
+     lambda x, u: torch.tan(u) + torch.atan(x) * torch.asin(u) - torch.acos(u) + torch.atan(x)
+     + torch.asin(u) * torch.acos(u), {"x": ([3, 4], "normal"), "u": ([3, 4], "uniform")})
+case("arctan2 broadcasts", "arctan2(a, b) + atan2(b, a)", lambda a, b: torch.atan2(a, b) + torch.atan2(b, a),
+     {"a": ([3, 4], "normal"), "b": ([4], "normal")})
+case("reciprocal, power and pow", "reciprocal(p) + power(p, x) + pow(p, 3) - power(x, 2) * pow(2, x)",
+     lambda p, x: torch.reciprocal(p) + torch.pow(p, x) + torch.pow(p, 3) - torch.pow(x, 2) * torch.pow(2, x),
+     {"p": ([3, 4], "positive"), "x": ([4], "normal")})
+
+
+# ---- piecewise activations and softmin ----
+case("elu, selu and celu", "elu(x) + elu(x, 0.5) + selu(x) * celu(x) + celu(x, alpha=2.0)",
+     lambda x: F.elu(x) + F.elu(x, 0.5) + F.selu(x) * F.celu(x) + F.celu(x, alpha=2.0), {"x": ([3, 4], "normal")})
+case("hardtanh, relu6, hardsigmoid and hardswish", "hardtanh(4 * x) + hardtanh(4 * x, -0.5, max_val=2)"
+     " + relu6(8 * x) * hardsigmoid(4 * x) + hardswish(4 * x)",
+     lambda x: F.hardtanh(4 * x) + F.hardtanh(4 * x, -0.5, max_val=2) + F.relu6(8 * x) * F.hardsigmoid(4 * x)
+     + F.hardswish(4 * x), {"x": ([3, 4], "normal")})
+case("softsign and mish", "softsign(x) * mish(x) + mish(3 * x)", lambda x: F.softsign(x) * F.mish(x) + F.mish(3 * x),
+     {"x": ([3, 4], "normal")})
+case("softmin along a dim, and by PyTorch's implicit dim", "softmin(x, dim=1) + softmin(x, axis=0) * softmin(x)",
+     lambda x: F.softmin(x, dim=1) + F.softmin(x, dim=0) * F.softmin(x, dim=1), {"x": ([3, 4], "normal")})
+
+
+# ---- gathering along an axis, amax and amin ----
+case("gather as function and method", "gather(x, 1, y) + x.gather(1, y) * 2 + gather(x, 0, z)",
+     lambda x, y, z: torch.gather(x, 1, y) + x.gather(1, y) * 2 + torch.gather(x, 0, z),
+     {"x": (["B", "K"], "normal"), "y": (["B", 2], ("labels", 4)), "z": ([1, 2], ("labels", 3))}, {"B": 3, "K": 4})
+case("take_along_axis broadcasts, counts negative indices from the end, flattens for axis None",
+     "take_along_axis(x, i, axis=1) + take_along_axis(x, j, -1) + take_along_axis(x, f, None)[0]",
+     lambda x, i, j, f: (torch.gather(x, 1, i) + torch.gather(x, 1, torch.remainder(j, 4).expand(3, 2))
+                         + x.reshape(-1)[f][0]),
+     {"x": ([3, 4], "normal"), "i": ([3, 2], ("labels", 4)), "j": ([1, 2], ("ints", -4, 4)), "f": ([5], ("labels", 12))})
+case("amax and amin, also as methods", "amax(x, dim=1, keepdims=True) + amin(x, 0, keepdim=True) * x.amax() + x.amin(axis=(0, 1))"
+     " + amax(x, ())",
+     lambda x: (torch.amax(x, dim=1, keepdim=True) + torch.amin(x, 0, keepdim=True) * x.amax() + x.amin(dim=(0, 1))
+                + torch.amax(x, ())), {"x": ([3, 4], "normal")})
+
+
 def draw(rng, axes, kind, dims):
     shape = tuple(dims[a] if isinstance(a, str) else a for a in axes)
     if kind == "normal":

@@ -342,6 +342,112 @@ def binary_losses():
     op.write()
 
 
+# ---- step functions and remainders ----
+
+def divisors(op, *shape):
+    """Divisors of either sign, away from zero (the quotient stays moderate)."""
+    return np.where(op.rng.random(size=shape) < 0.5, -1.0, 1.0) * op.uniform(0.5, 2.0, *shape)
+
+
+def step_ops():
+    specs = [("floor", np.floor, torch.floor), ("ceil", np.ceil, torch.ceil), ("trunc", np.trunc, torch.trunc),
+             ("round", np.round, torch.round)]
+    for name, np_fn, torch_fn in specs:
+        op = Op(name, "numpy." + name + " forward; torch autograd (zero gradient)")
+        for shape in UNARY_SHAPES:
+            op.case(str(shape), [3 * op.normal(*shape)], np_fn, torch_fn, args={"decimals": 0})
+        # Integers and halves: the jumps themselves (round's halves go to the even neighbour).
+        op.case("integers and halves", [np.array([-2.5, -1.5, -1.0, -0.5, 0.0, 0.5, 1.0, 1.5, 2.5, 3.5])],
+                np_fn, torch_fn, args={"decimals": 0}, kink=True)
+        if name == "round":
+            for d in (1, 2, -1):
+                op.case("decimals=" + str(d), [50 * op.normal(3, 4)], lambda x, d=d: np.round(x, d),
+                        lambda x, d=d: torch.round(x, decimals=d), args={"decimals": d})
+            op.case("decimals=1 at halves", [np.array([0.25, 0.35, -0.45, 1.25, 12.5])], lambda x: np.round(x, 1),
+                    lambda x: torch.round(x, decimals=1), args={"decimals": 1}, kink=True)
+        op.write()
+
+    for name, np_fn, torch_fn in [("remainder", np.remainder, torch.remainder), ("fmod", np.fmod, torch.fmod)]:
+        op = Op(name, "numpy." + name + " forward; torch." + name + " autograd")
+        for a, b in BROADCAST_PAIRS:
+            op.case(shape_name(a, b), [op.uniform(-6, 6, *a), divisors(op, *b)], np_fn, torch_fn)
+        op.case("every sign of dividend and divisor", [np.array([5.5, -5.5, 5.5, -5.5, 0.75, -0.75]),
+                                                       np.array([2.0, 2.0, -2.0, -2.0, 2.0, -2.0])], np_fn, torch_fn)
+        op.case("exact multiples (the jumps)", [np.array([4.0, -4.0, 4.0, -4.0, 0.0, 6.0]),
+                                                np.array([2.0, 2.0, -2.0, -2.0, 1.5, 1.5])], np_fn, torch_fn, kink=True)
+        op.write()
+
+
+# ---- circular functions and the reciprocal ----
+
+def trig_ops():
+    specs = [("tan", np.tan, torch.tan, lambda op, s: op.uniform(-1.4, 1.4, *s)),
+             ("arctan", np.arctan, torch.atan, lambda op, s: 2 * op.normal(*s)),
+             ("arcsin", np.arcsin, torch.asin, lambda op, s: op.uniform(-0.95, 0.95, *s)),
+             ("arccos", np.arccos, torch.acos, lambda op, s: op.uniform(-0.95, 0.95, *s)),
+             ("reciprocal", np.reciprocal, torch.reciprocal, lambda op, s: divisors(op, *s))]
+    for name, np_fn, torch_fn, draw in specs:
+        op = Op(name, "numpy." + name + " forward; torch autograd")
+        for shape in UNARY_SHAPES:
+            op.case(str(shape), [draw(op, shape)], np_fn, torch_fn)
+        op.write()
+    op = Op("arctan2", "numpy.arctan2 forward; torch.atan2 autograd")
+    for a, b in BROADCAST_PAIRS:
+        op.case(shape_name(a, b), [op.normal(*a), op.normal(*b)], np.arctan2, torch.atan2)
+    op.case("every quadrant and the axes", [np.array([1.0, 1.0, -1.0, -1.0, 0.0, 0.0, 2.0, -2.0]),
+                                            np.array([1.0, -1.0, 1.0, -1.0, 3.0, -3.0, 0.0, 0.0])],
+            np.arctan2, torch.atan2)
+    op.write()
+
+
+# ---- piecewise activations of torch.nn.functional ----
+
+SELU_ALPHA = 1.6732632423543772848170429916717
+SELU_SCALE = 1.0507009873554804934193349852946
+
+
+def elu(x, alpha=1.0, scale=1.0, input_scale=1.0):
+    return np.where(x > 0, scale * x, scale * alpha * np.expm1(np.minimum(x, 0) * input_scale))
+
+
+def hardsigmoid(x):
+    return np.minimum(np.maximum(x + 3, 0), 6) / 6
+
+
+def mish(x):
+    return x * np.tanh(np.logaddexp(0, x))
+
+
+def activation_ops():
+    specs = [
+        ("elu", {"alpha": 1.0}, lambda x: elu(x), F.elu),
+        ("elu_alpha", {"alpha": 0.5}, lambda x: elu(x, 0.5), lambda x: F.elu(x, 0.5)),
+        ("selu", {}, lambda x: elu(x, SELU_ALPHA, SELU_SCALE), F.selu),
+        ("celu", {"alpha": 2.0}, lambda x: elu(x, 2.0, 1.0, 0.5), lambda x: F.celu(x, 2.0)),
+        ("hardtanh", {"min_val": -1.0, "max_val": 1.0}, lambda x: np.clip(x, -1, 1), F.hardtanh),
+        ("hardtanh_bounds", {"min_val": -0.5, "max_val": 2.0}, lambda x: np.clip(x, -0.5, 2),
+         lambda x: F.hardtanh(x, -0.5, 2.0)),
+        ("relu6", {"min_val": 0.0, "max_val": 6.0}, lambda x: np.clip(x, 0, 6), F.relu6),
+        ("hardsigmoid", {}, hardsigmoid, F.hardsigmoid),
+        ("hardswish", {}, lambda x: x * hardsigmoid(x), F.hardswish),
+        ("softsign", {}, lambda x: x / (1 + np.abs(x)), F.softsign),
+        ("mish", {}, mish, F.mish),
+    ]
+    kinks = {"elu": [-1.0, 0.0, 1.0], "elu_alpha": [0.0, -0.5], "selu": [0.0, 2.0], "celu": [0.0, -3.0],
+             "hardtanh": [-1.0, 1.0, 0.0], "hardtanh_bounds": [-0.5, 2.0, 1.0], "relu6": [0.0, 6.0, 3.0],
+             "hardsigmoid": [-3.0, 3.0, 0.0], "hardswish": [-3.0, 3.0, -4.0, 0.0]}
+    for name, args, np_fn, torch_fn in specs:
+        op = Op(name, "torch.nn.functional." + name.split("_")[0] + " forward and autograd")
+        for shape in UNARY_SHAPES:
+            op.case(str(shape), [4 * op.normal(*shape)], np_fn, torch_fn, args=args)
+        if name in kinks:
+            op.case("at the kinks (PyTorch's slope there)", [np.array(kinks[name])], np_fn, torch_fn, args=args,
+                    kink=True)
+        if name == "mish":
+            op.case("large magnitudes", [np.array([-800.0, -30.0, 30.0, 800.0])], np_fn, torch_fn, fd=False)
+        op.write()
+
+
 # ---- reductions ----
 
 REDUCE_CASES = [((3, 4), None, False), ((3, 4), (0,), False), ((3, 4), (-1,), True), ((3, 4), (0, 1), True),
@@ -497,6 +603,62 @@ def softmax_family():
                 lambda x, t: np.mean(np.square(x - t)),
                 lambda x, t: F.mse_loss(*torch.broadcast_tensors(x, t)))
     op.write()
+
+
+# ---- gathering along an axis, and amax/amin ----
+
+def gather_ops():
+    op = Op("gather", "torch.gather forward and autograd (scatter-add gradient); NumPy's take_along_axis agrees")
+    cases = [((3, 4), 1, (3, 2)), ((3, 4), 0, (2, 4)), ((3, 4), 1, (2, 3)), ((2, 3, 4), 2, (2, 3, 5)),
+             ((2, 3, 4), 0, (3, 2, 1)), ((5,), 0, (7,))]
+    for shape, dim, ishape in cases:
+        index = op.rng.integers(0, shape[dim], size=ishape).astype(float)
+        op.case(str(shape) + " dim " + str(dim) + " index " + str(ishape), [op.normal(*shape), index],
+                lambda x, i, d=dim: np.take_along_axis(x[tuple(slice(0, n) if k != d else slice(None)
+                                                                for k, n in enumerate(i.shape))], i.astype(int), d),
+                lambda x, i, d=dim: torch.gather(x, d, i.long()), args={"dim": dim}, diff=[True, False])
+    op.write()
+
+    op = Op("take_along_axis", "numpy.take_along_axis forward; torch autograd of the same fancy index")
+    cases = [((3, 4), 1, (3, 2), False), ((3, 4), 0, (2, 4), False), ((3, 4), 1, (1, 6), False),
+             ((1, 4), 0, (3, 4), False), ((2, 3, 4), -1, (2, 3, 5), True), ((3, 4), None, (7,), True)]
+    for shape, axis, ishape, negative in cases:
+        size = int(np.prod(shape)) if axis is None else shape[axis]
+        index = op.rng.integers(-size if negative else 0, size, size=ishape).astype(float)
+        op.case(str(shape) + " axis " + str(axis) + " indices " + str(ishape), [op.normal(*shape), index],
+                lambda x, i, a=axis: np.take_along_axis(x, i.astype(int), a),
+                lambda x, i, a=axis: take_along_axis_torch(x, i, a), args={"axis": axis}, diff=[True, False])
+    op.write()
+
+    for name, np_fn, torch_fn in [("amax", np.amax, torch.amax), ("amin", np.amin, torch.amin)]:
+        op = Op(name, "numpy." + name + " forward; torch." + name + " autograd (ties split the gradient evenly)")
+        for shape, axis, keepdims in REDUCE_CASES:
+            dims = dims_of(shape, axis)
+            op.case(str(shape) + " axis " + str(axis) + " keepdims " + str(keepdims), [op.normal(*shape)],
+                    lambda x, a=axis, k=keepdims: np_fn(x, axis=a, keepdims=k),
+                    lambda x, d=dims, k=keepdims: torch_fn(x, dim=d, keepdim=k), args=reduce_args(axis, keepdims))
+        ties = np.array([[1.0, 3.0, 3.0, 0.0], [2.0, 2.0, 2.0, 2.0], [-1.0, 0.0, -1.0, -1.0]])
+        for axis in [(1,), (0,), None]:
+            dims = dims_of(ties.shape, axis)
+            op.case("ties split evenly, axis " + str(axis), [ties], lambda x, a=axis: np_fn(x, axis=a),
+                    lambda x, d=dims: torch_fn(x, dim=d), args=reduce_args(axis, False), kink=True)
+        op.write()
+
+
+def take_along_axis_torch(x, i, axis):
+    """NumPy's take_along_axis as a torch fancy index (aranges broadcast against the indices)."""
+    if axis is None:
+        return x.reshape(-1)[i.long()]
+    axis %= x.dim()
+    idx = []
+    for d in range(x.dim()):
+        if d == axis:
+            idx.append(torch.remainder(i.long(), x.shape[axis]))
+        else:
+            view = [1] * x.dim()
+            view[d] = x.shape[d]
+            idx.append(torch.arange(x.shape[d]).reshape(view))
+    return x[tuple(idx)]
 
 
 # ---- shapes ----
@@ -857,6 +1019,10 @@ def main():
     where_and_clip()
     selections()
     deep_learning_ops()
+    step_ops()
+    trig_ops()
+    activation_ops()
+    gather_ops()
     reductions()
     scans()
     softmax_family()

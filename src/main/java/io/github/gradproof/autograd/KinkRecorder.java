@@ -76,6 +76,19 @@ public final class KinkRecorder {
     }
   }
 
+  /**
+   * Records every element's value (the step a floor, round or remainder is on): a step function
+   * jumps where its value changes. A zero counts as one value whatever its sign.
+   */
+  void levels(Tensor steps) {
+    if (active) {
+      branch(-13);
+      for (double v : steps.data()) {
+        branch(Double.doubleToLongBits(v + 0.0));
+      }
+    }
+  }
+
   /** Records a 0/1 mask (the branches of max's argmax and of comparisons). */
   void mask(Tensor m) {
     if (active) {

@@ -285,4 +285,35 @@ public final class Ops {
     }
     return v;
   }
+
+  /**
+   * torch's gather: {@code out[i][j] = input[index[i][j]][j]} for {@code dim = 0} (and so on), of the
+   * index's shape; the input's gradient scatters back and adds repeated indices.
+   *
+   * @param index integer-valued, of the input's rank, no larger than it along the other axes, entries
+   *     in {@code [0, size)}
+   * @throws ShapeException of kind AXIS for a bad dim, INDEX if the index does not fit
+   */
+  public static Var gather(Var input, int dim, Tensor index) {
+    int axis = Shapes.normalizeAxis(dim, input.value().rank());
+    return GatherOps.GATHER.apply(new GatherOps.Along(axis, false), input, Var.constant(index));
+  }
+
+  /**
+   * NumPy's take_along_axis along {@code axis} (null: of the flattened array, with 1-D indices): the
+   * indices and the array broadcast along the other axes, negative entries count from the end.
+   *
+   * @throws ShapeException of kind AXIS for a bad axis, INDEX if the indices do not fit
+   */
+  public static Var takeAlongAxis(Var arr, Tensor indices, Integer axis) {
+    if (axis == null) {
+      if (indices.rank() != 1) {
+        throw new ShapeException(ShapeException.Kind.INDEX, "take_along_axis: when axis=None, `indices` must have"
+            + " a single dimension, got " + indices.shapeString());
+      }
+      return takeAlongAxis(arr.reshape(arr.value().size()), indices, 0);
+    }
+    int a = Shapes.normalizeAxis(axis, arr.value().rank());
+    return GatherOps.GATHER.apply(new GatherOps.Along(a, true), arr, Var.constant(indices));
+  }
 }

@@ -162,12 +162,14 @@ final class Parser {
 
   private Expr mul() {
     Expr left = unary();
-    while (check(TokenType.STAR) || check(TokenType.SLASH) || check(TokenType.FLOOR_DIV) || check(TokenType.AT)) {
+    while (check(TokenType.STAR) || check(TokenType.SLASH) || check(TokenType.FLOOR_DIV) || check(TokenType.PERCENT)
+        || check(TokenType.AT)) {
       Token op = advance();
       BinaryOp kind = switch (op.type()) {
         case STAR -> BinaryOp.MUL;
         case SLASH -> BinaryOp.DIV;
         case FLOOR_DIV -> BinaryOp.FLOORDIV;
+        case PERCENT -> BinaryOp.MOD;
         default -> BinaryOp.MATMUL;
       };
       left = new Expr.Binary(kind, left, unary(), op.offset());

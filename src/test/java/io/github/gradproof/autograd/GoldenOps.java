@@ -46,6 +46,7 @@ final class GoldenOps {
   static {
     elementwise();
     deepLearning();
+    steps();
     reductions();
     shapes();
     products();
@@ -118,6 +119,44 @@ final class GoldenOps {
     binary("binary_cross_entropy", Ops::binaryCrossEntropy);
     binary("binary_cross_entropy_with_logits", Ops::binaryCrossEntropyWithLogits);
     OPS.put("nll_loss", (x, a) -> Ops.nllLoss(x[0], x[1].value()));
+  }
+
+  private static void steps() {
+    unary("floor", Var::floor);
+    unary("ceil", Var::ceil);
+    unary("trunc", Var::trunc);
+    OPS.put("round", (x, a) -> x[0].round(a.get("decimals").getAsInt()));
+    binary("remainder", Var::remainder);
+    binary("fmod", Var::fmod);
+    unary("tan", Var::tan);
+    unary("arctan", Var::arctan);
+    unary("arcsin", Var::arcsin);
+    unary("arccos", Var::arccos);
+    unary("reciprocal", Var::reciprocal);
+    binary("arctan2", Var::arctan2);
+    activations();
+    gathers();
+  }
+
+  private static void gathers() {
+    OPS.put("gather", (x, a) -> Ops.gather(x[0], a.get("dim").getAsInt(), x[1].value()));
+    OPS.put("take_along_axis", (x, a) -> Ops.takeAlongAxis(x[0], x[1].value(), integer(a, "axis")));
+    reduction("amax", Var::amax);
+    reduction("amin", Var::amin);
+  }
+
+  private static void activations() {
+    OPS.put("elu", (x, a) -> x[0].elu(a.get("alpha").getAsDouble()));
+    OPS.put("elu_alpha", OPS.get("elu"));
+    unary("selu", Var::selu);
+    OPS.put("celu", (x, a) -> x[0].celu(a.get("alpha").getAsDouble()));
+    OPS.put("hardtanh", (x, a) -> x[0].hardtanh(a.get("min_val").getAsDouble(), a.get("max_val").getAsDouble()));
+    OPS.put("hardtanh_bounds", OPS.get("hardtanh"));
+    OPS.put("relu6", OPS.get("hardtanh"));
+    unary("hardsigmoid", Var::hardsigmoid);
+    unary("hardswish", Var::hardswish);
+    unary("softsign", Var::softsign);
+    unary("mish", Var::mish);
   }
 
   private static void reductions() {

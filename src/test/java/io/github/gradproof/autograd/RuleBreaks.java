@@ -17,6 +17,7 @@ final class RuleBreaks {
   static void register() {
     elementwise();
     deepLearning();
+    steps();
     binary();
     reductions();
     shapes();
@@ -107,6 +108,92 @@ final class RuleBreaks {
       }
       return new Tensor(out, right.shapeRef());
     });
+  }
+
+  private static void steps() {
+    for (String op : new String[] {"floor", "ceil", "trunc", "round"}) {
+      scenario(op, op, "(3, 4)");
+      breaks(op, 0, "pass the gradient (the true slope is 0)", (r, g, y, x, p) -> g);
+    }
+    for (String op : new String[] {"remainder", "fmod"}) {
+      scenario(op, op, "(3, 1) with (1, 4)");
+      breaks(op, -1, "flip the sign", FLIP_SIGN);
+      breaks(op, 1, "drop the quotient (the dividend's rule)", (r, g, y, x, p) -> g);
+    }
+    breaks("remainder", 1, "fmod's truncated quotient", (r, g, y, x, p) -> StepOps.FMOD.vjp(1).apply(g, y, x, null));
+    breaks("fmod", 1, "remainder's floored quotient", (r, g, y, x, p) ->
+        StepOps.REMAINDER.vjp(1).apply(g, y, x, null));
+    trig();
+    activations();
+    gathers();
+  }
+
+  private static void gathers() {
+    scenario("gather", "gather", "(3, 4) dim 1 index (3, 2)");
+    breaks("gather", -1, "flip the sign", FLIP_SIGN);
+    breaks("gather", 0, "overwrite repeated indices instead of adding", (r, g, y, x, p) -> {
+      int[] at = GatherOps.sources(x[0], x[1], (GatherOps.Along) p);
+      double[] out = new double[x[0].size()];
+      for (int k = 0; k < at.length; k++) {
+        out[at[k]] = g.data()[k];
+      }
+      return new Tensor(out, x[0].shapeRef());
+    });
+    breaks("gather", 0, "the next row along the axis", (r, g, y, x, p) -> {
+      Tensor right = r.apply(g, y, x, p);
+      int[] s = right.shapeRef();
+      double[] out = new double[right.size()];
+      for (int i = 0; i < out.length; i++) {
+        int col = i % s[1];
+        out[i - col + (col + 1) % s[1]] = right.data()[i];
+      }
+      return new Tensor(out, s);
+    });
+    // Finite differences cannot tell how ties share the gradient (a tie is a kink): the even split is
+    // pinned by the golden fixture's tie cases, compared with torch's own gradient.
+    for (String op : new String[] {"amax", "amin"}) {
+      scenario(op, op, "(3, 4) axis (0,) keepdims False");
+      breaks(op, -1, "flip the sign", FLIP_SIGN);
+      breaks(op, 0, "every element of the slice (sum's rule)", (r, g, y, x, p) ->
+          ReductionOps.SUM.vjp(0).apply(g, y, x, reduce(p)));
+    }
+  }
+
+  private static void activations() {
+    for (String[] op : new String[][] {{"elu", "elu_alpha"}, {"hardtanh", "hardtanh_bounds"}, {"hardsigmoid", "hardsigmoid"},
+        {"hardswish", "hardswish"}, {"softsign", "softsign"}, {"mish", "mish"}}) {
+      scenario(op[0], op[1], "(3, 4)");
+      breaks(op[0], -1, "flip the sign", FLIP_SIGN);
+    }
+    breaks("elu", 0, "drop alpha on the negative side", (r, g, y, x, p) ->
+        PointwiseOps.chain(g, x[0], y, (v, w) -> v > 0 ? 1 : StrictMath.exp(v)));
+    breaks("hardtanh", 0, "pass the gradient everywhere (identity)", (r, g, y, x, p) -> g);
+    breaks("hardsigmoid", 0, "drop the 1/6", (r, g, y, x, p) -> scale(r.apply(g, y, x, p), 6));
+    breaks("hardswish", 0, "hardsigmoid alone (drop the x term)", (r, g, y, x, p) ->
+        Elementwise.mul(g, Elementwise.map(x[0], v -> Math.min(Math.max(v + 3, 0), 6) / 6)));
+    breaks("softsign", 0, "1 / (1 + |x|), not squared", (r, g, y, x, p) ->
+        Elementwise.mul(g, Elementwise.map(x[0], v -> 1 / (1 + Math.abs(v)))));
+    breaks("mish", 0, "tanh(softplus(x)) alone", (r, g, y, x, p) ->
+        Elementwise.mul(g, Elementwise.map(x[0], v -> StrictMath.tanh(Math.log1p(Math.exp(v))))));
+  }
+
+  private static void trig() {
+    for (String op : new String[] {"tan", "arctan", "arcsin", "arccos", "reciprocal"}) {
+      scenario(op, op, "(3, 4)");
+      breaks(op, -1, "flip the sign", FLIP_SIGN);
+    }
+    breaks("tan", 0, "1 - tan^2 (tanh's rule)", (r, g, y, x, p) -> Elementwise.mul(g, Elementwise.map(y, v -> 1 - v * v)));
+    breaks("arctan", 0, "1 / (1 - x^2)", (r, g, y, x, p) -> Elementwise.mul(g, Elementwise.map(x[0], v -> 1 / (1 - v * v))));
+    breaks("arcsin", 0, "drop the square root", (r, g, y, x, p) ->
+        Elementwise.mul(g, Elementwise.map(x[0], v -> 1 / (1 - v * v))));
+    breaks("arccos", 0, "arcsin's rule", (r, g, y, x, p) -> TrigOps.ARCSIN.vjp(0).apply(g, y, x, null));
+    breaks("reciprocal", 0, "1/x instead of -1/x^2", (r, g, y, x, p) -> Elementwise.mul(g, y));
+    scenario("arctan2", "arctan2", "(3, 1) with (1, 4)");
+    breaks("arctan2", -1, "flip the sign", FLIP_SIGN);
+    breaks("arctan2", 0, "the other operand's numerator", (r, g, y, x, p) ->
+        Elementwise.mul(g, Elementwise.zip(x[0], x[1], (b, a) -> b / (a * a + b * b))));
+    breaks("arctan2", 1, "the other operand's numerator", (r, g, y, x, p) ->
+        Elementwise.mul(g, Elementwise.zip(x[0], x[1], (b, a) -> -a / (a * a + b * b))));
   }
 
   private static void binary() {

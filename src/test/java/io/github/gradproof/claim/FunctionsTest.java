@@ -83,8 +83,8 @@ class FunctionsTest {
 
   @Test
   void methodsAreTheListedArrayMethods() {
-    assertEquals(List.of("exp", "log", "sqrt", "abs", "clip", "sum", "mean", "max", "min", "prod", "var", "std",
-        "argmax", "argmin", "cumsum", "reshape", "flatten", "transpose", "squeeze", "dot", "trace"),
+    assertEquals(List.of("exp", "log", "sqrt", "abs", "clip", "sum", "mean", "max", "min", "amax", "amin", "prod", "var", "std",
+        "argmax", "argmin", "cumsum", "reshape", "flatten", "transpose", "squeeze", "gather", "dot", "trace"),
         Functions.methodNames());
     assertNull(Functions.method("softplus"));
   }
