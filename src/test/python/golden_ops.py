@@ -342,6 +342,53 @@ def binary_losses():
     op.write()
 
 
+# ---- norms, similarities and the regression and divergence losses ----
+
+def ord_json(ord):
+    """A norm order as the fixtures write it: a number, 'inf', '-inf', 'fro' or None."""
+    if isinstance(ord, float) and np.isinf(ord):
+        return "inf" if ord > 0 else "-inf"
+    return ord
+
+
+def norm_case(op, name, x, ord, axis, keepdims=False, kink=False):
+    dim = None if axis is None else tuple(axis)
+    op.case(name, [x], lambda x: np.linalg.norm(x, ord=ord, axis=dim, keepdims=keepdims),
+            lambda x: torch.linalg.norm(x, ord=ord, dim=dim, keepdim=keepdims),
+            args={"ord": ord_json(ord), "axis": None if axis is None else list(axis), "keepdims": keepdims}, kink=kink)
+
+
+def norms():
+    op = Op("norm", "numpy.linalg.norm forward; torch.linalg.norm autograd")
+    inf = float("inf")
+    for ord in [None, 1, 2, inf, -inf, 0, 3, 0.5, -1]:
+        norm_case(op, "(5,) ord=" + str(ord), op.normal(5), ord, None)
+    norm_case(op, "() ord=None", op.normal(), None, None)
+    for ord in [None, "fro", 1, -1, inf, -inf]:
+        norm_case(op, "(3, 4) matrix ord=" + str(ord), op.normal(3, 4), ord, None)
+    norm_case(op, "(2, 3, 4) flattened", op.normal(2, 3, 4), None, None, keepdims=True)
+    norm_case(op, "(3, 4) axis=1 keepdims", op.normal(3, 4), 2, [1], keepdims=True)
+    norm_case(op, "(3, 4) axis=0 ord=1", op.normal(3, 4), 1, [0])
+    norm_case(op, "(3, 4) axis=-1 ord=inf", op.normal(3, 4), inf, [-1])
+    norm_case(op, "(2, 3, 4) axis=(0, 2) fro keepdims", op.normal(2, 3, 4), "fro", [0, 2], keepdims=True)
+    norm_case(op, "(2, 3, 4) axis=(2, 0) ord=1", op.normal(2, 3, 4), 1, [2, 0])
+    norm_case(op, "(2, 3, 4) axis=(-1, 1) ord=-inf keepdims", op.normal(2, 3, 4), -inf, [-1, 1], keepdims=True)
+    norm_case(op, "(2, 3, 4) axis=(1,) ord=4", op.normal(2, 3, 4), 4, [1])
+    # PyTorch's gradient where the norm or an element is 0, and at tied magnitudes.
+    norm_case(op, "2-norm at the origin", np.zeros(4), None, None, kink=True)
+    norm_case(op, "1-norm with a zero", np.array([0.0, 1.5, -2.0]), 1, None, kink=True)
+    norm_case(op, "ord=3 at the origin", np.zeros(3), 3, None, kink=True)
+    norm_case(op, "ord=0.5 with a zero", np.array([0.0, -1.0, 3.0]), 0.5, None, kink=True)
+    with np.errstate(divide="ignore"):  # |0| ** -1 is inf, and the norm 0, as NumPy computes it
+        norm_case(op, "ord=-1 with a zero (norm 0)", np.array([0.0, -1.0, 3.0]), -1, None, kink=True)
+    norm_case(op, "inf-norm with tied magnitudes", np.array([3.0, -3.0, 1.0]), inf, None, kink=True)
+    norm_case(op, "-inf-norm with tied magnitudes", np.array([1.0, -1.0, 3.0]), -inf, None, kink=True)
+    norm_case(op, "Frobenius norm of zeros", np.zeros((2, 2)), "fro", None, kink=True)
+    norm_case(op, "matrix inf-norm with tied row sums", np.array([[1.0, -2.0], [-2.0, 1.0]]), inf, None, kink=True)
+    norm_case(op, "matrix 1-norm with a zero", np.array([[1.0, 0.0], [-1.0, 2.0]]), 1, None, kink=True)
+    op.write()
+
+
 # ---- reductions ----
 
 REDUCE_CASES = [((3, 4), None, False), ((3, 4), (0,), False), ((3, 4), (-1,), True), ((3, 4), (0, 1), True),
@@ -857,6 +904,7 @@ def main():
     where_and_clip()
     selections()
     deep_learning_ops()
+    norms()
     reductions()
     scans()
     softmax_family()

@@ -285,4 +285,29 @@ public final class Ops {
     }
     return v;
   }
+
+  /**
+   * NumPy's {@code linalg.norm(x, ord, axis, keepdims)} with a numeric order ({@code null}: None):
+   * along one axis the vector norm {@code (Σ |x|^ord)^(1/ord)} ({@code ±inf}: the largest or smallest
+   * magnitude, 0: the nonzero count); along two the matrix norm ({@code 1}, {@code -1}, {@code ±inf}:
+   * extreme column or row sums of magnitudes; None: Frobenius); no axis flattens for None. Gradients
+   * are PyTorch's: 0 where a norm of order ≥ 1 is 0, tied extremes share evenly.
+   *
+   * @param axis null, or one or two axes (negative allowed)
+   * @throws ShapeException of kind AXIS for an axis out of range, DOMAIN for an order or number of
+   *     axes NumPy refuses, or a matrix norm of singular values (2, -2), which is not supported
+   */
+  public static Var norm(Var x, Double ord, int[] axis, boolean keepdims) {
+    return Norms.norm(x, ord, null, axis, keepdims);
+  }
+
+  /**
+   * NumPy's {@code linalg.norm} with a named order: {@code 'fro'} (or {@code 'f'}), the Frobenius norm of
+   * a matrix; {@code 'nuc'} is refused (not supported), as is either for a vector.
+   *
+   * @throws ShapeException of kind AXIS or DOMAIN as {@link #norm(Var, Double, int[], boolean)}
+   */
+  public static Var norm(Var x, String ord, int[] axis, boolean keepdims) {
+    return Norms.norm(x, null, ord, axis, keepdims);
+  }
 }

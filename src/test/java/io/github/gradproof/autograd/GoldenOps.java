@@ -46,6 +46,7 @@ final class GoldenOps {
   static {
     elementwise();
     deepLearning();
+    norms();
     reductions();
     shapes();
     products();
@@ -118,6 +119,20 @@ final class GoldenOps {
     binary("binary_cross_entropy", Ops::binaryCrossEntropy);
     binary("binary_cross_entropy_with_logits", Ops::binaryCrossEntropyWithLogits);
     OPS.put("nll_loss", (x, a) -> Ops.nllLoss(x[0], x[1].value()));
+  }
+
+  private static void norms() {
+    OPS.put("norm", (x, a) -> {
+      JsonElement ord = a.get("ord");
+      int[] axis = ints(a, "axis");
+      boolean keepdims = a.get("keepdims").getAsBoolean();
+      if (ord.isJsonNull() || ord.getAsJsonPrimitive().isNumber()) {
+        return Ops.norm(x[0], ord.isJsonNull() ? null : ord.getAsDouble(), axis, keepdims);
+      }
+      String named = ord.getAsString();
+      return named.endsWith("inf") ? Ops.norm(x[0], Double.parseDouble(named.replace("inf", "Infinity")), axis, keepdims)
+          : Ops.norm(x[0], named, axis, keepdims);
+    });
   }
 
   private static void reductions() {

@@ -17,6 +17,7 @@ final class RuleBreaks {
   static void register() {
     elementwise();
     deepLearning();
+    norms();
     binary();
     reductions();
     shapes();
@@ -106,6 +107,17 @@ final class RuleBreaks {
         out[(i / classes) * classes + (i % classes + 1) % classes] = right.data()[i];
       }
       return new Tensor(out, right.shapeRef());
+    });
+  }
+
+  private static void norms() {
+    scenario("norm", "norm", "(2, 3, 4) axis=(1,) ord=4");
+    breaks("norm", -1, "flip the sign", FLIP_SIGN);
+    breaks("norm", 0, "the 1-norm's slope sign(x) (drop |x|^(p-1) / norm^(p-1))", (r, g, y, x, p) ->
+        Elementwise.mul(((NormOps.Norm) p).reduce().expand(g, x[0].shapeRef()), Elementwise.map(x[0], Math::signum)));
+    breaks("norm", 0, "the 2-norm's slope x / norm whatever the order", (r, g, y, x, p) -> {
+      ReductionOps.Reduce reduce = ((NormOps.Norm) p).reduce();
+      return Elementwise.mul(reduce.expand(g, x[0].shapeRef()), Elementwise.div(x[0], reduce.expand(y, x[0].shapeRef())));
     });
   }
 
