@@ -309,6 +309,22 @@ case("layer_norm over the last axis with weight and bias", "layer_norm(x, (C,), 
 case("layer_norm over two axes, an integer size and eps", "layer_norm(x, (R, C), eps=0.1) + layer_norm(x, C)",
      lambda x: F.layer_norm(x, (3, 4), eps=0.1) + F.layer_norm(x, (4,)), {"x": ([2, "R", "C"], "normal")},
      {"R": 3, "C": 4})
+# ---- norms, similarities and the regression and divergence losses ----
+case("norm: vector orders and the flattened default",
+     "norm(v) + norm(v, 1) + norm(v, inf) + norm(v, -inf) + norm(v, 3) + norm(v, 0.5) + norm(x)",
+     lambda v, x: (torch.linalg.norm(v) + torch.linalg.norm(v, 1) + torch.linalg.norm(v, float("inf"))
+                   + torch.linalg.norm(v, -float("inf")) + torch.linalg.norm(v, 3) + torch.linalg.norm(v, 0.5)
+                   + torch.linalg.norm(x)),
+     {"v": ([5], "normal"), "x": ([2, 3, 4], "normal")})
+case("norm: matrix orders", "norm(m, 'fro') + norm(m, 1) + norm(m, -1) + norm(m, inf) + norm(m, -inf)",
+     lambda m: (torch.linalg.norm(m, "fro") + torch.linalg.norm(m, 1) + torch.linalg.norm(m, -1)
+                + torch.linalg.norm(m, float("inf")) + torch.linalg.norm(m, -float("inf"))),
+     {"m": ([3, 4], "normal")})
+case("norm: axes, keepdims and PyTorch's keywords",
+     "x / norm(x, axis=-1, keepdims=True) + norm(x, 1, (0, 2), True) + norm(x, ord=inf, dim=1, keepdim=True)",
+     lambda x: (x / torch.linalg.norm(x, dim=-1, keepdim=True) + torch.linalg.norm(x, 1, (0, 2), True)
+                + torch.linalg.norm(x, ord=float("inf"), dim=1, keepdim=True)),
+     {"x": ([2, 3, 4], "normal")})
 case("flatten and the tensor methods", "x.exp().flatten() + flatten(u, 1, -1).sum() + x.log().abs().sqrt().flatten(0)"
      " + x.clip(min=1).flatten() + flatten(s)",
      lambda x, u, s: (x.exp().flatten() + torch.flatten(u, 1, -1).sum() + x.log().abs().sqrt().flatten(0)

@@ -33,6 +33,8 @@ class FunctionsTest {
     assertEquals("layer_norm(input, normalized_shape, weight=None, bias=None, eps=1e-05)",
         Functions.named("layer_norm").signature());
     assertEquals("gelu(input, *, approximate='none')", Functions.named("gelu").signature());
+    assertEquals("norm(x, ord=None, axis=None, keepdims=False)", Functions.named("norm").signature());
+    assertEquals("numpy.linalg.norm", Functions.named("norm").counterpart());
     assertEquals("numpy.clip", Functions.named("clip").counterpart());
     assertEquals("torch.nn.functional.conv1d", Functions.named("conv1d").counterpart());
     assertEquals("scipy.special.logsumexp", Functions.named("logsumexp").counterpart());
