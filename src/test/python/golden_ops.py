@@ -387,6 +387,51 @@ def norms():
     norm_case(op, "matrix inf-norm with tied row sums", np.array([[1.0, -2.0], [-2.0, 1.0]]), inf, None, kink=True)
     norm_case(op, "matrix 1-norm with a zero", np.array([[1.0, 0.0], [-1.0, 2.0]]), 1, None, kink=True)
     op.write()
+    similarities()
+
+
+def np_normalize(x, p, dim, eps):
+    return x / np.maximum(np.linalg.norm(x, ord=p, axis=dim, keepdims=True), eps)
+
+
+def np_cosine(a, b, dim, eps):
+    a, b = np.broadcast_arrays(a, b)
+    n1 = np.maximum(np.linalg.norm(a, axis=dim), eps)
+    n2 = np.maximum(np.linalg.norm(b, axis=dim), eps)
+    return np.sum(a * b, axis=dim) / (n1 * n2)
+
+
+def similarities():
+    op = Op("normalize", "torch.nn.functional.normalize forward (checked against NumPy) and autograd")
+    inf = float("inf")
+
+    def normalize_case(name, x, p=2.0, dim=1, eps=1e-12, kink=False, fd=True):
+        op.case(name, [x], lambda x: np_normalize(x, p, dim, eps), lambda x: F.normalize(x, p=p, dim=dim, eps=eps),
+                args={"p": ord_json(float(p)), "dim": dim, "eps": eps}, kink=kink, fd=fd)
+    normalize_case("(3, 4) defaults", op.normal(3, 4))
+    normalize_case("(2, 3, 4) p=1 dim=-1", op.normal(2, 3, 4), p=1.0, dim=-1)
+    normalize_case("(4,) p=inf dim=0", op.normal(4), p=inf, dim=0)
+    normalize_case("(3, 4) p=3 dim=0", op.normal(3, 4), p=3.0, dim=0)
+    # A zero row is divided by eps (its gradient is g / eps); below eps the floor passes no gradient to the norm.
+    normalize_case("a zero row", np.array([[0.0, 0.0, 0.0], [1.0, -2.0, 0.5]]), kink=True, fd=False)
+    normalize_case("a row whose norm is below eps", np.array([[0.01, -0.02], [1.0, 2.0]]), eps=0.1)
+    op.write()
+
+    op = Op("cosine_similarity", "torch.nn.functional.cosine_similarity (torch 1.13) forward and autograd")
+
+    def cosine_case(name, a, b, dim=1, eps=1e-8, fd=True):
+        op.case(name, [a, b], lambda a, b: np_cosine(a, b, dim, eps),
+                lambda a, b: F.cosine_similarity(a, b, dim=dim, eps=eps), args={"dim": dim, "eps": eps}, fd=fd)
+    cosine_case("(3, 4) with (3, 4)", op.normal(3, 4), op.normal(3, 4))
+    cosine_case("(2, 3, 4) with (3, 1) dim=-1", op.normal(2, 3, 4), op.normal(3, 1), dim=-1)
+    cosine_case("(4,) with (4,) dim=0", op.normal(4), op.normal(4), dim=0)
+    cosine_case("(3, 4) with (4,) dim=0", op.normal(3, 4), op.normal(4), dim=0)
+    # PyTorch floors each norm at eps without differentiating the floor: its gradient there is not the
+    # floored function's slope, so finite differences do not apply.
+    cosine_case("a norm below eps", np.array([[3e-5, 4e-5], [1.0, 2.0]]), np.array([[1.0, 2.0], [3e-5, -4e-5]]),
+                eps=1e-4, fd=False)
+    cosine_case("a zero vector", np.array([0.0, 0.0, 0.0]), np.array([1.0, 2.0, -1.0]), dim=0, fd=False)
+    op.write()
 
 
 # ---- reductions ----

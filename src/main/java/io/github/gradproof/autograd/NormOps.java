@@ -6,7 +6,8 @@ package io.github.gradproof.autograd;
  * magnitude, 0: the count of nonzero elements). The gradient is PyTorch's
  * {@code linalg.vector_norm} backward, case by case: 0 where the norm is 0 (p ≥ 1, so the 2-norm at
  * the origin gets 0), 0 at zero elements for p < 1, the sign for p = 1, an even share among tied
- * magnitudes for {@code ±inf}, and nothing for p = 0.
+ * magnitudes for {@code ±inf}, and nothing for p = 0. Also PyTorch's cosine similarity, whose
+ * floor of each norm at {@code eps} its gradient does not see.
  */
 final class NormOps {
 
@@ -94,5 +95,58 @@ final class NormOps {
     Tensor tied = ties(x, y, r);
     Tensor count = r.expand(Reductions.sum(tied, r.reduced(), r.keepdims()), x.shapeRef());
     return Elementwise.zip(tied, count, (t, c) -> t / c).data();
+  }
+
+  /** The axis ({@code dim}, of the operands' broadcast shape, not negative) and floor of a cosine similarity. */
+  record Cosine(int dim, double eps) {}
+
+  /**
+   * torch's cosine_similarity (1.13): {@code Σ (x1 / n1) (x2 / n2)} along {@code dim} of the broadcast
+   * operands, with {@code n = max(‖x‖, eps)}. PyTorch floors the squared norms in place without
+   * recording it, so its gradient treats the floored norm as if it were the norm:
+   * {@code dx1 = g (x2 - x1 w / n1²) / (n1 n2)} with {@code w = Σ x1 x2}, even where the floor applies.
+   */
+  static final Primitive<Cosine> COSINE_SIMILARITY = Primitive.<Cosine>of("cosine_similarity",
+      (x, c) -> cosine(x[0], x[1], c, null, false),
+      (g, y, x, c) -> cosine(x[0], x[1], c, g, false),
+      (g, y, x, c) -> cosine(x[0], x[1], c, g, true));
+
+  /** The similarity ({@code g} null), or the gradient of the first operand or ({@code second}) the second. */
+  private static Tensor cosine(Tensor a, Tensor b, Cosine c, Tensor g, boolean second) {
+    int[] shape = Shapes.broadcast(a.shapeRef(), b.shapeRef());
+    boolean[] along = new boolean[shape.length];
+    along[c.dim()] = true;
+    Rows x1 = Rows.of(Elementwise.broadcastTo(second ? b : a, shape), along);
+    Rows x2 = Rows.of(Elementwise.broadcastTo(second ? a : b, shape), along);
+    int n = x1.length();
+    double[] out = new double[g == null ? x1.count() : x1.count() * n];
+    for (int k = 0; k < x1.count(); k++) {
+      double n1 = floored(x1.data(), k * n, n, c.eps());
+      double n2 = floored(x2.data(), k * n, n, c.eps());
+      double w = 0;
+      double dot = 0;
+      for (int j = k * n; j < (k + 1) * n; j++) {
+        w += (x1.data()[j] / n1) * (x2.data()[j] / n2);
+        dot += x1.data()[j] * x2.data()[j];
+      }
+      if (g == null) {
+        out[k] = w;
+        continue;
+      }
+      double scale = g.data()[k] / (n1 * n2);
+      for (int j = k * n; j < (k + 1) * n; j++) {
+        out[j] = scale * (x2.data()[j] - x1.data()[j] * dot / (n1 * n1));
+      }
+    }
+    return g == null ? new Tensor(out, Shapes.reducedShape(shape, along, false)) : x1.restore(out);
+  }
+
+  /** {@code max(‖row‖, eps)}, as {@code sqrt(max(Σ v², eps²))}. */
+  private static double floored(double[] v, int from, int length, double eps) {
+    double squares = 0;
+    for (int j = from; j < from + length; j++) {
+      squares += v[j] * v[j];
+    }
+    return StrictMath.sqrt(Math.max(squares, eps * eps));
   }
 }

@@ -310,4 +310,30 @@ public final class Ops {
   public static Var norm(Var x, String ord, int[] axis, boolean keepdims) {
     return Norms.norm(x, null, ord, axis, keepdims);
   }
+
+  /**
+   * torch's {@code nn.functional.normalize(input, p, dim, eps)}: {@code input / max(norm(input, p, dim), eps)},
+   * the norm kept as a size-1 axis. Composed of the engine's norm, clip and division, so its gradient
+   * is theirs (the floor passes the gradient where the norm is at least {@code eps}, as torch's clamp_min).
+   *
+   * @throws ShapeException of kind AXIS if {@code dim} is out of range
+   */
+  public static Var normalize(Var input, double p, int dim, double eps) {
+    ReductionOps.Reduce r = ReductionOps.Reduce.of(new int[] {dim}, input.value().rank(), true);
+    Var norm = NormOps.VECTOR_NORM.apply(new NormOps.Norm(r, p), input);
+    return input.div(norm.clip(Var.constant(Tensor.scalar(eps)), null));
+  }
+
+  /**
+   * torch's {@code nn.functional.cosine_similarity(x1, x2, dim, eps)}: {@code Σ x1 x2 / (max(‖x1‖, eps)
+   * max(‖x2‖, eps))} along {@code dim} of the broadcast operands, with PyTorch 1.13's gradient (the floor
+   * is not differentiated through; see {@link NormOps#COSINE_SIMILARITY}).
+   *
+   * @throws ShapeException of kind BROADCAST if the shapes do not broadcast, AXIS if {@code dim} is out of range
+   */
+  public static Var cosineSimilarity(Var x1, Var x2, int dim, double eps) {
+    int[] shape = Shapes.broadcast(x1.value().shapeRef(), x2.value().shapeRef());
+    int axis = Shapes.normalizeAxis(dim, shape.length);
+    return NormOps.COSINE_SIMILARITY.apply(new NormOps.Cosine(axis, eps), x1, x2);
+  }
 }

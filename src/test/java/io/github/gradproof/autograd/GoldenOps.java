@@ -130,9 +130,17 @@ final class GoldenOps {
         return Ops.norm(x[0], ord.isJsonNull() ? null : ord.getAsDouble(), axis, keepdims);
       }
       String named = ord.getAsString();
-      return named.endsWith("inf") ? Ops.norm(x[0], Double.parseDouble(named.replace("inf", "Infinity")), axis, keepdims)
-          : Ops.norm(x[0], named, axis, keepdims);
+      return named.endsWith("inf") ? Ops.norm(x[0], order(ord), axis, keepdims) : Ops.norm(x[0], named, axis, keepdims);
     });
+    OPS.put("normalize", (x, a) -> Ops.normalize(x[0], order(a.get("p")), a.get("dim").getAsInt(),
+        a.get("eps").getAsDouble()));
+    OPS.put("cosine_similarity", (x, a) -> Ops.cosineSimilarity(x[0], x[1], a.get("dim").getAsInt(),
+        a.get("eps").getAsDouble()));
+  }
+
+  /** A fixture's order: a number, or 'inf' or '-inf' (JSON has no infinity). */
+  private static double order(JsonElement e) {
+    return e.getAsJsonPrimitive().isNumber() ? e.getAsDouble() : Double.parseDouble(e.getAsString().replace("inf", "Infinity"));
   }
 
   private static void reductions() {

@@ -119,6 +119,27 @@ final class RuleBreaks {
       ReductionOps.Reduce reduce = ((NormOps.Norm) p).reduce();
       return Elementwise.mul(reduce.expand(g, x[0].shapeRef()), Elementwise.div(x[0], reduce.expand(y, x[0].shapeRef())));
     });
+    scenario("cosine_similarity", "cosine_similarity", "(3, 4) with (3, 4)");
+    breaks("cosine_similarity", -1, "flip the sign", FLIP_SIGN);
+    breaks("cosine_similarity", 0, "the second operand's rule", (r, g, y, x, p) ->
+        NormOps.COSINE_SIMILARITY.vjp(1).apply(g, y, x, (NormOps.Cosine) p));
+    breaks("cosine_similarity", 1, "the first operand's rule", (r, g, y, x, p) ->
+        NormOps.COSINE_SIMILARITY.vjp(0).apply(g, y, x, (NormOps.Cosine) p));
+    breaks("cosine_similarity", 0, "drop the normalisation term (x2 / (n1 n2) alone)", (r, g, y, x, p) ->
+        cosineWithoutNormalisation(g, x[0], x[1], (NormOps.Cosine) p));
+  }
+
+  /** {@code g x2 / (n1 n2)}: the cosine similarity's gradient as if the norms were constants. */
+  private static Tensor cosineWithoutNormalisation(Tensor g, Tensor a, Tensor b, NormOps.Cosine c) {
+    int[] shape = Shapes.broadcast(a.shapeRef(), b.shapeRef());
+    ReductionOps.Reduce along = ReductionOps.Reduce.of(new int[] {c.dim()}, shape.length, true);
+    Tensor a1 = Elementwise.broadcastTo(a, shape);
+    Tensor b1 = Elementwise.broadcastTo(b, shape);
+    Tensor n1 = along.expand(Elementwise.map(Reductions.sum(Elementwise.mul(a1, a1), along.reduced(), true),
+        StrictMath::sqrt), shape);
+    Tensor n2 = along.expand(Elementwise.map(Reductions.sum(Elementwise.mul(b1, b1), along.reduced(), true),
+        StrictMath::sqrt), shape);
+    return Elementwise.div(Elementwise.mul(along.expand(g, shape), b1), Elementwise.mul(n1, n2));
   }
 
   private static void binary() {
