@@ -325,6 +325,13 @@ case("norm: axes, keepdims and PyTorch's keywords",
      lambda x: (x / torch.linalg.norm(x, dim=-1, keepdim=True) + torch.linalg.norm(x, 1, (0, 2), True)
                 + torch.linalg.norm(x, ord=float("inf"), dim=1, keepdim=True)),
      {"x": ([2, 3, 4], "normal")})
+case("normalize: defaults, p, dim and eps", "normalize(x) + normalize(x, 1, -1) + normalize(x, p=inf, dim=0, eps=0.5)",
+     lambda x: F.normalize(x) + F.normalize(x, 1.0, -1) + F.normalize(x, p=float("inf"), dim=0, eps=0.5),
+     {"x": ([3, 4], "normal")})
+case("cosine_similarity: defaults and broadcasting along dim",
+     "cosine_similarity(a, b) + cosine_similarity(u, b, dim=-1, eps=1e-3)[0]",
+     lambda a, b, u: F.cosine_similarity(a, b) + F.cosine_similarity(u, b, dim=-1, eps=1e-3)[0],
+     {"a": ([3, 4], "normal"), "b": ([3, 4], "normal"), "u": ([2, 1, 4], "normal")})
 case("flatten and the tensor methods", "x.exp().flatten() + flatten(u, 1, -1).sum() + x.log().abs().sqrt().flatten(0)"
      " + x.clip(min=1).flatten() + flatten(s)",
      lambda x, u, s: (x.exp().flatten() + torch.flatten(u, 1, -1).sum() + x.log().abs().sqrt().flatten(0)

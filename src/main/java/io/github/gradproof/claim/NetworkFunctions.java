@@ -18,7 +18,8 @@ import java.util.List;
 
 /**
  * Neural-network functions with {@code torch.nn.functional}'s spelling, layout and defaults:
- * losses, one-hot encoding, layer normalisation, convolutions (input {@code N×C×L} or
+ * losses, one-hot encoding, layer normalisation, normalisation to unit norm and cosine similarity,
+ * convolutions (input {@code N×C×L} or
  * {@code N×C×H×W}, weight {@code O×C×k}; transposed: {@code C_in×C_out×k}; the batch axis may be
  * omitted) and pooling.
  */
@@ -29,6 +30,7 @@ final class NetworkFunctions {
   static List<Function> all() {
     List<Function> all = new ArrayList<>(losses());
     all.add(layerNorm());
+    all.addAll(similarities());
     all.addAll(convolutions());
     all.addAll(pooling());
     return all;
@@ -134,6 +136,31 @@ final class NetworkFunctions {
         .eval(a -> Ops.layerNorm(a.var("input"), a.shape("normalized_shape"), a.varOrNull("weight"),
             a.varOrNull("bias"), a.number("eps")))
         .math(Notation.function("LayerNorm", "input")).build();
+  }
+
+  /**
+   * PyTorch's {@code normalize(input, p=2.0, dim=1, eps=1e-12)} and {@code cosine_similarity(x1, x2,
+   * dim=1, eps=1e-08)}; {@code dim} also answers to {@code axis}, as softmax's does.
+   */
+  private static List<Function> similarities() {
+    return List.of(
+        Function.torch("normalize").param("input", TENSOR).param("p", NUMBER, 2.0)
+            .param("dim", INTEGER, 1L).alias("axis").param("eps", NUMBER, 1e-12)
+            .shape(a -> {
+              Shape x = a.shape("input");
+              if (x.isKnown()) {
+                ShapeRules.axis(a.constant("dim"), x.rank()); // out of range: unknown, refused when run
+              }
+              return x;
+            })
+            .eval(a -> Ops.normalize(a.var("input"), a.number("p"), a.integer("dim"), a.number("eps")))
+            .math(Notation.function("normalize", "input")).build(),
+        Function.torch("cosine_similarity").param("x1", TENSOR).param("x2", TENSOR)
+            .param("dim", INTEGER, 1L).alias("axis").param("eps", NUMBER, 1e-8)
+            .shape(a -> ShapeRules.reduce(ShapeRules.broadcast(a.shape("x1"), a.shape("x2")),
+                new int[] {a.constant("dim")}, false))
+            .eval(a -> Ops.cosineSimilarity(a.var("x1"), a.var("x2"), a.integer("dim"), a.number("eps")))
+            .math(Notation.function("cosine_similarity", "x1")).build());
   }
 
   private static List<Function> convolutions() {

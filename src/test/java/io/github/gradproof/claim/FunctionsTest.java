@@ -35,6 +35,8 @@ class FunctionsTest {
     assertEquals("gelu(input, *, approximate='none')", Functions.named("gelu").signature());
     assertEquals("norm(x, ord=None, axis=None, keepdims=False)", Functions.named("norm").signature());
     assertEquals("numpy.linalg.norm", Functions.named("norm").counterpart());
+    assertEquals("normalize(input, p=2.0, dim=1, eps=1e-12)", Functions.named("normalize").signature());
+    assertEquals("cosine_similarity(x1, x2, dim=1, eps=1e-08)", Functions.named("cosine_similarity").signature());
     assertEquals("numpy.clip", Functions.named("clip").counterpart());
     assertEquals("torch.nn.functional.conv1d", Functions.named("conv1d").counterpart());
     assertEquals("scipy.special.logsumexp", Functions.named("logsumexp").counterpart());
