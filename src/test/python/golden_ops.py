@@ -14,6 +14,7 @@ The output is deterministic (seeded per op); commit the regenerated JSON with th
 
 import json
 import os
+import warnings
 import zlib
 
 import numpy as np
@@ -431,6 +432,56 @@ def similarities():
     cosine_case("a norm below eps", np.array([[3e-5, 4e-5], [1.0, 2.0]]), np.array([[1.0, 2.0], [3e-5, -4e-5]]),
                 eps=1e-4, fd=False)
     cosine_case("a zero vector", np.array([0.0, 0.0, 0.0]), np.array([1.0, 2.0, -1.0]), dim=0, fd=False)
+    op.write()
+    regression_losses()
+
+
+def np_smooth_l1(x, t, beta):
+    d = np.abs(x - t)
+    return np.where(d < beta, 0.5 * d ** 2 / max(beta, 1e-300), d - 0.5 * beta)
+
+
+def np_huber(x, t, delta):
+    d = np.abs(x - t)
+    return np.where(d < delta, 0.5 * d ** 2, delta * (d - 0.5 * delta))
+
+
+def regression_losses():
+    warnings.filterwarnings("ignore", message="Using a target size")  # broadcasting is the point of these cases
+    pairs = [((3, 4), (3, 4)), ((2, 3, 4), (3, 1)), ((4,), ())]
+    for name, np_fn, torch_fn, key, values in [
+            ("smooth_l1_loss", np_smooth_l1, lambda x, t, b: F.smooth_l1_loss(x, t, reduction="none", beta=b), "beta",
+             [1.0, 0.5]),
+            ("huber_loss", np_huber, lambda x, t, d: F.huber_loss(x, t, reduction="none", delta=d), "delta",
+             [1.0, 0.5])]:
+        op = Op(name, "torch.nn.functional." + name + " (reduction='none') forward (checked against NumPy) and autograd")
+        for a, b in pairs:
+            for v in values:
+                op.case(shape_name(a, b) + " " + key + "=" + str(v), [op.normal(*a), op.normal(*b)],
+                        lambda x, t, v=v: np_fn(x, t, v), lambda x, t, v=v: torch_fn(x, t, v), args={key: v})
+        # On the branch boundaries |d| = bound and at d = 0, torch's slopes; bound 0 only for smooth_l1 (the L1 loss).
+        x = np.array([1.0, -1.0, 0.0, 2.5, -0.25])
+        t = np.array([0.0, 0.0, 0.0, 0.5, 0.25])
+        op.case("on the boundaries " + key + "=1.0", [x, t], lambda x, t: np_fn(x, t, 1.0),
+                lambda x, t: torch_fn(x, t, 1.0), args={key: 1.0}, kink=True)
+        if name == "smooth_l1_loss":
+            op.case("beta=0 (L1; slope -1 at d = 0 for both operands)", [x, t], lambda x, t: np.abs(x - t),
+                    lambda x, t: torch_fn(x, t, 0.0), args={key: 0.0}, kink=True)
+        op.write()
+
+    op = Op("kl_div", "torch.nn.functional.kl_div (reduction='none') forward (checked against NumPy) and autograd")
+    for a, b in pairs[:2]:
+        op.case(shape_name(a, b), [op.normal(*a), op.uniform(0.05, 1.0, *b)],
+                lambda x, t: scipy.special.xlogy(t, t) - t * x, lambda x, t: F.kl_div(x, t, reduction="none"))
+    # A zero target contributes 0; its own gradient there is NaN in PyTorch (0 / 0), so only the input's is compared.
+    op.case("zero targets", [op.normal(4), np.array([0.0, 0.5, 0.0, 0.5])], lambda x, t: scipy.special.xlogy(t, t) - t * x,
+            lambda x, t: F.kl_div(x, t, reduction="none"), diff=[True, False])
+    op.write()
+
+    op = Op("kl_div_log_target", "torch.nn.functional.kl_div (reduction='none', log_target=True) forward and autograd")
+    for a, b in pairs[:2]:
+        op.case(shape_name(a, b), [op.normal(*a), op.normal(*b)], lambda x, t: np.exp(t) * (t - x),
+                lambda x, t: F.kl_div(x, t, reduction="none", log_target=True))
     op.write()
 
 

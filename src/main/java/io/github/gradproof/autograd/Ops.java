@@ -336,4 +336,44 @@ public final class Ops {
     int axis = Shapes.normalizeAxis(dim, shape.length);
     return NormOps.COSINE_SIMILARITY.apply(new NormOps.Cosine(axis, eps), x1, x2);
   }
+
+  /**
+   * torch's smooth_l1_loss with {@code reduction='none'}, broadcasting: {@code 0.5 d² / beta} where
+   * {@code |d| < beta}, else {@code |d| - 0.5 beta}, for {@code d = input - target}; {@code beta = 0} is
+   * the L1 loss (with torch's slope -1 at {@code d = 0}). Both operands get gradients.
+   *
+   * @throws ShapeException of kind DOMAIN if {@code beta} is negative, BROADCAST if the shapes do not broadcast
+   */
+  public static Var smoothL1Loss(Var input, Var target, double beta) {
+    if (!(beta >= 0)) {
+      throw new ShapeException(ShapeException.Kind.DOMAIN, "smooth_l1_loss does not support negative values for"
+          + " beta, got " + beta);
+    }
+    return RegressionLossOps.SMOOTH_L1.apply(beta, input, target);
+  }
+
+  /**
+   * torch's huber_loss with {@code reduction='none'}, broadcasting: {@code 0.5 d²} where {@code |d| < delta},
+   * else {@code delta (|d| - 0.5 delta)}. Both operands get gradients.
+   *
+   * @throws ShapeException of kind DOMAIN if {@code delta} is not positive, BROADCAST if the shapes do not broadcast
+   */
+  public static Var huberLoss(Var input, Var target, double delta) {
+    if (!(delta > 0)) {
+      throw new ShapeException(ShapeException.Kind.DOMAIN, "huber_loss does not support non-positive values for"
+          + " delta, got " + delta);
+    }
+    return RegressionLossOps.HUBER.apply(delta, input, target);
+  }
+
+  /**
+   * torch's kl_div with {@code reduction='none'}, broadcasting: {@code xlogy(t, t) - t · input} for
+   * log-probabilities {@code input}, or with {@code logTarget} {@code e^t (t - input)}. Both operands get
+   * gradients (the target's is NaN where a probability target is 0, as PyTorch's).
+   *
+   * @throws ShapeException of kind BROADCAST if the shapes do not broadcast
+   */
+  public static Var klDiv(Var input, Var target, boolean logTarget) {
+    return (logTarget ? RegressionLossOps.KL_DIV_LOG_TARGET : RegressionLossOps.KL_DIV).call(input, target);
+  }
 }

@@ -47,6 +47,7 @@ final class GoldenOps {
     elementwise();
     deepLearning();
     norms();
+    regressionLosses();
     reductions();
     shapes();
     products();
@@ -136,6 +137,13 @@ final class GoldenOps {
         a.get("eps").getAsDouble()));
     OPS.put("cosine_similarity", (x, a) -> Ops.cosineSimilarity(x[0], x[1], a.get("dim").getAsInt(),
         a.get("eps").getAsDouble()));
+  }
+
+  private static void regressionLosses() {
+    OPS.put("smooth_l1_loss", (x, a) -> Ops.smoothL1Loss(x[0], x[1], a.get("beta").getAsDouble()));
+    OPS.put("huber_loss", (x, a) -> Ops.huberLoss(x[0], x[1], a.get("delta").getAsDouble()));
+    OPS.put("kl_div", (x, a) -> Ops.klDiv(x[0], x[1], false));
+    OPS.put("kl_div_log_target", (x, a) -> Ops.klDiv(x[0], x[1], true));
   }
 
   /** A fixture's order: a number, or 'inf' or '-inf' (JSON has no infinity). */

@@ -18,6 +18,7 @@ final class RuleBreaks {
     elementwise();
     deepLearning();
     norms();
+    regressionLosses();
     binary();
     reductions();
     shapes();
@@ -127,6 +128,32 @@ final class RuleBreaks {
         NormOps.COSINE_SIMILARITY.vjp(0).apply(g, y, x, (NormOps.Cosine) p));
     breaks("cosine_similarity", 0, "drop the normalisation term (x2 / (n1 n2) alone)", (r, g, y, x, p) ->
         cosineWithoutNormalisation(g, x[0], x[1], (NormOps.Cosine) p));
+  }
+
+  private static void regressionLosses() {
+    for (String op : new String[] {"smooth_l1_loss", "huber_loss"}) {
+      // A bound of 0.5, not 1, so that a slope that forgets to divide or multiply by it is wrong.
+      scenario(op, op, "(3, 4) with (3, 4) " + (op.equals("huber_loss") ? "delta" : "beta") + "=0.5");
+      breaks(op, -1, "flip the sign", FLIP_SIGN);
+      breaks(op, -1, "the L1 slope sign(d) everywhere", (r, g, y, x, p) -> Elementwise.mul(
+          Elementwise.map(r.apply(g, y, x, p), Math::signum), Elementwise.map(g, Math::abs)));
+    }
+    breaks("smooth_l1_loss", -1, "forget to divide by beta", (r, g, y, x, p) -> Elementwise.mul(g,
+        Elementwise.zip(x[0], x[1], (a, t) -> Math.max(-1, Math.min(1, a - t)))));
+    breaks("huber_loss", -1, "smooth_l1's slope (divide by delta, saturate at 1)", (r, g, y, x, p) ->
+        scale(r.apply(g, y, x, p), 1 / (Double) p));
+    for (String op : new String[] {"kl_div", "kl_div(log_target)"}) {
+      scenario(op, op.equals("kl_div") ? "kl_div" : "kl_div_log_target", "(3, 4) with (3, 4)");
+      breaks(op, -1, "flip the sign", FLIP_SIGN);
+    }
+    breaks("kl_div", 1, "drop the + 1 of d(t log t)", (r, g, y, x, p) ->
+        Elementwise.mul(g, Elementwise.zip(x[0], x[1], (a, t) -> StrictMath.log(t) - a)));
+    breaks("kl_div", 0, "the target's log instead of the target", (r, g, y, x, p) ->
+        Elementwise.mul(g, Elementwise.map(x[1], t -> -StrictMath.log(t))));
+    breaks("kl_div(log_target)", 0, "the log-target itself instead of its exponential", (r, g, y, x, p) ->
+        Elementwise.mul(g, Elementwise.neg(x[1])));
+    breaks("kl_div(log_target)", 1, "drop the + 1 of d(e^t t)", (r, g, y, x, p) ->
+        Elementwise.mul(g, Elementwise.zip(x[0], x[1], (a, t) -> StrictMath.exp(t) * (t - a))));
   }
 
   /** {@code g x2 / (n1 n2)}: the cosine similarity's gradient as if the norms were constants. */
