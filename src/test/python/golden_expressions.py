@@ -332,6 +332,21 @@ case("cosine_similarity: defaults and broadcasting along dim",
      "cosine_similarity(a, b) + cosine_similarity(u, b, dim=-1, eps=1e-3)[0]",
      lambda a, b, u: F.cosine_similarity(a, b) + F.cosine_similarity(u, b, dim=-1, eps=1e-3)[0],
      {"a": ([3, 4], "normal"), "b": ([3, 4], "normal"), "u": ([2, 1, 4], "normal")})
+case("l1_loss, smooth_l1_loss and huber_loss: reductions, beta and delta",
+     "l1_loss(a, t) + smooth_l1_loss(a, t, reduction='sum') + huber_loss(a, t, reduction='none', delta=0.5)"
+     " + smooth_l1_loss(a, t, beta=0.25) + huber_loss(a, t)",
+     lambda a, t: (F.l1_loss(a, t) + F.smooth_l1_loss(a, t, reduction="sum") + F.huber_loss(a, t, reduction="none", delta=0.5)
+                   + F.smooth_l1_loss(a, t, beta=0.25) + F.huber_loss(a, t)),
+     {"a": ([3, 4], "normal"), "t": ([3, 4], "normal")})
+case("l1_loss and huber_loss broadcast the target", "l1_loss(a, t, reduction='none') + huber_loss(a, t, reduction='none')",
+     lambda a, t: F.l1_loss(a, t, reduction="none") + F.huber_loss(a, t, reduction="none"),
+     {"a": ([3, 4], "normal"), "t": ([4], "normal")})
+case("kl_div: every reduction and log_target",
+     "kl_div(l, p) + kl_div(l, p, reduction='batchmean') + kl_div(l, p, reduction='sum')"
+     " + kl_div(l, p, reduction='none') + kl_div(l, log(p), reduction='batchmean', log_target=True)",
+     lambda l, p: (F.kl_div(l, p) + F.kl_div(l, p, reduction="batchmean") + F.kl_div(l, p, reduction="sum")
+                   + F.kl_div(l, p, reduction="none") + F.kl_div(l, torch.log(p), reduction="batchmean", log_target=True)),
+     {"l": ([3, 4], "normal"), "p": ([3, 4], "probability")})
 case("flatten and the tensor methods", "x.exp().flatten() + flatten(u, 1, -1).sum() + x.log().abs().sqrt().flatten(0)"
      " + x.clip(min=1).flatten() + flatten(s)",
      lambda x, u, s: (x.exp().flatten() + torch.flatten(u, 1, -1).sum() + x.log().abs().sqrt().flatten(0)

@@ -1,5 +1,6 @@
 package io.github.gradproof.claim;
 
+import static io.github.gradproof.claim.ParamType.BOOL;
 import static io.github.gradproof.claim.ParamType.INTEGER;
 import static io.github.gradproof.claim.ParamType.NUMBER;
 import static io.github.gradproof.claim.ParamType.PAIR;
@@ -53,6 +54,23 @@ final class NetworkFunctions {
         loss("nll_loss").shape(a -> reduced(a, perRow(a)))
             .eval(a -> reduce(a, Ops.nllLoss(a.var("input"), a.tensor("target"))))
             .math(Notation.function("NLL", "input")).build(),
+        loss("l1_loss").shape(NetworkFunctions::elementwiseLoss)
+            .eval(a -> reduce(a, a.var("input").sub(a.var("target")).abs()))
+            .math(Notation.function("L1", "input")).build(),
+        loss("smooth_l1_loss").keyword("beta", NUMBER, 1.0)
+            .shape(a -> elementwiseLoss(bounded(a, "beta", false)))
+            .eval(a -> reduce(a, Ops.smoothL1Loss(a.var("input"), a.var("target"), a.number("beta"))))
+            .math(Notation.function("SmoothL1", "input")).build(),
+        loss("huber_loss").keyword("delta", NUMBER, 1.0)
+            .shape(a -> elementwiseLoss(bounded(a, "delta", true)))
+            .eval(a -> reduce(a, Ops.huberLoss(a.var("input"), a.var("target"), a.number("delta"))))
+            .math(Notation.function("Huber", "input")).build(),
+        Function.torch("kl_div").param("input", TENSOR).param("target", TENSOR)
+            .keyword("reduction", STRING, "mean").choices("mean", "batchmean", "sum", "none")
+            .keyword("log_target", BOOL, false)
+            .shape(NetworkFunctions::elementwiseLoss)
+            .eval(NetworkFunctions::klDiv)
+            .math(Notation.function("KL", "input")).build(),
         Function.torch("one_hot").param("tensor", TENSOR).param("num_classes", INTEGER, -1L)
             .shape(a -> {
               Shape labels = a.shape("tensor");
@@ -72,6 +90,34 @@ final class NetworkFunctions {
   /** The unreduced shape of a loss per row of {@code (B, K)} scores: {@code (B,)}. */
   private static Shape perRow(StaticArgs a) {
     return a.shape("input").rank() > 0 ? Shape.of(a.shape("input").dim(0)) : Shape.unknown();
+  }
+
+  /** The shape of a loss of broadcast operands, elementwise before its reduction. */
+  private static Shape elementwiseLoss(StaticArgs a) {
+    return reduced(a, ShapeRules.broadcast(a.shape("input"), a.shape("target")));
+  }
+
+  /**
+   * Refuses a literal {@code beta} below 0 ({@code delta} at or below 0, {@code strict}) as PyTorch does,
+   * at the argument; a computed one is refused when run.
+   */
+  private static StaticArgs bounded(StaticArgs a, String param, boolean strict) {
+    Double v = a.literalOrNull(param);
+    if (v != null && (strict ? !(v > 0) : !(v >= 0))) {
+      throw a.fail(param, "'" + param + "' must be " + (strict ? "positive" : "0 or more") + " (PyTorch refuses "
+          + (strict ? "non-positive" : "negative") + " values), got " + (v == Math.rint(v) ? Long.toString(v.longValue()) : v));
+    }
+    return a;
+  }
+
+  /** torch's kl_div: 'batchmean' divides the sum by the batch size (the first axis; a scalar's sum stays). */
+  private static Var klDiv(Args a) {
+    Var none = Ops.klDiv(a.var("input"), a.var("target"), a.bool("log_target"));
+    if (!a.string("reduction").equals("batchmean")) {
+      return reduce(a, none);
+    }
+    int[] shape = a.var("input").value().shape();
+    return shape.length == 0 ? none.sum() : none.sum().div(Var.constant(Tensor.scalar(shape[0])));
   }
 
   /** A loss under {@code reduction}, from its unreduced values. */

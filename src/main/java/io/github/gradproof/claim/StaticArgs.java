@@ -167,6 +167,15 @@ public final class StaticArgs {
     return negated ? -num.value() : num.value();
   }
 
+  /** As {@link #literal}, or {@code null} where the argument is not a literal (or was not written). */
+  public Double literalOrNull(String param) {
+    try {
+      return exprs[index(param)] == null ? null : literal(param);
+    } catch (Unknown e) {
+      return null;
+    }
+  }
+
   /** An authoring error about one argument, at the argument's position. */
   public ClaimSyntaxException fail(String param, String message) {
     Expr e = exprs[index(param)];

@@ -37,6 +37,9 @@ class FunctionsTest {
     assertEquals("numpy.linalg.norm", Functions.named("norm").counterpart());
     assertEquals("normalize(input, p=2.0, dim=1, eps=1e-12)", Functions.named("normalize").signature());
     assertEquals("cosine_similarity(x1, x2, dim=1, eps=1e-08)", Functions.named("cosine_similarity").signature());
+    assertEquals("smooth_l1_loss(input, target, *, reduction='mean', beta=1.0)",
+        Functions.named("smooth_l1_loss").signature());
+    assertEquals("kl_div(input, target, *, reduction='mean', log_target=False)", Functions.named("kl_div").signature());
     assertEquals("numpy.clip", Functions.named("clip").counterpart());
     assertEquals("torch.nn.functional.conv1d", Functions.named("conv1d").counterpart());
     assertEquals("scipy.special.logsumexp", Functions.named("logsumexp").counterpart());
