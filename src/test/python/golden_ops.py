@@ -483,6 +483,60 @@ def regression_losses():
         op.case(shape_name(a, b), [op.normal(*a), op.normal(*b)], lambda x, t: np.exp(t) * (t - x),
                 lambda x, t: F.kl_div(x, t, reduction="none", log_target=True))
     op.write()
+    class_losses()
+
+
+def np_class_loss(logp, y, weight, ignore_index, reduction, smoothing=0.0):
+    """torch's nll_loss of log-probabilities (and, with smoothing, cross_entropy's extra term), in NumPy."""
+    k = logp.shape[1]
+    w = np.ones(k) if weight is None else np.asarray(weight)
+    keep = y != ignore_index
+    cls = np.where(keep, y, 0).astype(int)
+    row_w = np.where(keep, w[cls], 0.0)
+    nll = -row_w * logp[np.arange(len(y)), cls]
+    smooth = np.where(keep, -(logp * w).sum(axis=1), 0.0)
+    if reduction == "none":
+        return (1 - smoothing) * nll + smoothing / k * smooth
+    if reduction == "sum":
+        return (1 - smoothing) * nll.sum() + smoothing / k * smooth.sum()
+    return ((1 - smoothing) * nll.sum() + smoothing / k * smooth.sum()) / row_w.sum()
+
+
+def class_losses():
+    op = Op("nll_loss_weighted", "torch.nn.functional.nll_loss (weight, ignore_index) forward (checked against NumPy)"
+            " and autograd")
+    weight = [0.5, 2.0, 1.5]
+    for name, labels, w, ii, reduction in [
+            ("weight mean", [1.0, 0.0, 2.0, 2.0], weight, -100, "mean"),
+            ("weight sum, a row ignored", [1.0, -100.0, 2.0, 0.0], weight, -100, "sum"),
+            ("weight none, a row ignored", [1.0, -100.0, 2.0, 0.0], weight, -100, "none"),
+            ("ignore_index=2 (a class) mean", [1.0, 2.0, 0.0, 2.0], None, 2, "mean"),
+            ("weight and ignore_index=-1 mean", [-1.0, 2.0, 0.0, 1.0], weight, -1, "mean")]:
+        args = {"weight": w, "ignore_index": ii, "reduction": reduction}
+        op.case(name, [op.normal(4, 3), np.array(labels)],
+                lambda x, y, w=w, ii=ii, r=reduction: np_class_loss(x, y, w, ii, r),
+                lambda x, y, w=w, ii=ii, r=reduction: F.nll_loss(x, y.long(), None if w is None else torch.tensor(w),
+                                                                ignore_index=ii, reduction=r),
+                args=args, diff=[True, False])
+    op.write()
+
+    op = Op("cross_entropy_weighted", "torch.nn.functional.cross_entropy (weight, ignore_index, label_smoothing)"
+            " forward (checked against NumPy) and autograd")
+    for name, labels, w, ii, reduction, eps in [
+            ("weight mean", [1.0, 0.0, 2.0, 2.0], weight, -100, "mean", 0.0),
+            ("label_smoothing=0.1 mean", [1.0, 0.0, 2.0, 2.0], None, -100, "mean", 0.1),
+            ("weight, a row ignored, label_smoothing=0.2 mean", [1.0, -100.0, 2.0, 0.0], weight, -100, "mean", 0.2),
+            ("weight, a row ignored, label_smoothing=0.2 sum", [1.0, -100.0, 2.0, 0.0], weight, -100, "sum", 0.2),
+            ("ignore_index=0, label_smoothing=0.3 none", [1.0, 0.0, 2.0, 0.0], None, 0, "none", 0.3),
+            ("label_smoothing=1.0 mean", [2.0, 1.0, 1.0, 0.0], weight, -100, "mean", 1.0)]:
+        args = {"weight": w, "ignore_index": ii, "reduction": reduction, "label_smoothing": eps}
+        op.case(name, [op.normal(4, 3), np.array(labels)],
+                lambda x, y, w=w, ii=ii, r=reduction, e=eps: np_class_loss(scipy.special.log_softmax(x, axis=1), y, w,
+                                                                           ii, r, e),
+                lambda x, y, w=w, ii=ii, r=reduction, e=eps: F.cross_entropy(
+                    x, y.long(), None if w is None else torch.tensor(w), ignore_index=ii, reduction=r, label_smoothing=e),
+                args=args, diff=[True, False])
+    op.write()
 
 
 # ---- reductions ----

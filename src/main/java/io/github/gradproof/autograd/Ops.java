@@ -376,4 +376,29 @@ public final class Ops {
   public static Var klDiv(Var input, Var target, boolean logTarget) {
     return (logTarget ? RegressionLossOps.KL_DIV_LOG_TARGET : RegressionLossOps.KL_DIV).call(input, target);
   }
+
+  /**
+   * torch's nll_loss with {@code weight} and {@code ignore_index}: {@code -weight[y_i] input[i, y_i]} per
+   * row, 0 for a row labelled {@code ignoreIndex}; 'mean' divides by the summed weights of the kept rows'
+   * labels (NaN when every row is ignored, with gradient 0). Labels and weights get no gradient.
+   *
+   * @param weight null, or {@code (K,)}
+   * @param reduction 'mean', 'sum' or 'none'
+   * @throws ShapeException of kind DOMAIN if the shapes do not fit or a label is neither a class nor ignored
+   */
+  public static Var nllLoss(Var input, Tensor labels, Tensor weight, int ignoreIndex, String reduction) {
+    return ClassLosses.nllLoss("nll_loss", input, labels, weight, ignoreIndex, reduction);
+  }
+
+  /**
+   * torch's cross_entropy with {@code weight}, {@code ignore_index} and {@code label_smoothing}: the
+   * {@link #nllLoss(Var, Tensor, Tensor, int, String)} of {@code log_softmax(input, 1)}, mixed with torch's
+   * smoothing term.
+   *
+   * @throws ShapeException of kind DOMAIN as nllLoss, or if {@code labelSmoothing} is not in [0, 1]
+   */
+  public static Var crossEntropy(Var input, Tensor labels, Tensor weight, int ignoreIndex, String reduction,
+      double labelSmoothing) {
+    return ClassLosses.crossEntropy(input, labels, weight, ignoreIndex, reduction, labelSmoothing);
+  }
 }

@@ -144,6 +144,22 @@ final class GoldenOps {
     OPS.put("huber_loss", (x, a) -> Ops.huberLoss(x[0], x[1], a.get("delta").getAsDouble()));
     OPS.put("kl_div", (x, a) -> Ops.klDiv(x[0], x[1], false));
     OPS.put("kl_div_log_target", (x, a) -> Ops.klDiv(x[0], x[1], true));
+    OPS.put("nll_loss_weighted", (x, a) -> Ops.nllLoss(x[0], x[1].value(), weight(a), a.get("ignore_index").getAsInt(),
+        a.get("reduction").getAsString()));
+    OPS.put("cross_entropy_weighted", (x, a) -> Ops.crossEntropy(x[0], x[1].value(), weight(a),
+        a.get("ignore_index").getAsInt(), a.get("reduction").getAsString(), a.get("label_smoothing").getAsDouble()));
+  }
+
+  private static Tensor weight(JsonObject a) {
+    JsonElement w = a.get("weight");
+    if (w.isJsonNull()) {
+      return null;
+    }
+    double[] v = new double[w.getAsJsonArray().size()];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = w.getAsJsonArray().get(i).getAsDouble();
+    }
+    return Tensor.vector(v);
   }
 
   /** A fixture's order: a number, or 'inf' or '-inf' (JSON has no infinity). */

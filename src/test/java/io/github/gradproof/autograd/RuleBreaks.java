@@ -19,6 +19,7 @@ final class RuleBreaks {
     deepLearning();
     norms();
     regressionLosses();
+    classLosses();
     binary();
     reductions();
     shapes();
@@ -154,6 +155,30 @@ final class RuleBreaks {
         Elementwise.mul(g, Elementwise.neg(x[1])));
     breaks("kl_div(log_target)", 1, "drop the + 1 of d(e^t t)", (r, g, y, x, p) ->
         Elementwise.mul(g, Elementwise.zip(x[0], x[1], (a, t) -> StrictMath.exp(t) * (t - a))));
+  }
+
+  private static void classLosses() {
+    String op = "nll_loss(weight, ignore_index)";
+    scenario(op, "nll_loss_weighted", "weight none, a row ignored");
+    breaks(op, -1, "flip the sign", FLIP_SIGN);
+    breaks(op, 0, "drop the class weights", (r, g, y, x, p) -> {
+      ClassLosses.Rows rows = (ClassLosses.Rows) p;
+      double[] ones = new double[rows.weights().length];
+      for (int i = 0; i < ones.length; i++) {
+        ones[i] = rows.ignored()[i] ? 0 : 1;
+      }
+      return r.apply(g, y, x, new ClassLosses.Rows(ones, rows.classes(), rows.ignored()));
+    });
+    breaks(op, 0, "let the ignored row's label 0 take its gradient", (r, g, y, x, p) -> {
+      ClassLosses.Rows rows = (ClassLosses.Rows) p;
+      Tensor right = r.apply(g, y, x, p);
+      double[] out = right.data().clone();
+      int classes = x[0].shapeRef()[1];
+      for (int i = 0; i < rows.ignored().length; i++) {
+        out[i * classes] -= rows.ignored()[i] ? g.data()[i] : 0;
+      }
+      return new Tensor(out, right.shapeRef());
+    });
   }
 
   /** {@code g x2 / (n1 n2)}: the cosine similarity's gradient as if the norms were constants. */
