@@ -347,6 +347,18 @@ case("kl_div: every reduction and log_target",
      lambda l, p: (F.kl_div(l, p) + F.kl_div(l, p, reduction="batchmean") + F.kl_div(l, p, reduction="sum")
                    + F.kl_div(l, p, reduction="none") + F.kl_div(l, torch.log(p), reduction="batchmean", log_target=True)),
      {"l": ([3, 4], "normal"), "p": ([3, 4], "probability")})
+case("cross_entropy: weight, ignore_index and label_smoothing",
+     "cross_entropy(z, y, w) + cross_entropy(z, y, ignore_index=1, reduction='sum', label_smoothing=0.1)"
+     " + cross_entropy(z, y, w, label_smoothing=0.25) + cross_entropy(z, y, reduction='none', label_smoothing=0.2).sum()",
+     lambda z, y, w: (lambda w: F.cross_entropy(z, y, w) + F.cross_entropy(z, y, ignore_index=1, reduction="sum", label_smoothing=0.1)
+                      + F.cross_entropy(z, y, w, label_smoothing=0.25)
+                      + F.cross_entropy(z, y, reduction="none", label_smoothing=0.2).sum())(w.double()),
+     {"z": ([5, 3], "normal"), "y": ([5], ("labels", 3)), "w": ([3], ("ints", 1, 4))})
+case("nll_loss: weight and ignore_index under every reduction",
+     "nll_loss(l, y, w) + nll_loss(l, y, w, ignore_index=2, reduction='sum') + nll_loss(l, y, ignore_index=0, reduction='none')",
+     lambda l, y, w: (lambda w: F.nll_loss(l, y, w) + F.nll_loss(l, y, w, ignore_index=2, reduction="sum")
+                      + F.nll_loss(l, y, ignore_index=0, reduction="none"))(w.double()),
+     {"l": ([5, 3], "normal"), "y": ([5], ("labels", 3)), "w": ([3], ("ints", 1, 4))})
 case("flatten and the tensor methods", "x.exp().flatten() + flatten(u, 1, -1).sum() + x.log().abs().sqrt().flatten(0)"
      " + x.clip(min=1).flatten() + flatten(s)",
      lambda x, u, s: (x.exp().flatten() + torch.flatten(u, 1, -1).sum() + x.log().abs().sqrt().flatten(0)

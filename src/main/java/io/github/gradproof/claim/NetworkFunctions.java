@@ -39,7 +39,8 @@ final class NetworkFunctions {
 
   private static List<Function> losses() {
     return List.of(
-        loss("cross_entropy").shape(a -> reduced(a, perRow(a)))
+        classLoss("cross_entropy").keyword("label_smoothing", NUMBER, 0.0)
+            .shape(a -> reduced(smoothing(a), perRow(a)))
             .eval(NetworkFunctions::crossEntropy)
             .math(Notation.function("CE", "input")).build(),
         loss("mse_loss").shape(a -> reduced(a, ShapeRules.broadcast(a.shape("input"), a.shape("target"))))
@@ -51,8 +52,10 @@ final class NetworkFunctions {
         loss("binary_cross_entropy_with_logits").shape(a -> reduced(a, a.shape("input")))
             .eval(a -> reduce(a, Ops.binaryCrossEntropyWithLogits(a.var("input"), a.var("target"))))
             .math(Notation.function("BCEWithLogits", "input")).build(),
-        loss("nll_loss").shape(a -> reduced(a, perRow(a)))
-            .eval(a -> reduce(a, Ops.nllLoss(a.var("input"), a.tensor("target"))))
+        classLoss("nll_loss").shape(a -> reduced(a, perRow(a)))
+            .eval(a -> plain(a, false) ? reduce(a, Ops.nllLoss(a.var("input"), a.tensor("target")))
+                : Ops.nllLoss(a.var("input"), a.tensor("target"), weight(a), a.integer("ignore_index"),
+                    a.string("reduction")))
             .math(Notation.function("NLL", "input")).build(),
         loss("l1_loss").shape(NetworkFunctions::elementwiseLoss)
             .eval(a -> reduce(a, a.var("input").sub(a.var("target")).abs()))
@@ -85,6 +88,46 @@ final class NetworkFunctions {
   private static Function.Builder loss(String name) {
     return Function.torch(name).param("input", TENSOR).param("target", TENSOR)
         .keyword("reduction", STRING, "mean").choices("mean", "sum", "none");
+  }
+
+  /**
+   * PyTorch's {@code name(input, target, weight=None, *, ignore_index=-100, reduction='mean')}: class
+   * labels, optionally weighted per class, rows labelled {@code ignore_index} left out.
+   */
+  private static Function.Builder classLoss(String name) {
+    return Function.torch(name).param("input", TENSOR).param("target", TENSOR).param("weight", TENSOR_OR_NONE, null)
+        .keyword("ignore_index", INTEGER, -100L).keyword("reduction", STRING, "mean").choices("mean", "sum", "none");
+  }
+
+  /** Refuses a literal label_smoothing outside [0, 1] at the argument, as PyTorch refuses it. */
+  private static StaticArgs smoothing(StaticArgs a) {
+    Double v = a.literalOrNull("label_smoothing");
+    if (v != null && !(v >= 0 && v <= 1)) {
+      throw a.fail("label_smoothing", "'label_smoothing' must be between 0.0 and 1.0, got " + v);
+    }
+    return a;
+  }
+
+  private static Tensor weight(Args a) {
+    return a.isNone("weight") ? null : a.tensor("weight");
+  }
+
+  /**
+   * Whether the call is the plain loss of the fused kernels: no weight, no smoothing, and every label
+   * a class (a label that is the ignore index, or neither, goes the way that handles and names it).
+   */
+  private static boolean plain(Args a, boolean smoothed) {
+    if (!a.isNone("weight") || smoothed && a.number("label_smoothing") != 0) {
+      return false;
+    }
+    int[] shape = a.var("input").value().shape();
+    int ignored = a.integer("ignore_index");
+    for (double label : a.tensor("target").toArray()) {
+      if (shape.length != 2 || label == ignored || label != Math.rint(label) || label < 0 || label >= shape[1]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The unreduced shape of a loss per row of {@code (B, K)} scores: {@code (B,)}. */
@@ -137,6 +180,10 @@ final class NetworkFunctions {
   private static Var crossEntropy(Args a) {
     Var logits = a.var("input");
     Tensor target = a.tensor("target");
+    if (!plain(a, true)) {
+      return Ops.crossEntropy(logits, target, weight(a), a.integer("ignore_index"), a.string("reduction"),
+          a.number("label_smoothing"));
+    }
     Var mean = Var.crossEntropy(logits, target); // checks the shapes and the labels for every reduction
     return switch (a.string("reduction")) {
       case "sum" -> mean.mul(Var.constant(Tensor.scalar(logits.value().shape()[0])));

@@ -29,7 +29,10 @@ class FunctionsTest {
     assertEquals("conv2d(input, weight, bias=None, stride=1, padding=0)", Functions.named("conv2d").signature());
     assertEquals("max_pool2d(input, kernel_size, stride=None, padding=0)", Functions.named("max_pool2d").signature());
     assertEquals("einsum(subscripts, *operands)", Functions.named("einsum").signature());
-    assertEquals("cross_entropy(input, target, *, reduction='mean')", Functions.named("cross_entropy").signature());
+    assertEquals("cross_entropy(input, target, weight=None, *, ignore_index=-100, reduction='mean',"
+        + " label_smoothing=0.0)", Functions.named("cross_entropy").signature());
+    assertEquals("nll_loss(input, target, weight=None, *, ignore_index=-100, reduction='mean')",
+        Functions.named("nll_loss").signature());
     assertEquals("layer_norm(input, normalized_shape, weight=None, bias=None, eps=1e-05)",
         Functions.named("layer_norm").signature());
     assertEquals("gelu(input, *, approximate='none')", Functions.named("gelu").signature());
