@@ -325,6 +325,16 @@ case("norm: axes, keepdims and PyTorch's keywords",
      lambda x: (x / torch.linalg.norm(x, dim=-1, keepdim=True) + torch.linalg.norm(x, 1, (0, 2), True)
                 + torch.linalg.norm(x, ord=float("inf"), dim=1, keepdim=True)),
      {"x": ([2, 3, 4], "normal")})
+case("batch_norm in training mode, with weight and bias, on (N, C) and (N, C, L)",
+     "batch_norm(x, None, None, w, b, training=True) + batch_norm(u, None, None, training=True, eps=0.1).sum(axis=2)",
+     lambda x, w, b, u: (F.batch_norm(x, None, None, w, b, training=True)
+                         + F.batch_norm(u, None, None, training=True, eps=0.1).sum(dim=2)),
+     {"x": ([4, 3], "normal"), "w": ([3], "normal"), "b": ([3], "normal"), "u": ([4, 3, 5], "normal")})
+case("batch_norm in evaluation mode reads the running statistics; in training mode they change nothing",
+     "batch_norm(q, m, v, w) + batch_norm(q, m, v, training=True, momentum=0.5)",
+     lambda q, m, v, w: (F.batch_norm(q, m.double(), v.double(), w) + F.batch_norm(q, m.double(), v.double(), training=True,
+                                                                                momentum=0.5)),
+     {"q": ([2, 3, 2, 2], "normal"), "m": ([3], ("ints", -2, 3)), "v": ([3], ("ints", 1, 4)), "w": ([3], "normal")})
 case("normalize: defaults, p, dim and eps", "normalize(x) + normalize(x, 1, -1) + normalize(x, p=inf, dim=0, eps=0.5)",
      lambda x: F.normalize(x) + F.normalize(x, 1.0, -1) + F.normalize(x, p=float("inf"), dim=0, eps=0.5),
      {"x": ([3, 4], "normal")})

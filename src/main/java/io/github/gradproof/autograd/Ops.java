@@ -401,4 +401,22 @@ public final class Ops {
       double labelSmoothing) {
     return ClassLosses.crossEntropy(input, labels, weight, ignoreIndex, reduction, labelSmoothing);
   }
+
+  /**
+   * torch's batch_norm over the channel axis 1 of an input {@code (N, C, ...)}: in training mode
+   * {@code (x - mean) / sqrt(var + eps)} with each channel's batch mean and biased variance (over every
+   * axis but 1), else the same with {@code runningMean} and {@code runningVar}; then times {@code weight}
+   * and plus {@code bias} where given. Composed of the engine's ops, so its gradient is theirs; the running
+   * statistics get none (PyTorch does not differentiate them) and, in training mode, are only checked
+   * (PyTorch updates them in place, which changes no value here).
+   *
+   * @param runningMean null (training mode only), or {@code C} values
+   * @param weight null, or {@code C} values
+   * @throws ShapeException of kind DOMAIN if the input has rank below 2, a vector does not have {@code C}
+   *     values, training mode has one value per channel, or evaluation mode lacks a running statistic
+   */
+  public static Var batchNorm(Var input, Tensor runningMean, Tensor runningVar, Var weight, Var bias,
+      boolean training, double eps) {
+    return BatchNorm.apply(input, runningMean, runningVar, weight, bias, training, eps);
+  }
 }

@@ -19,7 +19,7 @@ import java.util.List;
 
 /**
  * Neural-network functions with {@code torch.nn.functional}'s spelling, layout and defaults:
- * losses, one-hot encoding, layer normalisation, normalisation to unit norm and cosine similarity,
+ * losses, one-hot encoding, layer and batch normalisation, normalisation to unit norm and cosine similarity,
  * convolutions (input {@code N×C×L} or
  * {@code N×C×H×W}, weight {@code O×C×k}; transposed: {@code C_in×C_out×k}; the batch axis may be
  * omitted) and pooling.
@@ -31,6 +31,7 @@ final class NetworkFunctions {
   static List<Function> all() {
     List<Function> all = new ArrayList<>(losses());
     all.add(layerNorm());
+    all.add(batchNorm());
     all.addAll(similarities());
     all.addAll(convolutions());
     all.addAll(pooling());
@@ -229,6 +230,23 @@ final class NetworkFunctions {
         .eval(a -> Ops.layerNorm(a.var("input"), a.shape("normalized_shape"), a.varOrNull("weight"),
             a.varOrNull("bias"), a.number("eps")))
         .math(Notation.function("LayerNorm", "input")).build();
+  }
+
+  /**
+   * PyTorch's {@code batch_norm(input, running_mean, running_var, weight=None, bias=None, training=False,
+   * momentum=0.1, eps=1e-05)}. The running statistics are constants (PyTorch does not differentiate
+   * them); in training mode they may be None, and the update PyTorch makes to them in place (with
+   * {@code momentum}) changes no value a claim can read.
+   */
+  private static Function batchNorm() {
+    return Function.torch("batch_norm").param("input", TENSOR).param("running_mean", TENSOR_OR_NONE)
+        .param("running_var", TENSOR_OR_NONE).param("weight", TENSOR_OR_NONE, null).param("bias", TENSOR_OR_NONE, null)
+        .param("training", BOOL, false).param("momentum", NUMBER, 0.1).param("eps", NUMBER, 1e-5)
+        .shape(a -> a.shape("input"))
+        .eval(a -> Ops.batchNorm(a.var("input"), a.isNone("running_mean") ? null : a.tensor("running_mean"),
+            a.isNone("running_var") ? null : a.tensor("running_var"), a.varOrNull("weight"), a.varOrNull("bias"),
+            a.bool("training"), a.number("eps")))
+        .math(Notation.function("BatchNorm", "input")).build();
   }
 
   /**

@@ -38,6 +38,8 @@ class FunctionsTest {
     assertEquals("gelu(input, *, approximate='none')", Functions.named("gelu").signature());
     assertEquals("norm(x, ord=None, axis=None, keepdims=False)", Functions.named("norm").signature());
     assertEquals("numpy.linalg.norm", Functions.named("norm").counterpart());
+    assertEquals("batch_norm(input, running_mean, running_var, weight=None, bias=None, training=False, momentum=0.1,"
+        + " eps=1e-05)", Functions.named("batch_norm").signature());
     assertEquals("normalize(input, p=2.0, dim=1, eps=1e-12)", Functions.named("normalize").signature());
     assertEquals("cosine_similarity(x1, x2, dim=1, eps=1e-08)", Functions.named("cosine_similarity").signature());
     assertEquals("smooth_l1_loss(input, target, *, reduction='mean', beta=1.0)",
