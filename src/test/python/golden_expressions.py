@@ -309,6 +309,66 @@ case("layer_norm over the last axis with weight and bias", "layer_norm(x, (C,), 
 case("layer_norm over two axes, an integer size and eps", "layer_norm(x, (R, C), eps=0.1) + layer_norm(x, C)",
      lambda x: F.layer_norm(x, (3, 4), eps=0.1) + F.layer_norm(x, (4,)), {"x": ([2, "R", "C"], "normal")},
      {"R": 3, "C": 4})
+# ---- norms, similarities and the regression and divergence losses ----
+case("norm: vector orders and the flattened default",
+     "norm(v) + norm(v, 1) + norm(v, inf) + norm(v, -inf) + norm(v, 3) + norm(v, 0.5) + norm(x)",
+     lambda v, x: (torch.linalg.norm(v) + torch.linalg.norm(v, 1) + torch.linalg.norm(v, float("inf"))
+                   + torch.linalg.norm(v, -float("inf")) + torch.linalg.norm(v, 3) + torch.linalg.norm(v, 0.5)
+                   + torch.linalg.norm(x)),
+     {"v": ([5], "normal"), "x": ([2, 3, 4], "normal")})
+case("norm: matrix orders", "norm(m, 'fro') + norm(m, 1) + norm(m, -1) + norm(m, inf) + norm(m, -inf)",
+     lambda m: (torch.linalg.norm(m, "fro") + torch.linalg.norm(m, 1) + torch.linalg.norm(m, -1)
+                + torch.linalg.norm(m, float("inf")) + torch.linalg.norm(m, -float("inf"))),
+     {"m": ([3, 4], "normal")})
+case("norm: axes, keepdims and PyTorch's keywords",
+     "x / norm(x, axis=-1, keepdims=True) + norm(x, 1, (0, 2), True) + norm(x, ord=inf, dim=1, keepdim=True)",
+     lambda x: (x / torch.linalg.norm(x, dim=-1, keepdim=True) + torch.linalg.norm(x, 1, (0, 2), True)
+                + torch.linalg.norm(x, ord=float("inf"), dim=1, keepdim=True)),
+     {"x": ([2, 3, 4], "normal")})
+case("batch_norm in training mode, with weight and bias, on (N, C) and (N, C, L)",
+     "batch_norm(x, None, None, w, b, training=True) + batch_norm(u, None, None, training=True, eps=0.1).sum(axis=2)",
+     lambda x, w, b, u: (F.batch_norm(x, None, None, w, b, training=True)
+                         + F.batch_norm(u, None, None, training=True, eps=0.1).sum(dim=2)),
+     {"x": ([4, 3], "normal"), "w": ([3], "normal"), "b": ([3], "normal"), "u": ([4, 3, 5], "normal")})
+case("batch_norm in evaluation mode reads the running statistics; in training mode they change nothing",
+     "batch_norm(q, m, v, w) + batch_norm(q, m, v, training=True, momentum=0.5)",
+     lambda q, m, v, w: (F.batch_norm(q, m.double(), v.double(), w) + F.batch_norm(q, m.double(), v.double(), training=True,
+                                                                                momentum=0.5)),
+     {"q": ([2, 3, 2, 2], "normal"), "m": ([3], ("ints", -2, 3)), "v": ([3], ("ints", 1, 4)), "w": ([3], "normal")})
+case("normalize: defaults, p, dim and eps", "normalize(x) + normalize(x, 1, -1) + normalize(x, p=inf, dim=0, eps=0.5)",
+     lambda x: F.normalize(x) + F.normalize(x, 1.0, -1) + F.normalize(x, p=float("inf"), dim=0, eps=0.5),
+     {"x": ([3, 4], "normal")})
+case("cosine_similarity: defaults and broadcasting along dim",
+     "cosine_similarity(a, b) + cosine_similarity(u, b, dim=-1, eps=1e-3)[0]",
+     lambda a, b, u: F.cosine_similarity(a, b) + F.cosine_similarity(u, b, dim=-1, eps=1e-3)[0],
+     {"a": ([3, 4], "normal"), "b": ([3, 4], "normal"), "u": ([2, 1, 4], "normal")})
+case("l1_loss, smooth_l1_loss and huber_loss: reductions, beta and delta",
+     "l1_loss(a, t) + smooth_l1_loss(a, t, reduction='sum') + huber_loss(a, t, reduction='none', delta=0.5)"
+     " + smooth_l1_loss(a, t, beta=0.25) + huber_loss(a, t)",
+     lambda a, t: (F.l1_loss(a, t) + F.smooth_l1_loss(a, t, reduction="sum") + F.huber_loss(a, t, reduction="none", delta=0.5)
+                   + F.smooth_l1_loss(a, t, beta=0.25) + F.huber_loss(a, t)),
+     {"a": ([3, 4], "normal"), "t": ([3, 4], "normal")})
+case("l1_loss and huber_loss broadcast the target", "l1_loss(a, t, reduction='none') + huber_loss(a, t, reduction='none')",
+     lambda a, t: F.l1_loss(a, t, reduction="none") + F.huber_loss(a, t, reduction="none"),
+     {"a": ([3, 4], "normal"), "t": ([4], "normal")})
+case("kl_div: every reduction and log_target",
+     "kl_div(l, p) + kl_div(l, p, reduction='batchmean') + kl_div(l, p, reduction='sum')"
+     " + kl_div(l, p, reduction='none') + kl_div(l, log(p), reduction='batchmean', log_target=True)",
+     lambda l, p: (F.kl_div(l, p) + F.kl_div(l, p, reduction="batchmean") + F.kl_div(l, p, reduction="sum")
+                   + F.kl_div(l, p, reduction="none") + F.kl_div(l, torch.log(p), reduction="batchmean", log_target=True)),
+     {"l": ([3, 4], "normal"), "p": ([3, 4], "probability")})
+case("cross_entropy: weight, ignore_index and label_smoothing",
+     "cross_entropy(z, y, w) + cross_entropy(z, y, ignore_index=1, reduction='sum', label_smoothing=0.1)"
+     " + cross_entropy(z, y, w, label_smoothing=0.25) + cross_entropy(z, y, reduction='none', label_smoothing=0.2).sum()",
+     lambda z, y, w: (lambda w: F.cross_entropy(z, y, w) + F.cross_entropy(z, y, ignore_index=1, reduction="sum", label_smoothing=0.1)
+                      + F.cross_entropy(z, y, w, label_smoothing=0.25)
+                      + F.cross_entropy(z, y, reduction="none", label_smoothing=0.2).sum())(w.double()),
+     {"z": ([5, 3], "normal"), "y": ([5], ("labels", 3)), "w": ([3], ("ints", 1, 4))})
+case("nll_loss: weight and ignore_index under every reduction",
+     "nll_loss(l, y, w) + nll_loss(l, y, w, ignore_index=2, reduction='sum') + nll_loss(l, y, ignore_index=0, reduction='none')",
+     lambda l, y, w: (lambda w: F.nll_loss(l, y, w) + F.nll_loss(l, y, w, ignore_index=2, reduction="sum")
+                      + F.nll_loss(l, y, ignore_index=0, reduction="none"))(w.double()),
+     {"l": ([5, 3], "normal"), "y": ([5], ("labels", 3)), "w": ([3], ("ints", 1, 4))})
 case("flatten and the tensor methods", "x.exp().flatten() + flatten(u, 1, -1).sum() + x.log().abs().sqrt().flatten(0)"
      " + x.clip(min=1).flatten() + flatten(s)",
      lambda x, u, s: (x.exp().flatten() + torch.flatten(u, 1, -1).sum() + x.log().abs().sqrt().flatten(0)

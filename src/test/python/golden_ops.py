@@ -14,6 +14,7 @@ The output is deterministic (seeded per op); commit the regenerated JSON with th
 
 import json
 import os
+import warnings
 import zlib
 
 import numpy as np
@@ -446,6 +447,202 @@ def activation_ops():
         if name == "mish":
             op.case("large magnitudes", [np.array([-800.0, -30.0, 30.0, 800.0])], np_fn, torch_fn, fd=False)
         op.write()
+
+
+# ---- norms, similarities and the regression and divergence losses ----
+
+def ord_json(ord):
+    """A norm order as the fixtures write it: a number, 'inf', '-inf', 'fro' or None."""
+    if isinstance(ord, float) and np.isinf(ord):
+        return "inf" if ord > 0 else "-inf"
+    return ord
+
+
+def norm_case(op, name, x, ord, axis, keepdims=False, kink=False):
+    dim = None if axis is None else tuple(axis)
+    op.case(name, [x], lambda x: np.linalg.norm(x, ord=ord, axis=dim, keepdims=keepdims),
+            lambda x: torch.linalg.norm(x, ord=ord, dim=dim, keepdim=keepdims),
+            args={"ord": ord_json(ord), "axis": None if axis is None else list(axis), "keepdims": keepdims}, kink=kink)
+
+
+def norms():
+    op = Op("norm", "numpy.linalg.norm forward; torch.linalg.norm autograd")
+    inf = float("inf")
+    for ord in [None, 1, 2, inf, -inf, 0, 3, 0.5, -1]:
+        norm_case(op, "(5,) ord=" + str(ord), op.normal(5), ord, None)
+    norm_case(op, "() ord=None", op.normal(), None, None)
+    for ord in [None, "fro", 1, -1, inf, -inf]:
+        norm_case(op, "(3, 4) matrix ord=" + str(ord), op.normal(3, 4), ord, None)
+    norm_case(op, "(2, 3, 4) flattened", op.normal(2, 3, 4), None, None, keepdims=True)
+    norm_case(op, "(3, 4) axis=1 keepdims", op.normal(3, 4), 2, [1], keepdims=True)
+    norm_case(op, "(3, 4) axis=0 ord=1", op.normal(3, 4), 1, [0])
+    norm_case(op, "(3, 4) axis=-1 ord=inf", op.normal(3, 4), inf, [-1])
+    norm_case(op, "(2, 3, 4) axis=(0, 2) fro keepdims", op.normal(2, 3, 4), "fro", [0, 2], keepdims=True)
+    norm_case(op, "(2, 3, 4) axis=(2, 0) ord=1", op.normal(2, 3, 4), 1, [2, 0])
+    norm_case(op, "(2, 3, 4) axis=(-1, 1) ord=-inf keepdims", op.normal(2, 3, 4), -inf, [-1, 1], keepdims=True)
+    norm_case(op, "(2, 3, 4) axis=(1,) ord=4", op.normal(2, 3, 4), 4, [1])
+    # PyTorch's gradient where the norm or an element is 0, and at tied magnitudes.
+    norm_case(op, "2-norm at the origin", np.zeros(4), None, None, kink=True)
+    norm_case(op, "1-norm with a zero", np.array([0.0, 1.5, -2.0]), 1, None, kink=True)
+    norm_case(op, "ord=3 at the origin", np.zeros(3), 3, None, kink=True)
+    norm_case(op, "ord=0.5 with a zero", np.array([0.0, -1.0, 3.0]), 0.5, None, kink=True)
+    with np.errstate(divide="ignore"):  # |0| ** -1 is inf, and the norm 0, as NumPy computes it
+        norm_case(op, "ord=-1 with a zero (norm 0)", np.array([0.0, -1.0, 3.0]), -1, None, kink=True)
+    norm_case(op, "inf-norm with tied magnitudes", np.array([3.0, -3.0, 1.0]), inf, None, kink=True)
+    norm_case(op, "-inf-norm with tied magnitudes", np.array([1.0, -1.0, 3.0]), -inf, None, kink=True)
+    norm_case(op, "Frobenius norm of zeros", np.zeros((2, 2)), "fro", None, kink=True)
+    norm_case(op, "matrix inf-norm with tied row sums", np.array([[1.0, -2.0], [-2.0, 1.0]]), inf, None, kink=True)
+    norm_case(op, "matrix 1-norm with a zero", np.array([[1.0, 0.0], [-1.0, 2.0]]), 1, None, kink=True)
+    op.write()
+    similarities()
+
+
+def np_normalize(x, p, dim, eps):
+    return x / np.maximum(np.linalg.norm(x, ord=p, axis=dim, keepdims=True), eps)
+
+
+def np_cosine(a, b, dim, eps):
+    a, b = np.broadcast_arrays(a, b)
+    n1 = np.maximum(np.linalg.norm(a, axis=dim), eps)
+    n2 = np.maximum(np.linalg.norm(b, axis=dim), eps)
+    return np.sum(a * b, axis=dim) / (n1 * n2)
+
+
+def similarities():
+    op = Op("normalize", "torch.nn.functional.normalize forward (checked against NumPy) and autograd")
+    inf = float("inf")
+
+    def normalize_case(name, x, p=2.0, dim=1, eps=1e-12, kink=False, fd=True):
+        op.case(name, [x], lambda x: np_normalize(x, p, dim, eps), lambda x: F.normalize(x, p=p, dim=dim, eps=eps),
+                args={"p": ord_json(float(p)), "dim": dim, "eps": eps}, kink=kink, fd=fd)
+    normalize_case("(3, 4) defaults", op.normal(3, 4))
+    normalize_case("(2, 3, 4) p=1 dim=-1", op.normal(2, 3, 4), p=1.0, dim=-1)
+    normalize_case("(4,) p=inf dim=0", op.normal(4), p=inf, dim=0)
+    normalize_case("(3, 4) p=3 dim=0", op.normal(3, 4), p=3.0, dim=0)
+    # A zero row is divided by eps (its gradient is g / eps); below eps the floor passes no gradient to the norm.
+    normalize_case("a zero row", np.array([[0.0, 0.0, 0.0], [1.0, -2.0, 0.5]]), kink=True, fd=False)
+    normalize_case("a row whose norm is below eps", np.array([[0.01, -0.02], [1.0, 2.0]]), eps=0.1)
+    op.write()
+
+    op = Op("cosine_similarity", "torch.nn.functional.cosine_similarity (torch 1.13) forward and autograd")
+
+    def cosine_case(name, a, b, dim=1, eps=1e-8, fd=True):
+        op.case(name, [a, b], lambda a, b: np_cosine(a, b, dim, eps),
+                lambda a, b: F.cosine_similarity(a, b, dim=dim, eps=eps), args={"dim": dim, "eps": eps}, fd=fd)
+    cosine_case("(3, 4) with (3, 4)", op.normal(3, 4), op.normal(3, 4))
+    cosine_case("(2, 3, 4) with (3, 1) dim=-1", op.normal(2, 3, 4), op.normal(3, 1), dim=-1)
+    cosine_case("(4,) with (4,) dim=0", op.normal(4), op.normal(4), dim=0)
+    cosine_case("(3, 4) with (4,) dim=0", op.normal(3, 4), op.normal(4), dim=0)
+    # PyTorch floors each norm at eps without differentiating the floor: its gradient there is not the
+    # floored function's slope, so finite differences do not apply.
+    cosine_case("a norm below eps", np.array([[3e-5, 4e-5], [1.0, 2.0]]), np.array([[1.0, 2.0], [3e-5, -4e-5]]),
+                eps=1e-4, fd=False)
+    cosine_case("a zero vector", np.array([0.0, 0.0, 0.0]), np.array([1.0, 2.0, -1.0]), dim=0, fd=False)
+    op.write()
+    regression_losses()
+
+
+def np_smooth_l1(x, t, beta):
+    d = np.abs(x - t)
+    return np.where(d < beta, 0.5 * d ** 2 / max(beta, 1e-300), d - 0.5 * beta)
+
+
+def np_huber(x, t, delta):
+    d = np.abs(x - t)
+    return np.where(d < delta, 0.5 * d ** 2, delta * (d - 0.5 * delta))
+
+
+def regression_losses():
+    warnings.filterwarnings("ignore", message="Using a target size")  # broadcasting is the point of these cases
+    pairs = [((3, 4), (3, 4)), ((2, 3, 4), (3, 1)), ((4,), ())]
+    for name, np_fn, torch_fn, key, values in [
+            ("smooth_l1_loss", np_smooth_l1, lambda x, t, b: F.smooth_l1_loss(x, t, reduction="none", beta=b), "beta",
+             [1.0, 0.5]),
+            ("huber_loss", np_huber, lambda x, t, d: F.huber_loss(x, t, reduction="none", delta=d), "delta",
+             [1.0, 0.5])]:
+        op = Op(name, "torch.nn.functional." + name + " (reduction='none') forward (checked against NumPy) and autograd")
+        for a, b in pairs:
+            for v in values:
+                op.case(shape_name(a, b) + " " + key + "=" + str(v), [op.normal(*a), op.normal(*b)],
+                        lambda x, t, v=v: np_fn(x, t, v), lambda x, t, v=v: torch_fn(x, t, v), args={key: v})
+        # On the branch boundaries |d| = bound and at d = 0, torch's slopes; bound 0 only for smooth_l1 (the L1 loss).
+        x = np.array([1.0, -1.0, 0.0, 2.5, -0.25])
+        t = np.array([0.0, 0.0, 0.0, 0.5, 0.25])
+        op.case("on the boundaries " + key + "=1.0", [x, t], lambda x, t: np_fn(x, t, 1.0),
+                lambda x, t: torch_fn(x, t, 1.0), args={key: 1.0}, kink=True)
+        if name == "smooth_l1_loss":
+            op.case("beta=0 (L1; slope -1 at d = 0 for both operands)", [x, t], lambda x, t: np.abs(x - t),
+                    lambda x, t: torch_fn(x, t, 0.0), args={key: 0.0}, kink=True)
+        op.write()
+
+    op = Op("kl_div", "torch.nn.functional.kl_div (reduction='none') forward (checked against NumPy) and autograd")
+    for a, b in pairs[:2]:
+        op.case(shape_name(a, b), [op.normal(*a), op.uniform(0.05, 1.0, *b)],
+                lambda x, t: scipy.special.xlogy(t, t) - t * x, lambda x, t: F.kl_div(x, t, reduction="none"))
+    # A zero target contributes 0; its own gradient there is NaN in PyTorch (0 / 0), so only the input's is compared.
+    op.case("zero targets", [op.normal(4), np.array([0.0, 0.5, 0.0, 0.5])], lambda x, t: scipy.special.xlogy(t, t) - t * x,
+            lambda x, t: F.kl_div(x, t, reduction="none"), diff=[True, False])
+    op.write()
+
+    op = Op("kl_div_log_target", "torch.nn.functional.kl_div (reduction='none', log_target=True) forward and autograd")
+    for a, b in pairs[:2]:
+        op.case(shape_name(a, b), [op.normal(*a), op.normal(*b)], lambda x, t: np.exp(t) * (t - x),
+                lambda x, t: F.kl_div(x, t, reduction="none", log_target=True))
+    op.write()
+    class_losses()
+
+
+def np_class_loss(logp, y, weight, ignore_index, reduction, smoothing=0.0):
+    """torch's nll_loss of log-probabilities (and, with smoothing, cross_entropy's extra term), in NumPy."""
+    k = logp.shape[1]
+    w = np.ones(k) if weight is None else np.asarray(weight)
+    keep = y != ignore_index
+    cls = np.where(keep, y, 0).astype(int)
+    row_w = np.where(keep, w[cls], 0.0)
+    nll = -row_w * logp[np.arange(len(y)), cls]
+    smooth = np.where(keep, -(logp * w).sum(axis=1), 0.0)
+    if reduction == "none":
+        return (1 - smoothing) * nll + smoothing / k * smooth
+    if reduction == "sum":
+        return (1 - smoothing) * nll.sum() + smoothing / k * smooth.sum()
+    return ((1 - smoothing) * nll.sum() + smoothing / k * smooth.sum()) / row_w.sum()
+
+
+def class_losses():
+    op = Op("nll_loss_weighted", "torch.nn.functional.nll_loss (weight, ignore_index) forward (checked against NumPy)"
+            " and autograd")
+    weight = [0.5, 2.0, 1.5]
+    for name, labels, w, ii, reduction in [
+            ("weight mean", [1.0, 0.0, 2.0, 2.0], weight, -100, "mean"),
+            ("weight sum, a row ignored", [1.0, -100.0, 2.0, 0.0], weight, -100, "sum"),
+            ("weight none, a row ignored", [1.0, -100.0, 2.0, 0.0], weight, -100, "none"),
+            ("ignore_index=2 (a class) mean", [1.0, 2.0, 0.0, 2.0], None, 2, "mean"),
+            ("weight and ignore_index=-1 mean", [-1.0, 2.0, 0.0, 1.0], weight, -1, "mean")]:
+        args = {"weight": w, "ignore_index": ii, "reduction": reduction}
+        op.case(name, [op.normal(4, 3), np.array(labels)],
+                lambda x, y, w=w, ii=ii, r=reduction: np_class_loss(x, y, w, ii, r),
+                lambda x, y, w=w, ii=ii, r=reduction: F.nll_loss(x, y.long(), None if w is None else torch.tensor(w),
+                                                                ignore_index=ii, reduction=r),
+                args=args, diff=[True, False])
+    op.write()
+
+    op = Op("cross_entropy_weighted", "torch.nn.functional.cross_entropy (weight, ignore_index, label_smoothing)"
+            " forward (checked against NumPy) and autograd")
+    for name, labels, w, ii, reduction, eps in [
+            ("weight mean", [1.0, 0.0, 2.0, 2.0], weight, -100, "mean", 0.0),
+            ("label_smoothing=0.1 mean", [1.0, 0.0, 2.0, 2.0], None, -100, "mean", 0.1),
+            ("weight, a row ignored, label_smoothing=0.2 mean", [1.0, -100.0, 2.0, 0.0], weight, -100, "mean", 0.2),
+            ("weight, a row ignored, label_smoothing=0.2 sum", [1.0, -100.0, 2.0, 0.0], weight, -100, "sum", 0.2),
+            ("ignore_index=0, label_smoothing=0.3 none", [1.0, 0.0, 2.0, 0.0], None, 0, "none", 0.3),
+            ("label_smoothing=1.0 mean", [2.0, 1.0, 1.0, 0.0], weight, -100, "mean", 1.0)]:
+        args = {"weight": w, "ignore_index": ii, "reduction": reduction, "label_smoothing": eps}
+        op.case(name, [op.normal(4, 3), np.array(labels)],
+                lambda x, y, w=w, ii=ii, r=reduction, e=eps: np_class_loss(scipy.special.log_softmax(x, axis=1), y, w,
+                                                                           ii, r, e),
+                lambda x, y, w=w, ii=ii, r=reduction, e=eps: F.cross_entropy(
+                    x, y.long(), None if w is None else torch.tensor(w), ignore_index=ii, reduction=r, label_smoothing=e),
+                args=args, diff=[True, False])
+    op.write()
 
 
 # ---- reductions ----
@@ -1019,6 +1216,7 @@ def main():
     where_and_clip()
     selections()
     deep_learning_ops()
+    norms()
     step_ops()
     trig_ops()
     activation_ops()

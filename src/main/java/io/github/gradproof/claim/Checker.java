@@ -473,8 +473,8 @@ final class Checker {
   }
 
   private static boolean isReserved(String name) {
-    return name.equals("True") || name.equals("False") || name.equals("None") || name.equals("forward")
-        || name.equals("central") || Functions.named(name) != null;
+    return name.equals("True") || name.equals("False") || name.equals("None") || name.equals("inf")
+        || name.equals("forward") || name.equals("central") || Functions.named(name) != null;
   }
 
   private static String labelsMessage(String name) {

@@ -2,6 +2,7 @@ package io.github.gradproof.claim;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Recursive-descent parser of one line, one method per grammar rule (precedence as Python's):
@@ -231,6 +232,7 @@ final class Parser {
       Arguments a = arguments();
       return new Expr.MethodCall(target, attr.text(), a.positional, a.keywords, attr.offset());
     }
+    linalgPrefix(target, attr);
     return switch (attr.text()) {
       case "T" -> new Expr.Transpose(target, attr.offset());
       case "shape" -> new Expr.ShapeOf(target, attr.offset());
@@ -239,6 +241,22 @@ final class Parser {
           + "': the attributes are .T, .shape and .ndim" + (Functions.method(attr.text()) != null
           ? "; call the method as ." + attr.text() + "(...)" : ""));
     };
+  }
+
+  /**
+   * {@code np.linalg.norm(x)}: one error at the prefix, saying to drop it, as the checker says of
+   * {@code np.} and {@code torch.} (which, unlike {@code np.linalg.}, parse as method calls).
+   */
+  private void linalgPrefix(Expr target, Token attr) {
+    if (!attr.text().equals("linalg") || !(target instanceof Expr.Name module)
+        || !Set.of("np", "numpy", "torch").contains(module.name()) || !check(TokenType.DOT)) {
+      return;
+    }
+    Token function = tokens.get(Math.min(current + 1, tokens.size() - 1));
+    if (function.type() == TokenType.NAME && Functions.named(function.text()) != null) {
+      throw new ClaimSyntaxException(module.pos(), "write " + function.text() + "(...) without the '" + module.name()
+          + ".linalg.' prefix: the language spells NumPy's and PyTorch's functions by their bare names");
+    }
   }
 
   private Expr index(Expr target) {
@@ -306,6 +324,7 @@ final class Parser {
         return switch (t.text()) {
           case "True", "False" -> new Expr.Bool(t.text().equals("True"), t.offset());
           case "None" -> new Expr.NoneLiteral(t.offset());
+          case "inf" -> new Expr.Num("inf", Double.POSITIVE_INFINITY, false, t.offset()); // NumPy's inf, bare
           default -> new Expr.Name(t.text(), t.offset());
         };
       case LPAREN:

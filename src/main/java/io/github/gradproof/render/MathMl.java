@@ -232,7 +232,7 @@ public final class MathMl {
   // ---- one method per kind of node
 
   private void number(Expr.Num n) {
-    open("mn").text(n.text()).close("mn");
+    open("mn").text(n.text().equals("inf") ? "∞" : n.text()).close("mn"); // NumPy's inf, as mathematics writes it
   }
 
   private void negation(Expr.Neg n) {

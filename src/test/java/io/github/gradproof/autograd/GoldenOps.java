@@ -46,6 +46,8 @@ final class GoldenOps {
   static {
     elementwise();
     deepLearning();
+    norms();
+    regressionLosses();
     steps();
     reductions();
     shapes();
@@ -157,6 +159,51 @@ final class GoldenOps {
     unary("hardswish", Var::hardswish);
     unary("softsign", Var::softsign);
     unary("mish", Var::mish);
+  }
+
+  private static void norms() {
+    OPS.put("norm", (x, a) -> {
+      JsonElement ord = a.get("ord");
+      int[] axis = ints(a, "axis");
+      boolean keepdims = a.get("keepdims").getAsBoolean();
+      if (ord.isJsonNull() || ord.getAsJsonPrimitive().isNumber()) {
+        return Ops.norm(x[0], ord.isJsonNull() ? null : ord.getAsDouble(), axis, keepdims);
+      }
+      String named = ord.getAsString();
+      return named.endsWith("inf") ? Ops.norm(x[0], order(ord), axis, keepdims) : Ops.norm(x[0], named, axis, keepdims);
+    });
+    OPS.put("normalize", (x, a) -> Ops.normalize(x[0], order(a.get("p")), a.get("dim").getAsInt(),
+        a.get("eps").getAsDouble()));
+    OPS.put("cosine_similarity", (x, a) -> Ops.cosineSimilarity(x[0], x[1], a.get("dim").getAsInt(),
+        a.get("eps").getAsDouble()));
+  }
+
+  private static void regressionLosses() {
+    OPS.put("smooth_l1_loss", (x, a) -> Ops.smoothL1Loss(x[0], x[1], a.get("beta").getAsDouble()));
+    OPS.put("huber_loss", (x, a) -> Ops.huberLoss(x[0], x[1], a.get("delta").getAsDouble()));
+    OPS.put("kl_div", (x, a) -> Ops.klDiv(x[0], x[1], false));
+    OPS.put("kl_div_log_target", (x, a) -> Ops.klDiv(x[0], x[1], true));
+    OPS.put("nll_loss_weighted", (x, a) -> Ops.nllLoss(x[0], x[1].value(), weight(a), a.get("ignore_index").getAsInt(),
+        a.get("reduction").getAsString()));
+    OPS.put("cross_entropy_weighted", (x, a) -> Ops.crossEntropy(x[0], x[1].value(), weight(a),
+        a.get("ignore_index").getAsInt(), a.get("reduction").getAsString(), a.get("label_smoothing").getAsDouble()));
+  }
+
+  private static Tensor weight(JsonObject a) {
+    JsonElement w = a.get("weight");
+    if (w.isJsonNull()) {
+      return null;
+    }
+    double[] v = new double[w.getAsJsonArray().size()];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = w.getAsJsonArray().get(i).getAsDouble();
+    }
+    return Tensor.vector(v);
+  }
+
+  /** A fixture's order: a number, or 'inf' or '-inf' (JSON has no infinity). */
+  private static double order(JsonElement e) {
+    return e.getAsJsonPrimitive().isNumber() ? e.getAsDouble() : Double.parseDouble(e.getAsString().replace("inf", "Infinity"));
   }
 
   private static void reductions() {

@@ -17,6 +17,9 @@ final class RuleBreaks {
   static void register() {
     elementwise();
     deepLearning();
+    norms();
+    regressionLosses();
+    classLosses();
     steps();
     binary();
     reductions();
@@ -194,6 +197,88 @@ final class RuleBreaks {
         Elementwise.mul(g, Elementwise.zip(x[0], x[1], (b, a) -> b / (a * a + b * b))));
     breaks("arctan2", 1, "the other operand's numerator", (r, g, y, x, p) ->
         Elementwise.mul(g, Elementwise.zip(x[0], x[1], (b, a) -> -a / (a * a + b * b))));
+  }
+
+  private static void norms() {
+    scenario("norm", "norm", "(2, 3, 4) axis=(1,) ord=4");
+    breaks("norm", -1, "flip the sign", FLIP_SIGN);
+    breaks("norm", 0, "the 1-norm's slope sign(x) (drop |x|^(p-1) / norm^(p-1))", (r, g, y, x, p) ->
+        Elementwise.mul(((NormOps.Norm) p).reduce().expand(g, x[0].shapeRef()), Elementwise.map(x[0], Math::signum)));
+    breaks("norm", 0, "the 2-norm's slope x / norm whatever the order", (r, g, y, x, p) -> {
+      ReductionOps.Reduce reduce = ((NormOps.Norm) p).reduce();
+      return Elementwise.mul(reduce.expand(g, x[0].shapeRef()), Elementwise.div(x[0], reduce.expand(y, x[0].shapeRef())));
+    });
+    scenario("cosine_similarity", "cosine_similarity", "(3, 4) with (3, 4)");
+    breaks("cosine_similarity", -1, "flip the sign", FLIP_SIGN);
+    breaks("cosine_similarity", 0, "the second operand's rule", (r, g, y, x, p) ->
+        NormOps.COSINE_SIMILARITY.vjp(1).apply(g, y, x, (NormOps.Cosine) p));
+    breaks("cosine_similarity", 1, "the first operand's rule", (r, g, y, x, p) ->
+        NormOps.COSINE_SIMILARITY.vjp(0).apply(g, y, x, (NormOps.Cosine) p));
+    breaks("cosine_similarity", 0, "drop the normalisation term (x2 / (n1 n2) alone)", (r, g, y, x, p) ->
+        cosineWithoutNormalisation(g, x[0], x[1], (NormOps.Cosine) p));
+  }
+
+  private static void regressionLosses() {
+    for (String op : new String[] {"smooth_l1_loss", "huber_loss"}) {
+      // A bound of 0.5, not 1, so that a slope that forgets to divide or multiply by it is wrong.
+      scenario(op, op, "(3, 4) with (3, 4) " + (op.equals("huber_loss") ? "delta" : "beta") + "=0.5");
+      breaks(op, -1, "flip the sign", FLIP_SIGN);
+      breaks(op, -1, "the L1 slope sign(d) everywhere", (r, g, y, x, p) -> Elementwise.mul(
+          Elementwise.map(r.apply(g, y, x, p), Math::signum), Elementwise.map(g, Math::abs)));
+    }
+    breaks("smooth_l1_loss", -1, "forget to divide by beta", (r, g, y, x, p) -> Elementwise.mul(g,
+        Elementwise.zip(x[0], x[1], (a, t) -> Math.max(-1, Math.min(1, a - t)))));
+    breaks("huber_loss", -1, "smooth_l1's slope (divide by delta, saturate at 1)", (r, g, y, x, p) ->
+        scale(r.apply(g, y, x, p), 1 / (Double) p));
+    for (String op : new String[] {"kl_div", "kl_div(log_target)"}) {
+      scenario(op, op.equals("kl_div") ? "kl_div" : "kl_div_log_target", "(3, 4) with (3, 4)");
+      breaks(op, -1, "flip the sign", FLIP_SIGN);
+    }
+    breaks("kl_div", 1, "drop the + 1 of d(t log t)", (r, g, y, x, p) ->
+        Elementwise.mul(g, Elementwise.zip(x[0], x[1], (a, t) -> StrictMath.log(t) - a)));
+    breaks("kl_div", 0, "the target's log instead of the target", (r, g, y, x, p) ->
+        Elementwise.mul(g, Elementwise.map(x[1], t -> -StrictMath.log(t))));
+    breaks("kl_div(log_target)", 0, "the log-target itself instead of its exponential", (r, g, y, x, p) ->
+        Elementwise.mul(g, Elementwise.neg(x[1])));
+    breaks("kl_div(log_target)", 1, "drop the + 1 of d(e^t t)", (r, g, y, x, p) ->
+        Elementwise.mul(g, Elementwise.zip(x[0], x[1], (a, t) -> StrictMath.exp(t) * (t - a))));
+  }
+
+  private static void classLosses() {
+    String op = "nll_loss(weight, ignore_index)";
+    scenario(op, "nll_loss_weighted", "weight none, a row ignored");
+    breaks(op, -1, "flip the sign", FLIP_SIGN);
+    breaks(op, 0, "drop the class weights", (r, g, y, x, p) -> {
+      ClassLosses.Rows rows = (ClassLosses.Rows) p;
+      double[] ones = new double[rows.weights().length];
+      for (int i = 0; i < ones.length; i++) {
+        ones[i] = rows.ignored()[i] ? 0 : 1;
+      }
+      return r.apply(g, y, x, new ClassLosses.Rows(ones, rows.classes(), rows.ignored()));
+    });
+    breaks(op, 0, "let the ignored row's label 0 take its gradient", (r, g, y, x, p) -> {
+      ClassLosses.Rows rows = (ClassLosses.Rows) p;
+      Tensor right = r.apply(g, y, x, p);
+      double[] out = right.data().clone();
+      int classes = x[0].shapeRef()[1];
+      for (int i = 0; i < rows.ignored().length; i++) {
+        out[i * classes] -= rows.ignored()[i] ? g.data()[i] : 0;
+      }
+      return new Tensor(out, right.shapeRef());
+    });
+  }
+
+  /** {@code g x2 / (n1 n2)}: the cosine similarity's gradient as if the norms were constants. */
+  private static Tensor cosineWithoutNormalisation(Tensor g, Tensor a, Tensor b, NormOps.Cosine c) {
+    int[] shape = Shapes.broadcast(a.shapeRef(), b.shapeRef());
+    ReductionOps.Reduce along = ReductionOps.Reduce.of(new int[] {c.dim()}, shape.length, true);
+    Tensor a1 = Elementwise.broadcastTo(a, shape);
+    Tensor b1 = Elementwise.broadcastTo(b, shape);
+    Tensor n1 = along.expand(Elementwise.map(Reductions.sum(Elementwise.mul(a1, a1), along.reduced(), true),
+        StrictMath::sqrt), shape);
+    Tensor n2 = along.expand(Elementwise.map(Reductions.sum(Elementwise.mul(b1, b1), along.reduced(), true),
+        StrictMath::sqrt), shape);
+    return Elementwise.div(Elementwise.mul(along.expand(g, shape), b1), Elementwise.mul(n1, n2));
   }
 
   private static void binary() {
