@@ -309,6 +309,66 @@ case("layer_norm over the last axis with weight and bias", "layer_norm(x, (C,), 
 case("layer_norm over two axes, an integer size and eps", "layer_norm(x, (R, C), eps=0.1) + layer_norm(x, C)",
      lambda x: F.layer_norm(x, (3, 4), eps=0.1) + F.layer_norm(x, (4,)), {"x": ([2, "R", "C"], "normal")},
      {"R": 3, "C": 4})
+# ---- norms, similarities and the regression and divergence losses ----
+case("norm: vector orders and the flattened default",
+     "norm(v) + norm(v, 1) + norm(v, inf) + norm(v, -inf) + norm(v, 3) + norm(v, 0.5) + norm(x)",
+     lambda v, x: (torch.linalg.norm(v) + torch.linalg.norm(v, 1) + torch.linalg.norm(v, float("inf"))
+                   + torch.linalg.norm(v, -float("inf")) + torch.linalg.norm(v, 3) + torch.linalg.norm(v, 0.5)
+                   + torch.linalg.norm(x)),
+     {"v": ([5], "normal"), "x": ([2, 3, 4], "normal")})
+case("norm: matrix orders", "norm(m, 'fro') + norm(m, 1) + norm(m, -1) + norm(m, inf) + norm(m, -inf)",
+     lambda m: (torch.linalg.norm(m, "fro") + torch.linalg.norm(m, 1) + torch.linalg.norm(m, -1)
+                + torch.linalg.norm(m, float("inf")) + torch.linalg.norm(m, -float("inf"))),
+     {"m": ([3, 4], "normal")})
+case("norm: axes, keepdims and PyTorch's keywords",
+     "x / norm(x, axis=-1, keepdims=True) + norm(x, 1, (0, 2), True) + norm(x, ord=inf, dim=1, keepdim=True)",
+     lambda x: (x / torch.linalg.norm(x, dim=-1, keepdim=True) + torch.linalg.norm(x, 1, (0, 2), True)
+                + torch.linalg.norm(x, ord=float("inf"), dim=1, keepdim=True)),
+     {"x": ([2, 3, 4], "normal")})
+case("batch_norm in training mode, with weight and bias, on (N, C) and (N, C, L)",
+     "batch_norm(x, None, None, w, b, training=True) + batch_norm(u, None, None, training=True, eps=0.1).sum(axis=2)",
+     lambda x, w, b, u: (F.batch_norm(x, None, None, w, b, training=True)
+                         + F.batch_norm(u, None, None, training=True, eps=0.1).sum(dim=2)),
+     {"x": ([4, 3], "normal"), "w": ([3], "normal"), "b": ([3], "normal"), "u": ([4, 3, 5], "normal")})
+case("batch_norm in evaluation mode reads the running statistics; in training mode they change nothing",
+     "batch_norm(q, m, v, w) + batch_norm(q, m, v, training=True, momentum=0.5)",
+     lambda q, m, v, w: (F.batch_norm(q, m.double(), v.double(), w) + F.batch_norm(q, m.double(), v.double(), training=True,
+                                                                                momentum=0.5)),
+     {"q": ([2, 3, 2, 2], "normal"), "m": ([3], ("ints", -2, 3)), "v": ([3], ("ints", 1, 4)), "w": ([3], "normal")})
+case("normalize: defaults, p, dim and eps", "normalize(x) + normalize(x, 1, -1) + normalize(x, p=inf, dim=0, eps=0.5)",
+     lambda x: F.normalize(x) + F.normalize(x, 1.0, -1) + F.normalize(x, p=float("inf"), dim=0, eps=0.5),
+     {"x": ([3, 4], "normal")})
+case("cosine_similarity: defaults and broadcasting along dim",
+     "cosine_similarity(a, b) + cosine_similarity(u, b, dim=-1, eps=1e-3)[0]",
+     lambda a, b, u: F.cosine_similarity(a, b) + F.cosine_similarity(u, b, dim=-1, eps=1e-3)[0],
+     {"a": ([3, 4], "normal"), "b": ([3, 4], "normal"), "u": ([2, 1, 4], "normal")})
+case("l1_loss, smooth_l1_loss and huber_loss: reductions, beta and delta",
+     "l1_loss(a, t) + smooth_l1_loss(a, t, reduction='sum') + huber_loss(a, t, reduction='none', delta=0.5)"
+     " + smooth_l1_loss(a, t, beta=0.25) + huber_loss(a, t)",
+     lambda a, t: (F.l1_loss(a, t) + F.smooth_l1_loss(a, t, reduction="sum") + F.huber_loss(a, t, reduction="none", delta=0.5)
+                   + F.smooth_l1_loss(a, t, beta=0.25) + F.huber_loss(a, t)),
+     {"a": ([3, 4], "normal"), "t": ([3, 4], "normal")})
+case("l1_loss and huber_loss broadcast the target", "l1_loss(a, t, reduction='none') + huber_loss(a, t, reduction='none')",
+     lambda a, t: F.l1_loss(a, t, reduction="none") + F.huber_loss(a, t, reduction="none"),
+     {"a": ([3, 4], "normal"), "t": ([4], "normal")})
+case("kl_div: every reduction and log_target",
+     "kl_div(l, p) + kl_div(l, p, reduction='batchmean') + kl_div(l, p, reduction='sum')"
+     " + kl_div(l, p, reduction='none') + kl_div(l, log(p), reduction='batchmean', log_target=True)",
+     lambda l, p: (F.kl_div(l, p) + F.kl_div(l, p, reduction="batchmean") + F.kl_div(l, p, reduction="sum")
+                   + F.kl_div(l, p, reduction="none") + F.kl_div(l, torch.log(p), reduction="batchmean", log_target=True)),
+     {"l": ([3, 4], "normal"), "p": ([3, 4], "probability")})
+case("cross_entropy: weight, ignore_index and label_smoothing",
+     "cross_entropy(z, y, w) + cross_entropy(z, y, ignore_index=1, reduction='sum', label_smoothing=0.1)"
+     " + cross_entropy(z, y, w, label_smoothing=0.25) + cross_entropy(z, y, reduction='none', label_smoothing=0.2).sum()",
+     lambda z, y, w: (lambda w: F.cross_entropy(z, y, w) + F.cross_entropy(z, y, ignore_index=1, reduction="sum", label_smoothing=0.1)
+                      + F.cross_entropy(z, y, w, label_smoothing=0.25)
+                      + F.cross_entropy(z, y, reduction="none", label_smoothing=0.2).sum())(w.double()),
+     {"z": ([5, 3], "normal"), "y": ([5], ("labels", 3)), "w": ([3], ("ints", 1, 4))})
+case("nll_loss: weight and ignore_index under every reduction",
+     "nll_loss(l, y, w) + nll_loss(l, y, w, ignore_index=2, reduction='sum') + nll_loss(l, y, ignore_index=0, reduction='none')",
+     lambda l, y, w: (lambda w: F.nll_loss(l, y, w) + F.nll_loss(l, y, w, ignore_index=2, reduction="sum")
+                      + F.nll_loss(l, y, ignore_index=0, reduction="none"))(w.double()),
+     {"l": ([5, 3], "normal"), "y": ([5], ("labels", 3)), "w": ([3], ("ints", 1, 4))})
 case("flatten and the tensor methods", "x.exp().flatten() + flatten(u, 1, -1).sum() + x.log().abs().sqrt().flatten(0)"
      " + x.clip(min=1).flatten() + flatten(s)",
      lambda x, u, s: (x.exp().flatten() + torch.flatten(u, 1, -1).sum() + x.log().abs().sqrt().flatten(0)
@@ -316,6 +376,59 @@ case("flatten and the tensor methods", "x.exp().flatten() + flatten(u, 1, -1).su
      {"x": ([3, 4], "positive"), "u": ([2, 3, 4], "normal"), "s": ([], "normal")})
 case("flatten of the middle axes", "flatten(u, 1, 2) * 2", lambda u: torch.flatten(u, 1, 2) * 2,
      {"u": ([2, 3, 4, 5], "normal")})
+
+
+# ---- remainders and step functions ----
+case("% on tensors has the divisor's sign", "3 * a % b + 3 * a % -b + (a % 0.5) * (M % 2 + -7 % 2)",
+     lambda a, b: 3 * a % b + torch.remainder(3 * a, -b) + torch.remainder(a, 0.5) * (5 % 2 + -7 % 2),
+     {"a": (["M"], "normal"), "b": ([3, 1], "positive")}, {"M": 5})
+case("remainder and fmod", "remainder(4 * a, b) + fmod(4 * a, -b) * fmod(-4 * a, b)",
+     lambda a, b: torch.remainder(4 * a, b) + torch.fmod(4 * a, -b) * torch.fmod(-4 * a, b),
+     {"a": ([3, 4], "normal"), "b": ([4], "positive")})
+case("floor, ceil, trunc and round keep a zero gradient", "x * floor(3 * x) + ceil(x) + trunc(3 * x) * round(x)"
+     " + round(50 * x, 1) + round(50 * x, decimals=-1)",
+     lambda x: x * torch.floor(3 * x) + torch.ceil(x) + torch.trunc(3 * x) * torch.round(x)
+     + torch.round(50 * x, decimals=1) + torch.round(50 * x, decimals=-1),
+     {"x": ([3, 4], "normal")})
+
+
+# ---- circular functions, the reciprocal and powers as functions ----
+case("tan and the inverse circular functions", "tan(u) + arctan(x) * arcsin(u) - arccos(u) + atan(x) + asin(u) * acos(u)",
+     lambda x, u: torch.tan(u) + torch.atan(x) * torch.asin(u) - torch.acos(u) + torch.atan(x)
+     + torch.asin(u) * torch.acos(u), {"x": ([3, 4], "normal"), "u": ([3, 4], "uniform")})
+case("arctan2 broadcasts", "arctan2(a, b) + atan2(b, a)", lambda a, b: torch.atan2(a, b) + torch.atan2(b, a),
+     {"a": ([3, 4], "normal"), "b": ([4], "normal")})
+case("reciprocal, power and pow", "reciprocal(p) + power(p, x) + pow(p, 3) - power(x, 2) * pow(2, x)",
+     lambda p, x: torch.reciprocal(p) + torch.pow(p, x) + torch.pow(p, 3) - torch.pow(x, 2) * torch.pow(2, x),
+     {"p": ([3, 4], "positive"), "x": ([4], "normal")})
+
+
+# ---- piecewise activations and softmin ----
+case("elu, selu and celu", "elu(x) + elu(x, 0.5) + selu(x) * celu(x) + celu(x, alpha=2.0)",
+     lambda x: F.elu(x) + F.elu(x, 0.5) + F.selu(x) * F.celu(x) + F.celu(x, alpha=2.0), {"x": ([3, 4], "normal")})
+case("hardtanh, relu6, hardsigmoid and hardswish", "hardtanh(4 * x) + hardtanh(4 * x, -0.5, max_val=2)"
+     " + relu6(8 * x) * hardsigmoid(4 * x) + hardswish(4 * x)",
+     lambda x: F.hardtanh(4 * x) + F.hardtanh(4 * x, -0.5, max_val=2) + F.relu6(8 * x) * F.hardsigmoid(4 * x)
+     + F.hardswish(4 * x), {"x": ([3, 4], "normal")})
+case("softsign and mish", "softsign(x) * mish(x) + mish(3 * x)", lambda x: F.softsign(x) * F.mish(x) + F.mish(3 * x),
+     {"x": ([3, 4], "normal")})
+case("softmin along a dim, and by PyTorch's implicit dim", "softmin(x, dim=1) + softmin(x, axis=0) * softmin(x)",
+     lambda x: F.softmin(x, dim=1) + F.softmin(x, dim=0) * F.softmin(x, dim=1), {"x": ([3, 4], "normal")})
+
+
+# ---- gathering along an axis, amax and amin ----
+case("gather as function and method", "gather(x, 1, y) + x.gather(1, y) * 2 + gather(x, 0, z)",
+     lambda x, y, z: torch.gather(x, 1, y) + x.gather(1, y) * 2 + torch.gather(x, 0, z),
+     {"x": (["B", "K"], "normal"), "y": (["B", 2], ("labels", 4)), "z": ([1, 2], ("labels", 3))}, {"B": 3, "K": 4})
+case("take_along_axis broadcasts, counts negative indices from the end, flattens for axis None",
+     "take_along_axis(x, i, axis=1) + take_along_axis(x, j, -1) + take_along_axis(x, f, None)[0]",
+     lambda x, i, j, f: (torch.gather(x, 1, i) + torch.gather(x, 1, torch.remainder(j, 4).expand(3, 2))
+                         + x.reshape(-1)[f][0]),
+     {"x": ([3, 4], "normal"), "i": ([3, 2], ("labels", 4)), "j": ([1, 2], ("ints", -4, 4)), "f": ([5], ("labels", 12))})
+case("amax and amin, also as methods", "amax(x, dim=1, keepdims=True) + amin(x, 0, keepdim=True) * x.amax() + x.amin(axis=(0, 1))"
+     " + amax(x, ())",
+     lambda x: (torch.amax(x, dim=1, keepdim=True) + torch.amin(x, 0, keepdim=True) * x.amax() + x.amin(dim=(0, 1))
+                + torch.amax(x, ())), {"x": ([3, 4], "normal")})
 
 
 # ---- attention and layout: masked_fill, the constants inf and pi ----

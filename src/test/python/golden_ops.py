@@ -14,6 +14,7 @@ The output is deterministic (seeded per op); commit the regenerated JSON with th
 
 import json
 import os
+import warnings
 import zlib
 
 import numpy as np
@@ -419,6 +420,308 @@ def binary_losses():
     op.write()
 
 
+# ---- step functions and remainders ----
+
+def divisors(op, *shape):
+    """Divisors of either sign, away from zero (the quotient stays moderate)."""
+    return np.where(op.rng.random(size=shape) < 0.5, -1.0, 1.0) * op.uniform(0.5, 2.0, *shape)
+
+
+def step_ops():
+    specs = [("floor", np.floor, torch.floor), ("ceil", np.ceil, torch.ceil), ("trunc", np.trunc, torch.trunc),
+             ("round", np.round, torch.round)]
+    for name, np_fn, torch_fn in specs:
+        op = Op(name, "numpy." + name + " forward; torch autograd (zero gradient)")
+        for shape in UNARY_SHAPES:
+            op.case(str(shape), [3 * op.normal(*shape)], np_fn, torch_fn, args={"decimals": 0})
+        # Integers and halves: the jumps themselves (round's halves go to the even neighbour).
+        op.case("integers and halves", [np.array([-2.5, -1.5, -1.0, -0.5, 0.0, 0.5, 1.0, 1.5, 2.5, 3.5])],
+                np_fn, torch_fn, args={"decimals": 0}, kink=True)
+        if name == "round":
+            for d in (1, 2, -1):
+                op.case("decimals=" + str(d), [50 * op.normal(3, 4)], lambda x, d=d: np.round(x, d),
+                        lambda x, d=d: torch.round(x, decimals=d), args={"decimals": d})
+            op.case("decimals=1 at halves", [np.array([0.25, 0.35, -0.45, 1.25, 12.5])], lambda x: np.round(x, 1),
+                    lambda x: torch.round(x, decimals=1), args={"decimals": 1}, kink=True)
+        op.write()
+
+    for name, np_fn, torch_fn in [("remainder", np.remainder, torch.remainder), ("fmod", np.fmod, torch.fmod)]:
+        op = Op(name, "numpy." + name + " forward; torch." + name + " autograd")
+        for a, b in BROADCAST_PAIRS:
+            op.case(shape_name(a, b), [op.uniform(-6, 6, *a), divisors(op, *b)], np_fn, torch_fn)
+        op.case("every sign of dividend and divisor", [np.array([5.5, -5.5, 5.5, -5.5, 0.75, -0.75]),
+                                                       np.array([2.0, 2.0, -2.0, -2.0, 2.0, -2.0])], np_fn, torch_fn)
+        op.case("exact multiples (the jumps)", [np.array([4.0, -4.0, 4.0, -4.0, 0.0, 6.0]),
+                                                np.array([2.0, 2.0, -2.0, -2.0, 1.5, 1.5])], np_fn, torch_fn, kink=True)
+        op.write()
+
+
+# ---- circular functions and the reciprocal ----
+
+def trig_ops():
+    specs = [("tan", np.tan, torch.tan, lambda op, s: op.uniform(-1.4, 1.4, *s)),
+             ("arctan", np.arctan, torch.atan, lambda op, s: 2 * op.normal(*s)),
+             ("arcsin", np.arcsin, torch.asin, lambda op, s: op.uniform(-0.95, 0.95, *s)),
+             ("arccos", np.arccos, torch.acos, lambda op, s: op.uniform(-0.95, 0.95, *s)),
+             ("reciprocal", np.reciprocal, torch.reciprocal, lambda op, s: divisors(op, *s))]
+    for name, np_fn, torch_fn, draw in specs:
+        op = Op(name, "numpy." + name + " forward; torch autograd")
+        for shape in UNARY_SHAPES:
+            op.case(str(shape), [draw(op, shape)], np_fn, torch_fn)
+        op.write()
+    op = Op("arctan2", "numpy.arctan2 forward; torch.atan2 autograd")
+    for a, b in BROADCAST_PAIRS:
+        op.case(shape_name(a, b), [op.normal(*a), op.normal(*b)], np.arctan2, torch.atan2)
+    op.case("every quadrant and the axes", [np.array([1.0, 1.0, -1.0, -1.0, 0.0, 0.0, 2.0, -2.0]),
+                                            np.array([1.0, -1.0, 1.0, -1.0, 3.0, -3.0, 0.0, 0.0])],
+            np.arctan2, torch.atan2)
+    op.write()
+
+
+# ---- piecewise activations of torch.nn.functional ----
+
+SELU_ALPHA = 1.6732632423543772848170429916717
+SELU_SCALE = 1.0507009873554804934193349852946
+
+
+def elu(x, alpha=1.0, scale=1.0, input_scale=1.0):
+    return np.where(x > 0, scale * x, scale * alpha * np.expm1(np.minimum(x, 0) * input_scale))
+
+
+def hardsigmoid(x):
+    return np.minimum(np.maximum(x + 3, 0), 6) / 6
+
+
+def mish(x):
+    return x * np.tanh(np.logaddexp(0, x))
+
+
+def activation_ops():
+    specs = [
+        ("elu", {"alpha": 1.0}, lambda x: elu(x), F.elu),
+        ("elu_alpha", {"alpha": 0.5}, lambda x: elu(x, 0.5), lambda x: F.elu(x, 0.5)),
+        ("selu", {}, lambda x: elu(x, SELU_ALPHA, SELU_SCALE), F.selu),
+        ("celu", {"alpha": 2.0}, lambda x: elu(x, 2.0, 1.0, 0.5), lambda x: F.celu(x, 2.0)),
+        ("hardtanh", {"min_val": -1.0, "max_val": 1.0}, lambda x: np.clip(x, -1, 1), F.hardtanh),
+        ("hardtanh_bounds", {"min_val": -0.5, "max_val": 2.0}, lambda x: np.clip(x, -0.5, 2),
+         lambda x: F.hardtanh(x, -0.5, 2.0)),
+        ("relu6", {"min_val": 0.0, "max_val": 6.0}, lambda x: np.clip(x, 0, 6), F.relu6),
+        ("hardsigmoid", {}, hardsigmoid, F.hardsigmoid),
+        ("hardswish", {}, lambda x: x * hardsigmoid(x), F.hardswish),
+        ("softsign", {}, lambda x: x / (1 + np.abs(x)), F.softsign),
+        ("mish", {}, mish, F.mish),
+    ]
+    kinks = {"elu": [-1.0, 0.0, 1.0], "elu_alpha": [0.0, -0.5], "selu": [0.0, 2.0], "celu": [0.0, -3.0],
+             "hardtanh": [-1.0, 1.0, 0.0], "hardtanh_bounds": [-0.5, 2.0, 1.0], "relu6": [0.0, 6.0, 3.0],
+             "hardsigmoid": [-3.0, 3.0, 0.0], "hardswish": [-3.0, 3.0, -4.0, 0.0]}
+    for name, args, np_fn, torch_fn in specs:
+        op = Op(name, "torch.nn.functional." + name.split("_")[0] + " forward and autograd")
+        for shape in UNARY_SHAPES:
+            op.case(str(shape), [4 * op.normal(*shape)], np_fn, torch_fn, args=args)
+        if name in kinks:
+            op.case("at the kinks (PyTorch's slope there)", [np.array(kinks[name])], np_fn, torch_fn, args=args,
+                    kink=True)
+        if name == "mish":
+            op.case("large magnitudes", [np.array([-800.0, -30.0, 30.0, 800.0])], np_fn, torch_fn, fd=False)
+        op.write()
+
+
+# ---- norms, similarities and the regression and divergence losses ----
+
+def ord_json(ord):
+    """A norm order as the fixtures write it: a number, 'inf', '-inf', 'fro' or None."""
+    if isinstance(ord, float) and np.isinf(ord):
+        return "inf" if ord > 0 else "-inf"
+    return ord
+
+
+def norm_case(op, name, x, ord, axis, keepdims=False, kink=False):
+    dim = None if axis is None else tuple(axis)
+    op.case(name, [x], lambda x: np.linalg.norm(x, ord=ord, axis=dim, keepdims=keepdims),
+            lambda x: torch.linalg.norm(x, ord=ord, dim=dim, keepdim=keepdims),
+            args={"ord": ord_json(ord), "axis": None if axis is None else list(axis), "keepdims": keepdims}, kink=kink)
+
+
+def norms():
+    op = Op("norm", "numpy.linalg.norm forward; torch.linalg.norm autograd")
+    inf = float("inf")
+    for ord in [None, 1, 2, inf, -inf, 0, 3, 0.5, -1]:
+        norm_case(op, "(5,) ord=" + str(ord), op.normal(5), ord, None)
+    norm_case(op, "() ord=None", op.normal(), None, None)
+    for ord in [None, "fro", 1, -1, inf, -inf]:
+        norm_case(op, "(3, 4) matrix ord=" + str(ord), op.normal(3, 4), ord, None)
+    norm_case(op, "(2, 3, 4) flattened", op.normal(2, 3, 4), None, None, keepdims=True)
+    norm_case(op, "(3, 4) axis=1 keepdims", op.normal(3, 4), 2, [1], keepdims=True)
+    norm_case(op, "(3, 4) axis=0 ord=1", op.normal(3, 4), 1, [0])
+    norm_case(op, "(3, 4) axis=-1 ord=inf", op.normal(3, 4), inf, [-1])
+    norm_case(op, "(2, 3, 4) axis=(0, 2) fro keepdims", op.normal(2, 3, 4), "fro", [0, 2], keepdims=True)
+    norm_case(op, "(2, 3, 4) axis=(2, 0) ord=1", op.normal(2, 3, 4), 1, [2, 0])
+    norm_case(op, "(2, 3, 4) axis=(-1, 1) ord=-inf keepdims", op.normal(2, 3, 4), -inf, [-1, 1], keepdims=True)
+    norm_case(op, "(2, 3, 4) axis=(1,) ord=4", op.normal(2, 3, 4), 4, [1])
+    # PyTorch's gradient where the norm or an element is 0, and at tied magnitudes.
+    norm_case(op, "2-norm at the origin", np.zeros(4), None, None, kink=True)
+    norm_case(op, "1-norm with a zero", np.array([0.0, 1.5, -2.0]), 1, None, kink=True)
+    norm_case(op, "ord=3 at the origin", np.zeros(3), 3, None, kink=True)
+    norm_case(op, "ord=0.5 with a zero", np.array([0.0, -1.0, 3.0]), 0.5, None, kink=True)
+    with np.errstate(divide="ignore"):  # |0| ** -1 is inf, and the norm 0, as NumPy computes it
+        norm_case(op, "ord=-1 with a zero (norm 0)", np.array([0.0, -1.0, 3.0]), -1, None, kink=True)
+    norm_case(op, "inf-norm with tied magnitudes", np.array([3.0, -3.0, 1.0]), inf, None, kink=True)
+    norm_case(op, "-inf-norm with tied magnitudes", np.array([1.0, -1.0, 3.0]), -inf, None, kink=True)
+    norm_case(op, "Frobenius norm of zeros", np.zeros((2, 2)), "fro", None, kink=True)
+    norm_case(op, "matrix inf-norm with tied row sums", np.array([[1.0, -2.0], [-2.0, 1.0]]), inf, None, kink=True)
+    norm_case(op, "matrix 1-norm with a zero", np.array([[1.0, 0.0], [-1.0, 2.0]]), 1, None, kink=True)
+    op.write()
+    similarities()
+
+
+def np_normalize(x, p, dim, eps):
+    return x / np.maximum(np.linalg.norm(x, ord=p, axis=dim, keepdims=True), eps)
+
+
+def np_cosine(a, b, dim, eps):
+    a, b = np.broadcast_arrays(a, b)
+    n1 = np.maximum(np.linalg.norm(a, axis=dim), eps)
+    n2 = np.maximum(np.linalg.norm(b, axis=dim), eps)
+    return np.sum(a * b, axis=dim) / (n1 * n2)
+
+
+def similarities():
+    op = Op("normalize", "torch.nn.functional.normalize forward (checked against NumPy) and autograd")
+    inf = float("inf")
+
+    def normalize_case(name, x, p=2.0, dim=1, eps=1e-12, kink=False, fd=True):
+        op.case(name, [x], lambda x: np_normalize(x, p, dim, eps), lambda x: F.normalize(x, p=p, dim=dim, eps=eps),
+                args={"p": ord_json(float(p)), "dim": dim, "eps": eps}, kink=kink, fd=fd)
+    normalize_case("(3, 4) defaults", op.normal(3, 4))
+    normalize_case("(2, 3, 4) p=1 dim=-1", op.normal(2, 3, 4), p=1.0, dim=-1)
+    normalize_case("(4,) p=inf dim=0", op.normal(4), p=inf, dim=0)
+    normalize_case("(3, 4) p=3 dim=0", op.normal(3, 4), p=3.0, dim=0)
+    # A zero row is divided by eps (its gradient is g / eps); below eps the floor passes no gradient to the norm.
+    normalize_case("a zero row", np.array([[0.0, 0.0, 0.0], [1.0, -2.0, 0.5]]), kink=True, fd=False)
+    normalize_case("a row whose norm is below eps", np.array([[0.01, -0.02], [1.0, 2.0]]), eps=0.1)
+    op.write()
+
+    op = Op("cosine_similarity", "torch.nn.functional.cosine_similarity (torch 1.13) forward and autograd")
+
+    def cosine_case(name, a, b, dim=1, eps=1e-8, fd=True):
+        op.case(name, [a, b], lambda a, b: np_cosine(a, b, dim, eps),
+                lambda a, b: F.cosine_similarity(a, b, dim=dim, eps=eps), args={"dim": dim, "eps": eps}, fd=fd)
+    cosine_case("(3, 4) with (3, 4)", op.normal(3, 4), op.normal(3, 4))
+    cosine_case("(2, 3, 4) with (3, 1) dim=-1", op.normal(2, 3, 4), op.normal(3, 1), dim=-1)
+    cosine_case("(4,) with (4,) dim=0", op.normal(4), op.normal(4), dim=0)
+    cosine_case("(3, 4) with (4,) dim=0", op.normal(3, 4), op.normal(4), dim=0)
+    # PyTorch floors each norm at eps without differentiating the floor: its gradient there is not the
+    # floored function's slope, so finite differences do not apply.
+    cosine_case("a norm below eps", np.array([[3e-5, 4e-5], [1.0, 2.0]]), np.array([[1.0, 2.0], [3e-5, -4e-5]]),
+                eps=1e-4, fd=False)
+    cosine_case("a zero vector", np.array([0.0, 0.0, 0.0]), np.array([1.0, 2.0, -1.0]), dim=0, fd=False)
+    op.write()
+    regression_losses()
+
+
+def np_smooth_l1(x, t, beta):
+    d = np.abs(x - t)
+    return np.where(d < beta, 0.5 * d ** 2 / max(beta, 1e-300), d - 0.5 * beta)
+
+
+def np_huber(x, t, delta):
+    d = np.abs(x - t)
+    return np.where(d < delta, 0.5 * d ** 2, delta * (d - 0.5 * delta))
+
+
+def regression_losses():
+    warnings.filterwarnings("ignore", message="Using a target size")  # broadcasting is the point of these cases
+    pairs = [((3, 4), (3, 4)), ((2, 3, 4), (3, 1)), ((4,), ())]
+    for name, np_fn, torch_fn, key, values in [
+            ("smooth_l1_loss", np_smooth_l1, lambda x, t, b: F.smooth_l1_loss(x, t, reduction="none", beta=b), "beta",
+             [1.0, 0.5]),
+            ("huber_loss", np_huber, lambda x, t, d: F.huber_loss(x, t, reduction="none", delta=d), "delta",
+             [1.0, 0.5])]:
+        op = Op(name, "torch.nn.functional." + name + " (reduction='none') forward (checked against NumPy) and autograd")
+        for a, b in pairs:
+            for v in values:
+                op.case(shape_name(a, b) + " " + key + "=" + str(v), [op.normal(*a), op.normal(*b)],
+                        lambda x, t, v=v: np_fn(x, t, v), lambda x, t, v=v: torch_fn(x, t, v), args={key: v})
+        # On the branch boundaries |d| = bound and at d = 0, torch's slopes; bound 0 only for smooth_l1 (the L1 loss).
+        x = np.array([1.0, -1.0, 0.0, 2.5, -0.25])
+        t = np.array([0.0, 0.0, 0.0, 0.5, 0.25])
+        op.case("on the boundaries " + key + "=1.0", [x, t], lambda x, t: np_fn(x, t, 1.0),
+                lambda x, t: torch_fn(x, t, 1.0), args={key: 1.0}, kink=True)
+        if name == "smooth_l1_loss":
+            op.case("beta=0 (L1; slope -1 at d = 0 for both operands)", [x, t], lambda x, t: np.abs(x - t),
+                    lambda x, t: torch_fn(x, t, 0.0), args={key: 0.0}, kink=True)
+        op.write()
+
+    op = Op("kl_div", "torch.nn.functional.kl_div (reduction='none') forward (checked against NumPy) and autograd")
+    for a, b in pairs[:2]:
+        op.case(shape_name(a, b), [op.normal(*a), op.uniform(0.05, 1.0, *b)],
+                lambda x, t: scipy.special.xlogy(t, t) - t * x, lambda x, t: F.kl_div(x, t, reduction="none"))
+    # A zero target contributes 0; its own gradient there is NaN in PyTorch (0 / 0), so only the input's is compared.
+    op.case("zero targets", [op.normal(4), np.array([0.0, 0.5, 0.0, 0.5])], lambda x, t: scipy.special.xlogy(t, t) - t * x,
+            lambda x, t: F.kl_div(x, t, reduction="none"), diff=[True, False])
+    op.write()
+
+    op = Op("kl_div_log_target", "torch.nn.functional.kl_div (reduction='none', log_target=True) forward and autograd")
+    for a, b in pairs[:2]:
+        op.case(shape_name(a, b), [op.normal(*a), op.normal(*b)], lambda x, t: np.exp(t) * (t - x),
+                lambda x, t: F.kl_div(x, t, reduction="none", log_target=True))
+    op.write()
+    class_losses()
+
+
+def np_class_loss(logp, y, weight, ignore_index, reduction, smoothing=0.0):
+    """torch's nll_loss of log-probabilities (and, with smoothing, cross_entropy's extra term), in NumPy."""
+    k = logp.shape[1]
+    w = np.ones(k) if weight is None else np.asarray(weight)
+    keep = y != ignore_index
+    cls = np.where(keep, y, 0).astype(int)
+    row_w = np.where(keep, w[cls], 0.0)
+    nll = -row_w * logp[np.arange(len(y)), cls]
+    smooth = np.where(keep, -(logp * w).sum(axis=1), 0.0)
+    if reduction == "none":
+        return (1 - smoothing) * nll + smoothing / k * smooth
+    if reduction == "sum":
+        return (1 - smoothing) * nll.sum() + smoothing / k * smooth.sum()
+    return ((1 - smoothing) * nll.sum() + smoothing / k * smooth.sum()) / row_w.sum()
+
+
+def class_losses():
+    op = Op("nll_loss_weighted", "torch.nn.functional.nll_loss (weight, ignore_index) forward (checked against NumPy)"
+            " and autograd")
+    weight = [0.5, 2.0, 1.5]
+    for name, labels, w, ii, reduction in [
+            ("weight mean", [1.0, 0.0, 2.0, 2.0], weight, -100, "mean"),
+            ("weight sum, a row ignored", [1.0, -100.0, 2.0, 0.0], weight, -100, "sum"),
+            ("weight none, a row ignored", [1.0, -100.0, 2.0, 0.0], weight, -100, "none"),
+            ("ignore_index=2 (a class) mean", [1.0, 2.0, 0.0, 2.0], None, 2, "mean"),
+            ("weight and ignore_index=-1 mean", [-1.0, 2.0, 0.0, 1.0], weight, -1, "mean")]:
+        args = {"weight": w, "ignore_index": ii, "reduction": reduction}
+        op.case(name, [op.normal(4, 3), np.array(labels)],
+                lambda x, y, w=w, ii=ii, r=reduction: np_class_loss(x, y, w, ii, r),
+                lambda x, y, w=w, ii=ii, r=reduction: F.nll_loss(x, y.long(), None if w is None else torch.tensor(w),
+                                                                ignore_index=ii, reduction=r),
+                args=args, diff=[True, False])
+    op.write()
+
+    op = Op("cross_entropy_weighted", "torch.nn.functional.cross_entropy (weight, ignore_index, label_smoothing)"
+            " forward (checked against NumPy) and autograd")
+    for name, labels, w, ii, reduction, eps in [
+            ("weight mean", [1.0, 0.0, 2.0, 2.0], weight, -100, "mean", 0.0),
+            ("label_smoothing=0.1 mean", [1.0, 0.0, 2.0, 2.0], None, -100, "mean", 0.1),
+            ("weight, a row ignored, label_smoothing=0.2 mean", [1.0, -100.0, 2.0, 0.0], weight, -100, "mean", 0.2),
+            ("weight, a row ignored, label_smoothing=0.2 sum", [1.0, -100.0, 2.0, 0.0], weight, -100, "sum", 0.2),
+            ("ignore_index=0, label_smoothing=0.3 none", [1.0, 0.0, 2.0, 0.0], None, 0, "none", 0.3),
+            ("label_smoothing=1.0 mean", [2.0, 1.0, 1.0, 0.0], weight, -100, "mean", 1.0)]:
+        args = {"weight": w, "ignore_index": ii, "reduction": reduction, "label_smoothing": eps}
+        op.case(name, [op.normal(4, 3), np.array(labels)],
+                lambda x, y, w=w, ii=ii, r=reduction, e=eps: np_class_loss(scipy.special.log_softmax(x, axis=1), y, w,
+                                                                           ii, r, e),
+                lambda x, y, w=w, ii=ii, r=reduction, e=eps: F.cross_entropy(
+                    x, y.long(), None if w is None else torch.tensor(w), ignore_index=ii, reduction=r, label_smoothing=e),
+                args=args, diff=[True, False])
+    op.write()
+
+
 # ---- reductions ----
 
 REDUCE_CASES = [((3, 4), None, False), ((3, 4), (0,), False), ((3, 4), (-1,), True), ((3, 4), (0, 1), True),
@@ -574,6 +877,62 @@ def softmax_family():
                 lambda x, t: np.mean(np.square(x - t)),
                 lambda x, t: F.mse_loss(*torch.broadcast_tensors(x, t)))
     op.write()
+
+
+# ---- gathering along an axis, and amax/amin ----
+
+def gather_ops():
+    op = Op("gather", "torch.gather forward and autograd (scatter-add gradient); NumPy's take_along_axis agrees")
+    cases = [((3, 4), 1, (3, 2)), ((3, 4), 0, (2, 4)), ((3, 4), 1, (2, 3)), ((2, 3, 4), 2, (2, 3, 5)),
+             ((2, 3, 4), 0, (3, 2, 1)), ((5,), 0, (7,))]
+    for shape, dim, ishape in cases:
+        index = op.rng.integers(0, shape[dim], size=ishape).astype(float)
+        op.case(str(shape) + " dim " + str(dim) + " index " + str(ishape), [op.normal(*shape), index],
+                lambda x, i, d=dim: np.take_along_axis(x[tuple(slice(0, n) if k != d else slice(None)
+                                                                for k, n in enumerate(i.shape))], i.astype(int), d),
+                lambda x, i, d=dim: torch.gather(x, d, i.long()), args={"dim": dim}, diff=[True, False])
+    op.write()
+
+    op = Op("take_along_axis", "numpy.take_along_axis forward; torch autograd of the same fancy index")
+    cases = [((3, 4), 1, (3, 2), False), ((3, 4), 0, (2, 4), False), ((3, 4), 1, (1, 6), False),
+             ((1, 4), 0, (3, 4), False), ((2, 3, 4), -1, (2, 3, 5), True), ((3, 4), None, (7,), True)]
+    for shape, axis, ishape, negative in cases:
+        size = int(np.prod(shape)) if axis is None else shape[axis]
+        index = op.rng.integers(-size if negative else 0, size, size=ishape).astype(float)
+        op.case(str(shape) + " axis " + str(axis) + " indices " + str(ishape), [op.normal(*shape), index],
+                lambda x, i, a=axis: np.take_along_axis(x, i.astype(int), a),
+                lambda x, i, a=axis: take_along_axis_torch(x, i, a), args={"axis": axis}, diff=[True, False])
+    op.write()
+
+    for name, np_fn, torch_fn in [("amax", np.amax, torch.amax), ("amin", np.amin, torch.amin)]:
+        op = Op(name, "numpy." + name + " forward; torch." + name + " autograd (ties split the gradient evenly)")
+        for shape, axis, keepdims in REDUCE_CASES:
+            dims = dims_of(shape, axis)
+            op.case(str(shape) + " axis " + str(axis) + " keepdims " + str(keepdims), [op.normal(*shape)],
+                    lambda x, a=axis, k=keepdims: np_fn(x, axis=a, keepdims=k),
+                    lambda x, d=dims, k=keepdims: torch_fn(x, dim=d, keepdim=k), args=reduce_args(axis, keepdims))
+        ties = np.array([[1.0, 3.0, 3.0, 0.0], [2.0, 2.0, 2.0, 2.0], [-1.0, 0.0, -1.0, -1.0]])
+        for axis in [(1,), (0,), None]:
+            dims = dims_of(ties.shape, axis)
+            op.case("ties split evenly, axis " + str(axis), [ties], lambda x, a=axis: np_fn(x, axis=a),
+                    lambda x, d=dims: torch_fn(x, dim=d), args=reduce_args(axis, False), kink=True)
+        op.write()
+
+
+def take_along_axis_torch(x, i, axis):
+    """NumPy's take_along_axis as a torch fancy index (aranges broadcast against the indices)."""
+    if axis is None:
+        return x.reshape(-1)[i.long()]
+    axis %= x.dim()
+    idx = []
+    for d in range(x.dim()):
+        if d == axis:
+            idx.append(torch.remainder(i.long(), x.shape[axis]))
+        else:
+            view = [1] * x.dim()
+            view[d] = x.shape[d]
+            idx.append(torch.arange(x.shape[d]).reshape(view))
+    return x[tuple(idx)]
 
 
 # ---- shapes ----
@@ -937,6 +1296,11 @@ def main():
     attention_ops()
     pad_ops()
     repetition_ops()
+    norms()
+    step_ops()
+    trig_ops()
+    activation_ops()
+    gather_ops()
     reductions()
     scans()
     softmax_family()

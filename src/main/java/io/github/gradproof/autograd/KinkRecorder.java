@@ -41,6 +41,23 @@ public final class KinkRecorder {
     return fingerprint;
   }
 
+  /**
+   * Starts a fresh fingerprint and returns the one recorded so far, to be given back to
+   * {@link #resume}: the branches of one later computation, fingerprinted on their own.
+   */
+  public long restart() {
+    long sofar = fingerprint;
+    fingerprint = SEED;
+    return sofar;
+  }
+
+  /** Goes back to {@code sofar} (from {@link #restart}) and returns the fingerprint recorded since. */
+  public long resume(long sofar) {
+    long since = fingerprint;
+    fingerprint = sofar;
+    return since;
+  }
+
   /** Mixes one branch decision into the fingerprint. */
   void branch(long decision) {
     if (active) {
@@ -55,6 +72,19 @@ public final class KinkRecorder {
       branch(-7);
       for (double v : x.data()) {
         branch(v > 0 ? 1 : v < 0 ? 2 : 3);
+      }
+    }
+  }
+
+  /**
+   * Records every element's value (the step a floor, round or remainder is on): a step function
+   * jumps where its value changes. A zero counts as one value whatever its sign.
+   */
+  void levels(Tensor steps) {
+    if (active) {
+      branch(-13);
+      for (double v : steps.data()) {
+        branch(Double.doubleToLongBits(v + 0.0));
       }
     }
   }

@@ -316,4 +316,169 @@ public final class Ops {
     }
     return v;
   }
+
+  /**
+   * torch's gather: {@code out[i][j] = input[index[i][j]][j]} for {@code dim = 0} (and so on), of the
+   * index's shape; the input's gradient scatters back and adds repeated indices.
+   *
+   * @param index integer-valued, of the input's rank, no larger than it along the other axes, entries
+   *     in {@code [0, size)}
+   * @throws ShapeException of kind AXIS for a bad dim, INDEX if the index does not fit
+   */
+  public static Var gather(Var input, int dim, Tensor index) {
+    int axis = Shapes.normalizeAxis(dim, input.value().rank());
+    return GatherOps.GATHER.apply(new GatherOps.Along(axis, false), input, Var.constant(index));
+  }
+
+  /**
+   * NumPy's take_along_axis along {@code axis} (null: of the flattened array, with 1-D indices): the
+   * indices and the array broadcast along the other axes, negative entries count from the end.
+   *
+   * @throws ShapeException of kind AXIS for a bad axis, INDEX if the indices do not fit
+   */
+  public static Var takeAlongAxis(Var arr, Tensor indices, Integer axis) {
+    if (axis == null) {
+      if (indices.rank() != 1) {
+        throw new ShapeException(ShapeException.Kind.INDEX, "take_along_axis: when axis=None, `indices` must have"
+            + " a single dimension, got " + indices.shapeString());
+      }
+      return takeAlongAxis(arr.reshape(arr.value().size()), indices, 0);
+    }
+    int a = Shapes.normalizeAxis(axis, arr.value().rank());
+    return GatherOps.GATHER.apply(new GatherOps.Along(a, true), arr, Var.constant(indices));
+  }
+
+  /**
+   * NumPy's {@code linalg.norm(x, ord, axis, keepdims)} with a numeric order ({@code null}: None):
+   * along one axis the vector norm {@code (Σ |x|^ord)^(1/ord)} ({@code ±inf}: the largest or smallest
+   * magnitude, 0: the nonzero count); along two the matrix norm ({@code 1}, {@code -1}, {@code ±inf}:
+   * extreme column or row sums of magnitudes; None: Frobenius); no axis flattens for None. Gradients
+   * are PyTorch's: 0 where a norm of order ≥ 1 is 0, tied extremes share evenly.
+   *
+   * @param axis null, or one or two axes (negative allowed)
+   * @throws ShapeException of kind AXIS for an axis out of range, DOMAIN for an order or number of
+   *     axes NumPy refuses, or a matrix norm of singular values (2, -2), which is not supported
+   */
+  public static Var norm(Var x, Double ord, int[] axis, boolean keepdims) {
+    return Norms.norm(x, ord, null, axis, keepdims);
+  }
+
+  /**
+   * NumPy's {@code linalg.norm} with a named order: {@code 'fro'} (or {@code 'f'}), the Frobenius norm of
+   * a matrix; {@code 'nuc'} is refused (not supported), as is either for a vector.
+   *
+   * @throws ShapeException of kind AXIS or DOMAIN as {@link #norm(Var, Double, int[], boolean)}
+   */
+  public static Var norm(Var x, String ord, int[] axis, boolean keepdims) {
+    return Norms.norm(x, null, ord, axis, keepdims);
+  }
+
+  /**
+   * torch's {@code nn.functional.normalize(input, p, dim, eps)}: {@code input / max(norm(input, p, dim), eps)},
+   * the norm kept as a size-1 axis. Composed of the engine's norm, clip and division, so its gradient
+   * is theirs (the floor passes the gradient where the norm is at least {@code eps}, as torch's clamp_min).
+   *
+   * @throws ShapeException of kind AXIS if {@code dim} is out of range
+   */
+  public static Var normalize(Var input, double p, int dim, double eps) {
+    ReductionOps.Reduce r = ReductionOps.Reduce.of(new int[] {dim}, input.value().rank(), true);
+    Var norm = NormOps.VECTOR_NORM.apply(new NormOps.Norm(r, p), input);
+    return input.div(norm.clip(Var.constant(Tensor.scalar(eps)), null));
+  }
+
+  /**
+   * torch's {@code nn.functional.cosine_similarity(x1, x2, dim, eps)}: {@code Σ x1 x2 / (max(‖x1‖, eps)
+   * max(‖x2‖, eps))} along {@code dim} of the broadcast operands, with PyTorch 1.13's gradient (the floor
+   * is not differentiated through; see {@link NormOps#COSINE_SIMILARITY}).
+   *
+   * @throws ShapeException of kind BROADCAST if the shapes do not broadcast, AXIS if {@code dim} is out of range
+   */
+  public static Var cosineSimilarity(Var x1, Var x2, int dim, double eps) {
+    int[] shape = Shapes.broadcast(x1.value().shapeRef(), x2.value().shapeRef());
+    int axis = Shapes.normalizeAxis(dim, shape.length);
+    return NormOps.COSINE_SIMILARITY.apply(new NormOps.Cosine(axis, eps), x1, x2);
+  }
+
+  /**
+   * torch's smooth_l1_loss with {@code reduction='none'}, broadcasting: {@code 0.5 d² / beta} where
+   * {@code |d| < beta}, else {@code |d| - 0.5 beta}, for {@code d = input - target}; {@code beta = 0} is
+   * the L1 loss (with torch's slope -1 at {@code d = 0}). Both operands get gradients.
+   *
+   * @throws ShapeException of kind DOMAIN if {@code beta} is negative, BROADCAST if the shapes do not broadcast
+   */
+  public static Var smoothL1Loss(Var input, Var target, double beta) {
+    if (!(beta >= 0)) {
+      throw new ShapeException(ShapeException.Kind.DOMAIN, "smooth_l1_loss does not support negative values for"
+          + " beta, got " + beta);
+    }
+    return RegressionLossOps.SMOOTH_L1.apply(beta, input, target);
+  }
+
+  /**
+   * torch's huber_loss with {@code reduction='none'}, broadcasting: {@code 0.5 d²} where {@code |d| < delta},
+   * else {@code delta (|d| - 0.5 delta)}. Both operands get gradients.
+   *
+   * @throws ShapeException of kind DOMAIN if {@code delta} is not positive, BROADCAST if the shapes do not broadcast
+   */
+  public static Var huberLoss(Var input, Var target, double delta) {
+    if (!(delta > 0)) {
+      throw new ShapeException(ShapeException.Kind.DOMAIN, "huber_loss does not support non-positive values for"
+          + " delta, got " + delta);
+    }
+    return RegressionLossOps.HUBER.apply(delta, input, target);
+  }
+
+  /**
+   * torch's kl_div with {@code reduction='none'}, broadcasting: {@code xlogy(t, t) - t · input} for
+   * log-probabilities {@code input}, or with {@code logTarget} {@code e^t (t - input)}. Both operands get
+   * gradients (the target's is NaN where a probability target is 0, as PyTorch's).
+   *
+   * @throws ShapeException of kind BROADCAST if the shapes do not broadcast
+   */
+  public static Var klDiv(Var input, Var target, boolean logTarget) {
+    return (logTarget ? RegressionLossOps.KL_DIV_LOG_TARGET : RegressionLossOps.KL_DIV).call(input, target);
+  }
+
+  /**
+   * torch's nll_loss with {@code weight} and {@code ignore_index}: {@code -weight[y_i] input[i, y_i]} per
+   * row, 0 for a row labelled {@code ignoreIndex}; 'mean' divides by the summed weights of the kept rows'
+   * labels (NaN when every row is ignored, with gradient 0). Labels and weights get no gradient.
+   *
+   * @param weight null, or {@code (K,)}
+   * @param reduction 'mean', 'sum' or 'none'
+   * @throws ShapeException of kind DOMAIN if the shapes do not fit or a label is neither a class nor ignored
+   */
+  public static Var nllLoss(Var input, Tensor labels, Tensor weight, int ignoreIndex, String reduction) {
+    return ClassLosses.nllLoss("nll_loss", input, labels, weight, ignoreIndex, reduction);
+  }
+
+  /**
+   * torch's cross_entropy with {@code weight}, {@code ignore_index} and {@code label_smoothing}: the
+   * {@link #nllLoss(Var, Tensor, Tensor, int, String)} of {@code log_softmax(input, 1)}, mixed with torch's
+   * smoothing term.
+   *
+   * @throws ShapeException of kind DOMAIN as nllLoss, or if {@code labelSmoothing} is not in [0, 1]
+   */
+  public static Var crossEntropy(Var input, Tensor labels, Tensor weight, int ignoreIndex, String reduction,
+      double labelSmoothing) {
+    return ClassLosses.crossEntropy(input, labels, weight, ignoreIndex, reduction, labelSmoothing);
+  }
+
+  /**
+   * torch's batch_norm over the channel axis 1 of an input {@code (N, C, ...)}: in training mode
+   * {@code (x - mean) / sqrt(var + eps)} with each channel's batch mean and biased variance (over every
+   * axis but 1), else the same with {@code runningMean} and {@code runningVar}; then times {@code weight}
+   * and plus {@code bias} where given. Composed of the engine's ops, so its gradient is theirs; the running
+   * statistics get none (PyTorch does not differentiate them) and, in training mode, are only checked
+   * (PyTorch updates them in place, which changes no value here).
+   *
+   * @param runningMean null (training mode only), or {@code C} values
+   * @param weight null, or {@code C} values
+   * @throws ShapeException of kind DOMAIN if the input has rank below 2, a vector does not have {@code C}
+   *     values, training mode has one value per channel, or evaluation mode lacks a running statistic
+   */
+  public static Var batchNorm(Var input, Tensor runningMean, Tensor runningVar, Var weight, Var bias,
+      boolean training, double eps) {
+    return BatchNorm.apply(input, runningMean, runningVar, weight, bias, training, eps);
+  }
 }

@@ -180,6 +180,9 @@ final class PointwiseOps {
       (g, y, x, p) -> Elementwise.div(g, x[1]),
       (g, y, x, p) -> Elementwise.zip(Elementwise.mul(g, x[0]), x[1], (ga, b) -> -ga / (b * b)));
 
+  /** {@code 1 / x}; its slope {@code -y²}, as PyTorch writes it. */
+  static final Primitive<Void> RECIPROCAL = smooth("reciprocal", v -> 1 / v, (x, y) -> -y * y);
+
   /**
    * {@code a ** b} with both operands tensors. As PyTorch: where {@code b == 0} a gets 0, and where
    * {@code a == 0 and b >= 0} b gets 0 (instead of {@code 0 * log 0}).

@@ -6,7 +6,7 @@ package io.github.gradproof.autograd;
  *
  * <p>Max and min route the whole gradient to the first extreme element of each slice in row-major order
  * (the element {@code argmax}/{@code argmin} names; NaN counts as the extreme), so tied maxima do not
- * share it. Prod's gradient is the product of the other elements of the slice, exact when some are 0.
+ * share it; torch's amax and amin split it evenly among the ties instead. Prod's gradient is the product of the other elements of the slice, exact when some are 0.
  * Var and std use {@code ddof} as NumPy (0 by default) and divide by {@code max(n - ddof, 0)}; where the
  * std is 0 its gradient is 0 (PyTorch's choice at the kink of the square root).
  */
@@ -77,6 +77,31 @@ final class ReductionOps {
         (g, y, x, r) -> Strided.scatterAdd(g, Reductions.firstExtreme(x[0], r.reduced(), max), x[0].shapeRef()))
         .reporting((kinks, x, y, r) -> kinks.mask(Strided.scatterAdd(Tensor.ones(y.size()),
             Reductions.firstExtreme(x[0], r.reduced(), max), x[0].shapeRef())));
+  }
+
+  static final Primitive<Reduce> AMAX = evenExtreme("amax", true);
+  static final Primitive<Reduce> AMIN = evenExtreme("amin", false);
+
+  /**
+   * torch's amax or amin: the extreme value; the gradient is split evenly among the elements equal to
+   * it, {@code (g / count) · mask} as torch's backward computes it (NaN for a NaN slice, where no
+   * element equals the result). Reports the mask of ties.
+   */
+  private static Primitive<Reduce> evenExtreme(String name, boolean max) {
+    return Primitive.<Reduce>of(name,
+        (x, r) -> Strided.gather(x[0], Reductions.firstExtreme(x[0], r.reduced(), max), r.outShape(x[0].shapeRef())),
+        (g, y, x, r) -> {
+          int[] shape = x[0].shapeRef();
+          Tensor mask = ties(x[0], y, r);
+          Tensor count = r.expand(Reductions.sum(mask, r.reduced(), true), shape);
+          return Elementwise.zip3(r.expand(g, shape), count, mask, (gv, n, m) -> gv / n * m);
+        })
+        .reporting((kinks, x, y, r) -> kinks.mask(ties(x[0], y, r)));
+  }
+
+  /** 1 where an element equals its slice's extreme {@code y}, else 0. */
+  private static Tensor ties(Tensor x, Tensor y, Reduce r) {
+    return Elementwise.zip(x, r.expand(y, x.shapeRef()), (a, b) -> a == b ? 1 : 0);
   }
 
   static final Primitive<Reduce> PROD = Primitive.of("prod", (x, r) -> {

@@ -25,20 +25,35 @@ public final class RoundingProbe {
   private static final double ROUNDOFF = 0x1.0p-53;
 
   private final Rng rng;
+  private final double step;
 
   /** A probe whose directions are drawn from {@code seed}. */
   public RoundingProbe(long seed) {
-    this.rng = new Rng(seed);
+    this(seed, STEP);
   }
 
-  /** {@code t} with every finite element {@code v} moved to {@code v·(1 + STEP·u)}, {@code u} uniform in [-1, 1). */
+  private RoundingProbe(long seed, double step) {
+    this.rng = new Rng(seed);
+    this.step = step;
+  }
+
+  /**
+   * A probe that moves nothing: every value is computed exactly as without a probe. A trial built
+   * with it records its branches as its probes do, so that the branches a probe took can be compared
+   * with the plain computation's.
+   */
+  public static RoundingProbe still() {
+    return new RoundingProbe(0, 0);
+  }
+
+  /** {@code t} with every finite element {@code v} moved to {@code v·(1 + step·u)}, {@code u} uniform in [-1, 1). */
   public Tensor apply(Tensor t) {
     double[] src = t.data();
     double[] out = new double[src.length];
     for (int i = 0; i < src.length; i++) {
       double v = src[i];
       double u = 2 * rng.nextDouble() - 1; // drawn for every element, so the draws stay aligned
-      out[i] = Double.isFinite(v) ? v + v * (STEP * u) : v; // inf·(1 + δ) would give NaN for δ < 0
+      out[i] = Double.isFinite(v) ? v + v * (step * u) : v; // inf·(1 + δ) would give NaN for δ < 0
     }
     return new Tensor(out, t.shapeRef());
   }

@@ -76,7 +76,12 @@ public final class Var {
    * {@code t} as given.
    */
   public static Var probed(Tensor t, boolean requiresGrad, RoundingProbe probe) {
-    return new Var(t, requiresGrad, NONE, null, KinkRecorder.NONE, probe);
+    return probed(t, requiresGrad, probe, KinkRecorder.NONE);
+  }
+
+  /** {@link #probed(Tensor, boolean, RoundingProbe)}, whose operations also report their branches to {@code kinks}. */
+  public static Var probed(Tensor t, boolean requiresGrad, RoundingProbe probe, KinkRecorder kinks) {
+    return new Var(t, requiresGrad, NONE, null, kinks, probe);
   }
 
   /** The probe of the first operand that carries one, or null. */
@@ -340,6 +345,143 @@ public final class Var {
     return PointwiseOps.LOGADDEXP.call(this, o);
   }
 
+  /** torch's selu constant alpha (1.6732632423543772848170429916717). */
+  public static final double SELU_ALPHA = 1.6732632423543772848170429916717;
+  /** torch's selu constant scale (1.0507009873554804934193349852946). */
+  public static final double SELU_SCALE = 1.0507009873554804934193349852946;
+
+  /**
+   * torch's elu: {@code x} for {@code x > 0}, else {@code alpha (e^x - 1)}; the slope at 0 is alpha (the
+   * negative branch's, as PyTorch). A kink for {@link GradCheck}.
+   */
+  public Var elu(double alpha) {
+    return ActivationOps.ELU.apply(new double[] {alpha, 1, 1}, this);
+  }
+
+  /** torch's selu: {@code scale · elu(x, alpha)} with the fixed {@link #SELU_ALPHA} and {@link #SELU_SCALE}. */
+  public Var selu() {
+    return ActivationOps.ELU.apply(new double[] {SELU_ALPHA, SELU_SCALE, 1}, this);
+  }
+
+  /**
+   * torch's celu: {@code max(0, x) + min(0, alpha (e^{x/alpha} - 1))}; the slope at 0 is 1.
+   *
+   * @throws ShapeException of kind DOMAIN if alpha is 0 (PyTorch: "alpha cannot be 0 for CELU")
+   */
+  public Var celu(double alpha) {
+    if (alpha == 0) {
+      throw new ShapeException(ShapeException.Kind.DOMAIN, "celu: alpha cannot be 0 for CELU");
+    }
+    return ActivationOps.ELU.apply(new double[] {alpha, 1, 1 / alpha}, this);
+  }
+
+  /**
+   * torch's hardtanh: {@code min(max(x, minVal), maxVal)}; the gradient passes strictly between the
+   * bounds (none at them). A kink for {@link GradCheck}.
+   */
+  public Var hardtanh(double minVal, double maxVal) {
+    return ActivationOps.HARDTANH.apply(new double[] {minVal, maxVal}, this);
+  }
+
+  /** torch's hardsigmoid: {@code min(max(x + 3, 0), 6) / 6}; no gradient at ±3. A kink for {@link GradCheck}. */
+  public Var hardsigmoid() {
+    return ActivationOps.HARDSIGMOID.call(this);
+  }
+
+  /** torch's hardswish: {@code x · hardsigmoid(x)}; slopes -1/2 at -3 and 3/2 at 3, as PyTorch. A kink. */
+  public Var hardswish() {
+    return ActivationOps.HARDSWISH.call(this);
+  }
+
+  /** torch's softsign: {@code x / (1 + |x|)}. */
+  public Var softsign() {
+    return ActivationOps.SOFTSIGN.call(this);
+  }
+
+  /** torch's mish: {@code x · tanh(softplus(x))}. */
+  public Var mish() {
+    return ActivationOps.MISH.call(this);
+  }
+
+  /** Elementwise tangent (radians); its slope is {@code 1 + tan²}. */
+  public Var tan() {
+    return TrigOps.TAN.call(this);
+  }
+
+  /** Elementwise inverse tangent, in (-π/2, π/2). */
+  public Var arctan() {
+    return TrigOps.ARCTAN.call(this);
+  }
+
+  /** Elementwise inverse sine, in [-π/2, π/2]; NaN outside [-1, 1] (its slope is infinite at ±1). */
+  public Var arcsin() {
+    return TrigOps.ARCSIN.call(this);
+  }
+
+  /** Elementwise inverse cosine, in [0, π]; NaN outside [-1, 1] (its slope is infinite at ±1). */
+  public Var arccos() {
+    return TrigOps.ARCCOS.call(this);
+  }
+
+  /**
+   * NumPy's arctan2 with broadcasting: the angle of the point {@code (x, this)} in (-π, π], signed zeros
+   * as IEEE's atan2; the gradient is NaN at the origin, as PyTorch's.
+   *
+   * @throws ShapeException of kind BROADCAST if the shapes are not broadcast-compatible
+   */
+  public Var arctan2(Var x) {
+    return TrigOps.ARCTAN2.call(this, x);
+  }
+
+  /** Elementwise {@code 1 / x} (inf at 0, as NumPy); its slope is {@code -1/x²}. */
+  public Var reciprocal() {
+    return PointwiseOps.RECIPROCAL.call(this);
+  }
+
+  /** Elementwise floor; its gradient is 0 (PyTorch's). A jump for {@link GradCheck}. */
+  public Var floor() {
+    return StepOps.FLOOR.call(this);
+  }
+
+  /** Elementwise ceiling; its gradient is 0 (PyTorch's). A jump for {@link GradCheck}. */
+  public Var ceil() {
+    return StepOps.CEIL.call(this);
+  }
+
+  /** Elementwise rounding toward zero; its gradient is 0 (PyTorch's). A jump for {@link GradCheck}. */
+  public Var trunc() {
+    return StepOps.TRUNC.call(this);
+  }
+
+  /**
+   * NumPy's round to {@code decimals} places (negative: tens, hundreds, ...), halves to even; its
+   * gradient is 0 (PyTorch's). A jump for {@link GradCheck}.
+   */
+  public Var round(int decimals) {
+    return StepOps.ROUND.apply(decimals, this);
+  }
+
+  /**
+   * Python's {@code this % o} (NumPy's remainder, torch.remainder) with broadcasting: the result has the
+   * divisor's sign; NaN where the divisor is 0. The dividend's gradient is the upstream, the divisor's
+   * {@code -floor(this / o)} times it. A jump for {@link GradCheck}.
+   *
+   * @throws ShapeException of kind BROADCAST if the shapes are not broadcast-compatible
+   */
+  public Var remainder(Var o) {
+    return StepOps.REMAINDER.call(this, o);
+  }
+
+  /**
+   * C's fmod (NumPy's and torch's) with broadcasting: the result has the dividend's sign. The divisor's
+   * gradient is {@code -trunc(this / o)} times the upstream. A jump for {@link GradCheck}.
+   *
+   * @throws ShapeException of kind BROADCAST if the shapes are not broadcast-compatible
+   */
+  public Var fmod(Var o) {
+    return StepOps.FMOD.call(this, o);
+  }
+
   /** Elementwise hyperbolic tangent. */
   public Var tanh() {
     return PointwiseOps.TANH.call(this);
@@ -476,6 +618,26 @@ public final class Var {
    */
   public Var max(int[] axes, boolean keepdims) {
     return ReductionOps.MAX.apply(reduce(axes, keepdims), this);
+  }
+
+  /**
+   * torch's amax over {@code axes} (null: all): the maximum, with the gradient split evenly among the
+   * elements equal to it. A kink for {@link GradCheck}.
+   *
+   * @throws ShapeException of kind AXIS for a bad axis, DOMAIN when reducing an empty axis
+   */
+  public Var amax(int[] axes, boolean keepdims) {
+    return ReductionOps.AMAX.apply(reduce(axes, keepdims), this);
+  }
+
+  /**
+   * torch's amin over {@code axes} (null: all): the minimum, with the gradient split evenly among the
+   * elements equal to it. A kink for {@link GradCheck}.
+   *
+   * @throws ShapeException of kind AXIS for a bad axis, DOMAIN when reducing an empty axis
+   */
+  public Var amin(int[] axes, boolean keepdims) {
+    return ReductionOps.AMIN.apply(reduce(axes, keepdims), this);
   }
 
   /**

@@ -18,7 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * NumPy's array creation, shape manipulation, repetition, joining and triangles; PyTorch's permute,
+ * NumPy's array creation, shape manipulation, repetition, joining and triangles, and gathering
+ * along an axis (NumPy's {@code take_along_axis}, torch's {@code gather}); PyTorch's permute,
  * unsqueeze, pad and repeat_interleave.
  */
 final class ArrayFunctions {
@@ -30,6 +31,7 @@ final class ArrayFunctions {
     all.addAll(shapes());
     all.addAll(repetition());
     all.addAll(joining());
+    all.addAll(gathering());
     return all;
   }
 
@@ -294,5 +296,39 @@ final class ArrayFunctions {
             .shape(a -> ShapeRules.stack(a.shapes("arrays"), a.constant("axis")))
             .eval(a -> Ops.stack(a.vars("arrays"), a.integer("axis")))
             .math(Notation.function("stack", "arrays")).build());
+  }
+
+  private static List<Function> gathering() {
+    return List.of(
+        Function.numpy("take_along_axis").param("arr", TENSOR).param("indices", TENSOR).param("axis", INTEGER_OR_NONE)
+            .shape(ArrayFunctions::alongAxis)
+            .eval(a -> Ops.takeAlongAxis(a.var("arr"), a.tensor("indices"), a.integerOrNull("axis")))
+            .math(Notation.function("take_along_axis", "arr")).build(),
+        Function.torch("gather").counterpart("torch.gather").param("input", TENSOR).param("dim", INTEGER)
+            .param("index", TENSOR).method()
+            .shape(a -> a.shape("index"))
+            .eval(a -> Ops.gather(a.var("input"), a.integer("dim"), a.tensor("index")))
+            .math(Notation.function("gather", "input")).build());
+  }
+
+  /** take_along_axis's shape: the indices' along the axis, the broadcast of both elsewhere; axis None: the indices'. */
+  private static Shape alongAxis(StaticArgs a) {
+    Shape arr = a.shape("arr");
+    Shape indices = a.shape("indices");
+    if (a.isNone("axis")) {
+      return indices;
+    }
+    if (!arr.isKnown() || !indices.isKnown() || arr.rank() != indices.rank()) {
+      return Shape.unknown();
+    }
+    int axis = ShapeRules.axis(a.constant("axis"), arr.rank());
+    Dim[] out = new Dim[arr.rank()];
+    for (int d = 0; d < out.length; d++) {
+      out[d] = d == axis ? indices.dim(d) : Dim.broadcast(arr.dim(d), indices.dim(d));
+      if (out[d] == null) {
+        return Shape.unknown();
+      }
+    }
+    return Shape.of(out);
   }
 }

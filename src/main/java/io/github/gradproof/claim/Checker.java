@@ -365,12 +365,17 @@ final class Checker {
     String prefix = "'" + module.name() + ".'";
     if (Functions.named(m.method()) != null) {
       return error(module.pos(), "write " + m.method() + "(...) without the " + prefix + " prefix: the language "
-          + "spells NumPy's and PyTorch's functions by their bare names");
+          + "spells NumPy's and PyTorch's functions by their bare names" + prefixedHint(m));
     }
     String hint = Suggestions.closest(m.method(), Functions.names()).orElse(null);
     return error(module.pos(), "'" + module.name() + "." + m.method() + "' is not a function of the language"
         + (hint == null ? "" : " (did you mean '" + hint + "'?)") + "; write functions by their bare names, "
         + "without the " + prefix + " prefix");
+  }
+
+  /** The max(x, 0) hint for {@code np.max(x, 0)}: the module's arguments, the operand first. */
+  private static String prefixedHint(Expr.MethodCall m) {
+    return ReductionHint.of(m.method(), m.args());
   }
 
   private StaticType call(Expr.Call c) {
@@ -402,7 +407,8 @@ final class Checker {
     boolean ok = true;
     for (int i = 0; i < slots.length; i++) {
       Param p = f.parameters().get(i);
-      args[i] = slots[i] == null ? defaultType(p) : argument(f, p, slots[i]);
+      String hint = p.name().equals("axis") ? ReductionHint.of(f.name(), c.args()) : "";
+      args[i] = slots[i] == null ? defaultType(p) : argument(f, p, slots[i], hint);
       ok &= args[i] != null;
     }
     if (!ok) {
@@ -416,7 +422,8 @@ final class Checker {
     }
   }
 
-  private StaticType argument(Function f, Param p, Expr arg) {
+  /** An argument's type, checked against its parameter; {@code reductionHint} ends a type error ("" for none). */
+  private StaticType argument(Function f, Param p, Expr arg, String reductionHint) {
     if (p.type() == ParamType.METHOD) {
       if (arg instanceof Expr.Name n && (n.name().equals("forward") || n.name().equals("central"))) {
         return new StaticType.MethodType(n.name().equals("central"));
@@ -433,7 +440,7 @@ final class Checker {
     }
     if (!p.type().accepts(t)) {
       return error(arg.pos(), f.name() + "(): '" + p.name() + "' must be " + p.type().description() + ", got "
-          + describe(t));
+          + describe(t) + reductionHint);
     }
     if (t instanceof StaticType.StringType s && !p.choices().isEmpty() && !p.choices().contains(s.value())) {
       String hint = Suggestions.closest(s.value(), p.choices()).orElse(null);

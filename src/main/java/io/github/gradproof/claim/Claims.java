@@ -3,6 +3,7 @@ package io.github.gradproof.claim;
 import io.github.gradproof.diag.Diagnostic;
 import io.github.gradproof.diag.SourceSpan;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -188,11 +189,29 @@ public final class Claims {
     return f == null ? Optional.empty() : Optional.of(Calls.asCall(f, method));
   }
 
-  /** Whether a line writes the constant {@code inf} (an infinity no computation produced). */
+  /**
+   * Whether a line writes the constant {@code inf} as a value (an infinity no computation produced,
+   * {@code x.masked_fill(mask, -inf)}). An order that names a norm, {@code norm(x, inf)} or
+   * {@code normalize(x, p=inf)}, is no such value: the norm it names is finite.
+   */
   public static boolean writesInfinity(Line line) {
+    Set<Expr> orders = Collections.newSetFromMap(new IdentityHashMap<>());
+    Walk.line(line, e -> {
+      if (e instanceof Expr.Call call && NORM_ORDERS.containsKey(call.function())) {
+        Expr order = arguments(call).map(a -> a.get(NORM_ORDERS.get(call.function()))).orElse(null);
+        orders.add(order instanceof Expr.Neg n ? n.operand() : order);
+      }
+    });
     boolean[] found = {false};
-    Walk.line(line, e -> found[0] |= e instanceof Expr.Num n && Double.isInfinite(n.value()));
+    Walk.line(line, e -> found[0] |= infinity(e) && !orders.contains(e));
     return found[0];
+  }
+
+  /** The functions whose order argument may be {@code inf}, and that argument's name. */
+  private static final Map<String, String> NORM_ORDERS = Map.of("norm", "ord", "normalize", "p");
+
+  private static boolean infinity(Expr e) {
+    return e instanceof Expr.Num n && Double.isInfinite(n.value());
   }
 
   /**
@@ -277,13 +296,15 @@ public final class Claims {
    * of an experiment ({@code fd_order}, {@code fd_evals}). A name read only for its shape
    * ({@code .shape}, {@code .ndim}, the first argument of {@code ones_like} and the other
    * {@code *_like} functions) does not count, nor do dims, inputs and constants: {@code dx.shape ==
-   * x.shape} and {@code 2 + 2 == 4} hold whatever the answer is.
+   * x.shape} and {@code 2 + 2 == 4} hold whatever the answer is. Nor does the objective's gradient
+   * with respect to itself ({@link #seedName}): {@code dL == 1} holds whatever the forward lines are.
    *
    * @param scope the setup's names (without gradient names)
    */
   public static boolean constrainsValues(Line line, Scope scope) {
-    if (line instanceof Line.GradientClaim) {
-      return true;
+    String seed = seedName(scope);
+    if (line instanceof Line.GradientClaim g) {
+      return !g.name().equals(seed);
     }
     if (!(line instanceof Line.Comparison c)) {
       return false;
@@ -291,7 +312,7 @@ public final class Claims {
     Scope s = scope.withGradients();
     boolean[] found = {false};
     Consumer<Expr> visitor = e -> {
-      if (e instanceof Expr.Name n && (s.kind(n.name()) == Scope.Kind.FORWARD
+      if (e instanceof Expr.Name n && !n.name().equals(seed) && (s.kind(n.name()) == Scope.Kind.FORWARD
           || s.kind(n.name()) == null && s.gradientOf(n.name()) != null)) {
         found[0] = true;
       } else if (e instanceof Expr.Call call && (call.function().equals("fd_order")
@@ -299,6 +320,35 @@ public final class Claims {
         found[0] = true;
       }
     };
+    Walk.expr(c.left(), visitor, Claims::readsValues);
+    Walk.expr(c.right(), visitor, Claims::readsValues);
+    return found[0];
+  }
+
+  /**
+   * The gradient name of the objective ({@link Scope#objective}), {@code dL}: the start of the
+   * backward pass, 1 or the upstream drawn for a non-scalar output, whatever the forward lines
+   * compute; {@code null} when there is no forward line.
+   */
+  public static String seedName(Scope scope) {
+    String objective = scope.objective();
+    return objective == null ? null : "d" + objective;
+  }
+
+  /** Whether {@code line} reads the objective's gradient ({@link #seedName}) for its value, or states it. */
+  public static boolean readsSeed(Line line, Scope scope) {
+    String seed = seedName(scope);
+    if (seed == null) {
+      return false;
+    }
+    if (line instanceof Line.GradientClaim g) {
+      return g.name().equals(seed);
+    }
+    if (!(line instanceof Line.Comparison c)) {
+      return false;
+    }
+    boolean[] found = {false};
+    Consumer<Expr> visitor = e -> found[0] |= e instanceof Expr.Name n && n.name().equals(seed);
     Walk.expr(c.left(), visitor, Claims::readsValues);
     Walk.expr(c.right(), visitor, Claims::readsValues);
     return found[0];

@@ -11,7 +11,7 @@ import java.util.TreeMap;
 /**
  * A symbolic size or integer: a polynomial with integer coefficients in the question's dims
  * ({@code M}, {@code M*K}, {@code L - 2}), whose atoms may also be exact operations that a
- * polynomial cannot express (floor division, the length of a slice or range, the broadcast of two
+ * polynomial cannot express (floor division, remainder, the length of a slice or range, the broadcast of two
  * sizes). Such an atom prints as the formula an author would write and evaluates exactly. A size
  * that depends on values rather than shapes is {@link #unknown()}. Immutable; equal dims are equal
  * polynomials.
@@ -135,6 +135,18 @@ public final class Dim {
     }
     Dim quotient = o.terms.size() == 1 ? divideByTerm(o.terms.firstKey(), o.terms.firstEntry().getValue()) : null;
     return quotient != null ? quotient : operation(Atom.Kind.FLOOR_DIV, this, o);
+  }
+
+  /**
+   * Python's {@code this % o} (with {@code o}'s sign): 0 when {@code o} is one term that divides every
+   * term of this ({@code 2*N % 2} is 0), else an exact remainder atom ({@code N%2}).
+   */
+  public Dim mod(Dim o) {
+    if (terms == null || o.terms == null || o.is(0)) {
+      return UNKNOWN;
+    }
+    boolean divides = o.terms.size() == 1 && divideByTerm(o.terms.firstKey(), o.terms.firstEntry().getValue()) != null;
+    return divides ? of(0) : operation(Atom.Kind.MOD, this, o);
   }
 
   /** The exact quotient by {@code coefficient * monomial} when it divides every term, else null. */
@@ -331,7 +343,7 @@ public final class Dim {
       }
     }
 
-    enum Kind { FLOOR_DIV, BROADCAST, SLICE, RANGE }
+    enum Kind { FLOOR_DIV, MOD, BROADCAST, SLICE, RANGE }
 
     /** An exact operation on sizes; absent arguments (slice parts) are {@code null}. */
     record Operation(Kind kind, List<Dim> args) implements Atom {
@@ -357,6 +369,7 @@ public final class Dim {
         }
         return switch (kind) {
           case FLOOR_DIV -> v[1] == 0 ? null : Math.floorDiv(v[0], v[1]);
+          case MOD -> v[1] == 0 ? null : Math.floorMod(v[0], v[1]);
           case BROADCAST -> v[0].equals(v[1]) || v[1] == 1 ? v[0] : v[0] == 1 ? v[1] : null;
           case SLICE -> SliceLength.of(v[0], v[1], v[2], v[3]);
           case RANGE -> v[2] == 0 ? null : Math.max(0, -Math.floorDiv(v[0] - v[1], v[2]));
@@ -374,13 +387,14 @@ public final class Dim {
 
       @Override
       public String asFactor() {
-        return kind == Kind.FLOOR_DIV ? "(" + this + ")" : toString();
+        return kind == Kind.FLOOR_DIV || kind == Kind.MOD ? "(" + this + ")" : toString();
       }
 
       @Override
       public String toString() {
         return switch (kind) {
           case FLOOR_DIV -> grouped(args.get(0)) + "//" + grouped(args.get(1));
+          case MOD -> grouped(args.get(0)) + "%" + grouped(args.get(1));
           case BROADCAST -> "broadcast(" + args.get(0) + ", " + args.get(1) + ")";
           case SLICE -> "len(" + args.get(0) + "[" + part(args.get(1)) + ":" + part(args.get(2))
               + (args.get(3) == null ? "" : ":" + args.get(3)) + "])";

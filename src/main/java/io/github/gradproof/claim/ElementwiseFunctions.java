@@ -1,5 +1,6 @@
 package io.github.gradproof.claim;
 
+import static io.github.gradproof.claim.ParamType.INTEGER;
 import static io.github.gradproof.claim.ParamType.NUMBER;
 import static io.github.gradproof.claim.ParamType.STRING;
 import static io.github.gradproof.claim.ParamType.TENSOR;
@@ -56,6 +57,25 @@ final class ElementwiseFunctions {
         binary("maximum", Var::maximum, "max"),
         binary("minimum", Var::minimum, "min"),
         binary("logaddexp", Var::logaddexp, "logaddexp"),
+        binary("remainder", Var::remainder, "mod"),
+        binary("fmod", Var::fmod, "fmod"),
+        numpy("tan", Var::tan, Notation.function("tan", "x")),
+        numpy("arctan", Var::arctan, Notation.function("arctan", "x")),
+        numpy("arcsin", Var::arcsin, Notation.function("arcsin", "x")),
+        numpy("arccos", Var::arccos, Notation.function("arccos", "x")),
+        binary("arctan2", Var::arctan2, "atan2"),
+        numpy("atan", Var::arctan, Notation.function("arctan", "x")),
+        numpy("asin", Var::arcsin, Notation.function("arcsin", "x")),
+        numpy("acos", Var::arccos, Notation.function("arccos", "x")),
+        binary("atan2", Var::arctan2, "atan2"),
+        numpy("reciprocal", Var::reciprocal, Notation.superscript("−1", "x")),
+        binary("power", Evaluator::power, "pow"),
+        binary("pow", Evaluator::power, "pow"),
+        numpy("floor", Var::floor, Notation.enclosed("⌊⌋", "x")),
+        numpy("ceil", Var::ceil, Notation.enclosed("⌈⌉", "x")),
+        numpy("trunc", Var::trunc, Notation.function("trunc", "x")),
+        Function.numpy("round").param("a", TENSOR).param("decimals", INTEGER, 0L).shape(a -> a.shape("a"))
+            .eval(a -> a.var("a").round(a.integer("decimals"))).math(Notation.function("round", "a")).build(),
         Function.numpy("where").param("condition", TENSOR).param("x", TENSOR).param("y", TENSOR)
             .shape(a -> ShapeRules.broadcast(a.shape("condition"), a.shape("x"), a.shape("y")))
             .eval(a -> Ops.where(a.var("condition"), a.var("x"), a.var("y")))
@@ -87,7 +107,21 @@ final class ElementwiseFunctions {
             .eval(a -> a.var("input").gelu(a.string("approximate").equals("tanh")))
             .math(Notation.function("GELU", "input")).build(),
         activation("silu", Var::silu, "SiLU"),
-        activation("logsigmoid", Var::logsigmoid, "log σ"));
+        activation("logsigmoid", Var::logsigmoid, "log σ"),
+        Function.torch("elu").param("input", TENSOR).param("alpha", NUMBER, 1.0).shape(a -> a.shape("input"))
+            .eval(a -> a.var("input").elu(a.number("alpha"))).math(Notation.function("ELU", "input")).build(),
+        activation("selu", Var::selu, "SELU"),
+        Function.torch("celu").param("input", TENSOR).param("alpha", NUMBER, 1.0).shape(a -> a.shape("input"))
+            .eval(a -> a.var("input").celu(a.number("alpha"))).math(Notation.function("CELU", "input")).build(),
+        Function.torch("hardtanh").param("input", TENSOR).param("min_val", NUMBER, -1.0).param("max_val", NUMBER, 1.0)
+            .shape(a -> a.shape("input"))
+            .eval(a -> a.var("input").hardtanh(a.number("min_val"), a.number("max_val")))
+            .math(Notation.function("HardTanh", "input")).build(),
+        activation("relu6", x -> x.hardtanh(0, 6), "ReLU6"),
+        activation("hardsigmoid", Var::hardsigmoid, "HardSigmoid"),
+        activation("hardswish", Var::hardswish, "HardSwish"),
+        activation("softsign", Var::softsign, "softsign"),
+        activation("mish", Var::mish, "Mish"));
   }
 
   /** A {@code torch.nn.functional} activation of one operand {@code input}, keeping its shape. */

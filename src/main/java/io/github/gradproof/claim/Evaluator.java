@@ -144,9 +144,10 @@ public final class Evaluator {
       if (result != null) {
         return new Value.IntValue(result);
       }
-      if (op == BinaryOp.FLOORDIV) {
+      if (op == BinaryOp.FLOORDIV || op == BinaryOp.MOD) {
         throw new EvaluationException(ShapeException.Kind.DOMAIN,
-            Operation.infix(op.symbol(), b.left(), Operand.of(l), b.right(), Operand.of(r)), "integer division by zero");
+            Operation.infix(op.symbol(), b.left(), Operand.of(l), b.right(), Operand.of(r)),
+            op == BinaryOp.MOD ? "integer modulo by zero" : "integer division by zero");
       }
     }
     Var a = var(l);
@@ -159,6 +160,7 @@ public final class Evaluator {
         case DIV -> a.div(c);
         case MATMUL -> a.matmul(c);
         case POW -> power(a, c);
+        case MOD -> a.remainder(c);
         case AND -> truth(a).mul(truth(c));
         case OR -> truth(a).add(truth(c)).gt(zero());
         case FLOORDIV -> throw new IllegalStateException("'//' on tensors (the line was not checked)");
@@ -168,7 +170,8 @@ public final class Evaluator {
     }
   }
 
-  private static Var power(Var base, Var exponent) {
+  /** {@code base ** exponent}: a constant scalar exponent takes the engine's power by a constant. */
+  static Var power(Var base, Var exponent) {
     if (exponent.value().size() == 1 && exponent.value().rank() <= base.value().rank() && !exponent.requiresGrad()) {
       return base.pow(exponent.value().toArray()[0]);
     }

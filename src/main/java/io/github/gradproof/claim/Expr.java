@@ -25,7 +25,10 @@ public sealed interface Expr
    */
   record Num(String text, double value, boolean integer, int pos) implements Expr {
 
-    /** The constant infinity, NumPy's and PyTorch's {@code inf} ({@code -inf} is its negation). */
+    /**
+     * The constant infinity, NumPy's and PyTorch's {@code inf} ({@code -inf} is its negation): a value
+     * ({@code masked_fill(s, mask, -inf)}) or a norm's order ({@code norm(x, inf)}).
+     */
     public static final String INF = "inf";
     /** The constant π, NumPy's and PyTorch's {@code pi}. */
     public static final String PI = "pi";

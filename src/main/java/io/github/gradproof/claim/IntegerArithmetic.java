@@ -2,7 +2,7 @@ package io.github.gradproof.claim;
 
 /**
  * The integer arithmetic of the language, in one place: on dims, integer literals and the integers
- * functions return, {@code + - * //} give integers, and {@code **} does when its exponent is an
+ * functions return, {@code + - * // %} give integers ({@code //} and {@code %} floor, as Python's), and {@code **} does when its exponent is an
  * integer literal (so {@code M ** 2} is an integer and {@code 2 ** -1} a float, as in Python);
  * {@code /} is true division, a float. The evaluator computes with it and the checker infers the
  * same result symbolically. Results are exact: one that leaves the 64-bit range throws
@@ -17,7 +17,7 @@ final class IntegerArithmetic {
    *
    * @param literalExponent whether the right operand is written as an integer literal
    * @return the result, or {@code null} when the operation gives a float ({@code /}, a negative or
-   *     non-literal exponent) or is undefined (floor division by zero)
+   *     non-literal exponent) or is undefined (floor division or remainder by zero)
    * @throws ArithmeticException when the result does not fit in 64 bits
    */
   static Long apply(BinaryOp op, long x, long y, boolean literalExponent) {
@@ -26,6 +26,7 @@ final class IntegerArithmetic {
       case SUB -> Math.subtractExact(x, y);
       case MUL -> Math.multiplyExact(x, y);
       case FLOORDIV -> y == 0 ? null : y == -1 ? Math.negateExact(x) : Math.floorDiv(x, y);
+      case MOD -> y == 0 ? null : Math.floorMod(x, y);
       case POW -> literalExponent && y >= 0 ? power(x, y) : null;
       default -> null;
     };
@@ -60,7 +61,7 @@ final class IntegerArithmetic {
 
   /**
    * The same operation on symbolic integers; {@code null} when its result is not an integer (see
-   * {@link #apply}). Floor division by a value that may be zero is still an integer statically.
+   * {@link #apply}). Floor division and remainder by a value that may be zero are still integers statically.
    */
   static Dim symbolic(BinaryOp op, Dim x, Dim y, boolean literalExponent) {
     return switch (op) {
@@ -68,6 +69,7 @@ final class IntegerArithmetic {
       case SUB -> x.minus(y);
       case MUL -> x.times(y);
       case FLOORDIV -> x.floorDiv(y);
+      case MOD -> x.mod(y);
       case POW -> literalExponent ? symbolicPower(x, y) : null;
       default -> null;
     };

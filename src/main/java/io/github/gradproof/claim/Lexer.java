@@ -94,6 +94,7 @@ final class Lexer {
       case '-' -> TokenType.MINUS;
       case '*' -> next == '*' ? TokenType.POWER : TokenType.STAR;
       case '/' -> next == '/' ? TokenType.FLOOR_DIV : TokenType.SLASH;
+      case '%' -> TokenType.PERCENT;
       case '@' -> TokenType.AT;
       case '&' -> TokenType.AMP;
       case '|' -> TokenType.PIPE;
@@ -137,11 +138,10 @@ final class Lexer {
       case '#' -> "the language has no comments: a '#' line inside a forward block is read as code, so put notes"
           + " in the question's explanation";
       case '`' -> "backticks are Markdown, not code: write the claim without them";
-      case '%' -> "there is no remainder operator: write a - b * (a // b)";
       case '^' -> "powers are written **, as in Python";
       case ';' -> "write one statement per line (a forward line, or one claim)";
       case '&', '|' -> "there are no logical operators on arrays: combine 0/1 masks with * (and) or maximum (or)";
-      default -> "a claim uses names, numbers, the operators + - * / // ** @, comparisons == != < > <= >= ~,"
+      default -> "a claim uses names, numbers, the operators + - * / // % ** @, comparisons == != < > <= >= ~,"
           + " calls, indexing and parentheses (docs/CLAIMS.md)";
     };
   }

@@ -1,6 +1,9 @@
 package io.github.gradproof.claim;
 
+import static io.github.gradproof.claim.ParamType.AXES;
+import static io.github.gradproof.claim.ParamType.BOOL;
 import static io.github.gradproof.claim.ParamType.INTEGER;
+import static io.github.gradproof.claim.ParamType.ORDER;
 import static io.github.gradproof.claim.ParamType.STRING;
 import static io.github.gradproof.claim.ParamType.TENSOR;
 import static io.github.gradproof.claim.ParamType.TENSORS;
@@ -10,7 +13,10 @@ import io.github.gradproof.autograd.Ops;
 import io.github.gradproof.autograd.ShapeException;
 import java.util.List;
 
-/** NumPy's products: {@code dot}, {@code outer}, {@code trace} and {@code einsum} ({@code @} is an operator). */
+/**
+ * NumPy's products: {@code dot}, {@code outer}, {@code trace} and {@code einsum} ({@code @} is an
+ * operator), and {@code linalg.norm}.
+ */
 final class LinalgFunctions {
 
   private LinalgFunctions() {}
@@ -32,7 +38,29 @@ final class LinalgFunctions {
         Function.numpy("einsum").param("subscripts", STRING).variadic("operands", TENSORS)
             .shape(LinalgFunctions::einsumShape)
             .eval(a -> Ops.einsum(a.string("subscripts"), a.vars("operands")))
-            .math(Notation.function("einsum", "subscripts")).build());
+            .math(Notation.function("einsum", "subscripts")).build(),
+        norm());
+  }
+
+  /**
+   * NumPy's {@code linalg.norm(x, ord=None, axis=None, keepdims=False)}, spelled bare like every
+   * function; PyTorch's {@code torch.linalg.norm(A, ord=None, dim=None, keepdim=False)} has the same
+   * semantics and order of arguments, so {@code dim=} and {@code keepdim=} are accepted too.
+   */
+  private static Function norm() {
+    return Function.numpy("norm").counterpart("numpy.linalg.norm").param("x", TENSOR)
+        .param("ord", ORDER, null).choices("fro", "f", "nuc")
+        .param("axis", AXES, null).alias("dim").param("keepdims", BOOL, false).alias("keepdim")
+        .shape(NormRule::shape)
+        .eval(a -> {
+          int[] axis = a.axes("axis");
+          boolean keepdims = a.bool("keepdims");
+          if (a.value("ord") instanceof Value.StringValue s) {
+            return Ops.norm(a.var("x"), s.value(), axis, keepdims);
+          }
+          return Ops.norm(a.var("x"), a.isNone("ord") ? null : a.number("ord"), axis, keepdims);
+        })
+        .math(Notation.function("norm", "x")).build();
   }
 
   private static Shape einsumShape(StaticArgs a) {

@@ -1,5 +1,6 @@
 package io.github.gradproof.claim;
 
+import static io.github.gradproof.claim.ParamType.BOOL;
 import static io.github.gradproof.claim.ParamType.INTEGER;
 import static io.github.gradproof.claim.ParamType.NUMBER;
 import static io.github.gradproof.claim.ParamType.PAIR;
@@ -18,7 +19,8 @@ import java.util.List;
 
 /**
  * Neural-network functions with {@code torch.nn.functional}'s spelling, layout and defaults:
- * losses, one-hot encoding, layer normalisation, convolutions (input {@code N×C×L} or
+ * losses, one-hot encoding, layer and batch normalisation, normalisation to unit norm and cosine similarity,
+ * convolutions (input {@code N×C×L} or
  * {@code N×C×H×W}, weight {@code O×C×k}; transposed: {@code C_in×C_out×k}; the batch axis may be
  * omitted) and pooling.
  */
@@ -29,6 +31,8 @@ final class NetworkFunctions {
   static List<Function> all() {
     List<Function> all = new ArrayList<>(losses());
     all.add(layerNorm());
+    all.add(batchNorm());
+    all.addAll(similarities());
     all.addAll(convolutions());
     all.addAll(pooling());
     return all;
@@ -36,7 +40,8 @@ final class NetworkFunctions {
 
   private static List<Function> losses() {
     return List.of(
-        loss("cross_entropy").shape(a -> reduced(a, perRow(a)))
+        classLoss("cross_entropy").keyword("label_smoothing", NUMBER, 0.0)
+            .shape(a -> reduced(smoothing(a), perRow(a)))
             .eval(NetworkFunctions::crossEntropy)
             .math(Notation.function("CE", "input")).build(),
         loss("mse_loss").shape(a -> reduced(a, ShapeRules.broadcast(a.shape("input"), a.shape("target"))))
@@ -48,9 +53,28 @@ final class NetworkFunctions {
         loss("binary_cross_entropy_with_logits").shape(a -> reduced(a, a.shape("input")))
             .eval(a -> reduce(a, Ops.binaryCrossEntropyWithLogits(a.var("input"), a.var("target"))))
             .math(Notation.function("BCEWithLogits", "input")).build(),
-        loss("nll_loss").shape(a -> reduced(a, perRow(a)))
-            .eval(a -> reduce(a, Ops.nllLoss(a.var("input"), a.tensor("target"))))
+        classLoss("nll_loss").shape(a -> reduced(a, perRow(a)))
+            .eval(a -> plain(a, false) ? reduce(a, Ops.nllLoss(a.var("input"), a.tensor("target")))
+                : Ops.nllLoss(a.var("input"), a.tensor("target"), weight(a), a.integer("ignore_index"),
+                    a.string("reduction")))
             .math(Notation.function("NLL", "input")).build(),
+        loss("l1_loss").shape(NetworkFunctions::elementwiseLoss)
+            .eval(a -> reduce(a, a.var("input").sub(a.var("target")).abs()))
+            .math(Notation.function("L1", "input")).build(),
+        loss("smooth_l1_loss").keyword("beta", NUMBER, 1.0)
+            .shape(a -> elementwiseLoss(bounded(a, "beta", false)))
+            .eval(a -> reduce(a, Ops.smoothL1Loss(a.var("input"), a.var("target"), a.number("beta"))))
+            .math(Notation.function("SmoothL1", "input")).build(),
+        loss("huber_loss").keyword("delta", NUMBER, 1.0)
+            .shape(a -> elementwiseLoss(bounded(a, "delta", true)))
+            .eval(a -> reduce(a, Ops.huberLoss(a.var("input"), a.var("target"), a.number("delta"))))
+            .math(Notation.function("Huber", "input")).build(),
+        Function.torch("kl_div").param("input", TENSOR).param("target", TENSOR)
+            .keyword("reduction", STRING, "mean").choices("mean", "batchmean", "sum", "none")
+            .keyword("log_target", BOOL, false)
+            .shape(NetworkFunctions::elementwiseLoss)
+            .eval(NetworkFunctions::klDiv)
+            .math(Notation.function("KL", "input")).build(),
         Function.torch("one_hot").param("tensor", TENSOR).param("num_classes", INTEGER, -1L)
             .shape(a -> {
               Shape labels = a.shape("tensor");
@@ -67,9 +91,77 @@ final class NetworkFunctions {
         .keyword("reduction", STRING, "mean").choices("mean", "sum", "none");
   }
 
+  /**
+   * PyTorch's {@code name(input, target, weight=None, *, ignore_index=-100, reduction='mean')}: class
+   * labels, optionally weighted per class, rows labelled {@code ignore_index} left out.
+   */
+  private static Function.Builder classLoss(String name) {
+    return Function.torch(name).param("input", TENSOR).param("target", TENSOR).param("weight", TENSOR_OR_NONE, null)
+        .keyword("ignore_index", INTEGER, -100L).keyword("reduction", STRING, "mean").choices("mean", "sum", "none");
+  }
+
+  /** Refuses a literal label_smoothing outside [0, 1] at the argument, as PyTorch refuses it. */
+  private static StaticArgs smoothing(StaticArgs a) {
+    Double v = a.literalOrNull("label_smoothing");
+    if (v != null && !(v >= 0 && v <= 1)) {
+      throw a.fail("label_smoothing", "'label_smoothing' must be between 0.0 and 1.0, got " + v);
+    }
+    return a;
+  }
+
+  private static Tensor weight(Args a) {
+    return a.isNone("weight") ? null : a.tensor("weight");
+  }
+
+  /**
+   * Whether the call is the plain loss of the fused kernels: no weight, no smoothing, and every label
+   * a class (a label that is the ignore index, or neither, goes the way that handles and names it).
+   */
+  private static boolean plain(Args a, boolean smoothed) {
+    if (!a.isNone("weight") || smoothed && a.number("label_smoothing") != 0) {
+      return false;
+    }
+    int[] shape = a.var("input").value().shape();
+    int ignored = a.integer("ignore_index");
+    for (double label : a.tensor("target").toArray()) {
+      if (shape.length != 2 || label == ignored || label != Math.rint(label) || label < 0 || label >= shape[1]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The unreduced shape of a loss per row of {@code (B, K)} scores: {@code (B,)}. */
   private static Shape perRow(StaticArgs a) {
     return a.shape("input").rank() > 0 ? Shape.of(a.shape("input").dim(0)) : Shape.unknown();
+  }
+
+  /** The shape of a loss of broadcast operands, elementwise before its reduction. */
+  private static Shape elementwiseLoss(StaticArgs a) {
+    return reduced(a, ShapeRules.broadcast(a.shape("input"), a.shape("target")));
+  }
+
+  /**
+   * Refuses a literal {@code beta} below 0 ({@code delta} at or below 0, {@code strict}) as PyTorch does,
+   * at the argument; a computed one is refused when run.
+   */
+  private static StaticArgs bounded(StaticArgs a, String param, boolean strict) {
+    Double v = a.literalOrNull(param);
+    if (v != null && (strict ? !(v > 0) : !(v >= 0))) {
+      throw a.fail(param, "'" + param + "' must be " + (strict ? "positive" : "0 or more") + " (PyTorch refuses "
+          + (strict ? "non-positive" : "negative") + " values), got " + (v == Math.rint(v) ? Long.toString(v.longValue()) : v));
+    }
+    return a;
+  }
+
+  /** torch's kl_div: 'batchmean' divides the sum by the batch size (the first axis; a scalar's sum stays). */
+  private static Var klDiv(Args a) {
+    Var none = Ops.klDiv(a.var("input"), a.var("target"), a.bool("log_target"));
+    if (!a.string("reduction").equals("batchmean")) {
+      return reduce(a, none);
+    }
+    int[] shape = a.var("input").value().shape();
+    return shape.length == 0 ? none.sum() : none.sum().div(Var.constant(Tensor.scalar(shape[0])));
   }
 
   /** A loss under {@code reduction}, from its unreduced values. */
@@ -89,6 +181,10 @@ final class NetworkFunctions {
   private static Var crossEntropy(Args a) {
     Var logits = a.var("input");
     Tensor target = a.tensor("target");
+    if (!plain(a, true)) {
+      return Ops.crossEntropy(logits, target, weight(a), a.integer("ignore_index"), a.string("reduction"),
+          a.number("label_smoothing"));
+    }
     Var mean = Var.crossEntropy(logits, target); // checks the shapes and the labels for every reduction
     return switch (a.string("reduction")) {
       case "sum" -> mean.mul(Var.constant(Tensor.scalar(logits.value().shape()[0])));
@@ -134,6 +230,48 @@ final class NetworkFunctions {
         .eval(a -> Ops.layerNorm(a.var("input"), a.shape("normalized_shape"), a.varOrNull("weight"),
             a.varOrNull("bias"), a.number("eps")))
         .math(Notation.function("LayerNorm", "input")).build();
+  }
+
+  /**
+   * PyTorch's {@code batch_norm(input, running_mean, running_var, weight=None, bias=None, training=False,
+   * momentum=0.1, eps=1e-05)}. The running statistics are constants (PyTorch does not differentiate
+   * them); in training mode they may be None, and the update PyTorch makes to them in place (with
+   * {@code momentum}) changes no value a claim can read.
+   */
+  private static Function batchNorm() {
+    return Function.torch("batch_norm").param("input", TENSOR).param("running_mean", TENSOR_OR_NONE)
+        .param("running_var", TENSOR_OR_NONE).param("weight", TENSOR_OR_NONE, null).param("bias", TENSOR_OR_NONE, null)
+        .param("training", BOOL, false).param("momentum", NUMBER, 0.1).param("eps", NUMBER, 1e-5)
+        .shape(a -> a.shape("input"))
+        .eval(a -> Ops.batchNorm(a.var("input"), a.isNone("running_mean") ? null : a.tensor("running_mean"),
+            a.isNone("running_var") ? null : a.tensor("running_var"), a.varOrNull("weight"), a.varOrNull("bias"),
+            a.bool("training"), a.number("eps")))
+        .math(Notation.function("BatchNorm", "input")).build();
+  }
+
+  /**
+   * PyTorch's {@code normalize(input, p=2.0, dim=1, eps=1e-12)} and {@code cosine_similarity(x1, x2,
+   * dim=1, eps=1e-08)}; {@code dim} also answers to {@code axis}, as softmax's does.
+   */
+  private static List<Function> similarities() {
+    return List.of(
+        Function.torch("normalize").param("input", TENSOR).param("p", NUMBER, 2.0)
+            .param("dim", INTEGER, 1L).alias("axis").param("eps", NUMBER, 1e-12)
+            .shape(a -> {
+              Shape x = a.shape("input");
+              if (x.isKnown()) {
+                ShapeRules.axis(a.constant("dim"), x.rank()); // out of range: unknown, refused when run
+              }
+              return x;
+            })
+            .eval(a -> Ops.normalize(a.var("input"), a.number("p"), a.integer("dim"), a.number("eps")))
+            .math(Notation.function("normalize", "input")).build(),
+        Function.torch("cosine_similarity").param("x1", TENSOR).param("x2", TENSOR)
+            .param("dim", INTEGER, 1L).alias("axis").param("eps", NUMBER, 1e-8)
+            .shape(a -> ShapeRules.reduce(ShapeRules.broadcast(a.shape("x1"), a.shape("x2")),
+                new int[] {a.constant("dim")}, false))
+            .eval(a -> Ops.cosineSimilarity(a.var("x1"), a.var("x2"), a.integer("dim"), a.number("eps")))
+            .math(Notation.function("cosine_similarity", "x1")).build());
   }
 
   private static List<Function> convolutions() {

@@ -27,6 +27,8 @@ public enum ParamType {
   BOOL("True or False"),
   /** A string literal. */
   STRING("a string"),
+  /** A norm's order: a number ({@code inf} included), a string ({@code 'fro'}) or {@code None}. */
+  ORDER("a number, a string or None"),
   /** A list or tuple of tensors. */
   TENSORS("a list or tuple of tensors"),
   /** The finite-difference method keyword {@code forward} or {@code central}. */
@@ -58,6 +60,7 @@ public enum ParamType {
       case PAIR_OR_NONE -> k == Type.INT || k == Type.NONE || isPair(t);
       case BOOL -> k == Type.BOOL;
       case STRING -> k == Type.STRING;
+      case ORDER -> k == Type.NONE || k == Type.STRING || NUMBER.accepts(t);
       case TENSORS -> k == Type.SEQUENCE || k == Type.SHAPE;
       case METHOD -> k == Type.METHOD;
     };

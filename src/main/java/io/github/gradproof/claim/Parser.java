@@ -2,6 +2,7 @@ package io.github.gradproof.claim;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Recursive-descent parser of one line, one method per grammar rule (precedence as Python's):
@@ -162,12 +163,14 @@ final class Parser {
 
   private Expr mul() {
     Expr left = unary();
-    while (check(TokenType.STAR) || check(TokenType.SLASH) || check(TokenType.FLOOR_DIV) || check(TokenType.AT)) {
+    while (check(TokenType.STAR) || check(TokenType.SLASH) || check(TokenType.FLOOR_DIV) || check(TokenType.PERCENT)
+        || check(TokenType.AT)) {
       Token op = advance();
       BinaryOp kind = switch (op.type()) {
         case STAR -> BinaryOp.MUL;
         case SLASH -> BinaryOp.DIV;
         case FLOOR_DIV -> BinaryOp.FLOORDIV;
+        case PERCENT -> BinaryOp.MOD;
         default -> BinaryOp.MATMUL;
       };
       left = new Expr.Binary(kind, left, unary(), op.offset());
@@ -218,7 +221,7 @@ final class Parser {
   }
 
   /** The modules whose constants an author may write out of habit: {@code np.pi}, {@code math.inf}. */
-  private static final java.util.Set<String> CONSTANT_MODULES = java.util.Set.of("np", "numpy", "torch", "math");
+  private static final Set<String> CONSTANT_MODULES = Set.of("np", "numpy", "torch", "math");
 
   /** {@code .T}, {@code .shape}, {@code .ndim} or a method call {@code .name(...)}. */
   private Expr attribute(Expr target) {
@@ -232,11 +235,8 @@ final class Parser {
       Arguments a = arguments();
       return new Expr.MethodCall(target, attr.text(), a.positional, a.keywords, attr.offset());
     }
-    if (target instanceof Expr.Name module && Expr.Num.isConstant(attr.text())
-        && CONSTANT_MODULES.contains(module.name())) {
-      throw new ClaimSyntaxException(module.pos(), "write " + attr.text() + " without the '" + module.name()
-          + ".' prefix: the language spells NumPy's and PyTorch's constants by their bare names");
-    }
+    constantPrefix(target, attr);
+    linalgPrefix(target, attr);
     return switch (attr.text()) {
       case "T" -> new Expr.Transpose(target, attr.offset());
       case "shape" -> new Expr.ShapeOf(target, attr.offset());
@@ -245,6 +245,31 @@ final class Parser {
           + "': the attributes are .T, .shape and .ndim" + (Functions.method(attr.text()) != null
           ? "; call the method as ." + attr.text() + "(...)" : ""));
     };
+  }
+
+  /** {@code np.inf}, {@code math.pi}: one error at the prefix, saying to drop it. */
+  private static void constantPrefix(Expr target, Token attr) {
+    if (target instanceof Expr.Name module && Expr.Num.isConstant(attr.text())
+        && CONSTANT_MODULES.contains(module.name())) {
+      throw new ClaimSyntaxException(module.pos(), "write " + attr.text() + " without the '" + module.name()
+          + ".' prefix: the language spells NumPy's and PyTorch's constants by their bare names");
+    }
+  }
+
+  /**
+   * {@code np.linalg.norm(x)}: one error at the prefix, saying to drop it, as the checker says of
+   * {@code np.} and {@code torch.} (which, unlike {@code np.linalg.}, parse as method calls).
+   */
+  private void linalgPrefix(Expr target, Token attr) {
+    if (!attr.text().equals("linalg") || !(target instanceof Expr.Name module)
+        || !Set.of("np", "numpy", "torch").contains(module.name()) || !check(TokenType.DOT)) {
+      return;
+    }
+    Token function = tokens.get(Math.min(current + 1, tokens.size() - 1));
+    if (function.type() == TokenType.NAME && Functions.named(function.text()) != null) {
+      throw new ClaimSyntaxException(module.pos(), "write " + function.text() + "(...) without the '" + module.name()
+          + ".linalg.' prefix: the language spells NumPy's and PyTorch's functions by their bare names");
+    }
   }
 
   private Expr index(Expr target) {

@@ -35,6 +35,23 @@ final class ReductionFunctions {
         .math(notation);
   }
 
+  /**
+   * torch's {@code amax}/{@code amin(input, dim=None, keepdim=False)} (also {@code axis=} and {@code keepdims=},
+   * which torch accepts, and as methods): an empty tuple of dims reduces every dim, as in torch.
+   */
+  private static Function evenExtreme(String name, Reduction op, String symbol) {
+    return Function.torch(name).counterpart("torch." + name).param("input", TENSOR).param("dim", AXES, null)
+        .alias("axis").param("keepdim", BOOL, false).alias("keepdims").method()
+        .shape(a -> ShapeRules.reduce(a.shape("input"), everyWhenEmpty(a.axes("dim")), a.bool("keepdim")))
+        .eval(a -> op.apply(a.var("input"), everyWhenEmpty(a.axes("dim")), a.bool("keepdim")))
+        .math(Notation.reduction(symbol, "input", "dim", "keepdim")).build();
+  }
+
+  /** torch's reading of {@code dim=()}: every dim (NumPy's {@code axis=()} reduces none). */
+  private static int[] everyWhenEmpty(int[] axes) {
+    return axes != null && axes.length == 0 ? null : axes;
+  }
+
   /** NumPy's {@code var}/{@code std} with {@code ddof} (default 0). */
   private interface Spread {
     Var apply(Var x, int[] axes, boolean keepdims, int ddof);
@@ -74,6 +91,8 @@ final class ReductionFunctions {
         reduction("mean", Var::mean, Notation.reduction("mean", "a", "axis", "keepdims")),
         reduction("max", Var::max, Notation.reduction("max", "a", "axis", "keepdims")),
         reduction("min", Var::min, Notation.reduction("min", "a", "axis", "keepdims")),
+        evenExtreme("amax", Var::amax, "max"),
+        evenExtreme("amin", Var::amin, "min"),
         reduction("prod", Var::prod, Notation.bigOperator("∏", "a", "axis", "keepdims")),
         spread("var", Var::var, Notation.reduction("Var", "a", "axis", "keepdims")),
         spread("std", Var::std, Notation.reduction("std", "a", "axis", "keepdims")),
@@ -95,7 +114,8 @@ final class ReductionFunctions {
             .eval(a -> a.var("a").cumsum(a.integerOrNull("axis")))
             .math(Notation.function("cumsum", "a")).build(),
         normalisation("softmax", Var::softmax, "softmax"),
-        normalisation("log_softmax", Var::logSoftmax, "log softmax"));
+        normalisation("log_softmax", Var::logSoftmax, "log softmax"),
+        normalisation("softmin", (x, dim) -> x.neg().softmax(dim), "softmin"));
   }
 
   /** A normalisation along one dim: PyTorch's {@code name(input, dim=None)}; also {@code axis=}. */

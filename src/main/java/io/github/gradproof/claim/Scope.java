@@ -84,6 +84,21 @@ public final class Scope {
     return names.get(name);
   }
 
+  /**
+   * The objective: the name of the last forward line, whose gradient with respect to itself is the
+   * backward pass's start (1, or the upstream drawn for a non-scalar output) whatever the forward
+   * lines compute; {@code null} when there is no forward line.
+   */
+  public String objective() {
+    String last = null;
+    for (Map.Entry<String, Kind> e : names.entrySet()) {
+      if (e.getValue() == Kind.FORWARD) {
+        last = e.getKey();
+      }
+    }
+    return last;
+  }
+
   /** Whether gradient names are visible. */
   public boolean gradients() {
     return gradients;

@@ -153,6 +153,29 @@ public final class StaticArgs {
     return out;
   }
 
+  /**
+   * A number argument written as a literal, signed or not ({@code 2}, {@code -1}, {@code 0.5},
+   * {@code inf}); else {@link Unknown}.
+   */
+  public double literal(String param) {
+    Expr e = exprs[index(param)];
+    boolean negated = e instanceof Expr.Neg n;
+    Expr operand = e instanceof Expr.Neg n ? n.operand() : e;
+    if (!(operand instanceof Expr.Num num)) {
+      throw new Unknown();
+    }
+    return negated ? -num.value() : num.value();
+  }
+
+  /** As {@link #literal}, or {@code null} where the argument is not a literal (or was not written). */
+  public Double literalOrNull(String param) {
+    try {
+      return exprs[index(param)] == null ? null : literal(param);
+    } catch (Unknown e) {
+      return null;
+    }
+  }
+
   /** An authoring error about one argument, at the argument's position. */
   public ClaimSyntaxException fail(String param, String message) {
     Expr e = exprs[index(param)];

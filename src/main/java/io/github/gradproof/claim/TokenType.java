@@ -3,7 +3,7 @@ package io.github.gradproof.claim;
 /** The kinds of token in a claim line. */
 enum TokenType {
   NUMBER, NAME, STRING,
-  PLUS("+"), MINUS("-"), STAR("*"), SLASH("/"), FLOOR_DIV("//"), AT("@"), POWER("**"), AMP("&"), PIPE("|"),
+  PLUS("+"), MINUS("-"), STAR("*"), SLASH("/"), FLOOR_DIV("//"), PERCENT("%"), AT("@"), POWER("**"), AMP("&"), PIPE("|"),
   LPAREN("("), RPAREN(")"), LBRACKET("["), RBRACKET("]"), COMMA(","), COLON(":"), DOT("."),
   ELLIPSIS("..."), ASSIGN("="),
   EQ("=="), NE("!="), LT("<"), GT(">"), LE("<="), GE(">="), APPROX("~"),

@@ -36,8 +36,14 @@ final class SetupReader {
       "exact_dims_reason");
   private static final List<String> INPUT_KEYS = List.of("shape", "dist", "classes", "range");
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-  /** The claim language's named constants (claim.Expr.Num's), which no dim or input may shadow. */
-  private static final java.util.Set<String> CONSTANTS = java.util.Set.of("inf", "pi");
+  /**
+   * The names claims read as literals, not as names (claim.Parser's {@code True}, {@code False},
+   * {@code None} and the constants of claim.Expr.Num), which no dim or input may take: a claim could
+   * never reach it. This package may not import claim, so the list is kept here too.
+   */
+  private static final Map<String, String> LITERALS = Map.of("True", "Python's True", "False", "Python's False",
+      "None", "Python's None", "inf", "the constant inf (NumPy's and PyTorch's)",
+      "pi", "the constant pi (NumPy's and PyTorch's)");
   private static final Pattern FORWARD_LINE = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)\\s*=(?!=)");
 
   private final NodeReader reader;
@@ -372,9 +378,9 @@ final class SetupReader {
   }
 
   private boolean checkName(Node at, String name, String kind) {
-    if (CONSTANTS.contains(name)) {
-      reader.error(at, kind + " name '" + name + "' is reserved: claims read it as the constant " + name
-          + " (NumPy's and PyTorch's); give the " + kind + " another name");
+    if (LITERALS.containsKey(name)) {
+      reader.error(at, kind + " name '" + name + "' is reserved: claims read it as " + LITERALS.get(name)
+          + "; give the " + kind + " another name");
       return false;
     }
     if (NAME.matcher(name).matches()) {

@@ -133,7 +133,7 @@ final class ExprText {
         case OR -> DISJUNCTION;
         case AND -> CONJUNCTION;
         case ADD, SUB -> ADDITIVE;
-        case MUL, DIV, FLOORDIV, MATMUL -> PRODUCT;
+        case MUL, DIV, FLOORDIV, MOD, MATMUL -> PRODUCT;
         case POW -> POWER;
       };
     }

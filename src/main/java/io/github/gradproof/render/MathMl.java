@@ -255,7 +255,7 @@ public final class MathMl {
       case MUL, MATMUL -> PRODUCT;
       case DIV -> UNARY;
       case POW -> Products.isSquareRoot(b) ? ATOM : POWER;
-      case FLOORDIV -> ATOM;
+      case FLOORDIV, MOD -> ATOM;
       case AND -> CONJUNCTION;
       case OR -> DISJUNCTION;
     };
@@ -267,6 +267,8 @@ public final class MathMl {
       case POW -> power(b);
       case FLOORDIV -> open("mrow").mo("⌊").open("mfrac").box(b.left(), 0).box(b.right(), 0).close("mfrac")
           .mo("⌋").close("mrow");
+      // Parenthesised as a whole: how tightly "mod" binds is no settled convention in typeset math.
+      case MOD -> open("mrow").mo("(").expr(b.left(), UNARY).mo("mod").expr(b.right(), UNARY).mo(")").close("mrow");
       case MUL, MATMUL -> Products.write(this, b);
       default -> {
         int p = precedence(b);
@@ -442,6 +444,9 @@ public final class MathMl {
   MathMl symbol(String symbol) {
     if (symbol.chars().allMatch(Character::isDigit)) {
       return open("mn").text(symbol).close("mn");
+    } else if (symbol.startsWith("−") && symbol.length() > 1 && symbol.chars().skip(1).allMatch(Character::isDigit)) {
+      // A negative exponent (the reciprocal's x⁻¹): a sign and a number, as the literal -1 is written.
+      return open("mrow").mo("−").open("mn").text(symbol.substring(1)).close("mn").close("mrow");
     } else if (symbol.length() == 1 && (symbol.charAt(0) | 0x20) >= 'a' && (symbol.charAt(0) | 0x20) <= 'z') {
       return open("mi", UPRIGHT).text(symbol).close("mi");
     }

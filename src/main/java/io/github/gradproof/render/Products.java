@@ -150,7 +150,7 @@ final class Products {
     return switch (b.op()) {
       case DIV -> Lead.FRACTION;
       case POW -> isSquareRoot(b) ? Lead.OPEN : baseLead(m, b.left());
-      case FLOORDIV, AND, OR -> Lead.OPEN;
+      case FLOORDIV, MOD, AND, OR -> Lead.OPEN;
       default -> m.precedence(b.left()) < m.precedence(b) ? Lead.OPEN : lead(m, b.left());
     };
   }

@@ -59,12 +59,24 @@ final class ClaimJudge {
   }
 
   /**
-   * The closeness rule of two compared sides {@code a} and {@code b}: the floors of {@link Closeness},
-   * capped by the sides' measured rounding noise when some element rests on a floor.
+   * The closeness rule of two compared sides {@code a} and {@code b}: the floors of {@link Closeness};
+   * where an element is refused by them but lies within the ceiling, judged by the sides' measured
+   * rounding noise instead, if no probe crossed a branch ({@link RoundingNoise#rounding}); else, where
+   * an element rests on a floor, the floors capped by the measured noise.
    */
   private static Closeness closeness(double[] a, double[] b, double scale, RoundingNoise noise) {
     Closeness closeness = Closeness.of(a, b, scale);
-    if (noise != null && closeness.restsOnTheFloor(a, b)) {
+    if (noise == null) {
+      return closeness;
+    }
+    double ceiling = closeness.ceiling(a, b, scale, noise.outerScale());
+    if (closeness.failsWithin(a, b, ceiling)) {
+      double[] measured = noise.rounding(a, b);
+      if (measured != null) {
+        return closeness.withRoundingNoise(measured, ceiling);
+      }
+    }
+    if (closeness.restsOnTheFloor(a, b)) {
       double[] measured = noise.of(a, b);
       if (measured != null) {
         return closeness.withNoise(measured);
@@ -292,6 +304,46 @@ final class ClaimJudge {
         noise[i] = RoundingProbe.rounding(claimed[i] + reference[i]);
       }
       return noise;
+    }
+
+    /**
+     * The scale of the objective's own gradient when the line reads gradients (0 otherwise), which
+     * {@link #trialScale} leaves out: in {@code L = sum(softmax(z, dim=1))} it is the only value
+     * of the cone larger than roundoff.
+     */
+    double outerScale() {
+      String objective = trial.objectiveName();
+      Tensor seed = objective == null ? null : trial.grads.get(objective);
+      return seed != null && trial.scaleCone(line).gradients() ? trial.scaleOf(seed) : 0;
+    }
+
+    /**
+     * {@link #of}, when every probe took the branches the trial took, in its forward lines and in
+     * the line's own operations; else null. A value's change across a branch (a mask of {@code ==}
+     * that flips at a tie) is a jump, not rounding, and must not widen any allowance. The trial's
+     * branches are read from its still probe ({@link Trial#stillProbe}), which computes exactly
+     * what the trial computed.
+     */
+    double[] rounding(double[] a, double[] b) {
+      Trial still = trial.stillProbe();
+      long[] taken = still == null ? null : branches(still);
+      if (taken == null) {
+        return null;
+      }
+      for (int k = 0; k < Trial.ROUNDING_PROBES; k++) {
+        Trial probe = trial.probe(k);
+        if (probe == null || !Arrays.equals(taken, branches(probe))) {
+          return null;
+        }
+      }
+      return of(a, b);
+    }
+
+    /** The branches {@code probe} took in its forward lines and in the line's sides, or null when undefined. */
+    private long[] branches(Trial probe) {
+      boolean[] defined = new boolean[1];
+      long sides = probe.branchesOf(() -> defined[0] = sides(probe) != null);
+      return defined[0] ? new long[] {probe.builtBranches(), sides} : null;
     }
 
     /** The compared sides of the line evaluated in {@code probe}, or null when it cannot evaluate them. */

@@ -17,10 +17,13 @@ package io.github.gradproof.verify;
  * roundoff ({@code sum(dz, axis=1)} of a softmax) is still equal to zero. Both floors are relative,
  * so a claim about gradients of size 10^-9 is judged as strictly as one about gradients of size 1.
  *
- * <p>{@link #withNoise} caps the floors of each element at {@value #NOISE_FACTOR} times its rounding
+ * <p>{@link #withNoise} sets the floors of each element to {@value #NOISE_FACTOR} times its rounding
  * noise as measured in the trial's rounding probes: the scales say how large the values are that
  * an element's rounding comes from, not how much of it reaches the element, and a tiny gradient
- * computed accurately beside a huge one must not count as zero.
+ * computed accurately beside a huge one must not count as zero. The measured allowance may exceed
+ * the floors only up to a ceiling ({@link #ceiling}), and only where the measurement showed rounding
+ * rather than a jump: a zero computed with roundoff whose whole cone is that roundoff
+ * ({@code L = sum(softmax(z, dim=1))}, where {@code S} and {@code T} are the roundoff itself).
  */
 final class Closeness {
 
@@ -38,29 +41,49 @@ final class Closeness {
   static final double NOISE_FACTOR = 1e4;
 
   private final double floor;
-  /** Each element's measured rounding noise (non-negative, +inf when unknown), or null: the floors alone. */
+  /** Each element's measured rounding noise (non-negative; NaN or infinite when unknown), or null: the floors alone. */
   private final double[] noise;
+  /** The most a measured noise may allow, at least {@link #floor}. */
+  private final double ceiling;
 
-  private Closeness(double floor, double[] noise) {
+  private Closeness(double floor, double[] noise, double ceiling) {
     this.floor = floor;
     this.noise = noise;
+    this.ceiling = ceiling;
   }
 
   /** The rule for comparing {@code a} with {@code b} in a trial of scale {@code trialScale}. */
   static Closeness of(double[] a, double[] b, double trialScale) {
-    return new Closeness(FLOOR * Math.max(scale(a), scale(b)) + TRIAL_FLOOR * trialScale, null);
+    double floor = FLOOR * Math.max(scale(a), scale(b)) + TRIAL_FLOOR * trialScale;
+    return new Closeness(floor, null, floor);
   }
 
   /**
-   * The same rule with each element's floor capped at {@link #NOISE_FACTOR} times its measured
-   * rounding noise {@code noise[i]} (NaN counts as unknown: the floor stays).
+   * The most a measured noise may allow {@code a} against {@code b}: {@value #FLOOR} of the largest
+   * of the sides' own scale, the trial's scale and {@code outerScale} (the objective's own gradient,
+   * which the trial's scale leaves out), and never less than the floors. A sum that cancels to
+   * roundoff cannot carry more rounding than that of the values it is computed from.
+   */
+  double ceiling(double[] a, double[] b, double trialScale, double outerScale) {
+    double widest = Math.max(Math.max(scale(a), scale(b)), Math.max(trialScale, outerScale));
+    return Math.max(floor, FLOOR * widest);
+  }
+
+  /**
+   * The same rule with each element's floors replaced by {@link #NOISE_FACTOR} times its measured
+   * rounding noise {@code noise[i]}, where that is smaller; a NaN or infinite noise is unknown and
+   * keeps the floors.
    */
   Closeness withNoise(double[] noise) {
-    double[] known = new double[noise.length];
-    for (int i = 0; i < noise.length; i++) {
-      known[i] = Double.isNaN(noise[i]) ? Double.POSITIVE_INFINITY : noise[i];
-    }
-    return new Closeness(floor, known);
+    return new Closeness(floor, noise, floor);
+  }
+
+  /**
+   * {@link #withNoise}, and where {@link #NOISE_FACTOR} times an element's noise exceeds the floors,
+   * that allowance up to {@code ceiling}: for noise measured to be rounding's, never a jump's.
+   */
+  Closeness withRoundingNoise(double[] noise, double ceiling) {
+    return new Closeness(floor, noise, Math.max(floor, ceiling));
   }
 
   /**
@@ -71,6 +94,21 @@ final class Closeness {
     for (int i = 0; i < a.length; i++) {
       double d = Math.abs(a[i] - b[i]);
       if (a[i] != b[i] && d > RTOL * Math.abs(b[i]) && d <= RTOL * Math.abs(b[i]) + floor) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether some element of {@code a} is farther from {@code b} than the floors allow but within
+   * {@code ceiling}: only then can a measured noise larger than the floors change the verdict.
+   */
+  boolean failsWithin(double[] a, double[] b, double ceiling) {
+    for (int i = 0; i < a.length; i++) {
+      double d = Math.abs(a[i] - b[i]);
+      double relative = RTOL * Math.abs(b[i]);
+      if (d > relative + floor && d <= relative + ceiling) {
         return true;
       }
     }
@@ -100,7 +138,15 @@ final class Closeness {
 
   /** {@link #excess(double, double)} of element {@code i}, under its measured noise if any. */
   double excess(int i, double a, double b) {
-    return noise == null ? excess(a, b) : excess(a, b, Math.min(floor, NOISE_FACTOR * noise[i]));
+    return noise == null ? excess(a, b) : excess(a, b, allowance(noise[i]));
+  }
+
+  /** The absolute allowance of an element whose measured noise is {@code noise}. */
+  private double allowance(double noise) {
+    if (!Double.isFinite(noise)) {
+      return floor; // unknown: a probe could not say
+    }
+    return Math.min(NOISE_FACTOR * noise, ceiling); // the ceiling is never below the floor
   }
 
   /**

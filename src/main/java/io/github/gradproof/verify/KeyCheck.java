@@ -118,6 +118,16 @@ final class KeyCheck {
             + "they prove nothing; state the value with ==, or a gradient claim dX = ...", c.text().sourceLine());
       }
     }
+    for (CompiledClaim c : claims) {
+      if (!c.constrains() && Claims.readsSeed(c.line(), cq.scope())) {
+        String seed = Claims.seedName(cq.scope());
+        return new Diagnostic(c.text().location(), q.id() + ": " + what + " and its claims hold, but \""
+            + c.text().source() + "\" reads only " + seed + ", the gradient of the objective " + seed.substring(1)
+            + " with respect to itself: the backward pass starts from it (1, or the random upstream drawn for a "
+            + "non-scalar output) whatever the forward lines compute, so it proves nothing; " + VALUE_CLAIM
+            + " (a question about that starting gradient itself can be verify: false)", c.text().sourceLine());
+      }
+    }
     CompiledClaim first = claims.get(0);
     return new Diagnostic(first.text().location(), q.id() + ": " + what + " and its claims hold, but they only "
         + "compare shapes or constants (\"" + first.text().source() + "\"), which hold whatever the values are, "

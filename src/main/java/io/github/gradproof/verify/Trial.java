@@ -1,6 +1,7 @@
 package io.github.gradproof.verify;
 
 import io.github.gradproof.autograd.GradCheckResult;
+import io.github.gradproof.autograd.KinkRecorder;
 import io.github.gradproof.autograd.Gradients;
 import io.github.gradproof.autograd.Rng;
 import io.github.gradproof.autograd.RoundingProbe;
@@ -51,6 +52,13 @@ final class Trial implements Experiments {
   /** The rounding probes of this trial, made on first use ({@link #probe(int)}). */
   private final Trial[] probes = new Trial[ROUNDING_PROBES];
   private boolean probesFailed;
+  /** In a rounding probe, where its operations report their branches; else null. */
+  private final KinkRecorder kinks;
+  /** In a rounding probe, the fingerprint of the branches its forward lines took. */
+  private final long builtBranches;
+  /** The still probe of this trial, made on first use ({@link #stillProbe()}). */
+  private Trial still;
+  private boolean stillFailed;
 
   /** How many rounding probes measure a claim's noise ({@link ClaimJudge}). */
   static final int ROUNDING_PROBES = 3;
@@ -84,6 +92,7 @@ final class Trial implements Experiments {
     this.dims = dims;
     this.given = given;
     this.probe = probe;
+    this.kinks = probe == null ? null : new KinkRecorder();
     Setup setup = question.question.setup();
     Rng rng = new Rng(seed);
     Map<String, Var> graph = new HashMap<>();
@@ -134,6 +143,7 @@ final class Trial implements Experiments {
       backward(out, rng, graph);
     }
     rerun = new HashMap<>(env);
+    builtBranches = kinks == null ? 0 : kinks.fingerprint();
   }
 
   private void backward(Var out, Rng rng, Map<String, Var> graph) {
@@ -159,7 +169,7 @@ final class Trial implements Experiments {
   /** A leaf of this trial's graph or environment: in a rounding probe, one that carries the probe. */
   private Var leaf(Tensor t, boolean requiresGrad) {
     if (probe != null) {
-      return Var.probed(t, requiresGrad, probe);
+      return Var.probed(t, requiresGrad, probe, kinks);
     }
     return requiresGrad ? Var.parameter(t) : Var.constant(t);
   }
@@ -179,6 +189,37 @@ final class Trial implements Experiments {
       }
     }
     return probes[k];
+  }
+
+  /**
+   * This trial computed again exactly, under a probe that moves nothing ({@link RoundingProbe#still}),
+   * so that it records its branches as the rounding probes do; null when it cannot be run.
+   */
+  Trial stillProbe() {
+    if (still == null && !stillFailed) {
+      try {
+        still = new Trial(question, dims, seed, given, RoundingProbe.still());
+      } catch (TrialFailure e) {
+        stillFailed = true;
+      }
+    }
+    return still;
+  }
+
+  /** In a probe of this trial, the fingerprint of the branches its forward lines took. */
+  long builtBranches() {
+    return builtBranches;
+  }
+
+  /** In a probe of this trial, the fingerprint of the branches {@code evaluation} takes on its values alone. */
+  long branchesOf(Runnable evaluation) {
+    long sofar = kinks.restart();
+    try {
+      evaluation.run();
+    } finally {
+      sofar = kinks.resume(sofar);
+    }
+    return sofar;
   }
 
   private Tensor draw(Rng rng, InputSpec in) {

@@ -47,6 +47,9 @@ final class GoldenOps {
     elementwise();
     deepLearning();
     attention();
+    norms();
+    regressionLosses();
+    steps();
     reductions();
     shapes();
     products();
@@ -127,6 +130,89 @@ final class GoldenOps {
     OPS.put("tile", (x, a) -> x[0].tile(ints(a, "reps")));
     OPS.put("repeat", (x, a) -> x[0].repeat(Arrays.stream(ints(a, "repeats")).asDoubleStream().toArray(),
         integer(a, "axis")));
+  }
+
+  private static void steps() {
+    unary("floor", Var::floor);
+    unary("ceil", Var::ceil);
+    unary("trunc", Var::trunc);
+    OPS.put("round", (x, a) -> x[0].round(a.get("decimals").getAsInt()));
+    binary("remainder", Var::remainder);
+    binary("fmod", Var::fmod);
+    unary("tan", Var::tan);
+    unary("arctan", Var::arctan);
+    unary("arcsin", Var::arcsin);
+    unary("arccos", Var::arccos);
+    unary("reciprocal", Var::reciprocal);
+    binary("arctan2", Var::arctan2);
+    activations();
+    gathers();
+  }
+
+  private static void gathers() {
+    OPS.put("gather", (x, a) -> Ops.gather(x[0], a.get("dim").getAsInt(), x[1].value()));
+    OPS.put("take_along_axis", (x, a) -> Ops.takeAlongAxis(x[0], x[1].value(), integer(a, "axis")));
+    reduction("amax", Var::amax);
+    reduction("amin", Var::amin);
+  }
+
+  private static void activations() {
+    OPS.put("elu", (x, a) -> x[0].elu(a.get("alpha").getAsDouble()));
+    OPS.put("elu_alpha", OPS.get("elu"));
+    unary("selu", Var::selu);
+    OPS.put("celu", (x, a) -> x[0].celu(a.get("alpha").getAsDouble()));
+    OPS.put("hardtanh", (x, a) -> x[0].hardtanh(a.get("min_val").getAsDouble(), a.get("max_val").getAsDouble()));
+    OPS.put("hardtanh_bounds", OPS.get("hardtanh"));
+    OPS.put("relu6", OPS.get("hardtanh"));
+    unary("hardsigmoid", Var::hardsigmoid);
+    unary("hardswish", Var::hardswish);
+    unary("softsign", Var::softsign);
+    unary("mish", Var::mish);
+  }
+
+  private static void norms() {
+    OPS.put("norm", (x, a) -> {
+      JsonElement ord = a.get("ord");
+      int[] axis = ints(a, "axis");
+      boolean keepdims = a.get("keepdims").getAsBoolean();
+      if (ord.isJsonNull() || ord.getAsJsonPrimitive().isNumber()) {
+        return Ops.norm(x[0], ord.isJsonNull() ? null : ord.getAsDouble(), axis, keepdims);
+      }
+      String named = ord.getAsString();
+      return named.endsWith("inf") ? Ops.norm(x[0], order(ord), axis, keepdims) : Ops.norm(x[0], named, axis, keepdims);
+    });
+    OPS.put("normalize", (x, a) -> Ops.normalize(x[0], order(a.get("p")), a.get("dim").getAsInt(),
+        a.get("eps").getAsDouble()));
+    OPS.put("cosine_similarity", (x, a) -> Ops.cosineSimilarity(x[0], x[1], a.get("dim").getAsInt(),
+        a.get("eps").getAsDouble()));
+  }
+
+  private static void regressionLosses() {
+    OPS.put("smooth_l1_loss", (x, a) -> Ops.smoothL1Loss(x[0], x[1], a.get("beta").getAsDouble()));
+    OPS.put("huber_loss", (x, a) -> Ops.huberLoss(x[0], x[1], a.get("delta").getAsDouble()));
+    OPS.put("kl_div", (x, a) -> Ops.klDiv(x[0], x[1], false));
+    OPS.put("kl_div_log_target", (x, a) -> Ops.klDiv(x[0], x[1], true));
+    OPS.put("nll_loss_weighted", (x, a) -> Ops.nllLoss(x[0], x[1].value(), weight(a), a.get("ignore_index").getAsInt(),
+        a.get("reduction").getAsString()));
+    OPS.put("cross_entropy_weighted", (x, a) -> Ops.crossEntropy(x[0], x[1].value(), weight(a),
+        a.get("ignore_index").getAsInt(), a.get("reduction").getAsString(), a.get("label_smoothing").getAsDouble()));
+  }
+
+  private static Tensor weight(JsonObject a) {
+    JsonElement w = a.get("weight");
+    if (w.isJsonNull()) {
+      return null;
+    }
+    double[] v = new double[w.getAsJsonArray().size()];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = w.getAsJsonArray().get(i).getAsDouble();
+    }
+    return Tensor.vector(v);
+  }
+
+  /** A fixture's order: a number, or 'inf' or '-inf' (JSON has no infinity). */
+  private static double order(JsonElement e) {
+    return e.getAsJsonPrimitive().isNumber() ? e.getAsDouble() : Double.parseDouble(e.getAsString().replace("inf", "Infinity"));
   }
 
   private static void reductions() {

@@ -18,6 +18,10 @@ final class RuleBreaks {
     elementwise();
     deepLearning();
     attention();
+    norms();
+    regressionLosses();
+    classLosses();
+    steps();
     binary();
     reductions();
     shapes();
@@ -146,6 +150,174 @@ final class RuleBreaks {
           }
           return cut;
         });
+  }
+
+  private static void steps() {
+    for (String op : new String[] {"floor", "ceil", "trunc", "round"}) {
+      scenario(op, op, "(3, 4)");
+      breaks(op, 0, "pass the gradient (the true slope is 0)", (r, g, y, x, p) -> g);
+    }
+    for (String op : new String[] {"remainder", "fmod"}) {
+      scenario(op, op, "(3, 1) with (1, 4)");
+      breaks(op, -1, "flip the sign", FLIP_SIGN);
+      breaks(op, 1, "drop the quotient (the dividend's rule)", (r, g, y, x, p) -> g);
+    }
+    breaks("remainder", 1, "fmod's truncated quotient", (r, g, y, x, p) -> StepOps.FMOD.vjp(1).apply(g, y, x, null));
+    breaks("fmod", 1, "remainder's floored quotient", (r, g, y, x, p) ->
+        StepOps.REMAINDER.vjp(1).apply(g, y, x, null));
+    trig();
+    activations();
+    gathers();
+  }
+
+  private static void gathers() {
+    scenario("gather", "gather", "(3, 4) dim 1 index (3, 2)");
+    breaks("gather", -1, "flip the sign", FLIP_SIGN);
+    breaks("gather", 0, "overwrite repeated indices instead of adding", (r, g, y, x, p) -> {
+      int[] at = GatherOps.sources(x[0], x[1], (GatherOps.Along) p);
+      double[] out = new double[x[0].size()];
+      for (int k = 0; k < at.length; k++) {
+        out[at[k]] = g.data()[k];
+      }
+      return new Tensor(out, x[0].shapeRef());
+    });
+    breaks("gather", 0, "the next row along the axis", (r, g, y, x, p) -> {
+      Tensor right = r.apply(g, y, x, p);
+      int[] s = right.shapeRef();
+      double[] out = new double[right.size()];
+      for (int i = 0; i < out.length; i++) {
+        int col = i % s[1];
+        out[i - col + (col + 1) % s[1]] = right.data()[i];
+      }
+      return new Tensor(out, s);
+    });
+    // Finite differences cannot tell how ties share the gradient (a tie is a kink): the even split is
+    // pinned by the golden fixture's tie cases, compared with torch's own gradient.
+    for (String op : new String[] {"amax", "amin"}) {
+      scenario(op, op, "(3, 4) axis (0,) keepdims False");
+      breaks(op, -1, "flip the sign", FLIP_SIGN);
+      breaks(op, 0, "every element of the slice (sum's rule)", (r, g, y, x, p) ->
+          ReductionOps.SUM.vjp(0).apply(g, y, x, reduce(p)));
+    }
+  }
+
+  private static void activations() {
+    for (String[] op : new String[][] {{"elu", "elu_alpha"}, {"hardtanh", "hardtanh_bounds"}, {"hardsigmoid", "hardsigmoid"},
+        {"hardswish", "hardswish"}, {"softsign", "softsign"}, {"mish", "mish"}}) {
+      scenario(op[0], op[1], "(3, 4)");
+      breaks(op[0], -1, "flip the sign", FLIP_SIGN);
+    }
+    breaks("elu", 0, "drop alpha on the negative side", (r, g, y, x, p) ->
+        PointwiseOps.chain(g, x[0], y, (v, w) -> v > 0 ? 1 : StrictMath.exp(v)));
+    breaks("hardtanh", 0, "pass the gradient everywhere (identity)", (r, g, y, x, p) -> g);
+    breaks("hardsigmoid", 0, "drop the 1/6", (r, g, y, x, p) -> scale(r.apply(g, y, x, p), 6));
+    breaks("hardswish", 0, "hardsigmoid alone (drop the x term)", (r, g, y, x, p) ->
+        Elementwise.mul(g, Elementwise.map(x[0], v -> Math.min(Math.max(v + 3, 0), 6) / 6)));
+    breaks("softsign", 0, "1 / (1 + |x|), not squared", (r, g, y, x, p) ->
+        Elementwise.mul(g, Elementwise.map(x[0], v -> 1 / (1 + Math.abs(v)))));
+    breaks("mish", 0, "tanh(softplus(x)) alone", (r, g, y, x, p) ->
+        Elementwise.mul(g, Elementwise.map(x[0], v -> StrictMath.tanh(Math.log1p(Math.exp(v))))));
+  }
+
+  private static void trig() {
+    for (String op : new String[] {"tan", "arctan", "arcsin", "arccos", "reciprocal"}) {
+      scenario(op, op, "(3, 4)");
+      breaks(op, -1, "flip the sign", FLIP_SIGN);
+    }
+    breaks("tan", 0, "1 - tan^2 (tanh's rule)", (r, g, y, x, p) -> Elementwise.mul(g, Elementwise.map(y, v -> 1 - v * v)));
+    breaks("arctan", 0, "1 / (1 - x^2)", (r, g, y, x, p) -> Elementwise.mul(g, Elementwise.map(x[0], v -> 1 / (1 - v * v))));
+    breaks("arcsin", 0, "drop the square root", (r, g, y, x, p) ->
+        Elementwise.mul(g, Elementwise.map(x[0], v -> 1 / (1 - v * v))));
+    breaks("arccos", 0, "arcsin's rule", (r, g, y, x, p) -> TrigOps.ARCSIN.vjp(0).apply(g, y, x, null));
+    breaks("reciprocal", 0, "1/x instead of -1/x^2", (r, g, y, x, p) -> Elementwise.mul(g, y));
+    scenario("arctan2", "arctan2", "(3, 1) with (1, 4)");
+    breaks("arctan2", -1, "flip the sign", FLIP_SIGN);
+    breaks("arctan2", 0, "the other operand's numerator", (r, g, y, x, p) ->
+        Elementwise.mul(g, Elementwise.zip(x[0], x[1], (b, a) -> b / (a * a + b * b))));
+    breaks("arctan2", 1, "the other operand's numerator", (r, g, y, x, p) ->
+        Elementwise.mul(g, Elementwise.zip(x[0], x[1], (b, a) -> -a / (a * a + b * b))));
+  }
+
+  private static void norms() {
+    scenario("norm", "norm", "(2, 3, 4) axis=(1,) ord=4");
+    breaks("norm", -1, "flip the sign", FLIP_SIGN);
+    breaks("norm", 0, "the 1-norm's slope sign(x) (drop |x|^(p-1) / norm^(p-1))", (r, g, y, x, p) ->
+        Elementwise.mul(((NormOps.Norm) p).reduce().expand(g, x[0].shapeRef()), Elementwise.map(x[0], Math::signum)));
+    breaks("norm", 0, "the 2-norm's slope x / norm whatever the order", (r, g, y, x, p) -> {
+      ReductionOps.Reduce reduce = ((NormOps.Norm) p).reduce();
+      return Elementwise.mul(reduce.expand(g, x[0].shapeRef()), Elementwise.div(x[0], reduce.expand(y, x[0].shapeRef())));
+    });
+    scenario("cosine_similarity", "cosine_similarity", "(3, 4) with (3, 4)");
+    breaks("cosine_similarity", -1, "flip the sign", FLIP_SIGN);
+    breaks("cosine_similarity", 0, "the second operand's rule", (r, g, y, x, p) ->
+        NormOps.COSINE_SIMILARITY.vjp(1).apply(g, y, x, (NormOps.Cosine) p));
+    breaks("cosine_similarity", 1, "the first operand's rule", (r, g, y, x, p) ->
+        NormOps.COSINE_SIMILARITY.vjp(0).apply(g, y, x, (NormOps.Cosine) p));
+    breaks("cosine_similarity", 0, "drop the normalisation term (x2 / (n1 n2) alone)", (r, g, y, x, p) ->
+        cosineWithoutNormalisation(g, x[0], x[1], (NormOps.Cosine) p));
+  }
+
+  private static void regressionLosses() {
+    for (String op : new String[] {"smooth_l1_loss", "huber_loss"}) {
+      // A bound of 0.5, not 1, so that a slope that forgets to divide or multiply by it is wrong.
+      scenario(op, op, "(3, 4) with (3, 4) " + (op.equals("huber_loss") ? "delta" : "beta") + "=0.5");
+      breaks(op, -1, "flip the sign", FLIP_SIGN);
+      breaks(op, -1, "the L1 slope sign(d) everywhere", (r, g, y, x, p) -> Elementwise.mul(
+          Elementwise.map(r.apply(g, y, x, p), Math::signum), Elementwise.map(g, Math::abs)));
+    }
+    breaks("smooth_l1_loss", -1, "forget to divide by beta", (r, g, y, x, p) -> Elementwise.mul(g,
+        Elementwise.zip(x[0], x[1], (a, t) -> Math.max(-1, Math.min(1, a - t)))));
+    breaks("huber_loss", -1, "smooth_l1's slope (divide by delta, saturate at 1)", (r, g, y, x, p) ->
+        scale(r.apply(g, y, x, p), 1 / (Double) p));
+    for (String op : new String[] {"kl_div", "kl_div(log_target)"}) {
+      scenario(op, op.equals("kl_div") ? "kl_div" : "kl_div_log_target", "(3, 4) with (3, 4)");
+      breaks(op, -1, "flip the sign", FLIP_SIGN);
+    }
+    breaks("kl_div", 1, "drop the + 1 of d(t log t)", (r, g, y, x, p) ->
+        Elementwise.mul(g, Elementwise.zip(x[0], x[1], (a, t) -> StrictMath.log(t) - a)));
+    breaks("kl_div", 0, "the target's log instead of the target", (r, g, y, x, p) ->
+        Elementwise.mul(g, Elementwise.map(x[1], t -> -StrictMath.log(t))));
+    breaks("kl_div(log_target)", 0, "the log-target itself instead of its exponential", (r, g, y, x, p) ->
+        Elementwise.mul(g, Elementwise.neg(x[1])));
+    breaks("kl_div(log_target)", 1, "drop the + 1 of d(e^t t)", (r, g, y, x, p) ->
+        Elementwise.mul(g, Elementwise.zip(x[0], x[1], (a, t) -> StrictMath.exp(t) * (t - a))));
+  }
+
+  private static void classLosses() {
+    String op = "nll_loss(weight, ignore_index)";
+    scenario(op, "nll_loss_weighted", "weight none, a row ignored");
+    breaks(op, -1, "flip the sign", FLIP_SIGN);
+    breaks(op, 0, "drop the class weights", (r, g, y, x, p) -> {
+      ClassLosses.Rows rows = (ClassLosses.Rows) p;
+      double[] ones = new double[rows.weights().length];
+      for (int i = 0; i < ones.length; i++) {
+        ones[i] = rows.ignored()[i] ? 0 : 1;
+      }
+      return r.apply(g, y, x, new ClassLosses.Rows(ones, rows.classes(), rows.ignored()));
+    });
+    breaks(op, 0, "let the ignored row's label 0 take its gradient", (r, g, y, x, p) -> {
+      ClassLosses.Rows rows = (ClassLosses.Rows) p;
+      Tensor right = r.apply(g, y, x, p);
+      double[] out = right.data().clone();
+      int classes = x[0].shapeRef()[1];
+      for (int i = 0; i < rows.ignored().length; i++) {
+        out[i * classes] -= rows.ignored()[i] ? g.data()[i] : 0;
+      }
+      return new Tensor(out, right.shapeRef());
+    });
+  }
+
+  /** {@code g x2 / (n1 n2)}: the cosine similarity's gradient as if the norms were constants. */
+  private static Tensor cosineWithoutNormalisation(Tensor g, Tensor a, Tensor b, NormOps.Cosine c) {
+    int[] shape = Shapes.broadcast(a.shapeRef(), b.shapeRef());
+    ReductionOps.Reduce along = ReductionOps.Reduce.of(new int[] {c.dim()}, shape.length, true);
+    Tensor a1 = Elementwise.broadcastTo(a, shape);
+    Tensor b1 = Elementwise.broadcastTo(b, shape);
+    Tensor n1 = along.expand(Elementwise.map(Reductions.sum(Elementwise.mul(a1, a1), along.reduced(), true),
+        StrictMath::sqrt), shape);
+    Tensor n2 = along.expand(Elementwise.map(Reductions.sum(Elementwise.mul(b1, b1), along.reduced(), true),
+        StrictMath::sqrt), shape);
+    return Elementwise.div(Elementwise.mul(along.expand(g, shape), b1), Elementwise.mul(n1, n2));
   }
 
   private static void binary() {

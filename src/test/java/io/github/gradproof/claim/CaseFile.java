@@ -112,6 +112,16 @@ public final class CaseFile {
     return forward ? Claims.checkForwardLine(text, scope, sink) : Claims.checkClaim(text, scope, sink);
   }
 
+  /** A claim that must check without diagnostics in {@code scope}: its line, for the facts {@link Claims} reads. */
+  public static Line checkedClaim(String claim, Scope scope) {
+    List<Diagnostic> sink = new ArrayList<>();
+    CheckedLine line = Claims.checkClaim(text(claim), scope, sink);
+    if (line == null || !sink.isEmpty()) {
+      throw new AssertionError(claim + ": " + sink);
+    }
+    return line.line();
+  }
+
   /** A line as the quiz loader would hand it over: {@code claim.yaml}, line 7, inside quotes. */
   public static SourceSpan text(String source) {
     String prefix = "      - claim: \"";

@@ -16,18 +16,15 @@ import org.junit.jupiter.api.Test;
  * Which claims constrain values, so that their holding can prove an answer ({@link
  * Claims#constrainsValues}), and experiments refused in forward lines: cases mutation testing
  * found unpinned (docs/MUTANTS.md). A name read for its shape only, a dim, an input or a constant
- * proves nothing; a gradient, a forward value or an experiment read on either side does.
+ * proves nothing; a gradient, a forward value or an experiment read on either side does. And which
+ * lines write an infinity as a value ({@link Claims#writesInfinity}).
  */
 class ConstrainsValuesTest {
 
   private static final Scope SCOPE = CaseFile.scope("N:dim x:input[N] h:forward[N]");
 
   private static boolean constrains(String claim) {
-    List<Diagnostic> sink = new ArrayList<>();
-    CheckedLine line = Claims.checkClaim(CaseFile.text(claim), SCOPE, sink);
-    assertNotNull(line, () -> claim + ": " + sink);
-    assertEquals(List.of(), sink);
-    return Claims.constrainsValues(line.line(), SCOPE);
+    return Claims.constrainsValues(CaseFile.checkedClaim(claim, SCOPE), SCOPE);
   }
 
   @ParameterizedTest(name = "{0}: {1}")
@@ -49,6 +46,38 @@ class ConstrainsValuesTest {
     assertEquals(expected, constrains(claim), claim);
   }
 
+  /** In a scope whose objective is {@code L}, its own gradient {@code dL} is not a value a claim can prove by. */
+  @ParameterizedTest(name = "{0}: {1}")
+  @CsvSource(delimiter = '|', value = {
+      "dL == 1 | false | true",
+      "dL = ones_like(L) | false | true",
+      "sum(dL ** 2) > 0 | false | true",
+      "dL.shape == L.shape | false | false",
+      "dh = 2 * x | true | false",
+      "dh == 2 * x | true | false",
+      "dL * L > 0 | true | true",
+      "dx == dL * 2 * x | true | true"})
+  void theObjectivesOwnGradientConstrainsNothing(String claim, boolean expected, boolean readsSeed) {
+    Scope scope = CaseFile.scope("N:dim x:input[N] h:forward[N] L:forward[]");
+    List<Diagnostic> sink = new ArrayList<>();
+    CheckedLine line = Claims.checkClaim(CaseFile.text(claim), scope, sink);
+    assertNotNull(line, () -> claim + ": " + sink);
+    assertEquals(expected, Claims.constrainsValues(line.line(), scope), claim);
+    assertEquals(readsSeed, Claims.readsSeed(line.line(), scope), claim);
+  }
+
+  @Test
+  void aScopeWithoutForwardLinesHasNoObjective() {
+    Scope scope = CaseFile.scope("N:dim x:input[N]");
+    assertNull(scope.objective());
+    assertNull(Claims.seedName(scope));
+    List<Diagnostic> sink = new ArrayList<>();
+    CheckedLine line = Claims.checkClaim(CaseFile.text("dx == 2 * x"), scope, sink);
+    assertNotNull(line, () -> sink.toString());
+    assertTrue(Claims.constrainsValues(line.line(), scope));
+    assertEquals(false, Claims.readsSeed(line.line(), scope));
+  }
+
   @Test
   void experimentsCannotStandInAForwardLine() {
     List<Diagnostic> sink = new ArrayList<>();
@@ -57,5 +86,26 @@ class ConstrainsValuesTest {
     assertEquals(1, sink.size(), sink.toString());
     assertTrue(sink.get(0).message().startsWith("fd_order() measures the question's finite differences and can only "
         + "stand in a claim"), sink.get(0).message());
+  }
+
+  /**
+   * The one bare {@code inf} serves as a value ({@code masked_fill(..., -inf)}, whose non-finite
+   * forward line is told how to consume it) and as a norm's order ({@code norm(x, inf)}, a finite
+   * norm, which is no written infinity).
+   */
+  @ParameterizedTest(name = "{0}: {1}")
+  @CsvSource(delimiter = '|', value = {
+      "dx = x.masked_fill(x > 0, -inf) | true",
+      "dx = masked_fill(x, x > 0, inf) | true",
+      "dx = clip(x, -inf, 0) | true",
+      "dx = x * pi | false",
+      "dx = x * norm(x, inf) | false",
+      "dx = x * norm(x, -inf) | false",
+      "dx = x * norm(x, ord=inf, axis=0) | false",
+      "dx = normalize(x[None], p=inf, dim=1)[0] | false",
+      "dx = x * norm(x, inf) + minimum(x, inf) | true",
+      "dx = normalize(x[None], inf)[0].masked_fill(x > 0, -inf) | true"})
+  void anOrderOfANormIsNoWrittenInfinity(String claim, boolean expected) {
+    assertEquals(expected, Claims.writesInfinity(CaseFile.checkedClaim(claim, SCOPE)), claim);
   }
 }

@@ -68,6 +68,21 @@ class DimTest {
     assertEquals("(M - 1)//K", M.minus(Dim.of(1)).floorDiv(K).toString());
   }
 
+  /** Python's {@code %} on sizes: exact when the divisor divides, else an atom printed as written. */
+  @Test
+  void remaindersAreExactAtomsUnlessTheDivisorDivides() {
+    assertEquals("M%2", M.mod(Dim.of(2)).toString());
+    assertEquals(Dim.of(0), M.times(Dim.of(2)).mod(Dim.of(2)));
+    assertEquals(Dim.of(0), M.times(K).mod(K));
+    assertEquals(1L, Dim.of(-7).mod(Dim.of(2)).constant(), "the divisor's sign, as Python");
+    assertEquals(-1L, Dim.of(7).mod(Dim.of(-2)).constant());
+    assertEquals("2*(M%2)", M.mod(Dim.of(2)).times(Dim.of(2)).toString());
+    assertEquals("(M - 1)%K", M.minus(Dim.of(1)).mod(K).toString());
+    assertEquals(1L, M.mod(Dim.of(2)).evaluate(Map.of("M", 5)));
+    assertNull(M.mod(K).evaluate(Map.of("M", 5, "K", 0)), "undefined where the divisor is 0");
+    assertFalse(M.mod(Dim.of(0)).isKnown());
+  }
+
   /** Different operations are different terms, and dims come before operations in a product. */
   @Test
   void operationsAreTermsOfTheirOwn() {

@@ -76,9 +76,9 @@ class FunctionFamiliesTest {
         }
       }
     }
-    assertEquals(List.of("exp", "log", "sqrt", "abs", "masked_fill", "clip", "sum", "mean", "max", "min", "prod", "var",
-        "std", "argmax", "argmin", "cumsum", "flatten", "swapaxes", "unsqueeze", "squeeze", "repeat_interleave", "dot",
-        "trace"), bound);
+    assertEquals(List.of("exp", "log", "sqrt", "abs", "masked_fill", "clip", "sum", "mean", "max", "min", "amax",
+        "amin", "prod", "var", "std", "argmax", "argmin", "cumsum", "flatten", "swapaxes", "unsqueeze", "squeeze",
+        "repeat_interleave", "gather", "dot", "trace"), bound);
     assertEquals(List.of("reshape", "transpose", "permute", "tile"), packed, "x.reshape(3, 4) packs its arguments");
   }
 

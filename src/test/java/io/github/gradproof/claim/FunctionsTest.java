@@ -29,10 +29,22 @@ class FunctionsTest {
     assertEquals("conv2d(input, weight, bias=None, stride=1, padding=0)", Functions.named("conv2d").signature());
     assertEquals("max_pool2d(input, kernel_size, stride=None, padding=0)", Functions.named("max_pool2d").signature());
     assertEquals("einsum(subscripts, *operands)", Functions.named("einsum").signature());
-    assertEquals("cross_entropy(input, target, *, reduction='mean')", Functions.named("cross_entropy").signature());
+    assertEquals("cross_entropy(input, target, weight=None, *, ignore_index=-100, reduction='mean',"
+        + " label_smoothing=0.0)", Functions.named("cross_entropy").signature());
+    assertEquals("nll_loss(input, target, weight=None, *, ignore_index=-100, reduction='mean')",
+        Functions.named("nll_loss").signature());
     assertEquals("layer_norm(input, normalized_shape, weight=None, bias=None, eps=1e-05)",
         Functions.named("layer_norm").signature());
     assertEquals("gelu(input, *, approximate='none')", Functions.named("gelu").signature());
+    assertEquals("norm(x, ord=None, axis=None, keepdims=False)", Functions.named("norm").signature());
+    assertEquals("numpy.linalg.norm", Functions.named("norm").counterpart());
+    assertEquals("batch_norm(input, running_mean, running_var, weight=None, bias=None, training=False, momentum=0.1,"
+        + " eps=1e-05)", Functions.named("batch_norm").signature());
+    assertEquals("normalize(input, p=2.0, dim=1, eps=1e-12)", Functions.named("normalize").signature());
+    assertEquals("cosine_similarity(x1, x2, dim=1, eps=1e-08)", Functions.named("cosine_similarity").signature());
+    assertEquals("smooth_l1_loss(input, target, *, reduction='mean', beta=1.0)",
+        Functions.named("smooth_l1_loss").signature());
+    assertEquals("kl_div(input, target, *, reduction='mean', log_target=False)", Functions.named("kl_div").signature());
     assertEquals("numpy.clip", Functions.named("clip").counterpart());
     assertEquals("torch.nn.functional.conv1d", Functions.named("conv1d").counterpart());
     assertEquals("scipy.special.logsumexp", Functions.named("logsumexp").counterpart());
@@ -83,9 +95,9 @@ class FunctionsTest {
 
   @Test
   void methodsAreTheListedArrayMethods() {
-    assertEquals(List.of("exp", "log", "sqrt", "abs", "masked_fill", "clip", "sum", "mean", "max", "min", "prod", "var",
-        "std", "argmax", "argmin", "cumsum", "reshape", "flatten", "transpose", "permute", "swapaxes", "unsqueeze",
-        "squeeze", "tile", "repeat_interleave", "dot", "trace"),
+    assertEquals(List.of("exp", "log", "sqrt", "abs", "masked_fill", "clip", "sum", "mean", "max", "min", "amax",
+        "amin", "prod", "var", "std", "argmax", "argmin", "cumsum", "reshape", "flatten", "transpose", "permute",
+        "swapaxes", "unsqueeze", "squeeze", "tile", "repeat_interleave", "gather", "dot", "trace"),
         Functions.methodNames());
     assertNull(Functions.method("softplus"));
   }

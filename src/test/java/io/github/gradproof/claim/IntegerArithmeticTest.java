@@ -38,4 +38,15 @@ class IntegerArithmeticTest {
     assertEquals(-4L, apply(BinaryOp.FLOORDIV, -7, 2), "floor, as Python");
     assertThrows(ArithmeticException.class, () -> IntegerArithmetic.negate(Long.MIN_VALUE));
   }
+
+  /** Python's {@code %} takes the divisor's sign: {@code -7 % 2 == 1}, {@code 7 % -2 == -1}. */
+  @Test
+  void remaindersFloorAsPythonsAndNeverOverflow() {
+    assertEquals(1L, apply(BinaryOp.MOD, -7, 2));
+    assertEquals(-1L, apply(BinaryOp.MOD, 7, -2));
+    assertEquals(1L, apply(BinaryOp.MOD, 7, 2));
+    assertEquals(0L, apply(BinaryOp.MOD, Long.MIN_VALUE, -1), "the quotient overflows, the remainder does not");
+    assertEquals(Long.MAX_VALUE - 1, apply(BinaryOp.MOD, -1, Long.MAX_VALUE));
+    assertNull(apply(BinaryOp.MOD, 7, 0), "undefined, as Python's ZeroDivisionError");
+  }
 }

@@ -132,6 +132,8 @@ class LanguageCoverageTest {
       FORMS.add("negative literal");
     } else if (e instanceof Expr.Binary b && b.op() == BinaryOp.FLOORDIV) {
       FORMS.add("floor division");
+    } else if (e instanceof Expr.Binary b && b.op() == BinaryOp.MOD) {
+      FORMS.add(b.left() instanceof Expr.Name n && dims.contains(n.name()) ? "remainder of a dim" : "remainder");
     } else if (e instanceof Expr.Binary b && b.left() instanceof Expr.Name n && dims.contains(n.name())
         && b.right() instanceof Expr.Num r && !r.integer()) {
       FORMS.add("dim with a float");
@@ -191,6 +193,7 @@ class LanguageCoverageTest {
   void everySyntaxFormHasAQuestion() {
     Set<String> expected = new TreeSet<>(List.of("comparison claim", "mask", "mask and", "mask or", "mask not", "string", "attribute .T",
         "attribute .shape", "attribute .ndim", "scientific literal", "negative literal", "floor division",
+        "remainder", "remainder of a dim",
         "dim with a float", "indexed gradient", "slice", "slice step", "negative step", "dim as a slice bound",
         "None index", "ellipsis", "negative integer index", "integer index", "list index", "integer array index",
         "integer array pair", "None as an argument", "list of tensors", "tuple argument", "constant inf",

@@ -58,6 +58,77 @@ class ClosenessTest {
   }
 
   @Test
+  void roundingNoiseAboveTheFloorsWidensUpToItsOwnSize() {
+    Closeness c = Closeness.of(new double[] {0}, new double[] {0}, 1).withRoundingNoise(new double[] {1e-15}, 1e-10);
+    double allowance = Closeness.NOISE_FACTOR * 1e-15; // 1e-11, above the trial floor 1e-12
+    assertTrue(c.close(0, allowance * 0.99, 0));
+    assertFalse(c.close(0, allowance * 1.01, 0));
+  }
+
+  @Test
+  void roundingNoiseWidensNoFurtherThanTheCeiling() {
+    Closeness c = Closeness.of(new double[] {0}, new double[] {0}, 1).withRoundingNoise(new double[] {1e-12}, 1e-10);
+    assertTrue(c.close(0, 0.99e-10, 0));
+    assertFalse(c.close(0, 1.01e-10, 0), "1e4 times the noise would allow 1e-8");
+  }
+
+  @Test
+  void roundingNoiseBelowTheFloorsTightensAsNoiseDoes() {
+    Closeness c = Closeness.of(new double[] {0}, new double[] {0}, 1).withRoundingNoise(new double[] {1e-20}, 1e-10);
+    assertTrue(c.close(0, 0.99e-16, 0));
+    assertFalse(c.close(0, 1.01e-16, 0));
+  }
+
+  @Test
+  void unknownRoundingNoiseLeavesTheFloors() {
+    for (double unknown : new double[] {Double.NaN, Double.POSITIVE_INFINITY}) {
+      Closeness c = Closeness.of(new double[] {0}, new double[] {0}, 1).withRoundingNoise(new double[] {unknown}, 1e-10);
+      assertTrue(c.close(0, 0.99e-12, 0), "noise " + unknown);
+      assertFalse(c.close(0, 1.01e-12, 0), "noise " + unknown);
+    }
+  }
+
+  @Test
+  void aCeilingBelowTheFloorsLeavesTheFloors() {
+    Closeness c = Closeness.of(new double[] {0}, new double[] {0}, 1).withRoundingNoise(new double[] {1}, 1e-20);
+    assertTrue(c.close(0, 0.99e-12, 0));
+    assertFalse(c.close(0, 1.01e-12, 0));
+  }
+
+  @Test
+  void theCeilingIsTheFloorOfTheLargestScale() {
+    double[] a = {2, 0};
+    double[] b = {1, 0};
+    Closeness c = Closeness.of(a, b, 3);
+    assertEquals(Closeness.FLOOR * 5, c.ceiling(a, b, 3, 5), 0, "the objective's gradient");
+    assertEquals(Closeness.FLOOR * 7, c.ceiling(a, b, 7, 5), 0, "the trial's scale");
+    double[] large = {9, 0};
+    assertEquals(Closeness.FLOOR * 9, Closeness.of(large, b, 0).ceiling(large, b, 0, 5), 0, "a side's own scale");
+    assertEquals(Closeness.FLOOR * 9, Closeness.of(b, large, 0).ceiling(b, large, 0, 5), 0, "the reference's own scale");
+    Closeness both = Closeness.of(large, b, 3);
+    assertEquals(both.ceiling(large, b, 0, 0), both.ceiling(large, b, 3, 5), 0,
+        "the floors 1e-10·9 + 1e-12·3 exceed 1e-10·9");
+    double[] zero = {0};
+    Closeness floorOnly = Closeness.of(zero, zero, 1);
+    assertEquals(Closeness.TRIAL_FLOOR, floorOnly.ceiling(zero, zero, 0, 0), 0, "never below the floors");
+  }
+
+  @Test
+  void onlyAnElementFartherThanTheFloorsButWithinTheCeilingAsksForRoundingNoise() {
+    Closeness c = Closeness.of(new double[] {1, 0}, new double[] {1, 0}, 0); // floor 1e-10
+    double[] b = {1, 0};
+    assertTrue(c.failsWithin(new double[] {1, 2e-10}, b, 1e-9));
+    assertTrue(c.failsWithin(new double[] {1, 1e-9}, b, 1e-9), "exactly the ceiling");
+    assertFalse(c.failsWithin(new double[] {1, 2e-9}, b, 1e-9), "beyond the ceiling");
+    assertFalse(c.failsWithin(new double[] {1, 0.5e-10}, b, 1e-9), "close through the floor");
+    assertFalse(c.failsWithin(new double[] {1, 1e-10}, b, 1e-9), "exactly the floor");
+    assertFalse(c.failsWithin(new double[] {1, 0}, b, 1e-9), "equal");
+    assertFalse(c.failsWithin(new double[] {1, Double.NaN}, b, 1e-9), "NaN");
+    assertTrue(c.failsWithin(new double[] {1 + 1e-6 + 2e-10, 0}, b, 1e-9), "beyond the relative term and the floor");
+    assertFalse(c.failsWithin(new double[] {1 + 1e-6 + 0.5e-10, 0}, b, 1e-9), "within the relative term and the floor");
+  }
+
+  @Test
   void onlyAnElementCloseThroughAFloorAsksForNoise() {
     Closeness c = Closeness.of(new double[] {1, 0}, new double[] {1, 0}, 0);
     assertFalse(c.restsOnTheFloor(new double[] {1 + 0.5e-6, 0}, new double[] {1, 0}), "the relative term suffices");

@@ -152,6 +152,36 @@ class KeyCheckTest {
   }
 
   /**
+   * The objective's gradient with respect to itself is where the backward pass starts (1, or the
+   * upstream drawn for a non-scalar output), whatever the forward lines compute: a claim that reads
+   * only it proves nothing, however it is spelt.
+   */
+  @Test
+  void aClaimAboutTheStartingGradientAloneProvesNothing() {
+    Setup scalar = TestQuestions.setup("N=4", "x[N]", "L = sum(x * x)");
+    for (String claim : List.of("dL == 1", "dL = 1", "dL > 0", "dL * 2 == 2")) {
+      QuestionResult r = VERIFIER.verify(TestQuestions.free("q-seed", scalar, claim));
+      assertEquals(1, r.problems().size(), claim + ": " + messages(r.problems()));
+      assertTrue(messages(r.problems()).get(0).contains("\"" + claim + "\" reads only dL, the gradient of the "
+          + "objective L with respect to itself: the backward pass starts from it"), messages(r.problems()).get(0));
+    }
+    QuestionResult upstream = VERIFIER.verify(TestQuestions.choices("q-upstream", MATMUL,
+        List.of(List.of("sum(dC ** 2) > 0"), List.of("dA = dC")), 1));
+    assertTrue(messages(upstream.problems()).get(0).contains("reads only dC, the gradient of the objective C"),
+        messages(upstream.problems()).get(0));
+  }
+
+  @Test
+  void aClaimThatReadsTheStartingGradientBesideAnotherValueStillProves() {
+    Setup scalar = TestQuestions.setup("N=4", "x[N]", "L = sum(x * x)");
+    assertEquals(List.of(), VERIFIER.verify(TestQuestions.free("q-seed-and-x", scalar, "dx == 2 * x * dL")).problems());
+    assertEquals(List.of(), VERIFIER.verify(TestQuestions.free("q-dc", MATMUL, "dA = dC @ B.T")).problems());
+    Setup twoLines = TestQuestions.setup("N=4", "x[N]", "h = x * x; L = sum(h)");
+    assertEquals(List.of(), VERIFIER.verify(TestQuestions.free("q-dh", twoLines, "dh == ones_like(h)")).problems(),
+        "dh is a gradient the backward pass computes, not its start");
+  }
+
+  /**
    * With one seed and exact dims a question has a single trial, and its comparisons are still
    * probed for vacuity in it (the probe runs in the first trial, not in "later" ones).
    */

@@ -125,6 +125,16 @@ class NumericDrawsTest {
     assertTrue(e.getMessage().contains("integer division by zero"), e.getMessage());
   }
 
+  /** A remainder by zero is Python's ZeroDivisionError too: undefined on every draw, named as such. */
+  @Test
+  void anIntegerRemainderByZeroLeavesTheAnswerUndefined() throws IOException {
+    Question q = question("x: {shape: [3], dist: small_int}", "s = sum(x)", "x.shape[0] % (x.ndim - 1) + s");
+    DiagnosticException e = assertThrows(DiagnosticException.class, () -> VERIFIER.verify(q));
+    assertTrue(e.getMessage().contains("integer modulo by zero"), e.getMessage());
+    Question fine = question("x: {shape: [3], dist: small_int}", "s = sum(x)", "x.shape[0] % 2 + s % 1", "    variants: 1");
+    assertEquals(1.0, VERIFIER.verify(fine).numeric().variants().get(0).answer(), "3 % 2 + an integer sum % 1");
+  }
+
   /**
    * A kink read only by a placeholder is a kink too: with {@code s = sum(relu(x))} the ask {@code s}
    * is smooth everywhere, but the placeholder {@code dx[0]} jumps at x[0] = 0, so no variant shows it.

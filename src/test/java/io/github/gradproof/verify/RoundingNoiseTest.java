@@ -72,4 +72,52 @@ class RoundingNoiseTest {
     Question q = TestQuestions.free("q-zero", TestQuestions.setup("B=4 K=5", "z[B,K]", forward), claim);
     assertEquals(Verdict.HOLDS, VERIFIER.verify(q).answerClaims().get(0).verdict(), claim);
   }
+
+  /**
+   * A zero computed with roundoff whose whole cone is that roundoff: in one line, the trial's scale
+   * is the roundoff itself, and only the measured noise (up to the ceiling of the objective's own
+   * gradient) tells it from a small true gradient. The wrong claims are one decade inside the
+   * ceiling (1e-10 of the objective's gradient) and beyond 1e4 roundoffs of the terms; a true
+   * gradient of 1e-13, computed accurately, is not zero, although it is inside the ceiling.
+   */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "B=4 K=5    | z[B,K] | L = sum(softmax(z, dim=1))          | dz = zeros_like(z)            | HOLDS",
+      "B=4 K=5    | z[B,K] | L = sum(softmax(z, dim=1) * 3)      | dz = zeros_like(z)            | HOLDS",
+      "B=64 K=100 | z[B,K] | L = sum(softmax(z, dim=1))          | dz = zeros_like(z)            | HOLDS",
+      "B=4 K=5    | z[B,K] | L = sum(exp(log_softmax(z, dim=1))) | dz = zeros_like(z)            | HOLDS",
+      "B=4 D=6    | x[B,D] | L = sum(layer_norm(x, (D,)))        | dx = zeros_like(x)            | HOLDS",
+      "B=32 D=64  | x[B,D] | L = sum(layer_norm(x, (D,)) * 2)    | dx = zeros_like(x)            | HOLDS",
+      "B=4 K=5    | z[B,K] | L = sum(softmax(z, dim=1))          | dz = 1e-15 * ones_like(z)     | HOLDS",
+      "B=4 K=5    | z[B,K] | L = sum(softmax(z, dim=1))          | dz = 1e-11 * ones_like(z)     | FALSE",
+      "B=4 K=5    | z[B,K] | L = sum(softmax(z, dim=1))          | sum(dz, axis=1) == 0          | HOLDS",
+      "B=4 K=5    | z[B,K] | L = sum(softmax(z, dim=1))          | sum(dz, axis=1) != 0          | FALSE",
+      "B=4 K=5    | z[B,K] | L = sum(softmax(z, dim=1)) * 1e-9   | dz = zeros_like(z)            | HOLDS",
+      "B=4 K=5    | z[B,K] | L = sum(softmax(z, dim=1)) * 1e-9   | dz = 1e-24 * ones_like(z)     | HOLDS",
+      "B=4 K=5    | z[B,K] | L = sum(softmax(z, dim=1)) * 1e-9   | dz = 1e-20 * ones_like(z)     | FALSE",
+      "N=6        | x[N]   | L = sum(sigmoid(x - 30))            | dx = zeros_like(x)            | FALSE",
+      "N=6        | x[N]   | L = sum(sigmoid(x - 30))            | dx = sigmoid(x - 30) * (1 - sigmoid(x - 30)) | HOLDS",
+  })
+  void aZeroInOneLineHoldsByItsMeasuredRounding(String dims, String inputs, String forward, String claim,
+      Verdict expected) {
+    Question q = TestQuestions.free("q-one-line", TestQuestions.setup(dims, inputs, forward), claim);
+    assertEquals(expected, VERIFIER.verify(q).answerClaims().get(0).verdict(), forward + " | " + claim);
+  }
+
+  /**
+   * Where a probe crosses a branch, its change is a jump, not rounding, and widens nothing: at a tie
+   * of {@code x == max(x)} every probe flips the mask, and the gradient of the maximum, 1e-12 beside
+   * an objective's gradient of 1, changes by its whole size. Counted as rounding, that change would
+   * let {@code dx = zeros_like(x)} hold.
+   */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "dx = zeros_like(x)                                   | FALSE",
+      "dx = 1e-12 * (x == max(x, axis=1, keepdims=True))    | HOLDS",
+  })
+  void aProbeThatCrossesABranchWidensNothing(String claim, Verdict expected) {
+    Question q = TestQuestions.free("q-tie", TestQuestions.setup("B=4 K=5", "x[B,K]",
+        "L = 1e-12 * sum(x * (x == max(x, axis=1, keepdims=True)))"), claim);
+    assertEquals(expected, VERIFIER.verify(q).answerClaims().get(0).verdict(), claim);
+  }
 }
