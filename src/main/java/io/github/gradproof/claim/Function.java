@@ -4,6 +4,7 @@ import io.github.gradproof.autograd.Var;
 import io.github.gradproof.diag.Suggestions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One function of the claim language, complete in one place (the HIPS {@code defvjp} habit): its
@@ -59,6 +60,14 @@ public final class Function {
   public interface TensorEvaluation {
     Var apply(Args args);
   }
+
+  /**
+   * The same keyword as the other library spells it: PyTorch's {@code dim=} and {@code keepdim=} are
+   * NumPy's (and SciPy's) {@code axis=} and {@code keepdims=}. An author used to one writes it on a
+   * function that follows the other, where edit distance finds no suggestion.
+   */
+  private static final Map<String, String> OTHER_LIBRARY_KEYWORDS = Map.of(
+      "dim", "axis", "axis", "dim", "keepdim", "keepdims", "keepdims", "keepdim");
 
   private final String name;
   private final Library library;
@@ -223,9 +232,25 @@ public final class Function {
         keywords.addAll(p.aliases());
       }
     });
+    String other = OTHER_LIBRARY_KEYWORDS.get(k.name());
+    if (other != null && keywords.contains(other)) {
+      throw new ClaimSyntaxException(k.pos(), "unknown keyword '" + k.name() + "' for " + name + "() (did you mean '"
+          + other + "'? " + name + "() follows " + libraryName() + ", which spells " + (k.name().equals("dim")
+          || k.name().equals("keepdim") ? "PyTorch" : "NumPy") + "'s " + k.name() + "= as " + other + "=)");
+    }
     String hint = Suggestions.closest(k.name(), keywords).orElse(null);
     throw new ClaimSyntaxException(k.pos(), "unknown keyword '" + k.name() + "' for " + name + "()"
         + (hint == null ? "; it takes " + String.join(", ", keywords) : " (did you mean '" + hint + "'?)"));
+  }
+
+  /** The library as a message names it. */
+  private String libraryName() {
+    return switch (library) {
+      case NUMPY -> "NumPy";
+      case SCIPY -> "SciPy";
+      case TORCH -> "PyTorch";
+      case GRADPROOF -> "gradproof";
+    };
   }
 
   /** E.g. "2 arguments", "1 to 3 arguments", "1 to 2 positional arguments". */

@@ -95,7 +95,7 @@ final class IndexCheck {
       return null;
     }
     StaticType t = checker.type(e);
-    if (t == null) {
+    if (t == null || floatLiteralIndex(e)) {
       return null;
     }
     if (t instanceof StaticType.IntType i) {
@@ -110,6 +110,40 @@ final class IndexCheck {
     checker.error(e.pos(), "an index is an integer, a slice, None, '...' or an integer array, got "
         + t.type().description());
     return null;
+  }
+
+  /**
+   * Reports a float literal written as an index, alone ({@code x[0.5]}, {@code x[-1.0]}) or in a list
+   * of positions ({@code x[[0, 1.5]]}), and a true division ({@code x[R / 2]}): NumPy raises IndexError
+   * for them, where the engine would read a float array and the claim would merely be false. Other
+   * float tensors as indices are known only by their values, and stay false ("invalid index").
+   */
+  private boolean floatLiteralIndex(Expr e) {
+    if (e instanceof Expr.ListLiteral || e instanceof Expr.Tuple) {
+      List<Expr> items = e instanceof Expr.ListLiteral l ? l.items() : ((Expr.Tuple) e).items();
+      boolean found = false;
+      for (Expr item : items) {
+        found = found || floatLiteralIndex(item);
+      }
+      return found;
+    }
+    if (e instanceof Expr.Binary b && b.op() == BinaryOp.DIV) {
+      checker.error(b.pos(), "an index is an integer, a slice, None, '...' or an integer array, got a quotient: / is"
+          + " true division, whose result is a float even for integers (NumPy raises IndexError for it); write //"
+          + " for the integer quotient");
+      return true;
+    }
+    double sign = e instanceof Expr.Neg n && n.operand() instanceof Expr.Num ? -1 : 1;
+    Expr literal = sign < 0 ? ((Expr.Neg) e).operand() : e;
+    if (!(literal instanceof Expr.Num num) || num.integer()) {
+      return false;
+    }
+    double v = sign * num.value();
+    String write = v == Math.rint(v) && Double.isFinite(v) ? "write " + (long) v
+        : "write an integer such as " + (long) Math.floor(v) + " or " + (long) Math.ceil(v);
+    checker.error(e.pos(), "an index is an integer, a slice, None, '...' or an integer array, got the float "
+        + (sign < 0 ? "-" : "") + num.text() + " (NumPy raises IndexError for it); " + write);
+    return true;
   }
 
   /** A list used as an index is an integer array: its length, then its items' common shape. */

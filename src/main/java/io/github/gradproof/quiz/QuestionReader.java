@@ -1,6 +1,7 @@
 package io.github.gradproof.quiz;
 
 import io.github.gradproof.diag.Plural;
+import io.github.gradproof.diag.SourceLocation;
 import io.github.gradproof.diag.SourceSpan;
 import io.github.gradproof.diag.Suggestions;
 import java.util.ArrayList;
@@ -226,16 +227,31 @@ final class QuestionReader {
         return freeAnswer(node);
       case SINGLE:
         if (node instanceof SequenceNode) {
-          reader.error(node, "the answer of a single-choice question is one number; found a list;"
-              + " write answer: 2, or make the question kind: multi");
+          reader.error(node, singleListMessage(((SequenceNode) node).getValue()));
           return null;
         }
         Integer n = reader.integer(node, "answer");
         return n != null && inRange(node, n, choices)
-            ? new Answer(List.of(n), null, List.of(), reader.location(node)) : null;
+            ? answer(List.of(n), null, List.of(), node) : null;
       default:
         return multiAnswer(node, choices);
     }
+  }
+
+  /**
+   * What to say about {@code answer: [...]} on a single-choice question: the number itself when the
+   * list holds one ({@code answer: [1]} becomes {@code answer: 1}); that a single question has one key
+   * when it holds several.
+   */
+  private static String singleListMessage(List<Node> items) {
+    String found = "the answer of a single-choice question is one number; found a list";
+    String first = !items.isEmpty() && items.get(0) instanceof ScalarNode scalar
+        && scalar.getValue().matches("[0-9]+") ? scalar.getValue() : "2";
+    if (items.size() > 1) {
+      return found + " of " + items.size() + " entries, but a single-choice question has one key: write the one"
+          + " correct choice, e.g. answer: " + first + ", or make the question kind: multi if several are correct";
+    }
+    return found + "; write answer: " + first + ", or make the question kind: multi";
   }
 
   private Answer multiAnswer(Node node, List<Choice> choices) {
@@ -262,7 +278,7 @@ final class QuestionReader {
         ok = false;
       }
     }
-    return ok ? new Answer(new ArrayList<>(keys), null, List.of(), reader.location(node)) : null;
+    return ok ? answer(new ArrayList<>(keys), null, List.of(), node) : null;
   }
 
   private boolean inRange(Node node, int n, List<Choice> choices) {
@@ -288,7 +304,13 @@ final class QuestionReader {
     Localized text = textNode == null ? null : reader.localized(textNode, "the answer text");
     List<SourceSpan> claims = map.has("claim") ? claims(map.value("claim"), "the answer claim") : List.of();
     return reader.problems().count() == before
-        ? new Answer(List.of(), text, claims, reader.location(node)) : null;
+        ? answer(List.of(), text, claims, node) : null;
+  }
+
+  /** An answer located at {@code node}, with its line for the caret display. */
+  private Answer answer(List<Integer> keys, Localized text, List<SourceSpan> claims, Node node) {
+    SourceLocation at = reader.location(node);
+    return new Answer(keys, text, claims, at, reader.source().line(at.line()));
   }
 
   private boolean readVerify(MapView map) {

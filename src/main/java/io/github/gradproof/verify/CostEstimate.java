@@ -51,6 +51,10 @@ final class CostEstimate {
   private int trials;
   /** How the trials of a choice question divide over its dims assignments, e.g. "10 seeds at the author's dims and 5 at each of 2 fresh dims combinations". */
   private String trialPlan = "";
+  /** Of a choice question tried at several dims assignments, the one whose trials cost the most work. */
+  private Map<String, Integer> costliestDims;
+  private boolean costliestFresh;
+  private double costliestWork;
 
   private CostEstimate(CompiledQuestion cq, Set<String> checked, List<SourceSpan> claimTexts) {
     this.cq = cq;
@@ -103,7 +107,13 @@ final class CostEstimate {
       Map<String, Integer> dims = sizes.get(a);
       int runs = QuestionVerifier.seedsAt(a, cq.dimAssignments().size(), sizes.size(), seeds);
       List<Cost> extra = claims.stream().map(c -> Cost.of(c.facts(), dims)).toList();
+      double before = e.work;
       e.addTrials(dims, extra, runs, cq.usesExperiments, runs);
+      if (sizes.size() > 1 && e.work - before > e.costliestWork) {
+        e.costliestWork = e.work - before;
+        e.costliestDims = dims;
+        e.costliestFresh = a >= authored;
+      }
     }
     return e;
   }
@@ -221,7 +231,7 @@ final class CostEstimate {
       String[] counts = counts(work, limits.maxWork());
       over.add("verifying it would take about " + counts[0] + " operations (multiply-adds or their equivalent), "
           + "over the limit of " + counts[1] + " (gradproof.maxWork): " + trialsText() + "; this line "
-          + "costs the most (about " + count(lineWork[at]) + " in all)");
+          + "costs the most (about " + count(lineWork[at]) + " in all)" + costliestDimsText());
       properties.add("-Dgradproof.maxWork (<maxWork> in the POM)");
     }
     if (memory > limits.maxMemory()) {
@@ -236,10 +246,36 @@ final class CostEstimate {
     if (at >= 0) {
       SourceSpan line = lines.get(at);
       throw new DiagnosticException(new Diagnostic(line.location(), cq.question.id() + ": this question is too "
-          + "costly to verify: " + String.join("; and ", over) + ". Use smaller dims (or fewer alternatives), or "
-          + "raise the " + (properties.size() > 1 ? "limits" : "limit") + " with " + String.join(" and ", properties),
+          + "costly to verify: " + String.join("; and ", over) + ". " + advice(work > limits.maxWork()) + "raise the "
+          + (properties.size() > 1 ? "limits" : "limit") + " with " + String.join(" and ", properties),
           line.sourceLine()));
     }
+  }
+
+  /** Which dims assignment costs the most work, when the question is tried at several; else nothing. */
+  private String costliestDimsText() {
+    if (costliestDims == null) {
+      return "";
+    }
+    return "; the " + (costliestFresh ? "fresh dims " : "author's dims ") + Reasons.dims(costliestDims)
+        + " cost the most (about " + count(costliestWork) + ")";
+  }
+
+  /**
+   * What helps, ending where the limit's property follows: smaller dims, unless the work is over and
+   * fresh dims cost the most. Those are not the author's sizes scaled ({@link FreshDims}: distinct
+   * values of at least 2, none the author's, with chosen parities, from the smallest integers that
+   * fit), so what makes them cheaper is fewer symbolic dims, or none freshly drawn.
+   */
+  private String advice(boolean overWork) {
+    if (!overWork || !costliestFresh) {
+      return "Use smaller dims (or fewer alternatives), or ";
+    }
+    return "Fresh dims are not the author's sizes scaled: they are distinct values of at least 2, none a value the "
+        + "author gave that dim, with chosen parities, from the smallest integers that fit, so each symbolic dim "
+        + "more makes them larger. Write sizes that need not vary as integers in the input shapes instead of dims "
+        + "(a kernel of shape [O, C, 3, 3] rather than [O, C, K, K]), or set exact_dims: true with an "
+        + "exact_dims_reason if the claims are meant at the author's dims only; or ";
   }
 
   /**

@@ -4,6 +4,7 @@ import io.github.gradproof.claim.Claims;
 import io.github.gradproof.claim.CompareOp;
 import io.github.gradproof.claim.Line;
 import io.github.gradproof.diag.Diagnostic;
+import io.github.gradproof.diag.SourceLocation;
 import io.github.gradproof.quiz.Question;
 import io.github.gradproof.quiz.QuestionKind;
 import java.util.List;
@@ -16,7 +17,8 @@ import java.util.Set;
  * shape or constant comparisons, is an authoring error. Choices without claims that are not keyed
  * are allowed; they make the question partially verified. A comparison that holds whatever the values
  * it reads are ({@link Vacuity}) proves nothing either. Problems are located at the question's
- * {@code answer:}, or at the claim concerned.
+ * {@code answer:} (naming the line and column of the choice or claim concerned), or at the claim
+ * concerned.
  */
 final class KeyCheck {
 
@@ -35,15 +37,16 @@ final class KeyCheck {
       if (c.keyed() && c.verdict() == Verdict.FALSE) {
         reported = true;
         ClaimResult bad = firstFalse(c.claims());
-        problems.add(Diagnostic.at(q.answer().location(), q.id() + ": the key marks choice " + c.number()
-            + " correct, but \"" + bad.claim().source() + "\" is false: " + Reasons.english(bad.reason())));
+        problems.add(atKey(q, q.id() + ": the key marks choice " + c.number() + " correct, but \""
+            + bad.claim().source() + "\" (" + where(bad.claim().location()) + ") is false: "
+            + Reasons.english(bad.reason())));
       } else if (c.keyed() && c.verdict() == Verdict.NOT_CHECKABLE) {
         reported = true;
-        problems.add(Diagnostic.at(q.answer().location(), q.id() + ": the key marks choice " + c.number()
-            + " correct, but it has no claim, so nothing proves it: give it a claim, or set verify: false with"
-            + " a verify_reason"));
+        problems.add(atKey(q, q.id() + ": the key marks choice " + c.number() + " correct, but it has no claim,"
+            + " so nothing proves it (the choice is " + where(q.choices().get(i).location()) + "): give it a claim,"
+            + " or set verify: false with a verify_reason"));
       } else if (!c.keyed() && c.verdict() == Verdict.HOLDS) {
-        problems.add(Diagnostic.at(q.answer().location(), q.id() + ": choice " + c.number() + " holds (\""
+        problems.add(atKey(q, q.id() + ": choice " + c.number() + " holds (\""
             + c.claims().get(0).claim().source() + "\" in all " + trials + " trials), but the key does not mark "
             + "it correct; add it to the answer or correct the claim"));
       } else if (c.keyed() && c.verdict() == Verdict.HOLDS) {
@@ -72,10 +75,23 @@ final class KeyCheck {
       }
     }
     if (!proven && !reported) {
-      problems.add(Diagnostic.at(q.answer().location(), q.id() + ": no claim proves the answer: "
+      problems.add(atKey(q, q.id() + ": no claim proves the answer: "
           + (q.kind() == QuestionKind.FREE ? "give the answer a claim" : "give a keyed choice a claim")
           + ", or set verify: false with a verify_reason"));
     }
+  }
+
+  /** A problem with the key, located at {@code answer:} and shown with its line. */
+  private static Diagnostic atKey(Question q, String message) {
+    return new Diagnostic(q.answer().location(), message, q.answer().sourceLine());
+  }
+
+  /**
+   * Where a choice or claim the key refers to stands, in the words of other messages that point at a
+   * second place in the file ("first given at line 12"): the diagnostic itself is at the key.
+   */
+  private static String where(SourceLocation at) {
+    return "at line " + at.line() + ", column " + at.column();
   }
 
   private static boolean constrains(List<CompiledClaim> claims, Set<CompiledClaim> vacuous) {

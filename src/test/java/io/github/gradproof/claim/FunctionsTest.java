@@ -93,6 +93,27 @@ class FunctionsTest {
             .getMessage());
   }
 
+  /** PyTorch's dim=/keepdim= on a NumPy or SciPy function, and NumPy's axis= on a PyTorch one, name the other. */
+  @Test
+  void theOtherLibrarysKeywordNamesThisOne() {
+    assertEquals("unknown keyword 'dim' for mean() (did you mean 'axis'? mean() follows NumPy, which spells PyTorch's"
+        + " dim= as axis=)", bindError("mean", "mean(x, dim=0)"));
+    assertEquals("unknown keyword 'dim' for logsumexp() (did you mean 'axis'? logsumexp() follows SciPy, which spells"
+        + " PyTorch's dim= as axis=)", bindError("logsumexp", "logsumexp(x, dim=1)"));
+    assertEquals("unknown keyword 'keepdim' for sum() (did you mean 'keepdims'? sum() follows NumPy, which spells"
+        + " PyTorch's keepdim= as keepdims=)", bindError("sum", "sum(x, axis=0, keepdim=True)"));
+    assertEquals("unknown keyword 'axis' for gather() (did you mean 'dim'? gather() follows PyTorch, which spells"
+        + " NumPy's axis= as dim=)", bindError("gather", "gather(x, axis=1, index=i)"));
+    assertEquals(3, Functions.named("amax").bind(call("amax(x, axis=1, keepdims=True)")).length,
+        "amax takes NumPy's spellings as aliases: no error");
+    assertEquals("unknown keyword 'dim' for exp(); it takes x", bindError("exp", "exp(x, dim=0)"),
+        "a function without an axis has nothing to suggest");
+  }
+
+  private static String bindError(String function, String src) {
+    return assertThrows(ClaimSyntaxException.class, () -> Functions.named(function).bind(call(src))).getMessage();
+  }
+
   @Test
   void methodsAreTheListedArrayMethods() {
     assertEquals(List.of("exp", "log", "sqrt", "abs", "masked_fill", "clip", "sum", "mean", "max", "min", "amax",

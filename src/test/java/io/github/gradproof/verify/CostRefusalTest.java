@@ -203,4 +203,49 @@ class CostRefusalTest {
         + "gradients, the ask and the placeholders, and the finite-difference check of dx on each variant; this "
         + "line costs the most (about "), work);
   }
+
+  private static Question conv(String dims, String inputs) {
+    return convQuestion(TestQuestions.setup(dims, inputs, "y = conv2d(x, w, b, padding=1)"));
+  }
+
+  /** The outside tester's question (docs/FORMAT.md's cost example): conv2d's three gradients. */
+  private static Question convQuestion(io.github.gradproof.quiz.Setup setup) {
+    return TestQuestions.free("q-09-01", setup, "dx = conv_transpose2d(dy, w, padding=1)",
+        "db = sum(dy, axis=(0, 2, 3))", "dw = conv2d(x.transpose(1, 0, 2, 3), dy.transpose(1, 0, 2, 3), padding=1)"
+        + ".transpose(1, 0, 2, 3)");
+  }
+
+  /**
+   * A convolution whose fresh dims (up to 13 for six dims, however small the author's are) cost more
+   * than the author's: the refusal names that assignment and what makes it cheaper, which does: the
+   * kernel's sizes as integers in the shape (five dims, smaller fresh values), or exact_dims.
+   */
+  @Test
+  void freshDimsThatCostTheMostAreNamedWithWhatHelps() {
+    String dims = "N=2 C=3 H=6 W=5 O=4 K=3";
+    DiagnosticException e = assertThrows(DiagnosticException.class,
+        () -> CostEstimate.check(conv(dims, "x[N,C,H,W] w[O,C,K,K] b[O]"), 10, WorkLimits.DEFAULT));
+    String refusal = e.getMessage().lines().findFirst().orElseThrow();
+    assertTrue(refusal.contains("; this line costs the most (about "), refusal);
+    assertTrue(refusal.matches(".*; the fresh dims N = \\d+, C = \\d+, H = \\d+, W = \\d+, O = \\d+, K = \\d+ cost the "
+        + "most \\(about [0-9.e]+\\)\\. Fresh dims are not the author's sizes scaled: .* Write sizes that need not vary "
+        + "as integers in the input shapes instead of dims \\(a kernel of shape \\[O, C, 3, 3\\] rather than \\[O, C, K, "
+        + "K\\]\\), or set exact_dims: true with an exact_dims_reason if the claims are meant at the author's dims only; "
+        + "or raise the limit with -Dgradproof.maxWork \\(<maxWork> in the POM\\)"), refusal);
+    assertDoesNotThrow(() -> CostEstimate.check(conv("N=2 C=3 H=6 W=5 O=4", "x[N,C,H,W] w[O,C,3,3] b[O]"), 10,
+        WorkLimits.DEFAULT));
+    Question exact = convQuestion(TestQuestions.exactDims(TestQuestions.setup(dims, "x[N,C,H,W] w[O,C,K,K] b[O]",
+        "y = conv2d(x, w, b, padding=1)")));
+    assertDoesNotThrow(() -> CostEstimate.check(exact, 10, WorkLimits.DEFAULT));
+  }
+
+  /** Where the author's dims cost the most, smaller dims are what helps, and the refusal says so. */
+  @Test
+  void authorsDimsThatCostTheMostAreNamed() {
+    String refusal = refusal(conv("N=2 C=3 H=300 W=300 O=4 K=3", "x[N,C,H,W] w[O,C,K,K] b[O]"), new WorkLimits(1_000_000_000L,
+        WorkLimits.DEFAULT_MAX_MEMORY));
+    assertTrue(refusal.contains("; the author's dims N = 2, C = K = 3, H = W = 300, O = 4 cost the most (about "),
+        refusal);
+    assertTrue(refusal.contains(". Use smaller dims (or fewer alternatives), or raise the limit with "), refusal);
+  }
 }

@@ -27,7 +27,7 @@ class KeyCheckTest {
     QuestionResult r = VERIFIER.verify(q);
     assertEquals(List.of(Verdict.NOT_CHECKABLE, Verdict.FALSE), r.choices().stream().map(ChoiceResult::verdict).toList());
     assertEquals(List.of("test.yaml:30:13: q-1: the key marks choice 1 correct, but it has no claim, so nothing "
-        + "proves it: give it a claim, or set verify: false with a verify_reason"), messages(r.problems()));
+        + "proves it (the choice is at line 20, column 7): give it a claim, or set verify: false with a verify_reason"), messages(r.problems()));
   }
 
   @Test
@@ -98,7 +98,7 @@ class KeyCheckTest {
         "test.yaml:30:13: q-8: choice 1 holds (\"dA = dC @ B.T\" in all " + 2 * QuestionVerifier.DEFAULT_SEEDS
             + " trials), but the key does not mark it "
             + "correct; add it to the answer or correct the claim",
-        "test.yaml:30:13: q-8: the key marks choice 2 correct, but \"dA = dC\" is false: shape (3, 5) ≠ dA (3, 4)"),
+        "test.yaml:30:13: q-8: the key marks choice 2 correct, but \"dA = dC\" (at line 21, column 17) is false: shape (3, 5) ≠ dA (3, 4)"),
         messages(e.diagnostics()));
   }
 

@@ -138,7 +138,7 @@ class Phase8Test {
     assertEquals(List.of(
         DISPLAY + ":38:13: q-08-01: choice 2 holds (\"da = sum(dc, axis=0)\" in all " + 2 * QuestionVerifier.DEFAULT_SEEDS + " trials), but the key does "
             + "not mark it correct; add it to the answer or correct the claim",
-        DISPLAY + ":38:13: q-08-01: the key marks choice 3 correct, but \"da = dc * one_hot(0, D)\" is false: "
+        DISPLAY + ":38:13: q-08-01: the key marks choice 3 correct, but \"da = dc * one_hot(0, D)\" (at line 33, column 17) is false: "
             + "shape (4, 3) ≠ da (3,)"), messages(e));
   }
 
@@ -149,7 +149,7 @@ class Phase8Test {
     assertEquals(List.of(
         DISPLAY + ":61:13: q-08-02: choice 2 holds (\"dB = A.T @ dC\" in all " + 2 * QuestionVerifier.DEFAULT_SEEDS + " trials), but the key does not mark it "
             + "correct; add it to the answer or correct the claim",
-        DISPLAY + ":61:13: q-08-02: the key marks choice 3 correct, but \"dA = B @ dC.T\" is false: "
+        DISPLAY + ":61:13: q-08-02: the key marks choice 3 correct, but \"dA = B @ dC.T\" (at line 57, column 17) is false: "
             + "shape (4, 3) ≠ dA (3, 4)"), messages(e));
   }
 
@@ -157,7 +157,7 @@ class Phase8Test {
   void breakingACorrectFormulaIsDrift() throws IOException {
     Phase phase = edited("- claim: \"dA = dC @ B.T\"", "- claim: \"dA = dC @ B\"");
     DiagnosticException e = assertThrows(DiagnosticException.class, () -> new PhaseVerifier().check(List.of(phase)));
-    assertEquals(List.of(DISPLAY + ":61:13: q-08-02: the key marks choice 1 correct, but \"dA = dC @ B\" is false: "
+    assertEquals(List.of(DISPLAY + ":61:13: q-08-02: the key marks choice 1 correct, but \"dA = dC @ B\" (at line 55, column 17) is false: "
         + "matmul inner dimensions differ: (3, 5) @ (4, 5)"), messages(e));
   }
 
