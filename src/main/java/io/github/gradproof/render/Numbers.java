@@ -1,5 +1,7 @@
 package io.github.gradproof.render;
 
+import io.github.gradproof.verify.Reasons;
+
 /**
  * Every number, shape and index the generator writes, in one place. Always {@link
  * java.util.Locale#ROOT}: numbers keep the decimal point in every page language, as they appear in
@@ -55,6 +57,16 @@ public final class Numbers {
       return null;
     }
     return value == 0.0 ? "0" : Formats.root("%.6e", value);
+  }
+
+  /**
+   * Two values a reason sets against each other, each as {@link #valueInReason} with as many more
+   * digits as it takes for the texts to differ (up to 17 significant): {@code -0.26240} against
+   * {@code -0.26237}, never {@code -0.2624} against {@code -0.2624}. The build's messages word the
+   * same facts with the same digits ({@link Reasons#numbers}).
+   */
+  static String[] valuesInReason(double left, double right) {
+    return Reasons.numbers(left, right);
   }
 
   /**
