@@ -91,6 +91,21 @@ public final class Numbers {
     return trimZeros(s.substring(0, e)) + s.substring(e);
   }
 
+  /**
+   * A numeric question's answer in its proof table: as the page shows answers ({@link #shown},
+   * {@code -0.281} for {@code -0.28099999999999997}), or, when the question's tolerance
+   * ({@code |x − answer| ≤ max(absolute, relative·|answer|)}) is too tight for that text to count
+   * as the answer, {@link #exact}, so the table never shows a number the self-check would refuse.
+   */
+  static String answerInTable(double value, double absolute, double relative) {
+    String shown = shown(value);
+    if (!Double.isFinite(value)
+        || Math.abs(Double.parseDouble(shown) - value) <= Math.max(absolute, relative * Math.abs(value))) {
+      return shown;
+    }
+    return exact(value);
+  }
+
   private static String trimZeros(String decimal) {
     return decimal.indexOf('.') < 0 ? decimal : decimal.replaceAll("0+$", "").replaceAll("\\.$", "");
   }
