@@ -80,7 +80,7 @@ public final class DevServer implements AutoCloseable {
     rebuild();
     server.start();
     watcher = FileWatcher.start(java.util.List.of(config.dataDir(), config.templatesDir()), this::rebuild);
-    log.info("serving " + url() + " (watching " + config.display(config.dataDir()) + " and "
+    log.info("serving " + url() + " (watching " + config.displaySource(config.dataDir()) + " and "
         + config.display(config.templatesDir()) + ")");
   }
 

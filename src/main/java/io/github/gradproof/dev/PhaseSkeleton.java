@@ -32,7 +32,7 @@ public final class PhaseSkeleton {
   public static Path write(SiteConfig config, int phase, String slug) {
     String name = fileName(phase, slug);
     Path file = config.dataDir().resolve(name);
-    SourceLocation at = new SourceLocation(config.display(file), 1, 1);
+    SourceLocation at = new SourceLocation(config.displaySource(file), 1, 1);
     if (phase < 0 || phase > 9999) {
       throw new DiagnosticException(Diagnostic.at(at, "phase number " + phase + " is out of range; use 0 to 9999"));
     }

@@ -53,7 +53,7 @@ final class ExprText {
       out.append(b.value() ? "True" : "False");
     } else if (e instanceof Expr.Neg n) {
       out.append('-');
-      write(out, n.operand(), UNARY);
+      signed(out, n.operand(), UNARY);
     } else if (e instanceof Expr.Binary b) {
       binary(out, b);
     } else if (e instanceof Expr.Transpose t) {
@@ -124,7 +124,23 @@ final class ExprText {
     int level = level(b);
     write(out, b.left(), level);
     out.append(' ').append(b.op().symbol()).append(' ');
-    write(out, b.right(), level + 1);
+    if (b.op() == BinaryOp.ADD || b.op() == BinaryOp.SUB) {
+      signed(out, b.right(), level + 1);
+    } else {
+      write(out, b.right(), level + 1);
+    }
+  }
+
+  /**
+   * Writes {@code e} as {@link #write} does, in parentheses also when it begins with a minus, so
+   * that two signs never meet: {@code -(-x)}, {@code x - (-x)}, as one writes them by hand.
+   */
+  private static void signed(StringBuilder out, Expr e, int min) {
+    int start = out.length();
+    write(out, e, min);
+    if (out.charAt(start) == '-') {
+      out.insert(start, '(').append(')');
+    }
   }
 
   private static int level(Expr e) {

@@ -240,8 +240,20 @@ public final class MathMl {
     }
   }
 
+  /** {@code −x}; a signed operand in parentheses, as mathematicians write it: {@code −(−x)}, not {@code −−x}. */
   private void negation(Expr.Neg n) {
-    prefix("−", n.operand());
+    open("mrow").mo("−").signed(n.operand(), UNARY).close("mrow");
+  }
+
+  /**
+   * Writes {@code e} as {@link #expr} does, and in parentheses also when it would begin with a sign
+   * right after an operator: {@code x − (−y)}, {@code x + (−2y)}, {@code −(−x)}.
+   */
+  private MathMl signed(Expr e, int min) {
+    if (precedence(e) >= min && Products.lead(this, e) == Products.Lead.SIGN) {
+      return parenthesized(e);
+    }
+    return expr(e, min);
   }
 
   /** A prefix operator and its operand in a row of their own, so that the operator is spaced as a sign: {@code −1}, {@code ¬a}. */
@@ -279,7 +291,11 @@ public final class MathMl {
           case AND -> "∧";
           default -> "∨";
         });
-        expr(b.right(), p + 1);
+        if (p == ADDITIVE) {
+          signed(b.right(), p + 1);
+        } else {
+          expr(b.right(), p + 1);
+        }
       }
     }
   }

@@ -1,5 +1,7 @@
 package io.github.gradproof.render;
 
+import io.github.gradproof.verify.Reasons;
+
 /**
  * Every number, shape and index the generator writes, in one place. Always {@link
  * java.util.Locale#ROOT}: numbers keep the decimal point in every page language, as they appear in
@@ -58,6 +60,16 @@ public final class Numbers {
   }
 
   /**
+   * Two values a reason sets against each other, each as {@link #valueInReason} with as many more
+   * digits as it takes for the texts to differ (up to 17 significant): {@code -0.26240} against
+   * {@code -0.26237}, never {@code -0.2624} against {@code -0.2624}. The build's messages word the
+   * same facts with the same digits ({@link Reasons#numbers}).
+   */
+  static String[] valuesInReason(double left, double right) {
+    return Reasons.numbers(left, right);
+  }
+
+  /**
    * A computed value shown to a reader (a numeric question's answer, a placeholder of its
    * explanation): a whole number as such ({@code -9}, {@code 0}), otherwise six significant
    * digits without trailing zeros ({@code 2.96333}, {@code 0.125}), in scientific notation below
@@ -77,6 +89,21 @@ public final class Numbers {
     String s = Formats.root("%.5e", value);
     int e = s.indexOf('e');
     return trimZeros(s.substring(0, e)) + s.substring(e);
+  }
+
+  /**
+   * A numeric question's answer in its proof table: as the page shows answers ({@link #shown},
+   * {@code -0.281} for {@code -0.28099999999999997}), or, when the question's tolerance
+   * ({@code |x − answer| ≤ max(absolute, relative·|answer|)}) is too tight for that text to count
+   * as the answer, {@link #exact}, so the table never shows a number the self-check would refuse.
+   */
+  static String answerInTable(double value, double absolute, double relative) {
+    String shown = shown(value);
+    if (!Double.isFinite(value)
+        || Math.abs(Double.parseDouble(shown) - value) <= Math.max(absolute, relative * Math.abs(value))) {
+      return shown;
+    }
+    return exact(value);
   }
 
   private static String trimZeros(String decimal) {

@@ -94,10 +94,11 @@ final class NumericView {
     view.put("plot", null);
     view.put("plotCaption", null);
     List<Map<String, Object>> rows = new ArrayList<>();
+    NumericTolerance tolerance = result.question().numeric().tolerance();
     for (Variant v : result.numeric().variants()) {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("label", Integer.toString(v.number()));
-      row.put("answer", Numbers.exact(v.answer()));
+      row.put("answer", Numbers.answerInTable(v.answer(), tolerance.absolute(), tolerance.relative()));
       row.put("engineError", Numbers.errorCell(v.engineError()));
       row.put("draws", v.draws());
       rows.add(row);

@@ -69,23 +69,36 @@ final class ReasonText {
 
   private Phrase value(Reason.ValueMismatch v) {
     String key = v.index().length == 0 ? "reason.value.scalar" : "reason.value";
+    String[] values = Numbers.valuesInReason(v.claimed(), v.expected());
     return fill(key, Map.of(
         "index", Phrase.text(Numbers.index(v.index())),
-        "claimed", Phrase.number(Numbers.valueInReason(v.claimed())),
+        "claimed", Phrase.number(values[0]),
         "gradient", Phrase.code(v.gradient()),
-        "expected", Phrase.number(Numbers.valueInReason(v.expected())),
+        "expected", Phrase.number(values[1]),
         "difference", Phrase.number(Numbers.errorInReason(v.difference()))));
   }
 
   private Phrase comparison(Reason.ComparisonFails c) {
     int[] index = c.index();
     boolean element = index != null && index.length > 0;
+    String[] numbers = elements(c.left(), c.right());
     return fill(element ? "reason.comparison.element" : "reason.comparison", Map.of(
         "index", Phrase.text(element ? Numbers.index(index) : ""),
         "left", code(c.left()),
-        "value", value(c.left(), null, c.dims()),
+        "value", numbers == null ? value(c.left(), null, c.dims()) : Phrase.number(numbers[0]),
         "relation", Phrase.text(t.get("reason.relation." + relation(c.op()))),
-        "right", named(c.right(), c.dims())));
+        "right", numbers == null ? named(c.right(), c.dims()) : named(c.right(), Phrase.number(numbers[1]))));
+  }
+
+  /**
+   * Two compared elements' values to the digits that tell them apart ({@link Numbers#valuesInReason});
+   * {@code null} for other operands.
+   */
+  private static String[] elements(Argument left, Argument right) {
+    if (left.value() instanceof Operand.Element l && right.value() instanceof Operand.Element r) {
+      return Numbers.valuesInReason(l.value(), r.value());
+    }
+    return null;
   }
 
   private Phrase undefined(Reason.Undefined u) {
@@ -147,7 +160,14 @@ final class ReasonText {
     if (a.expression() == null || isLiteral(a.expression())) {
       return value(a, null, dims);
     }
-    Phrase value = a.value() instanceof Operand.Tuple tuple ? Phrase.text(Numbers.shape(tuple.dims())) : value(a, null, dims);
+    return named(a, a.value() instanceof Operand.Tuple tuple ? Phrase.text(Numbers.shape(tuple.dims())) : value(a, null, dims));
+  }
+
+  /** The right side of a comparison written as {@code value}, after its code when it is not a literal. */
+  private static Phrase named(Argument a, Phrase value) {
+    if (a.expression() == null || isLiteral(a.expression())) {
+      return value;
+    }
     return code(a).then(Phrase.text(" = ")).then(value);
   }
 
@@ -206,7 +226,10 @@ final class ReasonText {
     } else if (reason instanceof Reason.ComparisonFails c) {
       int[] index = c.index();
       String at = index == null || index.length == 0 ? "" : Numbers.index(index) + ": ";
-      return at + detail(c.left().value()) + " " + c.op().negation() + " " + detail(c.right().value());
+      String[] numbers = elements(c.left(), c.right());
+      String left = numbers == null ? detail(c.left().value()) : numbers[0];
+      String right = numbers == null ? detail(c.right().value()) : numbers[1];
+      return at + left + " " + c.op().negation() + " " + right;
     } else if (reason instanceof Reason.NoElementDiffers) {
       return "Δ ≈ 0";
     } else if (reason instanceof Reason.Undefined u) {

@@ -77,7 +77,7 @@ final class PhaseCache {
     // Reading and hashing each file are independent per file; a file whose status is unchanged
     // since a build that read it is neither read nor hashed (FileStamps says when that is safe).
     run.workers.forEach(files.size(), i -> {
-      String display = run.config.display(files.get(i));
+      String display = run.config.displaySource(files.get(i));
       byte[] digest = digest(files.get(i), display, stamps);
       if (digest == null) {
         return;
@@ -176,7 +176,7 @@ final class PhaseCache {
     if (standIn != null) {
       return standIn; // the stand-in was made from the file's bytes when the cache opened
     }
-    byte[] bytes = readQuizFile(config.baseDir().resolve(phase.sourcePath()), phase.sourcePath());
+    byte[] bytes = readQuizFile(config.sourceFile(phase.sourcePath()), phase.sourcePath());
     String key = bytes == null ? null : cache.key(phase.sourcePath(), bytes);
     return key != null && key.equals(keysBefore.get(phase.sourcePath())) ? key : null;
   }

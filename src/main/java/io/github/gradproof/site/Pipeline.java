@@ -74,7 +74,7 @@ public record Pipeline(String id, PhaseSource source, PhaseCheck verifier) {
    */
   public static Pipeline standard(LoadMemo memo, WorkLimits limits) {
     return standard((config, executor, problems) -> QuizLoader.loadAll(config.dataDir(),
-        config.display(config.dataDir()), config.languages(), config.knownLanguages(), executor, problems, memo),
+        config.displaySource(config.dataDir()), config.languages(), config.knownLanguages(), executor, problems, memo),
         limits);
   }
 
@@ -100,7 +100,7 @@ public record Pipeline(String id, PhaseSource source, PhaseCheck verifier) {
 
       @Override
       public List<Phase> load(SiteConfig config, Executor executor, List<Diagnostic> problems, LoadMemo memo) {
-        return QuizLoader.loadAll(config.dataDir(), config.display(config.dataDir()), config.languages(),
+        return QuizLoader.loadAll(config.dataDir(), config.displaySource(config.dataDir()), config.languages(),
             config.knownLanguages(), executor, problems, memo);
       }
     };

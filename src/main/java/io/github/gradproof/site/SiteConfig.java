@@ -124,6 +124,32 @@ public record SiteConfig(
     return Theme.layered(templatesDir, display(templatesDir));
   }
 
+  /**
+   * How a quiz file, or the data folder, is shown: on the page's footer, in
+   * {@code verification.json}, in messages, and in the file's cache key. Relative to the project
+   * folder when the data folder is inside it ({@code data/quizzes/phase-01-intro.yaml}), else
+   * relative to the data folder's parent ({@code quizzes/phase-01-intro.yaml}): never absolute, so
+   * that the output does not tell the author's folders and is the same on every machine.
+   */
+  public String displaySource(Path path) {
+    Path absolute = path.toAbsolutePath().normalize();
+    String text = sourceRoot().relativize(absolute).toString().replace('\\', '/');
+    return text.isEmpty() ? "." : text;
+  }
+
+  /** The file a quiz file's shown path ({@link #displaySource}) names. */
+  public Path sourceFile(String shown) {
+    return sourceRoot().resolve(shown).normalize();
+  }
+
+  /** What {@link #displaySource} is relative to: the project folder, or the data folder's parent. */
+  private Path sourceRoot() {
+    if (dataDir.startsWith(baseDir)) {
+      return baseDir;
+    }
+    return dataDir.getParent() == null ? dataDir : dataDir.getParent();
+  }
+
   /** How a path under the project is shown in messages: relative, with forward slashes. */
   public String display(Path path) {
     Path absolute = path.toAbsolutePath().normalize();

@@ -15,6 +15,12 @@ import java.util.Locale;
  */
 public final class Reasons {
 
+  /**
+   * The digits {@link #numbers} may add to the usual 2 (scientific) or 4: 17 significant digits
+   * tell any two doubles apart.
+   */
+  private static final int MORE_DIGITS = 15;
+
   private Reasons() {}
 
   /** The reason in English, e.g. {@code shape (4, 3) ≠ dA (3, 4)}. */
@@ -58,11 +64,20 @@ public final class Reasons {
       return "|Δ" + index(v.index()) + "| = " + String.format(Locale.ROOT, "%.1e", v.difference());
     } else if (r instanceof Reason.ComparisonFails c) {
       String at = c.index() == null || c.index().length == 0 ? "" : index(c.index()) + ": ";
-      return at + operand(c.left()) + " " + c.op().negation() + " " + operand(c.right());
+      String[] sides = sides(c.left().value(), c.right().value());
+      return at + sides[0] + " " + c.op().negation() + " " + sides[1];
     } else if (r instanceof Reason.NoElementDiffers) {
       return "Δ ≈ 0";
     }
     return operation(((Reason.Undefined) r).operation());
+  }
+
+  /** The two sides of a failed comparison: two elements by {@link #numbers}, so that they read apart. */
+  private static String[] sides(Operand left, Operand right) {
+    if (left instanceof Operand.Element l && right instanceof Operand.Element r) {
+      return numbers(l.value(), r.value());
+    }
+    return new String[] {operand(left), operand(right)};
   }
 
   private static String operation(Operation op) {
@@ -132,8 +147,40 @@ public final class Reasons {
     return b == null ? "" : b.toString();
   }
 
-  /** Up to 4 significant digits without trailing zeros: {@code 1.003}, {@code 12}, {@code 2.5e-07}. */
-  private static String number(double v) {
+  /**
+   * A value in a reason: up to 4 significant digits without trailing zeros ({@code 1.003},
+   * {@code 12}), in scientific notation with 2 below 10⁻³ and from 10⁶ ({@code 2.5e-07}). Pages
+   * write single values this way too.
+   */
+  public static String number(double v) {
+    return number(v, 0);
+  }
+
+  /**
+   * Two values a reason sets against each other ({@code a == b} refused at an element, a claimed
+   * gradient against autograd's): each as {@link #number}, with as many more digits (up to 17
+   * significant) as it takes for the two texts to read as different numbers, so that a refusal
+   * never reads {@code -0.2624 ≠ -0.2624} (nor {@code 0.001 ≠ 1.0e-03}). Values that are equal (or
+   * both NaN) keep the usual digits.
+   *
+   * @return the texts of {@code left} and {@code right}, in that order
+   */
+  public static String[] numbers(double left, double right) {
+    String[] texts = {number(left, 0), number(right, 0)};
+    boolean same = left == right || Double.isNaN(left) && Double.isNaN(right);
+    for (int more = 1; !same && readAlike(texts) && more <= MORE_DIGITS; more++) {
+      texts = new String[] {number(left, more), number(right, more)};
+    }
+    return texts;
+  }
+
+  /** Whether two texts of {@link #number} read as the same number ({@code 0.001} and {@code 1.0e-03} do). */
+  private static boolean readAlike(String[] texts) {
+    return texts[0].equals(texts[1]) || Double.parseDouble(texts[0]) == Double.parseDouble(texts[1]);
+  }
+
+  /** {@link #number} with {@code more} significant digits than usual (at most 17 in all). */
+  private static String number(double v, int more) {
     if (Double.isNaN(v) || Double.isInfinite(v)) {
       return Double.toString(v);
     }
@@ -142,10 +189,10 @@ public final class Reasons {
     }
     double a = Math.abs(v);
     if (a >= 1e-3 && a < 1e6) {
-      String s = String.format(Locale.ROOT, "%.4g", v);
+      String s = String.format(Locale.ROOT, "%." + Math.min(4 + more, 17) + "g", v);
       return s.indexOf('.') < 0 ? s : s.replaceAll("0+$", "").replaceAll("\\.$", "");
     }
-    return String.format(Locale.ROOT, "%.1e", v);
+    return String.format(Locale.ROOT, "%." + Math.min(1 + more, 16) + "e", v);
   }
 
   private static String index(int[] index) {

@@ -78,7 +78,7 @@ public final class Benchmark {
     double[] load = new double[runs];
     for (int r = -warm; r < runs; r++) {
       long t = System.nanoTime();
-      phases = QuizFiles.loadAll(config.dataDir(), config.display(config.dataDir()), config.languages());
+      phases = QuizFiles.loadAll(config.dataDir(), config.displaySource(config.dataDir()), config.languages());
       if (r >= 0) {
         load[r] = seconds(t);
       }

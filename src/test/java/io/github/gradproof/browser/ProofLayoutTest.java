@@ -134,6 +134,44 @@ class ProofLayoutTest {
     assertEquals(List.of(), cellsOffScreen("table.technical-table"));
   }
 
+  /**
+   * The outside tester's long reason (r5): beside a claim too wide for the page (the table then
+   * scrolls), a false verdict's reason quoting long code keeps a verdict column of 20rem, its code
+   * wraps inside the cell, and the row stays a few lines tall instead of a column of single words.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("languages")
+  void aLongReasonBesideALongClaimReadsInLines(String language) {
+    browser.emulatePhone(Browser.DESKTOP_WIDTH, PHONE_HEIGHT);
+    browser.open(TestSite.phasePage(language));
+    browser.openAllDetails();
+    String code = "(2 * a[:, :, :, None, :, None] * ones((1, 1, 1, 2, 1, 2))).reshape(2, 3, 2 * P, 2 * Q) / 4";
+    Map<String, Object> row = browser.js("""
+        const row = document.querySelector('table.proof-table tr.verdict-false');
+        const wide = document.createElement('span');
+        wide.style.display = 'inline-block';
+        wide.style.width = '1500px';
+        wide.textContent = 'claim';
+        row.querySelector('td.claim').replaceChildren(wide);
+        const reason = row.querySelector('td.verdict .reason');
+        reason.replaceChildren();
+        for (let i = 0; i < 2; i++) {
+          const c = document.createElement('code');
+          c.textContent = arguments[0];
+          reason.append(c, ' has shape (2, 3, 2*P, 2*Q) = (2, 3, 6, 4) and ');
+        }
+        const verdict = row.querySelector('td.verdict').getBoundingClientRect();
+        const lines = parseFloat(getComputedStyle(reason).lineHeight);
+        return {id: row.closest('section.question').id, width: verdict.width, height: verdict.height, lines: lines,
+          rem: parseFloat(getComputedStyle(document.documentElement).fontSize)};""", code);
+    double width = ((Number) row.get("width")).doubleValue();
+    double rem = ((Number) row.get("rem")).doubleValue();
+    assertTrue(width >= 20 * rem - 0.5, "the verdict column is " + width + " px wide: " + row);
+    assertTrue(((Number) row.get("height")).doubleValue() < 12 * ((Number) row.get("lines")).doubleValue(),
+        "the reason reads in lines, not a column of words: " + row);
+    assertEquals(List.of(), textOutsideItsCell("table.proof-table"), "the long code wraps inside its cell");
+  }
+
   /** The roles Chromium's accessibility tree gives the cells of the first proof and technical tables. */
   private List<String> roles(String selector) {
     Map<String, Object> tree = browser.driver().executeCdpCommand("Accessibility.getFullAXTree", Map.of());

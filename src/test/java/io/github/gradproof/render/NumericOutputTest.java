@@ -126,6 +126,38 @@ class NumericOutputTest {
     assertEquals("1.23457e+06", Numbers.shown(1234567.5));
   }
 
+  /** The outside tester's raw doubles, as the rest of the page writes numbers; exact only when the tolerance asks. */
+  @Test
+  void aProofTableShowsAnswersAsThePageDoes() {
+    assertEquals("-0.281", Numbers.answerInTable(-0.28099999999999997, 0.005, 0.001));
+    assertEquals("-2.404", Numbers.answerInTable(-2.4040000000000004, 0.005, 0.001));
+    assertEquals("0.022", Numbers.answerInTable(0.021999999999999992, 0.005, 0.001));
+    assertEquals("-9", Numbers.answerInTable(-9, 0, 0));
+    // 2.96333 is 3.33e-6 from 8.89 / 3: shown within an allowance of 3.4e-6, exact within 3.3e-6
+    assertEquals("2.96333", Numbers.answerInTable(8.89 / 3, 3.4e-6, 0));
+    assertEquals("2.9633333333333334", Numbers.answerInTable(8.89 / 3, 3.3e-6, 0));
+    assertEquals("2.96333", Numbers.answerInTable(8.89 / 3, 0, 1.2e-6));
+    assertEquals("2.9633333333333334", Numbers.answerInTable(8.89 / 3, 0, 1.1e-6));
+  }
+
+  @Test
+  void theTechnicalTableOfEveryVariantShowsItsAnswerAsTheKeyDoes() {
+    UiStrings ui = UiStrings.load(Theme.builtIn(), List.of("en", "es"));
+    PageRenderer pages = new PageRenderer(Theme.builtIn(), ui, new PageLinks(List.of("en", "es"), null),
+        new MarkdownRenderer());
+    org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(pages.phasePage("es", result));
+    org.jsoup.select.Elements tables = page.select("table.technical-table");
+    assertEquals(result.questions().size(), tables.size());
+    int rounded = 0;
+    for (int q = 0; q < tables.size(); q++) {
+      List<Variant> variants = result.questions().get(q).numeric().variants();
+      List<String> cells = tables.get(q).select("tbody tr").stream().map(r -> r.select("td.num").get(0).text()).toList();
+      assertEquals(variants.stream().map(v -> Numbers.shown(v.answer())).toList(), cells);
+      rounded += (int) variants.stream().filter(v -> !Numbers.shown(v.answer()).equals(Numbers.exact(v.answer()))).count();
+    }
+    assertTrue(rounded > 0, "some answer of the fixture is not its shortest exact text");
+  }
+
   @Test
   void theMirrorShowsVariantOneWithItsAnswerAndFilledExplanation() {
     String md = new MarkdownMirror(UiStrings.load(Theme.builtIn(), List.of("en", "es")), List.of("en", "es")).render("en", result);

@@ -183,6 +183,33 @@ class ReasonTextTest {
     assertEquals("Δ ≈ 0", ReasonText.detail(same));
   }
 
+  /**
+   * The outside tester's Adam step: both sides of a refused equality, and a claimed gradient and
+   * autograd's, get the digits that tell them apart, in every language and in the detail.
+   */
+  @Test
+  void valuesThatAgreeToFourDigitsGetTheDigitsThatTellThemApart() {
+    Reason adam = new Reason.ComparisonFails(CompareOp.EQ, element("w1", -0.26240100),
+        element("w - 0.001 * g / (abs(g) + 1e-5)", -0.26239902), new int[] {4}, DIMS);
+    assertEquals("At index [4], <code>w1</code> is -0.262401, which is not equal to "
+        + "<code>w - 0.001 * g / (abs(g) + 1e-5)</code> = -0.262399.", en(adam, NONE));
+    assertEquals("En el índice [4], <code>w1</code> vale -0.262401, que no es igual a "
+        + "<code>w - 0.001 * g / (abs(g) + 1e-5)</code> = -0.262399.", html(ReasonText.phrase(adam, ES, NONE)));
+    assertEquals("[4]: -0.262401 ≠ -0.262399", ReasonText.detail(adam));
+    Reason step = new Reason.ComparisonFails(CompareOp.EQ, element("w1 - w", -0.00099999999),
+        element("-0.001 * g / (abs(g) + 1e-5)", -0.00099999), new int[] {0}, DIMS);
+    assertEquals("[0]: -1.0000e-03 ≠ -9.9999e-04", ReasonText.detail(step));
+    assertEquals("At index [0], <code>w1 - w</code> is -1.0000e-03, which is not equal to "
+        + "<code>-0.001 * g / (abs(g) + 1e-5)</code> = -9.9999e-04.", en(step, NONE));
+    Reason literal = new Reason.ComparisonFails(CompareOp.EQ, element("x", 0.30000000000000004), element("0.3", 0.3),
+        new int[0], DIMS);
+    assertEquals("<code>x</code> is 0.30000000000000004, which is not equal to 0.3.", en(literal, NONE));
+    assertEquals("The claim gives 1.00001, but <code>dx</code> is 1 (off by 1.0e-05).",
+        en(new Reason.ValueMismatch("dx", new int[0], 1.00001, 1, DIMS), NONE));
+    assertEquals("La afirmación da -0.50003, pero <code>dx</code> vale -0.50002 (diferencia: 1.0e-05).",
+        html(ReasonText.phrase(new Reason.ValueMismatch("dx", new int[0], -0.50003, -0.50002, DIMS), ES, NONE)));
+  }
+
   @Test
   void anUndefinedOperationNamesItsOperandsAndTheirShapes() {
     Operation matmul = new Operation("@", true, List.of(tensor("dC", 3, 5), tensor("A", 3, 4)));

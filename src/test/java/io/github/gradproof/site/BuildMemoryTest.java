@@ -49,7 +49,7 @@ class BuildMemoryTest {
   private List<String> rebuild() {
     verified.clear();
     Pipeline pipeline = new Pipeline("test", (config, executor, problems) -> QuizLoader.loadAll(config.dataDir(),
-        config.display(config.dataDir()), config.languages(), config.knownLanguages(), executor, problems,
+        config.displaySource(config.dataDir()), config.languages(), config.knownLanguages(), executor, problems,
         memory.loaded()), this::countingVerify);
     new SiteGenerator(config("preview"), BuildLog.silent(), pipeline, BuildOptions.DEFAULT.withGeneratorBuild("b")
         .withCache(project.resolve("cache")).withMemory(memory)).generate();

@@ -111,6 +111,37 @@ class IncrementalBuildTest {
     assertEquals(clean(config()), TestProject.snapshot(project.resolve("site")));
   }
 
+  /**
+   * The outside tester's {@code -Dgradproof.data=/tmp/.../quizzes}: the footer, the mirror and
+   * {@code verification.json} show each file relative to the data folder's parent, never its
+   * absolute path, and the cache knows the files under that same name (an unchanged file is not
+   * parsed again).
+   */
+  @Test
+  void dataOutsideTheProjectIsShownRelativeToItsParentAndCachedUnderThatName(@TempDir Path elsewhere)
+      throws IOException {
+    Path quizzes = elsewhere.resolve("quizzes");
+    CorpusGenerator.write(quizzes, 1, 2);
+    SiteConfig outside = new SiteConfig(project, quizzes, Path.of("templates"), Path.of("site"), List.of("en", "es"));
+    assertEquals("quizzes/phase-01-bench-1.yaml", outside.displaySource(quizzes.resolve("phase-01-bench-1.yaml")));
+    assertEquals(quizzes.resolve("phase-01-bench-1.yaml"), outside.sourceFile("quizzes/phase-01-bench-1.yaml"));
+    assertEquals("data/phase-01-bench-1.yaml", config().displaySource(data(1)), "inside the project, as before");
+    assertEquals(data(1), config().sourceFile("data/phase-01-bench-1.yaml"));
+    generator(outside, true).generate();
+    Map<String, String> site = TestProject.snapshot(project.resolve("site"));
+    site.forEach((file, text) -> assertFalse(text.contains(elsewhere.toString()), file + " tells the author's folder"));
+    assertEquals("Source file: quizzes/phase-01-bench-1.yaml", org.jsoup.Jsoup.parse(site.get("en/phase-01-bench-1.html"))
+        .selectFirst("footer .source").text());
+    assertEquals("quizzes/phase-02-bench-2.yaml", com.google.gson.JsonParser.parseString(site.get("verification.json"))
+        .getAsJsonObject().getAsJsonArray("phases").get(1).getAsJsonObject().get("file").getAsString());
+    assertTrue(site.get("md/es/phase-01-bench-1.md").contains("`quizzes/phase-01-bench-1.yaml`"));
+    String text = Files.readString(quizzes.resolve("phase-02-bench-2.yaml"), StandardCharsets.UTF_8);
+    Files.writeString(quizzes.resolve("phase-02-bench-2.yaml"), text.replace("Benchmark\"", "Edited\""),
+        StandardCharsets.UTF_8);
+    generator(outside, true).generate();
+    assertEquals(Map.of("bench-1", 0, "bench-2", 5), loaded, "the unchanged file is found in the cache");
+  }
+
   @Test
   void aStandInIsNeverVerified() throws IOException {
     generator().generate();
@@ -375,7 +406,7 @@ class IncrementalBuildTest {
     try (Stream<Path> files = Files.list(cacheDir())) {
       stampsFile = files.filter(f -> f.getFileName().toString().endsWith(".stamps")).findFirst().orElseThrow();
     }
-    assertTrue(FileStamps.open(stampsFile).unchangedDigest(config().display(data(2)), FileStamps.status(data(2)))
+    assertTrue(FileStamps.open(stampsFile).unchangedDigest(config().displaySource(data(2)), FileStamps.status(data(2)))
         != null, "an unchanged file's digest is taken from its stamp");
     FileTime modified = Files.getLastModifiedTime(data(3));
     edit(3, "Benchmark\"", "Benchmerk\"");

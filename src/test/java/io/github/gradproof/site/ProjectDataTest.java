@@ -70,14 +70,14 @@ class ProjectDataTest {
     List<String> warnings = new ArrayList<>();
     BuildReport report = SiteGenerator.standard(config, warningsInto(warnings)).generate();
     Phase phase = report.results().stream().map(PhaseResult::phase)
-        .filter(p -> p.sourcePath().equals(config.display(added))).findFirst().orElseThrow();
+        .filter(p -> p.sourcePath().equals(config.displaySource(added))).findFirst().orElseThrow();
     for (String language : config.languages()) {
       Path page = project.resolve("site").resolve(language).resolve(phase.pageName() + ".html");
       assertTrue(Files.isRegularFile(page), page.toString());
       String index = Files.readString(project.resolve("site").resolve(language).resolve("index.html"));
       assertTrue(index.contains("href=\"" + phase.pageName() + ".html\""), "the index lists the new phase");
     }
-    String todo = config.display(added) + ":";
+    String todo = config.displaySource(added) + ":";
     assertTrue(warnings.stream().anyMatch(w -> w.contains(todo) && w.contains("[en]") && w.contains("TODO")),
         "the first language's TODO is reported at its line: " + warnings);
 
