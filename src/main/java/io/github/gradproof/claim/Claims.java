@@ -341,17 +341,7 @@ public final class Claims {
     if (seed == null) {
       return false;
     }
-    if (line instanceof Line.GradientClaim g) {
-      return g.name().equals(seed);
-    }
-    if (!(line instanceof Line.Comparison c)) {
-      return false;
-    }
-    boolean[] found = {false};
-    Consumer<Expr> visitor = e -> found[0] |= e instanceof Expr.Name n && n.name().equals(seed);
-    Walk.expr(c.left(), visitor, Claims::readsValues);
-    Walk.expr(c.right(), visitor, Claims::readsValues);
-    return found[0];
+    return line instanceof Line.GradientClaim g ? g.name().equals(seed) : valueNames(line, scope).contains(seed);
   }
 
   /**

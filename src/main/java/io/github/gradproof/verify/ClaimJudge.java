@@ -288,11 +288,19 @@ final class ClaimJudge {
 
     /** The noise of each element of the sides {@code a} and {@code b}, or null when a probe cannot say. */
     double[] of(double[] a, double[] b) {
+      double[][][] probed = new double[Trial.ROUNDING_PROBES][][];
+      for (int k = 0; k < probed.length; k++) {
+        Trial probe = trial.probe(k);
+        probed[k] = probe == null ? null : sides(probe);
+      }
+      return noise(a, b, probed);
+    }
+
+    /** The noise of each element from the sides each probe gave ({@link #sides}), or null when one could not say. */
+    private static double[] noise(double[] a, double[] b, double[][][] probed) {
       double[] claimed = new double[a.length];
       double[] reference = new double[b.length];
-      for (int k = 0; k < Trial.ROUNDING_PROBES; k++) {
-        Trial probe = trial.probe(k);
-        double[][] sides = probe == null ? null : sides(probe);
+      for (double[][] sides : probed) {
         if (sides == null || sides[0].length != a.length || sides[1].length != b.length) {
           return null;
         }
@@ -326,24 +334,37 @@ final class ClaimJudge {
      */
     double[] rounding(double[] a, double[] b) {
       Trial still = trial.stillProbe();
-      long[] taken = still == null ? null : branches(still);
+      Branches taken = still == null ? null : branches(still);
       if (taken == null) {
         return null;
       }
-      for (int k = 0; k < Trial.ROUNDING_PROBES; k++) {
+      double[][][] probed = new double[Trial.ROUNDING_PROBES][][];
+      for (int k = 0; k < probed.length; k++) {
         Trial probe = trial.probe(k);
-        if (probe == null || !Arrays.equals(taken, branches(probe))) {
+        Branches took = probe == null ? null : branches(probe);
+        if (took == null || !took.same(taken)) {
           return null;
         }
+        probed[k] = took.sides();
       }
-      return of(a, b);
+      return noise(a, b, probed);
     }
 
-    /** The branches {@code probe} took in its forward lines and in the line's sides, or null when undefined. */
-    private long[] branches(Trial probe) {
-      boolean[] defined = new boolean[1];
-      long sides = probe.branchesOf(() -> defined[0] = sides(probe) != null);
-      return defined[0] ? new long[] {probe.builtBranches(), sides} : null;
+    /**
+     * The fingerprints of the branches a probe took in its forward lines ({@code built}) and in the
+     * line's sides ({@code taken}), with the sides' values, so that they are evaluated once.
+     */
+    private record Branches(long built, long taken, double[][] sides) {
+      boolean same(Branches other) {
+        return built == other.built && taken == other.taken;
+      }
+    }
+
+    /** The branches {@code probe} took, or null when the line is undefined in it. */
+    private Branches branches(Trial probe) {
+      double[][][] sides = new double[1][][];
+      long taken = probe.branchesOf(() -> sides[0] = sides(probe));
+      return sides[0] == null ? null : new Branches(probe.builtBranches(), taken, sides[0]);
     }
 
     /** The compared sides of the line evaluated in {@code probe}, or null when it cannot evaluate them. */
