@@ -37,7 +37,8 @@ import java.util.Set;
  * name the ask and the placeholders differentiate is cross-checked against finite differences on
  * every variant, by the same check as claims ({@link Trial#check}); a disagreement is drift, as
  * for claims. Numeric questions run under the setup's own dims only: the variants are what the
- * reader sees.
+ * reader sees. A tolerance that lets a reader type 0 or copy a shown number in every variant, though
+ * it is not the answer, is an authoring error ({@link NumericShortcut}).
  */
 public final class NumericVerifier {
 
@@ -98,6 +99,10 @@ public final class NumericVerifier {
     List<Variant> variants = new ArrayList<>();
     for (int v = 1; v <= question.numeric().variants(); v++) {
       variants.add(draws.variant(v, variants));
+    }
+    Diagnostic shortcut = NumericShortcut.find(question, ask.askText, variants);
+    if (shortcut != null) {
+      throw new DiagnosticException(shortcut);
     }
     double engine = Double.NaN;
     for (Variant v : variants) {

@@ -1,0 +1,163 @@
+package io.github.gradproof.verify;
+
+import io.github.gradproof.diag.Diagnostic;
+import io.github.gradproof.diag.SourceSpan;
+import io.github.gradproof.quiz.NumericTolerance;
+import io.github.gradproof.quiz.Question;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A number a reader could type without working a numeric question out, which the page would still
+ * call right in every variant: 0, or one element of an input the page shows (the same element in
+ * every variant). Example: Adam's update {@code w1 = w - 0.001 * ...} asked as {@code w1[0]} under
+ * the default tolerance of 0.005 accepts {@code w[0]} itself, so the question does not test the
+ * step it asks about.
+ *
+ * <p>Such a number is a problem only where it is not the answer: a gradient that is an input's
+ * element ({@code dA[0, 1]} of {@code sum(A * B)} is {@code B[0, 1]}) is right to copy. So the
+ * rule is: accepted in every variant, and not the answer in at least one (beyond the rounding
+ * of the answer's computation, {@value #SAME}·max(1, |answer|)). A number accepted in only some
+ * variants is not reported: with hundreds of shown numbers, one of them lies within a tolerance
+ * of some variant's answer by coincidence, and "Another variant" tells such a reader apart. With
+ * one variant, every coincidence would be reported, so the rule needs two or more.
+ */
+final class NumericShortcut {
+
+  /** Closer than this (relative to max(1, |answer|)) a number is the answer itself. */
+  static final double SAME = 1e-9;
+
+  private NumericShortcut() {}
+
+  /** The shortcut's authoring error, or {@code null} when no number is one. */
+  static Diagnostic find(Question question, SourceSpan ask, List<Variant> variants) {
+    if (variants.size() < 2) {
+      return null;
+    }
+    NumericTolerance tolerance = question.numeric().tolerance();
+    for (Candidate c : candidates(variants)) {
+      if (c.shortcut(variants, tolerance)) {
+        return problem(question, ask, c, variants);
+      }
+    }
+    return null;
+  }
+
+  /** Whether the page counts {@code typed} as {@code answer}, by the rule the page applies. */
+  static boolean accepts(NumericTolerance t, double typed, double answer) {
+    double bound = Math.max(t.absolute(), t.relative() * Math.abs(answer)) + SAME * Math.max(1, Math.abs(answer));
+    return Math.abs(typed - answer) <= bound;
+  }
+
+  static boolean same(double typed, double answer) {
+    return Math.abs(typed - answer) <= SAME * Math.max(1, Math.abs(answer));
+  }
+
+  /** 0, then every element of every input (named as a claim indexes it), with its value in each variant. */
+  private static List<Candidate> candidates(List<Variant> variants) {
+    List<Candidate> candidates = new ArrayList<>();
+    candidates.add(new Candidate("0", false, new double[variants.size()]));
+    for (Map.Entry<String, NumberArray> in : variants.get(0).inputs().entrySet()) {
+      double[][] byVariant = variants.stream().map(v -> v.inputs().get(in.getKey()).toArray()).toArray(double[][]::new);
+      int[] shape = in.getValue().shape();
+      for (int flat = 0; flat < byVariant[0].length; flat++) {
+        double[] values = new double[variants.size()];
+        for (int v = 0; v < values.length; v++) {
+          values[v] = byVariant[v][flat];
+        }
+        candidates.add(new Candidate(in.getKey() + index(shape, flat), true, values));
+      }
+    }
+    return candidates;
+  }
+
+  private static String index(int[] shape, int flat) {
+    if (shape.length == 0) {
+      return "";
+    }
+    String[] at = new String[shape.length];
+    for (int axis = shape.length - 1; axis >= 0; axis--) {
+      at[axis] = Integer.toString(flat % shape[axis]);
+      flat /= shape[axis];
+    }
+    return "[" + String.join(", ", at) + "]";
+  }
+
+  private static Diagnostic problem(Question question, SourceSpan ask, Candidate c, List<Variant> variants) {
+    NumericTolerance tolerance = question.numeric().tolerance();
+    int wrong = -1;
+    double gap = Double.POSITIVE_INFINITY;
+    for (int v = 0; v < variants.size(); v++) {
+      double answer = variants.get(v).answer();
+      if (!same(c.values[v], answer)) {
+        wrong = wrong < 0 ? v : wrong;
+        gap = Math.min(gap, Math.abs(c.values[v] - answer));
+      }
+    }
+    gap = round(gap, 4); // 2.4 - 2.399 is 0.00099999999999989: the step the author wrote is 0.001
+    Variant example = variants.get(wrong);
+    String written = tolerance.location() == null ? "the default tolerance {abs: 0.005, rel: 0.001}"
+        : "the tolerance " + written(tolerance);
+    String message = question.id() + ": the page would call a reader right who types " + c.name
+        + (c.shown ? ", a number the page shows," : "") + " in every variant, though it is not the answer (in variant "
+        + example.number() + " the answer is " + Reasons.number(example.answer())
+        + (c.shown ? " and " + c.name + " is " + Reasons.number(c.values[wrong]) : "") + "): " + written
+        + " is wider than what the question asks to work out, which moves the answer by as little as "
+        + plain(gap) + "; give a tolerance below that, e.g. tolerance: {abs: " + below(gap)
+        + "}, or inputs that move the answer further from " + c.name;
+    return tolerance.location() != null ? Diagnostic.at(tolerance.location(), message)
+        : new Diagnostic(ask.location(), message, ask.sourceLine());
+  }
+
+  private static String written(NumericTolerance t) {
+    List<String> parts = new ArrayList<>();
+    if (t.absolute() > 0 || t.relative() == 0) {
+      parts.add("abs: " + Reasons.number(t.absolute()));
+    }
+    if (t.relative() > 0) {
+      parts.add("rel: " + Reasons.number(t.relative()));
+    }
+    return "{" + String.join(", ", parts) + "}";
+  }
+
+  /** A round number (1, 2 or 5 times a power of ten) at most half of {@code gap}. */
+  static String below(double gap) {
+    double half = gap / 2;
+    double power = Math.pow(10, Math.floor(Math.log10(half)));
+    double step = half >= 5 * power ? 5 * power : half >= 2 * power ? 2 * power : power;
+    return plain(round(step, 1));
+  }
+
+  private static double round(double v, int digits) {
+    return new BigDecimal(v).round(new MathContext(digits)).doubleValue();
+  }
+
+  /** A decimal as an author writes it in YAML: {@code 0.0005}, never {@code 5.0e-04}. */
+  private static String plain(double v) {
+    return new BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
+  }
+
+  /**
+   * A number a reader could type: 0, or an element of a shown input.
+   *
+   * @param values its value in each variant
+   */
+  private record Candidate(String name, boolean shown, double[] values) {
+
+    /** Accepted in every variant, and not the answer in one at least. */
+    boolean shortcut(List<Variant> variants, NumericTolerance tolerance) {
+      boolean wrongSomewhere = false;
+      for (int v = 0; v < values.length; v++) {
+        double answer = variants.get(v).answer();
+        if (!accepts(tolerance, values[v], answer)) {
+          return false;
+        }
+        wrongSomewhere |= !same(values[v], answer);
+      }
+      return wrongSomewhere;
+    }
+  }
+}

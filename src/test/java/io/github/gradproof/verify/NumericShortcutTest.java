@@ -1,0 +1,145 @@
+package io.github.gradproof.verify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.gradproof.diag.DiagnosticException;
+import io.github.gradproof.quiz.NumericTolerance;
+import io.github.gradproof.quiz.Question;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A numeric question whose tolerance lets a reader copy a shown number (or type 0) in every variant,
+ * though it is not the answer, is refused; a tolerance just narrower than the step, a number that
+ * is the answer, and a coincidence in some variants only are not.
+ */
+class NumericShortcutTest {
+
+  @TempDir Path tmp;
+
+  private static final NumericVerifier VERIFIER = new NumericVerifier();
+
+  private static final String W = "w: {shape: [3], dist: small_decimal, range: [0.5, 2.5]}";
+
+  private Question question(String inputs, String forward, String ask, String... extra) throws IOException {
+    return NumericQuestions.numeric(tmp, inputs, forward, ask, extra);
+  }
+
+  private static String refusal(Question q) {
+    DiagnosticException e = assertThrows(DiagnosticException.class, () -> VERIFIER.verify(q));
+    assertEquals(1, e.diagnostics().size(), e.getMessage());
+    return e.diagnostics().get(0).format().lines().findFirst().orElseThrow();
+  }
+
+  @Test
+  void aSkippedStepWithinTheDefaultToleranceIsRefusedAtTheAsk() throws IOException {
+    Question adam = question(W + ", g: {shape: [3], dist: small_int, range: [1, 3]}", "w1 = w - 0.001 * g; L = sum(w1)",
+        "w1[0]");
+    String refusal = refusal(adam);
+    assertTrue(refusal.startsWith("t.yaml:15:11: q-01-01: the page would call a reader right who types w[0], a number the page"
+        + " shows, in every variant, though it is not the answer (in variant 1 the answer is "), refusal);
+    assertTrue(refusal.matches(".* \\(in variant 1 the answer is [0-9.]+ and w\\[0\\] is [0-9.]+\\): .*"), refusal);
+    assertTrue(refusal.endsWith("the default tolerance {abs: 0.005, rel: 0.001} is wider than what the question asks to work"
+        + " out, which moves the answer by as little as 0.001; give a tolerance below that, e.g. tolerance: {abs: 0.0005},"
+        + " or inputs that move the answer further from w[0]"), refusal);
+  }
+
+  @Test
+  void aStepJustInsideTheToleranceIsRefusedAndOneJustOutsideIsNot() throws IOException {
+    assertTrue(refusal(question(W, "w1 = w - 0.0049; L = sum(w1)", "w1[2]")).contains("types w[2]"));
+    assertEquals(8, VERIFIER.verify(question(W, "w1 = w - 0.0051; L = sum(w1)", "w1[2]")).numeric().variants().size());
+  }
+
+  @Test
+  void aNonzeroAnswerThatZeroPassesInEveryVariantIsRefused() throws IOException {
+    String refusal = refusal(question(W, "s = 0.001 * mean(w)", "s"));
+    assertTrue(refusal.matches(".*: the page would call a reader right who types 0 in every variant, though it is not the"
+        + " answer \\(in variant 1 the answer is 0\\.00[0-9]+\\): the default tolerance .*"), refusal);
+  }
+
+  @Test
+  void aGivenToleranceIsWhereTheRefusalPoints() throws IOException {
+    String refusal = refusal(question(W, "w1 = w - 0.009; L = sum(w1)", "w1[1]", "    tolerance: {abs: 0.01}"));
+    assertTrue(refusal.startsWith("t.yaml:16:16: "), refusal);
+    assertTrue(refusal.contains("the tolerance {abs: 0.01} is wider"), refusal);
+    assertTrue(refusal.contains("e.g. tolerance: {abs: 0.002}"), refusal);
+  }
+
+  @Test
+  void aRelativeToleranceIsWrittenAsGiven() throws IOException {
+    assertTrue(refusal(question(W, "w1 = w - 0.004; L = sum(w1)", "w1[1]", "    tolerance: {rel: 0.01}"))
+        .contains("the tolerance {rel: 0.01} is wider"));
+    assertTrue(refusal(question(W, "w1 = w - 0.004; L = sum(w1)", "w1[1]", "    tolerance: {abs: 0.001, rel: 0.01}"))
+        .contains("the tolerance {abs: 0.001, rel: 0.01} is wider"));
+  }
+
+  @Test
+  void anElementIsNamedByItsIndexInEveryAxis() throws IOException {
+    String refusal = refusal(question("w: {shape: [3, 2], dist: small_decimal, range: [0.5, 2.5]}", "w1 = w - 0.001; L = sum(w1)",
+        "w1[1, 1]"));
+    assertTrue(refusal.contains("types w[1, 1], a number"), refusal);
+  }
+
+  @Test
+  void twoVariantsAreEnough() throws IOException {
+    assertTrue(refusal(question(W, "w1 = w - 0.001; L = sum(w1)", "w1[0]", "    variants: 2")).contains("types w[0]"));
+  }
+
+  @Test
+  void theAnswerItselfIsWithinTheRoundingOfItsComputation() {
+    assertTrue(NumericShortcut.same(1000 + 0.9e-6, 1000));
+    assertFalse(NumericShortcut.same(1000 + 1.1e-6, 1000));
+    assertTrue(NumericShortcut.same(0.3, 0.1 * 3));
+    assertFalse(NumericShortcut.same(0.5 + 2e-9, 0.5));
+  }
+
+  @Test
+  void aShownNumberThatIsTheAnswerIsNoShortcut() throws IOException {
+    Question copy = question("A: {shape: [2, 2], dist: small_int}, B: {shape: [2, 2], dist: small_int}", "L = sum(A * B)",
+        "dA[0, 1]");
+    assertEquals(8, VERIFIER.verify(copy).numeric().variants().size());
+  }
+
+  @Test
+  void aCoincidenceInSomeVariantsOnlyIsNoShortcut() throws IOException {
+    // dx[1] is w[1] where x[1] > 0 and 0 elsewhere: each is right in some variants, wrong (by 1 or more) in others.
+    Question relu = question("x: {shape: [3], dist: small_decimal, range: [-1.5, 2.5]}, w: {shape: [3], dist: small_int}",
+        "h = relu(x); s = sum(h * w)", "dx[1]");
+    assertEquals(8, VERIFIER.verify(relu).numeric().variants().size());
+  }
+
+  @Test
+  void oneVariantReportsNoShortcut() throws IOException {
+    assertEquals(1, VERIFIER.verify(question(W, "w1 = w - 0.001; L = sum(w1)", "w1[0]", "    variants: 1"))
+        .numeric().variants().size());
+  }
+
+  @Test
+  void thePageRuleAcceptsOnItsBoundAndNotBeyond() {
+    NumericTolerance t = new NumericTolerance(0.005, 0.001, null);
+    assertTrue(NumericShortcut.accepts(t, 1.005, 1.0));
+    assertFalse(NumericShortcut.accepts(t, 1.00500001, 1.0));
+    assertTrue(NumericShortcut.accepts(t, 1001, 1000), "0.1 % of 1000 is 1, more than 0.005");
+    assertFalse(NumericShortcut.accepts(t, 1001.01, 1000));
+    NumericTolerance half = new NumericTolerance(0.5, 0, null);
+    assertTrue(NumericShortcut.accepts(half, 0.5 + 1e-9, 0), "exactly on the bound, the page's allowance included");
+    assertFalse(NumericShortcut.accepts(half, 0.5 + 1.1e-9, 0));
+    NumericTolerance exact = new NumericTolerance(0, 0, null);
+    assertTrue(NumericShortcut.accepts(exact, 1000 + 0.9e-6, 1000), "the allowance grows with the answer");
+    assertFalse(NumericShortcut.accepts(exact, 1000 + 1.1e-6, 1000));
+  }
+
+  @Test
+  void theSuggestedToleranceIsARoundNumberAtMostHalfTheGap() {
+    assertEquals("0.0005", NumericShortcut.below(0.001));
+    assertEquals("0.002", NumericShortcut.below(0.0049));
+    assertEquals("0.005", NumericShortcut.below(0.01));
+    assertEquals("1", NumericShortcut.below(3));
+    assertEquals("2", NumericShortcut.below(4));
+  }
+}
