@@ -21,6 +21,9 @@ public final class KinkRecorder {
 
   private final boolean active;
   private long fingerprint = SEED;
+  /** With {@link #reaching()}: the sides each branching call took ({@link #reached()}); else null. */
+  private int[] sides;
+  private int calls;
 
   /** A fresh recorder for one evaluation. */
   public KinkRecorder() {
@@ -30,6 +33,31 @@ public final class KinkRecorder {
   private KinkRecorder(boolean active) {
     this.active = active;
   }
+
+  /**
+   * A fresh recorder that also notes which sides every branching call took ({@link #reached()}):
+   * whether relu's input was positive and negative somewhere, whether a comparison was true and
+   * false somewhere. It tells a verifier which branches its trials never tried.
+   */
+  public static KinkRecorder reaching() {
+    KinkRecorder k = new KinkRecorder(true);
+    k.sides = new int[8];
+    return k;
+  }
+
+  /**
+   * For a {@link #reaching()} recorder, one entry per branching call in order (a sign test, a mask):
+   * bit {@link #ONE_SIDE} when some element took the positive (true) side, bit {@link #OTHER_SIDE}
+   * when some took the negative (false) side; an element exactly on the kink takes neither.
+   */
+  public int[] reached() {
+    return sides == null ? new int[0] : java.util.Arrays.copyOf(sides, calls);
+  }
+
+  /** A branching call's positive or true side ({@link #reached()}). */
+  public static final int ONE_SIDE = 1;
+  /** A branching call's negative or false side ({@link #reached()}). */
+  public static final int OTHER_SIDE = 2;
 
   /** Whether this recorder records (false only for {@link #NONE}). */
   boolean active() {
@@ -70,9 +98,13 @@ public final class KinkRecorder {
   void signs(Tensor x) {
     if (active) {
       branch(-7);
+      int seen = 0;
       for (double v : x.data()) {
-        branch(v > 0 ? 1 : v < 0 ? 2 : 3);
+        int side = v > 0 ? ONE_SIDE : v < 0 ? OTHER_SIDE : 3;
+        branch(side);
+        seen |= side == 3 ? 0 : side;
       }
+      reach(seen);
     }
   }
 
@@ -93,9 +125,21 @@ public final class KinkRecorder {
   void mask(Tensor m) {
     if (active) {
       branch(-11);
+      int seen = 0;
       for (double v : m.data()) {
         branch(v != 0 ? 1 : 0);
+        seen |= v != 0 ? ONE_SIDE : OTHER_SIDE;
       }
+      reach(seen);
+    }
+  }
+
+  private void reach(int seen) {
+    if (sides != null) {
+      if (calls == sides.length) {
+        sides = java.util.Arrays.copyOf(sides, 2 * calls);
+      }
+      sides[calls++] = seen;
     }
   }
 }

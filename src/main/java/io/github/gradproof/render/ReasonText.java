@@ -42,6 +42,9 @@ final class ReasonText {
       String held = String.join("; ", g.heldAt().stream().map(Reasons::dims).toList());
       return words.fill("reason.not_general", Map.of("held", Phrase.text(held),
           "failed", Phrase.text(Reasons.dims(g.dims())), "reason", phrase(g.failure(), t, symbols)));
+    } else if (reason instanceof Reason.Widened w) {
+      return words.fill("reason.widened", Map.of("widen", Phrase.text(Reasons.number(w.widen())),
+          "reason", phrase(w.failure(), t, symbols)));
     } else if (reason instanceof Reason.ShapeMismatch s) {
       return words.shape(s);
     } else if (reason instanceof Reason.ValueMismatch v) {
@@ -218,6 +221,8 @@ final class ReasonText {
   static String detail(Reason reason) {
     if (reason instanceof Reason.NotGeneral g) {
       return detail(g.failure());
+    } else if (reason instanceof Reason.Widened w) {
+      return detail(w.failure());
     } else if (reason instanceof Reason.ShapeMismatch s) {
       String gradient = s.gradient() == null ? "" : s.gradient() + " ";
       return detail(s.claimed().value()) + " ≠ " + gradient + detail(s.expected().value());

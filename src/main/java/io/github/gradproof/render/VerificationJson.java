@@ -152,6 +152,9 @@ public final class VerificationJson {
           json.endArray();
           json.field("failsFor", Reasons.dims(g.dims()));
         }
+        if (claim.reason() instanceof Reason.Widened w) {
+          json.field("widened", w.widen());
+        }
         json.endObject();
       }
       json.endObject();

@@ -49,6 +49,18 @@ final class ClaimTally {
     }
   }
 
+  /**
+   * Adds one widened trial's outcome ({@link Trial#widened}): it counts as a trial and can make the
+   * claim false, wrapped in {@link Reason.Widened}; its error, on inputs {@code widen} times larger,
+   * is not one of the figures the page sets beside the usual trials'.
+   */
+  void addWidened(Outcome o, double widen) {
+    trials++;
+    if (reason == null && !o.holds()) {
+      reason = new Reason.Widened(widen, o.reason());
+    }
+  }
+
   /** Whether {@code shape} is among the shapes seen (a loop: a stream's lambda would be made for every trial). */
   private boolean hasShape(int[] shape) {
     for (int[] s : shapes) {

@@ -99,6 +99,7 @@ public final class QuestionVerifier {
     Set<CompiledClaim> vacuous = Set.of();
     int trial = 0;
     int engineTrials = 0;
+    Reach reach = new Reach();
     List<Map<String, Integer>> authored = cq.dimAssignments();
     List<Map<String, Integer>> sizes = trialSizes(cq);
     for (int assignment = 0; assignment < sizes.size(); assignment++) {
@@ -107,6 +108,7 @@ public final class QuestionVerifier {
       int runs = seedsAt(assignment, authored.size(), sizes.size(), seeds);
       for (int s = 0; s < runs; s++, trial++) {
         Trial t = trial(cq, dims, trial, isFresh);
+        reach.add(t.reached);
         if (trial == 0) {
           vacuous = Vacuity.of(cq, t);
         }
@@ -121,6 +123,17 @@ public final class QuestionVerifier {
         }
         if (cq.usesExperiments && experiment == null) {
           experiment = t.experiment();
+        }
+      }
+    }
+    if (!reach.complete() && widenable(cq)) {
+      for (double widen : WIDENINGS) {
+        Trial t = widened(cq, authored.get(0), trial++, widen);
+        if (t == null) {
+          continue;
+        }
+        for (ClaimTally tally : tallies.values()) {
+          tally.addWidened(judge(question, tally.claim, t), widen);
         }
       }
     }
@@ -159,6 +172,27 @@ public final class QuestionVerifier {
     }
     int fresh = total - authored;
     return (seeds + fresh - 1) / fresh;
+  }
+
+  /**
+   * How much wider than usual the {@code normal} inputs of the widened trials are drawn, one trial
+   * each ({@link Reach}): wide enough that a branch at a few standard deviations (a clip at ±5, a
+   * Huber delta of 4) is crossed by some element, not so wide that most forward lines overflow.
+   */
+  static final double[] WIDENINGS = {4, 16, 64};
+
+  /** Whether some input is {@code normal}, the one distribution whose draws can be widened. */
+  private static boolean widenable(CompiledQuestion cq) {
+    return cq.question.setup().inputs().stream().anyMatch(in -> in.distribution() == io.github.gradproof.quiz.Distribution.NORMAL);
+  }
+
+  /** A widened trial, or {@code null} where a forward line is undefined or overflows on its inputs (no evidence). */
+  private static Trial widened(CompiledQuestion cq, Map<String, Integer> dims, int trial, double widen) {
+    try {
+      return Trial.widened(cq, dims, Seeds.of(cq.question.id(), trial), widen);
+    } catch (TrialFailure f) {
+      return null;
+    }
   }
 
   /** Runs one trial; a forward line undefined at these dims is an authoring error. */

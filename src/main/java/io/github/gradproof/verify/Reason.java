@@ -24,7 +24,7 @@ import java.util.Objects;
  */
 public sealed interface Reason
     permits Reason.ShapeMismatch, Reason.ValueMismatch, Reason.ComparisonFails, Reason.NoElementDiffers,
-        Reason.Undefined, Reason.NotGeneral {
+        Reason.Undefined, Reason.NotGeneral, Reason.Widened {
 
   /** What went wrong, in a few words' worth of categories (UI strings translate {@code reason.<kind>}). */
   Kind kind();
@@ -253,5 +253,32 @@ public sealed interface Reason
   /** An unmodifiable copy that keeps the setup's order of dims. */
   private static Map<String, Integer> ordered(Map<String, Integer> dims) {
     return Collections.unmodifiableMap(new LinkedHashMap<>(dims));
+  }
+
+  /**
+   * A claim that held on every usual draw but not on a widened one ({@link Reach}): its
+   * {@code normal} inputs drawn {@code widen} times wider, to reach a branch (a clip's bound, a
+   * Huber loss's delta) that the usual draws never did. {@link #kind()} and {@link #dims()} are the
+   * failure's.
+   *
+   * @param widen how much wider than usual the normal inputs were drawn
+   * @param failure why the claim is false there
+   */
+  record Widened(double widen, Reason failure) implements Reason {
+    public Widened {
+      if (failure instanceof Widened || failure instanceof NotGeneral) {
+        throw new IllegalArgumentException("a Widened reason wraps the failure itself");
+      }
+    }
+
+    @Override
+    public Kind kind() {
+      return failure.kind();
+    }
+
+    @Override
+    public Map<String, Integer> dims() {
+      return failure.dims();
+    }
   }
 }

@@ -29,6 +29,10 @@ public final class Reasons {
       return "it holds for " + String.join(" and ", g.heldAt().stream().map(Reasons::dims).toList())
           + " but not for " + dims(g.dims()) + ": " + english(g.failure());
     }
+    if (r instanceof Reason.Widened w) {
+      return "it holds on the usual draws, which never reach a branch of the forward lines, but not with the normal"
+          + " inputs drawn " + number(w.widen()) + " times wider, which do: " + english(w.failure());
+    }
     String prefix = switch (r.kind()) {
       case SHAPE -> "shape ";
       case VALUE -> "values differ: ";

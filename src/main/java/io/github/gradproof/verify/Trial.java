@@ -47,6 +47,8 @@ final class Trial implements Experiments {
   /** Scales of this trial's tensors, by identity ({@link #scaleOf}). */
   private final Map<Tensor, Double> scales = new IdentityHashMap<>();
   private final Map<String, Tensor> given;
+  /** How much wider than usual the {@code normal} inputs are drawn ({@link #widened}); 1 as usual. */
+  private final double widen;
   /** Moves every computed value a little in a rounding probe of this trial, else null. */
   private final RoundingProbe probe;
   /** The rounding probes of this trial, made on first use ({@link #probe(int)}). */
@@ -56,6 +58,10 @@ final class Trial implements Experiments {
   private final KinkRecorder kinks;
   /** In a rounding probe, the fingerprint of the branches its forward lines took. */
   private final long builtBranches;
+  /** While the forward lines are built (not in a probe): where their operations report the sides they took. */
+  private KinkRecorder reach;
+  /** The sides every branching operation of the forward lines took ({@link KinkRecorder#reached()}). */
+  final int[] reached;
   /** The still probe of this trial, made on first use ({@link #stillProbe()}). */
   private Trial still;
   private boolean stillFailed;
@@ -81,18 +87,32 @@ final class Trial implements Experiments {
    * @throws TrialFailure when a forward line is undefined on this trial's shapes
    */
   Trial(CompiledQuestion question, Map<String, Integer> dims, long seed, Map<String, Tensor> given) {
-    this(question, dims, seed, given, null);
+    this(question, dims, seed, given, null, 1);
+  }
+
+  /**
+   * A trial whose {@code normal} inputs are drawn {@code widen} times wider than usual (the others
+   * as usual): a normal input's support is every real number, so a claim must hold there too, and
+   * such a trial reaches branches (a clip at ±5, a Huber loss's delta) that the usual draws almost
+   * never do ({@link Reach}).
+   *
+   * @throws TrialFailure when a forward line is undefined or not finite on these inputs
+   */
+  static Trial widened(CompiledQuestion question, Map<String, Integer> dims, long seed, double widen) {
+    return new Trial(question, dims, seed, Map.of(), null, widen);
   }
 
   /** The trial, or with a non-null {@code probe} its rounding probe: every computed value moved a little. */
   private Trial(CompiledQuestion question, Map<String, Integer> dims, long seed, Map<String, Tensor> given,
-      RoundingProbe probe) {
+      RoundingProbe probe, double widen) {
     this.question = question;
     this.seed = seed;
     this.dims = dims;
     this.given = given;
     this.probe = probe;
+    this.widen = widen;
     this.kinks = probe == null ? null : new KinkRecorder();
+    this.reach = probe == null ? KinkRecorder.reaching() : null;
     Setup setup = question.question.setup();
     Rng rng = new Rng(seed);
     Map<String, Var> graph = new HashMap<>();
@@ -103,6 +123,9 @@ final class Trial implements Experiments {
     building.putAll(env);
     for (InputSpec in : setup.inputs()) {
       Tensor t = draw(rng, in);
+      if (widen != 1 && in.distribution() == Distribution.NORMAL) {
+        t = scaled(t, widen);
+      }
       if (given.containsKey(in.name())) {
         t = given.get(in.name());
       }
@@ -136,6 +159,8 @@ final class Trial implements Experiments {
       graph.put(d.name(), out);
       building.put(d.name(), new Value.TensorValue(out));
     }
+    reached = reach == null ? new int[0] : reach.reached();
+    reach = null; // the backward pass, the claims and the checks' re-runs report nothing here
     for (Map.Entry<String, Var> node : graph.entrySet()) {
       env.put(node.getKey(), new Value.TensorValue(leaf(node.getValue().value(), false)));
     }
@@ -171,6 +196,9 @@ final class Trial implements Experiments {
     if (probe != null) {
       return Var.probed(t, requiresGrad, probe, kinks);
     }
+    if (reach != null && requiresGrad) {
+      return Var.probed(t, true, null, reach);
+    }
     return requiresGrad ? Var.parameter(t) : Var.constant(t);
   }
 
@@ -183,7 +211,7 @@ final class Trial implements Experiments {
   Trial probe(int k) {
     if (probes[k] == null && !probesFailed) {
       try {
-        probes[k] = new Trial(question, dims, seed, given, new RoundingProbe(seed ^ PROBE_SEEDS[k]));
+        probes[k] = new Trial(question, dims, seed, given, new RoundingProbe(seed ^ PROBE_SEEDS[k]), widen);
       } catch (TrialFailure e) {
         probesFailed = true;
       }
@@ -198,7 +226,7 @@ final class Trial implements Experiments {
   Trial stillProbe() {
     if (still == null && !stillFailed) {
       try {
-        still = new Trial(question, dims, seed, given, RoundingProbe.still());
+        still = new Trial(question, dims, seed, given, RoundingProbe.still(), widen);
       } catch (TrialFailure e) {
         stillFailed = true;
       }
@@ -220,6 +248,14 @@ final class Trial implements Experiments {
       sofar = kinks.resume(sofar);
     }
     return sofar;
+  }
+
+  private static Tensor scaled(Tensor t, double by) {
+    double[] v = t.toArray();
+    for (int i = 0; i < v.length; i++) {
+      v[i] *= by;
+    }
+    return Tensor.of(v, t.shape());
   }
 
   private Tensor draw(Rng rng, InputSpec in) {
