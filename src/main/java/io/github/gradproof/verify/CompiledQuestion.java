@@ -2,6 +2,7 @@ package io.github.gradproof.verify;
 
 import io.github.gradproof.claim.CheckedLine;
 import io.github.gradproof.claim.Claims;
+import io.github.gradproof.claim.CompareOp;
 import io.github.gradproof.claim.Dim;
 import io.github.gradproof.claim.Expr;
 import io.github.gradproof.claim.Line;
@@ -244,6 +245,14 @@ final class CompiledQuestion {
             + " nothing; compare with what the value should be"));
         continue;
       }
+      if (question.verify() && question.setup() != null && approximateGradient(line)) {
+        errors.add(text.diagnostic(((Line.Comparison) line).opPos(), "'~' allows 5 % of the right side, and 0.05"
+            + " where it is below 1, so a gradient that is off passes it (one below 0.05 in size passes with the wrong"
+            + " sign), and a choice that holds with it would show a wrong gradient as holding; state a gradient with =="
+            + " (whose tolerance is measured) or as a gradient claim dX = ...; '~' is for measured quantities (fd_order,"
+            + " fd_evals) and for estimates of forward values"));
+        continue;
+      }
       if (question.setup() == null) {
         if (question.verify()) {
           errors.add(new Diagnostic(text.location(), "claims need a setup: give the question "
@@ -280,6 +289,15 @@ final class CompiledQuestion {
       out.add(new CompiledClaim(text, line, diff, facts, Claims.constrainsValues(line, scope)));
     }
     return out;
+  }
+
+  /**
+   * Whether a claim compares a gradient approximately ({@code ~} reading some {@code dX}), which
+   * no claim may: only the measured experiments and estimates of forward values are approximate.
+   */
+  private boolean approximateGradient(Line line) {
+    return line instanceof Line.Comparison c && c.op() == CompareOp.APPROX && !Claims.usesExperiments(line)
+        && Claims.valueNames(line, scope).stream().anyMatch(name -> scope.kind(name) == null);
   }
 
   /** The first input that is not class labels, or {@code null}. */
