@@ -52,8 +52,58 @@ final class NumericShortcut {
     return Math.abs(typed - answer) <= bound;
   }
 
+  /**
+   * Whether {@code typed} is the answer as far as a reader can tell: within the rounding of the
+   * answer's computation, or equal to it in the six significant digits the page writes answers with
+   * (the gradient of {@code sqrt(x ** 2 + 1e-8)} at {@code x = -1} is -0.999999995, which the page
+   * writes -1: typing the shown -1 is no shortcut).
+   */
   static boolean same(double typed, double answer) {
-    return Math.abs(typed - answer) <= SAME * Math.max(1, Math.abs(answer));
+    return Math.abs(typed - answer) <= Math.max(SAME * Math.max(1, Math.abs(answer)), halfLastDigit(answer));
+  }
+
+  /** Half a unit in the sixth significant digit of {@code v}: how far the page's text of it may be off. */
+  static double halfLastDigit(double v) {
+    return v == 0 || !Double.isFinite(v) ? 0 : 0.5 * Math.pow(10, Math.floor(Math.log10(Math.abs(v))) - 5);
+  }
+
+  /**
+   * The first variant whose answer, as the page writes it (six significant digits), the tolerance
+   * refuses: a reader who types the shown answer would be told it is wrong. {@code null} when none.
+   */
+  static Diagnostic refusesShownAnswer(Question question, SourceSpan ask, List<Variant> variants) {
+    NumericTolerance tolerance = question.numeric().tolerance();
+    double worst = 0;
+    Variant first = null;
+    for (Variant v : variants) {
+      double shown = shown(v.answer());
+      if (!accepts(tolerance, shown, v.answer())) {
+        first = first == null ? v : first;
+        worst = Math.max(worst, Math.abs(shown - v.answer()));
+      }
+    }
+    if (first == null) {
+      return null;
+    }
+    String message = question.id() + ": the page writes the answer of variant " + first.number() + " as "
+        + plain(shown(first.answer())) + " (six significant digits), which " + (tolerance.location() == null
+            ? "the default tolerance" : "the tolerance " + written(tolerance)) + " refuses (the answer is "
+        + first.answer() + "), so a reader who types the answer shown would be told it is wrong; give a tolerance"
+        + " of at least " + plain(round(worst, 2)) + ", e.g. tolerance: {abs: " + above(worst) + "}";
+    return tolerance.location() != null ? Diagnostic.at(tolerance.location(), message)
+        : new Diagnostic(ask.location(), message, ask.sourceLine());
+  }
+
+  /** {@code v} as the page writes it, read back: whole numbers exactly, others to six significant digits. */
+  static double shown(double v) {
+    return v == Math.rint(v) ? v : Double.parseDouble(String.format(java.util.Locale.ROOT, "%.6g", v));
+  }
+
+  /** A round number (1, 2 or 5 times a power of ten) at least {@code v}. */
+  static String above(double v) {
+    double power = Math.pow(10, Math.floor(Math.log10(v)));
+    double step = v <= power ? power : v <= 2 * power ? 2 * power : v <= 5 * power ? 5 * power : 10 * power;
+    return plain(round(step, 1));
   }
 
   /** 0, then every element of every input (named as a claim indexes it), with its value in each variant. */

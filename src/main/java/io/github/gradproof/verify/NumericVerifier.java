@@ -100,6 +100,10 @@ public final class NumericVerifier {
     for (int v = 1; v <= question.numeric().variants(); v++) {
       variants.add(draws.variant(v, variants));
     }
+    Diagnostic refused = NumericShortcut.refusesShownAnswer(question, ask.askText, variants);
+    if (refused != null) {
+      throw new DiagnosticException(refused);
+    }
     Diagnostic shortcut = NumericShortcut.find(question, ask.askText, variants);
     if (shortcut != null) {
       throw new DiagnosticException(shortcut);

@@ -92,10 +92,12 @@ class NumericShortcutTest {
 
   @Test
   void theAnswerItselfIsWithinTheRoundingOfItsComputation() {
-    assertTrue(NumericShortcut.same(1000 + 0.9e-6, 1000));
-    assertFalse(NumericShortcut.same(1000 + 1.1e-6, 1000));
+    assertTrue(NumericShortcut.same(1000 + 0.004, 1000), "1000.004 is written 1000");
+    assertFalse(NumericShortcut.same(1000 + 0.006, 1000), "1000.006 is written 1000.01");
     assertTrue(NumericShortcut.same(0.3, 0.1 * 3));
-    assertFalse(NumericShortcut.same(0.5 + 2e-9, 0.5));
+    assertFalse(NumericShortcut.same(0.5 + 6e-7, 0.5));
+    assertTrue(NumericShortcut.same(4e-10, 0), "the rounding of a computation that should give 0");
+    assertFalse(NumericShortcut.same(2e-9, 0));
   }
 
   @Test
@@ -117,6 +119,36 @@ class NumericShortcutTest {
   void oneVariantReportsNoShortcut() throws IOException {
     assertEquals(1, VERIFIER.verify(question(W, "w1 = w - 0.001; L = sum(w1)", "w1[0]", "    variants: 1"))
         .numeric().variants().size());
+  }
+
+  /** -0.999999995 is written -1: typing the shown -1 is the answer, not a shortcut. */
+  @Test
+  void aNumberEqualToTheAnswerInTheDigitsShownIsNoShortcut() throws IOException {
+    Question smooth = question("x: {shape: [3], dist: small_int, range: [-1, 1]}", "s = sum(sqrt(x ** 2 + 1e-8))", "dx[0]");
+    assertEquals(8, VERIFIER.verify(smooth).numeric().variants().size());
+  }
+
+  @Test
+  void aToleranceThatRefusesTheAnswerAsShownIsRefused() throws IOException {
+    String refusal = refusal(question("x: {shape: [3], dist: small_int, range: [-1, 1]}", "s = sum(sqrt(x ** 2 + 1e-8))",
+        "dx[0]", "    tolerance: {abs: 0.000000002}"));
+    assertTrue(refusal.startsWith("t.yaml:15:16: q-01-01: the page writes the answer of variant "), refusal);
+    assertTrue(refusal.matches(".* as -?1 \\(six significant digits\\), which the tolerance \\{abs: 2.0e-09\\} refuses"
+        + " \\(the answer is -?0\\.99999999[0-9]*\\), so a reader who types the answer shown would be told it is wrong;"
+        + " give a tolerance of at least 0.000000005, e.g. tolerance: \\{abs: 0.000000005\\}"), refusal);
+  }
+
+  @Test
+  void theDigitsShownAreSixSignificant() {
+    assertEquals(-1, NumericShortcut.shown(-0.999999995));
+    assertEquals(2.96333, NumericShortcut.shown(2.963333333));
+    assertEquals(0.5e-5, NumericShortcut.halfLastDigit(1.5), 1e-20);
+    assertEquals(0.5e-8, NumericShortcut.halfLastDigit(0.002), 1e-22);
+    assertTrue(NumericShortcut.same(2.96333, 2.963333333));
+    assertFalse(NumericShortcut.same(2.96332, 2.963333333));
+    assertEquals("0.000000005", NumericShortcut.above(4.9e-9));
+    assertEquals("0.01", NumericShortcut.above(0.006));
+    assertEquals("2", NumericShortcut.above(2));
   }
 
   @Test
