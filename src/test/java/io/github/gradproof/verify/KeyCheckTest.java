@@ -95,8 +95,8 @@ class KeyCheckTest {
     DiagnosticException e = assertThrows(DiagnosticException.class, () -> new PhaseVerifier().verify(phase));
     assertEquals(List.of(
         "test.yaml:20:27: q-7: unknown name 'Bt' (did you mean 'B'?)",
-        "test.yaml:30:13: q-8: choice 1 holds (\"dA = dC @ B.T\" in all " + 2 * QuestionVerifier.DEFAULT_SEEDS
-            + " trials), but the key does not mark it "
+        "test.yaml:30:13: q-8: choice 1 holds: \"dA = dC @ B.T\" (at line 20, column 17) is true in all "
+            + 2 * QuestionVerifier.DEFAULT_SEEDS + " trials, but the key does not mark it "
             + "correct; add it to the answer or correct the claim",
         "test.yaml:30:13: q-8: the key marks choice 2 correct, but \"dA = dC\" (at line 21, column 17) is false: shape (3, 5) ≠ dA (3, 4)"),
         messages(e.diagnostics()));
