@@ -55,11 +55,18 @@ class NumericVerifierTest {
       q.setup().dims().forEach((dim, sizes) -> assertEquals(sizes.get(0), r.sizes().get(0).get(dim), q.id()));
       List<String> forward = q.setup().forward().stream().map(SourceSpan::source).toList();
       for (Variant v : r.numeric().variants()) {
-        double expected = NumericRecompute.answer(forward, q.numeric().ask().source(), r.sizes().get(0), NumericRecompute.tensors(v.inputs()), Set.of());
+        double expected = NumericRecompute.answer(forward, q.numeric().ask().source(), r.sizes().get(0),
+            NumericRecompute.tensors(v.inputs()), labels(q));
         assertEquals(expected, v.answer(), 0.0, q.id() + " variant " + v.number());
       }
       assertTrue(r.keyProven(), q.id());
     }
+  }
+
+  /** The inputs that hold class labels: integers, which may index (an input of floats may not). */
+  private static Set<String> labels(Question q) {
+    return q.setup().inputs().stream().filter(in -> in.distribution() == io.github.gradproof.quiz.Distribution.LABELS)
+        .map(io.github.gradproof.quiz.InputSpec::name).collect(java.util.stream.Collectors.toSet());
   }
 
   @Test
