@@ -105,12 +105,12 @@ class KeyCheckTest {
   @Test
   void anEngineDisagreeingWithFiniteDifferencesIsDrift() {
     EngineCheck broken = (f, x, g) -> new io.github.gradproof.autograd.GradCheckResult(2.5e-3, 1e-2, new int[] {0, 1},
-        false, 2 * x.size(), 0);
+        false, 2 * x.size(), 0, 0.5);
     Question q = TestQuestions.free("q-11", MATMUL, "dA = dC @ B.T");
     QuestionResult r = new QuestionVerifier(3, broken).verify(q);
     assertEquals(List.of("test.yaml:1:5: q-11: the engine's gradient dA disagrees with central differences "
         + "(|Δ| = 2.5e-03 in trial 1 of 7); the autograd engine is wrong here, not the quiz"), messages(r.problems()));
-    assertEquals(2.5e-3, r.answerClaims().get(0).engineError());
+    assertEquals(5e-3, r.answerClaims().get(0).engineError(), "relative to the gradient's scale 0.5");
   }
 
   @Test
