@@ -67,7 +67,7 @@ public record GradCheckResult(double maxAbsError, double maxRelError, int[] wors
   @Override
   public String toString() {
     return (passed ? "passed" : "FAILED") + ": max abs error " + maxAbsError + ", max rel error "
-        + maxRelError + " (" + relativeError() + " of the gradient's scale " + scale + "), worst at " + Arrays.toString(worstIndex) + ", " + evaluations
-        + " evaluations, " + skipped + " skipped near kinks";
+        + maxRelError + " (" + relativeError() + " of the gradient's scale " + scale + "), worst at "
+        + Arrays.toString(worstIndex) + ", " + evaluations + " evaluations, " + skipped + " skipped near kinks";
   }
 }

@@ -140,7 +140,8 @@ class DisclosureTest {
         + Numbers.errorCell(huge.engineError()) + "</span> of the gradient&#39;s size."), en);
     String es = (String) view(huge, "es").get("summary");
     assertTrue(es.endsWith("autograd coincide con las diferencias finitas con un error relativo al tamaño del "
-        + "gradiente de <span class=\"nowrap\">" + Numbers.errorCell(huge.engineError()) + "</span> como máximo."), es);
+        + "gradiente de <span class=\"nowrap\">" + Numbers.errorCell(huge.engineError()) + "</span> como máximo."),
+        es);
     assertEquals(Numbers.errorCell(huge.answerClaims().get(0).engineError()), rows(view(huge, "en")).get(0)
         .get("engineError"), "the table's column gives the same relative figure");
   }

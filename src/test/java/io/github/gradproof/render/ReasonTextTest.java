@@ -283,11 +283,11 @@ class ReasonTextTest {
     Operation index = new Operation(Operation.INDEX, false, List.of(tensor("dx", 4), tensor("s")));
     Reason floats = new Reason.Undefined(Reason.Kind.INDEX_TYPE, index, SampleQuiz.dims("N", 4));
     assertEquals("<code>dx[s]</code> is undefined: an index array holds floats, which NumPy and PyTorch refuse as "
-        + "indices (dx: (N,) = (4,); s: ()); index with integers: dims and their // arithmetic, arange, argmax, or a labels "
-        + "input.", html(ReasonText.phrase(floats, EN, NONE)));
+        + "indices (dx: (N,) = (4,); s: ()); index with integers: dims and their // arithmetic, arange, argmax, or a "
+        + "labels input.", html(ReasonText.phrase(floats, EN, NONE)));
     assertEquals("<code>dx[s]</code> no está definida: un array de índices contiene números de coma flotante, que "
-        + "NumPy y PyTorch rechazan como índices (dx: (N,) = (4,); s: ()); indexa con enteros: dims y su aritmética con //, "
-        + "arange, argmax o una entrada labels.", html(ReasonText.phrase(floats, ES, NONE)));
+        + "NumPy y PyTorch rechazan como índices (dx: (N,) = (4,); s: ()); indexa con enteros: dims y su aritmética "
+        + "con //, arange, argmax o una entrada labels.", html(ReasonText.phrase(floats, ES, NONE)));
     assertEquals("(4,)[array()]", ReasonText.detail(floats));
   }
 
