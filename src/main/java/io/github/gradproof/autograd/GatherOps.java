@@ -99,7 +99,8 @@ final class GatherOps {
   /** An index entry as a position on the axis, with each library's range rule and message. */
   private static int position(double v, int size, Along a) {
     if (v != Math.rint(v)) {
-      throw new ShapeException(ShapeException.Kind.INDEX, a.name() + ": index arrays must hold integers, got " + v);
+      throw new ShapeException(ShapeException.Kind.INDEX_TYPE,
+          a.name() + ": index arrays must hold integers, got " + v);
     }
     boolean inRange = a.numpy() ? v >= -size && v < size : v >= 0 && v < size;
     if (!inRange) {

@@ -408,6 +408,8 @@ public final class GradCheck {
   private static final class Tally {
     double maxAbs;
     double maxRel;
+    /** The largest magnitude compared: reported with the errors, never part of the pass rule. */
+    double scale;
     double worstExcess = -1;
     boolean passed = true;
     int evaluations;
@@ -427,6 +429,7 @@ public final class GradCheck {
       passed &= excess <= 1.0;
       maxAbs = Double.isNaN(err) || Double.isNaN(maxAbs) ? Double.NaN : Math.max(maxAbs, err);
       maxRel = Double.isNaN(rel) || Double.isNaN(maxRel) ? Double.NaN : Math.max(maxRel, rel);
+      scale = Double.isNaN(denom) || Double.isNaN(scale) ? Double.NaN : Math.max(scale, denom);
       if (excess > worstExcess) {
         worstExcess = excess;
         return true;
@@ -435,7 +438,7 @@ public final class GradCheck {
     }
 
     GradCheckResult result(int[] worstIndex) {
-      return new GradCheckResult(maxAbs, maxRel, worstIndex, passed, evaluations, skipped);
+      return new GradCheckResult(maxAbs, maxRel, worstIndex, passed, evaluations, skipped, scale);
     }
   }
 }

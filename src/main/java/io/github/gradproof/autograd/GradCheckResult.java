@@ -13,13 +13,33 @@ import java.util.Arrays;
  * @param evaluations how many times the function was evaluated
  * @param skipped points (elements, or projections in fast mode) skipped because the two evaluations of a
  *     central difference took different branches of a relu, abs, max or comparison
+ * @param scale the gradient's scale the errors are measured against: the largest {@code |analytic|} or
+ *     {@code |numeric|} over the checked points (elements, or directional derivatives in fast mode); 0
+ *     when every one was 0, NaN when not known
  */
 public record GradCheckResult(double maxAbsError, double maxRelError, int[] worstIndex,
-    boolean passed, int evaluations, int skipped) {
+    boolean passed, int evaluations, int skipped, double scale) {
 
   /** Copies {@code worstIndex}. */
   public GradCheckResult {
     worstIndex = Arrays.copyOf(worstIndex, worstIndex.length);
+  }
+
+  /** A result whose gradient's scale is not known: its {@link #relativeError()} is NaN unless nothing differed. */
+  public GradCheckResult(double maxAbsError, double maxRelError, int[] worstIndex, boolean passed, int evaluations,
+      int skipped) {
+    this(maxAbsError, maxRelError, worstIndex, passed, evaluations, skipped, Double.NaN);
+  }
+
+  /**
+   * The largest error relative to the gradient's {@link #scale}: {@code maxAbsError / scale}, 0 when
+   * nothing differed. What a reader can judge at any magnitude: an absolute 8e+03 on gradients of 1e20
+   * is 8e-17 of them. The pass rule allows {@link GradCheck#RTOL} of each point's numeric value plus
+   * its rounding noise, so a figure up to about {@code RTOL} is what a correct engine shows (more only
+   * where rounding dominates, as for an objective with a large offset).
+   */
+  public double relativeError() {
+    return maxAbsError == 0 ? 0 : maxAbsError / scale;
   }
 
   /** A copy of the worst index. */
@@ -34,19 +54,20 @@ public record GradCheckResult(double maxAbsError, double maxRelError, int[] wors
         && Double.compare(maxAbsError, r.maxAbsError) == 0
         && Double.compare(maxRelError, r.maxRelError) == 0
         && Arrays.equals(worstIndex, r.worstIndex)
-        && passed == r.passed && evaluations == r.evaluations && skipped == r.skipped;
+        && passed == r.passed && evaluations == r.evaluations && skipped == r.skipped
+        && Double.compare(scale, r.scale) == 0;
   }
 
   @Override
   public int hashCode() {
-    return Arrays.hashCode(new double[] {maxAbsError, maxRelError}) * 31 + Arrays.hashCode(worstIndex)
+    return Arrays.hashCode(new double[] {maxAbsError, maxRelError, scale}) * 31 + Arrays.hashCode(worstIndex)
         + (passed ? 1 : 0) + 7 * evaluations + 13 * skipped;
   }
 
   @Override
   public String toString() {
     return (passed ? "passed" : "FAILED") + ": max abs error " + maxAbsError + ", max rel error "
-        + maxRelError + ", worst at " + Arrays.toString(worstIndex) + ", " + evaluations
-        + " evaluations, " + skipped + " skipped near kinks";
+        + maxRelError + " (" + relativeError() + " of the gradient's scale " + scale + "), worst at "
+        + Arrays.toString(worstIndex) + ", " + evaluations + " evaluations, " + skipped + " skipped near kinks";
   }
 }

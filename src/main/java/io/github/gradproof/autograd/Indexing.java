@@ -211,7 +211,8 @@ final class Indexing {
       for (int k = 0; k < table.length; k++) {
         double v = idx[k];
         if (!Double.isFinite(v) || v != Math.rint(v)) {
-          throw error("arrays used as indices must hold integers, got " + v);
+          throw new ShapeException(ShapeException.Kind.INDEX_TYPE,
+              "arrays used as indices must hold integers, got " + v);
         }
         table[k] += position((long) v, shape[a.axis()], a.axis()) * source[a.axis()];
       }

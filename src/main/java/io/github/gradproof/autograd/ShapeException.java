@@ -26,9 +26,15 @@ public final class ShapeException extends RuntimeException {
     AXIS,
     /**
      * An index does not fit the array: out of range, too many indices, a second ellipsis, a zero slice
-     * step, a non-integer index array, or index arrays that do not broadcast together.
+     * step, or index arrays that do not broadcast together.
      */
     INDEX,
+    /**
+     * An index array holds a value that is not an integer (0.5, NaN): an array of floats, which NumPy
+     * and PyTorch refuse as indices whatever its values (IndexError), where the engine's arrays are all
+     * float64 and take whole values.
+     */
+    INDEX_TYPE,
     /** Operand values or shapes outside an operation's domain: labels out of range, non-scalar objective, ... */
     DOMAIN
   }

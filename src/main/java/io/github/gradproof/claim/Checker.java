@@ -47,6 +47,11 @@ final class Checker {
     return errors;
   }
 
+  /** The names the line may use. */
+  Scope scope() {
+    return scope;
+  }
+
   /** The static type of every expression node of the line, by identity. */
   Map<Expr, StaticType> types() {
     return types;

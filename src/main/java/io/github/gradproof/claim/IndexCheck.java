@@ -88,14 +88,21 @@ final class IndexCheck {
       return new IndexRule.Item.NewAxis();
     } else if (e instanceof Expr.Slice s) {
       return slice(s);
-    } else if (e instanceof Expr.Compare c) {
-      checker.type(c);
-      checker.error(c.pos(), "a mask cannot index: the result's shape would depend on the values;"
+    } else if (e instanceof Expr.Compare || isBooleanList(e)) {
+      if (e instanceof Expr.Compare) {
+        checker.type(e); // errors inside the comparison are reported too
+      }
+      checker.error(e.pos(), "a mask cannot index: the result's shape would depend on the values;"
           + " multiply by the mask or use where(...) instead");
+      return null;
+    } else if (e instanceof Expr.Bool b) {
+      checker.error(b.pos(), "an index is an integer, a slice, None, '...' or an integer array, got " + (b.value()
+          ? "True" : "False") + ": NumPy and PyTorch read x[True] as x[None], a new axis of length 1, and x[False]"
+          + " as a new axis of length 0; write None for a new axis");
       return null;
     }
     StaticType t = checker.type(e);
-    if (t == null || floatLiteralIndex(e)) {
+    if (t == null || floatLiteralIndex(e) || floatArray(e)) {
       return null;
     }
     if (t instanceof StaticType.IntType i) {
@@ -143,6 +150,27 @@ final class IndexCheck {
         : "write an integer such as " + (long) Math.floor(v) + " or " + (long) Math.ceil(v);
     checker.error(e.pos(), "an index is an integer, a slice, None, '...' or an integer array, got the float "
         + (sign < 0 ? "-" : "") + num.text() + " (NumPy raises IndexError for it); " + write);
+    return true;
+  }
+
+  /** Whether {@code e} is a list written with a boolean in it, {@code [True, False]}: a mask. */
+  private static boolean isBooleanList(Expr e) {
+    return e instanceof Expr.ListLiteral l && l.items().stream().anyMatch(Expr.Bool.class::isInstance);
+  }
+
+  /**
+   * Reports an index array that is certainly float ({@link FloatIndex}): a gradient, an input, a
+   * true division or a float literal inside the arithmetic. Error at what makes it float.
+   */
+  private boolean floatArray(Expr e) {
+    FloatIndex.Found found = new FloatIndex(checker.scope()).in(e);
+    if (found == null) {
+      return false;
+    }
+    checker.error(found.pos(), "an index is an integer, a slice, None, '...' or an integer array, got an array of"
+        + " floats: " + found.why() + " (NumPy and PyTorch raise IndexError for an array of floats, even of whole"
+        + " ones); there is no cast: index with integers (dims, integer literals and their + - * // %, arange,"
+        + " argmax, argmin, a labels input)");
     return true;
   }
 

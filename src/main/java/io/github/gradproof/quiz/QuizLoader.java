@@ -253,8 +253,13 @@ public final class QuizLoader {
     return quizzes;
   }
 
+  /**
+   * How a file of the folder shown as {@code displayDir} is shown, normalised as a path: the data
+   * folder shown as {@code .} (the project folder itself) gives {@code phase-01-intro.yaml}, never
+   * {@code ./phase-01-intro.yaml}, which is the name the site's cache and pages give the same file.
+   */
   private static String display(String displayDir, String name) {
-    return displayDir.isEmpty() || displayDir.endsWith("/") ? displayDir + name : displayDir + "/" + name;
+    return displayDir.isEmpty() ? name : Path.of(displayDir).resolve(name).normalize().toString().replace('\\', '/');
   }
 
   /**

@@ -127,7 +127,7 @@ final class ReasonText {
     }
     // Join, index and axis failures have a sentence of their own; anything else is "undefined".
     String key = switch (u.kind()) {
-      case JOIN, INDEX, AXIS -> "reason." + u.kind().key();
+      case JOIN, INDEX, INDEX_TYPE, AXIS -> "reason." + u.kind().key();
       default -> "reason.domain";
     };
     return fill(key, Map.of("operation", operation, "operands", Phrase.text(String.join("; ", operands))));

@@ -16,8 +16,9 @@ import java.util.Objects;
  *     when it could not be computed or is not a tensor
  * @param error the largest absolute error of the claimed value against autograd over all trials;
  *     {@code NaN} when not a gradient claim or not comparable (shape mismatch)
- * @param engineError the largest absolute error of the engine's gradient against central
- *     differences over all trials; {@code NaN} when not a gradient claim
+ * @param engineError the largest error of the engine's gradient against central differences over
+ *     all trials, relative to the gradient's scale ({@link
+ *     io.github.gradproof.autograd.GradCheckResult#relativeError()}); {@code NaN} when not a gradient claim
  * @param trials how many trials were run
  * @param verdict holds, false, or not checkable (a question with {@code verify: false})
  * @param reason why it is false; {@code null} otherwise

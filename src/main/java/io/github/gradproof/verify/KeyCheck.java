@@ -46,8 +46,9 @@ final class KeyCheck {
             + " so nothing proves it (the choice is " + where(q.choices().get(i).location()) + "): give it a claim,"
             + " or set verify: false with a verify_reason"));
       } else if (!c.keyed() && c.verdict() == Verdict.HOLDS) {
-        problems.add(atKey(q, q.id() + ": choice " + c.number() + " holds (\""
-            + c.claims().get(0).claim().source() + "\" in all " + trials + " trials), but the key does not mark "
+        ClaimResult held = c.claims().get(0);
+        problems.add(atKey(q, q.id() + ": choice " + c.number() + " holds: \"" + held.claim().source() + "\" ("
+            + where(held.claim().location()) + ") is true in all " + trials + " trials, but the key does not mark "
             + "it correct; add it to the answer or correct the claim"));
       } else if (c.keyed() && c.verdict() == Verdict.HOLDS) {
         if (constrains(cq.choiceClaims.get(i), vacuous)) {

@@ -309,12 +309,15 @@ public final class NumericVerifier {
           at.sourceLine()));
     }
 
-    /** Cross-checks every read gradient on this draw; returns the largest error ({@code NaN} for none). */
+    /**
+     * Cross-checks every read gradient on this draw; returns the largest error relative to its
+     * gradient's scale ({@link GradCheckResult#relativeError()}; {@code NaN} for none).
+     */
     private double crossCheck(VariantTrial trial, int number) {
       double max = Double.NaN;
       for (String name : checked) {
         GradCheckResult r = trial.check(name, engineCheck);
-        max = Double.isNaN(max) ? r.maxAbsError() : Math.max(max, r.maxAbsError());
+        max = Double.isNaN(max) ? r.relativeError() : Math.max(max, r.relativeError());
         DiagnosticException nan = r.passed() ? null : trial.nanGradient(cq, name);
         if (nan != null) {
           throw nan; // a NaN a forward line discards, not the engine's fault

@@ -19,7 +19,9 @@ import java.util.Map;
  *     assignment; for a numeric question, every variant)
  * @param sizes the dims assignments the trials ran under, in trial order, each in setup order
  *     (one empty map for a setup without dims); empty when nothing was run
- * @param engineError the largest error of the engine against central differences in this question
+ * @param engineError the largest error of the engine against central differences in this question,
+ *     relative to the scale of the gradient checked ({@link
+ *     io.github.gradproof.autograd.GradCheckResult#relativeError()})
  * @param experiment the finite-difference experiment, or {@code null} when no claim used one
  * @param problems drift found (key disagreeing with verdicts, no holding claim for the answer,
  *     engine disagreeing with finite differences); the build fails when any phase has one

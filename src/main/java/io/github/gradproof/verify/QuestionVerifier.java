@@ -239,7 +239,7 @@ public final class QuestionVerifier {
         skipped = true;
       } else {
         compared = true;
-        max = Double.isNaN(max) ? r.maxAbsError() : Math.max(max, r.maxAbsError());
+        max = Double.isNaN(max) ? r.relativeError() : Math.max(max, r.relativeError());
       }
     }
     return new ClaimTally.EngineOutcome(max, compared, skipped);
@@ -293,7 +293,7 @@ public final class QuestionVerifier {
           continue;
         }
         results.put(name, r);
-        max = Double.isNaN(max) ? r.maxAbsError() : Math.max(max, r.maxAbsError());
+        max = Double.isNaN(max) ? r.relativeError() : Math.max(max, r.relativeError());
         DiagnosticException nan = r.passed() ? null : NanGradient.of(cq, t.grads, name);
         if (nan != null) {
           throw nan; // a NaN a forward line discards, not the engine's fault

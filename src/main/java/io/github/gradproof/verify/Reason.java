@@ -169,7 +169,7 @@ public sealed interface Reason
    * does not fit, an axis out of range, another value outside the operation's domain.
    *
    * @param kind {@link Kind#BROADCAST}, {@link Kind#MATMUL}, {@link Kind#RESHAPE}, {@link Kind#JOIN},
-   *     {@link Kind#INDEX}, {@link Kind#AXIS} or {@link Kind#DOMAIN}
+   *     {@link Kind#INDEX}, {@link Kind#INDEX_TYPE}, {@link Kind#AXIS} or {@link Kind#DOMAIN}
    * @param operation the operation with its operands
    */
   record Undefined(Kind kind, Operation operation, Map<String, Integer> dims) implements Reason {
@@ -185,6 +185,7 @@ public sealed interface Reason
         case RESHAPE -> Kind.RESHAPE;
         case JOIN -> Kind.JOIN;
         case INDEX -> Kind.INDEX;
+        case INDEX_TYPE -> Kind.INDEX_TYPE;
         case AXIS -> Kind.AXIS;
         case DOMAIN -> Kind.DOMAIN;
       }, operation, dims);
@@ -237,6 +238,11 @@ public sealed interface Reason
      * do not broadcast together.
      */
     INDEX,
+    /**
+     * An index array of floats (a value that is not an integer), which NumPy and PyTorch refuse as
+     * indices whatever its values.
+     */
+    INDEX_TYPE,
     /** An axis out of range or repeated, or a permutation of the wrong length. */
     AXIS,
     /** Any other operation undefined on these operands (a label out of range, a zero step). */

@@ -41,6 +41,7 @@ public final class Reasons {
       case RESHAPE -> "cannot reshape ";
       case JOIN -> "arrays cannot be joined: ";
       case INDEX -> "invalid index: ";
+      case INDEX_TYPE -> "invalid index: an array of floats, which NumPy and PyTorch refuse as an index: ";
       case AXIS -> "invalid axis: ";
       case DOMAIN -> "undefined operation: ";
       case COMPARISON -> "comparison fails: ";

@@ -16,7 +16,8 @@ import java.util.Map;
  * @param draws how many draws this variant took: 1, plus one for each draw that was replaced
  *     (an undefined value, or inputs equal to an earlier variant's)
  * @param engineError the largest error of the engine's gradients the ask and placeholders read
- *     against finite differences, on these inputs; {@code NaN} when they read none
+ *     against finite differences, on these inputs, relative to each gradient's scale; {@code NaN}
+ *     when they read none
  */
 public record Variant(int number, Map<String, NumberArray> inputs, double answer, Map<String, Double> values, int draws,
     double engineError) {

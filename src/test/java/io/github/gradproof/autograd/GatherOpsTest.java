@@ -36,6 +36,8 @@ class GatherOpsTest {
         .startsWith("gather: index tensor must have the same number of dimensions as input tensor"));
     assertEquals("gather: index arrays must hold integers, got 0.5",
         refusal(() -> Ops.gather(X, 0, Tensor.of(new double[] {0.5}, 1, 1))));
+    assertEquals(ShapeException.Kind.INDEX_TYPE, assertThrows(ShapeException.class,
+        () -> Ops.gather(X, 0, Tensor.of(new double[] {0.5}, 1, 1))).kind(), "an array of floats, not a range");
     assertEquals("axis 2 is out of bounds for array of dimension 2",
         refusal(() -> Ops.gather(X, 2, Tensor.of(new double[] {0}, 1, 1))));
   }

@@ -37,6 +37,31 @@ class GradCheckScaleTest {
     }
   }
 
+  /**
+   * The figure reported reads the same at any magnitude: on {@code sum(x * x) * 1e20} the absolute
+   * error is in the thousands while the error relative to the gradient's scale (its largest element,
+   * the magnitude the pass rule's relative term is of) is at rounding's size, as at magnitude 1.
+   */
+  @ParameterizedTest(name = "sum(x * x) * {0}")
+  @CsvSource({"1e-12", "1", "1e12", "1e20"})
+  void theRelativeErrorReadsAlikeAtAnyMagnitude(double k) {
+    Tensor x = new Rng(3).normal(3, 4);
+    ToDoubleFunction<Var> f = v -> v.mul(v).sum().mul(c(k)).value().item();
+    Tensor g = times(x, 2 * k);
+    GradCheckResult r = GradCheck.check(f, x, g);
+    assertTrue(r.passed(), r::toString);
+    double largest = 0;
+    for (double v : g.data()) {
+      largest = Math.max(largest, Math.abs(v));
+    }
+    assertEquals(largest, r.scale(), largest * 1e-6, "the scale is the gradient's largest element: " + r);
+    assertEquals(r.maxAbsError() / r.scale(), r.relativeError());
+    assertTrue(r.relativeError() < GradCheck.RTOL, r::toString);
+    if (k == 1e20) {
+      assertTrue(r.maxAbsError() > 1, "an absolute figure would read as a failure: " + r);
+    }
+  }
+
   @Test
   void aStepOutOfTheDomainIsSkippedNotFailed() {
     // sqrt at 1e-7 with an offset of 1e6: the step (about 5e-4) reaches below zero

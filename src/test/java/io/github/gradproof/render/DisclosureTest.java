@@ -8,10 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.gradproof.QuizLoad;
+import io.github.gradproof.autograd.GradCheck;
 import io.github.gradproof.quiz.Phase;
 import io.github.gradproof.verify.PhaseResult;
 import io.github.gradproof.verify.PhaseVerifier;
 import io.github.gradproof.verify.QuestionResult;
+import io.github.gradproof.verify.QuestionVerifier;
+import io.github.gradproof.verify.TestQuestions;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,7 +47,10 @@ class DisclosureTest {
   }
 
   private static Map<String, Object> view(int question, String language) {
-    QuestionResult q = result.questions().get(question);
+    return view(result.questions().get(question), language);
+  }
+
+  private static Map<String, Object> view(QuestionResult q, String language) {
     return new ProofView(new MarkdownRenderer(), language, UI.of(language))
         .build(q, VerificationTable.of(q), ShapeSymbols.of(q.question().setup()));
   }
@@ -116,6 +122,28 @@ class DisclosureTest {
     String es = (String) view(2, "es").get("summary");
     assertTrue(es.contains(" con 20 entradas aleatorias de 3 tamaños; en <span class=\"nowrap\">9</span> de ellas, "
         + "autograd coincide"), es);
+  }
+
+  /**
+   * The engine's agreement reads relative to the gradient's size, so that gradients of 1e20 (whose
+   * central differences are off by thousands, 1e-17 of them) do not read as a failure: the figure is
+   * the one of the same question at magnitude 1, at rounding's size, never the absolute error.
+   */
+  @Test
+  void theEngineFigureIsRelativeToTheGradientsSizeAtAnyMagnitude() {
+    QuestionResult huge = new QuestionVerifier().verify(TestQuestions.free("q-huge",
+        TestQuestions.setup("N=4", "x[N]", "L = sum(x * x) * 1e20"), "dx = 2e20 * x"));
+    assertEquals(List.of(), huge.problems());
+    assertTrue(huge.engineError() > 0 && huge.engineError() < GradCheck.RTOL, "relative: " + huge.engineError());
+    String en = (String) view(huge, "en").get("summary");
+    assertTrue(en.endsWith("autograd agrees with finite differences to within <span class=\"nowrap\">"
+        + Numbers.errorCell(huge.engineError()) + "</span> of the gradient&#39;s size."), en);
+    String es = (String) view(huge, "es").get("summary");
+    assertTrue(es.endsWith("autograd coincide con las diferencias finitas con un error relativo al tamaño del "
+        + "gradiente de <span class=\"nowrap\">" + Numbers.errorCell(huge.engineError()) + "</span> como máximo."),
+        es);
+    assertEquals(Numbers.errorCell(huge.answerClaims().get(0).engineError()), rows(view(huge, "en")).get(0)
+        .get("engineError"), "the table's column gives the same relative figure");
   }
 
   @Test

@@ -289,6 +289,23 @@ class ReasonTextTest {
         ReasonText.detail(new Reason.Undefined(Reason.Kind.INDEX, index, DIMS)));
   }
 
+  /**
+   * An index array of floats is refused by NumPy and PyTorch whatever its values: the page says so
+   * and what to index with, never that an index is out of range.
+   */
+  @Test
+  void anIndexArrayOfFloatsSaysNumPyAndPyTorchRefuseItNotThatItIsOutOfRange() {
+    Operation index = new Operation(Operation.INDEX, false, List.of(tensor("dx", 4), tensor("s")));
+    Reason floats = new Reason.Undefined(Reason.Kind.INDEX_TYPE, index, SampleQuiz.dims("N", 4));
+    assertEquals("<code>dx[s]</code> is undefined: an index array holds floats, which NumPy and PyTorch refuse as "
+        + "indices (dx: (N,) = (4,); s: ()); index with integers: dims and their // arithmetic, arange, argmax, or a "
+        + "labels input.", html(ReasonText.phrase(floats, EN, NONE)));
+    assertEquals("<code>dx[s]</code> no está definida: un array de índices contiene números de coma flotante, que "
+        + "NumPy y PyTorch rechazan como índices (dx: (N,) = (4,); s: ()); indexa con enteros: dims y su aritmética "
+        + "con //, arange, argmax o una entrada labels.", html(ReasonText.phrase(floats, ES, NONE)));
+    assertEquals("(4,)[array()]", ReasonText.detail(floats));
+  }
+
   @Test
   void everyReasonIsASentenceInEveryBuiltInLanguage() {
     Operation matmul = new Operation("@", true, List.of(tensor("dC", 3, 5), tensor("A", 3, 4)));
@@ -314,7 +331,8 @@ class ReasonTextTest {
 
   /** The words that open each kind of reason in the build messages {@code verdicts.txt} is written in. */
   private static final List<String> MESSAGE_WORDS = List.of("shape ", "values differ: ", "shapes do not broadcast: ",
-      "matmul inner dimensions differ: ", "cannot reshape ", "arrays cannot be joined: ", "invalid index: ",
+      "matmul inner dimensions differ: ", "cannot reshape ", "arrays cannot be joined: ",
+      "invalid index: an array of floats, which NumPy and PyTorch refuse as an index: ", "invalid index: ",
       "invalid axis: ",
       "undefined operation: ", "comparison fails: ");
 

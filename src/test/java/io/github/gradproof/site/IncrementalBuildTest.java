@@ -142,6 +142,31 @@ class IncrementalBuildTest {
     assertEquals(Map.of("bench-1", 0, "bench-2", 5), loaded, "the unchanged file is found in the cache");
   }
 
+  /**
+   * {@code -Dgradproof.data=.}: the quiz files in the project folder itself (the output and the
+   * cache outside it, as the output guard requires). The loader and the cache name each file alike
+   * ({@code phase-01-bench-1.yaml}, never {@code ./phase-01-bench-1.yaml} for one of them), so an
+   * unchanged file is found in the cache and is not parsed again.
+   */
+  @Test
+  void dataInTheProjectFolderItselfIsCachedUnderTheNameTheLoaderGives(@TempDir Path elsewhere) throws IOException {
+    CorpusGenerator.write(project, 1, 2);
+    SiteConfig root = new SiteConfig(project, Path.of("."), Path.of("templates"), elsewhere.resolve("site"),
+        List.of("en", "es"));
+    assertEquals("phase-01-bench-1.yaml", root.displaySource(project.resolve("phase-01-bench-1.yaml")));
+    BuildOptions options = BuildOptions.DEFAULT.withGeneratorBuild("build-1").withCache(elsewhere.resolve("cache"));
+    new SiteGenerator(root, BuildLog.silent(), new Pipeline("test", recording, verifier::verify), options).generate();
+    assertEquals("Source file: phase-01-bench-1.yaml", org.jsoup.Jsoup.parse(TestProject.snapshot(elsewhere
+        .resolve("site")).get("en/phase-01-bench-1.html")).selectFirst("footer .source").text());
+    new SiteGenerator(root, BuildLog.silent(), new Pipeline("test", recording, verifier::verify), options).generate();
+    assertEquals(Map.of("bench-1", 0, "bench-2", 0), loaded, "both unchanged files are found in the cache");
+    Path second = project.resolve("phase-02-bench-2.yaml");
+    Files.writeString(second, Files.readString(second, StandardCharsets.UTF_8).replace("Benchmark\"", "Edited\""),
+        StandardCharsets.UTF_8);
+    new SiteGenerator(root, BuildLog.silent(), new Pipeline("test", recording, verifier::verify), options).generate();
+    assertEquals(Map.of("bench-1", 0, "bench-2", 5), loaded, "only the edited file is parsed again");
+  }
+
   @Test
   void aStandInIsNeverVerified() throws IOException {
     generator().generate();

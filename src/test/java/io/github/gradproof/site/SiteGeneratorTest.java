@@ -132,7 +132,8 @@ class SiteGeneratorTest {
         table.select("tbody tr").get(1).selectFirst("td.verdict").text());
     assertEquals("· explicada, sin comprobación automática", table.select("tbody tr").get(2).selectFirst("td.verdict").text());
     assertEquals("2 afirmaciones comprobadas con 3 entradas aleatorias de 1 tamaño; autograd coincide con las diferencias "
-        + "finitas con un error de 2.5e-10 como máximo.", es.selectFirst("#q-03-01 .proof-summary").text());
+        + "finitas con un error relativo al tamaño del gradiente de 2.5e-10 como máximo.",
+        es.selectFirst("#q-03-01 .proof-summary").text());
     assertEquals("1 opción se explica en el texto, sin comprobación automática.",
         es.selectFirst("#q-03-01 .proof-note").text());
     Element technical = es.selectFirst("#q-03-01 details.proof-details table.technical-table");

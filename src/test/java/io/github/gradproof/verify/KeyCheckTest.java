@@ -95,8 +95,8 @@ class KeyCheckTest {
     DiagnosticException e = assertThrows(DiagnosticException.class, () -> new PhaseVerifier().verify(phase));
     assertEquals(List.of(
         "test.yaml:20:27: q-7: unknown name 'Bt' (did you mean 'B'?)",
-        "test.yaml:30:13: q-8: choice 1 holds (\"dA = dC @ B.T\" in all " + 2 * QuestionVerifier.DEFAULT_SEEDS
-            + " trials), but the key does not mark it "
+        "test.yaml:30:13: q-8: choice 1 holds: \"dA = dC @ B.T\" (at line 20, column 17) is true in all "
+            + 2 * QuestionVerifier.DEFAULT_SEEDS + " trials, but the key does not mark it "
             + "correct; add it to the answer or correct the claim",
         "test.yaml:30:13: q-8: the key marks choice 2 correct, but \"dA = dC\" (at line 21, column 17) is false: shape (3, 5) ≠ dA (3, 4)"),
         messages(e.diagnostics()));
@@ -105,12 +105,12 @@ class KeyCheckTest {
   @Test
   void anEngineDisagreeingWithFiniteDifferencesIsDrift() {
     EngineCheck broken = (f, x, g) -> new io.github.gradproof.autograd.GradCheckResult(2.5e-3, 1e-2, new int[] {0, 1},
-        false, 2 * x.size(), 0);
+        false, 2 * x.size(), 0, 0.5);
     Question q = TestQuestions.free("q-11", MATMUL, "dA = dC @ B.T");
     QuestionResult r = new QuestionVerifier(3, broken).verify(q);
     assertEquals(List.of("test.yaml:1:5: q-11: the engine's gradient dA disagrees with central differences "
         + "(|Δ| = 2.5e-03 in trial 1 of 7); the autograd engine is wrong here, not the quiz"), messages(r.problems()));
-    assertEquals(2.5e-3, r.answerClaims().get(0).engineError());
+    assertEquals(5e-3, r.answerClaims().get(0).engineError(), "relative to the gradient's scale 0.5");
   }
 
   @Test

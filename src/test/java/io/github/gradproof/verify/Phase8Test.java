@@ -136,7 +136,8 @@ class Phase8Test {
         "    answer: 3\n    explanation:\n      en: \"In the forward pass");
     DiagnosticException e = assertThrows(DiagnosticException.class, () -> new PhaseVerifier().check(List.of(phase)));
     assertEquals(List.of(
-        DISPLAY + ":38:13: q-08-01: choice 2 holds (\"da = sum(dc, axis=0)\" in all " + 2 * QuestionVerifier.DEFAULT_SEEDS + " trials), but the key does "
+        DISPLAY + ":38:13: q-08-01: choice 2 holds: \"da = sum(dc, axis=0)\" (at line 29, column 17) is true in all "
+            + 2 * QuestionVerifier.DEFAULT_SEEDS + " trials, but the key does "
             + "not mark it correct; add it to the answer or correct the claim",
         DISPLAY + ":38:13: q-08-01: the key marks choice 3 correct, but \"da = dc * one_hot(0, D)\" (at line 33, column 17) is false: "
             + "shape (4, 3) ≠ da (3,)"), messages(e));
@@ -147,7 +148,8 @@ class Phase8Test {
     Phase phase = edited("answer: [1, 2]", "answer: [1, 3]");
     DiagnosticException e = assertThrows(DiagnosticException.class, () -> new PhaseVerifier().check(List.of(phase)));
     assertEquals(List.of(
-        DISPLAY + ":61:13: q-08-02: choice 2 holds (\"dB = A.T @ dC\" in all " + 2 * QuestionVerifier.DEFAULT_SEEDS + " trials), but the key does not mark it "
+        DISPLAY + ":61:13: q-08-02: choice 2 holds: \"dB = A.T @ dC\" (at line 56, column 17) is true in all "
+            + 2 * QuestionVerifier.DEFAULT_SEEDS + " trials, but the key does not mark it "
             + "correct; add it to the answer or correct the claim",
         DISPLAY + ":61:13: q-08-02: the key marks choice 3 correct, but \"dA = B @ dC.T\" (at line 57, column 17) is false: "
             + "shape (4, 3) ≠ dA (3, 4)"), messages(e));
