@@ -408,7 +408,13 @@ public final class GradCheck {
   private static final class Tally {
     double maxAbs;
     double maxRel;
-    /** The largest magnitude compared: reported with the errors, never part of the pass rule. */
+    /**
+     * The largest magnitude compared, or the magnitude whose {@link #RTOL} share equals a point's
+     * allowance where that is larger: reported with the errors, never part of the pass rule. A
+     * gradient that is only rounding (0 in exact arithmetic, as the gradient of {@code sum(softmax(z))})
+     * is then measured against the noise it is allowed, not against its own roundoff, which would
+     * make a passing check read as disagreeing by 100 %.
+     */
     double scale;
     double worstExcess = -1;
     boolean passed = true;
@@ -429,7 +435,8 @@ public final class GradCheck {
       passed &= excess <= 1.0;
       maxAbs = Double.isNaN(err) || Double.isNaN(maxAbs) ? Double.NaN : Math.max(maxAbs, err);
       maxRel = Double.isNaN(rel) || Double.isNaN(maxRel) ? Double.NaN : Math.max(maxRel, rel);
-      scale = Double.isNaN(denom) || Double.isNaN(scale) ? Double.NaN : Math.max(scale, denom);
+      scale = Double.isNaN(denom) || Double.isNaN(scale) ? Double.NaN
+          : Math.max(scale, Math.max(denom, allowance / RTOL));
       if (excess > worstExcess) {
         worstExcess = excess;
         return true;
