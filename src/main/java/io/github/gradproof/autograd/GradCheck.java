@@ -19,7 +19,7 @@ import java.util.function.ToDoubleFunction;
  * {@code x - h} are exact, and every quotient divides by the displacement actually taken.
  *
  * <p><b>Pass rule.</b> A point passes at once when {@code |a - D(h)| <= }{@value #RTOL}{@code ·|D(h)| +
- * K·ε·(|f(x+h)| + |f(x-h)|) / 2h}: the difference is within what rounding alone explains. Otherwise
+ * K·(ε·(|f(x+h)| + |f(x-h)|) + 2·MIN_VALUE) / 2h}: the difference is within what rounding alone explains. Otherwise
  * (only then, so that a correct engine costs no more than two evaluations per point) the point is
  * judged again with two more evaluations at {@code h/2}: the Richardson value
  * {@code R = (4·D(h/2) - D(h)) / 3}, free of the {@code h²} truncation term, must satisfy
@@ -332,9 +332,14 @@ public final class GradCheck {
       return Double.isFinite(f0) && !(Double.isFinite(plus.value) && Double.isFinite(minus.value));
     }
 
-    /** {@code K·ε·(|f⁺| + |f⁻|) / (x⁺ - x⁻)}: the modelled rounding error of one central difference. */
+    /**
+     * {@code K·(ε·(|f⁺| + |f⁻|) + 2·MIN_VALUE) / (x⁺ - x⁻)}: the modelled rounding error of one central
+     * difference. Below the smallest normal double a value's rounding is no longer relative but the
+     * subnormal spacing, {@link Double#MIN_VALUE}: an objective of about 1e-318
+     * ({@code sum(sigmoid(x - 730))}) would otherwise blame the engine for differences of 1e-318.
+     */
     private static double modelled(Evaluation plus, Evaluation minus, double width) {
-      return ROUNDING * EPS * (Math.abs(plus.value) + Math.abs(minus.value)) / width;
+      return ROUNDING * (EPS * (Math.abs(plus.value) + Math.abs(minus.value)) + 2 * Double.MIN_VALUE) / width;
     }
 
     /**

@@ -57,6 +57,22 @@ class GradCheckScaleTest {
     assertTrue(r.relativeError() < GradCheck.RTOL, r::toString);
   }
 
+  /**
+   * Below the smallest normal double rounding is the subnormal spacing, not a share of the value: an
+   * objective of about 1e-318 (a sigmoid saturated at x - 730) passes, where the relative noise model
+   * alone called differences of 1e-318 the engine's error.
+   */
+  @Test
+  void aSubnormalObjectivePasses() {
+    Tensor x = new Rng(7).normal(2, 3);
+    ToDoubleFunction<Var> f = v -> v.sub(c(730)).sigmoid().sum().value().item();
+    Var leaf = Var.parameter(x);
+    GradCheckResult r = GradCheck.check(f, x, leaf.sub(c(730)).sigmoid().sum().backward().of(leaf));
+    assertTrue(r.passed(), r::toString);
+    Tensor wrong = times(leaf.sub(c(730)).sigmoid().sum().backward().of(leaf), 3);
+    assertFalse(GradCheck.check(f, x, wrong).passed(), "three times the gradient is still refused");
+  }
+
   @ParameterizedTest(name = "sum(x * x) * {0}")
   @CsvSource({"1e-12", "1", "1e12", "1e20"})
   void theRelativeErrorReadsAlikeAtAnyMagnitude(double k) {
