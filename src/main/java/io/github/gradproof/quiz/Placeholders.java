@@ -75,7 +75,7 @@ public final class Placeholders {
         Cursor cursor = new Cursor(reader, valueOf(node, language));
         reader.error(cursor.find("{{", "").location(), "the '" + language + "' text of " + field + " has a"
             + " placeholder, but only the explanation is filled with each variant's values; move it to the"
-            + " explanation, or write \\{{ for two literal braces");
+            + " explanation, or write \\{{ for two literal braces (\\\\{{ inside a double-quoted YAML string)");
         return false;
       }
     }
@@ -88,7 +88,7 @@ public final class Placeholders {
     }
     reader.error(cursor.find("{{", "").location(), "'{{' in the '" + language + "' text of " + field
         + " opens a placeholder that is not closed by '}}' on the same line; close it, or write \\{{ for"
-        + " two literal braces");
+        + " two literal braces (\\\\{{ inside a double-quoted YAML string)");
     return false;
   }
 

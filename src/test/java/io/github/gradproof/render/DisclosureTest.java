@@ -222,6 +222,6 @@ class DisclosureTest {
     assertEquals(UI.of("en").get("verify.exact_dims") + " The prompt is about a 3×5 array.",
         proofs.get(3).select("p.verify-exact").text());
     String index = org.jsoup.Jsoup.parse(pages.indexPage("es", List.of(result))).select(".phase-meta").text();
-    assertEquals("4 preguntas · 3 verificadas · 1 verificada en parte", index);
+    assertEquals("4 preguntas · 3 verificadas · 1 de ellas en parte", index);
   }
 }
