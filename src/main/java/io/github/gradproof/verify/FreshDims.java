@@ -34,6 +34,10 @@ import java.util.TreeSet;
  * dims: a claim that holds only for the author's parities fails in one of them. Values come from
  * the smallest {@code max(6, n + 3)} such integers (the pool widens only if no draw fits), so trials
  * stay as cheap as the author's. The draws depend only on the question id.
+ *
+ * <p>All of this is about the free dims: a derived dim ({@code E: NH * DH}) is never drawn but
+ * computed from the fresh values ({@link Setup#sizes}), so it keeps its relation to them and has
+ * none of the properties above; one that is no positive size there is an authoring error.
  */
 final class FreshDims {
 
