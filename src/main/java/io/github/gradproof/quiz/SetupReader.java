@@ -133,7 +133,7 @@ final class SetupReader {
         dimsOk = false;
         continue;
       }
-      if (value instanceof ScalarNode && !Tag.INT.equals(value.getTag()) && !Tag.NULL.equals(value.getTag())) {
+      if (value instanceof ScalarNode && Tag.STR.equals(value.getTag())) { // a number is a free dim
         Set<String> defined = new LinkedHashSet<>(dims.keySet());
         defined.addAll(derived.keySet());
         DimExpr formula = DerivedDims.readDerived(reader, name, value, declared, defined);
