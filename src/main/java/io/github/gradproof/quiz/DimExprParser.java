@@ -149,7 +149,8 @@ public final class DimExprParser {
 
   private String word(int start) {
     int end = start;
-    while (end < text.length() && (Character.isLetterOrDigit(text.charAt(end)) || "._".indexOf(text.charAt(end)) >= 0)) {
+    while (end < text.length()
+        && (Character.isLetterOrDigit(text.charAt(end)) || "._".indexOf(text.charAt(end)) >= 0)) {
       end++;
     }
     return end == start ? text.substring(start, start + 1) : text.substring(start, end);

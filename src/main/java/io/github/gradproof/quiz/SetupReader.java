@@ -263,7 +263,7 @@ final class SetupReader {
         classes = dimRef(classesNode, what + " classes");
       }
       range = RangeReader.read(reader, map, dist, what);
-      p = probability(map, dist, what);
+      p = ProbabilityReader.read(reader, map, dist, what);
     } else if (!(value instanceof SequenceNode)) {
       reader.error(value, what + " must be a shape like [M, K] or a map like {shape: [B], dist:"
           + " labels, classes: K}; found " + NodeReader.describe(value));
@@ -275,42 +275,6 @@ final class SetupReader {
     }
     checkSize(name, shape, keyNode);
     return new InputSpec(name, shape, dist, classes, reader.location(keyNode), range, p);
-  }
-
-  /**
-   * A Bernoulli mask's {@code p:}, the probability of a 1.0, strictly between 0 and 1 (0.5 when
-   * absent); {@code null} for other distributions, where {@code p:} is refused.
-   */
-  private Double probability(MapView map, Distribution dist, String what) {
-    Node node = map.value("p");
-    if (dist != Distribution.BERNOULLI) {
-      if (node != null && dist != null) {
-        reader.error(map.key("p"), "p only applies to dist: bernoulli (the probability of drawing 1.0); remove it"
-            + " or set dist: bernoulli for " + what);
-      }
-      return null;
-    }
-    if (node == null) {
-      return 0.5;
-    }
-    boolean number = node instanceof ScalarNode && (Tag.INT.equals(node.getTag()) || Tag.FLOAT.equals(node.getTag()));
-    double p = number ? parseNumber(((ScalarNode) node).getValue()) : Double.NaN;
-    if (!(p > 0 && p < 1)) {
-      reader.error(node, "p of " + what + " must be a number strictly between 0 and 1 (the probability of"
-          + " drawing 1.0), e.g. p: 0.2; found " + NodeReader.describe(node) + (number && (p == 0 || p == 1)
-          ? " (a mask of all " + (p == 0 ? "zeros" : "ones") + " is no random mask: write "
-          + (p == 0 ? "zeros_like(x)" : "ones_like(x)") + " in a forward line instead)" : ""));
-      return null;
-    }
-    return p;
-  }
-
-  private static double parseNumber(String text) {
-    try {
-      return Double.parseDouble(text.replace("_", ""));
-    } catch (NumberFormatException e) {
-      return Double.NaN; // .inf, .nan, 0x10: none is a probability
-    }
   }
 
   private Distribution distribution(Node node, String what) {

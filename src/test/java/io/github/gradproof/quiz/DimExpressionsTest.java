@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.github.gradproof.diag.Diagnostic;
 import io.github.gradproof.diag.DiagnosticException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -54,7 +55,10 @@ class DimExpressionsTest {
     assertEquals(Map.of("NH", List.of(2), "DH", List.of(3)), s.dims());
     assertEquals("NH * DH", s.derived().get("E").toString());
     assertEquals("(E + 1) // 2 - 1", s.derived().get("F").toString());
-    assertEquals(List.of("NH", "DH", "E", "F"), List.copyOf(s.sizes(new java.util.LinkedHashMap<>(Map.of("NH", 2)) {{ put("DH", 3); }}, 100).keySet()));
+    Map<String, Integer> free = new LinkedHashMap<>();
+    free.put("NH", 2);
+    free.put("DH", 3);
+    assertEquals(List.of("NH", "DH", "E", "F"), List.copyOf(s.sizes(free, 100).keySet()), "free dims, then derived");
     assertEquals(Map.of("NH", 5, "DH", 4, "E", 20, "F", 9), s.sizes(Map.of("NH", 5, "DH", 4), 100));
   }
 
@@ -161,7 +165,8 @@ class DimExpressionsTest {
         + " drawing 1.0), e.g. p: 0.2; found the text 'half'"),
         problems("{N: 4}", "{x: [N], m: {shape: [N], dist: bernoulli, p: half}}"));
     assertEquals(List.of("12:55: p only applies to dist: bernoulli (the probability of drawing 1.0); remove it or"
-        + " set dist: bernoulli for input 'm'"), problems("{N: 4}", "{x: [N], m: {shape: [N], dist: uniform, p: 0.5}}"));
+        + " set dist: bernoulli for input 'm'"),
+        problems("{N: 4}", "{x: [N], m: {shape: [N], dist: uniform, p: 0.5}}"));
   }
 
   @Test
