@@ -107,4 +107,20 @@ public final class Rng {
     }
     return Tensor.of(data, shape);
   }
+
+  /**
+   * A 0/1 mask: each element 1.0 with probability {@code p}, else 0.0 (one uniform draw each).
+   *
+   * @throws IllegalArgumentException unless {@code 0 < p < 1}
+   */
+  public Tensor bernoulli(double p, int... shape) {
+    if (!(p > 0 && p < 1)) {
+      throw new IllegalArgumentException("p must be in (0, 1), got " + p);
+    }
+    double[] data = new double[Shapes.allocationSize(Shapes.checkShape(shape))];
+    for (int i = 0; i < data.length; i++) {
+      data[i] = nextDouble() < p ? 1 : 0;
+    }
+    return Tensor.of(data, shape);
+  }
 }

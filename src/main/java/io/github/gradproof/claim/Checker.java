@@ -82,8 +82,8 @@ final class Checker {
   private void gradientClaim(Line.GradientClaim g) {
     String name = g.name();
     Scope.Kind target = scope.gradientOf(name);
-    if (target == Scope.Kind.LABELS) {
-      error(g.namePos(), labelsMessage(name.substring(1)));
+    if (target == Scope.Kind.LABELS || target == Scope.Kind.MASK) {
+      error(g.namePos(), constantMessage(name.substring(1), target));
     } else if (target == null) {
       if (scope.kind(name) != null) {
         error(g.namePos(), "'" + name + " = ...' is not a claim: only a gradient 'dX' can stand left of '='; to compare, write '=='");
@@ -188,8 +188,8 @@ final class Checker {
       return scope.type(name);
     }
     Scope.Kind target = scope.gradientOf(name);
-    if (target == Scope.Kind.LABELS) {
-      return error(n.pos(), labelsMessage(name.substring(1)));
+    if (target == Scope.Kind.LABELS || target == Scope.Kind.MASK) {
+      return error(n.pos(), constantMessage(name.substring(1), target));
     }
     if (target != null) {
       return scope.type(name);
@@ -493,7 +493,12 @@ final class Checker {
         || name.equals("central") || Expr.Num.isConstant(name) || Functions.named(name) != null;
   }
 
-  private static String labelsMessage(String name) {
+  private static String constantMessage(String name, Scope.Kind kind) {
+    if (kind == Scope.Kind.MASK) {
+      return "'" + name + "' is a 0/1 mask (dist: bernoulli), which has no gradient: a dropout mask is a constant"
+          + " of the forward lines, as in PyTorch, so 'd" + name + "' does not exist; claim the gradients of the"
+          + " inputs the mask multiplies";
+    }
     return "'" + name + "' holds class labels, which have no gradient";
   }
 

@@ -20,6 +20,8 @@ public final class Scope {
     INPUT,
     /** An integer class-label input; has no gradient. */
     LABELS,
+    /** A 0/1 mask input ({@code dist: bernoulli}), a constant as a dropout mask is in PyTorch; has no gradient. */
+    MASK,
     /** A name defined by a forward line; has a gradient. */
     FORWARD
   }
@@ -61,6 +63,18 @@ public final class Scope {
     return new Scope(Collections.unmodifiableMap(copy), Collections.unmodifiableMap(typeCopy), gradients);
   }
 
+  /**
+   * This scope plus a derived dim: an integer standing for {@code value}, its formula over the
+   * dims before it ({@code E} for {@code NH * DH}), so that the checker sees both as one size.
+   */
+  public Scope withDim(String name, Dim value) {
+    Map<String, Kind> copy = new LinkedHashMap<>(names);
+    copy.put(name, Kind.DIM);
+    Map<String, StaticType> typeCopy = new LinkedHashMap<>(types);
+    typeCopy.put(name, new StaticType.IntType(value));
+    return new Scope(Collections.unmodifiableMap(copy), Collections.unmodifiableMap(typeCopy), gradients);
+  }
+
   /** This scope with gradient names {@code dX} available, as in claims. */
   public Scope withGradients() {
     return new Scope(names, types, true);
@@ -76,7 +90,7 @@ public final class Scope {
       return t;
     }
     Kind target = gradientOf(name);
-    return target == null || target == Kind.LABELS ? null : types.get(name.substring(1));
+    return target == null || target == Kind.LABELS || target == Kind.MASK ? null : types.get(name.substring(1));
   }
 
   /** What {@code name} stands for, or {@code null} when it is not a plain name here. */

@@ -153,6 +153,8 @@ final class NumericReader {
         }
       });
       long shown = 0;
+      // the first alternatives: numeric questions list none (reported above)
+      Map<String, Integer> sizes = setup.sizes(Setup.combinations(setup.dims()).get(0), Integer.MAX_VALUE);
       for (InputSpec in : setup.inputs()) {
         Distribution d = in.distribution();
         if (d != Distribution.SMALL_INT && d != Distribution.SMALL_DECIMAL && d != Distribution.LABELS) {
@@ -160,7 +162,7 @@ final class NumericReader {
               + " question shows its inputs to the reader, who works the answer from them; write {shape: [...],"
               + " dist: small_int} or dist: small_decimal (with range: [low, high] if needed)");
         }
-        shown += elements(in, setup.dims());
+        shown += elements(in, sizes);
       }
       if (shown > NumericSpec.MAX_SHOWN_ELEMENTS) {
         reader.error(setup.location(), "the inputs hold " + shown + " numbers, more than the "
@@ -182,11 +184,10 @@ final class NumericReader {
       }
     }
 
-    private static long elements(InputSpec in, Map<String, List<Integer>> dims) {
+    private static long elements(InputSpec in, Map<String, Integer> sizes) {
       long n = 1;
       for (String axis : in.shape()) {
-        List<Integer> d = dims.get(axis);
-        n = Math.min(n * (d != null ? d.get(0) : Long.parseLong(axis)), Long.MAX_VALUE / 1_000_000);
+        n = Math.min(n * Setup.size(axis, sizes), Long.MAX_VALUE / 1_000_000);
       }
       return n;
     }

@@ -34,7 +34,7 @@ final class SetupReader {
 
   private static final List<String> SETUP_KEYS = List.of("dims", "inputs", "forward", "exact_dims",
       "exact_dims_reason");
-  private static final List<String> INPUT_KEYS = List.of("shape", "dist", "classes", "range");
+  private static final List<String> INPUT_KEYS = List.of("shape", "dist", "classes", "range", "p");
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   /**
    * The names claims read as literals, not as names (claim.Parser's {@code True}, {@code False},
@@ -48,6 +48,10 @@ final class SetupReader {
 
   private final NodeReader reader;
   private final Map<String, List<Integer>> dims = new LinkedHashMap<>();
+  /** The derived dims ({@code E: NH * DH}), in file order. */
+  private final Map<String, DimExpr> derived = new LinkedHashMap<>();
+  /** Every dim's size at each of the author's assignments; empty when the dims have problems. */
+  private List<Map<String, Integer>> authorSizes = List.of(Map.of());
   private final Map<String, SourceLocation> dimLocations = new LinkedHashMap<>();
   private final Map<String, InputSpec> inputs = new LinkedHashMap<>();
   private final Map<String, SourceSpan> forwardNames = new LinkedHashMap<>();
@@ -87,7 +91,7 @@ final class SetupReader {
       return null;
     }
     return new Setup(dims, dimLocations, new ArrayList<>(inputs.values()), forward, reader.location(key),
-        exactDimsReason);
+        exactDimsReason, derived);
   }
 
   /**
@@ -120,12 +124,25 @@ final class SetupReader {
       return;
     }
     long combinations = 1;
-    for (Map.Entry<String, NodeTuple> e :
-        reader.entries((MappingNode) node, "dims").entrySet()) {
+    Map<String, NodeTuple> entries = reader.entries((MappingNode) node, "dims");
+    List<String> declared = new ArrayList<>(entries.keySet());
+    for (Map.Entry<String, NodeTuple> e : entries.entrySet()) {
       String name = e.getKey();
       Node value = e.getValue().getValueNode();
       if (!checkName(e.getValue().getKeyNode(), name, "dim")) {
         dimsOk = false;
+        continue;
+      }
+      if (value instanceof ScalarNode && Tag.STR.equals(value.getTag())) { // a number is a free dim
+        Set<String> defined = new LinkedHashSet<>(dims.keySet());
+        defined.addAll(derived.keySet());
+        DimExpr formula = DerivedDims.readDerived(reader, name, value, declared, defined);
+        if (formula == null) {
+          dimsOk = false;
+          continue;
+        }
+        derived.put(name, formula);
+        dimLocations.put(name, reader.location(value));
         continue;
       }
       List<Integer> values = dimValues(name, value);
@@ -142,6 +159,11 @@ final class SetupReader {
         dimsOk = false;
         combinations = 1;
       }
+    }
+    if (dimsOk) {
+      authorSizes = DerivedDims.authorSizes(reader, dims, derived, dimLocations);
+      dimsOk = authorSizes != null;
+      authorSizes = dimsOk ? authorSizes : List.of();
     }
   }
 
@@ -160,6 +182,13 @@ final class SetupReader {
     List<Integer> values = new ArrayList<>();
     boolean ok = true;
     for (Node item : items) {
+      if (value instanceof SequenceNode && item instanceof ScalarNode sc && Tag.STR.equals(item.getTag())) {
+        reader.error(item, what + " lists '" + sc.getValue() + "' among its alternatives, which are whole numbers;"
+            + " a derived dim has no alternatives of its own (it follows the dims it is computed from): write "
+            + name + ": " + sc.getValue() + " without a list, or list whole numbers");
+        ok = false;
+        continue;
+      }
       Integer n = reader.integer(item, what);
       if (n == null) {
         ok = false;
@@ -197,7 +226,7 @@ final class SetupReader {
       if (!checkName(keyNode, name, "input")) {
         continue;
       }
-      if (dims.containsKey(name)) {
+      if (dims.containsKey(name) || derived.containsKey(name)) {
         reader.error(keyNode, "input '" + name + "' has the name of a dim; rename one of them");
         continue;
       }
@@ -214,6 +243,7 @@ final class SetupReader {
     Distribution dist = Distribution.NORMAL;
     String classes = null;
     ValueRange range = null;
+    Double p = null;
     int before = reader.problems().count();
     if (value instanceof MappingNode) {
       MapView map = reader.map(value, what, INPUT_KEYS, "");
@@ -233,6 +263,7 @@ final class SetupReader {
         classes = dimRef(classesNode, what + " classes");
       }
       range = RangeReader.read(reader, map, dist, what);
+      p = ProbabilityReader.read(reader, map, dist, what);
     } else if (!(value instanceof SequenceNode)) {
       reader.error(value, what + " must be a shape like [M, K] or a map like {shape: [B], dist:"
           + " labels, classes: K}; found " + NodeReader.describe(value));
@@ -243,7 +274,7 @@ final class SetupReader {
       return null;
     }
     checkSize(name, shape, keyNode);
-    return new InputSpec(name, shape, dist, classes, reader.location(keyNode), range);
+    return new InputSpec(name, shape, dist, classes, reader.location(keyNode), range, p);
   }
 
   private Distribution distribution(Node node, String what) {
@@ -277,7 +308,10 @@ final class SetupReader {
     return shape.contains(null) ? null : shape;
   }
 
-  /** A dim name declared under dims, or a positive integer literal; {@code null} if reported. */
+  /**
+   * A positive integer literal, a dim name declared under dims, or an expression over them
+   * ({@code 2 * C}, {@code T + 1}), as its canonical text; {@code null} if reported.
+   */
   private String dimRef(Node node, String what) {
     if (node instanceof ScalarNode && Tag.INT.equals(node.getTag())) {
       Integer n = reader.integer(node, what);
@@ -287,29 +321,24 @@ final class SetupReader {
       }
       return n == null ? null : Integer.toString(n);
     }
-    String name = reader.text(node, what);
-    if (name == null) {
+    String text = reader.text(node, what);
+    if (text == null) {
       return null;
     }
-    if (!dims.containsKey(name)) {
-      if (dimsOk) {
-        Optional<String> guess = Suggestions.closest(name, dims.keySet());
-        reader.error(node, "unknown dim '" + name + "' in " + what
-            + guess.map(g -> " (did you mean '" + g + "'?)").orElse("")
-            + "; declare it under dims or write a number");
-      }
-      return null;
-    }
-    return name;
+    Set<String> known = new LinkedHashSet<>(dims.keySet());
+    known.addAll(derived.keySet());
+    return DerivedDims.readAxis(reader, node, text, what, known, dimsOk ? authorSizes : List.of());
   }
 
+  /** The input's elements at the author's largest sizes (each assignment tried: an axis may be T - K). */
   private void checkSize(String name, List<String> shape, Node at) {
     long elements = 1;
-    for (String axis : shape) {
-      long size = dims.containsKey(axis)
-          ? dims.get(axis).stream().mapToLong(Integer::longValue).max().orElse(1)
-          : Long.parseLong(axis);
-      elements = Math.min(elements * size, MAX_ELEMENTS + 1);
+    for (Map<String, Integer> sizes : dimsOk ? authorSizes : List.<Map<String, Integer>>of()) {
+      long n = 1;
+      for (String axis : shape) {
+        n = Math.min(n * Setup.size(axis, sizes), MAX_ELEMENTS + 1);
+      }
+      elements = Math.max(elements, n);
     }
     if (elements > MAX_ELEMENTS) {
       reader.error(at, "input '" + name + "' would have more than " + MAX_ELEMENTS + " elements"
@@ -336,7 +365,8 @@ final class SetupReader {
         continue;
       }
       String name = m.group(1);
-      String clash = inputs.containsKey(name) ? "input" : dims.containsKey(name) ? "dim" : null;
+      String clash = inputs.containsKey(name) ? "input"
+          : dims.containsKey(name) || derived.containsKey(name) ? "dim" : null;
       if (clash != null) {
         reader.error(line.location(), "forward line reassigns the " + clash + " '" + name
             + "'; give the result a new name");
@@ -366,7 +396,7 @@ final class SetupReader {
       } else if (forwardNames.containsKey(gradient)) {
         at = forwardNames.get(gradient).location();
         kind = "forward name";
-      } else if (dims.containsKey(gradient)) {
+      } else if (dimLocations.containsKey(gradient)) {
         at = dimLocations.get(gradient);
         kind = "dim";
       }

@@ -13,6 +13,8 @@ import io.github.gradproof.claim.StaticType;
 import io.github.gradproof.diag.Diagnostic;
 import io.github.gradproof.diag.SourceSpan;
 import io.github.gradproof.quiz.Choice;
+import io.github.gradproof.quiz.DimExpr;
+import io.github.gradproof.quiz.DimExprParser;
 import io.github.gradproof.quiz.Distribution;
 import io.github.gradproof.quiz.InputSpec;
 import io.github.gradproof.quiz.Question;
@@ -141,6 +143,10 @@ final class CompiledQuestion {
     for (String dim : setup.dims().keySet()) {
       scope = scope.with(dim, Scope.Kind.DIM);
     }
+    for (Map.Entry<String, DimExpr> d : setup.derived().entrySet()) {
+      // a derived dim stands for its formula over the free dims, so E and NH * DH are one size
+      scope = scope.withDim(d.getKey(), dimOf(d.getValue(), scope));
+    }
     for (InputSpec in : setup.inputs()) {
       if (scope.kind(in.name()) != null) {
         errors.add(Diagnostic.at(in.location(), "'" + in.name() + "' is defined twice in the setup; rename one"));
@@ -156,8 +162,7 @@ final class CompiledQuestion {
           checkDim(in, in.classes(), "'classes' of '" + in.name() + "'");
         }
       }
-      scope = scope.with(in.name(), in.distribution() == Distribution.LABELS ? Scope.Kind.LABELS : Scope.Kind.INPUT,
-          shapeOf(in, setup));
+      scope = scope.with(in.name(), kindOf(in.distribution()), shapeOf(in, scope));
     }
     for (SourceSpan text : setup.forward()) {
       CheckedLine checked = Claims.checkForwardLine(text, scope, errors);
@@ -197,28 +202,67 @@ final class CompiledQuestion {
     return live;
   }
 
-  /** An input's static shape: its declared axes as dims or integer literals. */
-  private static Shape shapeOf(InputSpec in, Setup setup) {
+  private static Scope.Kind kindOf(Distribution d) {
+    return d == Distribution.LABELS ? Scope.Kind.LABELS : d == Distribution.BERNOULLI ? Scope.Kind.MASK
+        : Scope.Kind.INPUT;
+  }
+
+  /** An input's static shape: its declared axes as sizes over the dims. */
+  private static Shape shapeOf(InputSpec in, Scope scope) {
     List<Dim> dims = new ArrayList<>();
     for (String axis : in.shape()) {
-      if (setup.dims().containsKey(axis)) {
-        dims.add(Dim.symbol(axis));
-      } else if (axis.matches("[0-9]{1,9}")) {
-        dims.add(Dim.of(Long.parseLong(axis)));
-      } else {
-        dims.add(Dim.unknown()); // an unknown dim, reported by checkDim
-      }
+      dims.add(dimOf(axis, scope));
     }
     return new Shape(dims);
+  }
+
+  /** An axis as a static size; unknown when it names no dim (reported by checkDim) or does not parse. */
+  private static Dim dimOf(String axis, Scope scope) {
+    try {
+      return dimOf(DimExpr.parse(axis), scope);
+    } catch (DimExprParser.SyntaxError e) {
+      return Dim.unknown(); // only a setup built in code can hold one: the loader reports it
+    }
+  }
+
+  private static Dim dimOf(DimExpr e, Scope scope) {
+    if (e instanceof DimExpr.Literal l) {
+      return Dim.of(l.value());
+    }
+    if (e instanceof DimExpr.Name n) {
+      return scope.kind(n.name()) == Scope.Kind.DIM && scope.type(n.name()) instanceof StaticType.IntType t
+          ? t.value() : Dim.unknown();
+    }
+    DimExpr.Binary b = (DimExpr.Binary) e;
+    Dim l = dimOf(b.left(), scope);
+    Dim r = dimOf(b.right(), scope);
+    if (!l.isKnown() || !r.isKnown()) {
+      return Dim.unknown();
+    }
+    return switch (b.op()) {
+      case "+" -> l.plus(r);
+      case "-" -> l.minus(r);
+      case "*" -> l.times(r);
+      default -> l.floorDiv(r);
+    };
   }
 
   private void checkDim(InputSpec in, String axis, String where) {
     if (axis.matches("[0-9]+")) {
       return;
     }
-    if (!question.setup().dims().containsKey(axis)) {
-      errors.add(Diagnostic.at(in.location(), "unknown dim '" + axis + "' in " + where
-          + "; declare it under dims or write an integer"));
+    Set<String> names;
+    try {
+      names = DimExpr.parse(axis).names();
+    } catch (DimExprParser.SyntaxError e) {
+      errors.add(Diagnostic.at(in.location(), "'" + axis + "' in " + where + ": " + e.getMessage()));
+      return;
+    }
+    for (String name : names) {
+      if (!question.setup().isDim(name)) {
+        errors.add(Diagnostic.at(in.location(), "unknown dim '" + name + "' in " + where
+            + "; declare it under dims or write an integer"));
+      }
     }
   }
 
@@ -306,28 +350,19 @@ final class CompiledQuestion {
       return null;
     }
     for (InputSpec in : question.setup().inputs()) {
-      if (in.distribution() != Distribution.LABELS) {
+      if (!in.distribution().isConstant()) {
         return in;
       }
     }
     return null;
   }
 
-  /** Every assignment of the dims' alternatives, first dim varying slowest, in file order. */
+  /**
+   * Every assignment of the dims' alternatives, first dim varying slowest, in file order, each with
+   * its derived dims computed after the free ones ({@link Setup#sizes}).
+   */
   List<Map<String, Integer>> dimAssignments() {
-    List<Map<String, Integer>> out = new ArrayList<>();
-    out.add(new java.util.LinkedHashMap<>());
-    for (Map.Entry<String, List<Integer>> e : question.setup().dims().entrySet()) {
-      List<Map<String, Integer>> next = new ArrayList<>();
-      for (Map<String, Integer> partial : out) {
-        for (Integer v : e.getValue()) {
-          Map<String, Integer> m = new java.util.LinkedHashMap<>(partial);
-          m.put(e.getKey(), v);
-          next.add(m);
-        }
-      }
-      out = next;
-    }
-    return out;
+    Setup setup = question.setup();
+    return Setup.combinations(setup.dims()).stream().map(free -> setup.sizes(free, Integer.MAX_VALUE)).toList();
   }
 }

@@ -1,6 +1,9 @@
 package io.github.gradproof.verify;
 
 import io.github.gradproof.autograd.Rng;
+import io.github.gradproof.diag.Diagnostic;
+import io.github.gradproof.diag.DiagnosticException;
+import io.github.gradproof.diag.SourceLocation;
 import io.github.gradproof.quiz.InputSpec;
 import io.github.gradproof.quiz.Setup;
 import java.util.ArrayList;
@@ -31,11 +34,18 @@ import java.util.TreeSet;
  * dims: a claim that holds only for the author's parities fails in one of them. Values come from
  * the smallest {@code max(6, n + 3)} such integers (the pool widens only if no draw fits), so trials
  * stay as cheap as the author's. The draws depend only on the question id.
+ *
+ * <p>All of this is about the free dims: a derived dim ({@code E: NH * DH}) is never drawn but
+ * computed from the fresh values ({@link Setup#sizes}), so it keeps its relation to them and has
+ * none of the properties above; one that is no positive size there is an authoring error.
  */
 final class FreshDims {
 
   /** The trial index whose seed draws the fresh dims; no real trial reaches it. */
   private static final int DRAW = Integer.MAX_VALUE - 2;
+
+  /** The largest size a derived dim may reach at fresh dims, as the author's (the most elements of a tensor). */
+  private static final long SIZE_LIMIT = 1_000_000;
 
   /** Draws from one pool before it is widened by one value. */
   private static final int ATTEMPTS = 32;
@@ -52,8 +62,8 @@ final class FreshDims {
     }
     Set<Integer> literals = new TreeSet<>();
     for (InputSpec in : setup.inputs()) {
-      in.shape().stream().filter(a -> !setup.dims().containsKey(a)).map(Integer::valueOf).forEach(literals::add);
-      if (in.classes() != null && !setup.dims().containsKey(in.classes())) {
+      in.shape().stream().filter(FreshDims::isLiteral).map(Integer::valueOf).forEach(literals::add);
+      if (in.classes() != null && isLiteral(in.classes())) {
         literals.add(Integer.valueOf(in.classes()));
       }
     }
@@ -62,9 +72,30 @@ final class FreshDims {
     List<Map<String, Integer>> assignments = new ArrayList<>();
     for (int k = 0; k < count(n); k++) {
       Rng rng = new Rng(Seeds.of(questionId, DRAW + 1 + k));
-      assignments.add(assignment(setup, ranked, literals, k, rng));
+      assignments.add(derive(questionId, setup, assignment(setup, ranked, literals, k, rng)));
     }
     return List.copyOf(assignments);
+  }
+
+  /** A literal size ({@code 3}), not a dim or an expression over dims ({@code 2 * C}, whose 2 is no size). */
+  private static boolean isLiteral(String axis) {
+    return axis.matches("[0-9]{1,9}");
+  }
+
+  /**
+   * The fresh values of the free dims with the derived dims computed from them; a derived dim that
+   * is no positive size there is an authoring error at it.
+   */
+  private static Map<String, Integer> derive(String questionId, Setup setup, Map<String, Integer> free) {
+    try {
+      return setup.sizes(free, SIZE_LIMIT);
+    } catch (Setup.DerivedDimException e) {
+      SourceLocation at = setup.dimLocations().getOrDefault(e.dim(), setup.location());
+      throw new DiagnosticException(Diagnostic.at(at, questionId + ": " + e.getMessage() + ", fresh dims drawn to try"
+          + " the claims at other sizes than the author's (distinct, at least 2, none the author's; see CLAIMS.md,"
+          + " 'What holds means'); write the derived dim so that it is a positive size at any sizes of the dims it"
+          + " names, or, if the question means exactly its sizes, set exact_dims: true with an exact_dims_reason"));
+    }
   }
 
   /** How many fresh assignments {@code n} dims get: the number of binary digits of {@code n}. */

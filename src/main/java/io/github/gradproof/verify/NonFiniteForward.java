@@ -59,7 +59,7 @@ final class NonFiniteForward {
             ? "the square root or logarithm of a negative number, 0/0, inf - inf"
             : "the logarithm of 0, a division by 0, an overflow of exp") + "), so nothing can be checked");
     List<InputSpec> read = specs.stream().filter(in -> inputs.contains(in.name())
-        && in.distribution() != Distribution.POSITIVE && in.distribution() != Distribution.LABELS).toList();
+        && in.distribution() != Distribution.POSITIVE && !in.distribution().isConstant()).toList();
     List<String> drawn = read.stream().filter(in -> !in.distribution().hasRange())
         .map(in -> "'" + in.name() + "' (dist: " + in.distribution().yamlName() + ")").toList();
     List<String> ranged = read.stream().filter(in -> in.distribution().hasRange())

@@ -197,7 +197,7 @@ public final class NumericVerifier {
         Map<String, Tensor> plus = new LinkedHashMap<>();
         Map<String, Tensor> minus = new LinkedHashMap<>();
         for (InputSpec in : cq.question.setup().inputs()) {
-          if (in.distribution() == Distribution.LABELS) {
+          if (in.distribution().isConstant()) {
             continue;
           }
           Tensor x = trial.input(in.name());

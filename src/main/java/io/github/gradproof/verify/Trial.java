@@ -129,7 +129,7 @@ final class Trial implements Experiments {
       if (given.containsKey(in.name())) {
         t = given.get(in.name());
       }
-      Var v = in.distribution() == Distribution.LABELS ? Var.constant(t) : leaf(probe == null ? t : probe.apply(t), true);
+      Var v = in.distribution().isConstant() ? Var.constant(t) : leaf(probe == null ? t : probe.apply(t), true);
       graph.put(in.name(), v);
       building.put(in.name(), new Value.TensorValue(v));
     }
@@ -269,12 +269,14 @@ final class Trial implements Experiments {
       case POSITIVE -> rng.positive(shape);
       case LABELS -> rng.labels(dim(in.classes()), shape);
       case SMALL_INT, SMALL_DECIMAL -> SmallNumbers.draw(rng, in, shape);
+      case BERNOULLI -> rng.bernoulli(in.p(), shape);
     };
   }
 
+  /** An axis or class count: a dim, a literal or an expression such as {@code 2 * C}, at this trial's dims. */
   private int dim(String axis) {
     Integer v = dims.get(axis);
-    return v != null ? v : Integer.parseInt(axis);
+    return v != null ? v : Math.toIntExact(Setup.size(axis, dims));
   }
 
   private String dimsText() {
@@ -352,7 +354,7 @@ final class Trial implements Experiments {
   private int floatInputSize() {
     int n = 0;
     for (InputSpec in : question.question.setup().inputs()) {
-      if (in.distribution() != Distribution.LABELS) {
+      if (!in.distribution().isConstant()) {
         n += ((Value.TensorValue) env.get(in.name())).tensor().size();
       }
     }

@@ -75,7 +75,7 @@ public final class TestQuestions {
 
   /** The setup with {@code exact_dims: true}: its claims are tried at the author's dims only. */
   static Setup exactDims(Setup s) {
-    return new Setup(s.dims(), s.dimLocations(), s.inputs(), s.forward(), s.location(), text());
+    return new Setup(s.dims(), s.dimLocations(), s.inputs(), s.forward(), s.location(), text(), s.derived());
   }
 
   /** Claim texts, the {@code j}-th on line {@code 20 + j}. */
