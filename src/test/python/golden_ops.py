@@ -1272,6 +1272,23 @@ def add_pool_case(op, fn, x, k, s, p, ties):
             args={"kernel_size": k, "stride": s, "padding": p}, kink=ties)
 
 
+def embedding():
+    op = Op("embedding", "numpy fancy indexing weight[indices] forward; torch.nn.functional.embedding autograd")
+    cases = [((5, 3), (4,), None), ((6, 2), (2, 3), None), ((4, 3), (2, 5), 0), ((4, 3), (3, 4), -1),
+             ((3, 4), (), None), ((5, 2), (2, 2, 3), 2)]
+    for ws, xs, pad in cases:
+        weight = op.normal(*ws)
+        indices = op.rng.integers(0, ws[0], size=xs).astype(float)
+        if pad is not None:
+            indices.reshape(-1)[:2] = pad % ws[0]  # the padding row is read, and gets no gradient
+        label = shape_name(ws, xs) + " padding_idx=" + str(pad)
+        # The weight first, as the engine's operands: the indices are the second, never differentiated.
+        op.case(label, [weight, indices], lambda w, i: w[i.astype(int)],
+                lambda w, i, p=pad: F.embedding(i.long(), w, padding_idx=p),
+                args={"padding_idx": pad}, diff=[True, False])
+    op.write()
+
+
 # ---- constructors ----
 
 def constructors():
@@ -1309,6 +1326,7 @@ def main():
     products()
     convolutions()
     pooling()
+    embedding()
     constructors()
 
 

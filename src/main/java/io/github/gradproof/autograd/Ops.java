@@ -248,6 +248,21 @@ public final class Ops {
   }
 
   /**
+   * torch's embedding: row {@code indices[...]} of {@code weight} for every index, shaped
+   * {@code indices.shape + (embedding_dim,)}. The weight's gradient adds every output row back into the
+   * row it read; row {@code paddingIdx} gets none. The indices are never differentiated.
+   *
+   * @param indices integer-valued, any shape, entries in {@code [0, num_embeddings)}
+   * @param weight shape {@code (num_embeddings, embedding_dim)}
+   * @param paddingIdx null for none; in {@code [-num_embeddings, num_embeddings)}, negative from the end
+   * @throws ShapeException of kind DOMAIN for a weight that is not 2-D or a padding_idx out of range,
+   *     INDEX for an index that is not an integer or out of range
+   */
+  public static Var embedding(Tensor indices, Var weight, Integer paddingIdx) {
+    return Embedding.apply(indices, weight, paddingIdx);
+  }
+
+  /**
    * torch's binary_cross_entropy with {@code reduction='none'}: {@code -(t log p + (1 - t) log(1 - p))}
    * elementwise, each logarithm floored at -100. Both operands get gradients.
    *

@@ -267,6 +267,7 @@ final class GoldenOps {
         ints(a, "padding")));
     OPS.put("avg_pool2d", (x, a) -> Ops.avgPool2d(x[0], ints(a, "kernel_size"), ints(a, "stride"),
         ints(a, "padding")));
+    OPS.put("embedding", (x, a) -> Ops.embedding(x[1].value(), x[0], integer(a, "padding_idx")));
   }
 
   private static void constructors() {

@@ -493,6 +493,31 @@ final class RuleBreaks {
         Pooling.averageGrad(g, x[0].shapeRef(), (Window) p));
     breaks("avg_pool2d", 0, "forget to divide by the window size", (r, g, y, x, p) ->
         scale(r.apply(g, y, x, p), ((Window) p).kh() * ((Window) p).kw()));
+    embedding();
+  }
+
+  private static void embedding() {
+    scenario("embedding", "embedding", "(6, 2) with (2, 3) padding_idx=None");
+    breaks("embedding", -1, "flip the sign", FLIP_SIGN);
+    breaks("embedding", 0, "overwrite repeated rows instead of adding", (r, g, y, x, p) -> {
+      int[] at = Embedding.sources(x[1], x[0]);
+      double[] out = new double[x[0].size()];
+      for (int k = 0; k < at.length; k++) {
+        out[at[k]] = g.data()[k];
+      }
+      return new Tensor(out, x[0].shapeRef());
+    });
+    breaks("embedding", 0, "the next row", (r, g, y, x, p) -> {
+      Tensor right = r.apply(g, y, x, p);
+      int[] s = right.shapeRef();
+      double[] out = new double[right.size()];
+      for (int i = 0; i < out.length; i++) {
+        out[(i + s[1]) % out.length] = right.data()[i];
+      }
+      return new Tensor(out, s);
+    });
+    // Finite differences cannot see the padding row's zero (torch's choice, not the derivative, which
+    // the op reports as a kink): it is pinned by the golden fixture's padding cases, torch's gradient.
   }
 
   private static Tensor scale(Tensor t, double factor) {
