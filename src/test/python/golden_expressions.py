@@ -472,6 +472,12 @@ case("tile, repeat and repeat_interleave", "tile(x, (2, 1))[:R] * 2 + x.tile(1, 
      {"x": (["R", "C"], "normal")}, {"R": 3, "C": 4})
 
 
+# ---- neural-network lookups: embedding ----
+case("embedding of labels of any shape, an embedding bag, and padding_idx counted from the end",
+     "embedding(y, W) + sum(embedding(z, W, padding_idx=-1), axis=1) + embedding(2, W, 0)",
+     lambda W, y, z: F.embedding(y, W) + F.embedding(z, W, padding_idx=-1).sum(1) + F.embedding(torch.tensor(2), W, 0),
+     {"W": (["V", 3], "normal"), "y": ([4], ("labels", 5)), "z": ([4, 6], ("labels", 5))}, {"V": 5})
+
 def draw(rng, axes, kind, dims):
     shape = tuple(dims[a] if isinstance(a, str) else a for a in axes)
     if kind == "normal":

@@ -2,6 +2,7 @@ package io.github.gradproof.claim;
 
 import static io.github.gradproof.claim.ParamType.BOOL;
 import static io.github.gradproof.claim.ParamType.INTEGER;
+import static io.github.gradproof.claim.ParamType.INTEGER_OR_NONE;
 import static io.github.gradproof.claim.ParamType.NUMBER;
 import static io.github.gradproof.claim.ParamType.PAIR;
 import static io.github.gradproof.claim.ParamType.PAIR_OR_NONE;
@@ -22,7 +23,7 @@ import java.util.List;
  * losses, one-hot encoding, layer and batch normalisation, normalisation to unit norm and cosine similarity,
  * convolutions (input {@code N×C×L} or
  * {@code N×C×H×W}, weight {@code O×C×k}; transposed: {@code C_in×C_out×k}; the batch axis may be
- * omitted) and pooling.
+ * omitted), pooling and embedding lookups.
  */
 final class NetworkFunctions {
 
@@ -35,6 +36,7 @@ final class NetworkFunctions {
     all.addAll(similarities());
     all.addAll(convolutions());
     all.addAll(pooling());
+    all.add(embedding());
     return all;
   }
 
@@ -366,5 +368,39 @@ final class NetworkFunctions {
 
   private static List<Function> pooling() {
     return List.of(pool("max_pool2d", Ops::maxPool2d), pool("avg_pool2d", Ops::avgPool2d));
+  }
+
+  /**
+   * PyTorch's {@code embedding(input, weight, padding_idx=None)}: rows of a {@code (num_embeddings,
+   * embedding_dim)} weight looked up by integer labels of any shape. A weight of known rank other than 2
+   * and a literal padding_idx outside {@code [-num_embeddings, num_embeddings)} are refused at the
+   * argument, as PyTorch refuses them; an index out of range is refused when run.
+   */
+  private static Function embedding() {
+    return Function.torch("embedding").param("input", TENSOR).param("weight", TENSOR)
+        .param("padding_idx", INTEGER_OR_NONE, null)
+        .shape(a -> {
+          Shape in = a.shape("input");
+          List<Dim> w = embeddingWeight(a);
+          return in.isKnown() ? in.append(w.get(1)) : Shape.unknown();
+        })
+        .eval(a -> Ops.embedding(a.tensor("input"), a.var("weight"), a.integerOrNull("padding_idx")))
+        .math(Notation.function("embedding", "input")).build();
+  }
+
+  /** The weight's two dims, after the static refusals of a weight that is not 2-D and of padding_idx. */
+  private static List<Dim> embeddingWeight(StaticArgs a) {
+    List<Dim> w = a.dims("weight");
+    if (w.size() != 2) {
+      throw a.fail("weight", "'weight' must be 2-D (num_embeddings, embedding_dim), got " + w.size()
+          + (w.size() == 1 ? " dimension" : " dimensions"));
+    }
+    Long rows = w.get(0).constant();
+    Long pad = a.isNone("padding_idx") ? null : a.integer("padding_idx").constant();
+    if (rows != null && pad != null && (pad >= rows || pad < -rows)) {
+      throw a.fail("padding_idx", "padding_idx must be within num_embeddings (" + rows + "), in [" + -rows + ", "
+          + rows + "), got " + pad);
+    }
+    return w;
   }
 }
