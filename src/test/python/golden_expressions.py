@@ -472,6 +472,18 @@ case("tile, repeat and repeat_interleave", "tile(x, (2, 1))[:R] * 2 + x.tile(1, 
      {"x": (["R", "C"], "normal")}, {"R": 3, "C": 4})
 
 
+# ---- convolutions with dilation and groups ----
+case("conv1d and conv2d with dilation and groups, keyword and positional; the transposed ones in torch's order",
+     "conv1d(x, w, dilation=2, groups=2) + conv_transpose1d(conv1d(x, w, None, 1, 2, 2, 2), u, groups=2, dilation=2)[:, :, :5]"
+     " + conv2d(q, k, b, 1, 1, (2, 1), 4).sum(axis=(2, 3))[:, :1, None]"
+     " + conv_transpose2d(q, k, None, 2, 1, 1, 4, 2).mean()",
+     lambda x, w, u, q, k, b: (F.conv1d(x, w, dilation=2, groups=2)
+                               + F.conv_transpose1d(F.conv1d(x, w, None, 1, 2, 2, 2), u, groups=2, dilation=2)[:, :, :5]
+                               + F.conv2d(q, k, b, 1, 1, (2, 1), 4).sum(dim=(2, 3))[:, :1, None]
+                               + F.conv_transpose2d(q, k, None, 2, 1, 1, 4, 2).mean()),
+     {"x": ([2, 4, 9], "normal"), "w": ([6, 2, 3], "normal"), "u": ([6, 3, 3], "normal"), "q": ([2, 4, 5, 5], "normal"),
+      "k": ([4, 1, 2, 2], "normal"), "b": ([4], "normal")})
+
 # ---- neural-network lookups: embedding ----
 case("embedding of labels of any shape, an embedding bag, and padding_idx counted from the end",
      "embedding(y, W) + sum(embedding(z, W, padding_idx=-1), axis=1) + embedding(2, W, 0)",

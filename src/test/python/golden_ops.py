@@ -1208,6 +1208,11 @@ def convolutions():
     for xs, ws, bias, stride, pad in cases:
         add_conv_case(op, xs, ws, bias, {"stride": stride, "padding": pad},
                       lambda x, w, b=None, s=stride, p=pad: F.conv1d(x, w, b, s, p))
+    # dilation and groups (a depthwise convolution last, unbatched)
+    for xs, ws, bias, stride, pad, dil, groups in [((2, 4, 9), (6, 2, 3), True, 1, 1, 2, 2),
+                                                   ((3, 10), (3, 1, 3), False, 2, 2, 3, 3)]:
+        add_conv_case(op, xs, ws, bias, {"stride": stride, "padding": pad, "dilation": dil, "groups": groups},
+                      lambda x, w, b=None, s=stride, p=pad, d=dil, g=groups: F.conv1d(x, w, b, s, p, d, g))
     op.write()
 
     op = Op("conv2d", "torch.nn.functional.conv2d forward and autograd")
@@ -1217,6 +1222,10 @@ def convolutions():
     for xs, ws, bias, stride, pad in cases:
         add_conv_case(op, xs, ws, bias, {"stride": stride, "padding": pad},
                       lambda x, w, b=None, s=stride, p=pad: F.conv2d(x, w, b, s, p))
+    for xs, ws, bias, stride, pad, dil, groups in [((1, 4, 6, 7), (6, 2, 3, 2), True, [1, 2], [1, 0], [2, 1], 2),
+                                                   ((2, 3, 5, 5), (3, 1, 2, 2), True, [1, 1], [0, 0], [2, 2], 3)]:
+        add_conv_case(op, xs, ws, bias, {"stride": stride, "padding": pad, "dilation": dil, "groups": groups},
+                      lambda x, w, b=None, s=stride, p=pad, d=dil, g=groups: F.conv2d(x, w, b, s, p, d, g))
     op.write()
 
     op = Op("conv_transpose1d", "torch.nn.functional.conv_transpose1d forward and autograd")
@@ -1225,6 +1234,14 @@ def convolutions():
     for xs, ws, bias, stride, pad, outpad in cases:
         add_conv_case(op, xs, ws, bias, {"stride": stride, "padding": pad, "output_padding": outpad},
                       lambda x, w, b=None, s=stride, p=pad, q=outpad: F.conv_transpose1d(x, w, b, s, p, q))
+    # groups and dilation, in torch's positional order (output_padding, groups, dilation); output
+    # padding below the dilation though not below the stride
+    for xs, ws, bias, stride, pad, outpad, groups, dil in [((2, 4, 4), (4, 3, 3), True, 2, 1, 1, 2, 2),
+                                                           ((1, 2, 3), (2, 2, 2), True, 1, 0, 2, 1, 3)]:
+        add_conv_case(op, xs, ws, bias, {"stride": stride, "padding": pad, "output_padding": outpad, "groups": groups,
+                                         "dilation": dil},
+                      lambda x, w, b=None, s=stride, p=pad, q=outpad, g=groups, d=dil:
+                      F.conv_transpose1d(x, w, b, s, p, q, g, d))
     op.write()
 
     op = Op("conv_transpose2d", "torch.nn.functional.conv_transpose2d forward and autograd")
@@ -1235,12 +1252,19 @@ def convolutions():
     for xs, ws, bias, stride, pad, outpad in cases:
         add_conv_case(op, xs, ws, bias, {"stride": stride, "padding": pad, "output_padding": outpad},
                       lambda x, w, b=None, s=stride, p=pad, q=outpad: F.conv_transpose2d(x, w, b, s, p, q))
+    for xs, ws, bias, stride, pad, outpad, groups, dil in [
+            ((1, 4, 3, 3), (4, 1, 2, 3), True, [2, 1], [0, 1], [1, 0], 2, [1, 2]),
+            ((2, 3, 2, 2), (3, 2, 2, 2), False, [1, 1], [0, 0], [0, 0], 3, [3, 2])]:
+        add_conv_case(op, xs, ws, bias, {"stride": stride, "padding": pad, "output_padding": outpad, "groups": groups,
+                                         "dilation": dil},
+                      lambda x, w, b=None, s=stride, p=pad, q=outpad, g=groups, d=dil:
+                      F.conv_transpose2d(x, w, b, s, p, q, g, d))
     op.write()
 
 
 def add_conv_case(op, xs, ws, bias, args, torch_fn):
     transposed = op.name.startswith("conv_transpose")
-    out_channels = ws[1] if transposed else ws[0]
+    out_channels = ws[1] * args.get("groups", 1) if transposed else ws[0]
     inputs = [op.normal(*xs), op.normal(*ws)] + ([op.normal(out_channels)] if bias else [])
     label = shape_name(xs, ws) + (" with bias " if bias else " no bias ") + json.dumps(args)
 

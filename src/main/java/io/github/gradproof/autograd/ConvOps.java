@@ -22,7 +22,7 @@ final class ConvOps {
 
   static final Primitive<Transposed> CONV_TRANSPOSE2D = Primitive.of("conv_transpose2d",
       (x, t) -> addBias(Convolution.spread(x[0], x[1], t.window(), t.outHeight(), t.outWidth()), x[2]),
-      (g, y, x, t) -> Convolution.correlate(g, x[1], t.window()),
+      (g, y, x, t) -> Convolution.correlate(g, x[1], t.window(), x[0].shapeRef()[2], x[0].shapeRef()[3]),
       (g, y, x, t) -> Convolution.weightGrad(x[0], g, t.window()),
       (g, y, x, t) -> channelSums(g));
 

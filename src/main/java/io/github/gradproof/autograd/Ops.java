@@ -173,8 +173,19 @@ public final class Ops {
    * @throws ShapeException of kind DOMAIN when the shapes, stride or padding do not fit
    */
   public static Var conv1d(Var input, Var weight, Var bias, int stride, int padding) {
+    return conv1d(input, weight, bias, stride, padding, 1, 1);
+  }
+
+  /**
+   * conv1d with the kernel's taps {@code dilation} apart and the channels in {@code groups} (the weight
+   * {@code (O, C / groups, k)}; each group of {@code O / groups} filters reads its own {@code C / groups}
+   * input channels).
+   *
+   * @throws ShapeException of kind DOMAIN when the shapes, groups, stride, padding or dilation do not fit
+   */
+  public static Var conv1d(Var input, Var weight, Var bias, int stride, int padding, int dilation, int groups) {
     return Networks.conv(Networks.Conv.CONV1D, input, weight, bias, new int[] {stride},
-        new int[] {padding}, new int[] {0});
+        new int[] {padding}, new int[] {0}, new int[] {dilation}, groups);
   }
 
   /**
@@ -184,7 +195,19 @@ public final class Ops {
    * @throws ShapeException of kind DOMAIN when the shapes, stride or padding do not fit
    */
   public static Var conv2d(Var input, Var weight, Var bias, int[] stride, int[] padding) {
-    return Networks.conv(Networks.Conv.CONV2D, input, weight, bias, stride, padding, new int[] {0});
+    return conv2d(input, weight, bias, stride, padding, new int[] {1}, 1);
+  }
+
+  /**
+   * conv2d with dilation (one value or one per axis) and channel groups (the weight
+   * {@code (O, C / groups, kH, kW)}).
+   *
+   * @throws ShapeException of kind DOMAIN when the shapes, groups, stride, padding or dilation do not fit
+   */
+  public static Var conv2d(Var input, Var weight, Var bias, int[] stride, int[] padding, int[] dilation,
+      int groups) {
+    return Networks.conv(Networks.Conv.CONV2D, input, weight, bias, stride, padding, new int[] {0}, dilation,
+        groups);
   }
 
   /**
@@ -203,8 +226,19 @@ public final class Ops {
    * @throws ShapeException of kind DOMAIN when the shapes, stride or padding do not fit
    */
   public static Var convTranspose1d(Var input, Var weight, Var bias, int stride, int padding, int outputPadding) {
+    return convTranspose1d(input, weight, bias, stride, padding, outputPadding, 1, 1);
+  }
+
+  /**
+   * conv_transpose1d with channel groups (the weight {@code (C_in, C_out / groups, k)}) and dilation;
+   * torch's positional order is {@code output_padding, groups, dilation}.
+   *
+   * @throws ShapeException of kind DOMAIN when the shapes, groups, stride, padding or dilation do not fit
+   */
+  public static Var convTranspose1d(Var input, Var weight, Var bias, int stride, int padding, int outputPadding,
+      int groups, int dilation) {
     return Networks.conv(Networks.Conv.CONV_TRANSPOSE1D, input, weight, bias, new int[] {stride},
-        new int[] {padding}, new int[] {outputPadding});
+        new int[] {padding}, new int[] {outputPadding}, new int[] {dilation}, groups);
   }
 
   /**
@@ -224,7 +258,19 @@ public final class Ops {
    */
   public static Var convTranspose2d(Var input, Var weight, Var bias, int[] stride, int[] padding,
       int[] outputPadding) {
-    return Networks.conv(Networks.Conv.CONV_TRANSPOSE2D, input, weight, bias, stride, padding, outputPadding);
+    return convTranspose2d(input, weight, bias, stride, padding, outputPadding, 1, new int[] {1});
+  }
+
+  /**
+   * conv_transpose2d with channel groups (the weight {@code (C_in, C_out / groups, kH, kW)}) and dilation
+   * (one value or one per axis), in torch's positional order.
+   *
+   * @throws ShapeException of kind DOMAIN when the shapes, groups, stride, padding or dilation do not fit
+   */
+  public static Var convTranspose2d(Var input, Var weight, Var bias, int[] stride, int[] padding,
+      int[] outputPadding, int groups, int[] dilation) {
+    return Networks.conv(Networks.Conv.CONV_TRANSPOSE2D, input, weight, bias, stride, padding, outputPadding,
+        dilation, groups);
   }
 
   /**

@@ -280,55 +280,80 @@ final class NetworkFunctions {
     return List.of(
         convolution("conv1d", 1, false)
             .eval(a -> Ops.conv1d(a.var("input"), a.var("weight"), a.varOrNull("bias"), a.integer("stride"),
-                a.integer("padding"))).build(),
+                a.integer("padding"), a.integer("dilation"), a.integer("groups"))).build(),
         convolution("conv2d", 2, false)
             .eval(a -> Ops.conv2d(a.var("input"), a.var("weight"), a.varOrNull("bias"), a.pair("stride"),
-                a.pair("padding"))).build(),
+                a.pair("padding"), a.pair("dilation"), a.integer("groups"))).build(),
         convolution("conv_transpose1d", 1, true)
             .eval(a -> Ops.convTranspose1d(a.var("input"), a.var("weight"), a.varOrNull("bias"), a.integer("stride"),
-                a.integer("padding"), a.integer("output_padding"))).build(),
+                a.integer("padding"), a.integer("output_padding"), a.integer("groups"), a.integer("dilation")))
+            .build(),
         convolution("conv_transpose2d", 2, true)
             .eval(a -> Ops.convTranspose2d(a.var("input"), a.var("weight"), a.varOrNull("bias"), a.pair("stride"),
-                a.pair("padding"), a.pair("output_padding"))).build());
+                a.pair("padding"), a.pair("output_padding"), a.integer("groups"), a.pair("dilation"))).build());
   }
 
   /**
-   * PyTorch's {@code name(input, weight, bias=None, stride=1, padding=0[, output_padding=0])}: sizes
-   * are integers in 1-D and integers or pairs in 2-D.
+   * PyTorch's {@code name(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1)}, or
+   * transposed {@code name(input, weight, bias=None, stride=1, padding=0, output_padding=0, groups=1,
+   * dilation=1)}: sizes are integers in 1-D and integers or pairs in 2-D.
    */
   private static Function.Builder convolution(String name, int spatial, boolean transposed) {
     ParamType size = spatial == 1 ? INTEGER : PAIR;
     Function.Builder f = Function.torch(name).param("input", TENSOR).param("weight", TENSOR)
         .param("bias", TENSOR_OR_NONE, null).param("stride", size, 1L).param("padding", size, 0L);
     if (transposed) {
-      f.param("output_padding", size, 0L);
+      f.param("output_padding", size, 0L).param("groups", INTEGER, 1L).param("dilation", size, 1L);
+    } else {
+      f.param("dilation", size, 1L).param("groups", INTEGER, 1L);
     }
     return f.shape(a -> convShape(a, spatial, transposed))
-        .math(transposed ? Notation.function(name, "input") : Notation.infix("∗", "input", "weight", "stride", "padding"));
+        .math(transposed ? Notation.function(name, "input") : Notation.infix("∗", "input", "weight", "stride", "padding", "dilation", "groups"));
   }
 
   /**
-   * A convolution's output: the input's batch axis (if any), the weight's output channels, then
-   * one length per spatial axis.
+   * A convolution's output: the input's batch axis (if any), the output channels (the weight's first
+   * dim, or transposed its second times the groups), then one length per spatial axis, the kernel
+   * spread by the dilation to {@code dilation·(k - 1) + 1}.
    */
   private static Shape convShape(StaticArgs a, int spatial, boolean transposed) {
     List<Dim> in = a.dims("input");
     List<Dim> w = a.dims("weight");
+    Dim groups = groups(a, w);
     if (w.size() != spatial + 2 || (in.size() != spatial + 1 && in.size() != spatial + 2)) {
       return Shape.unknown();
     }
     Dim[] stride = sizes(a, "stride", spatial);
     Dim[] padding = sizes(a, "padding", spatial);
+    Dim[] dilation = sizes(a, "dilation", spatial);
     Dim[] extra = transposed ? sizes(a, "output_padding", spatial) : null;
     List<Dim> out = new ArrayList<>(in.subList(0, in.size() - spatial - 1));
-    out.add(w.get(transposed ? 1 : 0));
+    out.add(transposed ? (groups.is(1) ? w.get(1) : w.get(1).times(groups)) : w.get(0));
     for (int i = 0; i < spatial; i++) {
       Dim n = in.get(in.size() - spatial + i);
-      Dim k = w.get(2 + i);
+      Dim k = dilation[i].is(1) ? w.get(2 + i) : dilation[i].times(w.get(2 + i).minus(Dim.of(1))).plus(Dim.of(1));
       out.add(transposed ? ShapeRules.transposedOutput(n, k, stride[i], padding[i]).plus(extra[i])
           : ShapeRules.windowOutput(n, k, stride[i], padding[i]));
     }
     return new Shape(out);
+  }
+
+  /**
+   * The groups, refused at the argument where PyTorch refuses them and the sizes are known: below 1, or
+   * not dividing the weight's first dim (its output channels, or transposed its input channels).
+   */
+  private static Dim groups(StaticArgs a, List<Dim> w) {
+    Dim groups = a.integer("groups");
+    Long g = groups.constant();
+    if (g != null && g < 1) {
+      throw a.fail("groups", "groups must be positive (PyTorch: non-positive groups is not supported), got " + g);
+    }
+    Long first = w.isEmpty() ? null : w.get(0).constant();
+    if (g != null && first != null && first % g != 0) {
+      throw a.fail("groups", "the weight's first dimension (" + first + ") must divide into groups=" + g
+          + ", as PyTorch requires");
+    }
+    return groups;
   }
 
   /** An integer (1-D) or PyTorch pair (2-D) size argument, one value per spatial axis. */

@@ -114,11 +114,11 @@ class ErrorMessageTest {
         error("cannot reshape (0, 3) (0 elements) into (-1, 0)", ShapeException.Kind.RESHAPE,
             () -> ones(0, 3).reshape(-1, 0)),
         error("cannot reshape (1,) (1 element) into (2,)", ShapeException.Kind.RESHAPE, () -> ones(1).reshape(2)),
-        error("conv2d: expected a weight of 4 dimensions (out_channels, in_channels, k...), got shape (1, 1, 2)",
+        error("conv2d: expected a weight of 4 dimensions (out_channels, in_channels / groups, k...), got shape (1, 1, 2)",
             ShapeException.Kind.DOMAIN, () -> Ops.conv2d(ones(1, 1, 5, 5), ones(1, 1, 2), null, new int[] {1},
                 new int[] {0})),
-        error("conv_transpose1d: expected a weight of 3 dimensions (in_channels, out_channels, k...), got shape"
-            + " (1, 1)", ShapeException.Kind.DOMAIN, () -> Ops.convTranspose1d(ones(1, 1, 5), ones(1, 1), null, 1, 0)),
+        error("conv_transpose1d: expected a weight of 3 dimensions (in_channels, out_channels / groups, k...),"
+            + " got shape (1, 1)", ShapeException.Kind.DOMAIN, () -> Ops.convTranspose1d(ones(1, 1, 5), ones(1, 1), null, 1, 0)),
         error("conv2d: padding must have 1 or 2 values, got none", ShapeException.Kind.DOMAIN,
             () -> Ops.conv2d(ones(1, 1, 5, 5), ones(1, 1, 2, 2), null, new int[] {1}, null)),
         error("conv2d: the kernel (2, 4) is larger than the padded input: spatial size (5, 2) plus padding (0, 0) on"
@@ -145,9 +145,28 @@ class ErrorMessageTest {
             () -> Ops.conv1d(ones(1, 1, 5), ones(1, 1, 2), null, 0, 0)),
         error("conv1d: expected an input (N, C, L) or without the batch axis, got shape (5,)",
             ShapeException.Kind.DOMAIN, () -> Ops.conv1d(ones(5), ones(1, 1, 2), null, 1, 0)),
-        error("conv_transpose2d: output_padding (2, 0) must be smaller than the stride (2, 2)",
-            ShapeException.Kind.DOMAIN, () -> Ops.convTranspose2d(ones(1, 1, 3, 3), ones(1, 1, 2, 2), null,
-                new int[] {2}, new int[] {0}, new int[] {2, 0})),
+        error("conv_transpose2d: output_padding (2, 0) must be smaller than either the stride (2, 2) or the"
+            + " dilation (1, 1)", ShapeException.Kind.DOMAIN, () -> Ops.convTranspose2d(ones(1, 1, 3, 3),
+                ones(1, 1, 2, 2), null, new int[] {2}, new int[] {0}, new int[] {2, 0})),
+        error("conv_transpose2d: output_padding (2, 2) must be smaller than either the stride (1, 1) or the"
+            + " dilation (2, 2)", ShapeException.Kind.DOMAIN, () -> Ops.convTranspose2d(ones(1, 1, 3, 3),
+                ones(1, 1, 2, 2), null, new int[] {1}, new int[] {0}, new int[] {2}, 1, new int[] {2})),
+        error("conv2d: the weight (6, 3, 3, 3) with groups=2 expects 6 input channels, but the input (1, 4, 6, 6)"
+            + " has 4", ShapeException.Kind.DOMAIN, () -> Ops.conv2d(ones(1, 4, 6, 6), ones(6, 3, 3, 3), null,
+                new int[] {1}, new int[] {0}, new int[] {1}, 2)),
+        error("conv2d: the weight (3, 2, 3, 3) must divide into groups=2 along its first dimension (3 output"
+            + " channels), as PyTorch requires", ShapeException.Kind.DOMAIN, () -> Ops.conv2d(ones(1, 4, 6, 6),
+                ones(3, 2, 3, 3), null, new int[] {1}, new int[] {0}, new int[] {1}, 2)),
+        error("conv_transpose1d: the weight (3, 3, 3) must divide into groups=2 along its first dimension (3 input"
+            + " channels), as PyTorch requires", ShapeException.Kind.DOMAIN, () -> Ops.convTranspose1d(ones(1, 3, 5),
+                ones(3, 3, 3), null, 1, 0, 0, 2, 1)),
+        error("conv1d: groups must be positive (PyTorch: non-positive groups is not supported), got 0",
+            ShapeException.Kind.DOMAIN, () -> Ops.conv1d(ones(1, 2, 5), ones(1, 2, 2), null, 1, 0, 1, 0)),
+        error("conv1d: dilation must be positive, got (0,)", ShapeException.Kind.DOMAIN,
+            () -> Ops.conv1d(ones(1, 2, 5), ones(1, 2, 2), null, 1, 0, 0, 1)),
+        error("conv2d: the kernel (3, 3) dilated by (3, 3) is larger than the padded input: spatial size (6, 6) plus"
+            + " padding (0, 0) on both sides", ShapeException.Kind.DOMAIN, () -> Ops.conv2d(ones(1, 4, 6, 6),
+                ones(3, 4, 3, 3), null, new int[] {1}, new int[] {0}, new int[] {3}, 1)),
         error("max_pool2d: padding (2, 0) must be at most half the kernel size (3, 3)", ShapeException.Kind.DOMAIN,
             () -> Ops.maxPool2d(ones(1, 1, 5, 5), new int[] {3, 3}, null, new int[] {2, 0})),
         error("avg_pool2d: the window (3, 3) does not fit the input (1, 2, 2) with padding (0, 0): the output"

@@ -257,12 +257,14 @@ final class GoldenOps {
 
   private static void networks() {
     OPS.put("conv1d", (x, a) -> Ops.conv1d(x[0], x[1], bias(x, a), a.get("stride").getAsInt(),
-        a.get("padding").getAsInt()));
-    OPS.put("conv2d", (x, a) -> Ops.conv2d(x[0], x[1], bias(x, a), ints(a, "stride"), ints(a, "padding")));
+        a.get("padding").getAsInt(), orOne(a, "dilation"), orOne(a, "groups")));
+    OPS.put("conv2d", (x, a) -> Ops.conv2d(x[0], x[1], bias(x, a), ints(a, "stride"), ints(a, "padding"),
+        a.has("dilation") ? ints(a, "dilation") : new int[] {1}, orOne(a, "groups")));
     OPS.put("conv_transpose1d", (x, a) -> Ops.convTranspose1d(x[0], x[1], bias(x, a), a.get("stride").getAsInt(),
-        a.get("padding").getAsInt(), a.get("output_padding").getAsInt()));
+        a.get("padding").getAsInt(), a.get("output_padding").getAsInt(), orOne(a, "groups"), orOne(a, "dilation")));
     OPS.put("conv_transpose2d", (x, a) -> Ops.convTranspose2d(x[0], x[1], bias(x, a), ints(a, "stride"),
-        ints(a, "padding"), ints(a, "output_padding")));
+        ints(a, "padding"), ints(a, "output_padding"), orOne(a, "groups"),
+        a.has("dilation") ? ints(a, "dilation") : new int[] {1}));
     OPS.put("max_pool2d", (x, a) -> Ops.maxPool2d(x[0], ints(a, "kernel_size"), ints(a, "stride"),
         ints(a, "padding")));
     OPS.put("avg_pool2d", (x, a) -> Ops.avgPool2d(x[0], ints(a, "kernel_size"), ints(a, "stride"),
@@ -279,6 +281,11 @@ final class GoldenOps {
 
   private static Var bias(Var[] x, JsonObject a) {
     return a.get("bias").getAsBoolean() ? x[2] : null;
+  }
+
+  /** An integer argument that older fixtures leave out, defaulting to 1 (dilation, groups). */
+  private static int orOne(JsonObject a, String key) {
+    return a.has(key) ? a.get(key).getAsInt() : 1;
   }
 
   private static int[] ints(JsonObject a, String key) {

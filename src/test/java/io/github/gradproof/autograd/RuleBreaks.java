@@ -467,8 +467,8 @@ final class RuleBreaks {
   }
 
   private static void networks() {
-    String conv = "(2, 2, 5, 6) with (3, 2, 3, 2) with bias {\"stride\": [2, 1]";
-    scenario("conv2d", "conv2d", conv);
+    // Dilated and grouped, so that a rule that drops the dilation is caught too.
+    scenario("conv2d", "conv2d", "(1, 4, 6, 7) with (6, 2, 3, 2) with bias");
     breaks("conv2d", -1, "flip the sign", FLIP_SIGN);
     breaks("conv2d", 0, "the kernel rotated by 180 degrees", (r, g, y, x, p) ->
         Convolution.spread(g, rotated(x[1]), (Window) p, x[0].shapeRef()[2], x[0].shapeRef()[3]));
@@ -476,6 +476,10 @@ final class RuleBreaks {
         Convolution.weightGrad(g, x[0], unstrided((Window) p)));
     breaks("conv2d", 2, "average instead of summing", (r, g, y, x, p) ->
         scale(r.apply(g, y, x, p), (double) x[2].size() / g.size()));
+    breaks("conv2d", 0, "ignore the dilation", (r, g, y, x, p) ->
+        Convolution.spread(g, x[1], undilated((Window) p), x[0].shapeRef()[2], x[0].shapeRef()[3]));
+    breaks("conv2d", 1, "ignore the dilation", (r, g, y, x, p) ->
+        Convolution.weightGrad(g, x[0], undilated((Window) p)));
     scenario("conv_transpose2d", "conv_transpose2d", "(2, 3, 3, 4) with (3, 2, 3, 2) with bias");
     breaks("conv_transpose2d", -1, "flip the sign", FLIP_SIGN);
     breaks("conv_transpose2d", 0, "the kernel rotated by 180 degrees", (r, g, y, x, p) ->
@@ -529,6 +533,10 @@ final class RuleBreaks {
   }
 
   private static Window unstrided(Window w) {
-    return new Window(w.kh(), w.kw(), 1, 1, w.ph(), w.pw());
+    return new Window(w.kh(), w.kw(), 1, 1, w.ph(), w.pw(), w.dh(), w.dw(), w.groups());
+  }
+
+  private static Window undilated(Window w) {
+    return new Window(w.kh(), w.kw(), w.sh(), w.sw(), w.ph(), w.pw(), 1, 1, w.groups());
   }
 }
