@@ -1296,6 +1296,45 @@ def add_pool_case(op, fn, x, k, s, p, ties):
             args={"kernel_size": k, "stride": s, "padding": p}, kink=ties)
 
 
+def pooling_1d():
+    cases = [((2, 3, 8), 2, None, 0), ((1, 2, 9), 3, 2, 1), ((3, 7), 3, 1, 0), ((1, 1, 6), 4, 3, 2)]
+    for name, fn in [("max_pool1d", F.max_pool1d), ("avg_pool1d", F.avg_pool1d)]:
+        op = Op(name, "torch.nn.functional." + name + " forward and autograd")
+        for xs, k, s, p in cases:
+            add_pool_case(op, fn, op.normal(*xs), k, s, p, False)
+        if name == "max_pool1d":
+            x = op.rng.integers(0, 3, size=(1, 2, 7)).astype(float)
+            add_pool_case(op, fn, x, 3, 1, 1, True)
+        op.write()
+
+
+def adaptive_pooling():
+    # The bins start at floor(i * L / out) and end at ceil((i + 1) * L / out): sizes that divide, that do
+    # not (overlapping bins), an output larger than the input, and unbatched inputs.
+    specs = [("adaptive_avg_pool1d", F.adaptive_avg_pool1d, [((2, 3, 8), 4), ((1, 2, 7), 3), ((3, 5), 7), ((1, 1, 4), 1)]),
+             ("adaptive_max_pool1d", F.adaptive_max_pool1d, [((2, 3, 8), 4), ((1, 2, 7), 3), ((3, 5), 7)]),
+             ("adaptive_avg_pool2d", F.adaptive_avg_pool2d,
+              [((2, 3, 6, 6), [3, 3]), ((1, 2, 7, 5), [3, 2]), ((2, 4, 3), [5, 2]), ((1, 1, 4, 4), [1, 1])]),
+             ("adaptive_max_pool2d", F.adaptive_max_pool2d,
+              [((2, 3, 6, 6), [3, 3]), ((1, 2, 7, 5), [3, 2]), ((2, 4, 3), [5, 2])])]
+    for name, fn, cases in specs:
+        op = Op(name, "torch.nn.functional." + name + " forward and autograd")
+        for xs, size in cases:
+            add_adaptive_case(op, fn, op.normal(*xs), size, False)
+        if "max" in name:
+            shape = (1, 2, 7) if name.endswith("1d") else (1, 1, 5, 7)
+            add_adaptive_case(op, fn, op.rng.integers(0, 3, size=shape).astype(float), 3 if name.endswith("1d") else [2, 3],
+                              True)
+        op.write()
+
+
+def add_adaptive_case(op, fn, x, size, ties):
+    def forward(x):
+        return fn(torch.tensor(x), size).numpy()
+    label = ("ties (first max wins) " if ties else "") + str(x.shape) + " output_size=" + str(size)
+    op.case(label, [x], forward, lambda t: fn(t, size), args={"output_size": size}, kink=ties)
+
+
 def embedding():
     op = Op("embedding", "numpy fancy indexing weight[indices] forward; torch.nn.functional.embedding autograd")
     cases = [((5, 3), (4,), None), ((6, 2), (2, 3), None), ((4, 3), (2, 5), 0), ((4, 3), (3, 4), -1),
@@ -1350,6 +1389,8 @@ def main():
     products()
     convolutions()
     pooling()
+    pooling_1d()
+    adaptive_pooling()
     embedding()
     constructors()
 

@@ -4,7 +4,7 @@ import io.github.gradproof.diag.Plural;
 import java.util.Arrays;
 
 /**
- * Checks the arguments of PyTorch-style convolutions and pooling and runs them on the 2-D kernels: a
+ * Checks the arguments of PyTorch-style convolutions and pooling (adaptive too) and runs them on the 2-D kernels: a
  * 1-D operation becomes 2-D with height 1, and an unbatched input {@code (C, ...)} gets a batch of one,
  * through reshapes (so gradients flow through the same rules). Every message names the operation and
  * shows the shapes as the author gave them.
@@ -82,32 +82,60 @@ final class Networks {
   }
 
   /**
-   * Runs max or average pooling over {@code (N, C, H, W)} or {@code (C, H, W)}.
+   * Runs max or average pooling over {@code (N, C, H, W)} or {@code (C, H, W)}, or in 1-D over
+   * {@code (N, C, L)} or {@code (C, L)} as 2-D pooling of height 1.
    *
    * @param stride null: the kernel size, as PyTorch
    * @throws ShapeException of kind DOMAIN when the window, stride or padding do not fit
    */
-  static Var pool(boolean max, Var input, int[] kernel, int[] stride, int[] padding) {
-    String name = max ? "max_pool2d" : "avg_pool2d";
-    int[] k = spatial(name, "kernel_size", kernel, 2, 1);
-    int[] s = stride == null ? k : spatial(name, "stride", stride, 2, 1);
-    int[] p = spatial(name, "padding", padding, 2, 0);
-    boolean unbatched = batched(name, "(N, C, H, W)", input, 2);
-    if (2 * p[0] > k[0] || 2 * p[1] > k[1]) {
-      throw error(name, "padding " + Shapes.format(p) + " must be at most half the kernel size " + Shapes.format(k));
+  static Var pool(boolean max, int d, Var input, int[] kernel, int[] stride, int[] padding) {
+    String name = (max ? "max_pool" : "avg_pool") + d + "d";
+    int[] k = spatial(name, "kernel_size", kernel, d, 1);
+    int[] s = stride == null ? k : spatial(name, "stride", stride, d, 1);
+    int[] p = spatial(name, "padding", padding, d, 0);
+    boolean unbatched = batched(name, d == 1 ? "(N, C, L)" : "(N, C, H, W)", input, d);
+    for (int i = 0; i < d; i++) {
+      if (2 * p[i] > k[i]) {
+        throw error(name, "padding " + Shapes.format(p) + " must be at most half the kernel size " + Shapes.format(k));
+      }
     }
-    int[] xs = input.value().shapeRef();
-    int h = xs[xs.length - 2];
-    int w = xs[xs.length - 1];
-    Window win = new Window(k[0], k[1], s[0], s[1], p[0], p[1]);
-    if (win.outHeight(h) < 1 || win.outWidth(w) < 1) {
-      throw error(name, "the window " + Shapes.format(k) + " does not fit the input " + Shapes.format(xs)
-          + " with padding " + Shapes.format(p) + ": the output would be (" + win.outHeight(h) + ", "
-          + win.outWidth(w) + ")");
+    int[] given = input.value().shapeRef();
+    int[] xs = lift(unbatched ? prepend(1, given) : given, d);
+    Window win = new Window(d == 1 ? 1 : k[0], k[d - 1], d == 1 ? 1 : s[0], s[d - 1], d == 1 ? 0 : p[0], p[d - 1]);
+    if (win.outHeight(xs[2]) < 1 || win.outWidth(xs[3]) < 1) {
+      String out = d == 1 ? "(" + win.outWidth(xs[3]) + ",)" : "(" + win.outHeight(xs[2]) + ", " + win.outWidth(xs[3]) + ")";
+      throw error(name, "the window " + Shapes.format(k) + " does not fit the input " + Shapes.format(given)
+          + " with padding " + Shapes.format(p) + ": the output would be " + out);
     }
-    Var x = unbatched ? input.reshape(prepend(1, xs)) : input;
-    Var out = (max ? ConvOps.MAX_POOL2D : ConvOps.AVG_POOL2D).apply(win, x);
-    return unbatched ? out.reshape(Arrays.copyOfRange(out.value().shapeRef(), 1, 4)) : out;
+    Var out = (max ? ConvOps.MAX_POOL2D : ConvOps.AVG_POOL2D).apply(win, as(input, xs));
+    return unlift(out, d, unbatched);
+  }
+
+  /**
+   * Runs adaptive max or average pooling to {@code outputSize} (one value for every axis, or one per
+   * axis) over {@code (N, C, H, W)} or {@code (C, H, W)}, or in 1-D over {@code (N, C, L)} or
+   * {@code (C, L)}.
+   *
+   * @throws ShapeException of kind DOMAIN for a negative output size, another rank or an empty input
+   */
+  static Var adaptivePool(boolean max, int d, Var input, int[] outputSize) {
+    String name = (max ? "adaptive_max_pool" : "adaptive_avg_pool") + d + "d";
+    int[] o = spatial(name, "output_size", outputSize, d, 0);
+    boolean unbatched = batched(name, d == 1 ? "(N, C, L)" : "(N, C, H, W)", input, d);
+    int[] given = input.value().shapeRef();
+    int[] xs = lift(unbatched ? prepend(1, given) : given, d);
+    if (Shapes.product(xs[1], xs[2], xs[3]) == 0) {
+      throw error(name, "expected an input of non-zero size apart from the batch axis, got shape "
+          + Shapes.format(given));
+    }
+    AdaptivePooling.Bins bins = new AdaptivePooling.Bins(d == 1 ? 1 : o[0], o[d - 1]);
+    Var out = (max ? ConvOps.ADAPTIVE_MAX_POOL2D : ConvOps.ADAPTIVE_AVG_POOL2D).apply(bins, as(input, xs));
+    return unlift(out, d, unbatched);
+  }
+
+  /** The input reshaped to the 4-D layout of the kernels, unchanged where it has it already. */
+  private static Var as(Var input, int[] shape) {
+    return Arrays.equals(input.value().shapeRef(), shape) ? input : input.reshape(shape);
   }
 
   /** Expands a per-axis argument: one value for every axis, or one per axis; each at least {@code min}. */

@@ -281,7 +281,7 @@ public final class Ops {
    * @throws ShapeException of kind DOMAIN when the window, stride or padding do not fit
    */
   public static Var maxPool2d(Var input, int[] kernel, int[] stride, int[] padding) {
-    return Networks.pool(true, input, kernel, stride, padding);
+    return Networks.pool(true, 2, input, kernel, stride, padding);
   }
 
   /**
@@ -290,7 +290,69 @@ public final class Ops {
    * @throws ShapeException of kind DOMAIN when the window, stride or padding do not fit
    */
   public static Var avgPool2d(Var input, int[] kernel, int[] stride, int[] padding) {
-    return Networks.pool(false, input, kernel, stride, padding);
+    return Networks.pool(false, 2, input, kernel, stride, padding);
+  }
+
+  /**
+   * torch's max_pool1d over {@code (N, C, L)} or {@code (C, L)}: {@code stride} null means the kernel
+   * size; padding at most half the kernel. Each window's gradient goes to its first maximum.
+   * A kink for {@link GradCheck}.
+   *
+   * @throws ShapeException of kind DOMAIN when the window, stride or padding do not fit
+   */
+  public static Var maxPool1d(Var input, int kernel, Integer stride, int padding) {
+    return Networks.pool(true, 1, input, new int[] {kernel}, stride == null ? null : new int[] {stride},
+        new int[] {padding});
+  }
+
+  /**
+   * torch's avg_pool1d with {@code count_include_pad = True}: every window divides by the kernel size.
+   *
+   * @throws ShapeException of kind DOMAIN when the window, stride or padding do not fit
+   */
+  public static Var avgPool1d(Var input, int kernel, Integer stride, int padding) {
+    return Networks.pool(false, 1, input, new int[] {kernel}, stride == null ? null : new int[] {stride},
+        new int[] {padding});
+  }
+
+  /**
+   * torch's adaptive_avg_pool1d: output cell {@code i} of {@code outputSize} averages input positions
+   * {@code [floor(i·L/out), ceil((i + 1)·L/out))}.
+   *
+   * @throws ShapeException of kind DOMAIN for a negative size, an input of another rank or of zero size
+   */
+  public static Var adaptiveAvgPool1d(Var input, int outputSize) {
+    return Networks.adaptivePool(false, 1, input, new int[] {outputSize});
+  }
+
+  /**
+   * torch's adaptive_avg_pool2d: the bins of {@link #adaptiveAvgPool1d} along each axis, one output
+   * size for both axes or one per axis.
+   *
+   * @throws ShapeException of kind DOMAIN for a negative size, an input of another rank or of zero size
+   */
+  public static Var adaptiveAvgPool2d(Var input, int[] outputSize) {
+    return Networks.adaptivePool(false, 2, input, outputSize);
+  }
+
+  /**
+   * torch's adaptive_max_pool1d: the maximum of each bin of {@link #adaptiveAvgPool1d}; its gradient goes
+   * to the bin's first maximum. A kink for {@link GradCheck}.
+   *
+   * @throws ShapeException of kind DOMAIN for a negative size, an input of another rank or of zero size
+   */
+  public static Var adaptiveMaxPool1d(Var input, int outputSize) {
+    return Networks.adaptivePool(true, 1, input, new int[] {outputSize});
+  }
+
+  /**
+   * torch's adaptive_max_pool2d: the maximum of each bin of {@link #adaptiveAvgPool2d}; its gradient
+   * goes to the bin's first maximum in row-major order. A kink for {@link GradCheck}.
+   *
+   * @throws ShapeException of kind DOMAIN for a negative size, an input of another rank or of zero size
+   */
+  public static Var adaptiveMaxPool2d(Var input, int[] outputSize) {
+    return Networks.adaptivePool(true, 2, input, outputSize);
   }
 
   /**

@@ -169,6 +169,16 @@ class ErrorMessageTest {
                 ones(3, 4, 3, 3), null, new int[] {1}, new int[] {0}, new int[] {3}, 1)),
         error("max_pool2d: padding (2, 0) must be at most half the kernel size (3, 3)", ShapeException.Kind.DOMAIN,
             () -> Ops.maxPool2d(ones(1, 1, 5, 5), new int[] {3, 3}, null, new int[] {2, 0})),
+        error("max_pool1d: padding (2,) must be at most half the kernel size (2,)", ShapeException.Kind.DOMAIN,
+            () -> Ops.maxPool1d(ones(1, 3, 3), 2, null, 2)),
+        error("avg_pool1d: the window (4,) does not fit the input (1, 3, 3) with padding (0,): the output would be"
+            + " (0,)", ShapeException.Kind.DOMAIN, () -> Ops.avgPool1d(ones(1, 3, 3), 4, null, 0)),
+        error("adaptive_avg_pool2d: expected an input (N, C, H, W) or without the batch axis, got shape (2, 3)",
+            ShapeException.Kind.DOMAIN, () -> Ops.adaptiveAvgPool2d(ones(2, 3), new int[] {2})),
+        error("adaptive_max_pool1d: output_size must be non-negative, got (-1,)", ShapeException.Kind.DOMAIN,
+            () -> Ops.adaptiveMaxPool1d(ones(1, 3), -1)),
+        error("adaptive_avg_pool1d: expected an input of non-zero size apart from the batch axis, got shape"
+            + " (2, 3, 0)", ShapeException.Kind.DOMAIN, () -> Ops.adaptiveAvgPool1d(ones(2, 3, 0), 2)),
         error("avg_pool2d: the window (3, 3) does not fit the input (1, 2, 2) with padding (0, 0): the output"
             + " would be (0, 0)", ShapeException.Kind.DOMAIN,
             () -> Ops.avgPool2d(ones(1, 2, 2), new int[] {3}, null, new int[] {0})),

@@ -269,6 +269,14 @@ final class GoldenOps {
         ints(a, "padding")));
     OPS.put("avg_pool2d", (x, a) -> Ops.avgPool2d(x[0], ints(a, "kernel_size"), ints(a, "stride"),
         ints(a, "padding")));
+    OPS.put("max_pool1d", (x, a) -> Ops.maxPool1d(x[0], a.get("kernel_size").getAsInt(), integer(a, "stride"),
+        a.get("padding").getAsInt()));
+    OPS.put("avg_pool1d", (x, a) -> Ops.avgPool1d(x[0], a.get("kernel_size").getAsInt(), integer(a, "stride"),
+        a.get("padding").getAsInt()));
+    OPS.put("adaptive_avg_pool1d", (x, a) -> Ops.adaptiveAvgPool1d(x[0], a.get("output_size").getAsInt()));
+    OPS.put("adaptive_max_pool1d", (x, a) -> Ops.adaptiveMaxPool1d(x[0], a.get("output_size").getAsInt()));
+    OPS.put("adaptive_avg_pool2d", (x, a) -> Ops.adaptiveAvgPool2d(x[0], ints(a, "output_size")));
+    OPS.put("adaptive_max_pool2d", (x, a) -> Ops.adaptiveMaxPool2d(x[0], ints(a, "output_size")));
     OPS.put("embedding", (x, a) -> Ops.embedding(x[1].value(), x[0], integer(a, "padding_idx")));
   }
 

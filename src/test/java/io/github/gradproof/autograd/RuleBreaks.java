@@ -497,6 +497,17 @@ final class RuleBreaks {
         Pooling.averageGrad(g, x[0].shapeRef(), (Window) p));
     breaks("avg_pool2d", 0, "forget to divide by the window size", (r, g, y, x, p) ->
         scale(r.apply(g, y, x, p), ((Window) p).kh() * ((Window) p).kw()));
+    String adaptive = "(1, 2, 7, 5) output_size=[3, 2]";
+    scenario("adaptive_max_pool2d", "adaptive_max_pool2d", adaptive);
+    scenario("adaptive_avg_pool2d", "adaptive_avg_pool2d", adaptive);
+    breaks("adaptive_max_pool2d", -1, "flip the sign", FLIP_SIGN);
+    breaks("adaptive_avg_pool2d", -1, "flip the sign", FLIP_SIGN);
+    breaks("adaptive_max_pool2d", 0, "spread over the bin (adaptive average pooling's rule)", (r, g, y, x, p) ->
+        AdaptivePooling.averageGrad(g, x[0].shapeRef(), (AdaptivePooling.Bins) p));
+    breaks("adaptive_avg_pool2d", 0, "sum the bin instead of averaging it", (r, g, y, x, p) ->
+        binGrad(g, x[0].shapeRef(), (AdaptivePooling.Bins) p, false, false));
+    breaks("adaptive_avg_pool2d", 0, "bins that end at the floor (never overlapping) rather than the ceiling",
+        (r, g, y, x, p) -> binGrad(g, x[0].shapeRef(), (AdaptivePooling.Bins) p, true, true));
     embedding();
   }
 
@@ -526,6 +537,34 @@ final class RuleBreaks {
 
   private static Tensor scale(Tensor t, double factor) {
     return Elementwise.map(t, v -> v * factor);
+  }
+
+  /**
+   * A wrong adaptive average's gradient: each bin hands {@code g} (divided by its size where
+   * {@code divide}) to its elements, the bin's end rounded down where {@code floorEnd}.
+   */
+  private static Tensor binGrad(Tensor g, int[] xs, AdaptivePooling.Bins b, boolean floorEnd, boolean divide) {
+    double[] out = new double[Shapes.allocationSize(xs)];
+    double[] gv = g.data();
+    int h = xs[2];
+    int w = xs[3];
+    for (int plane = 0; plane < xs[0] * xs[1]; plane++) {
+      for (int i = 0; i < b.oh(); i++) {
+        int r0 = AdaptivePooling.start(i, h, b.oh());
+        int r1 = floorEnd ? (i + 1) * h / b.oh() : AdaptivePooling.end(i, h, b.oh());
+        for (int j = 0; j < b.ow(); j++) {
+          int c0 = AdaptivePooling.start(j, w, b.ow());
+          int c1 = floorEnd ? (j + 1) * w / b.ow() : AdaptivePooling.end(j, w, b.ow());
+          double share = gv[(plane * b.oh() + i) * b.ow() + j] / (divide ? (double) (r1 - r0) * (c1 - c0) : 1);
+          for (int row = r0; row < r1; row++) {
+            for (int col = c0; col < c1; col++) {
+              out[(plane * h + row) * w + col] += share;
+            }
+          }
+        }
+      }
+    }
+    return new Tensor(out, xs);
   }
 
   private static Tensor rotated(Tensor w) {
