@@ -484,6 +484,15 @@ case("conv1d and conv2d with dilation and groups, keyword and positional; the tr
      {"x": ([2, 4, 9], "normal"), "w": ([6, 2, 3], "normal"), "u": ([6, 3, 3], "normal"), "q": ([2, 4, 5, 5], "normal"),
       "k": ([4, 1, 2, 2], "normal"), "b": ([4], "normal")})
 
+# ---- 1-D and adaptive pooling ----
+case("max_pool1d and avg_pool1d, the adaptive pools in 1-D and 2-D, batched and not",
+     "max_pool1d(x, 2) + avg_pool1d(x, 3, 2, 1) + adaptive_avg_pool1d(x, 4) + adaptive_max_pool1d(x[0], 4)"
+     " + adaptive_avg_pool2d(q, (2, 4))[:, :, 1] + adaptive_max_pool2d(q[1], 4)[:, :2].sum(axis=1)",
+     lambda x, q: (F.max_pool1d(x, 2) + F.avg_pool1d(x, 3, 2, 1) + F.adaptive_avg_pool1d(x, 4)
+                   + F.adaptive_max_pool1d(x[0], 4) + F.adaptive_avg_pool2d(q, (2, 4))[:, :, 1]
+                   + F.adaptive_max_pool2d(q[1], 4)[:, :2].sum(1)),
+     {"x": ([2, 3, 8], "normal"), "q": ([2, 3, 5, 7], "normal")})
+
 # ---- neural-network lookups: embedding ----
 case("embedding of labels of any shape, an embedding bag, and padding_idx counted from the end",
      "embedding(y, W) + sum(embedding(z, W, padding_idx=-1), axis=1) + embedding(2, W, 0)",

@@ -392,7 +392,54 @@ final class NetworkFunctions {
   }
 
   private static List<Function> pooling() {
-    return List.of(pool("max_pool2d", Ops::maxPool2d), pool("avg_pool2d", Ops::avgPool2d));
+    return List.of(pool("max_pool2d", Ops::maxPool2d), pool("avg_pool2d", Ops::avgPool2d),
+        pool1d("max_pool1d", Ops::maxPool1d), pool1d("avg_pool1d", Ops::avgPool1d),
+        adaptive("adaptive_avg_pool1d", 1, a -> Ops.adaptiveAvgPool1d(a.var("input"), a.integer("output_size"))),
+        adaptive("adaptive_avg_pool2d", 2, a -> Ops.adaptiveAvgPool2d(a.var("input"), a.pair("output_size"))),
+        adaptive("adaptive_max_pool1d", 1, a -> Ops.adaptiveMaxPool1d(a.var("input"), a.integer("output_size"))),
+        adaptive("adaptive_max_pool2d", 2, a -> Ops.adaptiveMaxPool2d(a.var("input"), a.pair("output_size"))));
+  }
+
+  /** PyTorch's 1-D pooling: {@code name(input, kernel_size, stride=None, padding=0)} with integer sizes. */
+  private interface Pool1d {
+    Var apply(Var input, int kernel, Integer stride, int padding);
+  }
+
+  private static Function pool1d(String name, Pool1d op) {
+    return Function.torch(name).param("input", TENSOR).param("kernel_size", INTEGER)
+        .param("stride", INTEGER_OR_NONE, null).param("padding", INTEGER, 0L)
+        .shape(a -> {
+          List<Dim> in = a.dims("input");
+          if (in.size() != 2 && in.size() != 3) {
+            return Shape.unknown();
+          }
+          Dim kernel = a.integer("kernel_size");
+          Dim stride = a.isNone("stride") ? kernel : a.integer("stride");
+          List<Dim> out = new ArrayList<>(in.subList(0, in.size() - 1));
+          out.add(ShapeRules.windowOutput(in.get(in.size() - 1), kernel, stride, a.integer("padding")));
+          return new Shape(out);
+        })
+        .eval(a -> op.apply(a.var("input"), a.integer("kernel_size"), a.integerOrNull("stride"), a.integer("padding")))
+        .math(Notation.function(name, "input")).build();
+  }
+
+  /**
+   * PyTorch's {@code name(input, output_size)}: the last {@code spatial} axes become {@code output_size}
+   * (an integer in 1-D, an integer or a pair in 2-D).
+   */
+  private static Function adaptive(String name, int spatial, Function.TensorEvaluation eval) {
+    return Function.torch(name).param("input", TENSOR).param("output_size", spatial == 1 ? INTEGER : PAIR)
+        .shape(a -> {
+          List<Dim> in = a.dims("input");
+          if (in.size() != spatial + 1 && in.size() != spatial + 2) {
+            return Shape.unknown();
+          }
+          List<Dim> out = new ArrayList<>(in.subList(0, in.size() - spatial));
+          out.addAll(spatial == 1 ? List.of(a.integer("output_size")) : List.of(a.pair("output_size")));
+          return new Shape(out);
+        })
+        .eval(eval)
+        .math(Notation.function(name, "input")).build();
   }
 
   /**
