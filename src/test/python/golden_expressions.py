@@ -472,6 +472,16 @@ case("tile, repeat and repeat_interleave", "tile(x, (2, 1))[:R] * 2 + x.tile(1, 
      {"x": (["R", "C"], "normal")}, {"R": 3, "C": 4})
 
 
+# ---- group and instance normalisation ----
+case("group_norm with and without weight and bias, on (N, C) and (N, C, H, W); instance_norm both ways",
+     "group_norm(x, 2, w, b) + group_norm(v, 3, eps=0.1).mean(axis=(2, 3))[:, :4] + instance_norm(u, weight=w, bias=b).sum(axis=2)"
+     " + instance_norm(u, m, r, use_input_stats=False).mean(axis=2)",
+     lambda x, w, b, v, u, m, r: (F.group_norm(x, 2, w, b) + F.group_norm(v, 3, eps=0.1).mean(dim=(2, 3))[:, :4]
+                                  + F.instance_norm(u, weight=w, bias=b).sum(2)
+                                  + F.instance_norm(u, m.double(), r.double(), use_input_stats=False).mean(2)),
+     {"x": ([3, 4], "normal"), "w": ([4], "normal"), "b": ([4], "normal"), "v": ([3, 6, 2, 3], "normal"),
+      "u": ([3, 4, 5], "normal"), "m": ([4], ("ints", -2, 3)), "r": ([4], ("ints", 1, 4))})
+
 # ---- convolutions with dilation and groups ----
 case("conv1d and conv2d with dilation and groups, keyword and positional; the transposed ones in torch's order",
      "conv1d(x, w, dilation=2, groups=2) + conv_transpose1d(conv1d(x, w, None, 1, 2, 2, 2), u, groups=2, dilation=2)[:, :, :5]"

@@ -604,4 +604,33 @@ public final class Ops {
       boolean training, double eps) {
     return BatchNorm.apply(input, runningMean, runningVar, weight, bias, training, eps);
   }
+
+  /**
+   * torch's group_norm: the channels of {@code (N, C, *)} split into {@code numGroups} groups, each
+   * group of each sample normalised over its channels and every other axis, {@code (x - mean) /
+   * sqrt(var + eps)} with the biased variance, then times {@code weight} and plus {@code bias} per
+   * channel. Composed of the engine's ops, so its gradient is theirs.
+   *
+   * @param weight null, or {@code C} values
+   * @param bias null, or {@code C} values
+   * @throws ShapeException of kind DOMAIN for an input of rank below 2, a group count that does not
+   *     divide the channels, or a weight or bias of another size
+   */
+  public static Var groupNorm(Var input, int numGroups, Var weight, Var bias, double eps) {
+    return GroupNorm.groupNorm(input, numGroups, weight, bias, eps);
+  }
+
+  /**
+   * torch's instance_norm: with {@code useInputStats} each channel of each sample of {@code (N, C, *)}
+   * normalised over the other axes (group_norm with one group per channel), else by the running
+   * statistics, which are then required; the running statistics are constants. Then times
+   * {@code weight} and plus {@code bias} per channel.
+   *
+   * @throws ShapeException of kind DOMAIN for an input of rank below 2 or of a single spatial element
+   *     when using its statistics, missing running statistics, or vectors of another size than {@code C}
+   */
+  public static Var instanceNorm(Var input, Tensor runningMean, Tensor runningVar, Var weight, Var bias,
+      boolean useInputStats, double eps) {
+    return GroupNorm.instanceNorm(input, runningMean, runningVar, weight, bias, useInputStats, eps);
+  }
 }

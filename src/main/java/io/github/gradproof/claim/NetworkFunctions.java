@@ -33,6 +33,8 @@ final class NetworkFunctions {
     List<Function> all = new ArrayList<>(losses());
     all.add(layerNorm());
     all.add(batchNorm());
+    all.add(groupNorm());
+    all.add(instanceNorm());
     all.addAll(similarities());
     all.addAll(convolutions());
     all.addAll(pooling());
@@ -249,6 +251,46 @@ final class NetworkFunctions {
             a.isNone("running_var") ? null : a.tensor("running_var"), a.varOrNull("weight"), a.varOrNull("bias"),
             a.bool("training"), a.number("eps")))
         .math(Notation.function("BatchNorm", "input")).build();
+  }
+
+  /**
+   * PyTorch's {@code group_norm(input, num_groups, weight=None, bias=None, eps=1e-05)}: a literal
+   * num_groups that does not divide a known channel count is refused at the argument, as PyTorch
+   * refuses it.
+   */
+  private static Function groupNorm() {
+    return Function.torch("group_norm").param("input", TENSOR).param("num_groups", INTEGER)
+        .param("weight", TENSOR_OR_NONE, null).param("bias", TENSOR_OR_NONE, null).param("eps", NUMBER, 1e-5)
+        .shape(a -> {
+          Shape x = a.shape("input");
+          Long groups = a.integer("num_groups").constant();
+          Long channels = x.isKnown() && x.rank() >= 2 ? x.dim(1).constant() : null;
+          if (groups != null && (groups < 1 || channels != null && channels % groups != 0)) {
+            throw a.fail("num_groups", "expected the number of channels in input"
+                + (channels == null ? "" : " (" + channels + ")") + " to be divisible by num_groups, got " + groups);
+          }
+          return x;
+        })
+        .eval(a -> Ops.groupNorm(a.var("input"), a.integer("num_groups"), a.varOrNull("weight"), a.varOrNull("bias"),
+            a.number("eps")))
+        .math(Notation.function("GroupNorm", "input")).build();
+  }
+
+  /**
+   * PyTorch's {@code instance_norm(input, running_mean=None, running_var=None, weight=None, bias=None,
+   * use_input_stats=True, momentum=0.1, eps=1e-05)}; the running statistics are constants, as in
+   * batch_norm, and PyTorch's in-place update of them changes no value a claim can read.
+   */
+  private static Function instanceNorm() {
+    return Function.torch("instance_norm").param("input", TENSOR).param("running_mean", TENSOR_OR_NONE, null)
+        .param("running_var", TENSOR_OR_NONE, null).param("weight", TENSOR_OR_NONE, null)
+        .param("bias", TENSOR_OR_NONE, null).param("use_input_stats", BOOL, true).param("momentum", NUMBER, 0.1)
+        .param("eps", NUMBER, 1e-5)
+        .shape(a -> a.shape("input"))
+        .eval(a -> Ops.instanceNorm(a.var("input"), a.isNone("running_mean") ? null : a.tensor("running_mean"),
+            a.isNone("running_var") ? null : a.tensor("running_var"), a.varOrNull("weight"), a.varOrNull("bias"),
+            a.bool("use_input_stats"), a.number("eps")))
+        .math(Notation.function("InstanceNorm", "input")).build();
   }
 
   /**
