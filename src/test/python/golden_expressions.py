@@ -482,6 +482,21 @@ case("group_norm with and without weight and bias, on (N, C) and (N, C, H, W); i
      {"x": ([3, 4], "normal"), "w": ([4], "normal"), "b": ([4], "normal"), "v": ([3, 6, 2, 3], "normal"),
       "u": ([3, 4, 5], "normal"), "m": ([4], ("ints", -2, 3)), "r": ([4], ("ints", 1, 4))})
 
+# ---- margin losses ----
+case("the margin losses, each with its margin, p, weight or swap and a reduction",
+     "margin_ranking_loss(a, b, s, 0.5) + hinge_embedding_loss(a, s, reduction='sum') + soft_margin_loss(a, s)"
+     " + multi_margin_loss(z, y, 2, 0.5, w, reduction='sum') + triplet_margin_loss(z, q, r, swap=True)"
+     " + triplet_margin_loss(z, q, r, 0.5, 1, reduction='sum') + cosine_embedding_loss(z, q, s[:4], -0.2)"
+     " + multi_margin_loss(z[0], y[0])",
+     lambda a, b, s, z, y, w, q, r: (lambda s, w: F.margin_ranking_loss(a, b, s, 0.5) + F.hinge_embedding_loss(a, s, reduction="sum")
+                                     + F.soft_margin_loss(a, s) + F.multi_margin_loss(z, y, 2, 0.5, w, reduction="sum")
+                                     + F.triplet_margin_loss(z, q, r, swap=True)
+                                     + F.triplet_margin_loss(z, q, r, 0.5, 1, reduction="sum")
+                                     + F.cosine_embedding_loss(z, q, s[:4], -0.2)
+                                     + F.multi_margin_loss(z[0], y[0]))(s.double(), w.double()),
+     {"a": ([6], "normal"), "b": ([6], "normal"), "s": ([6], ("ints", -1, 2)), "z": ([4, 3], "normal"),
+      "y": ([4], ("labels", 3)), "w": ([3], ("ints", 1, 4)), "q": ([4, 3], "normal"), "r": ([4, 3], "normal")})
+
 # ---- convolutions with dilation and groups ----
 case("conv1d and conv2d with dilation and groups, keyword and positional; the transposed ones in torch's order",
      "conv1d(x, w, dilation=2, groups=2) + conv_transpose1d(conv1d(x, w, None, 1, 2, 2, 2), u, groups=2, dilation=2)[:, :, :5]"

@@ -1335,6 +1335,74 @@ def add_adaptive_case(op, fn, x, size, ties):
     op.case(label, [x], forward, lambda t: fn(t, size), args={"output_size": size}, kink=ties)
 
 
+def margin_losses():
+    """The margin losses (reduction='none'), each with random cases and one at the hinge's kink, where
+    PyTorch's clamp_min passes the gradient and multi_margin_loss's kernel (z > 0) does not."""
+    sign = lambda op, *shape: np.where(op.rng.random(shape) < 0.5, -1.0, 1.0)
+
+    op = Op("margin_ranking_loss", "torch.nn.functional.margin_ranking_loss forward and autograd")
+    for shape, margin in [((5,), 0.0), ((2, 3), 0.5)]:
+        x1, x2, y = op.normal(*shape), op.normal(*shape), sign(op, *shape)
+        add_loss_case(op, str(shape) + " margin=%s" % margin, [x1, x2, y], [True, True, False], {"margin": margin},
+                      lambda a, b, t, m=margin: F.margin_ranking_loss(a, b, t, margin=m, reduction="none"))
+    add_loss_case(op, "kink: the hinge at 0 passes the gradient", [[1.0, 0.0], [0.5, 0.5], [1.0, -1.0]],
+                  [True, True, False], {"margin": 0.5},
+                  lambda a, b, t: F.margin_ranking_loss(a, b, t, margin=0.5, reduction="none"), kink=True)
+    op.write()
+
+    op = Op("hinge_embedding_loss", "torch.nn.functional.hinge_embedding_loss forward and autograd")
+    add_loss_case(op, "(2, 4) margin=1.0", [op.normal(2, 4), sign(op, 2, 4)], [True, False], {"margin": 1.0},
+                  lambda a, t: F.hinge_embedding_loss(a, t, reduction="none"))
+    add_loss_case(op, "(5,) margin=0.5, a target neither 1 nor -1", [op.normal(5), [1.0, -1.0, 0.0, -1.0, 1.0]],
+                  [True, False], {"margin": 0.5}, lambda a, t: F.hinge_embedding_loss(a, t, 0.5, reduction="none"))
+    add_loss_case(op, "kink: margin - input = 0 passes the gradient", [[0.3, 1.0, 2.0], [1.0, -1.0, -1.0]],
+                  [True, False], {"margin": 1.0}, lambda a, t: F.hinge_embedding_loss(a, t, reduction="none"), kink=True)
+    op.write()
+
+    op = Op("soft_margin_loss", "torch.nn.functional.soft_margin_loss forward and autograd")
+    add_loss_case(op, "(3, 4)", [op.normal(3, 4), sign(op, 3, 4)], [True, False], {},
+                  lambda a, t: F.soft_margin_loss(a, t, reduction="none"))
+    add_loss_case(op, "(4,) with a real-valued target", [op.normal(4), op.normal(4)], [True, False], {},
+                  lambda a, t: F.soft_margin_loss(a, t, reduction="none"))
+    op.write()
+
+    op = Op("multi_margin_loss", "torch.nn.functional.multi_margin_loss forward and autograd")
+    for p, margin, weighted in [(1, 1.0, False), (2, 0.5, True), (1, 2.0, True)]:
+        x, y = op.normal(4, 3), op.rng.integers(0, 3, size=4).astype(float)
+        inputs = [x, y] + ([op.positive(3)] if weighted else [])
+        add_loss_case(op, "(4, 3) p=%d margin=%s weight=%s" % (p, margin, weighted), inputs,
+                      [True, False] + ([False] if weighted else []), {"p": p, "margin": margin},
+                      lambda a, t, w=None, p=p, m=margin: F.multi_margin_loss(a, t.long(), p, m, w, reduction="none"))
+    add_loss_case(op, "(3,) one sample", [op.normal(3), np.array(2.0)], [True, False], {"p": 1, "margin": 1.0},
+                  lambda a, t: F.multi_margin_loss(a, t.long(), reduction="none"))
+    add_loss_case(op, "kink: a zero margin gets no gradient", [[[1.0, 0.0, 0.5], [0.5, 1.0, 0.0]], [0.0, 1.0]],
+                  [True, False], {"p": 1, "margin": 1.0},
+                  lambda a, t: F.multi_margin_loss(a, t.long(), reduction="none"), kink=True)
+    op.write()
+
+    op = Op("triplet_margin_loss", "torch.nn.functional.triplet_margin_loss forward and autograd")
+    for shape, margin, p, swap in [((4, 3), 1.0, 2.0, False), ((4, 3), 0.5, 1.0, True), ((3,), 2.0, 3.0, False)]:
+        add_loss_case(op, str(shape) + " margin=%s p=%s swap=%s" % (margin, p, swap),
+                      [op.normal(*shape), op.normal(*shape), op.normal(*shape)], [True, True, True],
+                      {"margin": margin, "p": p, "eps": 1e-6, "swap": swap},
+                      lambda a, b, c, m=margin, p=p, s=swap: F.triplet_margin_loss(a, b, c, m, p, 1e-6, s,
+                                                                                  reduction="none"))
+    op.write()
+
+    op = Op("cosine_embedding_loss", "torch.nn.functional.cosine_embedding_loss forward and autograd")
+    add_loss_case(op, "(5, 3) margin=0.0", [op.normal(5, 3), op.normal(5, 3), sign(op, 5)], [True, True, False],
+                  {"margin": 0.0}, lambda a, b, t: F.cosine_embedding_loss(a, b, t, reduction="none"))
+    add_loss_case(op, "(4,) margin=-0.5", [op.normal(4), op.normal(4), np.array(-1.0)], [True, True, False],
+                  {"margin": -0.5}, lambda a, b, t: F.cosine_embedding_loss(a, b, t, -0.5, reduction="none"))
+    op.write()
+
+
+def add_loss_case(op, name, inputs, diff, args, torch_fn, kink=False):
+    def forward(*arrays):
+        return torch_fn(*[torch.tensor(np.asarray(a, dtype=np.float64)) for a in arrays]).numpy()
+    op.case(name, inputs, forward, torch_fn, args=args, diff=diff, kink=kink)
+
+
 def embedding():
     op = Op("embedding", "numpy fancy indexing weight[indices] forward; torch.nn.functional.embedding autograd")
     cases = [((5, 3), (4,), None), ((6, 2), (2, 3), None), ((4, 3), (2, 5), 0), ((4, 3), (3, 4), -1),
@@ -1392,6 +1460,7 @@ def main():
     pooling_1d()
     adaptive_pooling()
     embedding()
+    margin_losses()
     constructors()
 
 

@@ -606,6 +606,72 @@ public final class Ops {
   }
 
   /**
+   * torch's margin_ranking_loss with {@code reduction='none'}: {@code clamp_min(-target * (input1 - input2)
+   * + margin, 0)}, broadcast; the gradient passes at the hinge's kink, as PyTorch's clamp_min.
+   *
+   * @throws ShapeException of kind DOMAIN if the three ranks differ, BROADCAST if the shapes do not broadcast
+   */
+  public static Var marginRankingLoss(Var input1, Var input2, Var target, double margin) {
+    return MarginLosses.marginRanking(input1, input2, target, margin);
+  }
+
+  /**
+   * torch's hinge_embedding_loss with {@code reduction='none'}: {@code input} where the target is 1,
+   * {@code clamp_min(margin - input, 0)} where it is -1 (both terms for any other target).
+   *
+   * @throws ShapeException of kind BROADCAST if the shapes do not broadcast
+   */
+  public static Var hingeEmbeddingLoss(Var input, Var target, double margin) {
+    return MarginLosses.hingeEmbedding(input, target, margin);
+  }
+
+  /**
+   * torch's soft_margin_loss with {@code reduction='none'}: {@code log1p(exp(-input * target))}; the
+   * target gets no gradient (PyTorch refuses to differentiate it).
+   *
+   * @throws ShapeException of kind BROADCAST if the shapes do not broadcast
+   */
+  public static Var softMarginLoss(Var input, Tensor target) {
+    return MarginLosses.softMargin(input, target);
+  }
+
+  /**
+   * torch's multi_margin_loss with {@code reduction='none'}: per sample of {@code (N, C)} scores (or one
+   * of {@code (C,)}), {@code Σ_{j ≠ y} weight[y] · max(0, margin - x[y] + x[j])^p / C}; a term at its
+   * kink (zero margin) gets no gradient, as PyTorch's kernel. Labels and weight get none.
+   *
+   * @param weight null, or one value per class
+   * @throws ShapeException of kind DOMAIN for p other than 1 and 2, shapes that do not fit, or a label
+   *     out of range
+   */
+  public static Var multiMarginLoss(Var input, Tensor target, int p, double margin, Tensor weight) {
+    return MarginLosses.multiMargin(input, target, p, margin, weight);
+  }
+
+  /**
+   * torch's triplet_margin_loss with {@code reduction='none'}: {@code clamp_min(margin + d(a, p) - d(a, n),
+   * 0)} with {@code d} torch's pairwise_distance ({@code norm(x - y + eps, p)} along the last axis) and,
+   * with {@code swap}, {@code d(a, n)} replaced by its minimum with {@code d(p, n)}.
+   *
+   * @throws ShapeException of kind DOMAIN if the ranks differ or are 0, BROADCAST if the shapes do not
+   */
+  public static Var tripletMarginLoss(Var anchor, Var positive, Var negative, double margin, double p, double eps,
+      boolean swap) {
+    return MarginLosses.tripletMargin(anchor, positive, negative, margin, p, eps, swap);
+  }
+
+  /**
+   * torch's cosine_embedding_loss with {@code reduction='none'}: {@code 1 - cos(x1, x2)} where the target
+   * is 1, {@code clamp_min(cos - margin, 0)} where it is -1, with PyTorch's {@code 1e-12} in each squared
+   * norm; along axis 1 of {@code (N, D)} inputs (or of vectors). The target gets no gradient.
+   *
+   * @throws ShapeException of kind DOMAIN if the ranks do not fit, BROADCAST if the shapes do not broadcast
+   */
+  public static Var cosineEmbeddingLoss(Var input1, Var input2, Var target, double margin) {
+    return MarginLosses.cosineEmbedding(input1, input2, target, margin);
+  }
+
+  /**
    * torch's group_norm: the channels of {@code (N, C, *)} split into {@code numGroups} groups, each
    * group of each sample normalised over its channels and every other axis, {@code (x - mean) /
    * sqrt(var + eps)} with the biased variance, then times {@code weight} and plus {@code bias} per

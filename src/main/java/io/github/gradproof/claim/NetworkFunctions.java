@@ -36,6 +36,7 @@ final class NetworkFunctions {
     all.add(groupNorm());
     all.add(instanceNorm());
     all.addAll(similarities());
+    all.addAll(marginLosses());
     all.addAll(convolutions());
     all.addAll(pooling());
     all.add(embedding());
@@ -316,6 +317,61 @@ final class NetworkFunctions {
                 new int[] {a.constant("dim")}, false))
             .eval(a -> Ops.cosineSimilarity(a.var("x1"), a.var("x2"), a.integer("dim"), a.number("eps")))
             .math(Notation.function("cosine_similarity", "x1")).build());
+  }
+
+  /** PyTorch's margin losses, each with {@code reduction=} as the other losses. */
+  private static List<Function> marginLosses() {
+    return List.of(
+        margined(Function.torch("margin_ranking_loss").param("input1", TENSOR).param("input2", TENSOR)
+            .param("target", TENSOR).param("margin", NUMBER, 0.0))
+            .shape(a -> reduced(a, ShapeRules.broadcast(ShapeRules.broadcast(a.shape("input1"), a.shape("input2")),
+                a.shape("target"))))
+            .eval(a -> reduce(a, Ops.marginRankingLoss(a.var("input1"), a.var("input2"), a.var("target"),
+                a.number("margin"))))
+            .math(Notation.function("margin_ranking_loss", "input1")).build(),
+        margined(Function.torch("hinge_embedding_loss").param("input", TENSOR).param("target", TENSOR)
+            .param("margin", NUMBER, 1.0))
+            .shape(NetworkFunctions::elementwiseLoss)
+            .eval(a -> reduce(a, Ops.hingeEmbeddingLoss(a.var("input"), a.var("target"), a.number("margin"))))
+            .math(Notation.function("hinge_embedding_loss", "input")).build(),
+        loss("soft_margin_loss").shape(NetworkFunctions::elementwiseLoss)
+            .eval(a -> reduce(a, Ops.softMarginLoss(a.var("input"), a.tensor("target"))))
+            .math(Notation.function("soft_margin_loss", "input")).build(),
+        margined(Function.torch("multi_margin_loss").param("input", TENSOR).param("target", TENSOR)
+            .param("p", INTEGER, 1L).param("margin", NUMBER, 1.0).param("weight", TENSOR_OR_NONE, null))
+            .shape(a -> {
+              Long p = a.integer("p").constant();
+              if (p != null && p != 1 && p != 2) {
+                throw a.fail("p", "only p == 1 and p == 2 are supported (as PyTorch), got " + p);
+              }
+              return reduced(a, a.shape("input").rank() == 1 ? Shape.scalar() : perRow(a));
+            })
+            .eval(a -> reduce(a, Ops.multiMarginLoss(a.var("input"), a.tensor("target"), a.integer("p"),
+                a.number("margin"), weight(a))))
+            .math(Notation.function("multi_margin_loss", "input")).build(),
+        margined(Function.torch("triplet_margin_loss").param("anchor", TENSOR).param("positive", TENSOR)
+            .param("negative", TENSOR).param("margin", NUMBER, 1.0).param("p", NUMBER, 2.0).param("eps", NUMBER, 1e-6)
+            .param("swap", BOOL, false))
+            .shape(a -> {
+              Shape all = ShapeRules.broadcast(ShapeRules.broadcast(a.shape("anchor"), a.shape("positive")),
+                  a.shape("negative"));
+              return reduced(a, all.isKnown() && all.rank() > 0 ? ShapeRules.reduce(all, new int[] {-1}, false)
+                  : Shape.unknown());
+            })
+            .eval(a -> reduce(a, Ops.tripletMarginLoss(a.var("anchor"), a.var("positive"), a.var("negative"),
+                a.number("margin"), a.number("p"), a.number("eps"), a.bool("swap"))))
+            .math(Notation.function("triplet_margin_loss", "anchor")).build(),
+        margined(Function.torch("cosine_embedding_loss").param("input1", TENSOR).param("input2", TENSOR)
+            .param("target", TENSOR).param("margin", NUMBER, 0.0))
+            .shape(a -> reduced(a, a.shape("target")))
+            .eval(a -> reduce(a, Ops.cosineEmbeddingLoss(a.var("input1"), a.var("input2"), a.var("target"),
+                a.number("margin"))))
+            .math(Notation.function("cosine_embedding_loss", "input1")).build());
+  }
+
+  /** A margin loss's keyword-only {@code reduction='mean'}, after its positional parameters. */
+  private static Function.Builder margined(Function.Builder f) {
+    return f.keyword("reduction", STRING, "mean").choices("mean", "sum", "none");
   }
 
   private static List<Function> convolutions() {

@@ -277,6 +277,14 @@ final class GoldenOps {
     OPS.put("adaptive_max_pool1d", (x, a) -> Ops.adaptiveMaxPool1d(x[0], a.get("output_size").getAsInt()));
     OPS.put("adaptive_avg_pool2d", (x, a) -> Ops.adaptiveAvgPool2d(x[0], ints(a, "output_size")));
     OPS.put("adaptive_max_pool2d", (x, a) -> Ops.adaptiveMaxPool2d(x[0], ints(a, "output_size")));
+    OPS.put("margin_ranking_loss", (x, a) -> Ops.marginRankingLoss(x[0], x[1], x[2], a.get("margin").getAsDouble()));
+    OPS.put("hinge_embedding_loss", (x, a) -> Ops.hingeEmbeddingLoss(x[0], x[1], a.get("margin").getAsDouble()));
+    OPS.put("soft_margin_loss", (x, a) -> Ops.softMarginLoss(x[0], x[1].value()));
+    OPS.put("multi_margin_loss", (x, a) -> Ops.multiMarginLoss(x[0], x[1].value(), a.get("p").getAsInt(),
+        a.get("margin").getAsDouble(), x.length > 2 ? x[2].value() : null));
+    OPS.put("triplet_margin_loss", (x, a) -> Ops.tripletMarginLoss(x[0], x[1], x[2], a.get("margin").getAsDouble(),
+        a.get("p").getAsDouble(), a.get("eps").getAsDouble(), a.get("swap").getAsBoolean()));
+    OPS.put("cosine_embedding_loss", (x, a) -> Ops.cosineEmbeddingLoss(x[0], x[1], x[2], a.get("margin").getAsDouble()));
     OPS.put("embedding", (x, a) -> Ops.embedding(x[1].value(), x[0], integer(a, "padding_idx")));
   }
 
