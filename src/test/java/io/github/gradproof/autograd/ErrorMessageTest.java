@@ -169,6 +169,45 @@ class ErrorMessageTest {
                 ones(3, 4, 3, 3), null, new int[] {1}, new int[] {0}, new int[] {3}, 1)),
         error("max_pool2d: padding (2, 0) must be at most half the kernel size (3, 3)", ShapeException.Kind.DOMAIN,
             () -> Ops.maxPool2d(ones(1, 1, 5, 5), new int[] {3, 3}, null, new int[] {2, 0})),
+        error("group_norm: expected the number of channels in input to be divisible by num_groups, but got input of"
+            + " shape (2, 6, 4) and num_groups=4", ShapeException.Kind.DOMAIN,
+            () -> Ops.groupNorm(ones(2, 6, 4), 4, null, null, 1e-5)),
+        error("group_norm: expected the number of channels in input to be divisible by num_groups, but got input of"
+            + " shape (2, 6, 4) and num_groups=0", ShapeException.Kind.DOMAIN,
+            () -> Ops.groupNorm(ones(2, 6, 4), 0, null, null, 1e-5)),
+        error("group_norm: expected an input (N, C, ...) of at least 2 dimensions, got shape (6,)",
+            ShapeException.Kind.DOMAIN, () -> Ops.groupNorm(ones(6), 3, null, null, 1e-5)),
+        error("group_norm: expected weight to be a vector of 6 values, one per channel of input (2, 6, 4), got shape"
+            + " (5,)", ShapeException.Kind.DOMAIN, () -> Ops.groupNorm(ones(2, 6, 4), 3, ones(5), null, 1e-5)),
+        error("instance_norm: expected more than 1 spatial element when using the input's statistics, got input"
+            + " shape (2, 3)", ShapeException.Kind.DOMAIN,
+            () -> Ops.instanceNorm(ones(2, 3), null, null, null, null, true, 1e-5)),
+        error("instance_norm: expected more than 1 spatial element when using the input's statistics, got input"
+            + " shape (2, 3, 1)", ShapeException.Kind.DOMAIN,
+            () -> Ops.instanceNorm(ones(2, 3, 1), null, null, null, null, true, 1e-5)),
+        error("instance_norm: expected running_mean and running_var to be given when use_input_stats is False",
+            ShapeException.Kind.DOMAIN, () -> Ops.instanceNorm(ones(2, 3, 4), null, null, null, null, false, 1e-5)),
+        error("instance_norm: running_var should contain 3 elements (one per channel of input (2, 3, 4)), got shape"
+            + " (4,)", ShapeException.Kind.DOMAIN, () -> Ops.instanceNorm(ones(2, 3, 4), Tensor.zeros(3),
+                Tensor.ones(4), null, null, false, 1e-5)),
+        error("multi_margin_loss: only p == 1 and p == 2 are supported, got p=3", ShapeException.Kind.DOMAIN,
+            () -> Ops.multiMarginLoss(ones(2, 3), Tensor.vector(0, 2), 3, 1, null)),
+        error("multi_margin_loss: target 3.0 is out of range for 3 classes", ShapeException.Kind.DOMAIN,
+            () -> Ops.multiMarginLoss(ones(2, 3), Tensor.vector(0, 3), 1, 1, null)),
+        error("multi_margin_loss: expected scores (N, C) with targets (N,), or (C,) with one target, got (2, 3) and"
+            + " (3,)", ShapeException.Kind.DOMAIN,
+            () -> Ops.multiMarginLoss(ones(2, 3), Tensor.vector(0, 1, 2), 1, 1, null)),
+        error("multi_margin_loss: expected a weight of 3 values, one per class, got shape (2,)",
+            ShapeException.Kind.DOMAIN, () -> Ops.multiMarginLoss(ones(2, 3), Tensor.vector(0, 1), 1, 1,
+                Tensor.vector(1, 1))),
+        error("margin_ranking_loss: all input tensors should have the same number of dimensions, got shapes (3,), (3,)"
+            + " and (1, 3)", ShapeException.Kind.DOMAIN, () -> Ops.marginRankingLoss(ones(3), ones(3), ones(1, 3), 0)),
+        error("triplet_margin_loss: the anchor, positive and negative tensors are expected to have the same number of"
+            + " dimensions (at least 1), got shapes (2, 3), (3,) and (2, 3)", ShapeException.Kind.DOMAIN,
+            () -> Ops.tripletMarginLoss(ones(2, 3), ones(3), ones(2, 3), 1, 2, 1e-6, false)),
+        error("cosine_embedding_loss: expected inputs (N, D) with a target (N,), or (D,) with one target, got (2, 3),"
+            + " (2, 3) and (2, 1)", ShapeException.Kind.DOMAIN,
+            () -> Ops.cosineEmbeddingLoss(ones(2, 3), ones(2, 3), ones(2, 1), 0)),
         error("max_pool1d: padding (2,) must be at most half the kernel size (2,)", ShapeException.Kind.DOMAIN,
             () -> Ops.maxPool1d(ones(1, 3, 3), 2, null, 2)),
         error("avg_pool1d: the window (4,) does not fit the input (1, 3, 3) with padding (0,): the output would be"

@@ -173,14 +173,8 @@ final class RuleBreaks {
   private static void gathers() {
     scenario("gather", "gather", "(3, 4) dim 1 index (3, 2)");
     breaks("gather", -1, "flip the sign", FLIP_SIGN);
-    breaks("gather", 0, "overwrite repeated indices instead of adding", (r, g, y, x, p) -> {
-      int[] at = GatherOps.sources(x[0], x[1], (GatherOps.Along) p);
-      double[] out = new double[x[0].size()];
-      for (int k = 0; k < at.length; k++) {
-        out[at[k]] = g.data()[k];
-      }
-      return new Tensor(out, x[0].shapeRef());
-    });
+    breaks("gather", 0, "overwrite repeated indices instead of adding", (r, g, y, x, p) ->
+        overwrite(g, GatherOps.sources(x[0], x[1], (GatherOps.Along) p), x[0]));
     breaks("gather", 0, "the next row along the axis", (r, g, y, x, p) -> {
       Tensor right = r.apply(g, y, x, p);
       int[] s = right.shapeRef();
@@ -514,14 +508,8 @@ final class RuleBreaks {
   private static void embedding() {
     scenario("embedding", "embedding", "(6, 2) with (2, 3) padding_idx=None");
     breaks("embedding", -1, "flip the sign", FLIP_SIGN);
-    breaks("embedding", 0, "overwrite repeated rows instead of adding", (r, g, y, x, p) -> {
-      int[] at = Embedding.sources(x[1], x[0]);
-      double[] out = new double[x[0].size()];
-      for (int k = 0; k < at.length; k++) {
-        out[at[k]] = g.data()[k];
-      }
-      return new Tensor(out, x[0].shapeRef());
-    });
+    breaks("embedding", 0, "overwrite repeated rows instead of adding", (r, g, y, x, p) ->
+        overwrite(g, Embedding.sources(x[1], x[0]), x[0]));
     breaks("embedding", 0, "the next row", (r, g, y, x, p) -> {
       Tensor right = r.apply(g, y, x, p);
       int[] s = right.shapeRef();
@@ -533,6 +521,15 @@ final class RuleBreaks {
     });
     // Finite differences cannot see the padding row's zero (torch's choice, not the derivative, which
     // the op reports as a kink): it is pinned by the golden fixture's padding cases, torch's gradient.
+  }
+
+  /** A gather's wrong adjoint: {@code g[k]} written (not added) at {@code at[k]}, shaped like {@code source}. */
+  private static Tensor overwrite(Tensor g, int[] at, Tensor source) {
+    double[] out = new double[source.size()];
+    for (int k = 0; k < at.length; k++) {
+      out[at[k]] = g.data()[k];
+    }
+    return new Tensor(out, source.shapeRef());
   }
 
   private static Tensor scale(Tensor t, double factor) {
