@@ -472,6 +472,58 @@ case("tile, repeat and repeat_interleave", "tile(x, (2, 1))[:R] * 2 + x.tile(1, 
      {"x": (["R", "C"], "normal")}, {"R": 3, "C": 4})
 
 
+# ---- group and instance normalisation ----
+case("group_norm with and without weight and bias, on (N, C) and (N, C, H, W); instance_norm both ways",
+     "group_norm(x, 2, w, b) + group_norm(v, 3, eps=0.1).mean(axis=(2, 3))[:, :4] + instance_norm(u, weight=w, bias=b).sum(axis=2)"
+     " + instance_norm(u, m, r, use_input_stats=False).mean(axis=2)",
+     lambda x, w, b, v, u, m, r: (F.group_norm(x, 2, w, b) + F.group_norm(v, 3, eps=0.1).mean(dim=(2, 3))[:, :4]
+                                  + F.instance_norm(u, weight=w, bias=b).sum(2)
+                                  + F.instance_norm(u, m.double(), r.double(), use_input_stats=False).mean(2)),
+     {"x": ([3, 4], "normal"), "w": ([4], "normal"), "b": ([4], "normal"), "v": ([3, 6, 2, 3], "normal"),
+      "u": ([3, 4, 5], "normal"), "m": ([4], ("ints", -2, 3)), "r": ([4], ("ints", 1, 4))})
+
+# ---- margin losses ----
+case("the margin losses, each with its margin, p, weight or swap and a reduction",
+     "margin_ranking_loss(a, b, s, 0.5) + hinge_embedding_loss(a, s, reduction='sum') + soft_margin_loss(a, s)"
+     " + multi_margin_loss(z, y, 2, 0.5, w, reduction='sum') + triplet_margin_loss(z, q, r, swap=True)"
+     " + triplet_margin_loss(z, q, r, 0.5, 1, reduction='sum') + cosine_embedding_loss(z, q, s[:4], -0.2)"
+     " + multi_margin_loss(z[0], y[0])",
+     lambda a, b, s, z, y, w, q, r: (lambda s, w: F.margin_ranking_loss(a, b, s, 0.5) + F.hinge_embedding_loss(a, s, reduction="sum")
+                                     + F.soft_margin_loss(a, s) + F.multi_margin_loss(z, y, 2, 0.5, w, reduction="sum")
+                                     + F.triplet_margin_loss(z, q, r, swap=True)
+                                     + F.triplet_margin_loss(z, q, r, 0.5, 1, reduction="sum")
+                                     + F.cosine_embedding_loss(z, q, s[:4], -0.2)
+                                     + F.multi_margin_loss(z[0], y[0]))(s.double(), w.double()),
+     {"a": ([6], "normal"), "b": ([6], "normal"), "s": ([6], ("ints", -1, 2)), "z": ([4, 3], "normal"),
+      "y": ([4], ("labels", 3)), "w": ([3], ("ints", 1, 4)), "q": ([4, 3], "normal"), "r": ([4, 3], "normal")})
+
+# ---- convolutions with dilation and groups ----
+case("conv1d and conv2d with dilation and groups, keyword and positional; the transposed ones in torch's order",
+     "conv1d(x, w, dilation=2, groups=2) + conv_transpose1d(conv1d(x, w, None, 1, 2, 2, 2), u, groups=2, dilation=2)[:, :, :5]"
+     " + conv2d(q, k, b, 1, 1, (2, 1), 4).sum(axis=(2, 3))[:, :1, None]"
+     " + conv_transpose2d(q, k, None, 2, 1, 1, 4, 2).mean()",
+     lambda x, w, u, q, k, b: (F.conv1d(x, w, dilation=2, groups=2)
+                               + F.conv_transpose1d(F.conv1d(x, w, None, 1, 2, 2, 2), u, groups=2, dilation=2)[:, :, :5]
+                               + F.conv2d(q, k, b, 1, 1, (2, 1), 4).sum(dim=(2, 3))[:, :1, None]
+                               + F.conv_transpose2d(q, k, None, 2, 1, 1, 4, 2).mean()),
+     {"x": ([2, 4, 9], "normal"), "w": ([6, 2, 3], "normal"), "u": ([6, 3, 3], "normal"), "q": ([2, 4, 5, 5], "normal"),
+      "k": ([4, 1, 2, 2], "normal"), "b": ([4], "normal")})
+
+# ---- 1-D and adaptive pooling ----
+case("max_pool1d and avg_pool1d, the adaptive pools in 1-D and 2-D, batched and not",
+     "max_pool1d(x, 2) + avg_pool1d(x, 3, 2, 1) + adaptive_avg_pool1d(x, 4) + adaptive_max_pool1d(x[0], 4)"
+     " + adaptive_avg_pool2d(q, (2, 4))[:, :, 1] + adaptive_max_pool2d(q[1], 4)[:, :2].sum(axis=1)",
+     lambda x, q: (F.max_pool1d(x, 2) + F.avg_pool1d(x, 3, 2, 1) + F.adaptive_avg_pool1d(x, 4)
+                   + F.adaptive_max_pool1d(x[0], 4) + F.adaptive_avg_pool2d(q, (2, 4))[:, :, 1]
+                   + F.adaptive_max_pool2d(q[1], 4)[:, :2].sum(1)),
+     {"x": ([2, 3, 8], "normal"), "q": ([2, 3, 5, 7], "normal")})
+
+# ---- neural-network lookups: embedding ----
+case("embedding of labels of any shape, an embedding bag, and padding_idx counted from the end",
+     "embedding(y, W) + sum(embedding(z, W, padding_idx=-1), axis=1) + embedding(2, W, 0)",
+     lambda W, y, z: F.embedding(y, W) + F.embedding(z, W, padding_idx=-1).sum(1) + F.embedding(torch.tensor(2), W, 0),
+     {"W": (["V", 3], "normal"), "y": ([4], ("labels", 5)), "z": ([4, 6], ("labels", 5))}, {"V": 5})
+
 def draw(rng, axes, kind, dims):
     shape = tuple(dims[a] if isinstance(a, str) else a for a in axes)
     if kind == "normal":

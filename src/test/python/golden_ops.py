@@ -1208,6 +1208,11 @@ def convolutions():
     for xs, ws, bias, stride, pad in cases:
         add_conv_case(op, xs, ws, bias, {"stride": stride, "padding": pad},
                       lambda x, w, b=None, s=stride, p=pad: F.conv1d(x, w, b, s, p))
+    # dilation and groups (a depthwise convolution last, unbatched)
+    for xs, ws, bias, stride, pad, dil, groups in [((2, 4, 9), (6, 2, 3), True, 1, 1, 2, 2),
+                                                   ((3, 10), (3, 1, 3), False, 2, 2, 3, 3)]:
+        add_conv_case(op, xs, ws, bias, {"stride": stride, "padding": pad, "dilation": dil, "groups": groups},
+                      lambda x, w, b=None, s=stride, p=pad, d=dil, g=groups: F.conv1d(x, w, b, s, p, d, g))
     op.write()
 
     op = Op("conv2d", "torch.nn.functional.conv2d forward and autograd")
@@ -1217,6 +1222,10 @@ def convolutions():
     for xs, ws, bias, stride, pad in cases:
         add_conv_case(op, xs, ws, bias, {"stride": stride, "padding": pad},
                       lambda x, w, b=None, s=stride, p=pad: F.conv2d(x, w, b, s, p))
+    for xs, ws, bias, stride, pad, dil, groups in [((1, 4, 6, 7), (6, 2, 3, 2), True, [1, 2], [1, 0], [2, 1], 2),
+                                                   ((2, 3, 5, 5), (3, 1, 2, 2), True, [1, 1], [0, 0], [2, 2], 3)]:
+        add_conv_case(op, xs, ws, bias, {"stride": stride, "padding": pad, "dilation": dil, "groups": groups},
+                      lambda x, w, b=None, s=stride, p=pad, d=dil, g=groups: F.conv2d(x, w, b, s, p, d, g))
     op.write()
 
     op = Op("conv_transpose1d", "torch.nn.functional.conv_transpose1d forward and autograd")
@@ -1225,6 +1234,14 @@ def convolutions():
     for xs, ws, bias, stride, pad, outpad in cases:
         add_conv_case(op, xs, ws, bias, {"stride": stride, "padding": pad, "output_padding": outpad},
                       lambda x, w, b=None, s=stride, p=pad, q=outpad: F.conv_transpose1d(x, w, b, s, p, q))
+    # groups and dilation, in torch's positional order (output_padding, groups, dilation); output
+    # padding below the dilation though not below the stride
+    for xs, ws, bias, stride, pad, outpad, groups, dil in [((2, 4, 4), (4, 3, 3), True, 2, 1, 1, 2, 2),
+                                                           ((1, 2, 3), (2, 2, 2), True, 1, 0, 2, 1, 3)]:
+        add_conv_case(op, xs, ws, bias, {"stride": stride, "padding": pad, "output_padding": outpad, "groups": groups,
+                                         "dilation": dil},
+                      lambda x, w, b=None, s=stride, p=pad, q=outpad, g=groups, d=dil:
+                      F.conv_transpose1d(x, w, b, s, p, q, g, d))
     op.write()
 
     op = Op("conv_transpose2d", "torch.nn.functional.conv_transpose2d forward and autograd")
@@ -1235,12 +1252,19 @@ def convolutions():
     for xs, ws, bias, stride, pad, outpad in cases:
         add_conv_case(op, xs, ws, bias, {"stride": stride, "padding": pad, "output_padding": outpad},
                       lambda x, w, b=None, s=stride, p=pad, q=outpad: F.conv_transpose2d(x, w, b, s, p, q))
+    for xs, ws, bias, stride, pad, outpad, groups, dil in [
+            ((1, 4, 3, 3), (4, 1, 2, 3), True, [2, 1], [0, 1], [1, 0], 2, [1, 2]),
+            ((2, 3, 2, 2), (3, 2, 2, 2), False, [1, 1], [0, 0], [0, 0], 3, [3, 2])]:
+        add_conv_case(op, xs, ws, bias, {"stride": stride, "padding": pad, "output_padding": outpad, "groups": groups,
+                                         "dilation": dil},
+                      lambda x, w, b=None, s=stride, p=pad, q=outpad, g=groups, d=dil:
+                      F.conv_transpose2d(x, w, b, s, p, q, g, d))
     op.write()
 
 
 def add_conv_case(op, xs, ws, bias, args, torch_fn):
     transposed = op.name.startswith("conv_transpose")
-    out_channels = ws[1] if transposed else ws[0]
+    out_channels = ws[1] * args.get("groups", 1) if transposed else ws[0]
     inputs = [op.normal(*xs), op.normal(*ws)] + ([op.normal(out_channels)] if bias else [])
     label = shape_name(xs, ws) + (" with bias " if bias else " no bias ") + json.dumps(args)
 
@@ -1270,6 +1294,130 @@ def add_pool_case(op, fn, x, k, s, p, ties):
         + " padding=" + str(p)
     op.case(label, [x], forward, lambda t: fn(t, k, s, p),
             args={"kernel_size": k, "stride": s, "padding": p}, kink=ties)
+
+
+def pooling_1d():
+    cases = [((2, 3, 8), 2, None, 0), ((1, 2, 9), 3, 2, 1), ((3, 7), 3, 1, 0), ((1, 1, 6), 4, 3, 2)]
+    for name, fn in [("max_pool1d", F.max_pool1d), ("avg_pool1d", F.avg_pool1d)]:
+        op = Op(name, "torch.nn.functional." + name + " forward and autograd")
+        for xs, k, s, p in cases:
+            add_pool_case(op, fn, op.normal(*xs), k, s, p, False)
+        if name == "max_pool1d":
+            x = op.rng.integers(0, 3, size=(1, 2, 7)).astype(float)
+            add_pool_case(op, fn, x, 3, 1, 1, True)
+        op.write()
+
+
+def adaptive_pooling():
+    # The bins start at floor(i * L / out) and end at ceil((i + 1) * L / out): sizes that divide, that do
+    # not (overlapping bins), an output larger than the input, and unbatched inputs.
+    specs = [("adaptive_avg_pool1d", F.adaptive_avg_pool1d, [((2, 3, 8), 4), ((1, 2, 7), 3), ((3, 5), 7), ((1, 1, 4), 1)]),
+             ("adaptive_max_pool1d", F.adaptive_max_pool1d, [((2, 3, 8), 4), ((1, 2, 7), 3), ((3, 5), 7)]),
+             ("adaptive_avg_pool2d", F.adaptive_avg_pool2d,
+              [((2, 3, 6, 6), [3, 3]), ((1, 2, 7, 5), [3, 2]), ((2, 4, 3), [5, 2]), ((1, 1, 4, 4), [1, 1])]),
+             ("adaptive_max_pool2d", F.adaptive_max_pool2d,
+              [((2, 3, 6, 6), [3, 3]), ((1, 2, 7, 5), [3, 2]), ((2, 4, 3), [5, 2])])]
+    for name, fn, cases in specs:
+        op = Op(name, "torch.nn.functional." + name + " forward and autograd")
+        for xs, size in cases:
+            add_adaptive_case(op, fn, op.normal(*xs), size, False)
+        if "max" in name:
+            shape = (1, 2, 7) if name.endswith("1d") else (1, 1, 5, 7)
+            add_adaptive_case(op, fn, op.rng.integers(0, 3, size=shape).astype(float), 3 if name.endswith("1d") else [2, 3],
+                              True)
+        op.write()
+
+
+def add_adaptive_case(op, fn, x, size, ties):
+    def forward(x):
+        return fn(torch.tensor(x), size).numpy()
+    label = ("ties (first max wins) " if ties else "") + str(x.shape) + " output_size=" + str(size)
+    op.case(label, [x], forward, lambda t: fn(t, size), args={"output_size": size}, kink=ties)
+
+
+def margin_losses():
+    """The margin losses (reduction='none'), each with random cases and one at the hinge's kink, where
+    PyTorch's clamp_min passes the gradient and multi_margin_loss's kernel (z > 0) does not."""
+    sign = lambda op, *shape: np.where(op.rng.random(shape) < 0.5, -1.0, 1.0)
+
+    op = Op("margin_ranking_loss", "torch.nn.functional.margin_ranking_loss forward and autograd")
+    for shape, margin in [((5,), 0.0), ((2, 3), 0.5)]:
+        x1, x2, y = op.normal(*shape), op.normal(*shape), sign(op, *shape)
+        add_loss_case(op, str(shape) + " margin=%s" % margin, [x1, x2, y], [True, True, False], {"margin": margin},
+                      lambda a, b, t, m=margin: F.margin_ranking_loss(a, b, t, margin=m, reduction="none"))
+    add_loss_case(op, "kink: the hinge at 0 passes the gradient", [[1.0, 0.0], [0.5, 0.5], [1.0, -1.0]],
+                  [True, True, False], {"margin": 0.5},
+                  lambda a, b, t: F.margin_ranking_loss(a, b, t, margin=0.5, reduction="none"), kink=True)
+    op.write()
+
+    op = Op("hinge_embedding_loss", "torch.nn.functional.hinge_embedding_loss forward and autograd")
+    add_loss_case(op, "(2, 4) margin=1.0", [op.normal(2, 4), sign(op, 2, 4)], [True, False], {"margin": 1.0},
+                  lambda a, t: F.hinge_embedding_loss(a, t, reduction="none"))
+    add_loss_case(op, "(5,) margin=0.5, a target neither 1 nor -1", [op.normal(5), [1.0, -1.0, 0.0, -1.0, 1.0]],
+                  [True, False], {"margin": 0.5}, lambda a, t: F.hinge_embedding_loss(a, t, 0.5, reduction="none"))
+    add_loss_case(op, "kink: margin - input = 0 passes the gradient", [[0.3, 1.0, 2.0], [1.0, -1.0, -1.0]],
+                  [True, False], {"margin": 1.0}, lambda a, t: F.hinge_embedding_loss(a, t, reduction="none"), kink=True)
+    op.write()
+
+    op = Op("soft_margin_loss", "torch.nn.functional.soft_margin_loss forward and autograd")
+    add_loss_case(op, "(3, 4)", [op.normal(3, 4), sign(op, 3, 4)], [True, False], {},
+                  lambda a, t: F.soft_margin_loss(a, t, reduction="none"))
+    add_loss_case(op, "(4,) with a real-valued target", [op.normal(4), op.normal(4)], [True, False], {},
+                  lambda a, t: F.soft_margin_loss(a, t, reduction="none"))
+    op.write()
+
+    op = Op("multi_margin_loss", "torch.nn.functional.multi_margin_loss forward and autograd")
+    for p, margin, weighted in [(1, 1.0, False), (2, 0.5, True), (1, 2.0, True)]:
+        x, y = op.normal(4, 3), op.rng.integers(0, 3, size=4).astype(float)
+        inputs = [x, y] + ([op.positive(3)] if weighted else [])
+        add_loss_case(op, "(4, 3) p=%d margin=%s weight=%s" % (p, margin, weighted), inputs,
+                      [True, False] + ([False] if weighted else []), {"p": p, "margin": margin},
+                      lambda a, t, w=None, p=p, m=margin: F.multi_margin_loss(a, t.long(), p, m, w, reduction="none"))
+    add_loss_case(op, "(3,) one sample", [op.normal(3), np.array(2.0)], [True, False], {"p": 1, "margin": 1.0},
+                  lambda a, t: F.multi_margin_loss(a, t.long(), reduction="none"))
+    add_loss_case(op, "kink: a zero margin gets no gradient", [[[1.0, 0.0, 0.5], [0.5, 1.0, 0.0]], [0.0, 1.0]],
+                  [True, False], {"p": 1, "margin": 1.0},
+                  lambda a, t: F.multi_margin_loss(a, t.long(), reduction="none"), kink=True)
+    op.write()
+
+    op = Op("triplet_margin_loss", "torch.nn.functional.triplet_margin_loss forward and autograd")
+    for shape, margin, p, swap in [((4, 3), 1.0, 2.0, False), ((4, 3), 0.5, 1.0, True), ((3,), 2.0, 3.0, False)]:
+        add_loss_case(op, str(shape) + " margin=%s p=%s swap=%s" % (margin, p, swap),
+                      [op.normal(*shape), op.normal(*shape), op.normal(*shape)], [True, True, True],
+                      {"margin": margin, "p": p, "eps": 1e-6, "swap": swap},
+                      lambda a, b, c, m=margin, p=p, s=swap: F.triplet_margin_loss(a, b, c, m, p, 1e-6, s,
+                                                                                  reduction="none"))
+    op.write()
+
+    op = Op("cosine_embedding_loss", "torch.nn.functional.cosine_embedding_loss forward and autograd")
+    add_loss_case(op, "(5, 3) margin=0.0", [op.normal(5, 3), op.normal(5, 3), sign(op, 5)], [True, True, False],
+                  {"margin": 0.0}, lambda a, b, t: F.cosine_embedding_loss(a, b, t, reduction="none"))
+    add_loss_case(op, "(4,) margin=-0.5", [op.normal(4), op.normal(4), np.array(-1.0)], [True, True, False],
+                  {"margin": -0.5}, lambda a, b, t: F.cosine_embedding_loss(a, b, t, -0.5, reduction="none"))
+    op.write()
+
+
+def add_loss_case(op, name, inputs, diff, args, torch_fn, kink=False):
+    def forward(*arrays):
+        return torch_fn(*[torch.tensor(np.asarray(a, dtype=np.float64)) for a in arrays]).numpy()
+    op.case(name, inputs, forward, torch_fn, args=args, diff=diff, kink=kink)
+
+
+def embedding():
+    op = Op("embedding", "numpy fancy indexing weight[indices] forward; torch.nn.functional.embedding autograd")
+    cases = [((5, 3), (4,), None), ((6, 2), (2, 3), None), ((4, 3), (2, 5), 0), ((4, 3), (3, 4), -1),
+             ((3, 4), (), None), ((5, 2), (2, 2, 3), 2)]
+    for ws, xs, pad in cases:
+        weight = op.normal(*ws)
+        indices = op.rng.integers(0, ws[0], size=xs).astype(float)
+        if pad is not None:
+            indices.reshape(-1)[:2] = pad % ws[0]  # the padding row is read, and gets no gradient
+        label = shape_name(ws, xs) + " padding_idx=" + str(pad)
+        # The weight first, as the engine's operands: the indices are the second, never differentiated.
+        op.case(label, [weight, indices], lambda w, i: w[i.astype(int)],
+                lambda w, i, p=pad: F.embedding(i.long(), w, padding_idx=p),
+                args={"padding_idx": pad}, diff=[True, False])
+    op.write()
 
 
 # ---- constructors ----
@@ -1309,6 +1457,10 @@ def main():
     products()
     convolutions()
     pooling()
+    pooling_1d()
+    adaptive_pooling()
+    embedding()
+    margin_losses()
     constructors()
 
 

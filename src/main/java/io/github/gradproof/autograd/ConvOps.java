@@ -5,7 +5,8 @@ package io.github.gradproof.autograd;
  * input {@code (N, C, H, W)}, conv weight {@code (O, C, kH, kW)}, transposed weight
  * {@code (C_in, C_out, kH, kW)}). Each convolution's three rules are the other two kernels of
  * {@link Convolution}; max pooling routes each window's gradient to its first maximum (overlapping
- * windows add up), average pooling spreads it evenly over the window.
+ * windows add up), average pooling spreads it evenly over the window; the adaptive pools do the same
+ * over {@link AdaptivePooling}'s bins.
  */
 final class ConvOps {
 
@@ -22,7 +23,7 @@ final class ConvOps {
 
   static final Primitive<Transposed> CONV_TRANSPOSE2D = Primitive.of("conv_transpose2d",
       (x, t) -> addBias(Convolution.spread(x[0], x[1], t.window(), t.outHeight(), t.outWidth()), x[2]),
-      (g, y, x, t) -> Convolution.correlate(g, x[1], t.window()),
+      (g, y, x, t) -> Convolution.correlate(g, x[1], t.window(), x[0].shapeRef()[2], x[0].shapeRef()[3]),
       (g, y, x, t) -> Convolution.weightGrad(x[0], g, t.window()),
       (g, y, x, t) -> channelSums(g));
 
@@ -34,6 +35,16 @@ final class ConvOps {
   static final Primitive<Window> AVG_POOL2D = Primitive.of("avg_pool2d",
       (x, win) -> Pooling.average(x[0], win),
       (g, y, x, win) -> Pooling.averageGrad(g, x[0].shapeRef(), win));
+
+  static final Primitive<AdaptivePooling.Bins> ADAPTIVE_MAX_POOL2D = Primitive.<AdaptivePooling.Bins>of(
+      "adaptive_max_pool2d",
+      (x, b) -> Strided.gather(x[0], AdaptivePooling.argmax(x[0], b), AdaptivePooling.outShape(x[0].shapeRef(), b)),
+      (g, y, x, b) -> Strided.scatterAdd(g, AdaptivePooling.argmax(x[0], b), x[0].shapeRef()))
+      .reporting((kinks, x, y, b) -> recordWinners(kinks, AdaptivePooling.argmax(x[0], b)));
+
+  static final Primitive<AdaptivePooling.Bins> ADAPTIVE_AVG_POOL2D = Primitive.of("adaptive_avg_pool2d",
+      (x, b) -> AdaptivePooling.average(x[0], b),
+      (g, y, x, b) -> AdaptivePooling.averageGrad(g, x[0].shapeRef(), b));
 
   /** {@code out + bias[o]} over the channel axis of an {@code (N, O, H, W)} tensor. */
   private static Tensor addBias(Tensor out, Tensor bias) {

@@ -173,8 +173,19 @@ public final class Ops {
    * @throws ShapeException of kind DOMAIN when the shapes, stride or padding do not fit
    */
   public static Var conv1d(Var input, Var weight, Var bias, int stride, int padding) {
+    return conv1d(input, weight, bias, stride, padding, 1, 1);
+  }
+
+  /**
+   * conv1d with the kernel's taps {@code dilation} apart and the channels in {@code groups} (the weight
+   * {@code (O, C / groups, k)}; each group of {@code O / groups} filters reads its own {@code C / groups}
+   * input channels).
+   *
+   * @throws ShapeException of kind DOMAIN when the shapes, groups, stride, padding or dilation do not fit
+   */
+  public static Var conv1d(Var input, Var weight, Var bias, int stride, int padding, int dilation, int groups) {
     return Networks.conv(Networks.Conv.CONV1D, input, weight, bias, new int[] {stride},
-        new int[] {padding}, new int[] {0});
+        new int[] {padding}, new int[] {0}, new int[] {dilation}, groups);
   }
 
   /**
@@ -184,7 +195,19 @@ public final class Ops {
    * @throws ShapeException of kind DOMAIN when the shapes, stride or padding do not fit
    */
   public static Var conv2d(Var input, Var weight, Var bias, int[] stride, int[] padding) {
-    return Networks.conv(Networks.Conv.CONV2D, input, weight, bias, stride, padding, new int[] {0});
+    return conv2d(input, weight, bias, stride, padding, new int[] {1}, 1);
+  }
+
+  /**
+   * conv2d with dilation (one value or one per axis) and channel groups (the weight
+   * {@code (O, C / groups, kH, kW)}).
+   *
+   * @throws ShapeException of kind DOMAIN when the shapes, groups, stride, padding or dilation do not fit
+   */
+  public static Var conv2d(Var input, Var weight, Var bias, int[] stride, int[] padding, int[] dilation,
+      int groups) {
+    return Networks.conv(Networks.Conv.CONV2D, input, weight, bias, stride, padding, new int[] {0}, dilation,
+        groups);
   }
 
   /**
@@ -203,8 +226,19 @@ public final class Ops {
    * @throws ShapeException of kind DOMAIN when the shapes, stride or padding do not fit
    */
   public static Var convTranspose1d(Var input, Var weight, Var bias, int stride, int padding, int outputPadding) {
+    return convTranspose1d(input, weight, bias, stride, padding, outputPadding, 1, 1);
+  }
+
+  /**
+   * conv_transpose1d with channel groups (the weight {@code (C_in, C_out / groups, k)}) and dilation;
+   * torch's positional order is {@code output_padding, groups, dilation}.
+   *
+   * @throws ShapeException of kind DOMAIN when the shapes, groups, stride, padding or dilation do not fit
+   */
+  public static Var convTranspose1d(Var input, Var weight, Var bias, int stride, int padding, int outputPadding,
+      int groups, int dilation) {
     return Networks.conv(Networks.Conv.CONV_TRANSPOSE1D, input, weight, bias, new int[] {stride},
-        new int[] {padding}, new int[] {outputPadding});
+        new int[] {padding}, new int[] {outputPadding}, new int[] {dilation}, groups);
   }
 
   /**
@@ -224,7 +258,19 @@ public final class Ops {
    */
   public static Var convTranspose2d(Var input, Var weight, Var bias, int[] stride, int[] padding,
       int[] outputPadding) {
-    return Networks.conv(Networks.Conv.CONV_TRANSPOSE2D, input, weight, bias, stride, padding, outputPadding);
+    return convTranspose2d(input, weight, bias, stride, padding, outputPadding, 1, new int[] {1});
+  }
+
+  /**
+   * conv_transpose2d with channel groups (the weight {@code (C_in, C_out / groups, kH, kW)}) and dilation
+   * (one value or one per axis), in torch's positional order.
+   *
+   * @throws ShapeException of kind DOMAIN when the shapes, groups, stride, padding or dilation do not fit
+   */
+  public static Var convTranspose2d(Var input, Var weight, Var bias, int[] stride, int[] padding,
+      int[] outputPadding, int groups, int[] dilation) {
+    return Networks.conv(Networks.Conv.CONV_TRANSPOSE2D, input, weight, bias, stride, padding, outputPadding,
+        dilation, groups);
   }
 
   /**
@@ -235,7 +281,7 @@ public final class Ops {
    * @throws ShapeException of kind DOMAIN when the window, stride or padding do not fit
    */
   public static Var maxPool2d(Var input, int[] kernel, int[] stride, int[] padding) {
-    return Networks.pool(true, input, kernel, stride, padding);
+    return Networks.pool(true, 2, input, kernel, stride, padding);
   }
 
   /**
@@ -244,7 +290,84 @@ public final class Ops {
    * @throws ShapeException of kind DOMAIN when the window, stride or padding do not fit
    */
   public static Var avgPool2d(Var input, int[] kernel, int[] stride, int[] padding) {
-    return Networks.pool(false, input, kernel, stride, padding);
+    return Networks.pool(false, 2, input, kernel, stride, padding);
+  }
+
+  /**
+   * torch's max_pool1d over {@code (N, C, L)} or {@code (C, L)}: {@code stride} null means the kernel
+   * size; padding at most half the kernel. Each window's gradient goes to its first maximum.
+   * A kink for {@link GradCheck}.
+   *
+   * @throws ShapeException of kind DOMAIN when the window, stride or padding do not fit
+   */
+  public static Var maxPool1d(Var input, int kernel, Integer stride, int padding) {
+    return Networks.pool(true, 1, input, new int[] {kernel}, stride == null ? null : new int[] {stride},
+        new int[] {padding});
+  }
+
+  /**
+   * torch's avg_pool1d with {@code count_include_pad = True}: every window divides by the kernel size.
+   *
+   * @throws ShapeException of kind DOMAIN when the window, stride or padding do not fit
+   */
+  public static Var avgPool1d(Var input, int kernel, Integer stride, int padding) {
+    return Networks.pool(false, 1, input, new int[] {kernel}, stride == null ? null : new int[] {stride},
+        new int[] {padding});
+  }
+
+  /**
+   * torch's adaptive_avg_pool1d: output cell {@code i} of {@code outputSize} averages input positions
+   * {@code [floor(i·L/out), ceil((i + 1)·L/out))}.
+   *
+   * @throws ShapeException of kind DOMAIN for a negative size, an input of another rank or of zero size
+   */
+  public static Var adaptiveAvgPool1d(Var input, int outputSize) {
+    return Networks.adaptivePool(false, 1, input, new int[] {outputSize});
+  }
+
+  /**
+   * torch's adaptive_avg_pool2d: the bins of {@link #adaptiveAvgPool1d} along each axis, one output
+   * size for both axes or one per axis.
+   *
+   * @throws ShapeException of kind DOMAIN for a negative size, an input of another rank or of zero size
+   */
+  public static Var adaptiveAvgPool2d(Var input, int[] outputSize) {
+    return Networks.adaptivePool(false, 2, input, outputSize);
+  }
+
+  /**
+   * torch's adaptive_max_pool1d: the maximum of each bin of {@link #adaptiveAvgPool1d}; its gradient goes
+   * to the bin's first maximum. A kink for {@link GradCheck}.
+   *
+   * @throws ShapeException of kind DOMAIN for a negative size, an input of another rank or of zero size
+   */
+  public static Var adaptiveMaxPool1d(Var input, int outputSize) {
+    return Networks.adaptivePool(true, 1, input, new int[] {outputSize});
+  }
+
+  /**
+   * torch's adaptive_max_pool2d: the maximum of each bin of {@link #adaptiveAvgPool2d}; its gradient
+   * goes to the bin's first maximum in row-major order. A kink for {@link GradCheck}.
+   *
+   * @throws ShapeException of kind DOMAIN for a negative size, an input of another rank or of zero size
+   */
+  public static Var adaptiveMaxPool2d(Var input, int[] outputSize) {
+    return Networks.adaptivePool(true, 2, input, outputSize);
+  }
+
+  /**
+   * torch's embedding: row {@code indices[...]} of {@code weight} for every index, shaped
+   * {@code indices.shape + (embedding_dim,)}. The weight's gradient adds every output row back into the
+   * row it read; row {@code paddingIdx} gets none. The indices are never differentiated.
+   *
+   * @param indices integer-valued, any shape, entries in {@code [0, num_embeddings)}
+   * @param weight shape {@code (num_embeddings, embedding_dim)}
+   * @param paddingIdx null for none; in {@code [-num_embeddings, num_embeddings)}, negative from the end
+   * @throws ShapeException of kind DOMAIN for a weight that is not 2-D or a padding_idx out of range,
+   *     INDEX for an index that is not an integer or out of range
+   */
+  public static Var embedding(Tensor indices, Var weight, Integer paddingIdx) {
+    return Embedding.apply(indices, weight, paddingIdx);
   }
 
   /**
@@ -480,5 +603,100 @@ public final class Ops {
   public static Var batchNorm(Var input, Tensor runningMean, Tensor runningVar, Var weight, Var bias,
       boolean training, double eps) {
     return BatchNorm.apply(input, runningMean, runningVar, weight, bias, training, eps);
+  }
+
+  /**
+   * torch's margin_ranking_loss with {@code reduction='none'}: {@code clamp_min(-target * (input1 - input2)
+   * + margin, 0)}, broadcast; the gradient passes at the hinge's kink, as PyTorch's clamp_min.
+   *
+   * @throws ShapeException of kind DOMAIN if the three ranks differ, BROADCAST if the shapes do not broadcast
+   */
+  public static Var marginRankingLoss(Var input1, Var input2, Var target, double margin) {
+    return MarginLosses.marginRanking(input1, input2, target, margin);
+  }
+
+  /**
+   * torch's hinge_embedding_loss with {@code reduction='none'}: {@code input} where the target is 1,
+   * {@code clamp_min(margin - input, 0)} where it is -1 (both terms for any other target).
+   *
+   * @throws ShapeException of kind BROADCAST if the shapes do not broadcast
+   */
+  public static Var hingeEmbeddingLoss(Var input, Var target, double margin) {
+    return MarginLosses.hingeEmbedding(input, target, margin);
+  }
+
+  /**
+   * torch's soft_margin_loss with {@code reduction='none'}: {@code log1p(exp(-input * target))}; the
+   * target gets no gradient (PyTorch refuses to differentiate it).
+   *
+   * @throws ShapeException of kind BROADCAST if the shapes do not broadcast
+   */
+  public static Var softMarginLoss(Var input, Tensor target) {
+    return MarginLosses.softMargin(input, target);
+  }
+
+  /**
+   * torch's multi_margin_loss with {@code reduction='none'}: per sample of {@code (N, C)} scores (or one
+   * of {@code (C,)}), {@code Σ_{j ≠ y} weight[y] · max(0, margin - x[y] + x[j])^p / C}; a term at its
+   * kink (zero margin) gets no gradient, as PyTorch's kernel. Labels and weight get none.
+   *
+   * @param weight null, or one value per class
+   * @throws ShapeException of kind DOMAIN for p other than 1 and 2, shapes that do not fit, or a label
+   *     out of range
+   */
+  public static Var multiMarginLoss(Var input, Tensor target, int p, double margin, Tensor weight) {
+    return MarginLosses.multiMargin(input, target, p, margin, weight);
+  }
+
+  /**
+   * torch's triplet_margin_loss with {@code reduction='none'}: {@code clamp_min(margin + d(a, p) - d(a, n),
+   * 0)} with {@code d} torch's pairwise_distance ({@code norm(x - y + eps, p)} along the last axis) and,
+   * with {@code swap}, {@code d(a, n)} replaced by its minimum with {@code d(p, n)}.
+   *
+   * @throws ShapeException of kind DOMAIN if the ranks differ or are 0, BROADCAST if the shapes do not
+   */
+  public static Var tripletMarginLoss(Var anchor, Var positive, Var negative, double margin, double p, double eps,
+      boolean swap) {
+    return MarginLosses.tripletMargin(anchor, positive, negative, margin, p, eps, swap);
+  }
+
+  /**
+   * torch's cosine_embedding_loss with {@code reduction='none'}: {@code 1 - cos(x1, x2)} where the target
+   * is 1, {@code clamp_min(cos - margin, 0)} where it is -1, with PyTorch's {@code 1e-12} in each squared
+   * norm; along axis 1 of {@code (N, D)} inputs (or of vectors). The target gets no gradient.
+   *
+   * @throws ShapeException of kind DOMAIN if the ranks do not fit, BROADCAST if the shapes do not broadcast
+   */
+  public static Var cosineEmbeddingLoss(Var input1, Var input2, Var target, double margin) {
+    return MarginLosses.cosineEmbedding(input1, input2, target, margin);
+  }
+
+  /**
+   * torch's group_norm: the channels of {@code (N, C, *)} split into {@code numGroups} groups, each
+   * group of each sample normalised over its channels and every other axis, {@code (x - mean) /
+   * sqrt(var + eps)} with the biased variance, then times {@code weight} and plus {@code bias} per
+   * channel. Composed of the engine's ops, so its gradient is theirs.
+   *
+   * @param weight null, or {@code C} values
+   * @param bias null, or {@code C} values
+   * @throws ShapeException of kind DOMAIN for an input of rank below 2, a group count that does not
+   *     divide the channels, or a weight or bias of another size
+   */
+  public static Var groupNorm(Var input, int numGroups, Var weight, Var bias, double eps) {
+    return GroupNorm.groupNorm(input, numGroups, weight, bias, eps);
+  }
+
+  /**
+   * torch's instance_norm: with {@code useInputStats} each channel of each sample of {@code (N, C, *)}
+   * normalised over the other axes (group_norm with one group per channel), else by the running
+   * statistics, which are then required; the running statistics are constants. Then times
+   * {@code weight} and plus {@code bias} per channel.
+   *
+   * @throws ShapeException of kind DOMAIN for an input of rank below 2 or of a single spatial element
+   *     when using its statistics, missing running statistics, or vectors of another size than {@code C}
+   */
+  public static Var instanceNorm(Var input, Tensor runningMean, Tensor runningVar, Var weight, Var bias,
+      boolean useInputStats, double eps) {
+    return GroupNorm.instanceNorm(input, runningMean, runningVar, weight, bias, useInputStats, eps);
   }
 }

@@ -15,7 +15,8 @@ import java.util.Map;
  * records for the backward pass), plus a contraction's multiply-adds: {@code @} and {@code dot}
  * the result's elements times the contracted length, {@code einsum} the product of every index's
  * size, a convolution its result's (a transposed one: its input's) elements times one filter's
- * weights, a pooling its result's elements times the window. The weights are measured on this
+ * weights, a pooling its result's elements times the window (an adaptive one: four times the larger of its
+ * input's and its result's). The weights are measured on this
  * engine: an element-wise element costs it about as long as 16 multiply-adds of a matmul, and an
  * operation on a few numbers about as long as 2000. A name reads a value and costs nothing;
  * literals are scalars. A node whose shape depends on values (a boolean mask, an {@code arange}
@@ -160,8 +161,13 @@ public record Cost(double work, double elements) {
         int[] w = shape(slots[1]);
         double perFilter = w == null || w.length == 0 || w[0] == 0 ? 1 : product(w) / w[0];
         return (name.startsWith("conv_transpose") ? elements(slots[0]) : created) * perFilter;
+      } else if (name.startsWith("adaptive_")) {
+        // a bin spans at most in/out + 1 positions per axis: at most twice the larger of input and result, per axis
+        return 4 * Math.max(created, elements(slots[0]));
       } else if (name.endsWith("_pool2d")) {
         return created * window(types.apply(slots[1]));
+      } else if (name.endsWith("_pool1d")) {
+        return created * length(types.apply(slots[1]));
       }
       return 0;
     }
@@ -169,6 +175,12 @@ public record Cost(double work, double elements) {
     private double lastAxis(Expr operand) {
       int[] s = shape(operand);
       return s == null || s.length == 0 ? 1 : s[s.length - 1];
+    }
+
+    /** A 1-D kernel size. */
+    private double length(StaticType t) {
+      Long k = t instanceof StaticType.IntType i ? i.value().evaluate(dims) : null;
+      return k == null ? 1 : k;
     }
 
     /** The kernel size's product: an integer {@code k} is {@code k × k}. */

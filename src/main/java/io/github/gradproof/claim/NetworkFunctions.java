@@ -2,6 +2,7 @@ package io.github.gradproof.claim;
 
 import static io.github.gradproof.claim.ParamType.BOOL;
 import static io.github.gradproof.claim.ParamType.INTEGER;
+import static io.github.gradproof.claim.ParamType.INTEGER_OR_NONE;
 import static io.github.gradproof.claim.ParamType.NUMBER;
 import static io.github.gradproof.claim.ParamType.PAIR;
 import static io.github.gradproof.claim.ParamType.PAIR_OR_NONE;
@@ -22,7 +23,7 @@ import java.util.List;
  * losses, one-hot encoding, layer and batch normalisation, normalisation to unit norm and cosine similarity,
  * convolutions (input {@code N×C×L} or
  * {@code N×C×H×W}, weight {@code O×C×k}; transposed: {@code C_in×C_out×k}; the batch axis may be
- * omitted) and pooling.
+ * omitted), pooling and embedding lookups.
  */
 final class NetworkFunctions {
 
@@ -32,9 +33,13 @@ final class NetworkFunctions {
     List<Function> all = new ArrayList<>(losses());
     all.add(layerNorm());
     all.add(batchNorm());
+    all.add(groupNorm());
+    all.add(instanceNorm());
     all.addAll(similarities());
+    all.addAll(marginLosses());
     all.addAll(convolutions());
     all.addAll(pooling());
+    all.add(embedding());
     return all;
   }
 
@@ -250,6 +255,46 @@ final class NetworkFunctions {
   }
 
   /**
+   * PyTorch's {@code group_norm(input, num_groups, weight=None, bias=None, eps=1e-05)}: a literal
+   * num_groups that does not divide a known channel count is refused at the argument, as PyTorch
+   * refuses it.
+   */
+  private static Function groupNorm() {
+    return Function.torch("group_norm").param("input", TENSOR).param("num_groups", INTEGER)
+        .param("weight", TENSOR_OR_NONE, null).param("bias", TENSOR_OR_NONE, null).param("eps", NUMBER, 1e-5)
+        .shape(a -> {
+          Shape x = a.shape("input");
+          Long groups = a.integer("num_groups").constant();
+          Long channels = x.isKnown() && x.rank() >= 2 ? x.dim(1).constant() : null;
+          if (groups != null && (groups < 1 || channels != null && channels % groups != 0)) {
+            throw a.fail("num_groups", "expected the number of channels in input"
+                + (channels == null ? "" : " (" + channels + ")") + " to be divisible by num_groups, got " + groups);
+          }
+          return x;
+        })
+        .eval(a -> Ops.groupNorm(a.var("input"), a.integer("num_groups"), a.varOrNull("weight"), a.varOrNull("bias"),
+            a.number("eps")))
+        .math(Notation.function("GroupNorm", "input")).build();
+  }
+
+  /**
+   * PyTorch's {@code instance_norm(input, running_mean=None, running_var=None, weight=None, bias=None,
+   * use_input_stats=True, momentum=0.1, eps=1e-05)}; the running statistics are constants, as in
+   * batch_norm, and PyTorch's in-place update of them changes no value a claim can read.
+   */
+  private static Function instanceNorm() {
+    return Function.torch("instance_norm").param("input", TENSOR).param("running_mean", TENSOR_OR_NONE, null)
+        .param("running_var", TENSOR_OR_NONE, null).param("weight", TENSOR_OR_NONE, null)
+        .param("bias", TENSOR_OR_NONE, null).param("use_input_stats", BOOL, true).param("momentum", NUMBER, 0.1)
+        .param("eps", NUMBER, 1e-5)
+        .shape(a -> a.shape("input"))
+        .eval(a -> Ops.instanceNorm(a.var("input"), a.isNone("running_mean") ? null : a.tensor("running_mean"),
+            a.isNone("running_var") ? null : a.tensor("running_var"), a.varOrNull("weight"), a.varOrNull("bias"),
+            a.bool("use_input_stats"), a.number("eps")))
+        .math(Notation.function("InstanceNorm", "input")).build();
+  }
+
+  /**
    * PyTorch's {@code normalize(input, p=2.0, dim=1, eps=1e-12)} and {@code cosine_similarity(x1, x2,
    * dim=1, eps=1e-08)}; {@code dim} also answers to {@code axis}, as softmax's does.
    */
@@ -274,59 +319,139 @@ final class NetworkFunctions {
             .math(Notation.function("cosine_similarity", "x1")).build());
   }
 
+  /** PyTorch's margin losses, each with {@code reduction=} as the other losses. */
+  private static List<Function> marginLosses() {
+    return List.of(
+        margined(Function.torch("margin_ranking_loss").param("input1", TENSOR).param("input2", TENSOR)
+            .param("target", TENSOR).param("margin", NUMBER, 0.0))
+            .shape(a -> reduced(a, ShapeRules.broadcast(ShapeRules.broadcast(a.shape("input1"), a.shape("input2")),
+                a.shape("target"))))
+            .eval(a -> reduce(a, Ops.marginRankingLoss(a.var("input1"), a.var("input2"), a.var("target"),
+                a.number("margin"))))
+            .math(Notation.function("margin_ranking_loss", "input1")).build(),
+        margined(Function.torch("hinge_embedding_loss").param("input", TENSOR).param("target", TENSOR)
+            .param("margin", NUMBER, 1.0))
+            .shape(NetworkFunctions::elementwiseLoss)
+            .eval(a -> reduce(a, Ops.hingeEmbeddingLoss(a.var("input"), a.var("target"), a.number("margin"))))
+            .math(Notation.function("hinge_embedding_loss", "input")).build(),
+        loss("soft_margin_loss").shape(NetworkFunctions::elementwiseLoss)
+            .eval(a -> reduce(a, Ops.softMarginLoss(a.var("input"), a.tensor("target"))))
+            .math(Notation.function("soft_margin_loss", "input")).build(),
+        margined(Function.torch("multi_margin_loss").param("input", TENSOR).param("target", TENSOR)
+            .param("p", INTEGER, 1L).param("margin", NUMBER, 1.0).param("weight", TENSOR_OR_NONE, null))
+            .shape(a -> {
+              Long p = a.integer("p").constant();
+              if (p != null && p != 1 && p != 2) {
+                throw a.fail("p", "only p == 1 and p == 2 are supported (as PyTorch), got " + p);
+              }
+              return reduced(a, a.shape("input").rank() == 1 ? Shape.scalar() : perRow(a));
+            })
+            .eval(a -> reduce(a, Ops.multiMarginLoss(a.var("input"), a.tensor("target"), a.integer("p"),
+                a.number("margin"), weight(a))))
+            .math(Notation.function("multi_margin_loss", "input")).build(),
+        margined(Function.torch("triplet_margin_loss").param("anchor", TENSOR).param("positive", TENSOR)
+            .param("negative", TENSOR).param("margin", NUMBER, 1.0).param("p", NUMBER, 2.0).param("eps", NUMBER, 1e-6)
+            .param("swap", BOOL, false))
+            .shape(a -> {
+              Shape all = ShapeRules.broadcast(ShapeRules.broadcast(a.shape("anchor"), a.shape("positive")),
+                  a.shape("negative"));
+              return reduced(a, all.isKnown() && all.rank() > 0 ? ShapeRules.reduce(all, new int[] {-1}, false)
+                  : Shape.unknown());
+            })
+            .eval(a -> reduce(a, Ops.tripletMarginLoss(a.var("anchor"), a.var("positive"), a.var("negative"),
+                a.number("margin"), a.number("p"), a.number("eps"), a.bool("swap"))))
+            .math(Notation.function("triplet_margin_loss", "anchor")).build(),
+        margined(Function.torch("cosine_embedding_loss").param("input1", TENSOR).param("input2", TENSOR)
+            .param("target", TENSOR).param("margin", NUMBER, 0.0))
+            .shape(a -> reduced(a, a.shape("target")))
+            .eval(a -> reduce(a, Ops.cosineEmbeddingLoss(a.var("input1"), a.var("input2"), a.var("target"),
+                a.number("margin"))))
+            .math(Notation.function("cosine_embedding_loss", "input1")).build());
+  }
+
+  /** A margin loss's keyword-only {@code reduction='mean'}, after its positional parameters. */
+  private static Function.Builder margined(Function.Builder f) {
+    return f.keyword("reduction", STRING, "mean").choices("mean", "sum", "none");
+  }
+
   private static List<Function> convolutions() {
     return List.of(
         convolution("conv1d", 1, false)
             .eval(a -> Ops.conv1d(a.var("input"), a.var("weight"), a.varOrNull("bias"), a.integer("stride"),
-                a.integer("padding"))).build(),
+                a.integer("padding"), a.integer("dilation"), a.integer("groups"))).build(),
         convolution("conv2d", 2, false)
             .eval(a -> Ops.conv2d(a.var("input"), a.var("weight"), a.varOrNull("bias"), a.pair("stride"),
-                a.pair("padding"))).build(),
+                a.pair("padding"), a.pair("dilation"), a.integer("groups"))).build(),
         convolution("conv_transpose1d", 1, true)
             .eval(a -> Ops.convTranspose1d(a.var("input"), a.var("weight"), a.varOrNull("bias"), a.integer("stride"),
-                a.integer("padding"), a.integer("output_padding"))).build(),
+                a.integer("padding"), a.integer("output_padding"), a.integer("groups"), a.integer("dilation")))
+            .build(),
         convolution("conv_transpose2d", 2, true)
             .eval(a -> Ops.convTranspose2d(a.var("input"), a.var("weight"), a.varOrNull("bias"), a.pair("stride"),
-                a.pair("padding"), a.pair("output_padding"))).build());
+                a.pair("padding"), a.pair("output_padding"), a.integer("groups"), a.pair("dilation"))).build());
   }
 
   /**
-   * PyTorch's {@code name(input, weight, bias=None, stride=1, padding=0[, output_padding=0])}: sizes
-   * are integers in 1-D and integers or pairs in 2-D.
+   * PyTorch's {@code name(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1)}, or
+   * transposed {@code name(input, weight, bias=None, stride=1, padding=0, output_padding=0, groups=1,
+   * dilation=1)}: sizes are integers in 1-D and integers or pairs in 2-D.
    */
   private static Function.Builder convolution(String name, int spatial, boolean transposed) {
     ParamType size = spatial == 1 ? INTEGER : PAIR;
     Function.Builder f = Function.torch(name).param("input", TENSOR).param("weight", TENSOR)
         .param("bias", TENSOR_OR_NONE, null).param("stride", size, 1L).param("padding", size, 0L);
     if (transposed) {
-      f.param("output_padding", size, 0L);
+      f.param("output_padding", size, 0L).param("groups", INTEGER, 1L).param("dilation", size, 1L);
+    } else {
+      f.param("dilation", size, 1L).param("groups", INTEGER, 1L);
     }
     return f.shape(a -> convShape(a, spatial, transposed))
-        .math(transposed ? Notation.function(name, "input") : Notation.infix("∗", "input", "weight", "stride", "padding"));
+        .math(transposed ? Notation.function(name, "input") : Notation.infix("∗", "input", "weight", "stride", "padding", "dilation", "groups"));
   }
 
   /**
-   * A convolution's output: the input's batch axis (if any), the weight's output channels, then
-   * one length per spatial axis.
+   * A convolution's output: the input's batch axis (if any), the output channels (the weight's first
+   * dim, or transposed its second times the groups), then one length per spatial axis, the kernel
+   * spread by the dilation to {@code dilation·(k - 1) + 1}.
    */
   private static Shape convShape(StaticArgs a, int spatial, boolean transposed) {
     List<Dim> in = a.dims("input");
     List<Dim> w = a.dims("weight");
+    Dim groups = groups(a, w);
     if (w.size() != spatial + 2 || (in.size() != spatial + 1 && in.size() != spatial + 2)) {
       return Shape.unknown();
     }
     Dim[] stride = sizes(a, "stride", spatial);
     Dim[] padding = sizes(a, "padding", spatial);
+    Dim[] dilation = sizes(a, "dilation", spatial);
     Dim[] extra = transposed ? sizes(a, "output_padding", spatial) : null;
     List<Dim> out = new ArrayList<>(in.subList(0, in.size() - spatial - 1));
-    out.add(w.get(transposed ? 1 : 0));
+    out.add(transposed ? (groups.is(1) ? w.get(1) : w.get(1).times(groups)) : w.get(0));
     for (int i = 0; i < spatial; i++) {
       Dim n = in.get(in.size() - spatial + i);
-      Dim k = w.get(2 + i);
+      Dim k = dilation[i].is(1) ? w.get(2 + i) : dilation[i].times(w.get(2 + i).minus(Dim.of(1))).plus(Dim.of(1));
       out.add(transposed ? ShapeRules.transposedOutput(n, k, stride[i], padding[i]).plus(extra[i])
           : ShapeRules.windowOutput(n, k, stride[i], padding[i]));
     }
     return new Shape(out);
+  }
+
+  /**
+   * The groups, refused at the argument where PyTorch refuses them and the sizes are known: below 1, or
+   * not dividing the weight's first dim (its output channels, or transposed its input channels).
+   */
+  private static Dim groups(StaticArgs a, List<Dim> w) {
+    Dim groups = a.integer("groups");
+    Long g = groups.constant();
+    if (g != null && g < 1) {
+      throw a.fail("groups", "groups must be positive (PyTorch: non-positive groups is not supported), got " + g);
+    }
+    Long first = w.isEmpty() ? null : w.get(0).constant();
+    if (g != null && first != null && first % g != 0) {
+      throw a.fail("groups", "the weight's first dimension (" + first + ") must divide into groups=" + g
+          + ", as PyTorch requires");
+    }
+    return groups;
   }
 
   /** An integer (1-D) or PyTorch pair (2-D) size argument, one value per spatial axis. */
@@ -365,6 +490,87 @@ final class NetworkFunctions {
   }
 
   private static List<Function> pooling() {
-    return List.of(pool("max_pool2d", Ops::maxPool2d), pool("avg_pool2d", Ops::avgPool2d));
+    return List.of(pool("max_pool2d", Ops::maxPool2d), pool("avg_pool2d", Ops::avgPool2d),
+        pool1d("max_pool1d", Ops::maxPool1d), pool1d("avg_pool1d", Ops::avgPool1d),
+        adaptive("adaptive_avg_pool1d", 1, a -> Ops.adaptiveAvgPool1d(a.var("input"), a.integer("output_size"))),
+        adaptive("adaptive_avg_pool2d", 2, a -> Ops.adaptiveAvgPool2d(a.var("input"), a.pair("output_size"))),
+        adaptive("adaptive_max_pool1d", 1, a -> Ops.adaptiveMaxPool1d(a.var("input"), a.integer("output_size"))),
+        adaptive("adaptive_max_pool2d", 2, a -> Ops.adaptiveMaxPool2d(a.var("input"), a.pair("output_size"))));
+  }
+
+  /** PyTorch's 1-D pooling: {@code name(input, kernel_size, stride=None, padding=0)} with integer sizes. */
+  private interface Pool1d {
+    Var apply(Var input, int kernel, Integer stride, int padding);
+  }
+
+  private static Function pool1d(String name, Pool1d op) {
+    return Function.torch(name).param("input", TENSOR).param("kernel_size", INTEGER)
+        .param("stride", INTEGER_OR_NONE, null).param("padding", INTEGER, 0L)
+        .shape(a -> {
+          List<Dim> in = a.dims("input");
+          if (in.size() != 2 && in.size() != 3) {
+            return Shape.unknown();
+          }
+          Dim kernel = a.integer("kernel_size");
+          Dim stride = a.isNone("stride") ? kernel : a.integer("stride");
+          List<Dim> out = new ArrayList<>(in.subList(0, in.size() - 1));
+          out.add(ShapeRules.windowOutput(in.get(in.size() - 1), kernel, stride, a.integer("padding")));
+          return new Shape(out);
+        })
+        .eval(a -> op.apply(a.var("input"), a.integer("kernel_size"), a.integerOrNull("stride"), a.integer("padding")))
+        .math(Notation.function(name, "input")).build();
+  }
+
+  /**
+   * PyTorch's {@code name(input, output_size)}: the last {@code spatial} axes become {@code output_size}
+   * (an integer in 1-D, an integer or a pair in 2-D).
+   */
+  private static Function adaptive(String name, int spatial, Function.TensorEvaluation eval) {
+    return Function.torch(name).param("input", TENSOR).param("output_size", spatial == 1 ? INTEGER : PAIR)
+        .shape(a -> {
+          List<Dim> in = a.dims("input");
+          if (in.size() != spatial + 1 && in.size() != spatial + 2) {
+            return Shape.unknown();
+          }
+          List<Dim> out = new ArrayList<>(in.subList(0, in.size() - spatial));
+          out.addAll(spatial == 1 ? List.of(a.integer("output_size")) : List.of(a.pair("output_size")));
+          return new Shape(out);
+        })
+        .eval(eval)
+        .math(Notation.function(name, "input")).build();
+  }
+
+  /**
+   * PyTorch's {@code embedding(input, weight, padding_idx=None)}: rows of a {@code (num_embeddings,
+   * embedding_dim)} weight looked up by integer labels of any shape. A weight of known rank other than 2
+   * and a literal padding_idx outside {@code [-num_embeddings, num_embeddings)} are refused at the
+   * argument, as PyTorch refuses them; an index out of range is refused when run.
+   */
+  private static Function embedding() {
+    return Function.torch("embedding").param("input", TENSOR).param("weight", TENSOR)
+        .param("padding_idx", INTEGER_OR_NONE, null)
+        .shape(a -> {
+          Shape in = a.shape("input");
+          List<Dim> w = embeddingWeight(a);
+          return in.isKnown() ? in.append(w.get(1)) : Shape.unknown();
+        })
+        .eval(a -> Ops.embedding(a.tensor("input"), a.var("weight"), a.integerOrNull("padding_idx")))
+        .math(Notation.function("embedding", "input")).build();
+  }
+
+  /** The weight's two dims, after the static refusals of a weight that is not 2-D and of padding_idx. */
+  private static List<Dim> embeddingWeight(StaticArgs a) {
+    List<Dim> w = a.dims("weight");
+    if (w.size() != 2) {
+      throw a.fail("weight", "'weight' must be 2-D (num_embeddings, embedding_dim), got " + w.size()
+          + (w.size() == 1 ? " dimension" : " dimensions"));
+    }
+    Long rows = w.get(0).constant();
+    Long pad = a.isNone("padding_idx") ? null : a.integer("padding_idx").constant();
+    if (rows != null && pad != null && (pad >= rows || pad < -rows)) {
+      throw a.fail("padding_idx", "padding_idx must be within num_embeddings (" + rows + "), in [" + -rows + ", "
+          + rows + "), got " + pad);
+    }
+    return w;
   }
 }

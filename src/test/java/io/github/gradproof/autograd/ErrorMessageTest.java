@@ -114,11 +114,11 @@ class ErrorMessageTest {
         error("cannot reshape (0, 3) (0 elements) into (-1, 0)", ShapeException.Kind.RESHAPE,
             () -> ones(0, 3).reshape(-1, 0)),
         error("cannot reshape (1,) (1 element) into (2,)", ShapeException.Kind.RESHAPE, () -> ones(1).reshape(2)),
-        error("conv2d: expected a weight of 4 dimensions (out_channels, in_channels, k...), got shape (1, 1, 2)",
+        error("conv2d: expected a weight of 4 dimensions (out_channels, in_channels / groups, k...), got shape (1, 1, 2)",
             ShapeException.Kind.DOMAIN, () -> Ops.conv2d(ones(1, 1, 5, 5), ones(1, 1, 2), null, new int[] {1},
                 new int[] {0})),
-        error("conv_transpose1d: expected a weight of 3 dimensions (in_channels, out_channels, k...), got shape"
-            + " (1, 1)", ShapeException.Kind.DOMAIN, () -> Ops.convTranspose1d(ones(1, 1, 5), ones(1, 1), null, 1, 0)),
+        error("conv_transpose1d: expected a weight of 3 dimensions (in_channels, out_channels / groups, k...),"
+            + " got shape (1, 1)", ShapeException.Kind.DOMAIN, () -> Ops.convTranspose1d(ones(1, 1, 5), ones(1, 1), null, 1, 0)),
         error("conv2d: padding must have 1 or 2 values, got none", ShapeException.Kind.DOMAIN,
             () -> Ops.conv2d(ones(1, 1, 5, 5), ones(1, 1, 2, 2), null, new int[] {1}, null)),
         error("conv2d: the kernel (2, 4) is larger than the padded input: spatial size (5, 2) plus padding (0, 0) on"
@@ -145,11 +145,79 @@ class ErrorMessageTest {
             () -> Ops.conv1d(ones(1, 1, 5), ones(1, 1, 2), null, 0, 0)),
         error("conv1d: expected an input (N, C, L) or without the batch axis, got shape (5,)",
             ShapeException.Kind.DOMAIN, () -> Ops.conv1d(ones(5), ones(1, 1, 2), null, 1, 0)),
-        error("conv_transpose2d: output_padding (2, 0) must be smaller than the stride (2, 2)",
-            ShapeException.Kind.DOMAIN, () -> Ops.convTranspose2d(ones(1, 1, 3, 3), ones(1, 1, 2, 2), null,
-                new int[] {2}, new int[] {0}, new int[] {2, 0})),
+        error("conv_transpose2d: output_padding (2, 0) must be smaller than either the stride (2, 2) or the"
+            + " dilation (1, 1)", ShapeException.Kind.DOMAIN, () -> Ops.convTranspose2d(ones(1, 1, 3, 3),
+                ones(1, 1, 2, 2), null, new int[] {2}, new int[] {0}, new int[] {2, 0})),
+        error("conv_transpose2d: output_padding (2, 2) must be smaller than either the stride (1, 1) or the"
+            + " dilation (2, 2)", ShapeException.Kind.DOMAIN, () -> Ops.convTranspose2d(ones(1, 1, 3, 3),
+                ones(1, 1, 2, 2), null, new int[] {1}, new int[] {0}, new int[] {2}, 1, new int[] {2})),
+        error("conv2d: the weight (6, 3, 3, 3) with groups=2 expects 6 input channels, but the input (1, 4, 6, 6)"
+            + " has 4", ShapeException.Kind.DOMAIN, () -> Ops.conv2d(ones(1, 4, 6, 6), ones(6, 3, 3, 3), null,
+                new int[] {1}, new int[] {0}, new int[] {1}, 2)),
+        error("conv2d: the weight (3, 2, 3, 3) must divide into groups=2 along its first dimension (3 output"
+            + " channels), as PyTorch requires", ShapeException.Kind.DOMAIN, () -> Ops.conv2d(ones(1, 4, 6, 6),
+                ones(3, 2, 3, 3), null, new int[] {1}, new int[] {0}, new int[] {1}, 2)),
+        error("conv_transpose1d: the weight (3, 3, 3) must divide into groups=2 along its first dimension (3 input"
+            + " channels), as PyTorch requires", ShapeException.Kind.DOMAIN, () -> Ops.convTranspose1d(ones(1, 3, 5),
+                ones(3, 3, 3), null, 1, 0, 0, 2, 1)),
+        error("conv1d: groups must be positive (PyTorch: non-positive groups is not supported), got 0",
+            ShapeException.Kind.DOMAIN, () -> Ops.conv1d(ones(1, 2, 5), ones(1, 2, 2), null, 1, 0, 1, 0)),
+        error("conv1d: dilation must be positive, got (0,)", ShapeException.Kind.DOMAIN,
+            () -> Ops.conv1d(ones(1, 2, 5), ones(1, 2, 2), null, 1, 0, 0, 1)),
+        error("conv2d: the kernel (3, 3) dilated by (3, 3) is larger than the padded input: spatial size (6, 6) plus"
+            + " padding (0, 0) on both sides", ShapeException.Kind.DOMAIN, () -> Ops.conv2d(ones(1, 4, 6, 6),
+                ones(3, 4, 3, 3), null, new int[] {1}, new int[] {0}, new int[] {3}, 1)),
         error("max_pool2d: padding (2, 0) must be at most half the kernel size (3, 3)", ShapeException.Kind.DOMAIN,
             () -> Ops.maxPool2d(ones(1, 1, 5, 5), new int[] {3, 3}, null, new int[] {2, 0})),
+        error("group_norm: expected the number of channels in input to be divisible by num_groups, but got input of"
+            + " shape (2, 6, 4) and num_groups=4", ShapeException.Kind.DOMAIN,
+            () -> Ops.groupNorm(ones(2, 6, 4), 4, null, null, 1e-5)),
+        error("group_norm: expected the number of channels in input to be divisible by num_groups, but got input of"
+            + " shape (2, 6, 4) and num_groups=0", ShapeException.Kind.DOMAIN,
+            () -> Ops.groupNorm(ones(2, 6, 4), 0, null, null, 1e-5)),
+        error("group_norm: expected an input (N, C, ...) of at least 2 dimensions, got shape (6,)",
+            ShapeException.Kind.DOMAIN, () -> Ops.groupNorm(ones(6), 3, null, null, 1e-5)),
+        error("group_norm: expected weight to be a vector of 6 values, one per channel of input (2, 6, 4), got shape"
+            + " (5,)", ShapeException.Kind.DOMAIN, () -> Ops.groupNorm(ones(2, 6, 4), 3, ones(5), null, 1e-5)),
+        error("instance_norm: expected more than 1 spatial element when using the input's statistics, got input"
+            + " shape (2, 3)", ShapeException.Kind.DOMAIN,
+            () -> Ops.instanceNorm(ones(2, 3), null, null, null, null, true, 1e-5)),
+        error("instance_norm: expected more than 1 spatial element when using the input's statistics, got input"
+            + " shape (2, 3, 1)", ShapeException.Kind.DOMAIN,
+            () -> Ops.instanceNorm(ones(2, 3, 1), null, null, null, null, true, 1e-5)),
+        error("instance_norm: expected running_mean and running_var to be given when use_input_stats is False",
+            ShapeException.Kind.DOMAIN, () -> Ops.instanceNorm(ones(2, 3, 4), null, null, null, null, false, 1e-5)),
+        error("instance_norm: running_var should contain 3 elements (one per channel of input (2, 3, 4)), got shape"
+            + " (4,)", ShapeException.Kind.DOMAIN, () -> Ops.instanceNorm(ones(2, 3, 4), Tensor.zeros(3),
+                Tensor.ones(4), null, null, false, 1e-5)),
+        error("multi_margin_loss: only p == 1 and p == 2 are supported, got p=3", ShapeException.Kind.DOMAIN,
+            () -> Ops.multiMarginLoss(ones(2, 3), Tensor.vector(0, 2), 3, 1, null)),
+        error("multi_margin_loss: target 3.0 is out of range for 3 classes", ShapeException.Kind.DOMAIN,
+            () -> Ops.multiMarginLoss(ones(2, 3), Tensor.vector(0, 3), 1, 1, null)),
+        error("multi_margin_loss: expected scores (N, C) with targets (N,), or (C,) with one target, got (2, 3) and"
+            + " (3,)", ShapeException.Kind.DOMAIN,
+            () -> Ops.multiMarginLoss(ones(2, 3), Tensor.vector(0, 1, 2), 1, 1, null)),
+        error("multi_margin_loss: expected a weight of 3 values, one per class, got shape (2,)",
+            ShapeException.Kind.DOMAIN, () -> Ops.multiMarginLoss(ones(2, 3), Tensor.vector(0, 1), 1, 1,
+                Tensor.vector(1, 1))),
+        error("margin_ranking_loss: all input tensors should have the same number of dimensions, got shapes (3,), (3,)"
+            + " and (1, 3)", ShapeException.Kind.DOMAIN, () -> Ops.marginRankingLoss(ones(3), ones(3), ones(1, 3), 0)),
+        error("triplet_margin_loss: the anchor, positive and negative tensors are expected to have the same number of"
+            + " dimensions (at least 1), got shapes (2, 3), (3,) and (2, 3)", ShapeException.Kind.DOMAIN,
+            () -> Ops.tripletMarginLoss(ones(2, 3), ones(3), ones(2, 3), 1, 2, 1e-6, false)),
+        error("cosine_embedding_loss: expected inputs (N, D) with a target (N,), or (D,) with one target, got (2, 3),"
+            + " (2, 3) and (2, 1)", ShapeException.Kind.DOMAIN,
+            () -> Ops.cosineEmbeddingLoss(ones(2, 3), ones(2, 3), ones(2, 1), 0)),
+        error("max_pool1d: padding (2,) must be at most half the kernel size (2,)", ShapeException.Kind.DOMAIN,
+            () -> Ops.maxPool1d(ones(1, 3, 3), 2, null, 2)),
+        error("avg_pool1d: the window (4,) does not fit the input (1, 3, 3) with padding (0,): the output would be"
+            + " (0,)", ShapeException.Kind.DOMAIN, () -> Ops.avgPool1d(ones(1, 3, 3), 4, null, 0)),
+        error("adaptive_avg_pool2d: expected an input (N, C, H, W) or without the batch axis, got shape (2, 3)",
+            ShapeException.Kind.DOMAIN, () -> Ops.adaptiveAvgPool2d(ones(2, 3), new int[] {2})),
+        error("adaptive_max_pool1d: output_size must be non-negative, got (-1,)", ShapeException.Kind.DOMAIN,
+            () -> Ops.adaptiveMaxPool1d(ones(1, 3), -1)),
+        error("adaptive_avg_pool1d: expected an input of non-zero size apart from the batch axis, got shape"
+            + " (2, 3, 0)", ShapeException.Kind.DOMAIN, () -> Ops.adaptiveAvgPool1d(ones(2, 3, 0), 2)),
         error("avg_pool2d: the window (3, 3) does not fit the input (1, 2, 2) with padding (0, 0): the output"
             + " would be (0, 0)", ShapeException.Kind.DOMAIN,
             () -> Ops.avgPool2d(ones(1, 2, 2), new int[] {3}, null, new int[] {0})),

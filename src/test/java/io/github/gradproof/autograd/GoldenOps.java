@@ -257,16 +257,35 @@ final class GoldenOps {
 
   private static void networks() {
     OPS.put("conv1d", (x, a) -> Ops.conv1d(x[0], x[1], bias(x, a), a.get("stride").getAsInt(),
-        a.get("padding").getAsInt()));
-    OPS.put("conv2d", (x, a) -> Ops.conv2d(x[0], x[1], bias(x, a), ints(a, "stride"), ints(a, "padding")));
+        a.get("padding").getAsInt(), orOne(a, "dilation"), orOne(a, "groups")));
+    OPS.put("conv2d", (x, a) -> Ops.conv2d(x[0], x[1], bias(x, a), ints(a, "stride"), ints(a, "padding"),
+        a.has("dilation") ? ints(a, "dilation") : new int[] {1}, orOne(a, "groups")));
     OPS.put("conv_transpose1d", (x, a) -> Ops.convTranspose1d(x[0], x[1], bias(x, a), a.get("stride").getAsInt(),
-        a.get("padding").getAsInt(), a.get("output_padding").getAsInt()));
+        a.get("padding").getAsInt(), a.get("output_padding").getAsInt(), orOne(a, "groups"), orOne(a, "dilation")));
     OPS.put("conv_transpose2d", (x, a) -> Ops.convTranspose2d(x[0], x[1], bias(x, a), ints(a, "stride"),
-        ints(a, "padding"), ints(a, "output_padding")));
+        ints(a, "padding"), ints(a, "output_padding"), orOne(a, "groups"),
+        a.has("dilation") ? ints(a, "dilation") : new int[] {1}));
     OPS.put("max_pool2d", (x, a) -> Ops.maxPool2d(x[0], ints(a, "kernel_size"), ints(a, "stride"),
         ints(a, "padding")));
     OPS.put("avg_pool2d", (x, a) -> Ops.avgPool2d(x[0], ints(a, "kernel_size"), ints(a, "stride"),
         ints(a, "padding")));
+    OPS.put("max_pool1d", (x, a) -> Ops.maxPool1d(x[0], a.get("kernel_size").getAsInt(), integer(a, "stride"),
+        a.get("padding").getAsInt()));
+    OPS.put("avg_pool1d", (x, a) -> Ops.avgPool1d(x[0], a.get("kernel_size").getAsInt(), integer(a, "stride"),
+        a.get("padding").getAsInt()));
+    OPS.put("adaptive_avg_pool1d", (x, a) -> Ops.adaptiveAvgPool1d(x[0], a.get("output_size").getAsInt()));
+    OPS.put("adaptive_max_pool1d", (x, a) -> Ops.adaptiveMaxPool1d(x[0], a.get("output_size").getAsInt()));
+    OPS.put("adaptive_avg_pool2d", (x, a) -> Ops.adaptiveAvgPool2d(x[0], ints(a, "output_size")));
+    OPS.put("adaptive_max_pool2d", (x, a) -> Ops.adaptiveMaxPool2d(x[0], ints(a, "output_size")));
+    OPS.put("margin_ranking_loss", (x, a) -> Ops.marginRankingLoss(x[0], x[1], x[2], a.get("margin").getAsDouble()));
+    OPS.put("hinge_embedding_loss", (x, a) -> Ops.hingeEmbeddingLoss(x[0], x[1], a.get("margin").getAsDouble()));
+    OPS.put("soft_margin_loss", (x, a) -> Ops.softMarginLoss(x[0], x[1].value()));
+    OPS.put("multi_margin_loss", (x, a) -> Ops.multiMarginLoss(x[0], x[1].value(), a.get("p").getAsInt(),
+        a.get("margin").getAsDouble(), x.length > 2 ? x[2].value() : null));
+    OPS.put("triplet_margin_loss", (x, a) -> Ops.tripletMarginLoss(x[0], x[1], x[2], a.get("margin").getAsDouble(),
+        a.get("p").getAsDouble(), a.get("eps").getAsDouble(), a.get("swap").getAsBoolean()));
+    OPS.put("cosine_embedding_loss", (x, a) -> Ops.cosineEmbeddingLoss(x[0], x[1], x[2], a.get("margin").getAsDouble()));
+    OPS.put("embedding", (x, a) -> Ops.embedding(x[1].value(), x[0], integer(a, "padding_idx")));
   }
 
   private static void constructors() {
@@ -278,6 +297,11 @@ final class GoldenOps {
 
   private static Var bias(Var[] x, JsonObject a) {
     return a.get("bias").getAsBoolean() ? x[2] : null;
+  }
+
+  /** An integer argument that older fixtures leave out, defaulting to 1 (dilation, groups). */
+  private static int orOne(JsonObject a, String key) {
+    return a.has(key) ? a.get(key).getAsInt() : 1;
   }
 
   private static int[] ints(JsonObject a, String key) {

@@ -173,14 +173,8 @@ final class RuleBreaks {
   private static void gathers() {
     scenario("gather", "gather", "(3, 4) dim 1 index (3, 2)");
     breaks("gather", -1, "flip the sign", FLIP_SIGN);
-    breaks("gather", 0, "overwrite repeated indices instead of adding", (r, g, y, x, p) -> {
-      int[] at = GatherOps.sources(x[0], x[1], (GatherOps.Along) p);
-      double[] out = new double[x[0].size()];
-      for (int k = 0; k < at.length; k++) {
-        out[at[k]] = g.data()[k];
-      }
-      return new Tensor(out, x[0].shapeRef());
-    });
+    breaks("gather", 0, "overwrite repeated indices instead of adding", (r, g, y, x, p) ->
+        overwrite(g, GatherOps.sources(x[0], x[1], (GatherOps.Along) p), x[0]));
     breaks("gather", 0, "the next row along the axis", (r, g, y, x, p) -> {
       Tensor right = r.apply(g, y, x, p);
       int[] s = right.shapeRef();
@@ -467,8 +461,8 @@ final class RuleBreaks {
   }
 
   private static void networks() {
-    String conv = "(2, 2, 5, 6) with (3, 2, 3, 2) with bias {\"stride\": [2, 1]";
-    scenario("conv2d", "conv2d", conv);
+    // Dilated and grouped, so that a rule that drops the dilation is caught too.
+    scenario("conv2d", "conv2d", "(1, 4, 6, 7) with (6, 2, 3, 2) with bias");
     breaks("conv2d", -1, "flip the sign", FLIP_SIGN);
     breaks("conv2d", 0, "the kernel rotated by 180 degrees", (r, g, y, x, p) ->
         Convolution.spread(g, rotated(x[1]), (Window) p, x[0].shapeRef()[2], x[0].shapeRef()[3]));
@@ -476,6 +470,10 @@ final class RuleBreaks {
         Convolution.weightGrad(g, x[0], unstrided((Window) p)));
     breaks("conv2d", 2, "average instead of summing", (r, g, y, x, p) ->
         scale(r.apply(g, y, x, p), (double) x[2].size() / g.size()));
+    breaks("conv2d", 0, "ignore the dilation", (r, g, y, x, p) ->
+        Convolution.spread(g, x[1], undilated((Window) p), x[0].shapeRef()[2], x[0].shapeRef()[3]));
+    breaks("conv2d", 1, "ignore the dilation", (r, g, y, x, p) ->
+        Convolution.weightGrad(g, x[0], undilated((Window) p)));
     scenario("conv_transpose2d", "conv_transpose2d", "(2, 3, 3, 4) with (3, 2, 3, 2) with bias");
     breaks("conv_transpose2d", -1, "flip the sign", FLIP_SIGN);
     breaks("conv_transpose2d", 0, "the kernel rotated by 180 degrees", (r, g, y, x, p) ->
@@ -493,10 +491,77 @@ final class RuleBreaks {
         Pooling.averageGrad(g, x[0].shapeRef(), (Window) p));
     breaks("avg_pool2d", 0, "forget to divide by the window size", (r, g, y, x, p) ->
         scale(r.apply(g, y, x, p), ((Window) p).kh() * ((Window) p).kw()));
+    String adaptive = "(1, 2, 7, 5) output_size=[3, 2]";
+    scenario("adaptive_max_pool2d", "adaptive_max_pool2d", adaptive);
+    scenario("adaptive_avg_pool2d", "adaptive_avg_pool2d", adaptive);
+    breaks("adaptive_max_pool2d", -1, "flip the sign", FLIP_SIGN);
+    breaks("adaptive_avg_pool2d", -1, "flip the sign", FLIP_SIGN);
+    breaks("adaptive_max_pool2d", 0, "spread over the bin (adaptive average pooling's rule)", (r, g, y, x, p) ->
+        AdaptivePooling.averageGrad(g, x[0].shapeRef(), (AdaptivePooling.Bins) p));
+    breaks("adaptive_avg_pool2d", 0, "sum the bin instead of averaging it", (r, g, y, x, p) ->
+        binGrad(g, x[0].shapeRef(), (AdaptivePooling.Bins) p, false, false));
+    breaks("adaptive_avg_pool2d", 0, "bins that end at the floor (never overlapping) rather than the ceiling",
+        (r, g, y, x, p) -> binGrad(g, x[0].shapeRef(), (AdaptivePooling.Bins) p, true, true));
+    embedding();
+  }
+
+  private static void embedding() {
+    scenario("embedding", "embedding", "(6, 2) with (2, 3) padding_idx=None");
+    breaks("embedding", -1, "flip the sign", FLIP_SIGN);
+    breaks("embedding", 0, "overwrite repeated rows instead of adding", (r, g, y, x, p) ->
+        overwrite(g, Embedding.sources(x[1], x[0]), x[0]));
+    breaks("embedding", 0, "the next row", (r, g, y, x, p) -> {
+      Tensor right = r.apply(g, y, x, p);
+      int[] s = right.shapeRef();
+      double[] out = new double[right.size()];
+      for (int i = 0; i < out.length; i++) {
+        out[(i + s[1]) % out.length] = right.data()[i];
+      }
+      return new Tensor(out, s);
+    });
+    // Finite differences cannot see the padding row's zero (torch's choice, not the derivative, which
+    // the op reports as a kink): it is pinned by the golden fixture's padding cases, torch's gradient.
+  }
+
+  /** A gather's wrong adjoint: {@code g[k]} written (not added) at {@code at[k]}, shaped like {@code source}. */
+  private static Tensor overwrite(Tensor g, int[] at, Tensor source) {
+    double[] out = new double[source.size()];
+    for (int k = 0; k < at.length; k++) {
+      out[at[k]] = g.data()[k];
+    }
+    return new Tensor(out, source.shapeRef());
   }
 
   private static Tensor scale(Tensor t, double factor) {
     return Elementwise.map(t, v -> v * factor);
+  }
+
+  /**
+   * A wrong adaptive average's gradient: each bin hands {@code g} (divided by its size where
+   * {@code divide}) to its elements, the bin's end rounded down where {@code floorEnd}.
+   */
+  private static Tensor binGrad(Tensor g, int[] xs, AdaptivePooling.Bins b, boolean floorEnd, boolean divide) {
+    double[] out = new double[Shapes.allocationSize(xs)];
+    double[] gv = g.data();
+    int h = xs[2];
+    int w = xs[3];
+    for (int plane = 0; plane < xs[0] * xs[1]; plane++) {
+      for (int i = 0; i < b.oh(); i++) {
+        int r0 = AdaptivePooling.start(i, h, b.oh());
+        int r1 = floorEnd ? (i + 1) * h / b.oh() : AdaptivePooling.end(i, h, b.oh());
+        for (int j = 0; j < b.ow(); j++) {
+          int c0 = AdaptivePooling.start(j, w, b.ow());
+          int c1 = floorEnd ? (j + 1) * w / b.ow() : AdaptivePooling.end(j, w, b.ow());
+          double share = gv[(plane * b.oh() + i) * b.ow() + j] / (divide ? (double) (r1 - r0) * (c1 - c0) : 1);
+          for (int row = r0; row < r1; row++) {
+            for (int col = c0; col < c1; col++) {
+              out[(plane * h + row) * w + col] += share;
+            }
+          }
+        }
+      }
+    }
+    return new Tensor(out, xs);
   }
 
   private static Tensor rotated(Tensor w) {
@@ -504,6 +569,10 @@ final class RuleBreaks {
   }
 
   private static Window unstrided(Window w) {
-    return new Window(w.kh(), w.kw(), 1, 1, w.ph(), w.pw());
+    return new Window(w.kh(), w.kw(), 1, 1, w.ph(), w.pw(), w.dh(), w.dw(), w.groups());
+  }
+
+  private static Window undilated(Window w) {
+    return new Window(w.kh(), w.kw(), w.sh(), w.sw(), w.ph(), w.pw(), 1, 1, w.groups());
   }
 }

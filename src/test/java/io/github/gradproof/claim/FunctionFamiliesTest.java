@@ -120,7 +120,8 @@ class FunctionFamiliesTest {
         fresh.get("argmax").notation());
     assertEquals(new Notation(Notation.Form.ALONG_AXIS, "log softmax", List.of("input"), List.of("dim")),
         fresh.get("log_softmax").notation());
-    assertEquals(new Notation(Notation.Form.INFIX, "∗", List.of("input", "weight"), List.of("stride", "padding")),
+    assertEquals(new Notation(Notation.Form.INFIX, "∗", List.of("input", "weight"),
+        List.of("stride", "padding", "dilation", "groups")),
         fresh.get("conv2d").notation());
     assertEquals(new Notation(Notation.Form.INFIX, "⊗", List.of("a", "b"), List.of()), fresh.get("outer").notation());
     assertEquals(new Notation(Notation.Form.CONDITIONAL, "where", List.of("condition"), List.of()),

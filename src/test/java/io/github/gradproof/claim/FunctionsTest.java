@@ -26,7 +26,8 @@ class FunctionsTest {
     assertEquals("var(a, axis=None, *, ddof=0, keepdims=False)", Functions.named("var").signature());
     assertEquals("softmax(input, dim=None)", Functions.named("softmax").signature());
     assertEquals("leaky_relu(input, negative_slope=0.01)", Functions.named("leaky_relu").signature());
-    assertEquals("conv2d(input, weight, bias=None, stride=1, padding=0)", Functions.named("conv2d").signature());
+    assertEquals("conv2d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1)",
+        Functions.named("conv2d").signature());
     assertEquals("max_pool2d(input, kernel_size, stride=None, padding=0)", Functions.named("max_pool2d").signature());
     assertEquals("einsum(subscripts, *operands)", Functions.named("einsum").signature());
     assertEquals("cross_entropy(input, target, weight=None, *, ignore_index=-100, reduction='mean',"
