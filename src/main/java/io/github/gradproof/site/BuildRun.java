@@ -7,7 +7,6 @@ import io.github.gradproof.quiz.Phase;
 import io.github.gradproof.render.MarkdownAudit;
 import io.github.gradproof.site.Pipeline.PhaseSource;
 import io.github.gradproof.verify.PhaseResult;
-import io.github.gradproof.verify.PhaseVerifier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -87,15 +86,6 @@ final class BuildRun implements AutoCloseable {
       throw new DiagnosticException(loadProblems);
     }
     return phases;
-  }
-
-  /**
-   * Starts {@link PhaseVerifier#warmUp} on a worker if one is idle, once the build knows that it
-   * will verify some phase: a one-phase rebuild in a cold JVM then finds the verifier's first
-   * classes loaded while it was reading its files (measured in docs/BENCHMARKS.md).
-   */
-  void warmUpVerifier() {
-    workers.idleHelpers().execute(PhaseVerifier::warmUp);
   }
 
   /** Verify: phase {@code i}'s result, or {@code null} with its problems in its slot. */

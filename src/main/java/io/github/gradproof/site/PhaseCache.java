@@ -60,7 +60,6 @@ final class PhaseCache {
   static PhaseCache open(BuildRun run) {
     BuildOptions options = run.options();
     if (options.cacheDir() == null) {
-      run.warmUpVerifier(); // every phase is verified
       return new PhaseCache(null, run.config, Map.of(), null, null, Map.of(), Map.of(), null);
     }
     String generator = options.generatorBuild() != null ? options.generatorBuild()
@@ -105,9 +104,6 @@ final class PhaseCache {
           opened.put(file.key(), entry);
         }
       });
-    }
-    if (memo != null && standIns.size() < keys.size()) {
-      run.warmUpVerifier(); // some file has no entry: its phase is verified
     }
     return new PhaseCache(cache, run.config, keys, memory, memo, standIns, opened, stamps);
   }

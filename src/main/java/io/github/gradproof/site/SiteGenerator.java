@@ -57,7 +57,6 @@ public final class SiteGenerator {
     OutputGuard.check(config); // generate would refuse this output: so does check, reading only
     try (BuildRun run = new BuildRun(config, log, pipeline, options)) {
       CompletableFuture<ThemeRenderers> theme = ThemeRenderers.start(config, run.workers);
-      run.warmUpVerifier();
       List<Phase> phases = run.load();
       CompletableFuture<Translations> translations = run.startTranslationReport(phases);
       ThemeRenderers.logLikelyTypos(config, log);

@@ -1,6 +1,5 @@
 package io.github.gradproof.verify;
 
-import io.github.gradproof.claim.Functions;
 import io.github.gradproof.diag.Diagnostic;
 import io.github.gradproof.diag.DiagnosticException;
 import io.github.gradproof.quiz.Phase;
@@ -38,17 +37,6 @@ public final class PhaseVerifier {
     this.questions = questions;
     this.numeric = numeric;
     this.limits = limits;
-  }
-
-  /**
-   * Loads what verifying any question needs first: the claim language's function registry, some
-   * hundreds of small classes that a cold JVM makes one at a time (about 80 ms on the benchmark
-   * machine). A build calls it on an idle worker as soon as it knows that some phase must be
-   * verified, while it still reads files; a verification that needs the registry before it is
-   * ready waits for it to finish instead of loading it twice (the JVM initialises a class once).
-   */
-  public static void warmUp() {
-    Functions.names();
   }
 
   /**
