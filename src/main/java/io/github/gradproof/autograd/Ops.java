@@ -364,6 +364,18 @@ public final class Ops {
   }
 
   /**
+   * torch.linalg.vector_norm: the elements along {@code axes} (null: every axis) as one vector, its
+   * norm of order {@code ord} (any number; {@code ±inf} the extreme magnitude, 0 the count of nonzeros),
+   * with the gradients of {@link #norm(Var, Double, int[], boolean)}'s vector norms.
+   *
+   * @throws ShapeException of kind AXIS for an axis out of range or repeated
+   */
+  public static Var vectorNorm(Var x, double ord, int[] axes, boolean keepdims) {
+    ReductionOps.Reduce r = ReductionOps.Reduce.of(axes, x.value().rank(), keepdims);
+    return NormOps.VECTOR_NORM.apply(new NormOps.Norm(r, ord), x);
+  }
+
+  /**
    * NumPy's {@code linalg.norm} with a named order: {@code 'fro'} (or {@code 'f'}), the Frobenius norm of
    * a matrix; {@code 'nuc'} is refused (not supported), as is either for a vector.
    *

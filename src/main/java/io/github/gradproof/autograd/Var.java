@@ -865,6 +865,39 @@ public final class Var {
   }
 
   /**
+   * torch.Tensor.t: a matrix transposed, a vector or scalar as it is.
+   *
+   * @throws ShapeException of kind AXIS for more than 2 axes, as PyTorch refuses them
+   */
+  public Var t() {
+    if (value.rank() > 2) {
+      throw new ShapeException(ShapeException.Kind.AXIS, "t() expects a tensor with <= 2 dimensions, but the input "
+          + value.shapeString() + " has " + value.rank());
+    }
+    return transpose();
+  }
+
+  /**
+   * torch.Tensor.mT: the last two axes swapped (each matrix of a batch transposed).
+   *
+   * @throws ShapeException of kind AXIS for fewer than 2 axes, as PyTorch refuses them
+   */
+  public Var mT() {
+    if (value.rank() < 2) {
+      throw new ShapeException(ShapeException.Kind.AXIS, "mT needs a matrix or a batch of matrices, but the input "
+          + value.shapeString() + " has " + value.rank() + (value.rank() == 1 ? " dimension" : " dimensions"));
+    }
+    return swapaxes(-2, -1);
+  }
+
+  /**
+   * torch.Tensor.detach: the same value as a constant, through which no gradient flows back.
+   */
+  public Var detach() {
+    return constant(value);
+  }
+
+  /**
    * NumPy's expand_dims: inserts size-1 axes at {@code axes}, positions in the result (negative allowed).
    *
    * @throws ShapeException of kind AXIS if an axis is out of range for the result or repeated
