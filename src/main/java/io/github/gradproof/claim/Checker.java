@@ -439,12 +439,12 @@ final class Checker {
       return error(bad.pos(), "a shape tuple holds integers, got " + types.get(bad).type().description());
     }
     if (!p.type().accepts(t)) {
-      return error(arg.pos(), f.name() + "(): '" + p.name() + "' must be " + p.type().description() + ", got "
+      return error(arg.pos(), f.label() + ": '" + p.name() + "' must be " + p.type().description() + ", got "
           + describe(t) + reductionHint);
     }
     if (t instanceof StaticType.StringType s && !p.choices().isEmpty() && !p.choices().contains(s.value())) {
       String hint = Suggestions.closest(s.value(), p.choices()).orElse(null);
-      return error(arg.pos(), f.name() + "(): '" + p.name() + "' must be one of '" + String.join("', '", p.choices())
+      return error(arg.pos(), f.label() + ": '" + p.name() + "' must be one of '" + String.join("', '", p.choices())
           + "', got '" + s.value() + "'" + (hint == null ? "" : " (did you mean '" + hint + "'?)"));
     }
     return t;

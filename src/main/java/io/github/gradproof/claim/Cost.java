@@ -132,7 +132,7 @@ public record Cost(double work, double elements) {
     private double contraction(Expr e, double created) {
       if (e instanceof Expr.Binary b && b.op() == BinaryOp.MATMUL) {
         return created * lastAxis(b.left());
-      } else if (e instanceof Expr.MethodCall m && m.method().equals("dot")) {
+      } else if (e instanceof Expr.MethodCall m && (m.method().equals("dot") || m.method().equals("matmul"))) {
         return created * lastAxis(m.target());
       } else if (e instanceof Expr.Call c) {
         return callContraction(c, created);
@@ -152,7 +152,7 @@ public record Cost(double work, double elements) {
         return 0; // reported by the checker
       }
       String name = f.name();
-      if (name.equals("dot")) {
+      if (name.equals("dot") || name.equals("matmul")) {
         return created * lastAxis(slots[0]);
       } else if (name.equals("einsum")) {
         return einsum(c);

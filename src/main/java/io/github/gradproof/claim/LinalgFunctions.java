@@ -27,6 +27,10 @@ final class LinalgFunctions {
             .shape(a -> ShapeRules.dot(a.shape("a"), a.shape("b")))
             .eval(a -> Ops.dot(a.var("a"), a.var("b")))
             .math(Notation.infix("·", "a", "b")).build(),
+        Function.numpy("matmul").param("x1", TENSOR).param("x2", TENSOR).method()
+            .shape(a -> ShapeRules.matmul(a.shape("x1"), a.shape("x2")))
+            .eval(a -> a.var("x1").matmul(a.var("x2")))
+            .math(Notation.function("matmul", "x1")).build(),
         Function.numpy("outer").param("a", TENSOR).param("b", TENSOR)
             .shape(a -> Shape.of(a.shape("a").size(), a.shape("b").size()))
             .eval(a -> Ops.outer(a.var("a"), a.var("b")))
