@@ -272,6 +272,8 @@ def deep_learning_ops():
         ("cosh", np.cosh, torch.cosh, False, "numpy.cosh forward; torch autograd"),
         ("sinh", np.sinh, torch.sinh, False, "numpy.sinh forward; torch autograd"),
         ("log2", np.log2, torch.log2, True, "numpy.log2 forward; torch autograd"),
+        ("log10", np.log10, torch.log10, True, "numpy.log10 forward; torch autograd"),
+        ("rsqrt", lambda x: 1 / np.sqrt(x), torch.rsqrt, True, "torch.rsqrt (1 / numpy.sqrt forward); torch autograd"),
         ("silu", lambda x: x * scipy.special.expit(x), F.silu, False, "torch.nn.functional.silu"),
         ("logsigmoid", lambda x: -np.logaddexp(0, -x), F.logsigmoid, False, "torch.nn.functional.logsigmoid"),
         ("gelu", lambda x: x * 0.5 * (1 + scipy.special.erf(x / np.sqrt(2))), F.gelu, False,
@@ -292,6 +294,11 @@ def deep_learning_ops():
         if name == "log2":
             op.case("powers of two (exact)", [np.array([0.125, 1.0, 2.0, 1024.0, 2.0 ** -60])], np_fn, torch_fn,
                     fd=False)
+        if name == "log10":
+            op.case("powers of ten (exact)", [np.array([0.001, 0.1, 1.0, 10.0, 1e5, 1e-300])], np_fn, torch_fn,
+                    fd=False)
+        if name == "rsqrt":
+            op.case("small and large", [np.array([1e-8, 0.25, 4.0, 1e10])], np_fn, torch_fn, fd=False)
         op.write()
 
     op = Op("logaddexp", "numpy.logaddexp forward; torch autograd")

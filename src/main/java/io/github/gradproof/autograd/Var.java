@@ -303,6 +303,16 @@ public final class Var {
     return PointwiseOps.LOG2.call(this);
   }
 
+  /** Elementwise base-10 logarithm (exact at powers of ten; NaN below 0, -inf at 0); its slope is {@code 1 / (x ln 10)}. */
+  public Var log10() {
+    return PointwiseOps.LOG10.call(this);
+  }
+
+  /** Elementwise {@code 1 / sqrt(x)} (torch.rsqrt: inf at 0, NaN below); its slope is {@code -1 / (2 x^1.5)}. */
+  public Var rsqrt() {
+    return PointwiseOps.RSQRT.call(this);
+  }
+
   /** Elementwise error function {@code 2/sqrt(pi) ∫_0^x e^{-t²} dt} (SciPy's erf). */
   public Var erf() {
     return PointwiseOps.ERF.call(this);

@@ -114,6 +114,8 @@ final class GoldenOps {
     unary("cosh", Var::cosh);
     unary("sinh", Var::sinh);
     unary("log2", Var::log2);
+    unary("log10", Var::log10);
+    unary("rsqrt", Var::rsqrt);
     unary("silu", Var::silu);
     unary("logsigmoid", Var::logsigmoid);
     unary("gelu", x -> x.gelu(false));
