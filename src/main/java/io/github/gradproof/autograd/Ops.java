@@ -134,6 +134,27 @@ public final class Ops {
     return left + "," + right + "->" + out;
   }
 
+  /**
+   * NumPy's tensordot with {@code axes=n}: the last {@code n} axes of {@code a} summed against the first
+   * {@code n} of {@code b}; composed of transpose, reshape and matmul.
+   *
+   * @throws ShapeException of kind DOMAIN for {@code n} out of range, MATMUL if the summed axes differ in length
+   */
+  public static Var tensordot(Var a, Var b, int n) {
+    return TensorDot.tensordot(a, b, n);
+  }
+
+  /**
+   * NumPy's tensordot with {@code axes=(axesA, axesB)}: each axis of {@code a} summed against its partner
+   * of {@code b}.
+   *
+   * @throws ShapeException of kind DOMAIN if the lists differ in length, AXIS for an axis out of range or
+   *     repeated, MATMUL if partners differ in length
+   */
+  public static Var tensordot(Var a, Var b, int[] axesA, int[] axesB) {
+    return TensorDot.tensordot(a, b, axesA, axesB);
+  }
+
   /** NumPy's outer: both operands flattened, {@code out[i, j] = a[i] * b[j]}. */
   public static Var outer(Var a, Var b) {
     return a.reshape(-1, 1).mul(b.reshape(1, -1));

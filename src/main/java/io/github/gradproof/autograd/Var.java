@@ -839,6 +839,16 @@ public final class Var {
   }
 
   /**
+   * numpy.moveaxis (torch.movedim): axes {@code source} moved to positions {@code destination} (negative
+   * allowed), the other axes keeping their order; a transpose, whose gradient moves them back.
+   *
+   * @throws ShapeException of kind DOMAIN if the two differ in length, AXIS for an axis out of range or repeated
+   */
+  public Var moveaxis(int[] source, int[] destination) {
+    return Diagonals.moveaxis(this, source, destination);
+  }
+
+  /**
    * torch.unsqueeze: a size-1 axis inserted at {@code dim} of the result ({@code -rank - 1 <= dim <= rank}).
    *
    * @throws ShapeException of kind AXIS if {@code dim} is out of range
@@ -969,6 +979,26 @@ public final class Var {
    */
   public Var trace(int offset) {
     return ShapeOps.TRACE.apply(offset, this);
+  }
+
+  /**
+   * numpy.diagonal: the elements {@code x[..., i, i + offset]} of axes {@code axis1} and {@code axis2},
+   * which are removed, the diagonal appended as the last axis; the gradient scatters back onto it.
+   *
+   * @throws ShapeException of kind DOMAIN for rank below 2 or one axis twice, AXIS for an axis out of range
+   */
+  public Var diagonal(int offset, int axis1, int axis2) {
+    return Diagonals.diagonal(this, offset, axis1, axis2);
+  }
+
+  /**
+   * numpy.diag: a vector on diagonal {@code k} of a square matrix of zeros, or a matrix's diagonal
+   * {@code k}; the gradient reads the diagonal back, or scatters onto it.
+   *
+   * @throws ShapeException of kind DOMAIN for a rank other than 1 and 2
+   */
+  public Var diag(int k) {
+    return Diagonals.diag(this, k);
   }
 
   /**
