@@ -504,6 +504,25 @@ case("norm as PyTorch's tensor method: vector norms of the elements", "x.norm() 
 case("detach: the value, no gradient through it", "x.detach() * x + (x * w).detach().sum() + w",
      lambda x, w: x.detach() * x + (x * w).detach().sum() + w, {"x": ([3, 4], "normal"), "w": ([4], "normal")})
 
+case("log10 and rsqrt, also as methods", "log10(p) + p.log10() * 2 + rsqrt(p) + p.rsqrt().square()",
+     lambda p: torch.log10(p) + p.log10() * 2 + torch.rsqrt(p) + p.rsqrt().square(), {"p": ([3, 4], "positive")})
+case("moveaxis and movedim", "moveaxis(u, 0, -1) * 2 + movedim(u, (0, 1), (2, 0)) + u.movedim(1, 0).mT",
+     lambda u: torch.movedim(u, 0, -1) * 2 + torch.movedim(u, (0, 1), (2, 0)) + u.movedim(1, 0).mT,
+     {"u": ([2, 3, 4], "normal")})
+case("diag of a vector and of a matrix, diagonal of any two axes",
+     "diag(v) @ x + diag(v, k=-1)[1:, :3] @ x + diag(x).sum() + x.diag(1).sum() + diagonal(u, 1, 2, 0)[0].sum()"
+     " + u.diagonal(dim1=1, dim2=2).sum() + diag(x, diagonal=-2).sum()",
+     lambda v, x, u: (torch.diag(v) @ x + torch.diag(v, -1)[1:, :3] @ x + torch.diag(x).sum() + x.diag(1).sum()
+                      + torch.diagonal(u, 1, 2, 0)[0].sum() + u.diagonal(dim1=1, dim2=2).sum()
+                      + torch.diag(x, -2).sum()),
+     {"v": ([3], "normal"), "x": ([3, 3], "normal"), "u": ([2, 3, 4], "normal")})
+case("tensordot by a count and by paired axes", "tensordot(a, b) + tensordot(w, b, axes=([0, 2], [1, 0]))"
+     " + tensordot(a, w, 0)[0, 0].sum() + tensordot(v, v, 1) + tensordot(a, b[0], dims=(1, 0)).sum()",
+     lambda a, b, w, v: (torch.tensordot(a, b) + torch.tensordot(w, b, ([0, 2], [1, 0]))
+                         + torch.tensordot(a, w, 0)[0, 0].sum() + torch.tensordot(v, v, 1)
+                         + torch.tensordot(a, b[0], dims=([1], [0])).sum()),
+     {"a": ([3, 4], "normal"), "b": ([3, 4], "normal"), "w": ([4, 2, 3], "normal"), "v": ([5], "normal")})
+
 
 def draw(rng, axes, kind, dims):
     shape = tuple(dims[a] if isinstance(a, str) else a for a in axes)

@@ -156,6 +156,9 @@ public record Cost(double work, double elements) {
         return created * lastAxis(slots[0]);
       } else if (name.equals("einsum")) {
         return einsum(c);
+      } else if (name.equals("tensordot")) {
+        // (free a × summed) @ (summed × free b): the summed size is sqrt(|a| |b| / |result|)
+        return created == 0 ? 0 : created * Math.sqrt(elements(slots[0]) * elements(slots[1]) / created);
       } else if (name.startsWith("conv")) {
         int[] w = shape(slots[1]);
         double perFilter = w == null || w.length == 0 || w[0] == 0 ? 1 : product(w) / w[0];

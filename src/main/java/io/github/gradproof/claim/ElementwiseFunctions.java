@@ -50,6 +50,7 @@ final class ElementwiseFunctions {
         numpyAndMethod("tanh", Var::tanh, Notation.function("tanh", "x")),
         numpy("log1p", Var::log1p, Notation.function("log1p", "x")),
         numpy("log2", Var::log2, Notation.function("log₂", "x")),
+        numpyAndMethod("log10", Var::log10, Notation.function("log₁₀", "x")),
         numpy("cosh", Var::cosh, Notation.function("cosh", "x")),
         numpy("sinh", Var::sinh, Notation.function("sinh", "x")),
         Function.scipy("erf").param("x", TENSOR).shape(a -> a.shape("x"))
@@ -69,6 +70,9 @@ final class ElementwiseFunctions {
         numpy("acos", Var::arccos, Notation.function("arccos", "x")),
         binary("atan2", Var::arctan2, "atan2"),
         numpy("reciprocal", Var::reciprocal, Notation.superscript("−1", "x")),
+        Function.torch("rsqrt").counterpart("torch.rsqrt").param("input", TENSOR).method()
+            .shape(a -> a.shape("input"))
+            .eval(a -> a.var("input").rsqrt()).math(Notation.superscript("−1/2", "input")).build(),
         binary("power", Evaluator::power, "pow"),
         Function.numpy("pow").param("x1", TENSOR).param("x2", TENSOR).alias("exponent").method()
             .shape(a -> ShapeRules.broadcast(a.shape("x1"), a.shape("x2")))

@@ -120,11 +120,11 @@ class FunctionsTest {
 
   @Test
   void methodsAreTheListedArrayMethods() {
-    assertEquals(List.of("exp", "log", "sqrt", "abs", "square", "tanh", "pow", "masked_fill", "clip", "clamp",
-        "sigmoid", "relu", "sum", "mean", "max", "min", "amax", "amin", "prod", "var", "std", "argmax", "argmin",
-        "cumsum", "reshape", "flatten", "transpose", "permute", "swapaxes", "unsqueeze", "squeeze", "tile",
-        "repeat_interleave", "gather", "dot", "matmul", "trace", "t", "view", "neg", "detach", "norm", "softmax",
-        "log_softmax"), Functions.methodNames());
+    assertEquals(List.of("exp", "log", "sqrt", "abs", "square", "tanh", "log10", "rsqrt", "pow", "masked_fill",
+        "clip", "clamp", "sigmoid", "relu", "sum", "mean", "max", "min", "amax", "amin", "prod", "var", "std", "argmax",
+        "argmin", "cumsum", "reshape", "flatten", "transpose", "permute", "swapaxes", "movedim", "unsqueeze",
+        "squeeze", "diag", "diagonal", "tile", "repeat_interleave", "gather", "dot", "matmul", "trace", "t", "view",
+        "neg", "detach", "norm", "softmax", "log_softmax"), Functions.methodNames());
     assertNull(Functions.method("softplus"));
   }
 
