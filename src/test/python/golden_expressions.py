@@ -471,6 +471,58 @@ case("tile, repeat and repeat_interleave", "tile(x, (2, 1))[:R] * 2 + x.tile(1, 
                 + torch.tile(x, dims=(1,)) + torch.repeat_interleave(x, 2, dim=-1)[:, 1::2]),
      {"x": (["R", "C"], "normal")}, {"R": 3, "C": 4})
 
+# ---- PyTorch's tensor methods, clamp and matmul ----
+case("the elementwise tensor methods", "x.sigmoid() + x.tanh() * x.relu() + x.square().neg() + x.pow(3) + p.pow(w)"
+     " + pow(p, exponent=w)",
+     lambda x, p, w: (x.sigmoid() + x.tanh() * x.relu() + x.square().neg() + x.pow(3) + p.pow(w)
+                      + torch.pow(p, exponent=w)),
+     {"x": ([3, 4], "normal"), "p": ([3, 4], "positive"), "w": ([4], "normal")})
+case("clamp as function and method, tensor bounds broadcast", "clamp(x, -0.5, 0.5) + x.clamp(min=0) + x.clamp(max=w)"
+     " + clamp(x, min=lo, max=hi)",
+     lambda x, w, lo, hi: (torch.clamp(x, -0.5, 0.5) + x.clamp(min=0) + x.clamp(max=w)
+                           + torch.clamp(x, min=lo, max=hi)),
+     {"x": ([3, 4], "normal"), "w": ([3, 4], "normal"), "lo": ([4], "normal"), "hi": ([3, 1], "normal")})
+case("clamp at exactly its bounds passes the gradient", "clamp(x, x.min(), x.max()) + x.clamp(min=x[0, 0])",
+     lambda x: torch.clamp(x, x.min(), x.max()) + x.clamp(min=x[0, 0]), {"x": ([3, 4], "normal")})
+case("t, mT and view", "u.mT.view(2, 12) * 2 + u.view(2, -1) + q.t().view(12).sum() + (v.t() @ q.mT @ q).sum()"
+     " + s.t() + u.mT.mT.view((2, 3, 4))[:, 0, :2].sum()",
+     lambda u, q, v, s: (u.mT.reshape(2, 12) * 2 + u.view(2, -1) + q.t().reshape(12).sum() + (v.t() @ q.mT @ q).sum()
+                         + s.t() + u.mT.mT.view((2, 3, 4))[:, 0, :2].sum()),
+     {"u": ([2, 3, 4], "normal"), "q": ([3, 4], "normal"), "v": ([4], "normal"), "s": ([], "normal")})
+case("softmax and log_softmax as tensor methods", "z.softmax(1) + z.log_softmax(dim=0) + z.softmax(axis=-1) * 2",
+     lambda z: z.softmax(1) + z.log_softmax(dim=0) + z.softmax(-1) * 2, {"z": ([3, 4], "normal")})
+case("matmul as function and method", "matmul(a, b) + a.matmul(b) * 2 + matmul(v, b).sum() + matmul(u, b)[1]",
+     lambda a, b, v, u: torch.matmul(a, b) + a.matmul(b) * 2 + torch.matmul(v, b).sum() + torch.matmul(u, b)[1],
+     {"a": ([3, 4], "normal"), "b": ([4, 2], "normal"), "v": ([4], "normal"), "u": ([2, 3, 4], "normal")})
+case("norm as PyTorch's tensor method: vector norms of the elements", "x.norm() + x.norm(1) * 2 + x.norm(inf)"
+     " + x.norm(dim=1).sum() + x.norm(3, 0, True).sum() + u.norm(p='fro', dim=(1, 2)).sum() + u.norm(1, (0, 2)).sum()"
+     " + x.norm(0.5, dim=(0, 1)) + x.norm(-1) + x.norm(2, ())",
+     lambda x, u: (x.norm() + x.norm(1) * 2 + x.norm(float("inf")) + x.norm(dim=1).sum() + x.norm(3, 0, True).sum()
+                   + u.norm(p="fro", dim=(1, 2)).sum() + u.norm(1, (0, 2)).sum() + x.norm(0.5, dim=(0, 1))
+                   + x.norm(-1) + x.norm(2, ())),
+     {"x": ([3, 4], "normal"), "u": ([2, 3, 4], "normal")})
+case("detach: the value, no gradient through it", "x.detach() * x + (x * w).detach().sum() + w",
+     lambda x, w: x.detach() * x + (x * w).detach().sum() + w, {"x": ([3, 4], "normal"), "w": ([4], "normal")})
+
+case("log10 and rsqrt, also as methods", "log10(p) + p.log10() * 2 + rsqrt(p) + p.rsqrt().square()",
+     lambda p: torch.log10(p) + p.log10() * 2 + torch.rsqrt(p) + p.rsqrt().square(), {"p": ([3, 4], "positive")})
+case("moveaxis and movedim", "moveaxis(u, 0, -1) * 2 + movedim(u, (0, 1), (2, 0)) + u.movedim(1, 0).mT",
+     lambda u: torch.movedim(u, 0, -1) * 2 + torch.movedim(u, (0, 1), (2, 0)) + u.movedim(1, 0).mT,
+     {"u": ([2, 3, 4], "normal")})
+case("diag of a vector and of a matrix, diagonal of any two axes",
+     "diag(v) @ x + diag(v, k=-1)[1:, :3] @ x + diag(x).sum() + x.diag(1).sum() + diagonal(u, 1, 2, 0)[0].sum()"
+     " + u.diagonal(dim1=1, dim2=2).sum() + diag(x, diagonal=-2).sum()",
+     lambda v, x, u: (torch.diag(v) @ x + torch.diag(v, -1)[1:, :3] @ x + torch.diag(x).sum() + x.diag(1).sum()
+                      + torch.diagonal(u, 1, 2, 0)[0].sum() + u.diagonal(dim1=1, dim2=2).sum()
+                      + torch.diag(x, -2).sum()),
+     {"v": ([3], "normal"), "x": ([3, 3], "normal"), "u": ([2, 3, 4], "normal")})
+case("tensordot by a count and by paired axes", "tensordot(a, b) + tensordot(w, b, axes=([0, 2], [1, 0]))"
+     " + tensordot(a, w, 0)[0, 0].sum() + tensordot(v, v, 1) + tensordot(a, b[0], dims=(1, 0)).sum()",
+     lambda a, b, w, v: (torch.tensordot(a, b) + torch.tensordot(w, b, ([0, 2], [1, 0]))
+                         + torch.tensordot(a, w, 0)[0, 0].sum() + torch.tensordot(v, v, 1)
+                         + torch.tensordot(a, b[0], dims=([1], [0])).sum()),
+     {"a": ([3, 4], "normal"), "b": ([3, 4], "normal"), "w": ([4, 2, 3], "normal"), "v": ([5], "normal")})
+
 
 # ---- group and instance normalisation ----
 case("group_norm with and without weight and bias, on (N, C) and (N, C, H, W); instance_norm both ways",

@@ -272,6 +272,8 @@ def deep_learning_ops():
         ("cosh", np.cosh, torch.cosh, False, "numpy.cosh forward; torch autograd"),
         ("sinh", np.sinh, torch.sinh, False, "numpy.sinh forward; torch autograd"),
         ("log2", np.log2, torch.log2, True, "numpy.log2 forward; torch autograd"),
+        ("log10", np.log10, torch.log10, True, "numpy.log10 forward; torch autograd"),
+        ("rsqrt", lambda x: 1 / np.sqrt(x), torch.rsqrt, True, "torch.rsqrt (1 / numpy.sqrt forward); torch autograd"),
         ("silu", lambda x: x * scipy.special.expit(x), F.silu, False, "torch.nn.functional.silu"),
         ("logsigmoid", lambda x: -np.logaddexp(0, -x), F.logsigmoid, False, "torch.nn.functional.logsigmoid"),
         ("gelu", lambda x: x * 0.5 * (1 + scipy.special.erf(x / np.sqrt(2))), F.gelu, False,
@@ -292,6 +294,11 @@ def deep_learning_ops():
         if name == "log2":
             op.case("powers of two (exact)", [np.array([0.125, 1.0, 2.0, 1024.0, 2.0 ** -60])], np_fn, torch_fn,
                     fd=False)
+        if name == "log10":
+            op.case("powers of ten (exact)", [np.array([0.001, 0.1, 1.0, 10.0, 1e5, 1e-300])], np_fn, torch_fn,
+                    fd=False)
+        if name == "rsqrt":
+            op.case("small and large", [np.array([1e-8, 0.25, 4.0, 1e10])], np_fn, torch_fn, fd=False)
         op.write()
 
     op = Op("logaddexp", "numpy.logaddexp forward; torch autograd")
@@ -996,6 +1003,39 @@ def shape_ops():
                           ((3, 5), 2), ((5, 3), -2), ((3, 5), -1)]:
         op.case(str(shape) + " offset=" + str(offset), [op.normal(*shape)], lambda x, o=offset: np.trace(x, o),
                 lambda x, o=offset: torch.diagonal(x, o, 0, 1).sum(-1), args={"offset": offset})
+    op.write()
+
+    op = Op("moveaxis", "numpy.moveaxis forward; torch.movedim autograd")
+    for shape, src, dst in [((2, 3, 4), [0], [-1]), ((2, 3, 4), [0, 1], [-1, -2]), ((2, 3, 4, 5), [3, 0], [0, 2]),
+                            ((3, 4), [1], [1]), ((2, 3, 4), [], [])]:
+        op.case(str(shape) + " " + str(src) + " -> " + str(dst), [op.normal(*shape)],
+                lambda x, a=src, b=dst: np.moveaxis(x, a, b), lambda x, a=src, b=dst: torch.movedim(x, a, b),
+                args={"source": src, "destination": dst})
+    op.write()
+
+    op = Op("diag", "numpy.diag forward; torch.diag autograd")
+    for shape, k in [((4,), 0), ((3,), 2), ((3,), -1), ((1,), 0), ((3, 3), 0), ((3, 5), 1), ((4, 3), -2), ((3, 4), 3),
+                     ((2, 3), -2), ((3, 4), 4)]:
+        op.case(str(shape) + " k=" + str(k), [op.normal(*shape)], lambda x, k=k: np.diag(x, k),
+                lambda x, k=k: torch.diag(x, k), args={"k": k})
+    op.write()
+
+    op = Op("diagonal", "numpy.diagonal forward; torch.diagonal autograd")
+    for shape, offset, a1, a2 in [((3, 4), 0, 0, 1), ((3, 4), 1, 1, 0), ((2, 3, 4), -1, 1, 2), ((2, 3, 4), 2, -1, 0),
+                                  ((4, 4), -5, 0, 1), ((2, 3, 4, 5), 0, 3, 1)]:
+        op.case(str(shape) + " offset=%d axes=(%d, %d)" % (offset, a1, a2), [op.normal(*shape)],
+                lambda x, o=offset, p=a1, q=a2: np.diagonal(x, o, p, q),
+                lambda x, o=offset, p=a1, q=a2: torch.diagonal(x, o, p, q),
+                args={"offset": offset, "axis1": a1, "axis2": a2})
+    op.write()
+
+    op = Op("tensordot", "numpy.tensordot forward; torch.tensordot autograd")
+    for sa, sb, axes in [((3, 4), (4, 5), 1), ((2, 3, 4), (3, 4, 5), 2), ((3,), (4,), 0), ((2, 3), (2, 3), 2),
+                         ((2, 3, 4), (4, 2), [[0, 2], [1, 0]]), ((3, 4), (5, 3), [[0], [1]]), ((2, 3), (), 0)]:
+        np_axes = axes if isinstance(axes, int) else (axes[0], axes[1])
+        op.case(shape_name(sa, sb) + " axes=" + str(axes), [op.normal(*sa), op.normal(*sb)],
+                lambda a, b, x=np_axes: np.tensordot(a, b, x), lambda a, b, x=np_axes: torch.tensordot(a, b, x),
+                args={"axes": axes})
     op.write()
 
     op = Op("concatenate", "numpy.concatenate forward; torch.cat autograd")

@@ -134,6 +134,27 @@ public final class Ops {
     return left + "," + right + "->" + out;
   }
 
+  /**
+   * NumPy's tensordot with {@code axes=n}: the last {@code n} axes of {@code a} summed against the first
+   * {@code n} of {@code b}; composed of transpose, reshape and matmul.
+   *
+   * @throws ShapeException of kind DOMAIN for {@code n} out of range, MATMUL if the summed axes differ in length
+   */
+  public static Var tensordot(Var a, Var b, int n) {
+    return TensorDot.tensordot(a, b, n);
+  }
+
+  /**
+   * NumPy's tensordot with {@code axes=(axesA, axesB)}: each axis of {@code a} summed against its partner
+   * of {@code b}.
+   *
+   * @throws ShapeException of kind DOMAIN if the lists differ in length, AXIS for an axis out of range or
+   *     repeated, MATMUL if partners differ in length
+   */
+  public static Var tensordot(Var a, Var b, int[] axesA, int[] axesB) {
+    return TensorDot.tensordot(a, b, axesA, axesB);
+  }
+
   /** NumPy's outer: both operands flattened, {@code out[i, j] = a[i] * b[j]}. */
   public static Var outer(Var a, Var b) {
     return a.reshape(-1, 1).mul(b.reshape(1, -1));
@@ -484,6 +505,18 @@ public final class Ops {
    */
   public static Var norm(Var x, Double ord, int[] axis, boolean keepdims) {
     return Norms.norm(x, ord, null, axis, keepdims);
+  }
+
+  /**
+   * torch.linalg.vector_norm: the elements along {@code axes} (null: every axis) as one vector, its
+   * norm of order {@code ord} (any number; {@code ±inf} the extreme magnitude, 0 the count of nonzeros),
+   * with the gradients of {@link #norm(Var, Double, int[], boolean)}'s vector norms.
+   *
+   * @throws ShapeException of kind AXIS for an axis out of range or repeated
+   */
+  public static Var vectorNorm(Var x, double ord, int[] axes, boolean keepdims) {
+    ReductionOps.Reduce r = ReductionOps.Reduce.of(axes, x.value().rank(), keepdims);
+    return NormOps.VECTOR_NORM.apply(new NormOps.Norm(r, ord), x);
   }
 
   /**

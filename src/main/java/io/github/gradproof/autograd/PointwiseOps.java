@@ -126,6 +126,12 @@ final class PointwiseOps {
   static final Primitive<Void> COSH = smooth("cosh", StrictMath::cosh, (x, y) -> StrictMath.sinh(x));
   static final Primitive<Void> SINH = smooth("sinh", StrictMath::sinh, (x, y) -> StrictMath.cosh(x));
   static final Primitive<Void> LOG2 = smooth("log2", SpecialMath::log2, (x, y) -> 1 / (x * SpecialMath.LN2));
+  /** {@code ln 10}. */
+  private static final double LN10 = 2.302585092994046;
+  /** NumPy's log10 (exact at powers of ten); its slope {@code 1 / (x ln 10)}, as PyTorch's. */
+  static final Primitive<Void> LOG10 = smooth("log10", StrictMath::log10, (x, y) -> 1 / (x * LN10));
+  /** torch's rsqrt, {@code 1 / sqrt(x)}; its slope {@code -y³ / 2}, as PyTorch writes it. */
+  static final Primitive<Void> RSQRT = smooth("rsqrt", v -> 1 / StrictMath.sqrt(v), (x, y) -> -0.5 * y * y * y);
   /** torch's silu, {@code x · sigmoid(x)}; slope {@code sigmoid(x) (1 + x (1 - sigmoid(x)))}. */
   static final Primitive<Void> SILU = smooth("silu", v -> v * logistic(v),
       (x, y) -> logistic(x) * (1 + x * (1 - logistic(x))));

@@ -303,6 +303,16 @@ public final class Var {
     return PointwiseOps.LOG2.call(this);
   }
 
+  /** Elementwise base-10 logarithm (exact at powers of ten; NaN below 0, -inf at 0); its slope is {@code 1 / (x ln 10)}. */
+  public Var log10() {
+    return PointwiseOps.LOG10.call(this);
+  }
+
+  /** Elementwise {@code 1 / sqrt(x)} (torch.rsqrt: inf at 0, NaN below); its slope is {@code -1 / (2 x^1.5)}. */
+  public Var rsqrt() {
+    return PointwiseOps.RSQRT.call(this);
+  }
+
   /** Elementwise error function {@code 2/sqrt(pi) ∫_0^x e^{-t²} dt} (SciPy's erf). */
   public Var erf() {
     return PointwiseOps.ERF.call(this);
@@ -829,6 +839,16 @@ public final class Var {
   }
 
   /**
+   * numpy.moveaxis (torch.movedim): axes {@code source} moved to positions {@code destination} (negative
+   * allowed), the other axes keeping their order; a transpose, whose gradient moves them back.
+   *
+   * @throws ShapeException of kind DOMAIN if the two differ in length, AXIS for an axis out of range or repeated
+   */
+  public Var moveaxis(int[] source, int[] destination) {
+    return Diagonals.moveaxis(this, source, destination);
+  }
+
+  /**
    * torch.unsqueeze: a size-1 axis inserted at {@code dim} of the result ({@code -rank - 1 <= dim <= rank}).
    *
    * @throws ShapeException of kind AXIS if {@code dim} is out of range
@@ -862,6 +882,39 @@ public final class Var {
   /** NumPy's {@code .T}: all axes reversed (a no-op on rank 0 and 1). */
   public Var T() {
     return transpose();
+  }
+
+  /**
+   * torch.Tensor.t: a matrix transposed, a vector or scalar as it is.
+   *
+   * @throws ShapeException of kind AXIS for more than 2 axes, as PyTorch refuses them
+   */
+  public Var t() {
+    if (value.rank() > 2) {
+      throw new ShapeException(ShapeException.Kind.AXIS, "t() expects a tensor with <= 2 dimensions, but the input "
+          + value.shapeString() + " has " + value.rank());
+    }
+    return transpose();
+  }
+
+  /**
+   * torch.Tensor.mT: the last two axes swapped (each matrix of a batch transposed).
+   *
+   * @throws ShapeException of kind AXIS for fewer than 2 axes, as PyTorch refuses them
+   */
+  public Var mT() {
+    if (value.rank() < 2) {
+      throw new ShapeException(ShapeException.Kind.AXIS, "mT needs a matrix or a batch of matrices, but the input "
+          + value.shapeString() + " has " + value.rank() + (value.rank() == 1 ? " dimension" : " dimensions"));
+    }
+    return swapaxes(-2, -1);
+  }
+
+  /**
+   * torch.Tensor.detach: the same value as a constant, through which no gradient flows back.
+   */
+  public Var detach() {
+    return constant(value);
   }
 
   /**
@@ -926,6 +979,26 @@ public final class Var {
    */
   public Var trace(int offset) {
     return ShapeOps.TRACE.apply(offset, this);
+  }
+
+  /**
+   * numpy.diagonal: the elements {@code x[..., i, i + offset]} of axes {@code axis1} and {@code axis2},
+   * which are removed, the diagonal appended as the last axis; the gradient scatters back onto it.
+   *
+   * @throws ShapeException of kind DOMAIN for rank below 2 or one axis twice, AXIS for an axis out of range
+   */
+  public Var diagonal(int offset, int axis1, int axis2) {
+    return Diagonals.diagonal(this, offset, axis1, axis2);
+  }
+
+  /**
+   * numpy.diag: a vector on diagonal {@code k} of a square matrix of zeros, or a matrix's diagonal
+   * {@code k}; the gradient reads the diagonal back, or scatters onto it.
+   *
+   * @throws ShapeException of kind DOMAIN for a rank other than 1 and 2
+   */
+  public Var diag(int k) {
+    return Diagonals.diag(this, k);
   }
 
   /**

@@ -150,6 +150,15 @@ final class ArrayFunctions {
             .shape(a -> ShapeRules.swapaxes(a.shape("a"), a.constant("axis1"), a.constant("axis2")))
             .eval(a -> a.var("a").swapaxes(a.integer("axis1"), a.integer("axis2")))
             .math(Notation.function("swapaxes", "a")).build(),
+        Function.numpy("moveaxis").param("a", TENSOR).param("source", AXES).param("destination", AXES)
+            .shape(a -> AxisMoves.moveaxis(a, "a"))
+            .eval(a -> a.var("a").moveaxis(a.axes("source"), a.axes("destination")))
+            .math(Notation.function("moveaxis", "a")).build(),
+        Function.torch("movedim").counterpart("torch.movedim").param("input", TENSOR).param("source", AXES)
+            .param("destination", AXES).method()
+            .shape(a -> AxisMoves.moveaxis(a, "input"))
+            .eval(a -> a.var("input").moveaxis(a.axes("source"), a.axes("destination")))
+            .math(Notation.function("movedim", "input")).build(),
         Function.numpy("expand_dims").param("a", TENSOR).param("axis", SHAPE)
             .shape(a -> ShapeRules.expandDims(a.shape("a"), a.axes("axis")))
             .eval(a -> a.var("a").expandDims(a.shape("axis")))
@@ -186,6 +195,14 @@ final class ArrayFunctions {
             .eval(a -> a.var("m").tril(a.integer("k"))).math(Notation.function("tril", "m")).build(),
         Function.numpy("triu").param("m", TENSOR).param("k", INTEGER, 0L).shape(a -> a.shape("m"))
             .eval(a -> a.var("m").triu(a.integer("k"))).math(Notation.function("triu", "m")).build(),
+        Function.numpy("diag").param("v", TENSOR).param("k", INTEGER, 0L).alias("diagonal").method()
+            .shape(AxisMoves::diag)
+            .eval(a -> a.var("v").diag(a.integer("k"))).math(Notation.function("diag", "v")).build(),
+        Function.numpy("diagonal").param("a", TENSOR).param("offset", INTEGER, 0L).param("axis1", INTEGER, 0L)
+            .alias("dim1").param("axis2", INTEGER, 1L).alias("dim2").method()
+            .shape(a -> AxisMoves.diagonal(a, "a", "axis1", "axis2"))
+            .eval(a -> a.var("a").diagonal(a.integer("offset"), a.integer("axis1"), a.integer("axis2")))
+            .math(Notation.function("diagonal", "a")).build(),
         Function.torch("pad").param("input", TENSOR).param("pad", SHAPE)
             .param("mode", STRING, "constant").choices("constant", "reflect", "replicate", "circular")
             .param("value", TENSOR_OR_NONE, null)

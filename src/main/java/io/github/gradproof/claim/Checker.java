@@ -435,6 +435,9 @@ final class Checker {
       }
       return error(arg.pos(), f.name() + "() takes the method 'forward' or 'central'");
     }
+    if (p.type() == ParamType.CONTRACTION && sequenceItems(arg) != null) {
+      return contraction(f, arg);
+    }
     StaticType t = type(arg);
     if (t == null) {
       return null;
@@ -444,15 +447,48 @@ final class Checker {
       return error(bad.pos(), "a shape tuple holds integers, got " + types.get(bad).type().description());
     }
     if (!p.type().accepts(t)) {
-      return error(arg.pos(), f.name() + "(): '" + p.name() + "' must be " + p.type().description() + ", got "
+      return error(arg.pos(), f.label() + ": '" + p.name() + "' must be " + p.type().description() + ", got "
           + describe(t) + reductionHint);
     }
     if (t instanceof StaticType.StringType s && !p.choices().isEmpty() && !p.choices().contains(s.value())) {
       String hint = Suggestions.closest(s.value(), p.choices()).orElse(null);
-      return error(arg.pos(), f.name() + "(): '" + p.name() + "' must be one of '" + String.join("', '", p.choices())
+      return error(arg.pos(), f.label() + ": '" + p.name() + "' must be one of '" + String.join("', '", p.choices())
           + "', got '" + s.value() + "'" + (hint == null ? "" : " (did you mean '" + hint + "'?)"));
     }
     return t;
+  }
+
+  /**
+   * tensordot's {@code axes=([0, 2], [1, 0])}: a pair whose sides may be sequences of integers, which a
+   * tuple or list elsewhere cannot hold. Each side types as a shape tuple of its integers.
+   */
+  private StaticType contraction(Function f, Expr arg) {
+    List<StaticType> sides = new ArrayList<>();
+    for (Expr side : sequenceItems(arg)) {
+      List<Expr> items = sequenceItems(side);
+      List<Dim> axes = new ArrayList<>();
+      for (Expr item : items != null ? items : List.of(side)) {
+        StaticType t = type(item);
+        if (t == null) {
+          return null;
+        } else if (!(t instanceof StaticType.IntType i)) {
+          return error(item.pos(), f.label() + ": 'axes' holds integers (axes), got " + describe(t));
+        } else {
+          axes.add(i.value());
+        }
+      }
+      StaticType sideType = items != null ? new StaticType.ShapeType(new Shape(axes)) : types.get(side);
+      types.put(side, sideType);
+      sides.add(sideType);
+    }
+    StaticType pair = new StaticType.SequenceType(sides);
+    types.put(arg, pair);
+    return pair;
+  }
+
+  /** The items of a tuple or list literal, or {@code null} for another expression. */
+  private static List<Expr> sequenceItems(Expr e) {
+    return e instanceof Expr.Tuple t ? t.items() : e instanceof Expr.ListLiteral l ? l.items() : null;
   }
 
   /** A type as an error message names it, with what is known of its size: "a tensor of shape (M, N)". */

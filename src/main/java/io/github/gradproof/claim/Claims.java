@@ -197,7 +197,8 @@ public final class Claims {
   public static boolean writesInfinity(Line line) {
     Set<Expr> orders = Collections.newSetFromMap(new IdentityHashMap<>());
     Walk.line(line, e -> {
-      if (e instanceof Expr.Call call && NORM_ORDERS.containsKey(call.function())) {
+      Expr.Call call = e instanceof Expr.MethodCall m ? asCall(m).orElse(null) : e instanceof Expr.Call c ? c : null;
+      if (call != null && NORM_ORDERS.containsKey(call.function())) {
         Expr order = arguments(call).map(a -> a.get(NORM_ORDERS.get(call.function()))).orElse(null);
         orders.add(order instanceof Expr.Neg n ? n.operand() : order);
       }
@@ -208,7 +209,7 @@ public final class Claims {
   }
 
   /** The functions whose order argument may be {@code inf}, and that argument's name. */
-  private static final Map<String, String> NORM_ORDERS = Map.of("norm", "ord", "normalize", "p");
+  private static final Map<String, String> NORM_ORDERS = Map.of("norm", "ord", "normalize", "p", "Tensor.norm", "p");
 
   private static boolean infinity(Expr e) {
     return e instanceof Expr.Num n && Double.isInfinite(n.value());

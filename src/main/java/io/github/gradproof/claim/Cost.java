@@ -133,7 +133,7 @@ public record Cost(double work, double elements) {
     private double contraction(Expr e, double created) {
       if (e instanceof Expr.Binary b && b.op() == BinaryOp.MATMUL) {
         return created * lastAxis(b.left());
-      } else if (e instanceof Expr.MethodCall m && m.method().equals("dot")) {
+      } else if (e instanceof Expr.MethodCall m && (m.method().equals("dot") || m.method().equals("matmul"))) {
         return created * lastAxis(m.target());
       } else if (e instanceof Expr.Call c) {
         return callContraction(c, created);
@@ -153,10 +153,13 @@ public record Cost(double work, double elements) {
         return 0; // reported by the checker
       }
       String name = f.name();
-      if (name.equals("dot")) {
+      if (name.equals("dot") || name.equals("matmul")) {
         return created * lastAxis(slots[0]);
       } else if (name.equals("einsum")) {
         return einsum(c);
+      } else if (name.equals("tensordot")) {
+        // (free a × summed) @ (summed × free b): the summed size is sqrt(|a| |b| / |result|)
+        return created == 0 ? 0 : created * Math.sqrt(elements(slots[0]) * elements(slots[1]) / created);
       } else if (name.startsWith("conv")) {
         int[] w = shape(slots[1]);
         double perFilter = w == null || w.length == 0 || w[0] == 0 ? 1 : product(w) / w[0];

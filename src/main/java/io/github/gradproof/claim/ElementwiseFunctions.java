@@ -44,12 +44,13 @@ final class ElementwiseFunctions {
         numpyAndMethod("sqrt", Var::sqrt, Notation.radical("x")),
         numpyAndMethod("abs", Var::abs, Notation.enclosed("||", "x")),
         numpy("sign", Var::sign, Notation.function("sgn", "x")),
-        numpy("square", Var::square, Notation.superscript("2", "x")),
+        numpyAndMethod("square", Var::square, Notation.superscript("2", "x")),
         numpy("sin", Var::sin, Notation.function("sin", "x")),
         numpy("cos", Var::cos, Notation.function("cos", "x")),
-        numpy("tanh", Var::tanh, Notation.function("tanh", "x")),
+        numpyAndMethod("tanh", Var::tanh, Notation.function("tanh", "x")),
         numpy("log1p", Var::log1p, Notation.function("log1p", "x")),
         numpy("log2", Var::log2, Notation.function("log₂", "x")),
+        numpyAndMethod("log10", Var::log10, Notation.function("log₁₀", "x")),
         numpy("cosh", Var::cosh, Notation.function("cosh", "x")),
         numpy("sinh", Var::sinh, Notation.function("sinh", "x")),
         Function.scipy("erf").param("x", TENSOR).shape(a -> a.shape("x"))
@@ -69,8 +70,14 @@ final class ElementwiseFunctions {
         numpy("acos", Var::arccos, Notation.function("arccos", "x")),
         binary("atan2", Var::arctan2, "atan2"),
         numpy("reciprocal", Var::reciprocal, Notation.superscript("−1", "x")),
+        Function.torch("rsqrt").counterpart("torch.rsqrt").param("input", TENSOR).method()
+            .shape(a -> a.shape("input"))
+            .eval(a -> a.var("input").rsqrt()).math(Notation.superscript("−1/2", "input")).build(),
         binary("power", Evaluator::power, "pow"),
-        binary("pow", Evaluator::power, "pow"),
+        Function.numpy("pow").param("x1", TENSOR).param("x2", TENSOR).alias("exponent").method()
+            .shape(a -> ShapeRules.broadcast(a.shape("x1"), a.shape("x2")))
+            .eval(a -> Evaluator.power(a.var("x1"), a.var("x2")))
+            .math(Notation.function("pow", "x1")).build(),
         numpy("floor", Var::floor, Notation.enclosed("⌊⌋", "x")),
         numpy("ceil", Var::ceil, Notation.enclosed("⌈⌉", "x")),
         numpy("trunc", Var::trunc, Notation.function("trunc", "x")),
@@ -87,12 +94,18 @@ final class ElementwiseFunctions {
             .math(Notation.function("masked_fill", "input")).build(),
         Function.numpy("clip").param("a", TENSOR).param("a_min", TENSOR_OR_NONE, null).alias("min")
             .param("a_max", TENSOR_OR_NONE, null).alias("max").method()
-            .shape(ElementwiseFunctions::clipShape)
+            .shape(a -> boundsShape(a, "a", "a_min", "a_max"))
             .eval(a -> a.var("a").clip(a.varOrNull("a_min"), a.varOrNull("a_max")))
             .math(Notation.function("clip", "a")).build(),
-        Function.torch("sigmoid").counterpart("torch.sigmoid").param("input", TENSOR).shape(a -> a.shape("input"))
+        Function.torch("clamp").counterpart("torch.clamp").param("input", TENSOR).param("min", TENSOR_OR_NONE, null)
+            .param("max", TENSOR_OR_NONE, null).method()
+            .shape(a -> boundsShape(a, "input", "min", "max"))
+            .eval(a -> a.var("input").clip(a.varOrNull("min"), a.varOrNull("max")))
+            .math(Notation.function("clamp", "input")).build(),
+        Function.torch("sigmoid").counterpart("torch.sigmoid").param("input", TENSOR).method()
+            .shape(a -> a.shape("input"))
             .eval(a -> a.var("input").sigmoid()).math(Notation.function("σ", "input")).build(),
-        Function.torch("relu").param("input", TENSOR).shape(a -> a.shape("input"))
+        Function.torch("relu").param("input", TENSOR).method().shape(a -> a.shape("input"))
             .eval(a -> a.var("input").relu()).math(Notation.function("ReLU", "input")).build(),
         Function.torch("leaky_relu").param("input", TENSOR).param("negative_slope", NUMBER, 0.01)
             .shape(a -> a.shape("input"))
@@ -138,13 +151,14 @@ final class ElementwiseFunctions {
         .math(Notation.function(symbol, "x1")).build();
   }
 
-  private static Shape clipShape(StaticArgs a) {
-    if (a.isNone("a_min") && a.isNone("a_max")) {
-      throw a.fail("a_min", "give a_min, a_max or both (one may be None, not both)");
+  /** clip's and clamp's shape: the operand and the bounds given broadcast; one bound at least. */
+  private static Shape boundsShape(StaticArgs a, String operand, String lo, String hi) {
+    if (a.isNone(lo) && a.isNone(hi)) {
+      throw a.fail(lo, "give " + lo + ", " + hi + " or both (one may be None, not both)");
     }
     List<Shape> shapes = new ArrayList<>();
-    shapes.add(a.shape("a"));
-    for (String bound : List.of("a_min", "a_max")) {
+    shapes.add(a.shape(operand));
+    for (String bound : List.of(lo, hi)) {
       if (!a.isNone(bound)) {
         shapes.add(a.shape(bound));
       }

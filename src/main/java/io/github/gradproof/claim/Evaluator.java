@@ -20,6 +20,7 @@ public final class Evaluator {
 
   private final Map<String, Value> env;
   private final Experiments experiments;
+  private final Map<Expr, Tensor> held;
 
   /**
    * Creates an evaluator.
@@ -28,8 +29,21 @@ public final class Evaluator {
    * @param experiments answers {@code fd_order}/{@code fd_evals}
    */
   public Evaluator(Map<String, Value> env, Experiments experiments) {
+    this(env, experiments, null);
+  }
+
+  /**
+   * Creates an evaluator of forward lines whose {@code x.detach()} calls give the value they had at
+   * their first evaluation with this {@code held} map: a gradient check re-running the lines on moved
+   * inputs then holds a detached value constant, as the gradient, which no detached path carries,
+   * does.
+   *
+   * @param held the detached values by call node (identity), filled on first use
+   */
+  public Evaluator(Map<String, Value> env, Experiments experiments, Map<Expr, Tensor> held) {
     this.env = env;
     this.experiments = experiments;
+    this.held = held;
   }
 
   /**
@@ -83,10 +97,23 @@ public final class Evaluator {
       return IndexEvaluation.index(this, i);
     } else if (e instanceof Expr.MethodCall m) {
       Function f = Functions.method(m.method());
+      if (held != null && f.isTensorMethod() && f.name().equals("detach")) {
+        return detached(m);
+      }
       return call(f, Calls.asCall(f, m));
     }
     Expr.Call c = (Expr.Call) e;
     return call(Functions.named(c.function()), c);
+  }
+
+  /** {@code x.detach()} in forward lines: a constant, its value the one of the first evaluation. */
+  private Value detached(Expr.MethodCall m) {
+    Tensor t = held.get(m);
+    if (t == null) {
+      t = var(eval(m.target())).value();
+      held.put(m, t);
+    }
+    return new Value.TensorValue(Var.constant(t));
   }
 
   private Value name(Expr.Name n) {

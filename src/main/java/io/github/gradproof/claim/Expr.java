@@ -114,10 +114,15 @@ public sealed interface Expr
 
     /** The same call as a function call: the target becomes the first positional argument. */
     public Call asCall(List<Expr> packedArgs) {
+      return asCall(method, packedArgs);
+    }
+
+    /** The same call as a call of {@code function}, the target its first positional argument. */
+    public Call asCall(String function, List<Expr> packedArgs) {
       List<Expr> all = new ArrayList<>(packedArgs.size() + 1);
       all.add(target);
       all.addAll(packedArgs);
-      return new Call(method, all, keywords, pos);
+      return new Call(function, all, keywords, pos);
     }
   }
 

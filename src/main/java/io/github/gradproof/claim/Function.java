@@ -67,7 +67,10 @@ public final class Function {
    * function that follows the other, where edit distance finds no suggestion.
    */
   private static final Map<String, String> OTHER_LIBRARY_KEYWORDS = Map.of(
-      "dim", "axis", "axis", "dim", "keepdim", "keepdims", "keepdims", "keepdim");
+      "dim", "axis", "axis", "dim", "keepdim", "keepdims", "keepdims", "keepdim", "p", "ord", "ord", "p");
+
+  /** PyTorch's spellings among {@link #OTHER_LIBRARY_KEYWORDS}'s keys. */
+  private static final List<String> PYTORCH_KEYWORDS = List.of("dim", "keepdim", "p");
 
   private final String name;
   private final Library library;
@@ -78,6 +81,8 @@ public final class Function {
   private final Evaluation evaluation;
   private final Notation notation;
   private final MethodStyle methodStyle;
+  private final boolean tensorMethod;
+  private final boolean attribute;
 
   private Function(Builder b) {
     this.name = b.name;
@@ -89,6 +94,8 @@ public final class Function {
     this.evaluation = b.evaluation;
     this.notation = b.notation;
     this.methodStyle = b.methodStyle;
+    this.tensorMethod = b.tensorMethod;
+    this.attribute = b.attribute;
   }
 
   /** The function by its name in claims, or {@code null}. */
@@ -140,6 +147,36 @@ public final class Function {
     return methodStyle;
   }
 
+  /**
+   * Whether it is only a PyTorch tensor method ({@code x.t()}, {@code x.view(3, 4)}), with no function
+   * of that name in the language: {@link Functions#method} finds it, {@link Functions#named} only by
+   * {@link #callName()}.
+   */
+  public boolean isTensorMethod() {
+    return tensorMethod;
+  }
+
+  /**
+   * How a message names it: {@code sum()}; a tensor method {@code x.view()}, an attribute {@code x.mT}
+   * (whose arguments a message counts after the tensor).
+   */
+  public String label() {
+    return attribute ? "x." + name : tensorMethod ? "x." + name + "()" : name + "()";
+  }
+
+  /** Whether it is a tensor attribute, written without parentheses ({@code x.mT}). */
+  public boolean isAttribute() {
+    return attribute;
+  }
+
+  /**
+   * The name of the call a method call stands for: the function's name, or {@code Tensor.name} for a
+   * tensor method, which no call an author writes can name (a claim's call has no dot in its name).
+   */
+  public String callName() {
+    return tensorMethod ? "Tensor." + name : name;
+  }
+
   /** The Python signature, e.g. {@code sum(a, axis=None, *, keepdims=False)}. */
   public String signature() {
     StringBuilder s = new StringBuilder(name).append('(');
@@ -154,6 +191,19 @@ public final class Function {
       s.append(p.signature());
     }
     return s.append(')').toString();
+  }
+
+  /**
+   * The signature as a method of its first parameter, e.g. {@code x.norm(p='fro', dim=None, keepdim=False)},
+   * or {@code x.mT} for an attribute.
+   */
+  public String methodSignature() {
+    if (attribute) {
+      return "x." + name;
+    }
+    String s = signature();
+    int comma = s.indexOf(", ");
+    return "x." + name + "(" + (comma < 0 ? ")" : s.substring(comma + 2));
   }
 
   /** The static result of a call whose arguments have these static types (defaults filled in). */
@@ -179,13 +229,13 @@ public final class Function {
     for (Expr.Keyword k : call.keywords()) {
       int i = keywordIndex(k);
       if (slots[i] != null) {
-        throw new ClaimSyntaxException(k.pos(), name + "() got two values for '" + params.get(i).name() + "'");
+        throw new ClaimSyntaxException(k.pos(), label() + " got two values for '" + params.get(i).name() + "'");
       }
       slots[i] = k.value();
     }
     for (int i = 0; i < slots.length; i++) {
       if (slots[i] == null && params.get(i).required()) {
-        throw new ClaimSyntaxException(call.pos(), name + "() is missing its argument '" + params.get(i).name()
+        throw new ClaimSyntaxException(call.pos(), label() + " is missing its argument '" + params.get(i).name()
             + "'; it takes " + arity());
       }
     }
@@ -209,8 +259,8 @@ public final class Function {
       }
     }
     if (next < args.size()) {
-      throw new ClaimSyntaxException(args.get(next).pos(), name + "() takes " + arity() + ", got " + args.size()
-          + keywordOnlyHint());
+      throw new ClaimSyntaxException(args.get(next).pos(), label() + " takes " + arity() + ", got "
+          + (args.size() - (tensorMethod ? 1 : 0)) + keywordOnlyHint());
     }
     for (int i = 0; i < params.size(); i++) {
       if (params.get(i).variadic() && slots[i] == null) {
@@ -226,7 +276,7 @@ public final class Function {
       }
     }
     List<String> keywords = new ArrayList<>();
-    params.forEach(p -> {
+    params.stream().skip(tensorMethod ? 1 : 0).forEach(p -> { // a tensor method's tensor is no keyword
       if (!p.variadic()) {
         keywords.add(p.name());
         keywords.addAll(p.aliases());
@@ -234,12 +284,12 @@ public final class Function {
     });
     String other = OTHER_LIBRARY_KEYWORDS.get(k.name());
     if (other != null && keywords.contains(other)) {
-      throw new ClaimSyntaxException(k.pos(), "unknown keyword '" + k.name() + "' for " + name + "() (did you mean '"
-          + other + "'? " + name + "() follows " + libraryName() + ", which spells " + (k.name().equals("dim")
-          || k.name().equals("keepdim") ? "PyTorch" : "NumPy") + "'s " + k.name() + "= as " + other + "=)");
+      throw new ClaimSyntaxException(k.pos(), "unknown keyword '" + k.name() + "' for " + label() + " (did you mean '"
+          + other + "'? " + label() + " follows " + libraryName() + ", which spells "
+          + (PYTORCH_KEYWORDS.contains(k.name()) ? "PyTorch" : "NumPy") + "'s " + k.name() + "= as " + other + "=)");
     }
     String hint = Suggestions.closest(k.name(), keywords).orElse(null);
-    throw new ClaimSyntaxException(k.pos(), "unknown keyword '" + k.name() + "' for " + name + "()"
+    throw new ClaimSyntaxException(k.pos(), "unknown keyword '" + k.name() + "' for " + label()
         + (hint == null ? "; it takes " + String.join(", ", keywords) : " (did you mean '" + hint + "'?)"));
   }
 
@@ -255,10 +305,11 @@ public final class Function {
 
   /** E.g. "2 arguments", "1 to 3 arguments", "1 to 2 positional arguments". */
   private String arity() {
-    int required = (int) params.stream().filter(Param::required).count();
-    long positional = params.stream().filter(p -> !p.keywordOnly() && !p.variadic()).count();
+    int tensor = tensorMethod ? 1 : 0; // a tensor method's arguments follow its tensor
+    int required = (int) params.stream().filter(Param::required).count() - tensor;
+    long positional = params.stream().filter(p -> !p.keywordOnly() && !p.variadic()).count() - tensor;
     boolean variadic = params.stream().anyMatch(Param::variadic);
-    String noun = positional < params.size() && !variadic ? " positional argument" : " argument";
+    String noun = positional + tensor < params.size() && !variadic ? " positional argument" : " argument";
     if (variadic) {
       return "at least " + required + noun + (required == 1 ? "" : "s");
     }
@@ -293,6 +344,17 @@ public final class Function {
     return new Builder(name, Library.SCIPY, "scipy.special." + name);
   }
 
+  /**
+   * Starts a PyTorch tensor method that is no function of the language ({@code torch.Tensor.name}),
+   * called as {@code x.name(...)} with {@code x} its first parameter.
+   */
+  static Builder tensorMethod(String name) {
+    Builder b = new Builder(name, Library.TORCH, "torch.Tensor." + name);
+    b.methodStyle = MethodStyle.BOUND;
+    b.tensorMethod = true;
+    return b;
+  }
+
   /** Starts one of gradproof's own functions. */
   static Builder own(String name) {
     return new Builder(name, Library.GRADPROOF, name);
@@ -308,6 +370,8 @@ public final class Function {
     private Evaluation evaluation;
     private Notation notation;
     private MethodStyle methodStyle = MethodStyle.NONE;
+    private boolean tensorMethod;
+    private boolean attribute;
 
     private Builder(String name, Library library, String counterpart) {
       this.name = name;
@@ -401,6 +465,12 @@ public final class Function {
     /** Also an array method whose positional arguments pack into a tuple, as {@code x.reshape(3, 4)}. */
     Builder packedMethod() {
       this.methodStyle = MethodStyle.PACKED;
+      return this;
+    }
+
+    /** A tensor attribute rather than a method: {@code x.mT}, without parentheses. */
+    Builder attribute() {
+      this.attribute = true;
       return this;
     }
 

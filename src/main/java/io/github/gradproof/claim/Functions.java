@@ -15,6 +15,8 @@ import java.util.Map;
 public final class Functions {
 
   private static final Map<String, Function> BY_NAME = new LinkedHashMap<>();
+  /** PyTorch's tensor methods that are no function of the language, by method name. */
+  private static final Map<String, Function> TENSOR_METHODS = new LinkedHashMap<>();
 
   static {
     List<List<Function>> families = List.of(
@@ -31,19 +33,45 @@ public final class Functions {
         }
       }
     }
+    for (Function f : TensorMethods.all()) {
+      if (TENSOR_METHODS.put(f.name(), f) != null) {
+        throw new IllegalStateException("tensor method '" + f.name() + "' is declared twice");
+      }
+    }
   }
 
   private Functions() {}
 
-  /** The function by its name in claims, or {@code null}. */
+  /**
+   * The function by its name in claims, or {@code null}; a tensor method by its {@link Function#callName()}
+   * ({@code Tensor.t}), which only a method call turned into a call carries.
+   */
   public static Function named(String name) {
-    return BY_NAME.get(name);
+    Function f = BY_NAME.get(name);
+    if (f == null && name.startsWith(TENSOR_PREFIX)) {
+      return TENSOR_METHODS.get(name.substring(TENSOR_PREFIX.length()));
+    }
+    return f;
   }
 
-  /** The function behind the array method {@code x.name(...)}, or {@code null}. */
+  private static final String TENSOR_PREFIX = "Tensor.";
+
+  /**
+   * The function behind the method {@code x.name(...)} (or the attribute {@code x.mT}), or {@code null}.
+   * A tensor method of that name comes first: {@code x.norm()} is PyTorch's, not {@code norm(x)}.
+   */
   public static Function method(String name) {
+    Function t = TENSOR_METHODS.get(name);
+    if (t != null) {
+      return t;
+    }
     Function f = BY_NAME.get(name);
     return f != null && f.isMethod() ? f : null;
+  }
+
+  /** PyTorch's tensor methods that are no function of the language, in declaration order. */
+  public static List<Function> tensorMethods() {
+    return List.copyOf(TENSOR_METHODS.values());
   }
 
   /** Every function, in registry order (families in order, each in declaration order). */
@@ -56,8 +84,11 @@ public final class Functions {
     return List.copyOf(BY_NAME.keySet());
   }
 
-  /** Every method name, for "did you mean". */
+  /** Every method name (functions' methods, then tensor methods), for "did you mean". */
   public static List<String> methodNames() {
-    return BY_NAME.values().stream().filter(Function::isMethod).map(Function::name).toList();
+    List<String> names = new ArrayList<>(BY_NAME.values().stream().filter(Function::isMethod)
+        .filter(f -> !TENSOR_METHODS.containsKey(f.name())).map(Function::name).toList());
+    TENSOR_METHODS.values().stream().filter(f -> !f.isAttribute()).map(Function::name).forEach(names::add);
+    return List.copyOf(names);
   }
 }

@@ -2,6 +2,7 @@ package io.github.gradproof.claim;
 
 import static io.github.gradproof.claim.ParamType.AXES;
 import static io.github.gradproof.claim.ParamType.BOOL;
+import static io.github.gradproof.claim.ParamType.CONTRACTION;
 import static io.github.gradproof.claim.ParamType.INTEGER;
 import static io.github.gradproof.claim.ParamType.ORDER;
 import static io.github.gradproof.claim.ParamType.STRING;
@@ -27,10 +28,22 @@ final class LinalgFunctions {
             .shape(a -> ShapeRules.dot(a.shape("a"), a.shape("b")))
             .eval(a -> Ops.dot(a.var("a"), a.var("b")))
             .math(Notation.infix("·", "a", "b")).build(),
+        Function.numpy("matmul").param("x1", TENSOR).param("x2", TENSOR).method()
+            .shape(a -> ShapeRules.matmul(a.shape("x1"), a.shape("x2")))
+            .eval(a -> a.var("x1").matmul(a.var("x2")))
+            .math(Notation.function("matmul", "x1")).build(),
         Function.numpy("outer").param("a", TENSOR).param("b", TENSOR)
             .shape(a -> Shape.of(a.shape("a").size(), a.shape("b").size()))
             .eval(a -> Ops.outer(a.var("a"), a.var("b")))
             .math(Notation.infix("⊗", "a", "b")).build(),
+        Function.numpy("tensordot").param("a", TENSOR).param("b", TENSOR).param("axes", CONTRACTION, 2L).alias("dims")
+            .shape(AxisMoves::tensordot)
+            .eval(a -> {
+              int[][] axes = AxisMoves.axes(a.value("axes"));
+              return axes == null ? Ops.tensordot(a.var("a"), a.var("b"), a.integer("axes"))
+                  : Ops.tensordot(a.var("a"), a.var("b"), axes[0], axes[1]);
+            })
+            .math(Notation.function("tensordot", "a")).build(),
         Function.numpy("trace").param("a", TENSOR).param("offset", INTEGER, 0L).method()
             .shape(a -> a.shape("a").rank() == 2 ? Shape.scalar() : Shape.unknown())
             .eval(a -> a.var("a").trace(a.integer("offset")))

@@ -29,6 +29,8 @@ public enum ParamType {
   STRING("a string"),
   /** A norm's order: a number ({@code inf} included), a string ({@code 'fro'}) or {@code None}. */
   ORDER("a number, a string or None"),
+  /** tensordot's {@code axes}: an integer, or a pair of integers or of integer sequences. */
+  CONTRACTION("an integer or a pair (axes of a, axes of b)"),
   /** A list or tuple of tensors. */
   TENSORS("a list or tuple of tensors"),
   /** The finite-difference method keyword {@code forward} or {@code central}. */
@@ -61,6 +63,7 @@ public enum ParamType {
       case BOOL -> k == Type.BOOL;
       case STRING -> k == Type.STRING;
       case ORDER -> k == Type.NONE || k == Type.STRING || NUMBER.accepts(t);
+      case CONTRACTION -> k == Type.INT || k == Type.SHAPE || k == Type.SEQUENCE;
       case TENSORS -> k == Type.SEQUENCE || k == Type.SHAPE;
       case METHOD -> k == Type.METHOD;
     };

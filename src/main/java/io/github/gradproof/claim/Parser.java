@@ -223,7 +223,7 @@ final class Parser {
   /** The modules whose constants an author may write out of habit: {@code np.pi}, {@code math.inf}. */
   private static final Set<String> CONSTANT_MODULES = Set.of("np", "numpy", "torch", "math");
 
-  /** {@code .T}, {@code .shape}, {@code .ndim} or a method call {@code .name(...)}. */
+  /** {@code .T}, {@code .mT}, {@code .shape}, {@code .ndim} or a method call {@code .name(...)}. */
   private Expr attribute(Expr target) {
     advance();
     Token attr = peek();
@@ -231,18 +231,27 @@ final class Parser {
       throw unexpected("an attribute or method name after '.'");
     }
     advance();
+    Function f = Functions.method(attr.text());
+    boolean attribute = f != null && f.isAttribute();
     if (check(TokenType.LPAREN)) {
+      if (attribute) {
+        throw new ClaimSyntaxException(attr.offset(), "'." + attr.text() + "' is an attribute, not a method: write x."
+            + attr.text());
+      }
       Arguments a = arguments();
       return new Expr.MethodCall(target, attr.text(), a.positional, a.keywords, attr.offset());
     }
     constantPrefix(target, attr);
     linalgPrefix(target, attr);
+    if (attribute) {
+      return new Expr.MethodCall(target, attr.text(), List.of(), List.of(), attr.offset()); // x.mT
+    }
     return switch (attr.text()) {
       case "T" -> new Expr.Transpose(target, attr.offset());
       case "shape" -> new Expr.ShapeOf(target, attr.offset());
       case "ndim" -> new Expr.Ndim(target, attr.offset());
       default -> throw new ClaimSyntaxException(attr.offset(), "unknown attribute '." + attr.text()
-          + "': the attributes are .T, .shape and .ndim" + (Functions.method(attr.text()) != null
+          + "': the attributes are .T, .mT, .shape and .ndim" + (f != null
           ? "; call the method as ." + attr.text() + "(...)" : ""));
     };
   }

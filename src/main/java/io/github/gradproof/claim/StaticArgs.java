@@ -179,7 +179,12 @@ public final class StaticArgs {
   /** An authoring error about one argument, at the argument's position. */
   public ClaimSyntaxException fail(String param, String message) {
     Expr e = exprs[index(param)];
-    return new ClaimSyntaxException(e == null ? callPos : e.pos(), function.name() + "(): " + message);
+    return new ClaimSyntaxException(e == null ? callPos : e.pos(), function.label() + ": " + message);
+  }
+
+  /** An authoring error about the call as a whole, at the call (a method call: at the method's name). */
+  public ClaimSyntaxException failAtCall(String message) {
+    return new ClaimSyntaxException(callPos, function.label() + ": " + message);
   }
 
   /** Whether the argument was written (not a default). */

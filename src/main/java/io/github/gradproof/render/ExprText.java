@@ -2,6 +2,8 @@ package io.github.gradproof.render;
 
 import io.github.gradproof.claim.BinaryOp;
 import io.github.gradproof.claim.Expr;
+import io.github.gradproof.claim.Function;
+import io.github.gradproof.claim.Functions;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -69,7 +71,11 @@ final class ExprText {
       out.append(c.function()).append('(').append(arguments(c.args(), c.keywords())).append(')');
     } else if (e instanceof Expr.MethodCall m) {
       write(out, m.target(), POSTFIX);
-      out.append('.').append(m.method()).append('(').append(arguments(m.args(), m.keywords())).append(')');
+      out.append('.').append(m.method());
+      Function f = Functions.method(m.method());
+      if (f == null || !f.isAttribute()) { // an attribute, x.mT, has no parentheses
+        out.append('(').append(arguments(m.args(), m.keywords())).append(')');
+      }
     } else if (e instanceof Expr.Index i) {
       write(out, i.target(), POSTFIX);
       out.append('[').append(String.join(", ", i.items().stream().map(ExprText::of).toList())).append(']');

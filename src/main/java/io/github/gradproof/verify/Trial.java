@@ -13,6 +13,7 @@ import io.github.gradproof.claim.Claims;
 import io.github.gradproof.claim.EvaluationException;
 import io.github.gradproof.claim.Evaluator;
 import io.github.gradproof.claim.Experiments;
+import io.github.gradproof.claim.Expr;
 import io.github.gradproof.claim.IntegerOverflowException;
 import io.github.gradproof.claim.Line;
 import io.github.gradproof.claim.Value;
@@ -49,6 +50,8 @@ final class Trial implements Experiments {
   private final Map<String, Tensor> given;
   /** How much wider than usual the {@code normal} inputs are drawn ({@link #widened}); 1 as usual. */
   private final double widen;
+  /** The values of the forward lines' {@code x.detach()} calls, held through the gradient check's re-runs. */
+  private final Map<Expr, Tensor> held = new IdentityHashMap<>();
   /** Moves every computed value a little in a rounding probe of this trial, else null. */
   private final RoundingProbe probe;
   /** The rounding probes of this trial, made on first use ({@link #probe(int)}). */
@@ -133,7 +136,7 @@ final class Trial implements Experiments {
       graph.put(in.name(), v);
       building.put(in.name(), new Value.TensorValue(v));
     }
-    Evaluator ev = new Evaluator(building, Experiments.NONE);
+    Evaluator ev = new Evaluator(building, Experiments.NONE, held);
     Var out = null;
     for (int i = 0; i < question.forward.size(); i++) {
       Line.Definition d = question.forward.get(i);
@@ -308,7 +311,7 @@ final class Trial implements Experiments {
    */
   double objective(int from, String name, Var value) {
     rerun.put(name, new Value.TensorValue(value));
-    Evaluator ev = new Evaluator(rerun, Experiments.NONE);
+    Evaluator ev = new Evaluator(rerun, Experiments.NONE, held);
     Tensor out = value.value();
     for (int i = from; i < question.forward.size(); i++) {
       if (!question.feedsOutput[i]) {

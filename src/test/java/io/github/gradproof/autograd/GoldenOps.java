@@ -114,6 +114,8 @@ final class GoldenOps {
     unary("cosh", Var::cosh);
     unary("sinh", Var::sinh);
     unary("log2", Var::log2);
+    unary("log10", Var::log10);
+    unary("rsqrt", Var::rsqrt);
     unary("silu", Var::silu);
     unary("logsigmoid", Var::logsigmoid);
     unary("gelu", x -> x.gelu(false));
@@ -243,6 +245,13 @@ final class GoldenOps {
     OPS.put("tril", (x, a) -> x[0].tril(a.get("k").getAsInt()));
     OPS.put("triu", (x, a) -> x[0].triu(a.get("k").getAsInt()));
     OPS.put("trace", (x, a) -> x[0].trace(a.get("offset").getAsInt()));
+    OPS.put("moveaxis", (x, a) -> x[0].moveaxis(ints(a, "source"), ints(a, "destination")));
+    OPS.put("diag", (x, a) -> x[0].diag(a.get("k").getAsInt()));
+    OPS.put("diagonal", (x, a) -> x[0].diagonal(a.get("offset").getAsInt(), a.get("axis1").getAsInt(),
+        a.get("axis2").getAsInt()));
+    OPS.put("tensordot", (x, a) -> a.get("axes").isJsonPrimitive() ? Ops.tensordot(x[0], x[1], a.get("axes").getAsInt())
+        : Ops.tensordot(x[0], x[1], GoldenFixtures.ints(a.get("axes").getAsJsonArray().get(0)),
+            GoldenFixtures.ints(a.get("axes").getAsJsonArray().get(1))));
     OPS.put("concatenate", (x, a) -> Ops.concatenate(List.of(x), a.get("axis").getAsInt()));
     OPS.put("stack", (x, a) -> Ops.stack(List.of(x), a.get("axis").getAsInt()));
     OPS.put("index", (x, a) -> x[0].index(index(a)));

@@ -62,7 +62,7 @@ final class RuleBreaks {
   }
 
   private static void deepLearning() {
-    String[][] unary = {{"erf", "erf"}, {"cosh", "cosh"}, {"sinh", "sinh"}, {"log2", "log2"}, {"silu", "silu"},
+    String[][] unary = {{"erf", "erf"}, {"cosh", "cosh"}, {"sinh", "sinh"}, {"log2", "log2"}, {"log10", "log10"}, {"rsqrt", "rsqrt"}, {"silu", "silu"},
         {"logsigmoid", "logsigmoid"}, {"gelu", "gelu"}, {"gelu(tanh)", "gelu_tanh"}};
     for (String[] op : unary) {
       scenario(op[0], op[1], "(3, 4)");
@@ -72,6 +72,9 @@ final class RuleBreaks {
     breaks("cosh", 0, "cosh instead of sinh", (r, g, y, x, p) -> Elementwise.mul(g, y));
     breaks("sinh", 0, "sinh instead of cosh", (r, g, y, x, p) -> Elementwise.mul(g, y));
     breaks("log2", 0, "the natural logarithm's slope 1/x", (r, g, y, x, p) -> Elementwise.div(g, x[0]));
+    breaks("log10", 0, "log2's slope 1/(x ln 2)", (r, g, y, x, p) -> PointwiseOps.LOG2.vjp(0).apply(g, y, x, null));
+    breaks("rsqrt", 0, "sqrt's slope 1/(2 sqrt x), the sign and power lost", (r, g, y, x, p) ->
+        Elementwise.mul(g, Elementwise.map(y, v -> 0.5 * v)));
     breaks("silu", 0, "sigmoid(x) alone (drop the x term)", (r, g, y, x, p) ->
         Elementwise.mul(g, Elementwise.map(x[0], PointwiseOps::logistic)));
     breaks("logsigmoid", 0, "sigmoid(x) instead of sigmoid(-x)", (r, g, y, x, p) ->

@@ -104,7 +104,10 @@ class ConstrainsValuesTest {
       "dx = x * norm(x, ord=inf, axis=0) | false",
       "dx = normalize(x[None], p=inf, dim=1)[0] | false",
       "dx = x * norm(x, inf) + minimum(x, inf) | true",
-      "dx = normalize(x[None], inf)[0].masked_fill(x > 0, -inf) | true"})
+      "dx = normalize(x[None], inf)[0].masked_fill(x > 0, -inf) | true",
+      "dx = x * x.norm(inf) | false",
+      "dx = x * x.norm(p=-inf, dim=0) | false",
+      "dx = x.norm(inf) * x.clamp(max=inf) | true"})
   void anOrderOfANormIsNoWrittenInfinity(String claim, boolean expected) {
     assertEquals(expected, Claims.writesInfinity(CaseFile.checkedClaim(claim, SCOPE)), claim);
   }

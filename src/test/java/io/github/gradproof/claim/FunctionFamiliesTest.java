@@ -76,9 +76,10 @@ class FunctionFamiliesTest {
         }
       }
     }
-    assertEquals(List.of("exp", "log", "sqrt", "abs", "masked_fill", "clip", "sum", "mean", "max", "min", "amax",
-        "amin", "prod", "var", "std", "argmax", "argmin", "cumsum", "flatten", "swapaxes", "unsqueeze", "squeeze",
-        "repeat_interleave", "gather", "dot", "trace"), bound);
+    assertEquals(List.of("exp", "log", "sqrt", "abs", "square", "tanh", "log10", "rsqrt", "pow", "masked_fill",
+        "clip", "clamp", "sigmoid", "relu", "sum", "mean", "max", "min", "amax", "amin", "prod", "var", "std", "argmax",
+        "argmin", "cumsum", "flatten", "swapaxes", "movedim", "unsqueeze", "squeeze", "diag", "diagonal",
+        "repeat_interleave", "gather", "dot", "matmul", "trace"), bound);
     assertEquals(List.of("reshape", "transpose", "permute", "tile"), packed, "x.reshape(3, 4) packs its arguments");
   }
 
@@ -98,6 +99,10 @@ class FunctionFamiliesTest {
     }
     assertEquals(List.of("min"), param(ElementwiseFunctions.all(), "clip", "a_min").aliases());
     assertEquals(List.of("max"), param(ElementwiseFunctions.all(), "clip", "a_max").aliases());
+    assertEquals(List.of("exponent"), param(ElementwiseFunctions.all(), "pow", "x2").aliases());
+    assertEquals(List.of("dims"), param(LinalgFunctions.all(), "tensordot", "axes").aliases());
+    assertEquals(List.of("diagonal"), param(ArrayFunctions.all(), "diag", "k").aliases());
+    assertEquals(List.of("dim1"), param(ArrayFunctions.all(), "diagonal", "axis1").aliases());
     assertEquals(List.of("none", "tanh"), param(ElementwiseFunctions.all(), "gelu", "approximate").choices());
   }
 

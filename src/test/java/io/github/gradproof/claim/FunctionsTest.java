@@ -107,6 +107,10 @@ class FunctionsTest {
         + " NumPy's axis= as dim=)", bindError("gather", "gather(x, axis=1, index=i)"));
     assertEquals(3, Functions.named("amax").bind(call("amax(x, axis=1, keepdims=True)")).length,
         "amax takes NumPy's spellings as aliases: no error");
+    assertEquals("unknown keyword 'p' for norm() (did you mean 'ord'? norm() follows NumPy, which spells PyTorch's"
+        + " p= as ord=)", bindError("norm", "norm(x, p=2)"));
+    assertEquals("unknown keyword 'ord' for normalize() (did you mean 'p'? normalize() follows PyTorch, which spells"
+        + " NumPy's ord= as p=)", bindError("normalize", "normalize(x, ord=2)"));
     assertEquals("unknown keyword 'dim' for exp(); it takes x", bindError("exp", "exp(x, dim=0)"),
         "a function without an axis has nothing to suggest");
   }
@@ -117,11 +121,42 @@ class FunctionsTest {
 
   @Test
   void methodsAreTheListedArrayMethods() {
-    assertEquals(List.of("exp", "log", "sqrt", "abs", "masked_fill", "clip", "sum", "mean", "max", "min", "amax",
-        "amin", "prod", "var", "std", "argmax", "argmin", "cumsum", "reshape", "flatten", "transpose", "permute",
-        "swapaxes", "unsqueeze", "squeeze", "tile", "repeat_interleave", "gather", "dot", "trace"),
-        Functions.methodNames());
+    assertEquals(List.of("exp", "log", "sqrt", "abs", "square", "tanh", "log10", "rsqrt", "pow", "masked_fill",
+        "clip", "clamp", "sigmoid", "relu", "sum", "mean", "max", "min", "amax", "amin", "prod", "var", "std", "argmax",
+        "argmin", "cumsum", "reshape", "flatten", "transpose", "permute", "swapaxes", "movedim", "unsqueeze",
+        "squeeze", "diag", "diagonal", "tile", "repeat_interleave", "gather", "dot", "matmul", "trace", "t", "view",
+        "neg", "detach", "norm", "softmax", "log_softmax"), Functions.methodNames());
     assertNull(Functions.method("softplus"));
+  }
+
+  /**
+   * PyTorch's tensor methods that are no function: found as methods (before a function of the same
+   * name), never as the functions a claim calls, only by the call name a method call carries.
+   */
+  @Test
+  void tensorMethodsAreMethodsOnly() {
+    assertEquals(List.of("t", "mT", "view", "neg", "detach", "norm", "softmax", "log_softmax"),
+        Functions.tensorMethods().stream().map(Function::name).toList());
+    assertNull(Functions.named("t"));
+    assertNull(Functions.named("view"));
+    assertEquals("numpy.linalg.norm", Functions.named("norm").counterpart());
+    assertEquals("torch.Tensor.norm", Functions.method("norm").counterpart());
+    assertEquals("torch.Tensor.softmax", Functions.method("softmax").counterpart());
+    assertEquals(Functions.method("t"), Functions.named("Tensor.t"));
+    assertEquals("x.norm(p='fro', dim=None, keepdim=False)", Functions.method("norm").methodSignature());
+    assertEquals("x.mT", Functions.method("mT").methodSignature());
+    assertTrue(Functions.method("mT").isAttribute());
+    assertTrue(!Functions.methodNames().contains("mT"), "an attribute is no method to suggest");
+  }
+
+  /** docs/CLAIMS.md, "Methods and attributes": a row for every tensor method, with its counterpart. */
+  @Test
+  void everyTensorMethodIsDocumented() throws IOException {
+    String doc = Files.readString(Path.of("docs/CLAIMS.md"), StandardCharsets.UTF_8);
+    for (Function f : Functions.tensorMethods()) {
+      assertTrue(doc.contains("| `" + f.methodSignature() + "` | " + f.counterpart() + " |"),
+          "docs/CLAIMS.md lacks the row of `" + f.methodSignature() + "`");
+    }
   }
 
   @Test

@@ -36,4 +36,15 @@ class ExprTextTest {
     assertEquals(text, ExprText.of(expr(source)));
     assertEquals(text, ExprText.of(expr(text)), "the text reads back as the same expression");
   }
+
+  /** An attribute that stands for a method call, {@code x.mT}, reads without parentheses; a method with them. */
+  @ParameterizedTest(name = "{0} reads {1}")
+  @CsvSource(delimiter = '|', value = {
+      "x.mT | x.mT",
+      "(x + y).mT.t() | (x + y).mT.t()",
+      "x.view(2, -1).mT | x.view(2, -1).mT"})
+  void attributesReadWithoutParentheses(String source, String text) {
+    assertEquals(text, ExprText.of(expr(source)));
+    assertEquals(text, ExprText.of(expr(text)), "the text reads back as the same expression");
+  }
 }
