@@ -49,6 +49,26 @@ final class Ambiguity {
     return a >= -2 && a <= 1 ? Math.floorMod(a, 2) : -1;
   }
 
+  /**
+   * The error for the method {@code x.var()} or {@code x.std()} written with neither {@code ddof=}
+   * nor NumPy's {@code axis=}/{@code keepdims=}, or {@code null}: NumPy's divides by {@code N}
+   * ({@code ddof=0}), PyTorch's by {@code N - 1} (unbiased), so {@code x.var()} and {@code x.var(0)}
+   * mean two numbers. NumPy's keywords say which library is meant, and {@code ddof=} says it outright.
+   */
+  static String spreadMethod(Expr.MethodCall m) {
+    if (!m.method().equals("var") && !m.method().equals("std")) {
+      return null;
+    }
+    for (Expr.Keyword k : m.keywords()) {
+      if (k.name().equals("ddof") || k.name().equals("axis") || k.name().equals("keepdims")) {
+        return null;
+      }
+    }
+    String call = "x." + m.method() + "(" + (m.args().isEmpty() ? "" : "...") + ")";
+    return call + " is ambiguous: NumPy's divides by N (ddof=0), PyTorch's by N - 1 (unbiased); write x."
+        + m.method() + "(ddof=0) or x." + m.method() + "(ddof=1), or " + m.method() + "(x), NumPy's";
+  }
+
   /** The hint for {@code transpose(x, a, b)}, PyTorch's function form, which NumPy's transpose lacks. */
   static String transposeFunction(Expr.Call call) {
     return call.args().size() == 3 && call.keywords().isEmpty()

@@ -356,6 +356,9 @@ final class Checker {
       return error(m.pos(), "." + m.method() + "() needs a tensor, got " + target.type().description());
     }
     StaticType result = target == null ? null : call(f, Calls.asCall(f, m));
+    if (result != null && Ambiguity.spreadMethod(m) != null) {
+      return error(m.pos(), Ambiguity.spreadMethod(m));
+    }
     if (result != null && f.name().equals("transpose") && m.args().size() == 2) {
       String ambiguous = Ambiguity.transposeMethod(shapeOf(target), m.args().stream().map(types::get).toList());
       if (ambiguous != null) {
