@@ -19,6 +19,12 @@ public final class KinkRecorder {
 
   private static final long SEED = 0x84222325CBF29CE4L;
 
+  /** A branching call's positive or true side ({@link #reached()}). */
+  public static final int ONE_SIDE = 1;
+  /** A branching call's negative or false side ({@link #reached()}). */
+  public static final int OTHER_SIDE = 2;
+  private static final int BOTH = ONE_SIDE | OTHER_SIDE;
+
   private final boolean active;
   private long fingerprint = SEED;
   /** With {@link #reaching()}: the sides each branching call took ({@link #reached()}); else null. */
@@ -54,11 +60,6 @@ public final class KinkRecorder {
     return sides == null ? new int[0] : java.util.Arrays.copyOf(sides, calls);
   }
 
-  /** A branching call's positive or true side ({@link #reached()}). */
-  public static final int ONE_SIDE = 1;
-  /** A branching call's negative or false side ({@link #reached()}). */
-  public static final int OTHER_SIDE = 2;
-
   /** Whether this recorder records (false only for {@link #NONE}). */
   boolean active() {
     return active;
@@ -86,9 +87,12 @@ public final class KinkRecorder {
     return since;
   }
 
-  /** Mixes one branch decision into the fingerprint. */
+  /**
+   * Mixes one branch decision into the fingerprint. A {@link #reaching()} recorder keeps no
+   * fingerprint (every trial's forward lines report to one, so it costs only the sides).
+   */
   void branch(long decision) {
-    if (active) {
+    if (active && sides == null) {
       long h = (fingerprint ^ decision) * 0x100000001B3L;
       fingerprint = h ^ (h >>> 29);
     }
@@ -96,15 +100,20 @@ public final class KinkRecorder {
 
   /** Records the three-way sign of every element (the branch of relu and abs). */
   void signs(Tensor x) {
-    if (active) {
-      branch(-7);
+    if (sides != null) {
       int seen = 0;
       for (double v : x.data()) {
-        int side = v > 0 ? ONE_SIDE : v < 0 ? OTHER_SIDE : 3;
-        branch(side);
-        seen |= side == 3 ? 0 : side;
+        seen |= v > 0 ? ONE_SIDE : v < 0 ? OTHER_SIDE : 0;
+        if (seen == BOTH) {
+          break;
+        }
       }
       reach(seen);
+    } else if (active) {
+      branch(-7);
+      for (double v : x.data()) {
+        branch(v > 0 ? 1 : v < 0 ? 2 : 3);
+      }
     }
   }
 
@@ -123,14 +132,20 @@ public final class KinkRecorder {
 
   /** Records a 0/1 mask (the branches of max's argmax and of comparisons). */
   void mask(Tensor m) {
-    if (active) {
-      branch(-11);
+    if (sides != null) {
       int seen = 0;
       for (double v : m.data()) {
-        branch(v != 0 ? 1 : 0);
         seen |= v != 0 ? ONE_SIDE : OTHER_SIDE;
+        if (seen == BOTH) {
+          break;
+        }
       }
       reach(seen);
+    } else if (active) {
+      branch(-11);
+      for (double v : m.data()) {
+        branch(v != 0 ? 1 : 0);
+      }
     }
   }
 
