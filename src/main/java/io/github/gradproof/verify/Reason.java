@@ -24,7 +24,7 @@ import java.util.Objects;
  */
 public sealed interface Reason
     permits Reason.ShapeMismatch, Reason.ValueMismatch, Reason.ComparisonFails, Reason.NoElementDiffers,
-        Reason.Undefined, Reason.NotGeneral, Reason.Widened {
+        Reason.Undefined, Reason.Wrapped {
 
   /** What went wrong, in a few words' worth of categories (UI strings translate {@code reason.<kind>}). */
   Kind kind();
@@ -200,7 +200,7 @@ public sealed interface Reason
    * @param heldAt the author's dims assignments, where the claim held, in trial order
    * @param failure why the claim is false at the fresh dims
    */
-  record NotGeneral(java.util.List<Map<String, Integer>> heldAt, Reason failure) implements Reason {
+  record NotGeneral(java.util.List<Map<String, Integer>> heldAt, Reason failure) implements Wrapped {
     public NotGeneral {
       heldAt = heldAt.stream().map(Reason::ordered).toList();
       if (failure instanceof NotGeneral) {
@@ -208,14 +208,25 @@ public sealed interface Reason
       }
     }
 
+  }
+
+  /**
+   * A failure seen under circumstances a reader must be told ({@link NotGeneral}: at fresh dims,
+   * {@link Widened}: on widened draws): its kind and dims are the wrapped failure's.
+   */
+  sealed interface Wrapped extends Reason permits NotGeneral, Widened {
+
+    /** The failure itself. */
+    Reason failure();
+
     @Override
-    public Kind kind() {
-      return failure.kind();
+    default Kind kind() {
+      return failure().kind();
     }
 
     @Override
-    public Map<String, Integer> dims() {
-      return failure.dims();
+    default Map<String, Integer> dims() {
+      return failure().dims();
     }
   }
 
@@ -270,21 +281,12 @@ public sealed interface Reason
    * @param widen how much wider than usual the normal inputs were drawn
    * @param failure why the claim is false there
    */
-  record Widened(double widen, Reason failure) implements Reason {
+  record Widened(double widen, Reason failure) implements Wrapped {
     public Widened {
       if (failure instanceof Widened || failure instanceof NotGeneral) {
         throw new IllegalArgumentException("a Widened reason wraps the failure itself");
       }
     }
 
-    @Override
-    public Kind kind() {
-      return failure.kind();
-    }
-
-    @Override
-    public Map<String, Integer> dims() {
-      return failure.dims();
-    }
   }
 }
