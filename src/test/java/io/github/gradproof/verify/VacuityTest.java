@@ -56,6 +56,12 @@ class VacuityTest {
     assertEquals(List.of("dx / dx == 1"), vacuous("dx / dx == 1", "dx / x == 2"));
   }
 
+  /** A claim undefined on every probe (the square root of -1 whatever f is) is not known to be vacuous. */
+  @Test
+  void aClaimUndefinedOnEveryProbeIsNotVacuous() {
+    assertEquals(List.of(), vacuous("sqrt(f - f - 1) == 0"));
+  }
+
   /**
    * argmax(p) == argmax(z) holds for a third of random p with three classes: with two probes shared
    * by every question it was vacuous for whole families of ids; with {@value Vacuity#RANDOM_PROBES}
