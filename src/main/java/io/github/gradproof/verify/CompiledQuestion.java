@@ -292,9 +292,9 @@ final class CompiledQuestion {
       if (question.verify() && question.setup() != null && approximateGradient(line)) {
         errors.add(text.diagnostic(((Line.Comparison) line).opPos(), "'~' allows 5 % of the right side, and 0.05"
             + " where it is below 1, so a gradient that is off passes it (one below 0.05 in size passes with the wrong"
-            + " sign), and a choice that holds with it would show a wrong gradient as holding; state a gradient with =="
-            + " (whose tolerance is measured) or as a gradient claim dX = ...; '~' is for measured quantities (fd_order,"
-            + " fd_evals) and for estimates of forward values"));
+            + " sign), and a choice that holds with it would show a wrong gradient as holding; state a gradient"
+            + " with == (whose tolerance is measured) or as a gradient claim dX = ...; '~' is for measured"
+            + " quantities (fd_order, fd_evals) and for estimates of forward values"));
         continue;
       }
       if (question.setup() == null) {
@@ -340,7 +340,8 @@ final class CompiledQuestion {
    * no claim may: only the measured experiments and estimates of forward values are approximate.
    */
   private boolean approximateGradient(Line line) {
-    return line instanceof Line.Comparison c && c.op() == CompareOp.APPROX && !Claims.usesExperiments(line)
+    return line instanceof Line.Comparison c && c.op() == CompareOp.APPROX
+        && !Claims.usesExperiments(line)
         && Claims.valueNames(line, scope).stream().anyMatch(name -> scope.kind(name) == null);
   }
 

@@ -7,6 +7,7 @@ import io.github.gradproof.claim.IntegerOverflowException;
 import io.github.gradproof.diag.Diagnostic;
 import io.github.gradproof.diag.DiagnosticException;
 import io.github.gradproof.quiz.Choice;
+import io.github.gradproof.quiz.Distribution;
 import io.github.gradproof.quiz.Question;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -183,7 +184,7 @@ public final class QuestionVerifier {
 
   /** Whether some input is {@code normal}, the one distribution whose draws can be widened. */
   private static boolean widenable(CompiledQuestion cq) {
-    return cq.question.setup().inputs().stream().anyMatch(in -> in.distribution() == io.github.gradproof.quiz.Distribution.NORMAL);
+    return cq.question.setup().inputs().stream().anyMatch(in -> in.distribution() == Distribution.NORMAL);
   }
 
   /** A widened trial, or {@code null} where a forward line is undefined or overflows on its inputs (no evidence). */
