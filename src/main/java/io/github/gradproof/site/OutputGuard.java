@@ -65,18 +65,18 @@ public final class OutputGuard {
    *     and what to do
    */
   public static void check(SiteConfig config) {
-    check(config, (Path) null);
+    check(config, (PublishedFiles.Saved) null);
   }
 
   /**
-   * {@link #check(SiteConfig)}, and, with {@code recordFile}, the record of what the last build
-   * published there ({@link PublishedFiles#unrecorded}): a file of a stamped site that the record
+   * {@link #check(SiteConfig)}, and, with {@code saved}, the record of what the last build
+   * published there ({@link PublishedFiles.Saved#unrecorded}): a file of a stamped site that the record
    * does not list was put there by hand, even if it is named like a page.
    *
-   * @param recordFile where the build cache keeps the output's record, or {@code null}
+   * @param saved the output's record as the build cache keeps it, or {@code null}
    */
-  static void check(SiteConfig config, Path recordFile) {
-    check(config, config.outputDir(), OUTPUT, recordFile);
+  static void check(SiteConfig config, PublishedFiles.Saved saved) {
+    check(config, config.outputDir(), OUTPUT, saved);
   }
 
   /**
@@ -102,10 +102,10 @@ public final class OutputGuard {
     check(config, cacheDir.toAbsolutePath().normalize(), CACHE, null);
   }
 
-  private static void check(SiteConfig config, Path folder, Role role, Path recordFile) {
+  private static void check(SiteConfig config, Path folder, Role role, PublishedFiles.Saved saved) {
     String problem;
     try {
-      problem = problem(config, folder, role, recordFile);
+      problem = problem(config, folder, role, saved);
     } catch (IOException e) {
       problem = role.what() + " '" + config.display(folder) + "' cannot be inspected (" + e + ")" + role.advice();
     }
@@ -115,7 +115,8 @@ public final class OutputGuard {
   }
 
   /** Why the folder is refused, with what to do, or {@code null} when it may be written. */
-  private static String problem(SiteConfig config, Path folder, Role role, Path recordFile) throws IOException {
+  private static String problem(SiteConfig config, Path folder, Role role, PublishedFiles.Saved saved)
+      throws IOException {
     String shown = role.what() + " '" + config.display(folder) + "'";
     String problem = kindProblem(config, folder, role);
     if (problem == null) {
@@ -124,7 +125,7 @@ public final class OutputGuard {
     if (problem != null) {
       return shown + problem + role.advice();
     }
-    List<String> foreign = foreignEntries(folder, role, recordFile);
+    List<String> foreign = foreignEntries(folder, role, saved);
     return foreign.isEmpty() ? null : shown + foreignProblem(foreign, role.isOutput() ? "gradproof" : "the build cache")
         + role.foreignAdvice();
   }
@@ -188,7 +189,8 @@ public final class OutputGuard {
    * files ({@link CacheFiles#foreign}). A stamped site's files that match its shape are checked
    * against the output's record, when there is one.
    */
-  private static List<String> foreignEntries(Path folder, Role role, Path recordFile) throws IOException {
+  private static List<String> foreignEntries(Path folder, Role role, PublishedFiles.Saved saved)
+      throws IOException {
     if (role == CACHE) {
       return CacheFiles.foreign(folder);
     }
@@ -199,7 +201,7 @@ public final class OutputGuard {
       return List.of();
     }
     List<String> foreign = SiteStamp.foreignEntries(folder);
-    return foreign.isEmpty() && recordFile != null ? PublishedFiles.unrecorded(recordFile, folder) : foreign;
+    return foreign.isEmpty() && saved != null ? saved.unrecorded() : foreign;
   }
 
   /** " holds 2 entries gradproof did not write: CNAME and .git" (the first few, and how many). */

@@ -74,15 +74,7 @@ final class PublishedFiles {
    * be replaced as a whole). The stamp is not among the files; its modification time must be as recorded.
    */
   static PublishedFiles load(Path file, Path output) {
-    Map<String, Long[]> stats = new HashMap<>();
-    PublishedFiles record = read(file, output, stats);
-    Map<String, Long[]> actual = record == null ? null : statsOf(output);
-    if (actual == null || actual.size() != stats.size() || !unchanged(stats, actual)) {
-      return null;
-    }
-    record.output = output;
-    record.stats = actual;
-    return record;
+    return new Saved(file, output).record();
   }
 
   /**
@@ -94,12 +86,57 @@ final class PublishedFiles {
    * or of a site replaced since, e.g. by a build without the cache).
    */
   static List<String> unrecorded(Path file, Path output) {
-    Map<String, Long[]> stats = new HashMap<>();
-    Map<String, Long[]> actual = read(file, output, stats) == null ? null : statsOf(output);
-    if (actual == null) {
-      return List.of();
+    return new Saved(file, output).unrecorded();
+  }
+
+  /**
+   * The record saved for an output and what the output holds now, read and walked at most once for
+   * both questions a Maven build asks under the output's lock: which files the record does not list
+   * ({@link #unrecorded()}, the guard's) and whether it still describes the output ({@link #record()}).
+   * Nothing is read until one is asked. Walking a large site is most of what opening its output costs.
+   */
+  static final class Saved {
+    private final Path file;
+    private final Path output;
+    private PublishedFiles record;
+    private Map<String, Long[]> recorded;
+    private Map<String, Long[]> actual;
+
+    /** The record saved in {@code file} for {@code output}, not read yet. */
+    Saved(Path file, Path output) {
+      this.file = file;
+      this.output = output;
     }
-    return actual.keySet().stream().filter(relative -> !stats.containsKey(relative)).sorted().toList();
+
+    private void read() {
+      if (recorded == null) {
+        recorded = new HashMap<>();
+        record = PublishedFiles.read(file, output, recorded);
+        actual = record == null ? null : statsOf(output);
+      }
+    }
+
+    /** As {@link PublishedFiles#unrecorded(Path, Path)}. */
+    List<String> unrecorded() {
+      read();
+      if (actual == null) {
+        return List.of();
+      }
+      return actual.keySet().stream().filter(relative -> !recorded.containsKey(relative)).sorted().toList();
+    }
+
+    /** As {@link PublishedFiles#load(Path, Path)}; each call gives a record of its own. */
+    PublishedFiles record() {
+      read();
+      if (actual == null || actual.size() != recorded.size() || !unchanged(recorded, actual)) {
+        return null;
+      }
+      PublishedFiles loaded = new PublishedFiles();
+      loaded.tags.putAll(record.tags);
+      loaded.output = output;
+      loaded.stats = actual;
+      return loaded;
+    }
   }
 
   /** The modification time of the output's stamp, in microseconds, or -1 when it has none. */

@@ -108,15 +108,20 @@ public final class Publisher implements AutoCloseable, FileSink {
         OutputGuard.checkPlace(config); // in place: only recorded files are touched, nobody's else
         return new Publisher(output, output, lock, record, true, false, null);
       }
-      OutputGuard.check(config, record == null ? recordFile : null);
-      restoreInterruptedSwap(parent, output);
+      // The guard and the record both need the output's files: one read of the record, one walk.
+      PublishedFiles.Saved saved = record == null && recordFile != null ? new PublishedFiles.Saved(recordFile, output)
+          : null;
+      OutputGuard.check(config, saved);
+      if (restoreInterruptedSwap(parent, output) && saved != null) {
+        saved = new PublishedFiles.Saved(recordFile, output);
+      }
       removeLeftovers(parent, output.getFileName().toString());
       Path staging = createStaging(parent, stagingPrefix(output));
       SiteStamp.write(staging);
-      if (record == null && recordFile != null) {
-        PublishedFiles saved = SiteStamp.isStamped(output) ? PublishedFiles.load(recordFile, output) : null;
-        return new Publisher(output, staging, lock, saved != null ? saved : new PublishedFiles(), false,
-            saved != null, recordFile);
+      if (saved != null) {
+        PublishedFiles found = SiteStamp.isStamped(output) ? saved.record() : null;
+        return new Publisher(output, staging, lock, found != null ? found : new PublishedFiles(), false,
+            found != null, recordFile);
       }
       return new Publisher(output, staging, lock, record, false, false, null);
     } catch (IOException e) {
@@ -372,18 +377,19 @@ public final class Publisher implements AutoCloseable, FileSink {
 
   /**
    * A build killed between its two renames leaves no output but the old site moved aside: move
-   * it back, so nothing published is ever lost.
+   * it back, so nothing published is ever lost. Whether it moved one back.
    */
-  private static void restoreInterruptedSwap(Path parent, Path output) throws IOException {
+  private static boolean restoreInterruptedSwap(Path parent, Path output) throws IOException {
     if (Files.exists(output)) {
-      return;
+      return false;
     }
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(parent, oldPrefix(output) + "*")) {
       for (Path entry : entries) {
         move(entry, output);
-        return;
+        return true;
       }
     }
+    return false;
   }
 
   private static void removeLeftovers(Path parent, String outputName) throws IOException {

@@ -70,29 +70,33 @@ public final class SiteGenerator {
 
   /** Loads, verifies, renders and publishes the site. */
   public BuildReport generate() {
-    // Refuse a wrong output before any work; the publisher checks again under the lock. A live
-    // preview, which updates its output in place from what it remembers, lists no entries.
-    if (options.memory() == null) {
-      OutputGuard.check(config);
-    } else {
-      OutputGuard.checkPlace(config);
-    }
+    // Refuse a wrong output before any work: what and where it is now, what it holds once the
+    // publisher has its lock, before any phase is loaded (listing a large site twice would cost
+    // as much as loading it from the cache).
+    OutputGuard.checkPlace(config);
     if (options.cacheDir() != null) {
       OutputGuard.checkCache(config, options.cacheDir()); // the cache deletes stale files: never someone's
     }
     try (BuildRun run = new BuildRun(config, log, pipeline, options)) {
       CompletableFuture<ThemeRenderers> theme = ThemeRenderers.start(config, run.workers);
       PhaseCache cache = PhaseCache.open(run);
-      Phase[] phases = cache.load(run).toArray(new Phase[0]);
-      CompletableFuture<Translations> translations = run.startTranslationReport(List.of(phases), cache::translations);
-      try (StagedSite site = StagedSite.open(run, cache, theme)) {
-        site.buildPhases(phases); // verify, render and write: one task per phase
-        run.finishVerification(translations, site.themeProblems());
-        site.writeSharedFiles();
-        site.checkLinks();
-        site.publish();
-        return site.report();
+      try (Publisher publisher = StagedSite.openPublisher(run, cache)) {
+        Phase[] phases = cache.load(run).toArray(new Phase[0]);
+        CompletableFuture<Translations> translations = run.startTranslationReport(List.of(phases), cache::translations);
+        try (StagedSite site = StagedSite.open(run, cache, theme, publisher)) {
+          return build(run, site, phases, translations);
+        }
       }
     }
+  }
+
+  private static BuildReport build(BuildRun run, StagedSite site, Phase[] phases,
+      CompletableFuture<Translations> translations) {
+    site.buildPhases(phases); // verify, render and write: one task per phase
+    run.finishVerification(translations, site.themeProblems());
+    site.writeSharedFiles();
+    site.checkLinks();
+    site.publish();
+    return site.report();
   }
 }

@@ -17,8 +17,8 @@ import java.util.concurrent.CompletableFuture;
  * The site a {@code generate} run is writing: its theme and renderers, the staging folder it writes into,
  * the link checker that scans every page as it is written, {@code verification.json} and the
  * build cache. Phase tasks ({@link PhaseBuilder}) share it; the run then writes the pages that
- * need every phase, checks the links and publishes. Closing it without publishing discards the
- * staging folder, so a failed build leaves the old site as it was.
+ * need every phase, checks the links and publishes. Closing its publisher without publishing
+ * discards the staging folder, so a failed build leaves the old site as it was.
  */
 final class StagedSite implements AutoCloseable {
 
@@ -42,26 +42,31 @@ final class StagedSite implements AutoCloseable {
   }
 
   /**
-   * Opens a fresh, stamped staging folder beside the output folder (under the output's lock, see
-   * {@link Publisher#open}) for the loaded phases of {@code run}, which render with {@code theme}
-   * (loading beside the phases, see {@link ThemeRenderers#start}); warns about likely misspelt
-   * overrides. A theme problem does not stop verification: the run reports it with the phases'.
+   * Takes the output's lock, checks what the output holds and opens a fresh, stamped staging folder
+   * beside it ({@link Publisher#open}), keeping the output's record between builds when the cache is
+   * on; warns about likely misspelt overrides. The caller closes it: a build that fails leaves the
+   * old site as it was.
    */
-  static StagedSite open(BuildRun run, PhaseCache cache, CompletableFuture<ThemeRenderers> theme) {
+  static Publisher openPublisher(BuildRun run, PhaseCache cache) {
     ThemeRenderers.logLikelyTypos(run.config, run.log);
     BuildMemory memory = run.options().memory();
-    Publisher publisher = Publisher.open(run.config, run.log, memory == null || !cache.enabled() ? null
-        : memory.published(), memory == null && cache.enabled() ? cache.recordFile(run.config.outputDir()) : null);
-    try {
-      for (String language : run.config.languages()) {
-        createDirectories(publisher.staging().resolve(language));
-        createDirectories(publisher.staging().resolve("md").resolve(language));
-      }
-      return new StagedSite(run, cache, theme, publisher);
-    } catch (RuntimeException e) {
-      publisher.close();
-      throw e;
+    return Publisher.open(run.config, run.log, memory == null || !cache.enabled() ? null : memory.published(),
+        memory == null && cache.enabled() ? cache.recordFile(run.config.outputDir()) : null);
+  }
+
+  /**
+   * The site the loaded phases of {@code run} are written to through {@code publisher} (which the
+   * caller closes), rendered with {@code theme} (loading beside the phases, see
+   * {@link ThemeRenderers#start}). A theme problem does not stop verification: the run reports it
+   * with the phases'.
+   */
+  static StagedSite open(BuildRun run, PhaseCache cache, CompletableFuture<ThemeRenderers> theme,
+      Publisher publisher) {
+    for (String language : run.config.languages()) {
+      createDirectories(publisher.staging().resolve(language));
+      createDirectories(publisher.staging().resolve("md").resolve(language));
     }
+    return new StagedSite(run, cache, theme, publisher);
   }
 
   /**
@@ -166,12 +171,9 @@ final class StagedSite implements AutoCloseable {
     }
   }
 
+  /** Closes {@code verification.json}; the publisher is its opener's to close. */
   @Override
   public void close() {
-    try {
-      json.close();
-    } finally {
-      publisher.close();
-    }
+    json.close();
   }
 }

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -183,6 +184,30 @@ class OutputGuardTest {
     assertDoesNotThrow(() -> OutputGuard.checkPlace(config("site")));
     assertTrue(refusalOf(sample("site")).contains("holds 1 entry gradproof did not write: CNAME"));
     assertTrue(Files.isRegularFile(project.resolve("site/CNAME")));
+  }
+
+  /**
+   * The output's entries are listed once, under its lock, and still before any phase is loaded:
+   * with or without the cache, a refused output costs no load.
+   */
+  @ParameterizedTest
+  @CsvSource({"false", "true"})
+  void aRefusedOutputIsRefusedBeforeAnyPhaseLoads(boolean cached) throws IOException {
+    sample("site").generate();
+    write("site/en/notes.html", "<p>by hand</p>\n");
+    AtomicInteger loads = new AtomicInteger();
+    Pipeline counting = new Pipeline("test", (config, executor, problems) -> {
+      loads.incrementAndGet();
+      return List.of(SampleQuiz.phase("Phase 3 — Sample"));
+    }, SampleQuiz::result);
+    BuildOptions options = cached ? BuildOptions.DEFAULT.withCache(project.resolve("target/gradproof-cache"))
+        : BuildOptions.DEFAULT;
+    if (cached) {
+      Files.createDirectories(project.resolve("target/gradproof-cache"));
+    }
+    assertTrue(refusalOf(new SiteGenerator(config("site"), BuildLog.silent(), counting, options))
+        .contains("holds 1 entry gradproof did not write: en/notes.html"));
+    assertEquals(0, loads.get());
   }
 
   @Test
