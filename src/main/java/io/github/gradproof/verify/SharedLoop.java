@@ -11,7 +11,9 @@ import java.util.function.IntConsumer;
  * gets round to starting. The caller takes indices itself and waits only for the tasks a helper
  * has already begun, never for a helper still queued: so a task of a busy pool (a phase being
  * verified) can share its questions with idle threads without ever waiting for a thread that is
- * busy with other work, and with no idle thread it simply runs them all itself.
+ * busy with other work, and with no idle thread it simply runs them all itself. Before each further
+ * index it takes, the caller offers one more helper, so a thread that becomes idle while the caller
+ * works (its own phases done) still takes a share.
  */
 final class SharedLoop {
 
@@ -35,7 +37,7 @@ final class SharedLoop {
     for (int h = 1; h < n; h++) {
       helpers.execute(helper); // each helper that starts before the work is gone takes indices too
     }
-    work.loop();
+    work.loop(() -> helpers.execute(helper));
     try {
       work.done.await();
     } catch (InterruptedException e) {
@@ -63,7 +65,17 @@ final class SharedLoop {
     }
 
     void loop() {
+      loop(() -> { });
+    }
+
+    /** Takes indices until none is left; {@code beforeLater} runs before each one after the first that is not the last. */
+    void loop(Runnable beforeLater) {
+      boolean first = true;
       for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+        if (!first && i + 1 < n) {
+          beforeLater.run();
+        }
+        first = false;
         try {
           task.accept(i);
         } catch (RuntimeException | Error e) {

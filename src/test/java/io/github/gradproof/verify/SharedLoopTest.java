@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.Test;
 
@@ -51,9 +52,43 @@ class SharedLoopTest {
     List<Integer> ran = new ArrayList<>();
     SharedLoop.run(5, queued::add, ran::add);
     assertEquals(List.of(0, 1, 2, 3, 4), ran, "the caller ran every index itself, in order");
-    assertEquals(4, queued.size(), "one helper offered per index beyond the caller's first");
+    assertEquals(4 + 3, queued.size(), "one helper offered per index beyond the caller's first, then one more"
+        + " before each later index that is not the last");
     queued.forEach(Runnable::run); // a helper that starts after the work is gone finds nothing to do
     assertEquals(List.of(0, 1, 2, 3, 4), ran);
+  }
+
+  /**
+   * A thread busy when the work starts (the pool's other worker, still taking cached phases) that
+   * becomes idle while the caller works is offered a share: indices 1 and 2 wait for each other, so
+   * they can only finish if a helper started after the first index.
+   */
+  @Test
+  void aThreadThatBecomesIdleLaterStillTakesIndices() throws InterruptedException {
+    AtomicBoolean idle = new AtomicBoolean();
+    CountDownLatch both = new CountDownLatch(2);
+    List<Thread> started = new ArrayList<>();
+    Set<Thread> threads = ConcurrentHashMap.newKeySet();
+    SharedLoop.run(4, task -> {
+      if (idle.getAndSet(false)) { // one helper, once the pool is idle; every other offer is dropped
+        Thread helper = new Thread(task);
+        started.add(helper);
+        helper.start();
+      }
+    }, i -> {
+      threads.add(Thread.currentThread());
+      if (i == 0) {
+        idle.set(true);
+      } else if (i < 3) {
+        both.countDown();
+        await(both);
+      }
+    });
+    for (Thread helper : started) {
+      helper.join(10_000);
+    }
+    assertEquals(1, started.size());
+    assertEquals(2, threads.size(), threads.toString());
   }
 
   @Test
@@ -105,7 +140,7 @@ class SharedLoopTest {
       Thread.sleep(10);
     }
     assertEquals(null, results.get(), "the queued helpers still reach the work's results");
-    assertEquals(2, queued.size());
+    assertEquals(2 + 1, queued.size());
   }
 
   private static java.lang.ref.WeakReference<Object> runWithResults(List<Runnable> queued) {
