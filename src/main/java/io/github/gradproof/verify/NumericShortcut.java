@@ -12,10 +12,12 @@ import java.util.Map;
 
 /**
  * A number a reader could type without working a numeric question out, which the page would still
- * call right in every variant: 0, or one element of an input the page shows (the same element in
- * every variant). Example: Adam's update {@code w1 = w - 0.001 * ...} asked as {@code w1[0]} under
+ * call right in every variant: 0 or 1, one element of an input the page shows (the same element in
+ * every variant), or the largest or smallest number of a shown input, of one of its rows or of one
+ * of its columns. Examples: Adam's update {@code w1 = w - 0.001 * ...} asked as {@code w1[0]} under
  * the default tolerance of 0.005 accepts {@code w[0]} itself, so the question does not test the
- * step it asks about.
+ * step it asks about; {@code logsumexp(z[0])} of a row whose largest number leads the others by 6
+ * or more is within 0.005 of that number, so {@code max(z[0])} passes for the log-sum-exp.
  *
  * <p>Such a number is a problem only where it is not the answer: a gradient that is an input's
  * element ({@code dA[0, 1]} of {@code sum(A * B)} is {@code B[0, 1]}) is right to copy. So the
@@ -106,10 +108,16 @@ final class NumericShortcut {
     return plain(round(step, 1));
   }
 
-  /** 0, then every element of every input (named as a claim indexes it), with its value in each variant. */
+  /**
+   * 0 and 1, then for every input each element (named as a claim indexes it) and its extremes, with
+   * their values in each variant.
+   */
   private static List<Candidate> candidates(List<Variant> variants) {
     List<Candidate> candidates = new ArrayList<>();
     candidates.add(new Candidate("0", false, new double[variants.size()]));
+    double[] ones = new double[variants.size()];
+    java.util.Arrays.fill(ones, 1);
+    candidates.add(new Candidate("1", false, ones));
     for (Map.Entry<String, NumberArray> in : variants.get(0).inputs().entrySet()) {
       double[][] byVariant = variants.stream().map(v -> v.inputs().get(in.getKey()).toArray()).toArray(double[][]::new);
       int[] shape = in.getValue().shape();
@@ -120,8 +128,59 @@ final class NumericShortcut {
         }
         candidates.add(new Candidate(in.getKey() + index(shape, flat), true, values));
       }
+      Extremes.of(in.getKey(), shape, byVariant, candidates);
     }
     return candidates;
+  }
+
+  /**
+   * The largest and smallest number of an input, and, for a matrix, of each of its rows and
+   * columns: what a reader types for a log-sum-exp, a max-pool or a softmax's winning logit
+   * without computing it.
+   */
+  private static final class Extremes {
+
+    private Extremes() {}
+
+    /** Adds the extremes of input {@code name} of {@code shape}, its flat values {@code byVariant[v]}. */
+    static void of(String name, int[] shape, double[][] byVariant, List<Candidate> out) {
+      int size = byVariant[0].length;
+      if (size < 2) {
+        return;
+      }
+      add("(" + name + ")", byVariant, flat -> true, out);
+      if (shape.length != 2 || shape[0] < 2 || shape[1] < 2) {
+        return; // a vector's extremes are the whole input's; a one-row matrix's rows are too
+      }
+      int rows = shape[0];
+      int cols = shape[1];
+      for (int r = 0; r < rows; r++) {
+        int row = r;
+        add("(" + name + "[" + r + "])", byVariant, flat -> flat / cols == row, out);
+      }
+      for (int c = 0; c < cols; c++) {
+        int col = c;
+        add("(" + name + "[:, " + c + "])", byVariant, flat -> flat % cols == col, out);
+      }
+    }
+
+    private static void add(String of, double[][] byVariant, java.util.function.IntPredicate in,
+        List<Candidate> out) {
+      double[] max = new double[byVariant.length];
+      double[] min = new double[byVariant.length];
+      for (int v = 0; v < byVariant.length; v++) {
+        max[v] = Double.NEGATIVE_INFINITY;
+        min[v] = Double.POSITIVE_INFINITY;
+        for (int flat = 0; flat < byVariant[v].length; flat++) {
+          if (in.test(flat)) {
+            max[v] = Math.max(max[v], byVariant[v][flat]);
+            min[v] = Math.min(min[v], byVariant[v][flat]);
+          }
+        }
+      }
+      out.add(new Candidate("max" + of, true, max));
+      out.add(new Candidate("min" + of, true, min));
+    }
   }
 
   private static String index(int[] shape, int flat) {
@@ -149,12 +208,14 @@ final class NumericShortcut {
     }
     gap = round(gap, 4); // 2.4 - 2.399 is 0.00099999999999989: the step the author wrote is 0.001
     Variant example = variants.get(wrong);
+    // As many digits as it takes for the two to read apart: "the answer is 7.00004 and max(z) is 7", not "is 7 and ... is 7".
+    String[] apart = Reasons.numbers(example.answer(), c.values[wrong]);
     String written = tolerance.location() == null ? "the default tolerance {abs: 0.005, rel: 0.001}"
         : "the tolerance " + written(tolerance);
     String message = question.id() + ": the page would call a reader right who types " + c.name
         + (c.shown ? ", a number the page shows," : "") + " in every variant, though it is not the answer (in variant "
-        + example.number() + " the answer is " + Reasons.number(example.answer())
-        + (c.shown ? " and " + c.name + " is " + Reasons.number(c.values[wrong]) : "") + "): " + written
+        + example.number() + " the answer is " + apart[0] + (c.shown ? " and " + c.name + " is " + apart[1] : "")
+        + "): " + written
         + " is wider than what the question asks to work out, which moves the answer by as little as "
         + plain(gap) + "; give a tolerance below that, e.g. tolerance: {abs: " + below(gap)
         + "}, or inputs that move the answer further from " + c.name;

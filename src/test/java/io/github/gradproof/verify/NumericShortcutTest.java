@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A numeric question whose tolerance lets a reader copy a shown number (or type 0) in every variant,
+ * A numeric question whose tolerance lets a reader copy a shown number, an input's largest or smallest
+ * number, or type 0 or 1, in every variant,
  * though it is not the answer, is refused; a tolerance just narrower than the step, a number that
  * is the answer, and a coincidence in some variants only are not.
  */
@@ -60,6 +61,53 @@ class NumericShortcutTest {
     String refusal = refusal(question(W, "s = 0.001 * mean(w)", "s"));
     assertTrue(refusal.matches(".*: the page would call a reader right who types 0 in every variant, though it is not the"
         + " answer \\(in variant 1 the answer is 0\\.00[0-9]+\\): the default tolerance .*"), refusal);
+  }
+
+  /**
+   * The sweep's log-sum-exp: a sharp one ({@code logsumexp(8 z) / 8} of whole numbers) is within
+   * 0.005 of the largest number, which moves from element to element between variants, so no single
+   * element catches it, and the maximum does.
+   */
+  @Test
+  void aLogSumExpThatTheMaximumPassesForIsRefused() throws IOException {
+    String refusal = refusal(question("z: {shape: [2, 3], dist: small_int, range: [0, 9]}",
+        "L = logsumexp(8 * z, axis=1) / 8", "L[1]", "    variants: 3"));
+    assertTrue(refusal.contains("who types max(z), a number the page shows, in every variant"), refusal);
+    assertTrue(refusal.contains("(in variant 2 the answer is 7.00004 and max(z) is 7)"), refusal);
+  }
+
+  @Test
+  void aRowsExtremeIsNamedByItsRow() throws IOException {
+    String refusal = refusal(question("z: {shape: [3, 2], dist: small_decimal, range: [0.5, 2.5]}",
+        "s = min(z[2]) + 0.002", "s"));
+    assertTrue(refusal.contains("types min(z[2]),"), refusal);
+  }
+
+  @Test
+  void theLargestNumberJustInsideTheToleranceIsRefusedAndJustOutsideIsNot() throws IOException {
+    String z = "z: {shape: [4], dist: small_decimal, range: [0.5, 2.5]}";
+    assertTrue(refusal(question(z, "s = max(z) + 0.0049", "s")).contains("types max(z),"));
+    assertEquals(8, VERIFIER.verify(question(z, "s = max(z) + 0.0051", "s")).numeric().variants().size());
+    assertTrue(refusal(question(z, "s = min(z) - 0.0049", "s")).contains("types min(z),"));
+  }
+
+  @Test
+  void aColumnsExtremeIsNamedByItsColumn() throws IOException {
+    String refusal = refusal(question("z: {shape: [3, 2], dist: small_decimal, range: [0.5, 2.5]}",
+        "s = max(z[:, 1]) - 0.002", "s"));
+    assertTrue(refusal.contains("types max(z[:, 1]),"), refusal);
+  }
+
+  @Test
+  void aMaximumThatIsTheAnswerIsNoShortcut() throws IOException {
+    assertEquals(8, VERIFIER.verify(question("z: {shape: [2, 3], dist: small_decimal, range: [0.5, 2.5]}",
+        "m = max(z, axis=1)", "m[0]")).numeric().variants().size());
+  }
+
+  @Test
+  void anAnswerThatOnePassesForInEveryVariantIsRefused() throws IOException {
+    String refusal = refusal(question("x: {shape: [2], dist: small_int, range: [7, 9]}", "p = sigmoid(x)", "p[0]"));
+    assertTrue(refusal.contains("who types 1 in every variant, though it is not the answer"), refusal);
   }
 
   @Test
