@@ -2,6 +2,7 @@ package io.github.gradproof.claim;
 
 import io.github.gradproof.diag.Diagnostic;
 import io.github.gradproof.diag.SourceSpan;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -206,6 +207,21 @@ public final class Claims {
     boolean[] found = {false};
     Walk.line(line, e -> found[0] |= infinity(e) && !orders.contains(e));
     return found[0];
+  }
+
+  /**
+   * Every call of a line, in the order the walk meets them, a method call as the call it stands for
+   * ({@code z.sum()} as {@code sum(z)}); a method no function is (a line not checked) is left out.
+   */
+  public static List<Expr.Call> calls(Line line) {
+    List<Expr.Call> calls = new ArrayList<>();
+    Walk.line(line, e -> {
+      Expr.Call call = e instanceof Expr.MethodCall m ? asCall(m).orElse(null) : e instanceof Expr.Call c ? c : null;
+      if (call != null) {
+        calls.add(call);
+      }
+    });
+    return calls;
   }
 
   /** The functions whose order argument may be {@code inf}, and that argument's name. */

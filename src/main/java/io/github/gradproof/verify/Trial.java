@@ -153,8 +153,10 @@ final class Trial implements Experiments {
       }
       int bad = NonFiniteForward.firstNonFinite(out.value());
       if (bad >= 0) {
-        throw new TrialFailure(setup.forward().get(i), NonFiniteForward.message(out.value(), bad,
-            question.inputsRead.get(i), setup.inputs(), dimsText(), Claims.writesInfinity(d)));
+        String emptyMean = EmptyMean.explain(d, ev, dimsText());
+        throw new TrialFailure(setup.forward().get(i), emptyMean != null ? emptyMean
+            : NonFiniteForward.message(out.value(), bad, question.inputsRead.get(i), setup.inputs(), dimsText(),
+                Claims.writesInfinity(d)));
       }
       if (!out.requiresGrad()) {
         out = leaf(out.value(), true); // depends on no input: a leaf of its own
