@@ -157,10 +157,12 @@ final class NumericReader {
       Map<String, Integer> sizes = setup.sizes(Setup.combinations(setup.dims()).get(0), Integer.MAX_VALUE);
       for (InputSpec in : setup.inputs()) {
         Distribution d = in.distribution();
-        if (d != Distribution.SMALL_INT && d != Distribution.SMALL_DECIMAL && d != Distribution.LABELS) {
+        if (d != Distribution.SMALL_INT && d != Distribution.SMALL_DECIMAL && d != Distribution.LABELS
+            && d != Distribution.BERNOULLI) {
           reader.error(in.location(), "input '" + in.name() + "' is drawn from " + d.yamlName() + ", but a numeric"
               + " question shows its inputs to the reader, who works the answer from them; write {shape: [...],"
-              + " dist: small_int} or dist: small_decimal (with range: [low, high] if needed)");
+              + " dist: small_int} or dist: small_decimal (with range: [low, high] if needed), or labels or a"
+              + " bernoulli mask");
         }
         shown += elements(in, sizes);
       }

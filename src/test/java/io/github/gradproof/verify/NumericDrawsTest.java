@@ -60,6 +60,27 @@ class NumericDrawsTest {
   }
 
   /** Three variants of one whole number in 1..3 are 1, 2 and 3 in some order: a repeat is redrawn. */
+  /**
+   * A dropout mask is shown to the reader as its 0s and 1s: each variant's answer is the shown
+   * element times the shown mask over the keep probability, and the masks differ between variants.
+   */
+  @Test
+  void aBernoulliMaskIsShownAndTheAnswerFollowsIt() throws IOException {
+    NumericResult r = VERIFIER.verify(question("x: {shape: [4], dist: small_decimal, range: [0.5, 2.5]},"
+        + " m: {shape: [4], dist: bernoulli, p: 0.5}", "y = x * m / 0.5; L = sum(y)", "y[1]")).numeric();
+    java.util.Set<String> masks = new TreeSet<>();
+    for (Variant v : r.variants()) {
+      double[] x = v.inputs().get("x").toArray();
+      double[] m = v.inputs().get("m").toArray();
+      for (double bit : m) {
+        assertTrue(bit == 0 || bit == 1, java.util.Arrays.toString(m));
+      }
+      masks.add(java.util.Arrays.toString(m));
+      assertEquals(x[1] * m[1] / 0.5, v.answer(), 1e-12);
+    }
+    assertTrue(masks.size() > 1, masks.toString());
+  }
+
   @Test
   void aRepeatedInputIsRedrawn() throws IOException {
     Question q = question("x: {shape: [1], dist: small_int, range: [1, 3]}", "s = sum(x)", "s", "    variants: 3");
