@@ -33,10 +33,10 @@ class EmptyMeanTest {
 
   @Test
   void keptLabelsThatAllWeighZeroAreNamed() {
-    String refusal = refusal("L = nll_loss(log_softmax(z, axis=1), y, weight=eye(K)[0], ignore_index=0)",
-        "dz = softmax(z, axis=1)");
+    String refusal = refusal("L = nll_loss(log_softmax(z, axis=1), y, weight=eye(K)[1], ignore_index=1,"
+        + " reduction='mean')", "dz = softmax(z, axis=1)");
     assertTrue(refusal.contains("nll_loss's mean divides by the summed weights of the rows whose label is not"
-        + " ignore_index=0, and every kept label of this draw has weight 0 (labels ["), refusal);
+        + " ignore_index=1, and every kept label of this draw has weight 0 (labels ["), refusal);
   }
 
   @Test

@@ -92,6 +92,14 @@ class NumericShortcutTest {
   }
 
   @Test
+  void theExtremesOfTwoNumbersAndOfTwoRowsCount() throws IOException {
+    assertTrue(refusal(question("z: {shape: [2], dist: small_decimal, range: [0.5, 2.5]}", "s = max(z) + 0.002", "s"))
+        .contains("types max(z),"));
+    assertTrue(refusal(question("z: {shape: [2, 3], dist: small_decimal, range: [0.5, 2.5]}",
+        "s = max(z[1]) + 0.002", "s")).contains("types max(z[1]),"));
+  }
+
+  @Test
   void aColumnsExtremeIsNamedByItsColumn() throws IOException {
     String refusal = refusal(question("z: {shape: [3, 2], dist: small_decimal, range: [0.5, 2.5]}",
         "s = max(z[:, 1]) - 0.002", "s"));

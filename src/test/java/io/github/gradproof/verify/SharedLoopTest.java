@@ -91,6 +91,42 @@ class SharedLoopTest {
     assertEquals(2, threads.size(), threads.toString());
   }
 
+  /** The caller returns only once every index has finished, a helper's slow one included. */
+  @Test
+  void theCallerWaitsForAnIndexAHelperIsStillRunning() throws InterruptedException {
+    CountDownLatch helperBusy = new CountDownLatch(1);
+    AtomicIntegerArray finished = new AtomicIntegerArray(3);
+    List<Thread> started = new ArrayList<>();
+    Thread caller = Thread.currentThread();
+    SharedLoop.run(3, task -> {
+      if (started.isEmpty()) {
+        Thread helper = new Thread(task);
+        started.add(helper);
+        helper.start();
+      }
+    }, i -> {
+      if (Thread.currentThread() == caller && i == 0) {
+        await(helperBusy); // the helper has taken index 1 before the caller goes on
+      } else if (Thread.currentThread() != caller) {
+        helperBusy.countDown();
+        sleep(150);
+      }
+      finished.set(i, 1);
+    });
+    for (int i = 0; i < 3; i++) {
+      assertEquals(1, finished.get(i), "index " + i + " had finished when run returned");
+    }
+    started.get(0).join(10_000);
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   @Test
   void theExceptionOfTheLowestIndexIsRethrownAfterEveryIndexRan() {
     IllegalStateException first = new IllegalStateException("first");
