@@ -12,9 +12,9 @@ import java.util.Map;
 
 /**
  * A number a reader could type without working a numeric question out, which the page would still
- * call right in every variant: 0 or 1, one element of an input the page shows (the same element in
- * every variant), or the largest or smallest number of a shown input, of one of its rows or of one
- * of its columns. Examples: Adam's update {@code w1 = w - 0.001 * ...} asked as {@code w1[0]} under
+ * call right in every variant: 0, 1 or -1, one element of an input the page shows (the same element in
+ * every variant) or its negation, or the largest or smallest number of a shown input, of one of its
+ * rows or of one of its columns. Examples: Adam's update {@code w1 = w - 0.001 * ...} asked as {@code w1[0]} under
  * the default tolerance of 0.005 accepts {@code w[0]} itself, so the question does not test the
  * step it asks about; {@code logsumexp(z[0])} of a row whose largest number leads the others by 6
  * or more is within 0.005 of that number, so {@code max(z[0])} passes for the log-sum-exp.
@@ -109,15 +109,14 @@ final class NumericShortcut {
   }
 
   /**
-   * 0 and 1, then for every input each element (named as a claim indexes it) and its extremes, with
-   * their values in each variant.
+   * 0, 1 and -1, then for every input each element (named as a claim indexes it), its negation, and
+   * the input's extremes, with their values in each variant.
    */
   private static List<Candidate> candidates(List<Variant> variants) {
     List<Candidate> candidates = new ArrayList<>();
     candidates.add(new Candidate("0", false, new double[variants.size()]));
-    double[] ones = new double[variants.size()];
-    java.util.Arrays.fill(ones, 1);
-    candidates.add(new Candidate("1", false, ones));
+    candidates.add(new Candidate("1", false, constant(variants.size(), 1)));
+    candidates.add(new Candidate("-1", false, constant(variants.size(), -1)));
     for (Map.Entry<String, NumberArray> in : variants.get(0).inputs().entrySet()) {
       double[][] byVariant = variants.stream().map(v -> v.inputs().get(in.getKey()).toArray()).toArray(double[][]::new);
       int[] shape = in.getValue().shape();
@@ -127,6 +126,7 @@ final class NumericShortcut {
           values[v] = byVariant[v][flat];
         }
         candidates.add(new Candidate(in.getKey() + index(shape, flat), true, values));
+        candidates.add(new Candidate("-" + in.getKey() + index(shape, flat), true, negated(values)));
       }
       Extremes.of(in.getKey(), shape, byVariant, candidates);
     }
@@ -181,6 +181,20 @@ final class NumericShortcut {
       out.add(new Candidate("max" + of, true, max));
       out.add(new Candidate("min" + of, true, min));
     }
+  }
+
+  private static double[] constant(int n, double value) {
+    double[] values = new double[n];
+    java.util.Arrays.fill(values, value);
+    return values;
+  }
+
+  private static double[] negated(double[] values) {
+    double[] out = new double[values.length];
+    for (int v = 0; v < values.length; v++) {
+      out[v] = -values[v];
+    }
+    return out;
   }
 
   private static String index(int[] shape, int flat) {

@@ -118,6 +118,22 @@ class NumericShortcutTest {
     assertTrue(refusal.contains("who types 1 in every variant, though it is not the answer"), refusal);
   }
 
+  /** The sweep's saturated tanh: every answer within 1e-4 of -1, which the page would accept. */
+  @Test
+  void anAnswerThatMinusOnePassesForIsRefused() throws IOException {
+    assertTrue(refusal(question("x: {shape: [3], dist: small_int}", "y = tanh(x - 8); L = sum(y)", "y[0]"))
+        .contains("who types -1 in every variant, though it is not the answer"));
+  }
+
+  /** The sweep's negated copy: {@code 0.001 * g - x} is within 0.003 of {@code -x[0]}. */
+  @Test
+  void aNegatedShownElementJustInsideIsRefusedAndJustOutsideIsNot() throws IOException {
+    String x = "x: {shape: [3], dist: small_decimal, range: [0.5, 2.5]}";
+    assertTrue(refusal(question(x, "y = 0.0049 - x; L = sum(y)", "y[0]")).contains("types -x[0], a number the page"
+        + " shows,"));
+    assertEquals(8, VERIFIER.verify(question(x, "y = 0.0051 - x; L = sum(y)", "y[0]")).numeric().variants().size());
+  }
+
   @Test
   void aGivenToleranceIsWhereTheRefusalPoints() throws IOException {
     String refusal = refusal(question(W, "w1 = w - 0.009; L = sum(w1)", "w1[1]", "    tolerance: {abs: 0.01}"));
