@@ -9,7 +9,8 @@ import java.nio.file.Path;
 /**
  * The course fixture ({@code src/test/resources/course/}): a frozen copy of a real phase file, with
  * a convergence plot and wrong choices with and without claims, and a phase of numeric questions
- * (variants, placeholders, a tolerance of its own), so every question kind is there. Tests that
+ * (variants, placeholders, a tolerance of its own), so every question kind is there, and a phase
+ * whose claims are far wider than a page. Tests that
  * need known content read it, never {@code data/}: authors change and add phases there, and the
  * only thing a test may assume about {@code data/} is that it verifies.
  */
@@ -23,6 +24,9 @@ public final class CourseFixture {
   public static final String NUMERIC_PAGE = "phase-09-worked-numbers";
   /** The fixture's phase of numeric questions. */
   public static final Path NUMERIC = DIR.resolve(NUMERIC_PAGE + ".yaml");
+
+  /** The page name of the fixture's phase whose claim is about 1,600 px of math. */
+  public static final String WIDE_CLAIMS_PAGE = "phase-10-wide-claims";
 
   private CourseFixture() {}
 

@@ -31,9 +31,9 @@ final class NumericMirror {
     out.append("<details><summary>").append(Html.escape(t.get("answer.show"))).append("</summary>\n\n");
     out.append("**").append(MirrorMarkdown.text(labels.keyLabel(q))).append("**: ")
         .append(MirrorMarkdown.code(q.numeric().ask().source())).append(" = ")
-        .append(MirrorMarkdown.text(Numbers.shown(first.answer())));
+        .append(MirrorMarkdown.text(Numbers.shown(NumericView.answer(first))));
     if (q.explanation() != null) {
-      out.append("\n\n").append(new PlaceholderFill(q.explanation().in(language), first.values()).mirror());
+      out.append("\n\n").append(new PlaceholderFill(q.explanation().in(language), NumericView.values(first)).mirror());
     }
     out.append("\n\n**").append(MirrorMarkdown.text(t.get("verify.title"))).append("**\n\n");
     out.append(NumericView.summary(result, t).markdown());

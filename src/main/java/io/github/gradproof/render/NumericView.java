@@ -13,8 +13,9 @@ import java.util.Map;
 
 /**
  * The template model of a numeric question in one language: every variant with its inputs as
- * MathML, its answer (exact, for the self-check, and as shown) and its explanation filled with its
- * values; the words of the number field; and the proof of the answers in the shape
+ * MathML, its answer (exact, for the self-check, and as shown; 0 for an answer that is zero within
+ * its own rounding) and its explanation filled with its values; the words of the number field; and
+ * the proof of the answers in the shape
  * {@code partials/verification.peb} reads.
  */
 final class NumericView {
@@ -54,11 +55,27 @@ final class NumericView {
     view.put("number", v.number());
     view.put("label", label(t, v.number(), count));
     view.put("inputs", VariantMathMl.inputs(q.setup().inputs(), v.inputs()));
-    view.put("answer", Numbers.exact(v.answer()));
-    view.put("answerText", Numbers.shown(v.answer()));
+    view.put("answer", Numbers.exact(answer(v)));
+    view.put("answerText", Numbers.shown(answer(v)));
     view.put("explanation", q.explanation() == null ? null
-        : new PlaceholderFill(q.explanation().in(language), v.values()).html(markdown));
+        : new PlaceholderFill(q.explanation().in(language), values(v)).html(markdown));
     return view;
+  }
+
+  /**
+   * The answer the page shows and the self-check compares with: 0 when the computed answer is zero
+   * within its own rounding ({@link Variant#answerWithinRounding}: {@code sum(p) - 1} of a softmax,
+   * computed as 5.55e-17), else the computed answer. {@code verification.json} keeps the computed one.
+   */
+  static double answer(Variant v) {
+    return v.answerWithinRounding() ? 0 : v.answer();
+  }
+
+  /** The placeholder values the page shows: each as {@link #answer}, 0 when zero within its own rounding. */
+  static Map<String, Double> values(Variant v) {
+    Map<String, Double> shown = new LinkedHashMap<>();
+    v.values().forEach((expression, value) -> shown.put(expression, v.valueWithinRounding(expression) ? 0 : value));
+    return shown;
   }
 
   /** "Variant 2 of 8". */
@@ -98,7 +115,7 @@ final class NumericView {
     for (Variant v : result.numeric().variants()) {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("label", Integer.toString(v.number()));
-      row.put("answer", Numbers.answerInTable(v.answer(), tolerance.absolute(), tolerance.relative()));
+      row.put("answer", Numbers.answerInTable(answer(v), tolerance.absolute(), tolerance.relative()));
       row.put("engineError", Numbers.errorCell(v.engineError()));
       row.put("draws", v.draws());
       rows.add(row);

@@ -78,10 +78,10 @@ final class NumericShortcut {
     double worst = 0;
     Variant first = null;
     for (Variant v : variants) {
-      double shown = shown(v.answer());
-      if (!accepts(tolerance, shown, v.answer())) {
+      double shown = shown(shownAnswer(v));
+      if (!accepts(tolerance, shown, shownAnswer(v))) {
         first = first == null ? v : first;
-        worst = Math.max(worst, Math.abs(shown - v.answer()));
+        worst = Math.max(worst, Math.abs(shown - shownAnswer(v)));
       }
     }
     if (first == null) {
@@ -94,6 +94,14 @@ final class NumericShortcut {
         + " of at least " + plain(round(worst, 2)) + ", e.g. tolerance: {abs: " + above(worst) + "}";
     return tolerance.location() != null ? Diagnostic.at(tolerance.location(), message)
         : new Diagnostic(ask.location(), message, ask.sourceLine());
+  }
+
+  /**
+   * The answer the page shows and its self-check compares with (render's {@code NumericView.answer}):
+   * 0 when the computed answer is zero within its own rounding, else the computed answer.
+   */
+  static double shownAnswer(Variant v) {
+    return v.answerWithinRounding() ? 0 : v.answer();
   }
 
   /** {@code v} as the page writes it, read back: whole numbers exactly, others to six significant digits. */
@@ -214,7 +222,7 @@ final class NumericShortcut {
     int wrong = -1;
     double gap = Double.POSITIVE_INFINITY;
     for (int v = 0; v < variants.size(); v++) {
-      double answer = variants.get(v).answer();
+      double answer = shownAnswer(variants.get(v));
       if (!same(c.values[v], answer)) {
         wrong = wrong < 0 ? v : wrong;
         gap = Math.min(gap, Math.abs(c.values[v] - answer));
@@ -223,7 +231,7 @@ final class NumericShortcut {
     gap = round(gap, 4); // 2.4 - 2.399 is 0.00099999999999989: the step the author wrote is 0.001
     Variant example = variants.get(wrong);
     // As many digits as it takes for the two to read apart: "the answer is 7.00004 and max(z) is 7", not "is 7 and ... is 7".
-    String[] apart = Reasons.numbers(example.answer(), c.values[wrong]);
+    String[] apart = Reasons.numbers(shownAnswer(example), c.values[wrong]);
     String written = tolerance.location() == null ? "the default tolerance {abs: 0.005, rel: 0.001}"
         : "the tolerance " + written(tolerance);
     String message = question.id() + ": the page would call a reader right who types " + c.name
@@ -276,7 +284,7 @@ final class NumericShortcut {
     boolean shortcut(List<Variant> variants, NumericTolerance tolerance) {
       boolean wrongSomewhere = false;
       for (int v = 0; v < values.length; v++) {
-        double answer = variants.get(v).answer();
+        double answer = shownAnswer(variants.get(v));
         if (!accepts(tolerance, values[v], answer)) {
           return false;
         }

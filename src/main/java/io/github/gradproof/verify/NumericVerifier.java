@@ -38,7 +38,9 @@ import java.util.Set;
  * every variant, by the same check as claims ({@link Trial#check}); a disagreement is drift, as
  * for claims. Numeric questions run under the setup's own dims only: the variants are what the
  * reader sees. A tolerance that lets a reader type 0 or copy a shown number in every variant, though
- * it is not the answer, is an authoring error ({@link NumericShortcut}).
+ * it is not the answer, is an authoring error ({@link NumericShortcut}). Every answer and placeholder
+ * value carries its rounding bound ({@link VariantRounding}), so that one that is zero up to roundoff
+ * can be written as 0.
  */
 public final class NumericVerifier {
 
@@ -162,7 +164,10 @@ public final class NumericVerifier {
           reason = e.reason();
           continue;
         }
-        return new Variant(number, inputs, e.answer(), e.values(), d + 1, crossCheck(trial, number));
+        VariantRounding.Bounds rounding = VariantRounding.measure(trial, e.answer(), e.values(),
+            probe -> probedValues(probe, number));
+        return new Variant(number, inputs, e.answer(), e.values(), d + 1, crossCheck(trial, number),
+            rounding.answer(), rounding.values());
       }
       throw exhausted(number, reason, failure);
     }
@@ -239,6 +244,26 @@ public final class NumericVerifier {
     /** Whether two values a step apart differ by more than a smooth function moves over it. */
     private static boolean jumps(double a, double b, double at) {
       return Math.abs(a - b) > KINK_JUMP * Math.max(1, Math.abs(at));
+    }
+
+    /** The answer, then every placeholder value, in a rounding probe of a draw; null when one is undefined there. */
+    private double[] probedValues(VariantTrial probe, int number) {
+      Evaluation e;
+      try {
+        e = evaluate(probe, number);
+      } catch (RuntimeException x) {
+        return null; // undefined in a probe: the bound is unknown
+      }
+      if (e.reason() != null) {
+        return null;
+      }
+      double[] values = new double[e.values().size() + 1];
+      values[0] = e.answer();
+      int i = 1;
+      for (double v : e.values().values()) {
+        values[i++] = v;
+      }
+      return values;
     }
 
     /** Why the last expression {@link #value} gave {@code null} for was undefined. */

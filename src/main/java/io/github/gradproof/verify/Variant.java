@@ -18,11 +18,36 @@ import java.util.Map;
  * @param engineError the largest error of the engine's gradients the ask and placeholders read
  *     against finite differences, on these inputs, relative to each gradient's scale; {@code NaN}
  *     when they read none
+ * @param rounding how far {@code answer} may lie from the exact value of the ask on the inputs as
+ *     written (their decimals), from rounding alone: the inputs' conversion to doubles and every
+ *     operation's rounding, measured in rounding probes ({@code VariantRounding}); {@code NaN} when
+ *     it could not be measured (a probe took another branch, or was undefined)
+ * @param roundings the same bound for every placeholder value, by the keys of {@code values}
  */
 public record Variant(int number, Map<String, NumberArray> inputs, double answer, Map<String, Double> values, int draws,
-    double engineError) {
+    double engineError, double rounding, Map<String, Double> roundings) {
   public Variant {
     inputs = Collections.unmodifiableMap(new LinkedHashMap<>(inputs));
     values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    roundings = Collections.unmodifiableMap(new LinkedHashMap<>(roundings));
+  }
+
+  /**
+   * Whether the answer is zero as far as its computation can tell: its magnitude is within its own
+   * rounding bound ({@code sum(p) - 1} of a softmax, computed as 5.55e-17). Never for an unknown
+   * bound, nor for a tiny value computed accurately ({@code 1e-12 * x}).
+   */
+  public boolean answerWithinRounding() {
+    return withinRounding(answer, rounding);
+  }
+
+  /** {@link #answerWithinRounding} for the placeholder value keyed {@code expression}. */
+  public boolean valueWithinRounding(String expression) {
+    Double bound = roundings.get(expression);
+    return bound != null && withinRounding(values.get(expression), bound);
+  }
+
+  private static boolean withinRounding(double value, double bound) {
+    return Math.abs(value) <= bound; // false for a NaN bound
   }
 }

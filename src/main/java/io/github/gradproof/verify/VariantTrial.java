@@ -57,6 +57,30 @@ final class VariantTrial {
     return new Evaluator(env, Experiments.NONE).eval(expression);
   }
 
+  /**
+   * Rounding probe {@code k} of this draw (below {@link Trial#ROUNDING_PROBES}): the same inputs, every
+   * input and computed value moved by a small relative amount ({@link Trial#probe}); null when it
+   * cannot be run.
+   */
+  VariantTrial probe(int k) {
+    Trial probe = trial.probe(k);
+    return probe == null ? null : new VariantTrial(probe, objective);
+  }
+
+  /** This draw computed again exactly, recording its branches as the probes do; null when it cannot be run. */
+  VariantTrial still() {
+    Trial still = trial.stillProbe();
+    return still == null ? null : new VariantTrial(still, objective);
+  }
+
+  /**
+   * In a probe (or the still probe), the branches this draw took: those of its forward lines, then
+   * those {@code evaluation} takes, each as a fingerprint.
+   */
+  long[] branches(Runnable evaluation) {
+    return new long[] {trial.builtBranches(), trial.branchesOf(evaluation)};
+  }
+
   /** An input's values. */
   Tensor input(String name) {
     return trial.value(name);

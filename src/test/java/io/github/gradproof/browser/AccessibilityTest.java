@@ -3,6 +3,7 @@ package io.github.gradproof.browser;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.gradproof.CourseFixture;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,6 +75,26 @@ class AccessibilityTest {
     List<Axe.Violation> blocking = violations.stream().filter(Axe.Violation::blocking).toList();
     assertTrue(blocking.isEmpty(), view + ": " + blocking.size() + " moderate, serious or critical violations:\n"
         + String.join("\n", blocking.stream().map(Object::toString).toList()));
+  }
+
+  /**
+   * On a phone, a claim wider than the screen scrolls inside its cell: that scrolling box must be
+   * reachable from the keyboard too (axe's scrollable-region-focusable among the rest).
+   */
+  @Test
+  void aClaimScrollingInsideItsCellOnAPhoneIsAccessible() {
+    browser.emulatePhone(375, 844);
+    try {
+      TestSite.open(browser, TestSite.root().resolve("en").resolve(CourseFixture.WIDE_CLAIMS_PAGE + ".html"));
+      browser.openAllDetails();
+      Boolean scrolls = browser.js("const c = document.querySelector('td.claim');"
+          + " return c.scrollWidth > c.clientWidth;");
+      assertTrue(scrolls, "the fixture's claim is wider than the phone's cell");
+      List<Axe.Violation> blocking = axe.run(browser).stream().filter(Axe.Violation::blocking).toList();
+      assertTrue(blocking.isEmpty(), String.join("\n", blocking.stream().map(Object::toString).toList()));
+    } finally {
+      browser.resetViewport();
+    }
   }
 
   @Test

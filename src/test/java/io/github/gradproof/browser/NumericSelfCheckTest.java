@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.gradproof.CourseFixture;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -112,6 +113,55 @@ class NumericSelfCheckTest {
 
   private String inputsHtml(WebElement form) {
     return question(form).findElement(By.cssSelector(".variant-inputs")).getDomProperty("innerHTML");
+  }
+
+  /**
+   * A row of cross-entropy's gradient summed is exactly 0, computed with roundoff ({@code -8.3e-17} and
+   * the like, which {@code verification.json} keeps): every variant shows 0, in the answer, its
+   * explanation and the proof's table, and under {@code {abs: 0}} a reader who types the 0 shown is
+   * told it is right in every variant, while a number a millionth off is refused.
+   */
+  @ParameterizedTest
+  @MethodSource("languages")
+  void anAnswerThatIsZeroUpToRoundoffIsShownAsZeroAndZeroIsRight(String language) throws IOException {
+    List<Double> computed = new java.util.ArrayList<>();
+    com.google.gson.JsonObject json = com.google.gson.JsonParser.parseString(
+        Files.readString(TestSite.root().resolve("verification.json"), StandardCharsets.UTF_8)).getAsJsonObject();
+    for (com.google.gson.JsonElement phase : json.getAsJsonArray("phases")) {
+      for (com.google.gson.JsonElement q : phase.getAsJsonObject().getAsJsonArray("questions")) {
+        if (q.getAsJsonObject().get("id").getAsString().equals("q-10-02")) {
+          q.getAsJsonObject().getAsJsonArray("variants").forEach(v -> computed.add(
+              v.getAsJsonObject().get("answer").getAsDouble()));
+        }
+      }
+    }
+    assertTrue(computed.stream().anyMatch(a -> a != 0 && Math.abs(a) < 1e-15),
+        "the fixture's answers carry roundoff: " + computed);
+    browser.open(TestSite.root().resolve(language).resolve(CourseFixture.WIDE_CLAIMS_PAGE + ".html"));
+    browser.js("localStorage.clear();");
+    browser.driver().navigate().refresh();
+    WebElement form = form();
+    assertEquals("q-10-02", form.getDomAttribute("data-question"));
+    List<WebElement> variants = question(form).findElements(By.cssSelector("template.numeric-variant"));
+    assertEquals(computed.size(), variants.size());
+    for (WebElement template : variants) {
+      String number = template.getDomAttribute("data-variant");
+      assertEquals("0", template.getDomAttribute("data-answer-text"), "variant " + number);
+      assertEquals(0.0, answer(template), "the self-check compares with the 0 shown");
+      String explanation = template.getDomProperty("innerHTML");
+      assertTrue(explanation.contains(" 0,") && !explanation.contains("e-1"),
+          "the explanation fills in 0: " + explanation);
+    }
+    for (WebElement cell : question(form).findElements(By.cssSelector("table.technical-table td.num:nth-of-type(1)"))) {
+      assertEquals("0", cell.getDomProperty("textContent"), "the proof's table shows the answer as the page does");
+    }
+    for (int v = 0; v < variants.size(); v++) {
+      answerWith(form, "1e-6");
+      assertEquals(message(form, "wrong"), result(form), "a millionth off is not 0 under {abs: 0}");
+      answerWith(form, "0");
+      assertEquals(message(form, "right"), result(form), "typing the 0 shown is right in variant " + (v + 1));
+      form.findElement(By.cssSelector(".variant-next")).click();
+    }
   }
 
   @ParameterizedTest

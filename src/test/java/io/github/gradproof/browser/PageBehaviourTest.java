@@ -227,7 +227,9 @@ class PageBehaviourTest {
 
   /**
    * At a phone's width, with every answer and detail open, the page does not scroll sideways and
-   * no element reaches past the viewport's right edge, not even inside a scrolling box.
+   * no element reaches past the viewport's right edge, not even inside a scrolling box, save one:
+   * a claim's math wider than any phone (MathML does not break lines) scrolls inside its own cell,
+   * which stays on screen, so the verdict under it does too.
    */
   @ParameterizedTest
   @MethodSource("readerPages")
@@ -243,12 +245,18 @@ class PageBehaviourTest {
     assertEquals(List.of(), pastTheEdge(), TestSite.name(page) + ": elements past the right edge at " + PHONE_WIDTH + " px");
   }
 
-  /** Every rendered element whose box ends right of the viewport (0.5 px allowed for rounding). */
+  /**
+   * Every rendered element whose box ends right of the viewport (0.5 px allowed for rounding), but
+   * for the math inside a claim's cell that scrolls and is itself on screen.
+   */
   private List<String> pastTheEdge() {
     return browser.js("""
         const width = document.documentElement.clientWidth;
         const out = [];
         for (const e of document.querySelectorAll('body *')) {
+          const cell = e.closest('td.claim');
+          if (cell && cell !== e && getComputedStyle(cell).overflowX === 'auto'
+              && cell.getBoundingClientRect().right <= width + 0.5) continue;
           const r = e.getBoundingClientRect();
           if (r.width > 0 && r.height > 0 && r.right > width + 0.5 && e.checkVisibility())
             out.push(e.tagName.toLowerCase() + (typeof e.className === 'string' && e.className ? '.' + e.className : '')

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.gradproof.CourseFixture;
 import io.github.gradproof.diag.Plural;
 import java.util.ArrayList;
 import java.util.List;
@@ -170,6 +171,52 @@ class ProofLayoutTest {
     assertTrue(((Number) row.get("height")).doubleValue() < 12 * ((Number) row.get("lines")).doubleValue(),
         "the reason reads in lines, not a column of words: " + row);
     assertEquals(List.of(), textOutsideItsCell("table.proof-table"), "the long code wraps inside its cell");
+  }
+
+  /** The widths of the outside review's wide claim: a phone (375 and 390 px) and a desktop. */
+  static Stream<Arguments> wideClaimWidthsAndLanguages() {
+    List<Arguments> cases = new ArrayList<>();
+    for (int width : List.of(375, 390, Browser.DESKTOP_WIDTH)) {
+      for (String language : TestSite.languages()) {
+        cases.add(Arguments.of(width, language));
+      }
+    }
+    return cases.stream();
+  }
+
+  /**
+   * The outside review's wide claim: a batched softmax cross-entropy gradient written out is about
+   * 1,600 px of math ({@code CourseFixture.WIDE_CLAIMS_PAGE}). Beside it, every verdict (its name
+   * and its reason) lies wholly inside the viewport without the reader scrolling anything, at a
+   * desktop's width and on a phone; the claim keeps its whole width (it scrolls in the table's
+   * region, never squeezed or cut), and the page itself never scrolls sideways.
+   */
+  @ParameterizedTest(name = "{1} at {0} px")
+  @MethodSource("wideClaimWidthsAndLanguages")
+  void theVerdictBesideAVeryWideClaimIsOnScreen(int width, String language) {
+    browser.emulatePhone(width, PHONE_HEIGHT);
+    browser.open(TestSite.root().resolve(language).resolve(CourseFixture.WIDE_CLAIMS_PAGE + ".html"));
+    browser.js("document.querySelectorAll('details.answer').forEach(d => d.open = true);");
+    List<Map<String, Object>> rows = browser.js("""
+        const width = document.documentElement.clientWidth;
+        return [...document.querySelectorAll('table.proof-table tbody tr')].map(row => {
+          const v = row.querySelector('td.verdict').getBoundingClientRect();
+          const name = row.querySelector('.verdict-name').getBoundingClientRect();
+          const math = row.querySelector('td.claim math').getBoundingClientRect();
+          return {verdict: row.querySelector('td.verdict').textContent.trim().slice(0, 40),
+            left: v.left, right: v.right, nameLeft: name.left, nameRight: name.right, width: width,
+            math: math.width, page: document.documentElement.scrollWidth};
+        });""");
+    assertEquals(2, rows.size(), "the fixture's two wide claims");
+    for (Map<String, Object> row : rows) {
+      double viewport = edge(row, "width");
+      assertTrue(edge(row, "math") >= 1500, "the fixture's claim is about 1,600 px of math: " + row);
+      assertTrue(edge(row, "left") >= 0 && edge(row, "right") <= viewport + 0.5,
+          "the verdict cell lies inside the " + width + "-px viewport: " + row);
+      assertTrue(edge(row, "nameLeft") >= 0 && edge(row, "nameRight") <= viewport + 0.5,
+          "the verdict's name is on screen: " + row);
+      assertTrue(edge(row, "page") <= viewport, "the page does not scroll sideways: " + row);
+    }
   }
 
   /** The roles Chromium's accessibility tree gives the cells of the first proof and technical tables. */

@@ -221,7 +221,8 @@ class Phase8ContentTest {
   @Test
   void loadAllFindsThePhaseInItsFolder() {
     List<Phase> phases = QuizFiles.loadAll(CourseFixture.DIR, "data/quizzes", QuizFiles.LANGUAGES);
-    assertEquals(List.of("phase-08-tensor-autograd", CourseFixture.NUMERIC_PAGE), phases.stream().map(Phase::pageName).toList());
+    assertEquals(List.of("phase-08-tensor-autograd", CourseFixture.NUMERIC_PAGE, CourseFixture.WIDE_CLAIMS_PAGE),
+        phases.stream().map(Phase::pageName).toList());
     assertEquals(DISPLAY, phases.get(0).sourcePath());
   }
 

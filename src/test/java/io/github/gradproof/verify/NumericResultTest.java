@@ -22,7 +22,7 @@ class NumericResultTest {
   @TempDir Path tmp;
 
   private static Variant variant(int number, int draws) {
-    return new Variant(number, Map.of(), number, Map.of(), draws, Double.NaN);
+    return new Variant(number, Map.of(), number, Map.of(), draws, Double.NaN, Double.NaN, Map.of());
   }
 
   /** Draws of 1, 3 and 2: none, two and one replaced, three in all. */
