@@ -55,6 +55,10 @@ public final class NumericVerifier {
 
   private static final long KINK_SEED = 0x6B69_6E6B_0000_0001L;
 
+  private static final String STEP = "the answer is on a step: round, floor, a comparison or another step of"
+      + " the shown numbers sits exactly on its jump, where the binary computation and a reader's exact decimal"
+      + " arithmetic can land on different sides (0.3 / 0.2 is 1.4999999999999998 in binary)";
+
   private static final String KINK = "the answer is at a kink: a gradient it reads is taken where relu, abs, "
       + "max or another operation is not differentiable, so its value is a convention, not a number a reader "
       + "can work out";
@@ -129,6 +133,12 @@ public final class NumericVerifier {
     final Set<String> checked = new LinkedHashSet<>();
     final List<Diagnostic> problems = new ArrayList<>();
     private final Set<String> failed = new LinkedHashSet<>();
+    /**
+     * Whether some input is drawn as decimals, whose binary values are not the decimals shown: only
+     * then can an answer on a step of round or floor come out on the other side than a reader's exact
+     * arithmetic puts it (small whole numbers, and their quotients, are exact or far from a step).
+     */
+    private final boolean decimals;
 
     Draws(CompiledQuestion cq, NumericAsk ask, Map<String, Integer> dims) {
       this.cq = cq;
@@ -137,6 +147,8 @@ public final class NumericVerifier {
       this.id = cq.question.id();
       String objective = cq.forward.isEmpty() ? null : cq.forward.get(cq.forward.size() - 1).name();
       ask.differentiated.stream().filter(n -> !n.equals(objective)).forEach(checked::add);
+      this.decimals = cq.question.setup().inputs().stream()
+          .anyMatch(in -> in.distribution() == io.github.gradproof.quiz.Distribution.SMALL_DECIMAL);
     }
 
     /** Variant {@code number}: the first of its draws whose values are defined and new. */
@@ -157,8 +169,8 @@ public final class NumericVerifier {
         Map<String, NumberArray> inputs = inputs(trial);
         Evaluation e = repeats(inputs, earlier) ? Evaluation.undefined("the inputs repeated an earlier variant's")
             : evaluate(trial, number);
-        if (e.reason() == null && atKink(trial, e, seed, number)) {
-          e = Evaluation.undefined(KINK);
+        if (e.reason() == null && (!ask.differentiated.isEmpty() || decimals) && atKink(trial, e, seed, number)) {
+          e = Evaluation.undefined(ask.differentiated.isEmpty() ? STEP : KINK);
         }
         if (e.reason() != null) {
           reason = e.reason();
@@ -186,17 +198,16 @@ public final class NumericVerifier {
     }
 
     /**
-     * Whether the answer or a placeholder reads a gradient where it jumps: at a kink of relu, abs,
-     * max, clip, a pool (...), where the engine's value is a convention (PyTorch's 0, the first
-     * maximum) that the finite-difference cross-check skips and a reader cannot work out. The values
-     * are recomputed with every float input moved by {@value #KINK_STEP}·max(1, |x|) along two seeded
-     * random directions, both ways: where the gradients read are smooth they move by about that step,
-     * while at a kink they jump between the branches.
+     * Whether the answer or a placeholder jumps at the draw: it reads a gradient at a kink of relu,
+     * abs, max, clip, a pool (...), where the engine's value is a convention (PyTorch's 0, the first
+     * maximum) that the finite-difference cross-check skips and a reader cannot work out; or it is a
+     * value on a step of round, floor or a comparison, where the decimals a reader works with and
+     * their binary approximations can fall on different sides ({@code round(0.3 / 0.2)} is 1 in
+     * binary, 2 in decimals). The values are recomputed with every float input moved by
+     * {@value #KINK_STEP}·max(1, |x|) along two seeded random directions, both ways: where they are
+     * smooth they move by about that step, while at a kink or a step they jump between the sides.
      */
     private boolean atKink(VariantTrial trial, Evaluation e, long seed, int number) {
-      if (ask.differentiated.isEmpty()) {
-        return false;
-      }
       Rng rng = new Rng(seed ^ KINK_SEED);
       for (int direction = 0; direction < 2; direction++) {
         Map<String, Tensor> plus = new LinkedHashMap<>();

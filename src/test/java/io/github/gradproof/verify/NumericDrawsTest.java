@@ -81,6 +81,31 @@ class NumericDrawsTest {
     assertTrue(masks.size() > 1, masks.toString());
   }
 
+  /**
+   * The sweep's fake quantization: {@code round(x / 0.2) * 0.2} at x = 0.3 is 0.2 in binary
+   * (0.3 / 0.2 is 1.4999999999999998) and 0.4 in the decimals the reader works with; a draw on such a
+   * step is replaced, so no variant shows an x whose answer depends on binary rounding.
+   */
+  @Test
+  void aDrawOnAStepOfRoundIsReplaced() throws IOException {
+    NumericResult r = VERIFIER.verify(question("x: {shape: [2], dist: small_decimal, range: [0.2, 0.8]}",
+        "q = round(x / 0.2) * 0.2", "q[0]", "    variants: 12")).numeric();
+    for (Variant v : r.variants()) {
+      double x = v.inputs().get("x").toArray()[0];
+      double ties = Math.abs(x / 0.2 - Math.floor(x / 0.2) - 0.5);
+      assertTrue(ties > 1e-6, "variant " + v.number() + " shows x[0] = " + x + " on a step of round");
+    }
+    assertTrue(r.variants().stream().anyMatch(v -> v.draws() > 1), "some draw was replaced");
+  }
+
+  /** Small whole numbers are exact in binary: an answer on a step of floor stays (3 // 3 is 1 either way). */
+  @Test
+  void aStepOfFloorOnWholeNumbersIsKept() throws IOException {
+    NumericResult r = VERIFIER.verify(question("x: {shape: [2], dist: small_int, range: [1, 9]}",
+        "q = floor(x / 3)", "q[0]", "    variants: 12")).numeric();
+    assertTrue(r.variants().stream().anyMatch(v -> v.inputs().get("x").toArray()[0] % 3 == 0));
+  }
+
   @Test
   void aRepeatedInputIsRedrawn() throws IOException {
     Question q = question("x: {shape: [1], dist: small_int, range: [1, 3]}", "s = sum(x)", "s", "    variants: 3");
