@@ -101,6 +101,7 @@ public final class QuestionVerifier {
     int trial = 0;
     int engineTrials = 0;
     Reach reach = new Reach();
+    Map<CompiledClaim, Reach> claimReach = new HashMap<>();
     List<Map<String, Integer>> authored = cq.dimAssignments();
     List<Map<String, Integer>> sizes = trialSizes(cq);
     for (int assignment = 0; assignment < sizes.size(); assignment++) {
@@ -121,13 +122,15 @@ public final class QuestionVerifier {
         for (ClaimTally tally : tallies.values()) {
           tally.add(judge(question, tally.claim, t), engineOutcome(tally.claim, engineResults),
               isFresh ? authored : null);
+          claimReach.computeIfAbsent(tally.claim, c -> new Reach()).add(t.claimReached(tally.claim.line()));
         }
         if (cq.usesExperiments && experiment == null) {
           experiment = t.experiment();
         }
       }
     }
-    if (!reach.complete() && widenable(cq)) {
+    boolean untried = !reach.complete() || claimReach.values().stream().anyMatch(r -> !r.complete());
+    if (untried && widenable(cq)) {
       for (double widen : WIDENINGS) {
         Trial t = widened(cq, authored.get(0), trial++, widen);
         if (t == null) {

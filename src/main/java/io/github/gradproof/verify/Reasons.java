@@ -30,8 +30,8 @@ public final class Reasons {
           + " but not for " + dims(g.dims()) + ": " + english(g.failure());
     }
     if (r instanceof Reason.Widened w) {
-      return "it holds on the usual draws, which never reach a branch of the forward lines, but not with the normal"
-          + " inputs drawn " + number(w.widen()) + " times wider, which do: " + english(w.failure());
+      return "it holds on the usual draws, which never reach a branch of the forward lines or of the claim, but not"
+          + " with the normal inputs drawn " + number(w.widen()) + " times wider, which do: " + english(w.failure());
     }
     String prefix = switch (r.kind()) {
       case SHAPE -> "shape ";

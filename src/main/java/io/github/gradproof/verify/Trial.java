@@ -475,6 +475,35 @@ final class Trial implements Experiments {
     return scale;
   }
 
+  /**
+   * The sides the branching operations of a claim's own expressions took in this trial (a clip or a
+   * mask the claim writes, not only the forward lines'): the claim's sides evaluated once more on
+   * this trial's values, each carrying a {@linkplain KinkRecorder#reaching() reaching} recorder. A
+   * side of the claim's own branches that no trial takes is a case no trial tried ({@link Reach});
+   * the sides already evaluated by the judge are left as they are.
+   */
+  int[] claimReached(Line line) {
+    KinkRecorder reaching = KinkRecorder.reaching();
+    Map<String, Value> recorded = new HashMap<>(env);
+    for (Map.Entry<String, Value> e : env.entrySet()) {
+      if (e.getValue() instanceof Value.TensorValue t) {
+        recorded.put(e.getKey(), new Value.TensorValue(Var.probed(t.tensor(), false, null, reaching)));
+      }
+    }
+    Evaluator ev = new Evaluator(recorded, this);
+    try {
+      if (line instanceof Line.GradientClaim g) {
+        ev.eval(g.value());
+      } else if (line instanceof Line.Comparison c) {
+        ev.eval(c.left());
+        ev.eval(c.right());
+      }
+    } catch (RuntimeException e) {
+      // undefined here (the judge says so): the sides taken before it count
+    }
+    return reaching.reached();
+  }
+
   /** The value of an input or forward name in this trial. */
   Tensor value(String name) {
     return ((Value.TensorValue) env.get(name)).tensor();

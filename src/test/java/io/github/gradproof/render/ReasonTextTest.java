@@ -90,14 +90,14 @@ class ReasonTextTest {
     Reason failure = new Reason.ShapeMismatch(tensor("B @ dC.T", 7, 2), tensor(2, 7), "dA",
         SampleQuiz.dims("M", 2, "K", 7, "N", 3));
     Reason r = new Reason.Widened(16, failure);
-    assertEquals("It holds on the usual inputs, which never reach a branch of the forward lines, but not with the normal"
-        + " inputs drawn 16 times wider, which do. " + en(failure, MATMUL), en(r, MATMUL));
-    assertEquals("Se cumple con las entradas habituales, que nunca llegan a una rama de las líneas forward, pero no con"
-        + " las entradas normales 16 veces más anchas, que sí llegan. " + html(ReasonText.phrase(failure, ES, MATMUL)),
+    assertEquals("It holds on the usual inputs, which never reach a branch of the forward lines or of the claim, but"
+        + " not with the normal inputs drawn 16 times wider, which do. " + en(failure, MATMUL), en(r, MATMUL));
+    assertEquals("Se cumple con las entradas habituales, que nunca llegan a una rama de las líneas forward o de la"
+        + " afirmación, pero no con las entradas normales 16 veces más anchas, que sí llegan. " + html(ReasonText.phrase(failure, ES, MATMUL)),
         html(ReasonText.phrase(r, ES, MATMUL)));
     assertEquals(ReasonText.detail(failure), ReasonText.detail(r));
-    assertEquals("it holds on the usual draws, which never reach a branch of the forward lines, but not with the normal"
-        + " inputs drawn 16 times wider, which do: shape (7, 2) ≠ dA (2, 7)", io.github.gradproof.verify.Reasons.english(r));
+    assertEquals("it holds on the usual draws, which never reach a branch of the forward lines or of the claim, but not"
+        + " with the normal inputs drawn 16 times wider, which do: shape (7, 2) ≠ dA (2, 7)", io.github.gradproof.verify.Reasons.english(r));
   }
 
   @Test

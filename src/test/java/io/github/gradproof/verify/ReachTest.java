@@ -28,6 +28,34 @@ class ReachTest {
     return verify("N=6", "x[N]", "y = 2 * x", "dx = 2 * dy").trials();
   }
 
+  /**
+   * The sweep's claim with a clip of its own: {@code a - t} of two normal inputs passes ±5 in about 4 %
+   * of the questions' usual draws, so only the claim's own branch says a side was never tried.
+   */
+  @Test
+  void aClaimsOwnClipThatTheDrawsNeverReachIsTriedOnWidenedDraws() {
+    QuestionResult r = verify("N=5", "a[N] t[N]", "L = mse_loss(a, t)", "da = 2 * clip(a - t, -5, 5) / N");
+    ClaimResult c = r.answerClaims().get(0);
+    assertEquals(Verdict.FALSE, c.verdict());
+    assertInstanceOf(Reason.Widened.class, c.reason());
+    assertEquals(Verdict.HOLDS, verify("N=5", "a[N] t[N]", "L = mse_loss(a, t)", "da = 2 * (a - t) / N")
+        .answerClaims().get(0).verdict());
+  }
+
+  @Test
+  void aClaimsOwnMaskThatIsAlwaysTrueIsTriedOnWidenedDraws() {
+    ClaimResult c = verify("N=6", "x[N]", "y = 3 * x", "dx = 3 * dy * (abs(x) < 6)").answerClaims().get(0);
+    assertEquals(Verdict.FALSE, c.verdict());
+    assertInstanceOf(Reason.Widened.class, c.reason());
+  }
+
+  @Test
+  void aClaimWhoseOwnBranchesAreAllReachedGetsNoWidenedTrial() {
+    QuestionResult r = verify("N=6", "x[N]", "y = 2 * x", "dx = 2 * dy * ((x > 0) + (x <= 0))");
+    assertEquals(Verdict.HOLDS, r.answerClaims().get(0).verdict());
+    assertEquals(usualTrials(), r.trials());
+  }
+
   @Test
   void aClaimFalseOnlyBeyondAClipsBoundIsRefusedOnWidenedDraws() {
     QuestionResult r = verify("N=6", "x[N]", "y = clip(x, -5, 5)", "dx = dy");
