@@ -43,7 +43,12 @@ final class ReasonText {
       return words.fill("reason.not_general", Map.of("held", Phrase.text(held),
           "failed", Phrase.text(Reasons.dims(g.dims())), "reason", phrase(g.failure(), t, symbols)));
     } else if (reason instanceof Reason.Widened w) {
-      return words.fill("reason.widened", Map.of("widen", Phrase.text(Reasons.number(w.widen())),
+      String key = switch (w.moved()) {
+        case NORMAL -> "reason.widened";
+        case BOUNDED -> "reason.widened_ends";
+        case BOTH -> "reason.widened_both";
+      };
+      return words.fill(key, Map.of("widen", Phrase.text(Reasons.number(w.widen())),
           "reason", phrase(w.failure(), t, symbols)));
     } else if (reason instanceof Reason.ShapeMismatch s) {
       return words.shape(s);

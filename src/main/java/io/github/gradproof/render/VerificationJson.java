@@ -154,6 +154,7 @@ public final class VerificationJson {
         }
         if (claim.reason() instanceof Reason.Widened w) {
           json.field("widened", w.widen());
+          json.field("widenedInputs", w.moved().name().toLowerCase(java.util.Locale.ROOT));
         }
         json.endObject();
       }

@@ -54,10 +54,10 @@ final class ClaimTally {
    * claim false, wrapped in {@link Reason.Widened}; its error, on inputs {@code widen} times larger,
    * is not one of the figures the page sets beside the usual trials'.
    */
-  void addWidened(Outcome o, double widen) {
+  void addWidened(Outcome o, double widen, Reason.Widened.Moved moved) {
     trials++;
     if (reason == null && !o.holds()) {
-      reason = new Reason.Widened(widen, o.reason());
+      reason = new Reason.Widened(widen, o.reason(), moved);
     }
   }
 

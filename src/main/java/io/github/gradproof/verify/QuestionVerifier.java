@@ -130,14 +130,15 @@ public final class QuestionVerifier {
       }
     }
     boolean untried = !reach.complete() || claimReach.values().stream().anyMatch(r -> !r.complete());
-    if (untried && widenable(cq)) {
+    Reason.Widened.Moved moved = moved(cq);
+    if (untried && moved != null) {
       for (double widen : WIDENINGS) {
         Trial t = widened(cq, authored.get(0), trial++, widen);
         if (t == null) {
           continue;
         }
         for (ClaimTally tally : tallies.values()) {
-          tally.addWidened(judge(question, tally.claim, t), widen);
+          tally.addWidened(judge(question, tally.claim, t), widen, moved);
         }
       }
     }
@@ -186,8 +187,11 @@ public final class QuestionVerifier {
   static final double[] WIDENINGS = {4, 16, 64};
 
   /** Whether some input is {@code normal}, the one distribution whose draws can be widened. */
-  private static boolean widenable(CompiledQuestion cq) {
-    return cq.question.setup().inputs().stream().anyMatch(in -> in.distribution() == Distribution.NORMAL);
+  private static Reason.Widened.Moved moved(CompiledQuestion cq) {
+    boolean normal = cq.question.setup().inputs().stream().anyMatch(in -> in.distribution() == Distribution.NORMAL);
+    boolean bounded = cq.question.setup().inputs().stream().anyMatch(in -> Trial.isBounded(in.distribution()));
+    return normal && bounded ? Reason.Widened.Moved.BOTH : normal ? Reason.Widened.Moved.NORMAL
+        : bounded ? Reason.Widened.Moved.BOUNDED : null;
   }
 
   /** A widened trial, or {@code null} where a forward line is undefined or overflows on its inputs (no evidence). */

@@ -274,19 +274,28 @@ public sealed interface Reason
 
   /**
    * A claim that held on every usual draw but not on a widened one ({@link Reach}): its
-   * {@code normal} inputs drawn {@code widen} times wider, to reach a branch (a clip's bound, a
-   * Huber loss's delta) that the usual draws never did. {@link #kind()} and {@link #dims()} are the
+   * {@code normal} inputs drawn {@code widen} times wider, its bounded ones ({@code uniform},
+   * {@code positive}) nearer the ends of their ranges, to reach a branch (a clip's bound, a Huber
+   * loss's delta) that the usual draws never did. {@link #kind()} and {@link #dims()} are the
    * failure's.
    *
    * @param widen how much wider than usual the normal inputs were drawn
    * @param failure why the claim is false there
+   * @param moved which of the question's inputs the widened draw moved
    */
-  record Widened(double widen, Reason failure) implements Wrapped {
+  record Widened(double widen, Reason failure, Moved moved) implements Wrapped {
     public Widened {
       if (failure instanceof Widened || failure instanceof NotGeneral) {
         throw new IllegalArgumentException("a Widened reason wraps the failure itself");
       }
     }
 
+    /** A question with normal inputs only, as most have. */
+    public Widened(double widen, Reason failure) {
+      this(widen, failure, Moved.NORMAL);
+    }
+
+    /** Which inputs a widened draw moves: normal ones wider, bounded ones toward their ends, or both. */
+    public enum Moved { NORMAL, BOUNDED, BOTH }
   }
 }

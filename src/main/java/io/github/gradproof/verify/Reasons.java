@@ -30,8 +30,14 @@ public final class Reasons {
           + " but not for " + dims(g.dims()) + ": " + english(g.failure());
     }
     if (r instanceof Reason.Widened w) {
+      String drawn = switch (w.moved()) {
+        case NORMAL -> "the normal inputs drawn " + number(w.widen()) + " times wider";
+        case BOUNDED -> "the inputs drawn nearer the ends of their ranges";
+        case BOTH -> "the normal inputs drawn " + number(w.widen()) + " times wider and the others nearer the ends"
+            + " of their ranges";
+      };
       return "it holds on the usual draws, which never reach a branch of the forward lines or of the claim, but not"
-          + " with the normal inputs drawn " + number(w.widen()) + " times wider, which do: " + english(w.failure());
+          + " with " + drawn + ", which do: " + english(w.failure());
     }
     String prefix = switch (r.kind()) {
       case SHAPE -> "shape ";

@@ -101,6 +101,21 @@ class ReasonTextTest {
   }
 
   @Test
+  void aWidenedDrawOfBoundedInputsSaysTheyWereDrawnNearTheEnds() {
+    Reason failure = new Reason.ShapeMismatch(tensor("B @ dC.T", 7, 2), tensor(2, 7), "dA",
+        SampleQuiz.dims("M", 2, "K", 7, "N", 3));
+    assertEquals("It holds on the usual inputs, which never reach a branch of the forward lines or of the claim, but"
+        + " not with the inputs drawn nearer the ends of their ranges, which do. " + en(failure, MATMUL),
+        en(new Reason.Widened(16, failure, Reason.Widened.Moved.BOUNDED), MATMUL));
+    assertEquals("It holds on the usual inputs, which never reach a branch of the forward lines or of the claim, but"
+        + " not with the normal inputs drawn 4 times wider and the others nearer the ends of their ranges, which do. "
+        + en(failure, MATMUL), en(new Reason.Widened(4, failure, Reason.Widened.Moved.BOTH), MATMUL));
+    assertTrue(io.github.gradproof.verify.Reasons.english(new Reason.Widened(16, failure, Reason.Widened.Moved.BOUNDED))
+        .startsWith("it holds on the usual draws, which never reach a branch of the forward lines or of the claim, but"
+            + " not with the inputs drawn nearer the ends of their ranges, which do: "));
+  }
+
+  @Test
   void aGradientOfTheWrongShapeSpeaksThePromptsSymbols() {
     Reason r = new Reason.ShapeMismatch(tensor("B @ dC.T", 4, 3), tensor(3, 4), "dA", MKN);
     assertEquals("<code>B @ dC.T</code> has shape (K, M) = (4, 3), but <code>dA</code> has shape (M, K) = (3, 4).",

@@ -49,6 +49,30 @@ class ReachTest {
     assertInstanceOf(Reason.Widened.class, c.reason());
   }
 
+  /**
+   * The sweep's uniform input: {@code clip(10 * u, -9.99, 9.99)} clips only where |u| ≥ 0.999, once
+   * in a thousand elements; the widened trials draw the bounded inputs near the ends of their range.
+   */
+  @Test
+  void aBranchNearTheEndOfAUniformRangeIsTriedOnDrawsNearTheEnds() {
+    ClaimResult wrong = verify("N=6", "u[N]:uniform", "y = clip(10 * u, -9.99, 9.99)", "du = 10 * dy")
+        .answerClaims().get(0);
+    assertEquals(Verdict.FALSE, wrong.verdict());
+    Reason.Widened why = assertInstanceOf(Reason.Widened.class, wrong.reason());
+    assertEquals(Reason.Widened.Moved.BOUNDED, why.moved());
+    assertEquals(Verdict.HOLDS, verify("N=6", "u[N]:uniform", "y = clip(10 * u, -9.99, 9.99)",
+        "du = 10 * dy * (abs(10 * u) < 9.99)").answerClaims().get(0).verdict());
+  }
+
+  @Test
+  void aWidenedDrawOfAPositiveInputStaysInItsRange() {
+    ClaimResult wrong = verify("N=6", "p[N]:positive", "y = clip(p, 0.5005, 1.999)", "dp = dy")
+        .answerClaims().get(0);
+    assertEquals(Verdict.FALSE, wrong.verdict());
+    assertEquals(Verdict.HOLDS, verify("N=6", "p[N]:positive", "y = sqrt(p - 0.5)",
+        "dp = dy / (2 * sqrt(p - 0.5))").answerClaims().get(0).verdict());
+  }
+
   @Test
   void aClaimWhoseOwnBranchesAreAllReachedGetsNoWidenedTrial() {
     QuestionResult r = verify("N=6", "x[N]", "y = 2 * x", "dx = 2 * dy * ((x > 0) + (x <= 0))");
@@ -88,12 +112,13 @@ class ReachTest {
   }
 
   @Test
-  void onlyNormalInputsAreWidened() {
-    // positive inputs never reach clip's lower bound, and no normal input could: nothing to widen.
+  void aBranchBeyondABoundedRangeStaysUntried() {
+    // positive inputs lie in [0.5, 2): drawn near its ends they still never reach -5 or 50.
     QuestionResult r = verify("N=6", "x[N]:positive", "y = clip(x, -5, 50)", "dx = dy");
-    assertEquals(usualTrials(), r.trials());
+    assertEquals(usualTrials() + QuestionVerifier.WIDENINGS.length, r.trials());
     assertEquals(Verdict.HOLDS, r.answerClaims().get(0).verdict());
   }
+
 
   @Test
   void aWidenedDrawThatOverflowsIsNoEvidenceAndNoError() {
