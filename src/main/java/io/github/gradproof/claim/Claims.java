@@ -224,6 +224,17 @@ public final class Claims {
     return calls;
   }
 
+  /** Every number literal of a line, in the order the walk meets them. */
+  public static List<Expr.Num> literals(Line line) {
+    List<Expr.Num> literals = new ArrayList<>();
+    Walk.line(line, e -> {
+      if (e instanceof Expr.Num n) {
+        literals.add(n);
+      }
+    });
+    return literals;
+  }
+
   /** The functions whose order argument may be {@code inf}, and that argument's name. */
   private static final Map<String, String> NORM_ORDERS = Map.of("norm", "ord", "normalize", "p", "Tensor.norm", "p");
 

@@ -245,7 +245,7 @@ final class NumericShortcut {
         : new Diagnostic(ask.location(), message, ask.sourceLine());
   }
 
-  private static String written(NumericTolerance t) {
+  static String written(NumericTolerance t) {
     List<String> parts = new ArrayList<>();
     if (t.absolute() > 0 || t.relative() == 0) {
       parts.add("abs: " + Reasons.number(t.absolute()));
@@ -264,12 +264,12 @@ final class NumericShortcut {
     return plain(round(step, 1));
   }
 
-  private static double round(double v, int digits) {
+  static double round(double v, int digits) {
     return new BigDecimal(v).round(new MathContext(digits)).doubleValue();
   }
 
   /** A decimal as an author writes it in YAML: {@code 0.0005}, never {@code 5.0e-04}. */
-  private static String plain(double v) {
+  static String plain(double v) {
     return new BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
   }
 

@@ -114,6 +114,10 @@ public final class NumericVerifier {
     if (shortcut != null) {
       throw new DiagnosticException(shortcut);
     }
+    Diagnostic dropped = draws.droppedTerm(variants);
+    if (dropped != null) {
+      throw new DiagnosticException(dropped);
+    }
     double engine = Double.NaN;
     for (Variant v : variants) {
       engine = Double.isNaN(engine) ? v.engineError() : Double.isNaN(v.engineError()) ? engine
@@ -149,6 +153,53 @@ public final class NumericVerifier {
       ask.differentiated.stream().filter(n -> !n.equals(objective)).forEach(checked::add);
       this.decimals = cq.question.setup().inputs().stream()
           .anyMatch(in -> in.distribution() == io.github.gradproof.quiz.Distribution.SMALL_DECIMAL);
+    }
+
+    /**
+     * A decimal term of a forward line that a reader could leave out and still be called right in
+     * every variant ({@link DroppedTerm}), as its refusal; {@code null} when there is none.
+     */
+    Diagnostic droppedTerm(List<Variant> variants) {
+      if (variants.size() < 2) {
+        return null;
+      }
+      for (int line = 0; line < cq.forward.size(); line++) {
+        for (DroppedTerm term : DroppedTerm.of(cq.question, line, cq.forward.get(line))) {
+          double[] answers = answers(term.question(), variants);
+          if (answers != null) {
+            Diagnostic d = term.problem(ask.askText, variants, answers);
+            if (d != null) {
+              return d;
+            }
+          }
+        }
+      }
+      return null;
+    }
+
+    /** Each variant's answer on its own inputs under {@code changed}, or {@code null} where one is undefined. */
+    private double[] answers(Question changed, List<Variant> variants) {
+      CompiledQuestion other = new CompiledQuestion(changed);
+      if (!other.errors.isEmpty()) {
+        return null;
+      }
+      double[] answers = new double[variants.size()];
+      for (int i = 0; i < answers.length; i++) {
+        Variant v = variants.get(i);
+        Map<String, Tensor> given = new LinkedHashMap<>();
+        v.inputs().forEach((name, values) -> given.put(name, Tensor.of(values.toArray(), values.shape())));
+        try {
+          Evaluation e = evaluate(VariantTrial.with(other, dims, Seeds.of(id, (v.number() - 1) * MAX_DRAWS
+              + v.draws() - 1), given), v.number());
+          if (e.reason() != null) {
+            return null;
+          }
+          answers[i] = e.answer();
+        } catch (RuntimeException f) {
+          return null; // the line is undefined without the term: no number a reader would type
+        }
+      }
+      return answers;
     }
 
     /** Variant {@code number}: the first of its draws whose values are defined and new. */

@@ -134,6 +134,27 @@ class NumericShortcutTest {
     assertEquals(8, VERIFIER.verify(question(x, "y = 0.0051 - x; L = sum(y)", "y[0]")).numeric().variants().size());
   }
 
+  /** The sweep's SGD with weight decay: leaving out the decay's 0.01 moves w1 by at most 0.003. */
+  @Test
+  void aDecimalTermAReaderCanLeaveOutIsRefused() throws IOException {
+    String refusal = refusal(question("w: {shape: [3], dist: small_int}, g: {shape: [3], dist: small_int}",
+        "w1 = w - 0.1 * (g + 0.01 * w)", "w1[0]"));
+    assertTrue(refusal.contains("who leaves out the 0.01 of 'w1 = w - 0.1 * (g + 0.01 * w)' (works it out with 0"
+        + " there) in every variant: the default tolerance {abs: 0.005, rel: 0.001} is wider than what that term"
+        + " moves the answer by"), refusal);
+  }
+
+  @Test
+  void aTermJustOutsideTheToleranceIsNoShortcutAndAnEpsilonIsNegligible() throws IOException {
+    String w = "w: {shape: [3], dist: small_int, range: [1, 4]}, g: {shape: [3], dist: small_int, range: [1, 4]}";
+    assertTrue(refusal(question(w, "w1 = 1.5 * w - 0.0049", "w1[0]", "    tolerance: {abs: 0.005}"))
+        .contains("leaves out the 0.0049"));
+    assertEquals(8, VERIFIER.verify(question(w, "w1 = 1.5 * w - 0.0051", "w1[0]", "    tolerance: {abs: 0.005}"))
+        .numeric().variants().size());
+    assertEquals(8, VERIFIER.verify(question(w, "w1 = w - 0.1 * g / (sqrt(w * w) + 1e-8)", "w1[0]")).numeric()
+        .variants().size());
+  }
+
   @Test
   void aGivenToleranceIsWhereTheRefusalPoints() throws IOException {
     String refusal = refusal(question(W, "w1 = w - 0.009; L = sum(w1)", "w1[1]", "    tolerance: {abs: 0.01}"));
