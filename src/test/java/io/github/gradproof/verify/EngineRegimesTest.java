@@ -16,9 +16,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The sweep's finding 06 (phases 28 and 30): a forward program that is undefined at a perturbed value
- * (a probability of 1 moved past 1) leaves that point out of the engine check instead of crashing
- * without a location; and a failure nobody foresaw still names its question.
+ * The sweep's findings 06 and 07 (/tmp/sweep, phases 27, 28, 30 and 36): a forward program that is
+ * undefined at a perturbed value (a probability of 1 moved past 1) leaves that point out of the engine
+ * check instead of crashing without a location; where torch's gradient is a rule rather than the slope
+ * (a norm floored at eps, a probability whose {@code p (1 - p)} is floored at 1e-12) the engine is not
+ * blamed for it; and a failure nobody foresaw still names its question.
  */
 class EngineRegimesTest {
 
@@ -31,12 +33,41 @@ class EngineRegimesTest {
     assertEquals(List.of(), r.problems());
   }
 
+  /** Finding 06: a rounding probe moved {@code sigmoid(30 x) = 1.0} by 2^-44, past 1. */
+  @Test
+  void aRoundingProbePastOneIsNoCrashAndTheClaimThatLeavesOutTheTargetsPathIsFalse() {
+    QuestionResult r = verify(TestQuestions.free("s-bce", TestQuestions.setup("N=6", "x[N]",
+        "L = binary_cross_entropy(sigmoid(30 * x), sigmoid(x))"), "dx = 30 * (sigmoid(30 * x) - sigmoid(x)) / N"));
+    // the target sigmoid(x) depends on x too: torch adds sigmoid'(x) (log(1 - q) - log q) / N
+    assertEquals(Verdict.FALSE, r.answerClaims().get(0).verdict());
+    assertEquals(1, r.problems().size(), r.problems().toString());
+    assertTrue(r.problems().get(0).message().contains("but it is false"), r.problems().toString());
+  }
+
   /** Finding 06b: the finite-difference step moved the forward name {@code p = sigmoid(40 x)} past 1. */
   @Test
   void aStepOfAProbabilityPastOneIsNoCrash() {
     holdsWithoutProblems(verify(TestQuestions.free("q-30-01", TestQuestions.setup("N=6", "x[N] t[N]:uniform",
         "p = sigmoid(40 * x); L = binary_cross_entropy(p, (t + 1) / 2)"),
         "dp = (p - (t + 1) / 2) / maximum(p * (1 - p), 1e-12) / N")));
+  }
+
+  /** Finding 07: cosine similarity with a norm below eps; PyTorch's rule, not the floored function's slope. */
+  @Test
+  void aCosineNormBelowEpsIsNotBlamedOnTheEngine() {
+    String floored = "maximum(norm(1e-9 * b, axis=1, keepdims=True), 1e-8)";
+    holdsWithoutProblems(verify(TestQuestions.free("q-36-01", TestQuestions.setup("B=2 D=4", "a[B,D] b[B,D]",
+        "c = cosine_similarity(a, 1e-9 * b)"),
+        "db = 1e-9 * dc[:, None] * (a - 1e-9 * b * sum(a * 1e-9 * b, axis=1, keepdims=True) / " + floored
+            + " ** 2) / (norm(a, axis=1, keepdims=True) * " + floored + ")")));
+  }
+
+  /** Finding 07b: binary cross-entropy of a saturated sigmoid, whose loss is a staircase of rounding. */
+  @Test
+  void aProbabilityWithinTheFloorOfOneIsNotBlamedOnTheEngine() {
+    holdsWithoutProblems(verify(TestQuestions.free("q-27-01", TestQuestions.setup("N=6", "x[N] t[N]:uniform",
+        "s = sigmoid(30 * x); L = binary_cross_entropy(s, (t + 1) / 2)"),
+        "dx = 30 * s * (1 - s) * (s - (t + 1) / 2) / maximum(s * (1 - s), 1e-12) / N")));
   }
 
   /**
