@@ -88,6 +88,23 @@ class EngineRegimesTest {
     assertTrue(r.passed(), r.toString());
   }
 
+  /**
+   * {@code fd_order}'s experiment steps up to 0.1 along a direction: a probability of 0.95 then leaves
+   * [0, 1] at the largest steps, which are left out of the fit (NaN), and the smaller ones still fit
+   * central differences' order 2.
+   */
+  @Test
+  void anExperimentsStepOutsideTheDomainIsLeftOutOfTheFit() {
+    Question q = TestQuestions.free("q-fd", TestQuestions.setup("N=3", "p[N] t[N]:uniform",
+        "L = binary_cross_entropy(p, (t + 1) / 2)"), "fd_order(central) ~ 2");
+    CompiledQuestion cq = new CompiledQuestion(q);
+    Tensor p = Tensor.of(new double[] {0.95, 0.5, 0.3}, 3);
+    Trial trial = new Trial(cq, Map.of("N", 3), Seeds.of(q.id(), 0), Map.of("p", p));
+    ConvergenceExperiment e = FiniteDifferenceExperiment.run(trial, "p", 7, 6);
+    assertTrue(e.centralErrors().stream().anyMatch(v -> Double.isNaN(v)), e.toString());
+    assertEquals(2, e.centralOrder(), 0.1, e.toString());
+  }
+
   /** An exception nobody foresaw becomes an authoring error at the question, naming it, not a bare crash. */
   @Test
   void anUnexpectedFailureIsLocatedAtItsQuestion() {
