@@ -10,8 +10,9 @@ import java.util.Arrays;
  * forward reads it as any other. The indices get no gradient.
  *
  * <p>That zero is torch's choice, not the derivative, so a finite difference cannot confirm it: where a
- * padding row is read the op reports the row's values as branches, so a gradient check leaves the
- * row's elements out as it leaves out the two sides of a kink, and checks every other row.
+ * padding row is read the op reports the row as ruled ({@link KinkRecorder#ruled}), so a gradient check
+ * leaves the row's elements (and what they are computed from) out as it leaves out the two sides of a
+ * kink, and checks every other row.
  */
 final class Embedding {
 
@@ -28,11 +29,7 @@ final class Embedding {
       (x, l) -> Strided.gather(x[0], sources(x[1], x[0]), outShape(x[1], x[0])),
       (g, y, x, l) -> withoutPadding(Strided.scatterAdd(g, sources(x[1], x[0]), x[0].shapeRef()), l),
       null)
-      .reporting((kinks, x, y, l) -> {
-        if (reads(x[1], l.paddingIdx())) {
-          kinks.levels(paddingRow(x[0], l.paddingIdx()));
-        }
-      });
+      .ruling((x, y, l) -> new Tensor[] {reads(x[1], l.paddingIdx()) ? paddingRow(x[0], l.paddingIdx()) : null, null});
 
   /**
    * Runs the lookup, refusing what torch refuses, with torch's messages.
@@ -101,9 +98,12 @@ final class Embedding {
     return false;
   }
 
+  /** 1 at the elements of row {@code row} of the weight, else 0. */
   private static Tensor paddingRow(Tensor weight, int row) {
     int dim = weight.shapeRef()[1];
-    return new Tensor(Arrays.copyOfRange(weight.data(), row * dim, (row + 1) * dim), new int[] {dim});
+    double[] mask = new double[weight.size()];
+    Arrays.fill(mask, row * dim, (row + 1) * dim, 1);
+    return new Tensor(mask, weight.shapeRef());
   }
 
   /** The weight's gradient with row {@code padding_idx} zeroed, as torch's backward leaves it. */

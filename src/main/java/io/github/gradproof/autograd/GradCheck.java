@@ -46,7 +46,17 @@ import java.util.function.ToDoubleFunction;
  * {@code ==}) and is skipped and counted in {@link GradCheckResult#skipped()}. This needs
  * {@code f} to compute through {@link Var} operations on the leaf it is given; a function that does its own
  * non-smooth arithmetic is not protected. A point whose neighbours leave {@code f}'s domain ({@code f(x)}
- * finite, {@code f(x ± h)} NaN or infinite) is skipped the same way.
+ * finite, {@code f(x ± h)} NaN or infinite, or {@code f} throwing a {@link ShapeException} there, as
+ * binary cross-entropy does for a probability stepped past 1) is skipped the same way; a rounding
+ * probe or noise probe that leaves it measures nothing.
+ *
+ * <p>Rules: where an operation's gradient is torch's rule rather than the slope of its value (a floor
+ * the gradient does not see: cosine similarity's of a norm at eps, binary cross-entropy's of
+ * {@code p (1 - p)} at 1e-12 and of its logarithms at -100), it reports the elements in that regime
+ * ({@code KinkRecorder.ruled}). The elements of {@code x} they are computed from, found by one more
+ * evaluation at {@code x} and a backward pass from them (only when there are any), are skipped and
+ * counted like kinks; in fast mode the directions leave them out; the noise probe does not move them.
+ * The other elements are compared as usual.
  */
 public final class GradCheck {
 
@@ -97,7 +107,10 @@ public final class GradCheck {
    * The most evaluations of {@code f} that {@link #check} makes at a point of {@code size} elements:
    * one at the point, seven for the noise probe and three rounding probes, and per element (or, in fast mode, per direction)
    * two at the base step and two more at half the step when the first comparison does not settle
-   * it. What a cost estimate multiplies the price of one evaluation by.
+   * it. What a cost estimate multiplies the price of one evaluation by. (The evaluation that finds the
+   * elements in a ruled regime, made only when there are any, is paid for by the two or more each
+   * skipped element saves; in fast mode, where a direction is not skipped unless every element is
+   * ruled, it can make one evaluation more than this.)
    */
   public static long maxEvaluations(long size) {
     long lines = size > FAST_MODE_THRESHOLD ? PROJECTIONS : size;
@@ -138,6 +151,10 @@ public final class GradCheck {
     int worst = -1;
     double unitStep = unrounded(1.0, probe.f0, scale); // the step wherever |x| <= 1, found once
     for (int i = 0; i < point.length; i++) {
+      if (probe.ruled[i]) {
+        probe.tally.skipped++;
+        continue;
+      }
       double xi = point[i];
       double h = Math.abs(xi) <= 1 ? (xi + unitStep) - xi : step(xi, probe.f0, scale);
       double[] moved = {(xi + h) - (xi - h), (xi + h / 2) - (xi - h / 2)};
@@ -166,6 +183,11 @@ public final class GradCheck {
     for (int p = 0; p < projections; p++) {
       for (int i = 0; i < point.length; i++) {
         direction[i] = rng.nextGaussian();
+        direction[i] = probe.ruled[i] ? 0 : direction[i]; // drawn for every element, so the draws stay aligned
+      }
+      if (probe.allRuled()) {
+        probe.tally.skipped++;
+        continue;
       }
       Direction along = s -> {
         for (int i = 0; i < point.length; i++) {
@@ -245,8 +267,22 @@ public final class GradCheck {
     static Evaluation of(ToDoubleFunction<Var> f, double[] point, int[] shape) {
       KinkRecorder kinks = new KinkRecorder();
       Tensor at = new Tensor(Arrays.copyOf(point, point.length), Arrays.copyOf(shape, shape.length));
-      double value = f.applyAsDouble(Var.recording(at, kinks));
+      double value = movedValue(f, Var.recording(at, kinks));
       return new Evaluation(value, kinks.fingerprint());
+    }
+  }
+
+  /**
+   * {@code f} at a moved point, NaN where the move leaves an operation's domain and it throws (a
+   * probability of exactly 1 moved past 1 before a binary cross-entropy): no evidence either way, as
+   * a non-finite value is not. Shapes do not move with values, so any {@link ShapeException} there is
+   * the values' doing.
+   */
+  private static double movedValue(ToDoubleFunction<Var> f, Var at) {
+    try {
+      return f.applyAsDouble(at);
+    } catch (ShapeException e) {
+      return Double.NaN;
     }
   }
 
@@ -258,6 +294,8 @@ public final class GradCheck {
     final double f0;
     /** The branches taken at {@code x} itself, which both neighbours of a differenced point must share. */
     final long centre;
+    /** The elements of {@code x} that an element in a ruled regime is computed from ({@link KinkRecorder#ruled}). */
+    final boolean[] ruled;
     final Tally tally = new Tally();
     private double measured = Double.NaN;
     private double rounding = Double.NaN;
@@ -266,9 +304,38 @@ public final class GradCheck {
       this.f = f;
       this.x = x.toArray();
       this.shape = x.shape();
-      Evaluation atX = at(this.x);
-      this.f0 = atX.value;
-      this.centre = atX.fingerprint;
+      KinkRecorder kinks = new KinkRecorder();
+      tally.evaluations++;
+      this.f0 = f.applyAsDouble(Var.recording(leaf(), kinks));
+      this.centre = kinks.fingerprint();
+      this.ruled = kinks.sawRuled() ? ruledElements() : new boolean[this.x.length];
+    }
+
+    private Tensor leaf() {
+      return new Tensor(Arrays.copyOf(x, x.length), Arrays.copyOf(shape, shape.length));
+    }
+
+    /**
+     * {@code f} at {@code x} once more, on a leaf that tracks gradients, to find the elements that
+     * reach an element in a ruled regime ({@link KinkRecorder#ruledIn}): only when the evaluation at
+     * {@code x} saw one, so that other functions cost nothing more.
+     */
+    private boolean[] ruledElements() {
+      KinkRecorder kinks = new KinkRecorder();
+      Var leaf = Var.probed(leaf(), true, null, kinks);
+      tally.evaluations++;
+      f.applyAsDouble(leaf);
+      return kinks.ruledIn(leaf);
+    }
+
+    /** Whether every element is {@link #ruled}: no direction is left to compare along. */
+    boolean allRuled() {
+      for (boolean r : ruled) {
+        if (!r) {
+          return false;
+        }
+      }
+      return true;
     }
 
     Evaluation at(double[] point) {
@@ -361,6 +428,7 @@ public final class GradCheck {
       double[] u = new double[x.length];
       for (int i = 0; i < u.length; i++) {
         u[i] = rng.nextGaussian();
+        u[i] = ruled[i] ? 0 : u[i]; // a ruled element's staircase is no rounding of the others
       }
       double[] values = new double[NOISE_PROBE_POINTS];
       double[] moved = new double[x.length];
@@ -399,8 +467,7 @@ public final class GradCheck {
       double largest = 0;
       for (int k = 0; k < ROUNDING_PROBES; k++) {
         tally.evaluations++;
-        Tensor at = new Tensor(Arrays.copyOf(x, x.length), Arrays.copyOf(shape, shape.length));
-        double value = f.applyAsDouble(Var.probed(at, false, new RoundingProbe(0x9E3779B9L + k)));
+        double value = movedValue(f, Var.probed(leaf(), false, new RoundingProbe(0x9E3779B9L + k)));
         if (Double.isFinite(value)) {
           largest = Math.max(largest, Math.abs(value - f0));
         }

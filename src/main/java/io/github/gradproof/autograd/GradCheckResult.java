@@ -12,7 +12,9 @@ import java.util.Arrays;
  * @param passed whether every checked point satisfied {@code |a - n| <= atol + rtol * |n|}
  * @param evaluations how many times the function was evaluated
  * @param skipped points (elements, or projections in fast mode) skipped because the two evaluations of a
- *     central difference took different branches of a relu, abs, max or comparison
+ *     central difference took different branches of a relu, abs, max or comparison, left {@code f}'s
+ *     domain, or feed an element whose gradient an operation defines by a rule rather than as its slope
+ *     (in fast mode, when every element does)
  * @param scale the gradient's scale the errors are measured against: the largest {@code |analytic|} or
  *     {@code |numeric|} over the checked points (elements, or directional derivatives in fast mode); 0
  *     when every one was 0, NaN when not known

@@ -27,6 +27,10 @@ public final class KinkRecorder {
 
   private final boolean active;
   private long fingerprint = SEED;
+  /** Whether some element was in a ruled regime ({@link #ruled}). */
+  private boolean sawRuled;
+  /** The operands, tracking gradients, whose elements a ruled regime holds ({@link #ruled}); null for none. */
+  private java.util.List<Ruled> ruledOperands;
   /** With {@link #reaching()}: the sides each branching call took ({@link #reached()}); else null. */
   private int[] sides;
   private int calls;
@@ -148,6 +152,71 @@ public final class KinkRecorder {
       }
     }
   }
+
+  /**
+   * Records where an operation's gradient of {@code operand} is torch's rule rather than the slope of
+   * the operation's value ({@code mask} nonzero): a floor the gradient does not see, as cosine
+   * similarity's of a norm at eps or binary cross-entropy's of {@code p (1 - p)} at 1e-12. A central
+   * difference there measures the floored function, or only its rounding, and cannot confirm the rule.
+   * Which elements are in the regime goes into the fingerprint, as a kink's side does (a step that
+   * enters or leaves it crosses a kink); an operand that tracks gradients is kept, so that
+   * {@link #ruledIn} can tell which elements of a leaf reach the ruled ones. A {@link #reaching()}
+   * recorder records nothing: a regime is no branch for a claim to reach.
+   */
+  void ruled(Var operand, Tensor mask) {
+    if (!active || sides != null) {
+      return;
+    }
+    branch(-17);
+    boolean any = false;
+    for (double v : mask.data()) {
+      branch(v != 0 ? 1 : 0);
+      any |= v != 0;
+    }
+    if (any) {
+      sawRuled = true;
+      if (operand.requiresGrad()) {
+        if (ruledOperands == null) {
+          ruledOperands = new java.util.ArrayList<>();
+        }
+        ruledOperands.add(new Ruled(operand, mask));
+      }
+    }
+  }
+
+  /** Whether some operation reported an element in a ruled regime ({@link #ruled}). */
+  boolean sawRuled() {
+    return sawRuled;
+  }
+
+  /**
+   * The elements of {@code leaf} that some element in a ruled regime is computed from, flat: for each
+   * operand {@link #ruled} kept, a backward pass from it whose upstream is its mask times seeded
+   * weights in [1, 2) (so that two paths cannot cancel exactly), and every element of the leaf that gets
+   * a nonzero gradient (or NaN). Dependence is read from the graph, not from values: a value a step
+   * does not move (a sigmoid saturated to a few ulps below 1) still depends on the step's element.
+   */
+  boolean[] ruledIn(Var leaf) {
+    boolean[] out = new boolean[leaf.value().size()];
+    if (ruledOperands == null) {
+      return out;
+    }
+    Rng rng = new Rng(0x5EEDL);
+    for (Ruled r : ruledOperands) {
+      double[] weights = r.mask().toArray();
+      for (int i = 0; i < weights.length; i++) {
+        weights[i] = weights[i] != 0 ? 1 + rng.nextDouble() : 0;
+      }
+      double[] g = r.operand().backward(new Tensor(weights, r.mask().shapeRef())).of(leaf).data();
+      for (int i = 0; i < out.length; i++) {
+        out[i] |= g[i] != 0; // NaN counts too
+      }
+    }
+    return out;
+  }
+
+  /** An operand and the 0/1 mask of its elements in a ruled regime. */
+  private record Ruled(Var operand, Tensor mask) {}
 
   private void reach(int seen) {
     if (sides != null) {

@@ -78,13 +78,21 @@ final class LossOps {
    * logarithms floored at -100; input and target have one shape and the input lies in [0, 1]. The
    * input's gradient is {@code (p - t) / max(p (1 - p), ε)} (ε is 1e-12 in single precision), the
    * target's {@code log(1 - p) - log p} (not floored: infinite at 0 and 1), as PyTorch's.
+   *
+   * <p>Both are the slope of the loss except where a floor acts, which they do not see: the input's
+   * where {@code p (1 - p) < ε} (the loss there is a staircase of {@code p}'s rounding, or flat where a
+   * logarithm is floored, since {@code e^-100} lies far inside that regime), the target's where a
+   * logarithm is below -100. Those elements are reported as ruled ({@link KinkRecorder#ruled}).
    */
-  static final Primitive<Void> BINARY_CROSS_ENTROPY = Primitive.of("binary_cross_entropy", (x, p) -> {
+  static final Primitive<Void> BINARY_CROSS_ENTROPY = Primitive.<Void>of("binary_cross_entropy", (x, p) -> {
     checkProbabilities(sameShapes("binary_cross_entropy", x[0], x[1]));
     return Elementwise.zip(x[0], x[1], (q, t) -> (t - 1) * logOneMinus(q) - t * logOf(q));
   }, (g, y, x, p) -> Elementwise.mul(g, Elementwise.zip(x[0], x[1],
           (q, t) -> (q - t) / Math.max((1 - q) * q, BCE_EPSILON))),
-      (g, y, x, p) -> Elementwise.mul(g, Elementwise.map(x[0], q -> StrictMath.log1p(-q) - StrictMath.log(q))));
+      (g, y, x, p) -> Elementwise.mul(g, Elementwise.map(x[0], q -> StrictMath.log1p(-q) - StrictMath.log(q))))
+      .ruling((x, y, p) -> new Tensor[] {
+          Elementwise.map(x[0], q -> (1 - q) * q < BCE_EPSILON ? 1 : 0),
+          Elementwise.map(x[0], q -> StrictMath.log(q) < LOG_FLOOR || StrictMath.log1p(-q) < LOG_FLOOR ? 1 : 0)});
 
   private static double logOf(double q) {
     return Math.max(StrictMath.log(q), LOG_FLOOR);

@@ -105,11 +105,15 @@ final class NormOps {
    * operands, with {@code n = max(‖x‖, eps)}. PyTorch floors the squared norms in place without
    * recording it, so its gradient treats the floored norm as if it were the norm:
    * {@code dx1 = g (x2 - x1 w / n1²) / (n1 n2)} with {@code w = Σ x1 x2}, even where the floor applies.
+   * There that rule is not the slope of the floored function (whose {@code n1} is the constant eps), so
+   * each operand's elements in rows where its own norm is floored are reported as ruled
+   * ({@link KinkRecorder#ruled}); the other operand's gradient is the slope there and stays checked.
    */
   static final Primitive<Cosine> COSINE_SIMILARITY = Primitive.<Cosine>of("cosine_similarity",
       (x, c) -> cosine(x[0], x[1], c, null, false),
       (g, y, x, c) -> cosine(x[0], x[1], c, g, false),
-      (g, y, x, c) -> cosine(x[0], x[1], c, g, true));
+      (g, y, x, c) -> cosine(x[0], x[1], c, g, true))
+      .ruling((x, y, c) -> new Tensor[] {belowEps(x[0], x[1], c, false), belowEps(x[0], x[1], c, true)});
 
   /** The similarity ({@code g} null), or the gradient of the first operand or ({@code second}) the second. */
   private static Tensor cosine(Tensor a, Tensor b, Cosine c, Tensor g, boolean second) {
@@ -143,10 +147,35 @@ final class NormOps {
 
   /** {@code max(‖row‖, eps)}, as {@code sqrt(max(Σ v², eps²))}. */
   private static double floored(double[] v, int from, int length, double eps) {
+    return StrictMath.sqrt(Math.max(squares(v, from, length), eps * eps));
+  }
+
+  private static double squares(double[] v, int from, int length) {
     double squares = 0;
     for (int j = from; j < from + length; j++) {
       squares += v[j] * v[j];
     }
-    return StrictMath.sqrt(Math.max(squares, eps * eps));
+    return squares;
+  }
+
+  /**
+   * 1 at the elements of the first operand (or, {@code second}, the second) that lie in a row whose
+   * norm {@link #floored} raises to eps ({@code Σ v² < eps²}), else 0; shaped like that operand (an
+   * element broadcast over several rows counts when any of them is floored).
+   */
+  private static Tensor belowEps(Tensor a, Tensor b, Cosine c, boolean second) {
+    int[] shape = Shapes.broadcast(a.shapeRef(), b.shapeRef());
+    boolean[] along = new boolean[shape.length];
+    along[c.dim()] = true;
+    Tensor own = second ? b : a;
+    Rows rows = Rows.of(Elementwise.broadcastTo(own, shape), along);
+    int n = rows.length();
+    double[] out = new double[rows.count() * n];
+    for (int k = 0; k < rows.count(); k++) {
+      if (squares(rows.data(), k * n, n) < c.eps() * c.eps()) {
+        java.util.Arrays.fill(out, k * n, (k + 1) * n, 1);
+      }
+    }
+    return Elementwise.map(Reductions.unbroadcast(rows.restore(out), own.shapeRef()), v -> v > 0 ? 1 : 0);
   }
 }

@@ -43,18 +43,32 @@ final class Primitive<P> {
     void report(KinkRecorder kinks, Tensor[] args, Tensor ans, P params);
   }
 
+  /**
+   * Where the op's gradient of each operand is torch's rule rather than the slope of its value (a
+   * floor the gradient does not see): one 0/1 mask per operand, shaped like it, or null for an
+   * operand whose gradient is the slope everywhere. Reported to the operands' {@link KinkRecorder}
+   * ({@link KinkRecorder#ruled}); asked only when that recorder records.
+   */
+  @FunctionalInterface
+  interface Ruling<P> {
+    Tensor[] masks(Tensor[] args, Tensor ans, P params);
+  }
+
   private final String name;
   private final Kernel<P> kernel;
   private final Vjp<P>[] vjps;
   private final VariadicVjp<P> variadic;
   private final Branches<P> branches;
+  private final Ruling<P> ruling;
 
-  private Primitive(String name, Kernel<P> kernel, Vjp<P>[] vjps, VariadicVjp<P> variadic, Branches<P> branches) {
+  private Primitive(String name, Kernel<P> kernel, Vjp<P>[] vjps, VariadicVjp<P> variadic, Branches<P> branches,
+      Ruling<P> ruling) {
     this.name = name;
     this.kernel = kernel;
     this.vjps = vjps;
     this.variadic = variadic;
     this.branches = branches;
+    this.ruling = ruling;
   }
 
   /**
@@ -63,19 +77,24 @@ final class Primitive<P> {
    */
   @SafeVarargs
   static <P> Primitive<P> of(String name, Kernel<P> kernel, Vjp<P>... vjps) {
-    return new Primitive<>(name, kernel, vjps.clone(), null, null);
+    return new Primitive<>(name, kernel, vjps.clone(), null, null, null);
   }
 
   /** A table row for an op that takes any number of operands, all differentiable. */
   static <P> Primitive<P> variadic(String name, Kernel<P> kernel, VariadicVjp<P> vjp) {
     @SuppressWarnings("unchecked")
     Vjp<P>[] none = new Vjp[0];
-    return new Primitive<>(name, kernel, none, vjp, null);
+    return new Primitive<>(name, kernel, none, vjp, null, null);
   }
 
   /** The same row for a non-smooth op, which reports its branches. */
   Primitive<P> reporting(Branches<P> report) {
-    return new Primitive<>(name, kernel, vjps, variadic, report);
+    return new Primitive<>(name, kernel, vjps, variadic, report, ruling);
+  }
+
+  /** The same row for an op whose gradient is a rule, not the slope, in some regime. */
+  Primitive<P> ruling(Ruling<P> rule) {
+    return new Primitive<>(name, kernel, vjps, variadic, branches, rule);
   }
 
   /** The op's name as the gradient table and error messages know it. */
@@ -116,6 +135,14 @@ final class Primitive<P> {
     KinkRecorder kinks = Var.kinks(operands);
     if (branches != null && kinks.active()) {
       branches.report(kinks, args, ans, params);
+    }
+    if (ruling != null && kinks.active()) {
+      Tensor[] masks = ruling.masks(args, ans, params);
+      for (int i = 0; i < masks.length; i++) {
+        if (masks[i] != null) {
+          kinks.ruled(operands[i], masks[i]);
+        }
+      }
     }
     return Var.result(ans, operands, new Backward<>(this, params, operands, args, ans));
   }

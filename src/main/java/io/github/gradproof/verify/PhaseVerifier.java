@@ -86,13 +86,21 @@ public final class PhaseVerifier {
   /**
    * Verifies one question within the limits: refused before any trial when its estimate is over
    * them ({@link CostEstimate}); an {@link OutOfMemoryError} that happens anyway (an estimate that
-   * missed) becomes an authoring error at the question, and its trial's memory is free again.
+   * missed) becomes an authoring error at the question, and its trial's memory is free again. So
+   * does any other exception that is not already located: a failure gradproof did not foresee must
+   * still name the question it happened in, or the author has nothing to go on.
    */
   private QuestionResult verify(Question q) {
     try {
       CompiledQuestion cq = new CompiledQuestion(q); // parsed and checked once, for the estimate and the run
       CostEstimate.check(cq, questions.seeds(), limits);
       return q.kind() == QuestionKind.NUMERIC ? numeric.verify(cq) : questions.verify(cq);
+    } catch (DiagnosticException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new DiagnosticException(Diagnostic.at(q.location(), q.id() + ": verifying this question failed "
+          + "unexpectedly (" + e + where(e) + "); this is a gradproof bug, not the quiz's: report it with this "
+          + "question, and until it is fixed change the question's setup or claims so that it is not reached"));
     } catch (OutOfMemoryError e) {
       throw new DiagnosticException(Diagnostic.at(q.location(), q.id() + ": verifying this question ran out of "
           + "memory (the Java heap holds at most " + WorkLimits.bytes(Runtime.getRuntime().maxMemory())
@@ -102,6 +110,12 @@ public final class PhaseVerifier {
           + "held by another one verified at the same time, and -Dgradproof.threads=1 names the question that "
           + "needs it"));
     }
+  }
+
+  /** {@code " at"} and the frame the exception was thrown from, or nothing when it has none. */
+  private static String where(RuntimeException e) {
+    StackTraceElement[] trace = e.getStackTrace();
+    return trace.length == 0 ? "" : " at " + trace[0];
   }
 
   /**

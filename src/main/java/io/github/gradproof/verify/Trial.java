@@ -335,8 +335,22 @@ final class Trial implements Experiments {
    * The objective with {@code name} replaced by the node {@code value}; the lines after it that the
    * output reads are computed from that node, so a recording leaf (the gradient check's) sees every
    * branch they take.
+   *
+   * <p>NaN where a line is undefined at these values: the re-runs move values the forward lines were
+   * defined at (a finite-difference step, a rounding probe), and a move can leave a line's domain (a
+   * probability of exactly 1 moved past 1 before a binary_cross_entropy). That is no evidence about
+   * the gradient, as a non-finite value is not: the callers leave such a point out ({@link
+   * io.github.gradproof.autograd.GradCheck}, {@link FiniteDifferenceExperiment}).
    */
   double objective(int from, String name, Var value) {
+    try {
+      return rerun(from, name, value);
+    } catch (EvaluationException | ShapeException e) {
+      return Double.NaN;
+    }
+  }
+
+  private double rerun(int from, String name, Var value) {
     rerun.put(name, new Value.TensorValue(value));
     Evaluator ev = new Evaluator(rerun, Experiments.NONE, held);
     Tensor out = value.value();
