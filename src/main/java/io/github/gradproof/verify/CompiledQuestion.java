@@ -9,6 +9,7 @@ import io.github.gradproof.claim.Line;
 import io.github.gradproof.claim.Restatement;
 import io.github.gradproof.claim.Scope;
 import io.github.gradproof.claim.Shape;
+import io.github.gradproof.claim.StartingGradient;
 import io.github.gradproof.claim.StaticType;
 import io.github.gradproof.diag.Diagnostic;
 import io.github.gradproof.diag.SourceSpan;
@@ -56,6 +57,8 @@ final class CompiledQuestion {
   /** Names whose engine gradient a claim uses; each is checked against central differences. */
   final Set<String> checked = new LinkedHashSet<>();
   boolean usesExperiments;
+  /** The gradient names whose value is the backward pass's start ({@link StartingGradient#names}). */
+  Set<String> startingGradients = Set.of();
   private Scope scope = Scope.empty();
 
   /**
@@ -74,6 +77,7 @@ final class CompiledQuestion {
     if (setup != null) {
       declare(setup);
     }
+    startingGradients = StartingGradient.names(forward);
     feedsOutput = linesTheOutputReads(forward);
     inputsRead = inputsRead(setup, forward);
     for (Choice c : question.choices()) {
@@ -330,7 +334,7 @@ final class CompiledQuestion {
           checked.add(name);
         }
       }
-      out.add(new CompiledClaim(text, line, diff, facts, Claims.constrainsValues(line, scope)));
+      out.add(new CompiledClaim(text, line, diff, facts, Claims.constrainsValues(line, scope, startingGradients)));
     }
     return out;
   }
