@@ -3,6 +3,7 @@ package io.github.gradproof.verify;
 import io.github.gradproof.claim.CheckedLine;
 import io.github.gradproof.claim.Claims;
 import io.github.gradproof.claim.CompareOp;
+import io.github.gradproof.claim.ConstantOffset;
 import io.github.gradproof.claim.Dim;
 import io.github.gradproof.claim.Expr;
 import io.github.gradproof.claim.Line;
@@ -291,6 +292,13 @@ final class CompiledQuestion {
         errors.add(text.diagnostic(c.opPos(), "both sides of '" + c.op().symbol() + "' are the same expression once"
             + " the forward lines are put in for their names, so the claim holds whatever the inputs are and proves"
             + " nothing; compare with what the value should be"));
+        continue;
+      }
+      if (question.verify() && line instanceof Line.Comparison c && ConstantOffset.differs(c, definitions())) {
+        errors.add(text.diagnostic(c.opPos(), "the two sides of '!=' differ only by a constant added to one of"
+            + " them (once the forward lines are put in for their names), so the claim holds whatever the values it"
+            + " reads are and proves nothing; a \"no\" choice states the value it rules out (dx != 3 * x,"
+            + " dA != dA.T, dW != 0)"));
         continue;
       }
       if (question.verify() && question.setup() != null && approximateGradient(line)) {

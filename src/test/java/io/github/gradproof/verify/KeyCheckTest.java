@@ -172,6 +172,33 @@ class KeyCheckTest {
   }
 
   /**
+   * The sweep's finding 03: {@code dx != dx + 1} holds whatever dx is, so it proved the wrong key
+   * "dx = x"; it is refused at its operator before any trial, as are its spellings.
+   */
+  @Test
+  void anInequalityWhoseSidesDifferByAConstantIsRefused() {
+    Setup square = TestQuestions.setup("N=5", "x[N]", "h = x + 1; L = sum(x * x)");
+    for (String claim : List.of("dx != dx + 1", "2 * dx - 1 != 2 * dx", "h != x")) {
+      Question q = TestQuestions.choices("q-ne", square, List.of(List.of(claim), List.of("dx = 2 * x")), 1);
+      DiagnosticException e = assertThrows(DiagnosticException.class, () -> VERIFIER.verify(q), claim);
+      assertTrue(e.getMessage().contains("q-ne: the two sides of '!=' differ only by a constant added to one of"
+          + " them (once the forward lines are put in for their names), so the claim holds whatever the values it"
+          + " reads are and proves nothing"), e.getMessage());
+    }
+  }
+
+  /** Inequalities that rule out a value are the statements "no" choices make, and prove them. */
+  @Test
+  void anInequalityThatRulesOutAValueStillProves() {
+    Setup square = TestQuestions.setup("N=4", "A[N,N] x[N]", "L = sum((A @ x) ** 2)");
+    for (String claim : List.of("dA != dA.T", "dA != 0", "dx != 2 * dx", "dx != dx * 2 + 1", "dx != 3 * x")) {
+      QuestionResult r = VERIFIER.verify(TestQuestions.choices("q-no", square,
+          List.of(List.of(claim), List.of("dx == 3 * x")), 1));
+      assertEquals(List.of(), messages(r.problems()), claim);
+    }
+  }
+
+  /**
    * The sweep's finding 04: a forward line that passes a name on to the objective unchanged makes
    * that name's gradient the starting gradient too, so {@code dL0 == 1} after {@code L = L0} is
    * refused as {@code dL == 1} is; a wrong keyed choice cannot be proven by it.
