@@ -7,7 +7,8 @@ import java.util.Map;
  * decided by that constant, not by the values it reads: {@code dx != dx + 1}, {@code dx + 1 != dx},
  * {@code 2 * dx + 1 != 2 * dx - 3}, {@code h != x} after {@code h = x + 1}, {@code dx * 0 != 1}. Such
  * a claim holds whatever the values are (as long as they are finite and not so large that the
- * constant vanishes beside them), so it would prove any key it is given.
+ * constant vanishes beside them), so it would prove any key it is given; with a constant below the
+ * tolerance of {@code ==} it fails whatever they are, which says no more.
  *
  * <p>Each side is read as {@code f * base + k}, with {@code f} and {@code k} number literals gathered
  * through {@code +}, {@code -}, unary minus, and {@code *} or {@code /} by a number, and the forward

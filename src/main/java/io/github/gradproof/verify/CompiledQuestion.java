@@ -296,9 +296,9 @@ final class CompiledQuestion {
       }
       if (question.verify() && line instanceof Line.Comparison c && ConstantOffset.differs(c, definitions())) {
         errors.add(text.diagnostic(c.opPos(), "the two sides of '!=' differ only by a constant added to one of"
-            + " them (once the forward lines are put in for their names), so the claim holds whatever the values it"
-            + " reads are and proves nothing; a \"no\" choice states the value it rules out (dx != 3 * x,"
-            + " dA != dA.T, dW != 0)"));
+            + " them (once the forward lines are put in for their names), so that constant, not the values the"
+            + " claim reads, decides whether it holds (dx != dx + 1 holds whatever dx is), and it proves nothing;"
+            + " a \"no\" choice states the value it rules out (dx != 3 * x, dA != dA.T, dW != 0)"));
         continue;
       }
       if (question.verify() && question.setup() != null && approximateGradient(line)) {

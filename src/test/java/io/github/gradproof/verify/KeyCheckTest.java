@@ -182,8 +182,9 @@ class KeyCheckTest {
       Question q = TestQuestions.choices("q-ne", square, List.of(List.of(claim), List.of("dx = 2 * x")), 1);
       DiagnosticException e = assertThrows(DiagnosticException.class, () -> VERIFIER.verify(q), claim);
       assertTrue(e.getMessage().contains("q-ne: the two sides of '!=' differ only by a constant added to one of"
-          + " them (once the forward lines are put in for their names), so the claim holds whatever the values it"
-          + " reads are and proves nothing"), e.getMessage());
+          + " them (once the forward lines are put in for their names), so that constant, not the values the"
+          + " claim reads, decides whether it holds (dx != dx + 1 holds whatever dx is), and it proves nothing"),
+          e.getMessage());
     }
   }
 
