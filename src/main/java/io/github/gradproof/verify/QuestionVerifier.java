@@ -111,7 +111,7 @@ public final class QuestionVerifier {
       for (int s = 0; s < runs; s++, trial++) {
         Trial t = isFresh && !redrawn ? definedOrNull(cq, dims, trial) : null;
         if (isFresh && !redrawn && t == null) {
-          sizes = definedSizes(cq); // drawn again, now skipping the draws the forward lines are undefined on
+          sizes = definedSizes(cq, sizes, assignment); // the draws the forward lines are undefined on widened
           redrawn = true;
           dims = sizes.get(assignment);
         }
@@ -244,14 +244,18 @@ public final class QuestionVerifier {
   }
 
   /**
-   * {@link #trialSizes} with each fresh assignment drawn until the forward lines are defined on it
-   * ({@link FreshDims#of(String, io.github.gradproof.quiz.Setup, java.util.function.Predicate)}): a
-   * dilated kernel must fit its input, which the rules of the draw do not know.
+   * {@code sizes} from assignment {@code from} on replaced by the fresh assignments widened until the
+   * forward lines are defined on them ({@link FreshDims#of(String, io.github.gradproof.quiz.Setup,
+   * java.util.function.Predicate)}): a dilated kernel must fit its input, which the rules of the draw
+   * do not know. The assignments before {@code from} have run already and are kept.
    */
-  private static List<Map<String, Integer>> definedSizes(CompiledQuestion cq) {
-    List<Map<String, Integer>> sizes = new ArrayList<>(cq.dimAssignments());
-    sizes.addAll(FreshDims.of(cq.question.id(), cq.question.setup(), dims -> definedAt(cq, dims, 0)));
-    return sizes;
+  private static List<Map<String, Integer>> definedSizes(CompiledQuestion cq, List<Map<String, Integer>> sizes,
+      int from) {
+    List<Map<String, Integer>> defined = new ArrayList<>(cq.dimAssignments());
+    defined.addAll(FreshDims.of(cq.question.id(), cq.question.setup(), dims -> definedAt(cq, dims, 0)));
+    List<Map<String, Integer>> out = new ArrayList<>(sizes.subList(0, from));
+    out.addAll(defined.subList(from, defined.size()));
+    return out;
   }
 
   /**
