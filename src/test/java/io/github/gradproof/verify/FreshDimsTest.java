@@ -104,6 +104,25 @@ class FreshDimsTest {
     assertEquals(first, FreshDims.of("q-14-01", setup, f -> false), "when no wider draw helps, the first is kept");
   }
 
+  /** The widening goes up to 2 × STRETCHES and no further: a draw that needs more is kept as it was. */
+  @Test
+  void theWideningStopsAtItsBound() {
+    Map<String, List<Integer>> dims = new LinkedHashMap<>();
+    dims.put("T", List.of(9));
+    dims.put("K", List.of(3));
+    Setup setup = new Setup(dims, Map.of(), List.of(input("x", "T"), input("w", "K")), List.of(), AT);
+    List<Map<String, Integer>> first = FreshDims.of("q-27-01", setup);
+    int most = 2 * FreshDims.STRETCHES;
+    List<Map<String, Integer>> inside = FreshDims.of("q-27-01", setup,
+        f -> first.stream().anyMatch(a -> a.get("K").equals(f.get("K")) && f.get("T") >= a.get("T") + most));
+    for (int k = 0; k < first.size(); k++) {
+      assertEquals(first.get(k).get("T") + most, inside.get(k).get("T"), first + " → " + inside);
+    }
+    List<Map<String, Integer>> outside = FreshDims.of("q-27-01", setup,
+        f -> first.stream().anyMatch(a -> a.get("K").equals(f.get("K")) && f.get("T") > a.get("T") + most));
+    assertEquals(first, outside);
+  }
+
   @Provide
   Arbitrary<Map<String, List<Integer>>> authorDims() {
     Arbitrary<List<Integer>> values = Arbitraries.integers().between(1, 12).list().ofMinSize(1).ofMaxSize(2)
