@@ -330,9 +330,17 @@ public final class Claims {
    * @param scope the setup's names (without gradient names)
    */
   public static boolean constrainsValues(Line line, Scope scope) {
-    String seed = seedName(scope);
+    return constrainsValues(line, scope, seedNames(scope));
+  }
+
+  /**
+   * {@link #constrainsValues(Line, Scope)} where {@code seeds} are the gradient names whose value is
+   * the backward pass's start whatever the forward lines compute ({@link StartingGradient#names}):
+   * none of them counts.
+   */
+  public static boolean constrainsValues(Line line, Scope scope, Set<String> seeds) {
     if (line instanceof Line.GradientClaim g) {
-      return !g.name().equals(seed);
+      return !seeds.contains(g.name());
     }
     if (!(line instanceof Line.Comparison c)) {
       return false;
@@ -340,7 +348,7 @@ public final class Claims {
     Scope s = scope.withGradients();
     boolean[] found = {false};
     Consumer<Expr> visitor = e -> {
-      if (e instanceof Expr.Name n && !n.name().equals(seed) && (s.kind(n.name()) == Scope.Kind.FORWARD
+      if (e instanceof Expr.Name n && !seeds.contains(n.name()) && (s.kind(n.name()) == Scope.Kind.FORWARD
           || s.kind(n.name()) == null && s.gradientOf(n.name()) != null)) {
         found[0] = true;
       } else if (e instanceof Expr.Call call && (call.function().equals("fd_order")
@@ -363,13 +371,27 @@ public final class Claims {
     return objective == null ? null : "d" + objective;
   }
 
+  /** {@link #seedName} as a set: empty when there is no forward line. */
+  private static Set<String> seedNames(Scope scope) {
+    String seed = seedName(scope);
+    return seed == null ? Set.of() : Set.of(seed);
+  }
+
   /** Whether {@code line} reads the objective's gradient ({@link #seedName}) for its value, or states it. */
   public static boolean readsSeed(Line line, Scope scope) {
-    String seed = seedName(scope);
-    if (seed == null) {
-      return false;
+    return readSeed(line, scope, seedNames(scope)) != null;
+  }
+
+  /**
+   * The first of {@code seeds} ({@link #constrainsValues(Line, Scope, Set)}) that {@code line} reads
+   * for its value, or states; {@code null} when it reads none.
+   */
+  public static String readSeed(Line line, Scope scope, Set<String> seeds) {
+    if (line instanceof Line.GradientClaim g) {
+      return seeds.contains(g.name()) ? g.name() : null;
     }
-    return line instanceof Line.GradientClaim g ? g.name().equals(seed) : valueNames(line, scope).contains(seed);
+    Set<String> read = valueNames(line, scope);
+    return read.stream().filter(seeds::contains).findFirst().orElse(null);
   }
 
   /**

@@ -22,7 +22,7 @@ public final class Restatement {
   private final Map<String, Expr> definitions;
   private final Map<String, String> inlined = new HashMap<>();
 
-  private Restatement(Map<String, Expr> definitions) {
+  Restatement(Map<String, Expr> definitions) {
     this.definitions = definitions;
   }
 
@@ -42,8 +42,11 @@ public final class Restatement {
     return left != null && left.equals(right);
   }
 
-  /** The canonical form of {@code e}, or {@code null} when it would be too long. */
-  private String canonical(Expr e) {
+  /**
+   * The canonical form of {@code e}, with the forward lines put in for their names, or {@code null}
+   * when it would be too long.
+   */
+  String canonical(Expr e) {
     StringBuilder out = new StringBuilder();
     return write(e, out) ? out.toString() : null;
   }

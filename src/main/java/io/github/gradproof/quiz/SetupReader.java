@@ -401,7 +401,7 @@ final class SetupReader {
         kind = "dim";
       }
       if (at != null) {
-        reader.error(at, "the " + kind + " name '" + gradient + "' is ambiguous: claims use '"
+        reader.error(at, "the " + kind + " '" + gradient + "' is ambiguous: claims use '"
             + gradient + "' for the gradient of '" + name + "'; rename it");
       }
     }

@@ -3,12 +3,14 @@ package io.github.gradproof.verify;
 import io.github.gradproof.claim.CheckedLine;
 import io.github.gradproof.claim.Claims;
 import io.github.gradproof.claim.CompareOp;
+import io.github.gradproof.claim.ConstantOffset;
 import io.github.gradproof.claim.Dim;
 import io.github.gradproof.claim.Expr;
 import io.github.gradproof.claim.Line;
 import io.github.gradproof.claim.Restatement;
 import io.github.gradproof.claim.Scope;
 import io.github.gradproof.claim.Shape;
+import io.github.gradproof.claim.StartingGradient;
 import io.github.gradproof.claim.StaticType;
 import io.github.gradproof.diag.Diagnostic;
 import io.github.gradproof.diag.SourceSpan;
@@ -56,6 +58,8 @@ final class CompiledQuestion {
   /** Names whose engine gradient a claim uses; each is checked against central differences. */
   final Set<String> checked = new LinkedHashSet<>();
   boolean usesExperiments;
+  /** The gradient names whose value is the backward pass's start ({@link StartingGradient#names}). */
+  Set<String> startingGradients = Set.of();
   private Scope scope = Scope.empty();
 
   /**
@@ -74,6 +78,7 @@ final class CompiledQuestion {
     if (setup != null) {
       declare(setup);
     }
+    startingGradients = StartingGradient.names(forward);
     feedsOutput = linesTheOutputReads(forward);
     inputsRead = inputsRead(setup, forward);
     for (Choice c : question.choices()) {
@@ -289,6 +294,13 @@ final class CompiledQuestion {
             + " nothing; compare with what the value should be"));
         continue;
       }
+      if (question.verify() && line instanceof Line.Comparison c && ConstantOffset.differs(c, definitions())) {
+        errors.add(text.diagnostic(c.opPos(), "the two sides of '!=' differ only by a constant added to one of"
+            + " them (once the forward lines are put in for their names), so that constant, not the values the"
+            + " claim reads, decides whether it holds (dx != dx + 1 holds whatever dx is), and it proves nothing;"
+            + " a \"no\" choice states the value it rules out (dx != 3 * x, dA != dA.T, dW != 0)"));
+        continue;
+      }
       if (question.verify() && question.setup() != null && approximateGradient(line)) {
         errors.add(text.diagnostic(((Line.Comparison) line).opPos(), "'~' allows 5 % of the right side, and 0.05"
             + " where it is below 1, so a gradient that is off passes it (one below 0.05 in size passes with the wrong"
@@ -330,7 +342,7 @@ final class CompiledQuestion {
           checked.add(name);
         }
       }
-      out.add(new CompiledClaim(text, line, diff, facts, Claims.constrainsValues(line, scope)));
+      out.add(new CompiledClaim(text, line, diff, facts, Claims.constrainsValues(line, scope, startingGradients)));
     }
     return out;
   }

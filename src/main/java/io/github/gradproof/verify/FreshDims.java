@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * The dims a question's claims are tried at besides the author's: a claim is a general statement
@@ -50,6 +51,9 @@ final class FreshDims {
   /** Draws from one pool before it is widened by one value. */
   private static final int ATTEMPTS = 32;
 
+  /** How many times (by 2 each) {@link #stretched} widens the top of a draw the forward lines are undefined on. */
+  static final int STRETCHES = 8;
+
   private FreshDims() {}
 
   /**
@@ -57,6 +61,17 @@ final class FreshDims {
    * its claims are meant at the author's dims only ({@link Setup#exactDims()}).
    */
   static List<Map<String, Integer>> of(String questionId, Setup setup) {
+    return of(questionId, setup, dims -> true);
+  }
+
+  /**
+   * {@link #of(String, Setup)}, with every draw on which {@code defined} is false (the forward lines
+   * cannot be evaluated there: a kernel dilated past its input) replaced by the first of its
+   * {@link #stretched} forms on which it is true, if any (else the draw is kept, and its trial
+   * reports the line). A draw that {@code defined} accepts is the one {@link #of(String, Setup)}
+   * gives, so assignments defined there are unchanged.
+   */
+  static List<Map<String, Integer>> of(String questionId, Setup setup, Predicate<Map<String, Integer>> defined) {
     if (setup.dims().isEmpty() || setup.exactDims()) {
       return List.of();
     }
@@ -72,7 +87,7 @@ final class FreshDims {
     List<Map<String, Integer>> assignments = new ArrayList<>();
     for (int k = 0; k < count(n); k++) {
       Rng rng = new Rng(Seeds.of(questionId, DRAW + 1 + k));
-      assignments.add(derive(questionId, setup, assignment(setup, ranked, literals, k, rng)));
+      assignments.add(assignment(questionId, setup, ranked, literals, k, rng, defined));
     }
     return List.copyOf(assignments);
   }
@@ -108,8 +123,12 @@ final class FreshDims {
     return ((rank + 1) >> k & 1) == 1;
   }
 
-  private static Map<String, Integer> assignment(Setup setup, List<String> ranked, Set<Integer> literals, int k,
-      Rng rng) {
+  /**
+   * Assignment {@code k}: the first draw that fits, with its derived dims; when the forward lines
+   * are not {@code defined} on it, the first of its {@link #stretched} forms on which they are, if any.
+   */
+  private static Map<String, Integer> assignment(String questionId, Setup setup, List<String> ranked,
+      Set<Integer> literals, int k, Rng rng, Predicate<Map<String, Integer>> defined) {
     for (int size = Math.max(6, ranked.size() + 3), attempt = 0; ; attempt++) {
       if (attempt == ATTEMPTS) { // this pool is too tight for the author's sizes and parities: widen it
         size++;
@@ -117,10 +136,56 @@ final class FreshDims {
       }
       Map<String, Integer> byName = draw(ranked, pool(literals, size), rng);
       if (fits(setup, ranked, byName, k)) {
-        Map<String, Integer> fresh = new LinkedHashMap<>();
-        setup.dims().keySet().forEach(d -> fresh.put(d, byName.get(d)));
-        return fresh;
+        Map<String, Integer> sizes = derive(questionId, setup, inSetupOrder(setup, byName));
+        if (defined.test(sizes)) {
+          return sizes;
+        }
+        Map<String, Integer> wider = stretched(setup, ranked, literals, k, byName, defined);
+        return wider != null ? wider : sizes;
       }
+    }
+  }
+
+  /**
+   * The draw {@code byName} with the dims from rank {@code r} up each {@code 2 j} larger, for
+   * {@code r} from the largest dim down and {@code j} from 1 to {@value #STRETCHES}: the first that
+   * still fits (no author's value, no literal size) and on which the forward lines are {@code
+   * defined}, or {@code null}. Stretching the top keeps the order, the distinctness and the parities
+   * of the draw and widens the gaps a forward line may need: a kernel of 9 dilated by 2 spans 17,
+   * more than an input of 10 (at 18 it fits).
+   */
+  private static Map<String, Integer> stretched(Setup setup, List<String> ranked, Set<Integer> literals, int k,
+      Map<String, Integer> byName, Predicate<Map<String, Integer>> defined) {
+    for (int r = ranked.size() - 1; r >= 0; r--) {
+      for (int j = 1; j <= STRETCHES; j++) {
+        Map<String, Integer> wider = new LinkedHashMap<>(byName);
+        for (int i = r; i < ranked.size(); i++) {
+          wider.merge(ranked.get(i), 2 * j, Integer::sum);
+        }
+        if (!fits(setup, ranked, wider, k) || wider.values().stream().anyMatch(literals::contains)) {
+          continue;
+        }
+        Map<String, Integer> sizes = derivedOrNull(setup, inSetupOrder(setup, wider));
+        if (sizes != null && defined.test(sizes)) {
+          return sizes;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static Map<String, Integer> inSetupOrder(Setup setup, Map<String, Integer> byName) {
+    Map<String, Integer> fresh = new LinkedHashMap<>();
+    setup.dims().keySet().forEach(d -> fresh.put(d, byName.get(d)));
+    return fresh;
+  }
+
+  /** {@link #derive} without the error: {@code null} where a derived dim is no size. */
+  private static Map<String, Integer> derivedOrNull(Setup setup, Map<String, Integer> free) {
+    try {
+      return setup.sizes(free, SIZE_LIMIT);
+    } catch (Setup.DerivedDimException e) {
+      return null;
     }
   }
 

@@ -136,19 +136,33 @@ final class KeyCheck {
       }
     }
     for (CompiledClaim c : claims) {
-      if (!c.constrains() && Claims.readsSeed(c.line(), cq.scope())) {
-        String seed = Claims.seedName(cq.scope());
-        return new Diagnostic(c.text().location(), q.id() + ": " + what + " and its claims hold, but \""
-            + c.text().source() + "\" reads only " + seed + ", the gradient of the objective " + seed.substring(1)
-            + " with respect to itself: the backward pass starts from it (1, or the random upstream drawn for a "
-            + "non-scalar output) whatever the forward lines compute, so it proves nothing; " + VALUE_CLAIM
-            + " (a question about that starting gradient itself can be verify: false)", c.text().sourceLine());
+      String read = c.constrains() ? null : Claims.readSeed(c.line(), cq.scope(), cq.startingGradients);
+      if (read != null) {
+        return startingGradientOnly(cq, c, read, what);
       }
     }
     CompiledClaim first = claims.get(0);
     return new Diagnostic(first.text().location(), q.id() + ": " + what + " and its claims hold, but they only "
         + "compare shapes or constants (\"" + first.text().source() + "\"), which hold whatever the values are, "
         + "so they prove nothing; " + VALUE_CLAIM, first.text().sourceLine());
+  }
+
+  /**
+   * A claim that reads only {@code read}, the objective's gradient with respect to itself or one
+   * equal to it through identities ({@link io.github.gradproof.claim.StartingGradient}).
+   */
+  private static Diagnostic startingGradientOnly(CompiledQuestion cq, CompiledClaim c, String read, String what) {
+    String seed = Claims.seedName(cq.scope());
+    String objective = seed.substring(1);
+    boolean alias = !read.equals(seed);
+    return new Diagnostic(c.text().location(), cq.question.id() + ": " + what + " and its claims hold, but \""
+        + c.text().source() + "\" reads only " + read + (alias ? ", which equals " + seed + "," : ",")
+        + " the gradient of the objective " + objective + " with respect to itself"
+        + (alias ? ", since the forward lines pass " + read.substring(1) + " on to " + objective
+            + " unchanged (as " + objective + " = " + read.substring(1) + ", + 0 or * 1 do)" : "")
+        + ": the backward pass starts from it (1, or the random upstream drawn for a non-scalar output) whatever"
+        + " the forward lines compute, so it proves nothing; " + VALUE_CLAIM
+        + " (a question about that starting gradient itself can be verify: false)", c.text().sourceLine());
   }
 
   private static ClaimResult firstFalse(List<ClaimResult> claims) {

@@ -104,12 +104,19 @@ public final class QuestionVerifier {
     Map<CompiledClaim, Reach> claimReach = new HashMap<>();
     List<Map<String, Integer>> authored = cq.dimAssignments();
     List<Map<String, Integer>> sizes = trialSizes(cq);
+    boolean redrawn = false;
     for (int assignment = 0; assignment < sizes.size(); assignment++) {
-      Map<String, Integer> dims = sizes.get(assignment);
       boolean isFresh = assignment >= authored.size();
+      Map<String, Integer> dims = sizes.get(assignment);
       int runs = seedsAt(assignment, authored.size(), sizes.size(), seeds);
       for (int s = 0; s < runs; s++, trial++) {
-        Trial t = trial(cq, dims, trial, isFresh);
+        Trial t = isFresh && !redrawn ? definedOrNull(cq, dims, trial) : null;
+        if (isFresh && !redrawn && t == null) {
+          sizes = definedSizes(cq, sizes, assignment); // the draws the forward lines are undefined on widened
+          redrawn = true;
+          dims = sizes.get(assignment);
+        }
+        t = t != null ? t : trial(cq, dims, trial, isFresh, redrawn);
         reach.add(t.reached);
         if (trial == 0) {
           vacuous = Vacuity.of(cq, t);
@@ -203,18 +210,79 @@ public final class QuestionVerifier {
     }
   }
 
-  /** Runs one trial; a forward line undefined at these dims is an authoring error. */
-  private static Trial trial(CompiledQuestion cq, Map<String, Integer> dims, int trial, boolean fresh) {
-    Question question = cq.question;
+  private static final String FRESH = "; these dims were drawn to try the claims at other sizes than the author's:"
+      + " make the forward lines hold at any sizes, or, if the question means exactly its sizes, set exact_dims: true"
+      + " with an exact_dims_reason in the setup";
+
+  private static final String FRESH_REDRAWN = "; these dims were drawn to try the claims at other sizes than the"
+      + " author's, and making the larger of them larger still (by 2 to " + 2 * FreshDims.STRETCHES + ") left the"
+      + " forward lines undefined too: give a dim that must exceed another by some rule as a derived dim (T: 2 * K"
+      + " + 3 for an input T that a kernel K dilated by 2 must fit), so that every size keeps the forward lines"
+      + " defined, or, if the question means exactly its sizes, set exact_dims: true with an exact_dims_reason in"
+      + " the setup";
+
+  /**
+   * Whether the forward lines can be evaluated at {@code dims} in trial {@code trial}; a failure
+   * other than an undefined line (a non-finite value, a tensor too large) counts as defined, and is
+   * reported by the trial itself.
+   */
+  private static boolean definedAt(CompiledQuestion cq, Map<String, Integer> dims, int trial) {
     try {
-      return new Trial(cq, dims, Seeds.of(question.id(), trial));
+      new Trial(cq, dims, Seeds.of(cq.question.id(), trial));
+      return true;
     } catch (TrialFailure f) {
-      String hint = fresh ? "; these dims were drawn to try the claims at other sizes than the author's: make the "
-          + "forward lines hold at any sizes, or, if the question means exactly its sizes, set exact_dims: true "
-          + "with an exact_dims_reason in the setup" : "";
-      throw new DiagnosticException(new Diagnostic(f.line.location(), question.id() + ": " + f.getMessage() + hint,
-          f.line.sourceLine()));
+      return !f.undefined;
     }
+  }
+
+  /**
+   * Trial {@code trial} at fresh dims, or {@code null} when a forward line is undefined there (or
+   * fails otherwise: running it again reports that).
+   */
+  private static Trial definedOrNull(CompiledQuestion cq, Map<String, Integer> dims, int trial) {
+    try {
+      return new Trial(cq, dims, Seeds.of(cq.question.id(), trial));
+    } catch (TrialFailure f) {
+      if (f.undefined) {
+        return null;
+      }
+      throw failure(cq, f, FRESH);
+    }
+  }
+
+  /**
+   * {@code sizes} from assignment {@code from} on replaced by the fresh assignments widened until the
+   * forward lines are defined on them ({@link FreshDims#of(String, io.github.gradproof.quiz.Setup,
+   * java.util.function.Predicate)}): a dilated kernel must fit its input, which the rules of the draw
+   * do not know. The assignments before {@code from} have run already and are kept.
+   */
+  private static List<Map<String, Integer>> definedSizes(CompiledQuestion cq, List<Map<String, Integer>> sizes,
+      int from) {
+    List<Map<String, Integer>> defined = new ArrayList<>(cq.dimAssignments());
+    defined.addAll(FreshDims.of(cq.question.id(), cq.question.setup(), dims -> definedAt(cq, dims, 0)));
+    List<Map<String, Integer>> out = new ArrayList<>(sizes.subList(0, from));
+    out.addAll(defined.subList(from, defined.size()));
+    return out;
+  }
+
+  /**
+   * Runs one trial; a forward line undefined at these dims is an authoring error, saying what to do
+   * when the dims are {@code fresh}, and more when they were drawn again ({@code redrawn}) and none
+   * of the draws made the line defined.
+   */
+  private static Trial trial(CompiledQuestion cq, Map<String, Integer> dims, int trial, boolean fresh,
+      boolean redrawn) {
+    try {
+      return new Trial(cq, dims, Seeds.of(cq.question.id(), trial));
+    } catch (TrialFailure f) {
+      throw failure(cq, f, !fresh ? "" : redrawn && f.undefined ? FRESH_REDRAWN : FRESH);
+    }
+  }
+
+  /** A forward line's failure in a trial, as the authoring error at that line. */
+  private static DiagnosticException failure(CompiledQuestion cq, TrialFailure f, String hint) {
+    return new DiagnosticException(new Diagnostic(f.line.location(), cq.question.id() + ": " + f.getMessage() + hint,
+        f.line.sourceLine()));
   }
 
   /** Judges one claim in one trial; a claim that needs an absurdly large tensor is refused. */

@@ -149,7 +149,7 @@ final class Trial implements Experiments {
         throw new TrialFailure(setup.forward().get(i), e.getMessage());
       } catch (EvaluationException | ShapeException e) {
         throw new TrialFailure(setup.forward().get(i), "this forward line is undefined when " + dimsText()
-            + ": " + e.getMessage());
+            + ": " + e.getMessage(), true);
       } catch (TensorLimitException e) {
         throw new TrialFailure(setup.forward().get(i), "this forward line is refused when " + dimsText()
             + ": " + e.getMessage() + "; use smaller dims");

@@ -8,9 +8,20 @@ final class TrialFailure extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   final transient SourceSpan line;
+  /**
+   * Whether the line cannot be evaluated on its operands' shapes or values at all (a kernel larger
+   * than its input, a reshape that does not fit), rather than giving a non-finite value or a tensor
+   * too large: at fresh dims, another draw of them may make it defined ({@link FreshDims}).
+   */
+  final boolean undefined;
 
   TrialFailure(SourceSpan line, String message) {
+    this(line, message, false);
+  }
+
+  TrialFailure(SourceSpan line, String message, boolean undefined) {
     super(message, null, false, false);
     this.line = line;
+    this.undefined = undefined;
   }
 }

@@ -32,7 +32,9 @@ import java.util.Set;
  * same file always gives the same answer, and no two questions share their draws.
  *
  * <p>{@code !=} is not probed: {@code dx != 3 * x} holds for almost every value, but it is exactly
- * the statement a "no" answer makes, and it is false for the one value it rules out.
+ * the statement a "no" answer makes, and it is false for the one value it rules out. One that rules
+ * out no value because its sides differ by a constant ({@code dx != dx + 1}) is refused before any
+ * trial ({@link io.github.gradproof.claim.ConstantOffset}).
  */
 final class Vacuity {
 

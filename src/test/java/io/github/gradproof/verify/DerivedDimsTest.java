@@ -136,4 +136,23 @@ class DerivedDimsTest {
     String m = e.getMessage().lines().findFirst().orElseThrow();
     return m.substring(m.indexOf("about"), m.indexOf(" operations"));
   }
+
+  /**
+   * The sweep's finding 11, both ways: a dilated conv verifies at fresh dims (the draws its kernel
+   * does not fit are widened), and a forward line no wider draw makes defined (a reshape to the
+   * author's size) is refused with the way out, a derived dim.
+   */
+  @Test
+  void aDilatedConvVerifiesAtFreshDimsAndARefusalSuggestsADerivedDim() {
+    Setup dilated = TestQuestions.setup("N=1 C=2 O=3 T=9 K=3", "x[N,C,T] w[O,C,K]", "y = conv1d(x, w, dilation=2)");
+    assertEquals(List.of(), VERIFIER.verify(TestQuestions.free("q-14-01", dilated,
+        "dx = conv_transpose1d(dy, w, dilation=2)")).problems());
+    Setup literal = TestQuestions.setup("N=3", "x[N]", "y = reshape(x, (3,)); L = sum(y * y)");
+    DiagnosticException e = assertThrows(DiagnosticException.class,
+        () -> VERIFIER.verify(TestQuestions.free("q-literal", literal, "dx = 2 * x")));
+    assertTrue(e.getMessage().contains("q-literal: this forward line is undefined when N = "), e.getMessage());
+    assertTrue(e.getMessage().contains("and making the larger of them larger still (by 2 to 16) left the forward"
+        + " lines undefined too: give a dim that must exceed another by some rule as a derived dim (T: 2 * K + 3"),
+        e.getMessage());
+  }
 }

@@ -76,6 +76,53 @@ class FreshDimsTest {
     assertTrue(fresh.stream().anyMatch(f -> (f.get("T") - f.get("K")) % 2 != 0), fresh.toString());
   }
 
+  /**
+   * The sweep's finding 11: {@code conv1d(x, w, dilation=2)} needs {@code 2 (K - 1) + 1 <= T}, which
+   * the first draws {@code T = 10, K = 9} do not keep; each such assignment is replaced by the draw
+   * with its larger dims made larger, with the parities, the order and the other dims of the first.
+   */
+  @Test
+  void aDrawTheForwardLinesAreUndefinedOnIsWidened() {
+    Map<String, List<Integer>> dims = new LinkedHashMap<>();
+    for (String d : List.of("N=1", "C=2", "O=3", "T=9", "K=3")) {
+      dims.put(d.substring(0, 1), List.of(Integer.valueOf(d.substring(2))));
+    }
+    Setup setup = new Setup(dims, Map.of(), List.of(input("x", "T"), input("w", "K")), List.of(), AT);
+    java.util.function.Predicate<Map<String, Integer>> dilated = f -> 2 * (f.get("K") - 1) + 1 <= f.get("T");
+    List<Map<String, Integer>> first = FreshDims.of("q-14-01", setup);
+    List<Map<String, Integer>> widened = FreshDims.of("q-14-01", setup, dilated);
+    assertFalse(first.stream().allMatch(dilated), "the first draws break the rule: " + first);
+    assertTrue(widened.stream().allMatch(dilated), widened.toString());
+    for (int k = 0; k < first.size(); k++) {
+      Map<String, Integer> a = first.get(k);
+      Map<String, Integer> b = widened.get(k);
+      assertEquals(a.get("K"), b.get("K"), "only the dims above the kernel grow: " + a + " → " + b);
+      assertTrue(b.get("T") >= a.get("T") && !odd(b.get("T") - a.get("T")), a + " → " + b);
+      assertTrue(b.get("T") <= a.get("T") + 2 * FreshDims.STRETCHES, a + " → " + b);
+    }
+    assertEquals(first, FreshDims.of("q-14-01", setup, f -> true), "a defined draw is kept as it is");
+    assertEquals(first, FreshDims.of("q-14-01", setup, f -> false), "when no wider draw helps, the first is kept");
+  }
+
+  /** The widening goes up to 2 × STRETCHES and no further: a draw that needs more is kept as it was. */
+  @Test
+  void theWideningStopsAtItsBound() {
+    Map<String, List<Integer>> dims = new LinkedHashMap<>();
+    dims.put("T", List.of(9));
+    dims.put("K", List.of(3));
+    Setup setup = new Setup(dims, Map.of(), List.of(input("x", "T"), input("w", "K")), List.of(), AT);
+    List<Map<String, Integer>> first = FreshDims.of("q-27-01", setup);
+    int most = 2 * FreshDims.STRETCHES;
+    List<Map<String, Integer>> inside = FreshDims.of("q-27-01", setup,
+        f -> first.stream().anyMatch(a -> a.get("K").equals(f.get("K")) && f.get("T") >= a.get("T") + most));
+    for (int k = 0; k < first.size(); k++) {
+      assertEquals(first.get(k).get("T") + most, inside.get(k).get("T"), first + " → " + inside);
+    }
+    List<Map<String, Integer>> outside = FreshDims.of("q-27-01", setup,
+        f -> first.stream().anyMatch(a -> a.get("K").equals(f.get("K")) && f.get("T") > a.get("T") + most));
+    assertEquals(first, outside);
+  }
+
   @Provide
   Arbitrary<Map<String, List<Integer>>> authorDims() {
     Arbitrary<List<Integer>> values = Arbitraries.integers().between(1, 12).list().ofMinSize(1).ofMaxSize(2)
@@ -96,7 +143,18 @@ class FreshDimsTest {
     dims.keySet().forEach(d -> inputs.add(input("x" + d, d)));
     inputs.add(input("lit", "5")); // a literal size no fresh dim may take
     Setup setup = new Setup(dims, Map.of(), inputs, List.of(), AT);
-    List<Map<String, Integer>> fresh = FreshDims.of(id, setup);
+    assertRules(dims, FreshDims.of(id, setup));
+    // draws that a forward line is undefined on are replaced by wider ones that keep every rule
+    assertRules(dims, FreshDims.of(id, setup, FreshDimsTest::topTwiceTheNext));
+  }
+
+  /** Whether the largest value is at least twice the next, as a kernel dilated by 2 needs of its input. */
+  private static boolean topTwiceTheNext(Map<String, Integer> f) {
+    List<Integer> values = f.values().stream().sorted().toList();
+    return values.size() < 2 || values.get(values.size() - 1) >= 2 * values.get(values.size() - 2);
+  }
+
+  private static void assertRules(Map<String, List<Integer>> dims, List<Map<String, Integer>> fresh) {
     assertEquals(FreshDims.count(dims.size()), fresh.size());
     List<String> names = new ArrayList<>(dims.keySet());
     for (Map<String, Integer> f : fresh) {

@@ -171,6 +171,69 @@ class KeyCheckTest {
         messages(upstream.problems()).get(0));
   }
 
+  /**
+   * The sweep's finding 03: {@code dx != dx + 1} holds whatever dx is, so it proved the wrong key
+   * "dx = x"; it is refused at its operator before any trial, as are its spellings.
+   */
+  @Test
+  void anInequalityWhoseSidesDifferByAConstantIsRefused() {
+    Setup square = TestQuestions.setup("N=5", "x[N]", "h = x + 1; L = sum(x * x)");
+    for (String claim : List.of("dx != dx + 1", "2 * dx - 1 != 2 * dx", "h != x")) {
+      Question q = TestQuestions.choices("q-ne", square, List.of(List.of(claim), List.of("dx = 2 * x")), 1);
+      DiagnosticException e = assertThrows(DiagnosticException.class, () -> VERIFIER.verify(q), claim);
+      assertTrue(e.getMessage().contains("q-ne: the two sides of '!=' differ only by a constant added to one of"
+          + " them (once the forward lines are put in for their names), so that constant, not the values the"
+          + " claim reads, decides whether it holds (dx != dx + 1 holds whatever dx is), and it proves nothing"),
+          e.getMessage());
+    }
+  }
+
+  /** Inequalities that rule out a value are the statements "no" choices make, and prove them. */
+  @Test
+  void anInequalityThatRulesOutAValueStillProves() {
+    Setup square = TestQuestions.setup("N=4", "A[N,N] x[N]", "L = sum((A @ x) ** 2)");
+    for (String claim : List.of("dA != dA.T", "dA != 0", "dx != 2 * dx", "dx != dx * 2 + 1", "dx != 3 * x")) {
+      QuestionResult r = VERIFIER.verify(TestQuestions.choices("q-no", square,
+          List.of(List.of(claim), List.of("dx == 3 * x")), 1));
+      assertEquals(List.of(), messages(r.problems()), claim);
+    }
+  }
+
+  /**
+   * The sweep's finding 04: a forward line that passes a name on to the objective unchanged makes
+   * that name's gradient the starting gradient too, so {@code dL0 == 1} after {@code L = L0} is
+   * refused as {@code dL == 1} is; a wrong keyed choice cannot be proven by it.
+   */
+  @Test
+  void anIdentityOnTheObjectivePassesTheStartOn() {
+    for (String identity : List.of("L = L0", "L = L0 + 0", "L = 1 * L0", "L = (L0)")) {
+      Setup aliased = TestQuestions.setup("N=5", "x[N]", "L0 = sum(x * x); " + identity);
+      QuestionResult r = VERIFIER.verify(TestQuestions.choices("q-alias", aliased,
+          List.of(List.of("dL0 == 1"), List.of()), 1));
+      assertEquals(1, r.problems().size(), identity + ": " + messages(r.problems()));
+      assertTrue(messages(r.problems()).get(0).contains("\"dL0 == 1\" reads only dL0, which equals dL, the gradient"
+          + " of the objective L with respect to itself, since the forward lines pass L0 on to L unchanged"),
+          identity + ": " + messages(r.problems()).get(0));
+    }
+    Setup upstream = TestQuestions.setup("M=3 K=4 N=5", "A[M,K] B[K,N]", "C = A @ B; D = C + 0");
+    QuestionResult r = VERIFIER.verify(TestQuestions.choices("q-alias-upstream", upstream,
+        List.of(List.of("sum(dC ** 2) > 0"), List.of("dA = dC")), 1));
+    assertTrue(messages(r.problems()).get(0).contains("reads only dC, which equals dD,"),
+        messages(r.problems()).toString());
+  }
+
+  /** A scale is no identity: the gradient it passes on is a fact about it, which a question may state. */
+  @Test
+  void aScaledObjectiveStillLetsAClaimAboutItsPartProve() {
+    Setup scaled = TestQuestions.setup("N=5", "x[N]", "L0 = sum(x * x); L = 2 * L0");
+    assertEquals(List.of(), VERIFIER.verify(TestQuestions.free("q-scaled", scaled, "dL0 == 2")).problems());
+    Setup summed = TestQuestions.setup("N=5", "x[N]", "L0 = sum(x * x); L = L0 + sum(x)");
+    assertEquals(List.of(), VERIFIER.verify(TestQuestions.free("q-summed", summed, "dL0 == 1")).problems());
+    Setup aliased = TestQuestions.setup("N=5", "x[N]", "L0 = sum(x * x); L = L0");
+    assertEquals(List.of(), VERIFIER.verify(TestQuestions.free("q-alias-x", aliased, "dx == 2 * x * dL0")).problems(),
+        "a claim that reads dx beside the starting gradient proves");
+  }
+
   @Test
   void aClaimThatReadsTheStartingGradientBesideAnotherValueStillProves() {
     Setup scalar = TestQuestions.setup("N=4", "x[N]", "L = sum(x * x)");

@@ -96,7 +96,8 @@ class VerdictBoundaryTest {
     assertEquals(Verdict.FALSE, verdict(SHIFTED, "zeros_like(y) + 2 * " + approx + " ~ zeros_like(y)"));
     // the inputs and forward values are of order 1 to 10, so 1e-9 is far above the floors
     assertEquals(Verdict.FALSE, verdict(SHIFTED, "zeros_like(y) + 1e-9 == zeros_like(y)"));
-    assertEquals(Verdict.HOLDS, verdict(SHIFTED, "zeros_like(y) + 1e-9 != zeros_like(y)"));
+    // (as 1e-9 * ones_like(y): a != whose sides differ by a number added is an authoring error)
+    assertEquals(Verdict.HOLDS, verdict(SHIFTED, "zeros_like(y) + 1e-9 * ones_like(y) != zeros_like(y)"));
     // a gradient that is exactly 0 (the objective does not depend on x), claimed off by a tiny constant
     Setup flat = TestQuestions.setup("N=6", "x[N]", "L = sum(x) * 0");
     assertEquals(Verdict.HOLDS, verdict(flat, "dx = zeros_like(x)"));
@@ -128,14 +129,16 @@ class VerdictBoundaryTest {
   /**
    * Each ordering, on equal values, on a smaller left side and on a larger one. Equal values are
    * spelled two ways ({@code y} is {@code x + 5}, compared with {@code 5 + x}): an expression
-   * compared with itself, or with the forward line it names, is an authoring error.
+   * compared with itself, or with the forward line it names, is an authoring error, and so is a
+   * {@code !=} whose sides differ by a number added ({@code y + 1 != y}), so its larger side adds
+   * {@code x} (positive) instead.
    */
   @ParameterizedTest(name = "{0}")
   @CsvSource({
       "'y <= 5 + x', HOLDS", "'y < 5 + x', FALSE", "'y >= 5 + x', HOLDS", "'y > 5 + x', FALSE",
       "'y - 1 < y', HOLDS", "'y - 1 <= y', HOLDS", "'y - 1 > y', FALSE", "'y - 1 >= y', FALSE",
       "'y + 1 > y', HOLDS", "'y + 1 >= y', HOLDS", "'y + 1 < y', FALSE", "'y + 1 <= y', FALSE",
-      "'y == 5 + x', HOLDS", "'y != 5 + x', FALSE", "'y + 1 != y', HOLDS", "'y + 1 == y', FALSE"})
+      "'y == 5 + x', HOLDS", "'y != 5 + x', FALSE", "'x + y != y', HOLDS", "'y + 1 == y', FALSE"})
   void everyTensorOrderingAtEquality(String claim, Verdict expected) {
     assertEquals(expected, verdict(SHIFTED, claim), claim);
   }
@@ -145,7 +148,7 @@ class VerdictBoundaryTest {
       "'N <= N + 0', HOLDS", "'N < N + 0', FALSE", "'N >= N + 0', HOLDS", "'N > N + 0', FALSE",
       "'N - 1 < N', HOLDS", "'N - 1 <= N', HOLDS", "'N - 1 > N', FALSE", "'N - 1 >= N', FALSE",
       "'N + 1 > N', HOLDS", "'N + 1 >= N', HOLDS", "'N + 1 < N', FALSE", "'N + 1 <= N', FALSE",
-      "'N == N + 0', HOLDS", "'N != N + 0', FALSE", "'N + 1 != N', HOLDS", "'N + 1 == N', FALSE",
+      "'N == N + 0', HOLDS", "'N != N + 0', FALSE", "'N + N != N', HOLDS", "'N + 1 == N', FALSE",
       "'x.shape == (N,)', HOLDS", "'x.shape != (N,)', FALSE", "'x.shape == (N, 1)', FALSE",
       "'x.shape != (N, 1)', HOLDS"})
   void everyIntegerAndShapeOrderingAtEquality(String claim, Verdict expected) {
