@@ -84,6 +84,25 @@ case("matmul 1-D on both sides", "v @ w", lambda v, w: v @ w, {"v": ([4], "norma
 case("matmul batched with broadcasting", "A @ B", lambda A, B: A @ B,
      {"A": ([2, 1, 3, 4], "normal"), "B": ([3, 4, 2], "normal")})
 
+# ---- square matrices: inv, det, solve (moved away from singularity by 3 I) ----
+I3 = torch.eye(3)
+case("inv", "inv(A + 3 * eye(3))", lambda A: torch.linalg.inv(A + 3 * I3), {"A": ([3, 3], "normal")})
+case("inv batched", "inv(S + 3 * eye(3))", lambda S: torch.linalg.inv(S + 3 * I3), {"S": ([2, 3, 3], "normal")})
+case("inv with PyTorch's argument name", "inv(A=M + 3 * eye(N)) @ v",
+     lambda M, v: torch.linalg.inv(M + 3 * I3) @ v, {"M": (["N", "N"], "normal"), "v": (["N"], "normal")}, {"N": 3})
+case("det", "det(A + 3 * eye(3))", lambda A: torch.linalg.det(A + 3 * I3), {"A": ([3, 3], "normal")})
+case("det batched", "det(S + 3 * eye(3))", lambda S: torch.linalg.det(S + 3 * I3), {"S": ([2, 3, 3], "normal")})
+case("det of a product", "det(A @ B)", lambda A, B: torch.linalg.det(A @ B),
+     {"A": ([2, 2], "normal"), "B": ([2, 2], "normal")})
+case("solve a vector", "solve(A + 3 * eye(3), b)", lambda A, b: torch.linalg.solve(A + 3 * I3, b),
+     {"A": ([3, 3], "normal"), "b": ([3], "normal")})
+case("solve a matrix", "solve(A + 3 * eye(3), B)", lambda A, B: torch.linalg.solve(A + 3 * I3, B),
+     {"A": ([3, 3], "normal"), "B": ([3, 2], "normal")})
+case("solve batched, batch axes broadcast", "solve(S + 3 * eye(3), B)",
+     lambda S, B: torch.linalg.solve(S + 3 * I3, B), {"S": ([2, 3, 3], "normal"), "B": ([1, 3, 2], "normal")})
+case("solve a batch by one vector", "solve(S + 3 * eye(3), b)", lambda S, b: torch.linalg.solve(S + 3 * I3, b),
+     {"S": ([2, 3, 3], "normal"), "b": ([3], "normal")})
+
 # ---- elementwise ----
 for fn, ref, kind in [("exp", torch.exp, "normal"), ("log", torch.log, "positive"), ("sqrt", torch.sqrt, "positive"),
                       ("abs", torch.abs, "normal"), ("sign", torch.sign, "normal"), ("square", torch.square, "normal"),

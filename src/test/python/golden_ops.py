@@ -1208,6 +1208,58 @@ def products():
     op.write()
 
 
+# ---- square matrices: inverse, determinant, linear systems ----
+
+def well_conditioned(op, *shape):
+    """Random square matrices moved away from singularity (normal plus 2 I), so that the inverse is moderate."""
+    return op.normal(*shape) + 2 * np.eye(shape[-1])
+
+
+def square_matrix_ops():
+    op = Op("inv", "numpy.linalg.inv forward; torch.linalg.inv autograd")
+    for shape in [(3, 3), (1, 1), (2, 2), (2, 3, 3), (4, 4), (2, 1, 2, 2)]:
+        op.case(str(shape), [well_conditioned(op, *shape)], np.linalg.inv, torch.linalg.inv)
+    op.case("(3, 3) normal", [op.normal(3, 3)], np.linalg.inv, torch.linalg.inv)
+    op.case("a permutation (pivoting)", [np.array([[0.0, 2.0, 1.0], [1.0, 0.0, 3.0], [4.0, 1.0, 0.0]])],
+            np.linalg.inv, torch.linalg.inv)
+    op.write()
+
+    op = Op("det", "numpy.linalg.det forward; torch.linalg.det autograd")
+    for shape in [(3, 3), (1, 1), (2, 2), (2, 3, 3), (4, 4), (2, 1, 2, 2)]:
+        op.case(str(shape), [well_conditioned(op, *shape)], np.linalg.det, torch.linalg.det)
+    op.case("(3, 3) normal", [op.normal(3, 3)], np.linalg.det, torch.linalg.det)
+    op.case("a row swap makes it negative", [np.array([[0.0, 1.0], [1.0, 0.0]])], np.linalg.det, torch.linalg.det)
+    # Exactly singular (an exact zero pivot): det 0, and the gradient the cofactor matrix, which exists
+    # (det(A + e E_ij) = e C_ij). torch 1.13 returns 0 there, which finite differences refute, so the
+    # gradient is written out from the minors in NumPy.
+    op.case("singular of rank 2 (cofactors)", [np.array([[1.0, 2.0, 3.0], [2.0, 4.0, 6.0], [1.0, 0.0, 1.0]])],
+            np.linalg.det, vjp=lambda g, a: [g * cofactors(a)])
+    op.case("singular of rank 1 (cofactors 0)", [np.array([[1.0, 2.0, 3.0], [2.0, 4.0, 6.0], [3.0, 6.0, 9.0]])],
+            np.linalg.det, vjp=lambda g, a: [g * cofactors(a)])
+    op.write()
+
+    op = Op("solve", "numpy.linalg.solve forward (a vector b as b[..., None]); torch.linalg.solve autograd")
+    pairs = [((3, 3), (3,)), ((3, 3), (3, 2)), ((2, 3, 3), (2, 3, 2)), ((3, 3), (2, 3, 2)), ((1, 3, 3), (2, 3, 1)),
+             ((2, 3, 3), (3,)), ((1, 1), (1, 2)), ((4, 4), (4, 3))]
+    for a, b in pairs:
+        op.case(shape_name(a, b), [well_conditioned(op, *a), op.normal(*b)], np_solve, torch.linalg.solve)
+    op.write()
+
+
+def cofactors(a):
+    """The cofactor matrix of one square matrix, (-1)^(i+j) det(minor ij), by definition."""
+    n = a.shape[0]
+    return np.array([[(-1) ** (i + j) * np.linalg.det(np.delete(np.delete(a, i, 0), j, 1)) for j in range(n)]
+                     for i in range(n)])
+
+
+def np_solve(a, b):
+    """NumPy's solve, with a vector b (one axis) solved as one column: NumPy 2's reading, and PyTorch's."""
+    if b.ndim == 1:
+        return np.linalg.solve(a, np.broadcast_to(b[:, None], a.shape[:-1] + (1,)))[..., 0]
+    return np.linalg.solve(a, b)
+
+
 def random_einsum(rng):
     """Random subscripts over letters i-m (sizes 1-3): repeats, broadcasting, '...', implicit or explicit."""
     sizes = {c: int(rng.integers(1, 4)) for c in "ijklm"}
@@ -1495,6 +1547,7 @@ def main():
     shape_ops()
     indexing()
     products()
+    square_matrix_ops()
     convolutions()
     pooling()
     pooling_1d()

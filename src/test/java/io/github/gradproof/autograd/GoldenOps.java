@@ -261,6 +261,9 @@ final class GoldenOps {
     binary("matmul", Var::matmul);
     binary("dot", Ops::dot);
     binary("outer", Ops::outer);
+    unary("inv", Ops::inv);
+    unary("det", Ops::det);
+    binary("solve", Ops::solve);
     OPS.put("einsum", (x, a) -> Ops.einsum(a.get("subscripts").getAsString(), List.of(x)));
   }
 

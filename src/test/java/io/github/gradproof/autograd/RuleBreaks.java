@@ -457,10 +457,34 @@ final class RuleBreaks {
     breaks("matmul", 0, "dA = dC @ B (B not transposed)", (r, g, y, x, p) -> MatMul.multiply(g, x[1]));
     breaks("matmul", 1, "dB = A @ dC (A not transposed)", (r, g, y, x, p) ->
         Reductions.unbroadcast(MatMul.multiply(x[0], g), x[1].shapeRef()));
+    squareMatrices();
     scenario("einsum", "einsum", "'ij,jk->ik' (3, 3) with (3, 3)");
     breaks("einsum", -1, "flip the sign", FLIP_SIGN);
     breaks("einsum", -1, "the output gradient transposed", (r, g, y, x, p) ->
         r.apply(Layout.transpose(g, new int[] {1, 0}), y, x, p));
+  }
+
+  private static void squareMatrices() {
+    scenario("inv", "inv", "(2, 3, 3)");
+    breaks("inv", -1, "flip the sign", FLIP_SIGN);
+    breaks("inv", 0, "-Y G Y (no transposes)", (r, g, y, x, p) ->
+        Elementwise.neg(MatMul.multiply(MatMul.multiply(y, g), y)));
+    breaks("inv", 0, "-Yᵀ G (one factor)", (r, g, y, x, p) ->
+        Elementwise.neg(MatMul.multiply(Layout.swapLastTwo(y), g)));
+    scenario("det", "det", "(2, 3, 3)");
+    breaks("det", -1, "flip the sign", FLIP_SIGN);
+    breaks("det", 0, "det A⁻¹ (the cofactors not transposed)", (r, g, y, x, p) ->
+        Layout.swapLastTwo(r.apply(g, y, x, p)));
+    breaks("det", 0, "A⁻ᵀ (drop the factor det)", (r, g, y, x, p) ->
+        Elementwise.mul(r.apply(g, y, x, p), Elementwise.map(y.withShape(Layout.withOne(Layout.withOne(
+            y.shapeRef()))), v -> 1 / v)));
+    scenario("solve", "solve", "(2, 3, 3) with (2, 3, 2)");
+    breaks("solve", -1, "flip the sign", FLIP_SIGN);
+    breaks("solve", 0, "-solve(A, G) Xᵀ (A not transposed)", (r, g, y, x, p) ->
+        Elementwise.neg(MatMul.multiply(LinearSystems.solve(x[0], g), Layout.swapLastTwo(y))));
+    breaks("solve", 1, "solve(A, G) (A not transposed)", (r, g, y, x, p) -> LinearSystems.solve(x[0], g));
+    breaks("solve", 1, "Aᵀ G (multiply instead of solve)", (r, g, y, x, p) ->
+        MatMul.multiply(Layout.swapLastTwo(x[0]), g));
   }
 
   private static void networks() {
