@@ -132,6 +132,7 @@ final class LinearSystems {
     int[] shape = a.shapeRef();
     int n = side("det", shape);
     int count = a.size() / Math.max(1, n * n);
+    TensorLimitException.checkWork("det", work(count, n, 0));
     double[] out = new double[n == 0 ? Shapes.size(Arrays.copyOf(shape, shape.length - 2)) : count];
     if (n == 0) {
       Arrays.fill(out, 1); // the empty product, as NumPy and PyTorch
@@ -155,6 +156,7 @@ final class LinearSystems {
       identity[i * n + i] = 1;
     }
     double[] out = new double[a.size()];
+    TensorLimitException.checkWork("inv", work(a.size() / Math.max(1, n * n), n, n));
     for (int m = 0; n > 0 && m < a.size() / (n * n); m++) {
       factor("inv", a, shape, m, n).solve(identity, 0, n, out, m * n * n);
     }
@@ -180,6 +182,7 @@ final class LinearSystems {
     int[] batch = Shapes.broadcast(Arrays.copyOf(as, as.length - 2), Arrays.copyOf(bs, bs.length - 2));
     Tensor ab = Elementwise.broadcastTo(a, with(batch, n, n));
     Tensor bb = Elementwise.broadcastTo(b, with(batch, n, k));
+    TensorLimitException.checkWork("solve", work(Shapes.size(batch), n, k));
     double[] out = new double[Shapes.size(batch) * n * k];
     for (int m = 0; n > 0 && k > 0 && m < Shapes.size(batch); m++) {
       factor("solve", ab, ab.shapeRef(), m, n).solve(bb.data(), m * n * k, k, out, m * n * k);
@@ -200,6 +203,8 @@ final class LinearSystems {
       int offset = m * n * n;
       Lu lu = new Lu(a.data(), offset, n);
       if (lu.singular) {
+        // n² determinants of minors: refused before an absurd size makes it endless.
+        TensorLimitException.checkWork("det's gradient at a singular matrix", (long) n * n * work(1, n - 1, 0));
         minors(a.data(), offset, n, out);
         continue;
       }
@@ -255,6 +260,11 @@ final class LinearSystems {
           + " every draw is, for instance, a random one plus n times the identity");
     }
     return lu;
+  }
+
+  /** The multiply-adds of factoring {@code count} matrices of side n and solving for {@code columns} each. */
+  private static long work(long count, long n, long columns) {
+    return count * (n * n * n / 3 + n * n * columns);
   }
 
   private static int[] with(int[] batch, int rows, int cols) {

@@ -60,6 +60,17 @@ class LinearSystemsTest {
     assertArrayEquals(new double[] {4, -2, -2, 1}, g.of(a).toArray(), 0);
   }
 
+  /** The cofactors of a singular matrix take n² determinants: an absurd n is refused, not endless. */
+  @Test
+  void theCofactorsOfAHugeSingularMatrixAreRefusedBeforeTheWork() {
+    Var zeros = of(new double[100 * 100], 100, 100);
+    Var det = Ops.det(zeros);
+    assertEquals(0.0, det.value().item(), 0);
+    TensorLimitException e = assertThrows(TensorLimitException.class, det::backward);
+    assertTrue(e.getMessage().startsWith("det's gradient at a singular matrix would need 3234330000 multiply-adds"),
+        e.getMessage());
+  }
+
   @Test
   void emptyMatricesHaveDeterminantOneAndAnEmptyInverse() {
     assertArrayEquals(new double[] {1, 1}, Ops.det(of(new double[0], 2, 0, 0)).value().toArray(), 0);
