@@ -84,6 +84,19 @@ case("matmul 1-D on both sides", "v @ w", lambda v, w: v @ w, {"v": ([4], "norma
 case("matmul batched with broadcasting", "A @ B", lambda A, B: A @ B,
      {"A": ([2, 1, 3, 4], "normal"), "B": ([3, 4, 2], "normal")})
 
+def heaviside(x, h):
+    """numpy.heaviside in differentiable torch ops (torch.heaviside has no derivative): h's gradient is the
+    upstream where x is 0, x's is 0."""
+    assert np.array_equal(torch.where(x > 0, torch.ones(()), torch.where(x < 0, torch.zeros(()), h)).detach().numpy(),
+                          np.heaviside(x.detach().numpy(), h.detach().numpy()))
+    return torch.where(x > 0, torch.ones(()), torch.where(x < 0, torch.zeros(()), h))
+
+
+case("heaviside broadcasts, zeros take h", "heaviside(x, h)", heaviside,
+     {"x": ([3, 4], ("ints", -1, 2)), "h": ([4], "normal")})
+case("heaviside with PyTorch's names", "heaviside(input=x, values=0.5) * x",
+     lambda x: heaviside(x, torch.tensor(0.5)) * x, {"x": ([3, 4], "normal")})
+
 # ---- square matrices: inv, det, solve (moved away from singularity by 3 I) ----
 I3 = torch.eye(3)
 case("inv", "inv(A + 3 * eye(3))", lambda A: torch.linalg.inv(A + 3 * I3), {"A": ([3, 3], "normal")})

@@ -463,6 +463,24 @@ def step_ops():
         op.write()
 
 
+def torch_heaviside(x1, x2):
+    """heaviside in differentiable torch ops (torch.heaviside has no derivative): x2's gradient is the
+    upstream where x1 is 0, x1's is 0 (where passes none to its condition)."""
+    return torch.where(x1 > 0, torch.ones(()), torch.where(x1 < 0, torch.zeros(()), x2))
+
+
+def heaviside_ops():
+    op = Op("heaviside", "numpy.heaviside forward; torch autograd of where(x1 > 0, 1, where(x1 < 0, 0, x2))")
+    for a, b in BROADCAST_PAIRS:
+        op.case(shape_name(a, b), [op.normal(*a), op.normal(*b)], np.heaviside, torch_heaviside)
+    # Zeros of x1 take x2's value, and pass x2 its gradient; x1 jumps there.
+    op.case("zeros of x1 take x2 (3, 4) with (4,)", [np.round(op.normal(3, 4)) * (op.rng.random((3, 4)) < 0.5),
+                                                    op.normal(4)], np.heaviside, torch_heaviside, kink=True)
+    op.case("every side, -0.0 is 0", [np.array([-2.0, -0.0, 0.0, 3.0]), np.array([0.5, 0.25, -1.0, 7.0])],
+            np.heaviside, torch_heaviside, kink=True)
+    op.write()
+
+
 # ---- circular functions and the reciprocal ----
 
 def trig_ops():
@@ -1538,6 +1556,7 @@ def main():
     repetition_ops()
     norms()
     step_ops()
+    heaviside_ops()
     trig_ops()
     activation_ops()
     gather_ops()

@@ -214,6 +214,16 @@ public final class Ops {
         + " solve(A, b[None]) for matrices shared by A's batch";
   }
 
+  /**
+   * NumPy's {@code heaviside(x1, x2)}: 0 below 0, 1 above, {@code x2} at 0, broadcast. Gradient 0 to
+   * {@code x1} (a jump at 0 for {@link GradCheck}), and to {@code x2} the upstream where {@code x1} is 0.
+   *
+   * @throws ShapeException of kind BROADCAST if the shapes do not broadcast together
+   */
+  public static Var heaviside(Var x1, Var x2) {
+    return StepOps.HEAVISIDE.call(x1, x2);
+  }
+
   /** NumPy's outer: both operands flattened, {@code out[i, j] = a[i] * b[j]}. */
   public static Var outer(Var a, Var b) {
     return a.reshape(-1, 1).mul(b.reshape(1, -1));

@@ -140,6 +140,7 @@ final class GoldenOps {
     unary("trunc", Var::trunc);
     OPS.put("round", (x, a) -> x[0].round(a.get("decimals").getAsInt()));
     binary("remainder", Var::remainder);
+    binary("heaviside", Ops::heaviside);
     binary("fmod", Var::fmod);
     unary("tan", Var::tan);
     unary("arctan", Var::arctan);

@@ -165,6 +165,13 @@ final class RuleBreaks {
       breaks(op, -1, "flip the sign", FLIP_SIGN);
       breaks(op, 1, "drop the quotient (the dividend's rule)", (r, g, y, x, p) -> g);
     }
+    // x1 has zeros: x2's gradient is the upstream there, 0 elsewhere.
+    scenario("heaviside", "heaviside", "zeros of x1 take x2");
+    breaks("heaviside", 0, "pass the gradient (the true slope is 0)", (r, g, y, x, p) -> g);
+    breaks("heaviside", 1, "no gradient (as if x2 were never taken)", (r, g, y, x, p) -> Tensor.zeros(g.shapeRef()));
+    breaks("heaviside", 1, "pass the gradient everywhere", (r, g, y, x, p) -> g);
+    breaks("heaviside", 1, "the gradient where x1 > 0 (the step's value 1)", (r, g, y, x, p) ->
+        Elementwise.zip(g, x[0], (u, v) -> v > 0 ? u : 0.0));
     breaks("remainder", 1, "fmod's truncated quotient", (r, g, y, x, p) -> StepOps.FMOD.vjp(1).apply(g, y, x, null));
     breaks("fmod", 1, "remainder's floored quotient", (r, g, y, x, p) ->
         StepOps.REMAINDER.vjp(1).apply(g, y, x, null));
