@@ -84,6 +84,13 @@ case("matmul 1-D on both sides", "v @ w", lambda v, w: v @ w, {"v": ([4], "norma
 case("matmul batched with broadcasting", "A @ B", lambda A, B: A @ B,
      {"A": ([2, 1, 3, 4], "normal"), "B": ([3, 4, 2], "normal")})
 
+case("floor division of tensors broadcasts", "a // b + floor_divide(a, 0.5) + a // M",
+     lambda a, b: torch.div(a, b, rounding_mode="floor") + torch.div(a, 0.5, rounding_mode="floor")
+     + torch.div(a, 3, rounding_mode="floor"), {"a": ([3, 4], "normal"), "b": ([4], "positive")}, {"M": 3})
+case("floor division of tensors by a negative divisor", "(-a) // b * a",
+     lambda a, b: torch.div(-a, b, rounding_mode="floor") * a, {"a": ([5], "normal"), "b": ([5], "positive")})
+
+
 def heaviside(x, h):
     """numpy.heaviside in differentiable torch ops (torch.heaviside has no derivative): h's gradient is the
     upstream where x is 0, x's is 0."""

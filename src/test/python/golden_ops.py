@@ -452,10 +452,17 @@ def step_ops():
                     lambda x: torch.round(x, decimals=1), args={"decimals": 1}, kink=True)
         op.write()
 
-    for name, np_fn, torch_fn in [("remainder", np.remainder, torch.remainder), ("fmod", np.fmod, torch.fmod)]:
-        op = Op(name, "numpy." + name + " forward; torch." + name + " autograd")
+    floor_div = lambda a, b: torch.div(a, b, rounding_mode="floor")
+    for name, np_fn, torch_fn in [("remainder", np.remainder, torch.remainder), ("fmod", np.fmod, torch.fmod),
+                                  ("floor_divide", np.floor_divide, floor_div)]:
+        autograd = "torch.div(rounding_mode='floor')" if name == "floor_divide" else "torch." + name
+        op = Op(name, "numpy." + name + " forward; " + autograd + " autograd")
         for a, b in BROADCAST_PAIRS:
             op.case(shape_name(a, b), [op.uniform(-6, 6, *a), divisors(op, *b)], np_fn, torch_fn)
+        if name == "floor_divide":
+            # 0.1 is a little more than a tenth: 1 // 0.1 is 9, though 1 / 0.1 rounds to 10.
+            op.case("1 // 0.1 is 9, -1 // 0.1 is -10", [np.array([1.0, -1.0, 0.3, 7.0]), np.array([0.1, 0.1, 0.1, 0.7])],
+                    np_fn, torch_fn)
         op.case("every sign of dividend and divisor", [np.array([5.5, -5.5, 5.5, -5.5, 0.75, -0.75]),
                                                        np.array([2.0, 2.0, -2.0, -2.0, 2.0, -2.0])], np_fn, torch_fn)
         op.case("exact multiples (the jumps)", [np.array([4.0, -4.0, 4.0, -4.0, 0.0, 6.0]),

@@ -215,6 +215,18 @@ public final class Ops {
   }
 
   /**
+   * NumPy's {@code floor_divide(x1, x2)}, Python's {@code x1 // x2} on floats: the floored quotient,
+   * broadcast ({@code 1 // 0.1} is 9; a zero divisor gives {@code x1 / 0}, infinite or NaN). Gradient 0
+   * to both, as torch's {@code div(rounding_mode='floor')}; a jump for {@link GradCheck} where the
+   * quotient changes.
+   *
+   * @throws ShapeException of kind BROADCAST if the shapes do not broadcast together
+   */
+  public static Var floorDivide(Var x1, Var x2) {
+    return StepOps.FLOOR_DIVIDE.call(x1, x2);
+  }
+
+  /**
    * NumPy's {@code heaviside(x1, x2)}: 0 below 0, 1 above, {@code x2} at 0, broadcast. Gradient 0 to
    * {@code x1} (a jump at 0 for {@link GradCheck}), and to {@code x2} the upstream where {@code x1} is 0.
    *

@@ -57,6 +57,16 @@ final class StepOps {
       .reporting((kinks, x, y, p) -> kinks.levels(Elementwise.zip(x[0], x[1], StepOps::floorDivide)));
 
   /**
+   * Python's and NumPy's floor division {@code a // b} of floats ({@link #floorDivide}); gradient 0 to
+   * both operands, as torch's {@code div(rounding_mode='floor')}; the quotient is the step reported.
+   */
+  static final Primitive<Void> FLOOR_DIVIDE = Primitive.<Void>of("floor_divide",
+      (x, p) -> Elementwise.zip(x[0], x[1], StepOps::floorDivide),
+      (g, y, x, p) -> Tensor.zeros(g.shapeRef()),
+      (g, y, x, p) -> Tensor.zeros(g.shapeRef()))
+      .reporting((kinks, x, y, p) -> kinks.levels(y));
+
+  /**
    * C's fmod {@code a - b trunc(a / b)}, with the dividend's sign (Java's {@code %} on doubles is
    * exactly it); the divisor's gradient is {@code -trunc(a / b)}, as torch.fmod's.
    */

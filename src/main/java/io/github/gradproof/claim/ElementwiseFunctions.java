@@ -60,6 +60,7 @@ final class ElementwiseFunctions {
         binary("logaddexp", Var::logaddexp, "logaddexp"),
         binary("remainder", Var::remainder, "mod"),
         binary("fmod", Var::fmod, "fmod"),
+        binary("floor_divide", Ops::floorDivide, "floor_divide"),
         numpy("tan", Var::tan, Notation.function("tan", "x")),
         numpy("arctan", Var::arctan, Notation.function("arctan", "x")),
         numpy("arcsin", Var::arcsin, Notation.function("arcsin", "x")),

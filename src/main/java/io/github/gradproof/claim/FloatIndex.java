@@ -53,6 +53,8 @@ final class FloatIndex {
       return first(l.items());
     } else if (e instanceof Expr.Tuple t) {
       return first(t.items());
+    } else if (e instanceof Expr.Call c && c.function().equals("floor_divide")) {
+      return floorDivision(first(c.args()), c.pos(), "floor_divide");
     } else if (e instanceof Expr.Call c) {
       return call(c.function(), c.args().isEmpty() ? null : c.args().get(0), c.pos());
     } else if (e instanceof Expr.MethodCall m) {
@@ -81,7 +83,14 @@ final class FloatIndex {
       return null;
     }
     Found left = in(b.left());
-    return left != null ? left : in(b.right());
+    Found found = left != null ? left : in(b.right());
+    return b.op() == BinaryOp.FLOORDIV ? floorDivision(found, b.pos(), "//") : found;
+  }
+
+  /** Floor division of floats, which an author may take for a cast to integers as of rounding. */
+  private static Found floorDivision(Found operand, int pos, String spelling) {
+    return operand == null ? null : new Found(pos, spelling + " of floats returns floats in NumPy and PyTorch,"
+        + " not integers");
   }
 
   private Found call(String function, Expr first, int pos) {

@@ -141,6 +141,7 @@ final class GoldenOps {
     OPS.put("round", (x, a) -> x[0].round(a.get("decimals").getAsInt()));
     binary("remainder", Var::remainder);
     binary("heaviside", Ops::heaviside);
+    binary("floor_divide", Ops::floorDivide);
     binary("fmod", Var::fmod);
     unary("tan", Var::tan);
     unary("arctan", Var::arctan);

@@ -165,6 +165,11 @@ final class RuleBreaks {
       breaks(op, -1, "flip the sign", FLIP_SIGN);
       breaks(op, 1, "drop the quotient (the dividend's rule)", (r, g, y, x, p) -> g);
     }
+    scenario("floor_divide", "floor_divide", "(3, 1) with (1, 4)");
+    breaks("floor_divide", 0, "1 / b, the slope of true division", (r, g, y, x, p) ->
+        Elementwise.zip(g, x[1], (u, b) -> u / b));
+    breaks("floor_divide", 1, "-a / b², the slope of true division", (r, g, y, x, p) ->
+        Elementwise.mul(g, Elementwise.zip(x[0], x[1], (a, b) -> -a / (b * b))));
     // x1 has zeros: x2's gradient is the upstream there, 0 elsewhere.
     scenario("heaviside", "heaviside", "zeros of x1 take x2");
     breaks("heaviside", 0, "pass the gradient (the true slope is 0)", (r, g, y, x, p) -> g);
