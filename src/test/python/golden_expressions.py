@@ -66,6 +66,8 @@ case("-x ** 2 is -(x ** 2)", "-a ** 2", lambda a: -a ** 2, {"a": ([5], "normal")
 case("a dim mixes with tensors", "x / E ** 0.5 + E", lambda x: x / 4 ** 0.5 + 4, {"x": (["E"], "normal")}, {"E": 4})
 case("scientific literals", "x * 1e-5 + -1e9 * (x > 0)", lambda x: x * 1e-5 + -1e9 * (x > 0).double(),
      {"x": ([6], "normal")})
+case("underscores group digits, as in Python", "x * 1_000.5 + 2e-1_0 * x + 1_0 + .2_5",
+     lambda x: x * 1_000.5 + 2e-1_0 * x + 1_0 + .2_5, {"x": ([4], "normal")})
 case("floor division of dims", "x * (M // 2) + (M - 1) // 2", lambda x: x * (5 // 2) + (5 - 1) // 2,
      {"x": (["M"], "normal")}, {"M": 5})
 case("a mask multiplies (relu backward)", "dh * (a > 0)", lambda dh, a: dh * (a > 0).double(),

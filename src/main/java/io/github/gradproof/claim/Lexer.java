@@ -43,28 +43,56 @@ final class Lexer {
     tokens.add(new Token(TokenType.EOF, "", src.length()));
   }
 
+  /**
+   * A number as Python writes it (PEP 515): digits, a fraction, an exponent, each a run of digits
+   * that single underscores may group ({@code 1_000}, {@code 1_000.5}, {@code 1e1_0}); an underscore
+   * anywhere else is an error at its own column.
+   */
   private void number() {
     int start = pos;
     digits();
     if (peek(0) == '.' && !Character.isLetter(peek(1))) {
       pos++;
-      digits();
+      if (isDigit(peek(0))) {
+        digits();
+      }
     }
-    if ((peek(0) == 'e' || peek(0) == 'E')
-        && (isDigit(peek(1)) || ((peek(1) == '+' || peek(1) == '-') && isDigit(peek(2))))) {
-      pos += 2;
-      digits();
+    if (peek(0) == 'e' || peek(0) == 'E') {
+      int sign = peek(1) == '+' || peek(1) == '-' ? 1 : 0;
+      if (isDigit(peek(1 + sign))) {
+        pos += 1 + sign;
+        digits();
+      }
     }
-    if (Character.isLetter(peek(0)) || peek(0) == '_') {
+    if (peek(0) == '_') {
+      throw misplacedUnderscore(pos);
+    }
+    if (Character.isLetter(peek(0))) {
+      int underscore = (peek(0) == 'e' || peek(0) == 'E') ? exponentUnderscore() : -1;
+      if (underscore >= 0) {
+        throw misplacedUnderscore(underscore);
+      }
       throw new ClaimSyntaxException(pos, "a number cannot run into a name: put an operator between them");
     }
     add(TokenType.NUMBER, start);
   }
 
+  /** Digits, each group after the first opened by one underscore ({@code 1_000}); at least one digit. */
   private void digits() {
-    while (isDigit(peek(0))) {
+    while (isDigit(peek(0)) || (peek(0) == '_' && isDigit(peek(1)) && pos > 0 && isDigit(src.charAt(pos - 1)))) {
       pos++;
     }
+  }
+
+  /** Where an exponent that begins with an underscore ({@code 1e_5}, {@code 1e-_5}) has it, or -1. */
+  private int exponentUnderscore() {
+    int after = peek(1) == '+' || peek(1) == '-' ? 2 : 1;
+    return peek(after) == '_' ? pos + after : -1;
+  }
+
+  private ClaimSyntaxException misplacedUnderscore(int at) {
+    return new ClaimSyntaxException(at, "an underscore in a number goes between two digits, as in Python's 1_000"
+        + " or 1_000.5: not at its end, next to another underscore, '.', 'e' or a sign; remove this one");
   }
 
   private void name() {
