@@ -93,6 +93,11 @@ case("floor division of tensors by a negative divisor", "(-a) // b * a",
      lambda a, b: torch.div(-a, b, rounding_mode="floor") * a, {"a": ([5], "normal"), "b": ([5], "positive")})
 
 
+case("sort along the last axis, a middle axis and flat", "sort(x) + sort(x, axis=0) * 2 + sort(x, None).sum()",
+     lambda x: torch.sort(x, dim=-1, stable=True)[0] + torch.sort(x, dim=0, stable=True)[0] * 2
+     + torch.sort(x.reshape(-1), stable=True)[0].sum(), {"x": ([3, 4], "normal")})
+
+
 def heaviside(x, h):
     """numpy.heaviside in differentiable torch ops (torch.heaviside has no derivative): h's gradient is the
     upstream where x is 0, x's is 0."""

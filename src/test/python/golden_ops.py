@@ -865,6 +865,17 @@ def scans():
                 args={"axis": axis})
     op.write()
 
+    op = Op("sort", "numpy.sort forward (axis None flattens); torch.sort values autograd")
+    ties = np.array([[1.0, 0.0, 1.0, -0.0], [2.0, 2.0, -1.0, 0.0], [0.5, 0.5, 0.5, 0.5]])
+    for x, axis, kink in [(op.normal(3, 4), -1, False), (op.normal(3, 4), 0, False), (op.normal(3, 4), None, False),
+                          (op.normal(5), -1, False), (op.normal(2, 3, 4), 1, False), (op.normal(1, 4), 0, False),
+                          (ties, -1, True), (ties, 0, True)]:
+        op.case(str(x.shape) + " axis=" + str(axis) + (" with ties" if kink else ""), [x],
+                lambda x, a=axis: np.sort(x, axis=a),
+                lambda x, a=axis: torch.sort(x.reshape(-1), dim=0, stable=True)[0] if a is None
+                else torch.sort(x, dim=a, stable=True)[0], args={"axis": axis}, kink=kink)
+    op.write()
+
     for name, fn in [("argmax", np.argmax), ("argmin", np.argmin)]:
         op = Op(name, "numpy." + name + " (first extreme; no gradient)")
         ties = np.array([[1.0, 3.0, 3.0, -2.0], [0.0, -1.0, 0.0, -1.0], [2.0, 2.0, 2.0, 2.0]])

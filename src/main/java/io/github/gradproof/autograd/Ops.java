@@ -215,6 +215,20 @@ public final class Ops {
   }
 
   /**
+   * NumPy's {@code sort(a, axis=-1)}: each lane along {@code axis} ascending (null: the flattened array,
+   * 1-D), NaN last, ties in their order; the gradient goes back through the permutation, as
+   * {@code torch.sort}'s values'.
+   *
+   * @throws ShapeException of kind AXIS if the axis is out of range (a scalar has none)
+   */
+  public static Var sort(Var a, Integer axis) {
+    if (axis != null) {
+      Shapes.normalizeAxis(axis, a.value().rank());
+    }
+    return SortOps.SORT.apply(axis, a);
+  }
+
+  /**
    * NumPy's {@code floor_divide(x1, x2)}, Python's {@code x1 // x2} on floats: the floored quotient,
    * broadcast ({@code 1 // 0.1} is 9; a zero divisor gives {@code x1 / 0}, infinite or NaN). Gradient 0
    * to both, as torch's {@code div(rounding_mode='floor')}; a jump for {@link GradCheck} where the

@@ -229,6 +229,7 @@ final class GoldenOps {
     OPS.put("var", (x, a) -> x[0].var(ints(a, "axis"), a.get("keepdims").getAsBoolean(), a.get("ddof").getAsInt()));
     OPS.put("std", (x, a) -> x[0].std(ints(a, "axis"), a.get("keepdims").getAsBoolean(), a.get("ddof").getAsInt()));
     OPS.put("cumsum", (x, a) -> x[0].cumsum(integer(a, "axis")));
+    OPS.put("sort", (x, a) -> Ops.sort(x[0], integer(a, "axis")));
     OPS.put("argmax", (x, a) -> x[0].argmax(integer(a, "axis"), a.get("keepdims").getAsBoolean()));
     OPS.put("argmin", (x, a) -> x[0].argmin(integer(a, "axis"), a.get("keepdims").getAsBoolean()));
     OPS.put("softmax", (x, a) -> x[0].softmax(a.get("axis").getAsInt()));

@@ -395,6 +395,11 @@ final class RuleBreaks {
     breaks("var", 0, "drop the 2", (r, g, y, x, p) -> scale(r.apply(g, y, x, p), 0.5));
     breaks("std", 0, "forget to divide by the std", (r, g, y, x, p) ->
         Elementwise.mul(r.apply(g, y, x, p), reduce(p).expand(y, x[0].shapeRef())));
+    scenario("sort", "sort", "(2, 3, 4) axis=1");
+    breaks("sort", -1, "flip the sign", FLIP_SIGN);
+    breaks("sort", 0, "pass the upstream unpermuted", (r, g, y, x, p) -> g);
+    breaks("sort", 0, "permute it the other way (sorted position of each element's rank)", (r, g, y, x, p) ->
+        r.apply(r.apply(g, y, x, p), y, x, p));
     scenario("cumsum", "cumsum", "(2, 3, 4) axis=1");
     breaks("cumsum", -1, "flip the sign", FLIP_SIGN);
     breaks("cumsum", 0, "cumulate forwards instead of backwards", (r, g, y, x, p) -> ScanOps.scan(g, (Integer) p, false));
