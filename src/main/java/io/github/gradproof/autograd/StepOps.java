@@ -4,7 +4,8 @@ import java.util.function.DoubleUnaryOperator;
 
 /**
  * The gradient table of the step functions ({@code floor}, {@code ceil}, {@code trunc}, {@code round},
- * and {@code heaviside}, below) and of the two remainders ({@code remainder}, Python's {@code %}, and C's {@code fmod}).
+ * and {@code heaviside}, below), of floor division, and of the two remainders ({@code remainder}, Python's
+ * {@code %}, and C's {@code fmod}).
  *
  * <p>As PyTorch: the step functions' gradient is zero everywhere ({@code zeros_like(grad)}, so an
  * infinite or NaN upstream gives 0, not NaN), and a remainder {@code a - b q} passes the gradient to

@@ -253,7 +253,7 @@ class ReasonTextTest {
     assertEquals("(4, 3) → (5,)", ReasonText.detail(new Reason.Undefined(Reason.Kind.RESHAPE, flat, DIMS)));
   }
 
-  /** inv or solve of a singular matrix has a sentence of its own, in both languages, not "undefined for these operands". */
+  /** inv or solve of a singular matrix has a sentence of its own, in both languages, not "undefined ... operands". */
   @Test
   void aSingularMatrixIsNamedAsSuch() {
     Operation inv = new Operation("inv", false, List.of(tensor("A - A", 3, 4)));
