@@ -21,7 +21,10 @@ final class FloatIndex {
    */
   private static final Set<String> KEEPS_FLOATS = Set.of("abs", "amax", "amin", "broadcast_to", "clip",
       "expand_dims", "flatten", "flip", "gather", "max", "min", "repeat", "repeat_interleave", "reshape",
-      "squeeze", "sum", "take_along_axis", "tile", "unsqueeze");
+      "sort", "squeeze", "sum", "take_along_axis", "tile", "unsqueeze");
+
+  /** Functions whose result is float in NumPy whatever their arguments: heaviside's loops and linalg's. */
+  private static final Set<String> ALWAYS_FLOATS = Set.of("det", "heaviside", "inv", "solve");
 
   /** Rounding functions, which an author may take for a cast: their result is still float. */
   private static final Set<String> ROUNDS = Set.of("ceil", "floor", "round", "trunc");
@@ -94,6 +97,9 @@ final class FloatIndex {
   }
 
   private Found call(String function, Expr first, int pos) {
+    if (ALWAYS_FLOATS.contains(function)) {
+      return new Found(pos, function + " returns floats in NumPy, whatever its arguments");
+    }
     if (first == null) {
       return null;
     }
