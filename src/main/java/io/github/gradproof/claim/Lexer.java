@@ -45,24 +45,30 @@ final class Lexer {
 
   /**
    * A number as Python writes it (PEP 515): digits, a fraction, an exponent, each a run of digits
-   * that single underscores may group ({@code 1_000}, {@code 1_000.5}, {@code 1e1_0}); an underscore
-   * anywhere else is an error at its own column.
+   * that single underscores may group ({@code 1_000}, {@code 1_000.5}, {@code 1e1_0}, {@code 1.e5});
+   * an underscore anywhere else is an error at its own column, and so are an integer's leading zeros
+   * ({@code 007}; a float may have them, {@code 007.5}).
    */
   private void number() {
     int start = pos;
     digits();
-    if (peek(0) == '.' && !Character.isLetter(peek(1))) {
+    boolean integer = true;
+    if (peek(0) == '.' && (!Character.isLetter(peek(1)) || exponentAt(1))) {
       pos++;
+      integer = false;
       if (isDigit(peek(0))) {
         digits();
       }
     }
-    if (peek(0) == 'e' || peek(0) == 'E') {
-      int sign = peek(1) == '+' || peek(1) == '-' ? 1 : 0;
-      if (isDigit(peek(1 + sign))) {
-        pos += 1 + sign;
-        digits();
-      }
+    if (exponentAt(0)) {
+      pos += isDigit(peek(1)) ? 1 : 2;
+      integer = false;
+      digits();
+    }
+    if (integer && src.charAt(start) == '0' && src.substring(start, pos).chars().anyMatch(c -> c > '0' && c <= '9')) {
+      throw new ClaimSyntaxException(start, "leading zeros in an integer are not permitted, as in Python (an integer"
+          + " other than 0 starts with 1 to 9): write " + src.substring(start, pos).replace("_", "")
+          .replaceFirst("^0+", ""));
     }
     if (peek(0) == '_') {
       throw misplacedUnderscore(pos);
@@ -82,6 +88,13 @@ final class Lexer {
     while (isDigit(peek(0)) || (peek(0) == '_' && isDigit(peek(1)) && pos > 0 && isDigit(src.charAt(pos - 1)))) {
       pos++;
     }
+  }
+
+  /** Whether an exponent, {@code e} or {@code E} with an optional sign and a digit, starts {@code ahead}. */
+  private boolean exponentAt(int ahead) {
+    char e = peek(ahead);
+    int sign = peek(ahead + 1) == '+' || peek(ahead + 1) == '-' ? 1 : 0;
+    return (e == 'e' || e == 'E') && isDigit(peek(ahead + 1 + sign));
   }
 
   /** Where an exponent that begins with an underscore ({@code 1e_5}, {@code 1e-_5}) has it, or -1. */
