@@ -66,6 +66,8 @@ case("-x ** 2 is -(x ** 2)", "-a ** 2", lambda a: -a ** 2, {"a": ([5], "normal")
 case("a dim mixes with tensors", "x / E ** 0.5 + E", lambda x: x / 4 ** 0.5 + 4, {"x": (["E"], "normal")}, {"E": 4})
 case("scientific literals", "x * 1e-5 + -1e9 * (x > 0)", lambda x: x * 1e-5 + -1e9 * (x > 0).double(),
      {"x": ([6], "normal")})
+case("underscores group digits, as in Python", "x * 1_000.5 + 2e-1_0 * x + 1_0 + .2_5",
+     lambda x: x * 1_000.5 + 2e-1_0 * x + 1_0 + .2_5, {"x": ([4], "normal")})
 case("floor division of dims", "x * (M // 2) + (M - 1) // 2", lambda x: x * (5 // 2) + (5 - 1) // 2,
      {"x": (["M"], "normal")}, {"M": 5})
 case("a mask multiplies (relu backward)", "dh * (a > 0)", lambda dh, a: dh * (a > 0).double(),
@@ -83,6 +85,50 @@ case("matmul 1-D on the left", "v @ B", lambda v, B: v @ B, {"v": ([4], "normal"
 case("matmul 1-D on both sides", "v @ w", lambda v, w: v @ w, {"v": ([4], "normal"), "w": ([4], "normal")})
 case("matmul batched with broadcasting", "A @ B", lambda A, B: A @ B,
      {"A": ([2, 1, 3, 4], "normal"), "B": ([3, 4, 2], "normal")})
+
+case("floor division of tensors broadcasts", "a // b + floor_divide(a, 0.5) + a // M",
+     lambda a, b: torch.div(a, b, rounding_mode="floor") + torch.div(a, 0.5, rounding_mode="floor")
+     + torch.div(a, 3, rounding_mode="floor"), {"a": ([3, 4], "normal"), "b": ([4], "positive")}, {"M": 3})
+case("floor division of tensors by a negative divisor", "(-a) // b * a",
+     lambda a, b: torch.div(-a, b, rounding_mode="floor") * a, {"a": ([5], "normal"), "b": ([5], "positive")})
+
+
+case("sort along the last axis, a middle axis and flat", "sort(x) + sort(x, axis=0) * 2 + sort(x, None).sum()",
+     lambda x: torch.sort(x, dim=-1, stable=True)[0] + torch.sort(x, dim=0, stable=True)[0] * 2
+     + torch.sort(x.reshape(-1), stable=True)[0].sum(), {"x": ([3, 4], "normal")})
+
+
+def heaviside(x, h):
+    """numpy.heaviside in differentiable torch ops (torch.heaviside has no derivative): h's gradient is the
+    upstream where x is 0, x's is 0."""
+    assert np.array_equal(torch.where(x > 0, torch.ones(()), torch.where(x < 0, torch.zeros(()), h)).detach().numpy(),
+                          np.heaviside(x.detach().numpy(), h.detach().numpy()))
+    return torch.where(x > 0, torch.ones(()), torch.where(x < 0, torch.zeros(()), h))
+
+
+case("heaviside broadcasts, zeros take h", "heaviside(x, h)", heaviside,
+     {"x": ([3, 4], ("ints", -1, 2)), "h": ([4], "normal")})
+case("heaviside with PyTorch's names", "heaviside(input=x, values=0.5) * x",
+     lambda x: heaviside(x, torch.tensor(0.5)) * x, {"x": ([3, 4], "normal")})
+
+# ---- square matrices: inv, det, solve (moved away from singularity by 3 I) ----
+I3 = torch.eye(3)
+case("inv", "inv(A + 3 * eye(3))", lambda A: torch.linalg.inv(A + 3 * I3), {"A": ([3, 3], "normal")})
+case("inv batched", "inv(S + 3 * eye(3))", lambda S: torch.linalg.inv(S + 3 * I3), {"S": ([2, 3, 3], "normal")})
+case("inv with PyTorch's argument name", "inv(A=M + 3 * eye(N)) @ v",
+     lambda M, v: torch.linalg.inv(M + 3 * I3) @ v, {"M": (["N", "N"], "normal"), "v": (["N"], "normal")}, {"N": 3})
+case("det", "det(A + 3 * eye(3))", lambda A: torch.linalg.det(A + 3 * I3), {"A": ([3, 3], "normal")})
+case("det batched", "det(S + 3 * eye(3))", lambda S: torch.linalg.det(S + 3 * I3), {"S": ([2, 3, 3], "normal")})
+case("det of a product", "det(A @ B)", lambda A, B: torch.linalg.det(A @ B),
+     {"A": ([2, 2], "normal"), "B": ([2, 2], "normal")})
+case("solve a vector", "solve(A + 3 * eye(3), b)", lambda A, b: torch.linalg.solve(A + 3 * I3, b),
+     {"A": ([3, 3], "normal"), "b": ([3], "normal")})
+case("solve a matrix", "solve(A + 3 * eye(3), B)", lambda A, B: torch.linalg.solve(A + 3 * I3, B),
+     {"A": ([3, 3], "normal"), "B": ([3, 2], "normal")})
+case("solve batched, batch axes broadcast", "solve(S + 3 * eye(3), B)",
+     lambda S, B: torch.linalg.solve(S + 3 * I3, B), {"S": ([2, 3, 3], "normal"), "B": ([1, 3, 2], "normal")})
+case("solve a batch by one vector", "solve(S + 3 * eye(3), b)", lambda S, b: torch.linalg.solve(S + 3 * I3, b),
+     {"S": ([2, 3, 3], "normal"), "b": ([3], "normal")})
 
 # ---- elementwise ----
 for fn, ref, kind in [("exp", torch.exp, "normal"), ("log", torch.log, "positive"), ("sqrt", torch.sqrt, "positive"),

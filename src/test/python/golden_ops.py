@@ -452,15 +452,40 @@ def step_ops():
                     lambda x: torch.round(x, decimals=1), args={"decimals": 1}, kink=True)
         op.write()
 
-    for name, np_fn, torch_fn in [("remainder", np.remainder, torch.remainder), ("fmod", np.fmod, torch.fmod)]:
-        op = Op(name, "numpy." + name + " forward; torch." + name + " autograd")
+    floor_div = lambda a, b: torch.div(a, b, rounding_mode="floor")
+    for name, np_fn, torch_fn in [("remainder", np.remainder, torch.remainder), ("fmod", np.fmod, torch.fmod),
+                                  ("floor_divide", np.floor_divide, floor_div)]:
+        autograd = "torch.div(rounding_mode='floor')" if name == "floor_divide" else "torch." + name
+        op = Op(name, "numpy." + name + " forward; " + autograd + " autograd")
         for a, b in BROADCAST_PAIRS:
             op.case(shape_name(a, b), [op.uniform(-6, 6, *a), divisors(op, *b)], np_fn, torch_fn)
+        if name == "floor_divide":
+            # 0.1 is a little more than a tenth: 1 // 0.1 is 9, though 1 / 0.1 rounds to 10.
+            op.case("1 // 0.1 is 9, -1 // 0.1 is -10", [np.array([1.0, -1.0, 0.3, 7.0]), np.array([0.1, 0.1, 0.1, 0.7])],
+                    np_fn, torch_fn)
         op.case("every sign of dividend and divisor", [np.array([5.5, -5.5, 5.5, -5.5, 0.75, -0.75]),
                                                        np.array([2.0, 2.0, -2.0, -2.0, 2.0, -2.0])], np_fn, torch_fn)
         op.case("exact multiples (the jumps)", [np.array([4.0, -4.0, 4.0, -4.0, 0.0, 6.0]),
                                                 np.array([2.0, 2.0, -2.0, -2.0, 1.5, 1.5])], np_fn, torch_fn, kink=True)
         op.write()
+
+
+def torch_heaviside(x1, x2):
+    """heaviside in differentiable torch ops (torch.heaviside has no derivative): x2's gradient is the
+    upstream where x1 is 0, x1's is 0 (where passes none to its condition)."""
+    return torch.where(x1 > 0, torch.ones(()), torch.where(x1 < 0, torch.zeros(()), x2))
+
+
+def heaviside_ops():
+    op = Op("heaviside", "numpy.heaviside forward; torch autograd of where(x1 > 0, 1, where(x1 < 0, 0, x2))")
+    for a, b in BROADCAST_PAIRS:
+        op.case(shape_name(a, b), [op.normal(*a), op.normal(*b)], np.heaviside, torch_heaviside)
+    # Zeros of x1 take x2's value, and pass x2 its gradient; x1 jumps there.
+    op.case("zeros of x1 take x2 (3, 4) with (4,)", [np.round(op.normal(3, 4)) * (op.rng.random((3, 4)) < 0.5),
+                                                    op.normal(4)], np.heaviside, torch_heaviside, kink=True)
+    op.case("every side, -0.0 is 0", [np.array([-2.0, -0.0, 0.0, 3.0]), np.array([0.5, 0.25, -1.0, 7.0])],
+            np.heaviside, torch_heaviside, kink=True)
+    op.write()
 
 
 # ---- circular functions and the reciprocal ----
@@ -840,6 +865,17 @@ def scans():
                 args={"axis": axis})
     op.write()
 
+    op = Op("sort", "numpy.sort forward (axis None flattens); torch.sort values autograd")
+    ties = np.array([[1.0, 0.0, 1.0, -0.0], [2.0, 2.0, -1.0, 0.0], [0.5, 0.5, 0.5, 0.5]])
+    for x, axis, kink in [(op.normal(3, 4), -1, False), (op.normal(3, 4), 0, False), (op.normal(3, 4), None, False),
+                          (op.normal(5), -1, False), (op.normal(2, 3, 4), 1, False), (op.normal(1, 4), 0, False),
+                          (ties, -1, True), (ties, 0, True)]:
+        op.case(str(x.shape) + " axis=" + str(axis) + (" with ties" if kink else ""), [x],
+                lambda x, a=axis: np.sort(x, axis=a),
+                lambda x, a=axis: torch.sort(x.reshape(-1), dim=0, stable=True)[0] if a is None
+                else torch.sort(x, dim=a, stable=True)[0], args={"axis": axis}, kink=kink)
+    op.write()
+
     for name, fn in [("argmax", np.argmax), ("argmin", np.argmin)]:
         op = Op(name, "numpy." + name + " (first extreme; no gradient)")
         ties = np.array([[1.0, 3.0, 3.0, -2.0], [0.0, -1.0, 0.0, -1.0], [2.0, 2.0, 2.0, 2.0]])
@@ -1208,6 +1244,58 @@ def products():
     op.write()
 
 
+# ---- square matrices: inverse, determinant, linear systems ----
+
+def well_conditioned(op, *shape):
+    """Random square matrices moved away from singularity (normal plus 2 I), so that the inverse is moderate."""
+    return op.normal(*shape) + 2 * np.eye(shape[-1])
+
+
+def square_matrix_ops():
+    op = Op("inv", "numpy.linalg.inv forward; torch.linalg.inv autograd")
+    for shape in [(3, 3), (1, 1), (2, 2), (2, 3, 3), (4, 4), (2, 1, 2, 2)]:
+        op.case(str(shape), [well_conditioned(op, *shape)], np.linalg.inv, torch.linalg.inv)
+    op.case("(3, 3) normal", [op.normal(3, 3)], np.linalg.inv, torch.linalg.inv)
+    op.case("a permutation (pivoting)", [np.array([[0.0, 2.0, 1.0], [1.0, 0.0, 3.0], [4.0, 1.0, 0.0]])],
+            np.linalg.inv, torch.linalg.inv)
+    op.write()
+
+    op = Op("det", "numpy.linalg.det forward; torch.linalg.det autograd")
+    for shape in [(3, 3), (1, 1), (2, 2), (2, 3, 3), (4, 4), (2, 1, 2, 2)]:
+        op.case(str(shape), [well_conditioned(op, *shape)], np.linalg.det, torch.linalg.det)
+    op.case("(3, 3) normal", [op.normal(3, 3)], np.linalg.det, torch.linalg.det)
+    op.case("a row swap makes it negative", [np.array([[0.0, 1.0], [1.0, 0.0]])], np.linalg.det, torch.linalg.det)
+    # Exactly singular (an exact zero pivot): det 0, and the gradient the cofactor matrix, which exists
+    # (det(A + e E_ij) = e C_ij). torch 1.13 returns 0 there, which finite differences refute, so the
+    # gradient is written out from the minors in NumPy.
+    op.case("singular of rank 2 (cofactors)", [np.array([[1.0, 2.0, 3.0], [2.0, 4.0, 6.0], [1.0, 0.0, 1.0]])],
+            np.linalg.det, vjp=lambda g, a: [g * cofactors(a)])
+    op.case("singular of rank 1 (cofactors 0)", [np.array([[1.0, 2.0, 3.0], [2.0, 4.0, 6.0], [3.0, 6.0, 9.0]])],
+            np.linalg.det, vjp=lambda g, a: [g * cofactors(a)])
+    op.write()
+
+    op = Op("solve", "numpy.linalg.solve forward (a vector b as b[..., None]); torch.linalg.solve autograd")
+    pairs = [((3, 3), (3,)), ((3, 3), (3, 2)), ((2, 3, 3), (2, 3, 2)), ((3, 3), (2, 3, 2)), ((1, 3, 3), (2, 3, 1)),
+             ((2, 3, 3), (3,)), ((1, 1), (1, 2)), ((4, 4), (4, 3))]
+    for a, b in pairs:
+        op.case(shape_name(a, b), [well_conditioned(op, *a), op.normal(*b)], np_solve, torch.linalg.solve)
+    op.write()
+
+
+def cofactors(a):
+    """The cofactor matrix of one square matrix, (-1)^(i+j) det(minor ij), by definition."""
+    n = a.shape[0]
+    return np.array([[(-1) ** (i + j) * np.linalg.det(np.delete(np.delete(a, i, 0), j, 1)) for j in range(n)]
+                     for i in range(n)])
+
+
+def np_solve(a, b):
+    """NumPy's solve, with a vector b (one axis) solved as one column: NumPy 2's reading, and PyTorch's."""
+    if b.ndim == 1:
+        return np.linalg.solve(a, np.broadcast_to(b[:, None], a.shape[:-1] + (1,)))[..., 0]
+    return np.linalg.solve(a, b)
+
+
 def random_einsum(rng):
     """Random subscripts over letters i-m (sizes 1-3): repeats, broadcasting, '...', implicit or explicit."""
     sizes = {c: int(rng.integers(1, 4)) for c in "ijklm"}
@@ -1486,6 +1574,7 @@ def main():
     repetition_ops()
     norms()
     step_ops()
+    heaviside_ops()
     trig_ops()
     activation_ops()
     gather_ops()
@@ -1495,6 +1584,7 @@ def main():
     shape_ops()
     indexing()
     products()
+    square_matrix_ops()
     convolutions()
     pooling()
     pooling_1d()

@@ -155,6 +155,101 @@ public final class Ops {
     return TensorDot.tensordot(a, b, axesA, axesB);
   }
 
+  /**
+   * NumPy's {@code linalg.inv} of a square matrix or a stack of them {@code (..., n, n)}; gradient
+   * {@code -Yᵀ G Yᵀ}.
+   *
+   * @throws ShapeException of kind DOMAIN for an array that is not a stack of square matrices, or a
+   *     singular matrix (an exact zero pivot, NumPy's LinAlgError)
+   */
+  public static Var inv(Var a) {
+    return SquareOps.INV.call(a);
+  }
+
+  /**
+   * NumPy's {@code linalg.det} of each matrix of {@code (..., n, n)}: shape {@code (...)}; gradient the
+   * cofactor matrix {@code det(A) A⁻ᵀ} times the upstream (0 for a singular matrix's det, whose
+   * cofactors still exist).
+   *
+   * @throws ShapeException of kind DOMAIN for an array that is not a stack of square matrices
+   */
+  public static Var det(Var a) {
+    return SquareOps.DET.call(a);
+  }
+
+  /**
+   * NumPy's and PyTorch's {@code linalg.solve(A, b)}: {@code x} with {@code A x = b}. {@code A} is
+   * {@code (..., n, n)}; {@code b} is a vector {@code (n,)} (result {@code (..., n)}) or a stack of
+   * matrices {@code (..., n, k)} whose batch axes broadcast with A's. A {@code b} with one axis fewer
+   * than A (and at least two) is refused: NumPy 1 and PyTorch read it as a stack of vectors, NumPy 2 as
+   * matrices.
+   *
+   * @throws ShapeException of kind DOMAIN for that ambiguous b, a non-square A or a singular matrix;
+   *     MATMUL when b's rows are not n; BROADCAST when the batch axes do not broadcast
+   */
+  public static Var solve(Var a, Var b) {
+    int[] as = a.value().shapeRef();
+    int[] bs = b.value().shapeRef();
+    LinearSystems.side("solve", as);
+    if (bs.length >= 2 && bs.length == as.length - 1) {
+      throw new ShapeException(ShapeException.Kind.DOMAIN, "solve: " + ambiguousSolve(Shapes.format(as),
+          Shapes.format(bs)));
+    }
+    if (bs.length != 1) {
+      return SquareOps.SOLVE.call(a, b);
+    }
+    if (bs[0] != as[as.length - 1]) {
+      throw new ShapeException(ShapeException.Kind.MATMUL, "solve: b must have " + as[as.length - 1]
+          + " elements, one per row of A (A is " + Shapes.format(as) + "), got shape " + Shapes.format(bs));
+    }
+    Var x = SquareOps.SOLVE.call(a, b.reshape(bs[0], 1));
+    int[] xs = x.value().shapeRef();
+    return x.reshape(java.util.Arrays.copyOf(xs, xs.length - 1));
+  }
+
+  /** Why {@code solve(A, b)} with b one axis short of A (at least two) is refused, and what to write. */
+  public static String ambiguousSolve(String a, String b) {
+    return "b of shape " + b + " with A of shape " + a + " is ambiguous: NumPy 1 and PyTorch read b as a"
+        + " stack of vectors, NumPy 2 as matrices; write solve(A, b[..., None])[..., 0] for vectors, or"
+        + " solve(A, b[None]) for matrices shared by A's batch";
+  }
+
+  /**
+   * NumPy's {@code sort(a, axis=-1)}: each lane along {@code axis} ascending (null: the flattened array,
+   * 1-D), NaN last, ties in their order; the gradient goes back through the permutation, as
+   * {@code torch.sort}'s values'.
+   *
+   * @throws ShapeException of kind AXIS if the axis is out of range (a scalar has none)
+   */
+  public static Var sort(Var a, Integer axis) {
+    if (axis != null) {
+      Shapes.normalizeAxis(axis, a.value().rank());
+    }
+    return SortOps.SORT.apply(axis, a);
+  }
+
+  /**
+   * NumPy's {@code floor_divide(x1, x2)}, Python's {@code x1 // x2} on floats: the floored quotient,
+   * broadcast ({@code 1 // 0.1} is 9; a zero divisor gives {@code x1 / 0}, infinite or NaN). Gradient 0
+   * to both, as torch's {@code div(rounding_mode='floor')}; a jump for {@link GradCheck} where the
+   * quotient changes.
+   *
+   * @throws ShapeException of kind BROADCAST if the shapes do not broadcast together
+   */
+  public static Var floorDivide(Var x1, Var x2) {
+    return StepOps.FLOOR_DIVIDE.call(x1, x2);
+  }
+
+  /**
+   * NumPy's {@code heaviside(x1, x2)}: 0 below 0, 1 above, {@code x2} at 0, broadcast. Gradient 0 to
+   * {@code x1} (a jump at 0 for {@link GradCheck}), and to {@code x2} the upstream where {@code x1} is 0.
+   *
+   * @throws ShapeException of kind BROADCAST if the shapes do not broadcast together
+   */
+  public static Var heaviside(Var x1, Var x2) {
+    return StepOps.HEAVISIDE.call(x1, x2);
+  }
+
   /** NumPy's outer: both operands flattened, {@code out[i, j] = a[i] * b[j]}. */
   public static Var outer(Var a, Var b) {
     return a.reshape(-1, 1).mul(b.reshape(1, -1));

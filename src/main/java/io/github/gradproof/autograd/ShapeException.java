@@ -35,6 +35,11 @@ public final class ShapeException extends RuntimeException {
      * float64 and take whole values.
      */
     INDEX_TYPE,
+    /**
+     * A square matrix that has no inverse (an exact zero pivot of its LU factorization), given to
+     * {@code inv} or {@code solve}: NumPy's {@code LinAlgError: Singular matrix}.
+     */
+    SINGULAR,
     /** Operand values or shapes outside an operation's domain: labels out of range, non-scalar objective, ... */
     DOMAIN
   }

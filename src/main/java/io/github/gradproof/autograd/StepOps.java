@@ -3,8 +3,9 @@ package io.github.gradproof.autograd;
 import java.util.function.DoubleUnaryOperator;
 
 /**
- * The gradient table of the step functions ({@code floor}, {@code ceil}, {@code trunc}, {@code round})
- * and of the two remainders ({@code remainder}, Python's {@code %}, and C's {@code fmod}).
+ * The gradient table of the step functions ({@code floor}, {@code ceil}, {@code trunc}, {@code round},
+ * and {@code heaviside}, below), of floor division, and of the two remainders ({@code remainder}, Python's
+ * {@code %}, and C's {@code fmod}).
  *
  * <p>As PyTorch: the step functions' gradient is zero everywhere ({@code zeros_like(grad)}, so an
  * infinite or NaN upstream gives 0, not NaN), and a remainder {@code a - b q} passes the gradient to
@@ -57,6 +58,16 @@ final class StepOps {
       .reporting((kinks, x, y, p) -> kinks.levels(Elementwise.zip(x[0], x[1], StepOps::floorDivide)));
 
   /**
+   * Python's and NumPy's floor division {@code a // b} of floats ({@link #floorDivide}); gradient 0 to
+   * both operands, as torch's {@code div(rounding_mode='floor')}; the quotient is the step reported.
+   */
+  static final Primitive<Void> FLOOR_DIVIDE = Primitive.<Void>of("floor_divide",
+      (x, p) -> Elementwise.zip(x[0], x[1], StepOps::floorDivide),
+      (g, y, x, p) -> Tensor.zeros(g.shapeRef()),
+      (g, y, x, p) -> Tensor.zeros(g.shapeRef()))
+      .reporting((kinks, x, y, p) -> kinks.levels(y));
+
+  /**
    * C's fmod {@code a - b trunc(a / b)}, with the dividend's sign (Java's {@code %} on doubles is
    * exactly it); the divisor's gradient is {@code -trunc(a / b)}, as torch.fmod's.
    */
@@ -65,6 +76,22 @@ final class StepOps {
       (g, y, x, p) -> g,
       (g, y, x, p) -> Elementwise.mul(g, Elementwise.zip(x[0], x[1], (a, b) -> -truncDivide(a, b))))
       .reporting((kinks, x, y, p) -> kinks.levels(Elementwise.zip(x[0], x[1], StepOps::truncDivide)));
+
+  /**
+   * NumPy's {@code heaviside(x1, x2)}: 0 where {@code x1 < 0}, 1 where {@code x1 > 0}, {@code x2} where
+   * {@code x1} is 0 (either zero), NaN where {@code x1} is NaN. PyTorch defines no gradient; the engine
+   * gives the step's: 0 to {@code x1} (a jump at 0, reported as sign's), and to {@code x2} the upstream
+   * where {@code x1} is 0 (the value there is {@code x2} itself) and 0 elsewhere.
+   */
+  static final Primitive<Void> HEAVISIDE = Primitive.<Void>of("heaviside",
+      (x, p) -> Elementwise.zip(x[0], x[1], StepOps::heaviside),
+      (g, y, x, p) -> Tensor.zeros(g.shapeRef()),
+      (g, y, x, p) -> Elementwise.zip(g, x[0], (upstream, v) -> v == 0 ? upstream : 0.0))
+      .reporting((kinks, x, y, p) -> kinks.signs(x[0]));
+
+  private static double heaviside(double x1, double x2) {
+    return x1 < 0 ? 0.0 : x1 > 0 ? 1.0 : x1 == 0 ? x2 : x1;
+  }
 
   /** NumPy's remainder: fmod, moved into the divisor's sign; a zero takes the divisor's sign. */
   static double remainder(double a, double b) {

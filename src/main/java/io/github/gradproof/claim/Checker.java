@@ -265,9 +265,6 @@ final class Checker {
         return new StaticType.IntType(d);
       }
     }
-    if (b.op() == BinaryOp.FLOORDIV) {
-      return error(b.pos(), "'//' divides integers (dims and integer literals); divide tensors with '/'");
-    }
     return StaticType.tensor(ShapeRules.broadcast(shapeOf(l), shapeOf(r)));
   }
 

@@ -14,7 +14,9 @@ import java.util.Map;
  * of the larger of its result and its tensor operands (an element-wise pass allocates, writes and
  * records for the backward pass), plus a contraction's multiply-adds: {@code @} and {@code dot}
  * the result's elements times the contracted length, {@code einsum} the product of every index's
- * size, a convolution its result's (a transposed one: its input's) elements times one filter's
+ * size, {@code inv}, {@code det} and {@code solve} an LU factorization ({@code n³/3} per matrix) and, but
+ * for det, the result's elements times n, a convolution its result's (a transposed one: its input's) elements
+ * times one filter's
  * weights, a pooling its result's elements times the window (an adaptive one: four times the larger of its
  * input's and its result's). The weights are measured on this
  * engine: an element-wise element costs it about as long as 16 multiply-adds of a matmul, and an
@@ -160,6 +162,11 @@ public record Cost(double work, double elements) {
       } else if (name.equals("tensordot")) {
         // (free a × summed) @ (summed × free b): the summed size is sqrt(|a| |b| / |result|)
         return created == 0 ? 0 : created * Math.sqrt(elements(slots[0]) * elements(slots[1]) / created);
+      } else if (name.equals("inv") || name.equals("det") || name.equals("solve")) {
+        // LU: n³/3 per matrix; then n² per column solved (inv solves n columns, its result's n² each)
+        double n = lastAxis(slots[0]);
+        double factor = elements(slots[0]) * n / 3;
+        return name.equals("det") ? factor : factor + created * n;
       } else if (name.startsWith("conv")) {
         int[] w = shape(slots[1]);
         double perFilter = w == null || w.length == 0 || w[0] == 0 ? 1 : product(w) / w[0];

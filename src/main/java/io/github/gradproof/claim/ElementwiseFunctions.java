@@ -60,6 +60,7 @@ final class ElementwiseFunctions {
         binary("logaddexp", Var::logaddexp, "logaddexp"),
         binary("remainder", Var::remainder, "mod"),
         binary("fmod", Var::fmod, "fmod"),
+        binary("floor_divide", Ops::floorDivide, "floor_divide"),
         numpy("tan", Var::tan, Notation.function("tan", "x")),
         numpy("arctan", Var::arctan, Notation.function("arctan", "x")),
         numpy("arcsin", Var::arcsin, Notation.function("arcsin", "x")),
@@ -78,6 +79,10 @@ final class ElementwiseFunctions {
             .shape(a -> ShapeRules.broadcast(a.shape("x1"), a.shape("x2")))
             .eval(a -> Evaluator.power(a.var("x1"), a.var("x2")))
             .math(Notation.function("pow", "x1")).build(),
+        Function.numpy("heaviside").param("x1", TENSOR).alias("input").param("x2", TENSOR).alias("values")
+            .shape(a -> ShapeRules.broadcast(a.shape("x1"), a.shape("x2")))
+            .eval(a -> Ops.heaviside(a.var("x1"), a.var("x2")))
+            .math(Notation.function("H", "x1")).build(),
         numpy("floor", Var::floor, Notation.enclosed("⌊⌋", "x")),
         numpy("ceil", Var::ceil, Notation.enclosed("⌈⌉", "x")),
         numpy("trunc", Var::trunc, Notation.function("trunc", "x")),

@@ -21,7 +21,10 @@ final class FloatIndex {
    */
   private static final Set<String> KEEPS_FLOATS = Set.of("abs", "amax", "amin", "broadcast_to", "clip",
       "expand_dims", "flatten", "flip", "gather", "max", "min", "repeat", "repeat_interleave", "reshape",
-      "squeeze", "sum", "take_along_axis", "tile", "unsqueeze");
+      "sort", "squeeze", "sum", "take_along_axis", "tile", "unsqueeze");
+
+  /** Functions whose result is float in NumPy whatever their arguments: heaviside's loops and linalg's. */
+  private static final Set<String> ALWAYS_FLOATS = Set.of("det", "heaviside", "inv", "solve");
 
   /** Rounding functions, which an author may take for a cast: their result is still float. */
   private static final Set<String> ROUNDS = Set.of("ceil", "floor", "round", "trunc");
@@ -53,6 +56,8 @@ final class FloatIndex {
       return first(l.items());
     } else if (e instanceof Expr.Tuple t) {
       return first(t.items());
+    } else if (e instanceof Expr.Call c && c.function().equals("floor_divide")) {
+      return floorDivision(first(c.args()), c.pos(), "floor_divide");
     } else if (e instanceof Expr.Call c) {
       return call(c.function(), c.args().isEmpty() ? null : c.args().get(0), c.pos());
     } else if (e instanceof Expr.MethodCall m) {
@@ -81,10 +86,20 @@ final class FloatIndex {
       return null;
     }
     Found left = in(b.left());
-    return left != null ? left : in(b.right());
+    Found found = left != null ? left : in(b.right());
+    return b.op() == BinaryOp.FLOORDIV ? floorDivision(found, b.pos(), "//") : found;
+  }
+
+  /** Floor division of floats, which an author may take for a cast to integers as of rounding. */
+  private static Found floorDivision(Found operand, int pos, String spelling) {
+    return operand == null ? null : new Found(pos, spelling + " of floats returns floats in NumPy and PyTorch,"
+        + " not integers");
   }
 
   private Found call(String function, Expr first, int pos) {
+    if (ALWAYS_FLOATS.contains(function)) {
+      return new Found(pos, function + " returns floats in NumPy, whatever its arguments");
+    }
     if (first == null) {
       return null;
     }

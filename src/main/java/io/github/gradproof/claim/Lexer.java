@@ -43,28 +43,69 @@ final class Lexer {
     tokens.add(new Token(TokenType.EOF, "", src.length()));
   }
 
+  /**
+   * A number as Python writes it (PEP 515): digits, a fraction, an exponent, each a run of digits
+   * that single underscores may group ({@code 1_000}, {@code 1_000.5}, {@code 1e1_0}, {@code 1.e5});
+   * an underscore anywhere else is an error at its own column, and so are an integer's leading zeros
+   * ({@code 007}; a float may have them, {@code 007.5}).
+   */
   private void number() {
     int start = pos;
     digits();
-    if (peek(0) == '.' && !Character.isLetter(peek(1))) {
+    boolean integer = true;
+    if (peek(0) == '.' && (!Character.isLetter(peek(1)) || exponentAt(1))) {
       pos++;
+      integer = false;
+      if (isDigit(peek(0))) {
+        digits();
+      }
+    }
+    if (exponentAt(0)) {
+      pos += isDigit(peek(1)) ? 1 : 2;
+      integer = false;
       digits();
     }
-    if ((peek(0) == 'e' || peek(0) == 'E')
-        && (isDigit(peek(1)) || ((peek(1) == '+' || peek(1) == '-') && isDigit(peek(2))))) {
-      pos += 2;
-      digits();
+    if (integer && src.charAt(start) == '0' && src.substring(start, pos).chars().anyMatch(c -> c > '0' && c <= '9')) {
+      throw new ClaimSyntaxException(start, "leading zeros in an integer are not permitted, as in Python (an integer"
+          + " other than 0 starts with 1 to 9): write " + src.substring(start, pos).replace("_", "")
+          .replaceFirst("^0+", ""));
     }
-    if (Character.isLetter(peek(0)) || peek(0) == '_') {
+    if (peek(0) == '_') {
+      throw misplacedUnderscore(pos);
+    }
+    if (Character.isLetter(peek(0))) {
+      int underscore = (peek(0) == 'e' || peek(0) == 'E') ? exponentUnderscore() : -1;
+      if (underscore >= 0) {
+        throw misplacedUnderscore(underscore);
+      }
       throw new ClaimSyntaxException(pos, "a number cannot run into a name: put an operator between them");
     }
     add(TokenType.NUMBER, start);
   }
 
+  /** Digits, each group after the first opened by one underscore ({@code 1_000}); at least one digit. */
   private void digits() {
-    while (isDigit(peek(0))) {
+    while (isDigit(peek(0)) || (peek(0) == '_' && isDigit(peek(1)) && pos > 0 && isDigit(src.charAt(pos - 1)))) {
       pos++;
     }
+  }
+
+  /** Whether an exponent, {@code e} or {@code E} with an optional sign and a digit, starts {@code ahead}. */
+  private boolean exponentAt(int ahead) {
+    char e = peek(ahead);
+    int sign = peek(ahead + 1) == '+' || peek(ahead + 1) == '-' ? 1 : 0;
+    return (e == 'e' || e == 'E') && isDigit(peek(ahead + 1 + sign));
+  }
+
+  /** Where an exponent that begins with an underscore ({@code 1e_5}, {@code 1e-_5}) has it, or -1. */
+  private int exponentUnderscore() {
+    int after = peek(1) == '+' || peek(1) == '-' ? 2 : 1;
+    return peek(after) == '_' ? pos + after : -1;
+  }
+
+  private ClaimSyntaxException misplacedUnderscore(int at) {
+    return new ClaimSyntaxException(at, "an underscore in a number goes between two digits, as in Python's 1_000"
+        + " or 1_000.5: not at its end, next to another underscore, '.', 'e' or a sign; remove this one");
   }
 
   private void name() {

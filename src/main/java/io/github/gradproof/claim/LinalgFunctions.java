@@ -16,7 +16,8 @@ import java.util.List;
 
 /**
  * NumPy's products: {@code dot}, {@code outer}, {@code trace} and {@code einsum} ({@code @} is an
- * operator), and {@code linalg.norm}.
+ * operator), {@code linalg.norm}, and the square-matrix functions {@code linalg.inv}, {@code linalg.det}
+ * and {@code linalg.solve}, spelled bare as {@code norm} is.
  */
 final class LinalgFunctions {
 
@@ -52,7 +53,34 @@ final class LinalgFunctions {
             .shape(LinalgFunctions::einsumShape)
             .eval(a -> Ops.einsum(a.string("subscripts"), a.vars("operands")))
             .math(Notation.function("einsum", "subscripts")).build(),
-        norm());
+        norm(),
+        Function.numpy("inv").counterpart("numpy.linalg.inv").param("a", TENSOR).alias("A")
+            .shape(a -> ShapeRules.squareStack(a.shape("a")))
+            .eval(a -> Ops.inv(a.var("a")))
+            .math(Notation.superscript("−1", "a")).build(),
+        Function.numpy("det").counterpart("numpy.linalg.det").param("a", TENSOR).alias("A")
+            .shape(a -> ShapeRules.determinant(a.shape("a")))
+            .eval(a -> Ops.det(a.var("a")))
+            .math(Notation.function("det", "a")).build(),
+        Function.numpy("solve").counterpart("numpy.linalg.solve").param("a", TENSOR).alias("A")
+            .param("b", TENSOR).alias("B")
+            .shape(LinalgFunctions::solveShape)
+            .eval(a -> Ops.solve(a.var("a"), a.var("b")))
+            .math(Notation.function("solve", "a")).build());
+  }
+
+  /**
+   * solve's shape: {@code (..., n)} for a vector b, the broadcast batch axes and {@code (n, k)} for a
+   * stack of matrices; a b one axis short of A (two axes at least) is refused, since NumPy 1 and
+   * PyTorch read it as vectors and NumPy 2 as matrices.
+   */
+  private static Shape solveShape(StaticArgs a) {
+    Shape matrix = a.shape("a");
+    Shape rhs = a.shape("b");
+    if (matrix.isKnown() && rhs.isKnown() && rhs.rank() >= 2 && rhs.rank() == matrix.rank() - 1) {
+      throw a.fail("b", Ops.ambiguousSolve(matrix.toString(), rhs.toString()));
+    }
+    return ShapeRules.solve(matrix, rhs);
   }
 
   /**

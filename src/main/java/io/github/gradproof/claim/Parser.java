@@ -421,13 +421,15 @@ final class Parser {
     return new Arguments(args, keywords);
   }
 
+  /** A number token; its underscores (digit grouping, {@code 1_000}) are kept in the text as written. */
   private static Expr number(Token t) {
     String text = t.text();
-    boolean integer = text.chars().allMatch(c -> c >= '0' && c <= '9');
-    if (integer && text.length() > 9) {
+    String digits = text.replace("_", "");
+    boolean integer = digits.chars().allMatch(c -> c >= '0' && c <= '9');
+    if (integer && digits.length() > 9) {
       throw new ClaimSyntaxException(t.offset(), "integer literal " + text + " is too large");
     }
-    return new Expr.Num(text, Double.parseDouble(text), integer, t.offset());
+    return new Expr.Num(text, Double.parseDouble(digits), integer, t.offset());
   }
 
   private void close(Token open) {

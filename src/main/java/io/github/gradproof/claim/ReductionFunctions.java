@@ -6,12 +6,13 @@ import static io.github.gradproof.claim.ParamType.INTEGER;
 import static io.github.gradproof.claim.ParamType.INTEGER_OR_NONE;
 import static io.github.gradproof.claim.ParamType.TENSOR;
 
+import io.github.gradproof.autograd.Ops;
 import io.github.gradproof.autograd.Var;
 import java.util.List;
 
 /**
  * Reductions over axes (NumPy's {@code axis=}/{@code keepdims=}, also as array methods), SciPy's
- * {@code logsumexp}, NumPy's arg-reductions and {@code cumsum}, and PyTorch's normalisations along
+ * {@code logsumexp}, NumPy's arg-reductions, {@code cumsum} and {@code sort}, and PyTorch's normalisations along
  * one {@code dim}. {@code max}/{@code min} route their gradient to the first arg-max/arg-min.
  */
 final class ReductionFunctions {
@@ -100,22 +101,29 @@ final class ReductionFunctions {
         arg("argmax", Var::argmax, "arg max"),
         arg("argmin", Var::argmin, "arg min"),
         Function.numpy("cumsum").param("a", TENSOR).param("axis", INTEGER_OR_NONE, null).method()
-            .shape(a -> {
-              Integer axis = a.constantOrNull("axis");
-              Shape x = a.shape("a");
-              if (axis == null) {
-                return Shape.of(x.size());
-              }
-              if (x.isKnown()) {
-                ShapeRules.axis(axis, x.rank()); // an axis out of range: unknown
-              }
-              return x;
-            })
+            .shape(ReductionFunctions::alongAxisOrFlat)
             .eval(a -> a.var("a").cumsum(a.integerOrNull("axis")))
             .math(Notation.function("cumsum", "a")).build(),
+        Function.numpy("sort").param("a", TENSOR).param("axis", INTEGER_OR_NONE, -1L)
+            .shape(ReductionFunctions::alongAxisOrFlat)
+            .eval(a -> Ops.sort(a.var("a"), a.integerOrNull("axis")))
+            .math(Notation.function("sort", "a")).build(),
         normalisation("softmax", Var::softmax, "softmax"),
         normalisation("log_softmax", Var::logSoftmax, "log softmax"),
         normalisation("softmin", (x, dim) -> x.neg().softmax(dim), "softmin"));
+  }
+
+  /** cumsum's and sort's shape: the operand's along an axis, its size flat for {@code axis=None}. */
+  private static Shape alongAxisOrFlat(StaticArgs a) {
+    Integer axis = a.constantOrNull("axis");
+    Shape x = a.shape("a");
+    if (axis == null) {
+      return Shape.of(x.size());
+    }
+    if (x.isKnown()) {
+      ShapeRules.axis(axis, x.rank()); // an axis out of range: unknown
+    }
+    return x;
   }
 
   /** A normalisation along one dim: PyTorch's {@code name(input, dim=None)}; also {@code axis=}. */

@@ -112,6 +112,53 @@ final class ShapeRules {
     return new Shape(out);
   }
 
+  /**
+   * A stack of square matrices {@code (..., n, n)} keeps its shape ({@code inv}); unknown when the
+   * rank is below 2 or the last two sizes differ (running it gives the error).
+   */
+  static Shape squareStack(Shape a) {
+    if (!a.isKnown() || a.rank() < 2) {
+      return Shape.unknown();
+    }
+    Dim rows = a.dim(-2);
+    Dim cols = a.dim(-1);
+    return rows.equals(cols) || rows.constant() == null || cols.constant() == null ? a : Shape.unknown();
+  }
+
+  /** {@code det} of a stack of square matrices: its batch axes {@code (...)}. */
+  static Shape determinant(Shape a) {
+    Shape square = squareStack(a);
+    return square.isKnown() ? new Shape(square.dims().subList(0, square.rank() - 2)) : square;
+  }
+
+  /**
+   * {@code solve(a, b)} ({@code b} a vector or a stack of matrices, not one axis short of {@code a}):
+   * {@code (..., n)} or the broadcast batch axes and {@code (n, k)}.
+   */
+  static Shape solve(Shape a, Shape b) {
+    Shape square = squareStack(a);
+    if (!square.isKnown() || !b.isKnown() || b.rank() == 0) {
+      return Shape.unknown();
+    }
+    List<Dim> ad = square.dims();
+    Dim n = square.dim(-1);
+    Dim rows = b.rank() == 1 ? b.dim(0) : b.dim(-2);
+    if (!n.equals(rows) && n.constant() != null && rows.constant() != null) {
+      return Shape.unknown();
+    }
+    if (b.rank() == 1) {
+      return new Shape(ad.subList(0, ad.size() - 1));
+    }
+    Shape batch = broadcast(new Shape(ad.subList(0, ad.size() - 2)), new Shape(b.dims().subList(0, b.rank() - 2)));
+    if (!batch.isKnown()) {
+      return batch;
+    }
+    List<Dim> out = new ArrayList<>(batch.dims());
+    out.add(n);
+    out.add(b.dim(-1));
+    return new Shape(out);
+  }
+
   /** NumPy's {@code dot}: scalars multiply, 1-D·1-D is a scalar, N-D·M-D sums a's last axis with b's second-to-last. */
   static Shape dot(Shape a, Shape b) {
     if (!a.isKnown() || !b.isKnown()) {

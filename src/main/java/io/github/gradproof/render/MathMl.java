@@ -231,12 +231,15 @@ public final class MathMl {
 
   // ---- one method per kind of node
 
-  /** A number as written; the constants as their symbols, ∞ and π (upright, ISO 80000-2). */
+  /**
+   * A number as written, without the underscores that group its digits in code ({@code 1_000} is
+   * 1000); the constants as their symbols, ∞ and π (upright, ISO 80000-2).
+   */
   private void number(Expr.Num n) {
     switch (n.text()) {
       case Expr.Num.INF -> open("mi", UPRIGHT).text("∞").close("mi");
       case Expr.Num.PI -> open("mi", UPRIGHT).text("π").close("mi");
-      default -> open("mn").text(n.text()).close("mn");
+      default -> open("mn").text(n.text().replace("_", "")).close("mn");
     }
   }
 

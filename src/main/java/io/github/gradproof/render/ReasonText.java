@@ -130,9 +130,9 @@ final class ReasonText {
       operands.add(named ? ExprText.of(a.expression()) + ": " + value
           : (a.parameter() == null ? "" : a.parameter() + " = ") + value);
     }
-    // Join, index and axis failures have a sentence of their own; anything else is "undefined".
+    // Join, index, axis and singular-matrix failures have a sentence of their own; anything else is "undefined".
     String key = switch (u.kind()) {
-      case JOIN, INDEX, INDEX_TYPE, AXIS -> "reason." + u.kind().key();
+      case JOIN, INDEX, INDEX_TYPE, AXIS, SINGULAR -> "reason." + u.kind().key();
       default -> "reason.domain";
     };
     return fill(key, Map.of("operation", operation, "operands", Phrase.text(String.join("; ", operands))));

@@ -169,7 +169,7 @@ public sealed interface Reason
    * does not fit, an axis out of range, another value outside the operation's domain.
    *
    * @param kind {@link Kind#BROADCAST}, {@link Kind#MATMUL}, {@link Kind#RESHAPE}, {@link Kind#JOIN},
-   *     {@link Kind#INDEX}, {@link Kind#INDEX_TYPE}, {@link Kind#AXIS} or {@link Kind#DOMAIN}
+   *     {@link Kind#INDEX}, {@link Kind#INDEX_TYPE}, {@link Kind#AXIS}, {@link Kind#SINGULAR} or {@link Kind#DOMAIN}
    * @param operation the operation with its operands
    */
   record Undefined(Kind kind, Operation operation, Map<String, Integer> dims) implements Reason {
@@ -187,6 +187,7 @@ public sealed interface Reason
         case INDEX -> Kind.INDEX;
         case INDEX_TYPE -> Kind.INDEX_TYPE;
         case AXIS -> Kind.AXIS;
+        case SINGULAR -> Kind.SINGULAR;
         case DOMAIN -> Kind.DOMAIN;
       }, operation, dims);
     }
@@ -256,6 +257,8 @@ public sealed interface Reason
     INDEX_TYPE,
     /** An axis out of range or repeated, or a permutation of the wrong length. */
     AXIS,
+    /** {@code inv} or {@code solve} of a singular matrix, which has no inverse. */
+    SINGULAR,
     /** Any other operation undefined on these operands (a label out of range, a zero step). */
     DOMAIN,
     /** A comparison claim that evaluated to false. */

@@ -49,6 +49,7 @@ public final class Reasons {
       case INDEX -> "invalid index: ";
       case INDEX_TYPE -> "invalid index: an array of floats, which NumPy and PyTorch refuse as an index: ";
       case AXIS -> "invalid axis: ";
+      case SINGULAR -> "undefined operation, a singular matrix has no inverse: ";
       case DOMAIN -> "undefined operation: ";
       case COMPARISON -> "comparison fails: ";
     };

@@ -140,6 +140,8 @@ final class GoldenOps {
     unary("trunc", Var::trunc);
     OPS.put("round", (x, a) -> x[0].round(a.get("decimals").getAsInt()));
     binary("remainder", Var::remainder);
+    binary("heaviside", Ops::heaviside);
+    binary("floor_divide", Ops::floorDivide);
     binary("fmod", Var::fmod);
     unary("tan", Var::tan);
     unary("arctan", Var::arctan);
@@ -227,6 +229,7 @@ final class GoldenOps {
     OPS.put("var", (x, a) -> x[0].var(ints(a, "axis"), a.get("keepdims").getAsBoolean(), a.get("ddof").getAsInt()));
     OPS.put("std", (x, a) -> x[0].std(ints(a, "axis"), a.get("keepdims").getAsBoolean(), a.get("ddof").getAsInt()));
     OPS.put("cumsum", (x, a) -> x[0].cumsum(integer(a, "axis")));
+    OPS.put("sort", (x, a) -> Ops.sort(x[0], integer(a, "axis")));
     OPS.put("argmax", (x, a) -> x[0].argmax(integer(a, "axis"), a.get("keepdims").getAsBoolean()));
     OPS.put("argmin", (x, a) -> x[0].argmin(integer(a, "axis"), a.get("keepdims").getAsBoolean()));
     OPS.put("softmax", (x, a) -> x[0].softmax(a.get("axis").getAsInt()));
@@ -261,6 +264,9 @@ final class GoldenOps {
     binary("matmul", Var::matmul);
     binary("dot", Ops::dot);
     binary("outer", Ops::outer);
+    unary("inv", Ops::inv);
+    unary("det", Ops::det);
+    binary("solve", Ops::solve);
     OPS.put("einsum", (x, a) -> Ops.einsum(a.get("subscripts").getAsString(), List.of(x)));
   }
 

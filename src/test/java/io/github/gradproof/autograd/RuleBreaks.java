@@ -165,6 +165,18 @@ final class RuleBreaks {
       breaks(op, -1, "flip the sign", FLIP_SIGN);
       breaks(op, 1, "drop the quotient (the dividend's rule)", (r, g, y, x, p) -> g);
     }
+    scenario("floor_divide", "floor_divide", "(3, 1) with (1, 4)");
+    breaks("floor_divide", 0, "1 / b, the slope of true division", (r, g, y, x, p) ->
+        Elementwise.zip(g, x[1], (u, b) -> u / b));
+    breaks("floor_divide", 1, "-a / b², the slope of true division", (r, g, y, x, p) ->
+        Elementwise.mul(g, Elementwise.zip(x[0], x[1], (a, b) -> -a / (b * b))));
+    // x1 has zeros: x2's gradient is the upstream there, 0 elsewhere.
+    scenario("heaviside", "heaviside", "zeros of x1 take x2");
+    breaks("heaviside", 0, "pass the gradient (the true slope is 0)", (r, g, y, x, p) -> g);
+    breaks("heaviside", 1, "no gradient (as if x2 were never taken)", (r, g, y, x, p) -> Tensor.zeros(g.shapeRef()));
+    breaks("heaviside", 1, "pass the gradient everywhere", (r, g, y, x, p) -> g);
+    breaks("heaviside", 1, "the gradient where x1 > 0 (the step's value 1)", (r, g, y, x, p) ->
+        Elementwise.zip(g, x[0], (u, v) -> v > 0 ? u : 0.0));
     breaks("remainder", 1, "fmod's truncated quotient", (r, g, y, x, p) -> StepOps.FMOD.vjp(1).apply(g, y, x, null));
     breaks("fmod", 1, "remainder's floored quotient", (r, g, y, x, p) ->
         StepOps.REMAINDER.vjp(1).apply(g, y, x, null));
@@ -383,6 +395,11 @@ final class RuleBreaks {
     breaks("var", 0, "drop the 2", (r, g, y, x, p) -> scale(r.apply(g, y, x, p), 0.5));
     breaks("std", 0, "forget to divide by the std", (r, g, y, x, p) ->
         Elementwise.mul(r.apply(g, y, x, p), reduce(p).expand(y, x[0].shapeRef())));
+    scenario("sort", "sort", "(2, 3, 4) axis=1");
+    breaks("sort", -1, "flip the sign", FLIP_SIGN);
+    breaks("sort", 0, "pass the upstream unpermuted", (r, g, y, x, p) -> g);
+    breaks("sort", 0, "permute it the other way (sorted position of each element's rank)", (r, g, y, x, p) ->
+        r.apply(r.apply(g, y, x, p), y, x, p));
     scenario("cumsum", "cumsum", "(2, 3, 4) axis=1");
     breaks("cumsum", -1, "flip the sign", FLIP_SIGN);
     breaks("cumsum", 0, "cumulate forwards instead of backwards", (r, g, y, x, p) -> ScanOps.scan(g, (Integer) p, false));
@@ -457,10 +474,34 @@ final class RuleBreaks {
     breaks("matmul", 0, "dA = dC @ B (B not transposed)", (r, g, y, x, p) -> MatMul.multiply(g, x[1]));
     breaks("matmul", 1, "dB = A @ dC (A not transposed)", (r, g, y, x, p) ->
         Reductions.unbroadcast(MatMul.multiply(x[0], g), x[1].shapeRef()));
+    squareMatrices();
     scenario("einsum", "einsum", "'ij,jk->ik' (3, 3) with (3, 3)");
     breaks("einsum", -1, "flip the sign", FLIP_SIGN);
     breaks("einsum", -1, "the output gradient transposed", (r, g, y, x, p) ->
         r.apply(Layout.transpose(g, new int[] {1, 0}), y, x, p));
+  }
+
+  private static void squareMatrices() {
+    scenario("inv", "inv", "(2, 3, 3)");
+    breaks("inv", -1, "flip the sign", FLIP_SIGN);
+    breaks("inv", 0, "-Y G Y (no transposes)", (r, g, y, x, p) ->
+        Elementwise.neg(MatMul.multiply(MatMul.multiply(y, g), y)));
+    breaks("inv", 0, "-Yᵀ G (one factor)", (r, g, y, x, p) ->
+        Elementwise.neg(MatMul.multiply(Layout.swapLastTwo(y), g)));
+    scenario("det", "det", "(2, 3, 3)");
+    breaks("det", -1, "flip the sign", FLIP_SIGN);
+    breaks("det", 0, "det A⁻¹ (the cofactors not transposed)", (r, g, y, x, p) ->
+        Layout.swapLastTwo(r.apply(g, y, x, p)));
+    breaks("det", 0, "A⁻ᵀ (drop the factor det)", (r, g, y, x, p) ->
+        Elementwise.mul(r.apply(g, y, x, p), Elementwise.map(y.withShape(Layout.withOne(Layout.withOne(
+            y.shapeRef()))), v -> 1 / v)));
+    scenario("solve", "solve", "(2, 3, 3) with (2, 3, 2)");
+    breaks("solve", -1, "flip the sign", FLIP_SIGN);
+    breaks("solve", 0, "-solve(A, G) Xᵀ (A not transposed)", (r, g, y, x, p) ->
+        Elementwise.neg(MatMul.multiply(LinearSystems.solve(x[0], g), Layout.swapLastTwo(y))));
+    breaks("solve", 1, "solve(A, G) (A not transposed)", (r, g, y, x, p) -> LinearSystems.solve(x[0], g));
+    breaks("solve", 1, "Aᵀ G (multiply instead of solve)", (r, g, y, x, p) ->
+        MatMul.multiply(Layout.swapLastTwo(x[0]), g));
   }
 
   private static void networks() {

@@ -30,6 +30,20 @@ class StepOpsTest {
     assertTrue(Double.isNaN(StepOps.remainder(Double.POSITIVE_INFINITY, 2.0)));
   }
 
+  /** NumPy's heaviside at the edges: either zero takes x2, NaN stays NaN, infinities are on their side. */
+  @Test
+  void heavisideTakesX2AtEitherZeroAndKeepsNaN() {
+    Var x1 = Var.parameter(Tensor.vector(-0.0, 0.0, Double.NaN, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY));
+    Var x2 = Var.parameter(Tensor.vector(0.25, -3, 7, 7, 7));
+    Var h = Ops.heaviside(x1, x2);
+    double[] v = h.value().toArray();
+    assertArrayEquals(new double[] {0.25, -3, 0, 1}, new double[] {v[0], v[1], v[3], v[4]}, 0);
+    assertTrue(Double.isNaN(v[2]));
+    Gradients g = h.backward(Tensor.vector(2, 3, 5, 7, 11));
+    assertArrayEquals(new double[] {0, 0, 0, 0, 0}, g.of(x1).toArray(), 0);
+    assertArrayEquals(new double[] {2, 3, 0, 0, 0}, g.of(x2).toArray(), 0, "x2 only where x1 is 0");
+  }
+
   @Test
   void floorDivisionIsPythons() {
     assertEquals(-3.0, StepOps.floorDivide(-5.5, 2.0));

@@ -64,10 +64,16 @@ class CostTest {
       "einsum('...ij->...', A)            | 2204 | 1",
       // one_hot's classes depend on the labels' values: estimated as large as the labels (3)
       "one_hot(y)                         | 2048 | 3",
+      // S: (2, M, M) reads 18; LU 18 × 3 / 3 = 18; inv solves 3 columns of 3 per matrix: 18 × 3 = 54
+      "inv(S)                             | 2360 | 18",
+      // det: the LU only; it creates one value per matrix
+      "det(S)                             | 2306 | 2",
+      // solve by a vector u: (M,): reads 18 + 3, creates (2, 3), each element n = 3 multiply-adds after the LU
+      "solve(S, u)                        | 2372 | 6",
   })
   void aLineCostsWhatItsNodesDo(String expression, double work, double elements) {
     Scope scope = CaseFile.scope("M:dim K:dim N:dim A:input[M,K] B:input[K,N] X:input[2,M,K] Y:input[2,K,N] "
-        + "x:input[2,3,8,8] w:input[4,3,3,3] y:labels[M]");
+        + "x:input[2,3,8,8] w:input[4,3,3,3] y:labels[M] S:input[2,M,M] u:input[M]");
     List<Diagnostic> sink = new ArrayList<>();
     CheckedLine line = Claims.checkForwardLine(CaseFile.text("out = " + expression.strip()), scope, sink);
     assertNotNull(line, sink::toString);

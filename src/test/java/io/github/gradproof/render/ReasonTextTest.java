@@ -268,6 +268,19 @@ class ReasonTextTest {
     assertEquals("(4, 3) → (5,)", ReasonText.detail(new Reason.Undefined(Reason.Kind.RESHAPE, flat, DIMS)));
   }
 
+  /** inv or solve of a singular matrix has a sentence of its own, in both languages, not "undefined ... operands". */
+  @Test
+  void aSingularMatrixIsNamedAsSuch() {
+    Operation inv = new Operation("inv", false, List.of(tensor("A - A", 3, 4)));
+    Reason singular = new Reason.Undefined(Reason.Kind.SINGULAR, inv, MKN);
+    assertEquals("<code>inv(A - A)</code> is undefined: a matrix is singular (an exact zero pivot), so it has no "
+        + "inverse (A - A: (M, K) = (3, 4)).", en(singular, MATMUL));
+    assertEquals("<code>inv(A - A)</code> no está definida: una matriz es singular (un pivote exactamente cero), así "
+        + "que no tiene inversa (A - A: (M, K) = (3, 4)).", html(ReasonText.phrase(singular, ES, MATMUL)));
+    assertEquals("undefined operation, a singular matrix has no inverse: inv((3, 4))",
+        io.github.gradproof.verify.Reasons.english(singular));
+  }
+
   @Test
   void arraysThatCannotBeJoinedAreListedAndVariadicOperandsGoByPosition() {
     Operation concat = new Operation("concatenate", false, List.of(
@@ -348,7 +361,7 @@ class ReasonTextTest {
   private static final List<String> MESSAGE_WORDS = List.of("shape ", "values differ: ", "shapes do not broadcast: ",
       "matmul inner dimensions differ: ", "cannot reshape ", "arrays cannot be joined: ",
       "invalid index: an array of floats, which NumPy and PyTorch refuse as an index: ", "invalid index: ",
-      "invalid axis: ",
+      "invalid axis: ", "undefined operation, a singular matrix has no inverse: ",
       "undefined operation: ", "comparison fails: ");
 
   /**
