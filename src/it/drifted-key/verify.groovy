@@ -5,8 +5,8 @@ def drift = log.readLines().findAll { it.contains('data/quizzes/phase-04-drift.y
 assert drift.size() == 2 : log
 assert drift.any { it.contains('choice 1') } && drift.any { it.contains('choice 2') } : drift
 // The course's en.yaml overrides the built-in one whole, so the key it dropped is an error, located
-// where it would be added (after the last entry, line 141).
-assert log.contains("templates/i18n/en.yaml:141:1: missing UI string 'verify.caption'") : log
+// where it would be added (after the last entry, line 144).
+assert log.contains("templates/i18n/en.yaml:144:1: missing UI string 'verify.caption'") : log
 assert log.contains('nothing was written, and the output folder (site) is unchanged') : log
 assert !new File(basedir, 'site').exists()
 return true
