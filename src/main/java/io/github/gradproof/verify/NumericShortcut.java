@@ -230,7 +230,8 @@ final class NumericShortcut {
     }
     gap = round(gap, 4); // 2.4 - 2.399 is 0.00099999999999989: the step the author wrote is 0.001
     Variant example = variants.get(wrong);
-    // As many digits as it takes for the two to read apart: "the answer is 7.00004 and max(z) is 7", not "is 7 and ... is 7".
+    // As many digits as it takes for the two to read apart:
+    // "the answer is 7.00004 and max(z) is 7", not "is 7 and ... is 7".
     String[] apart = Reasons.numbers(shownAnswer(example), c.values[wrong]);
     String written = tolerance.location() == null ? "the default tolerance {abs: 0.005, rel: 0.001}"
         : "the tolerance " + written(tolerance);

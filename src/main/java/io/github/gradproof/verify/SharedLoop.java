@@ -68,7 +68,10 @@ final class SharedLoop {
       loop(() -> { });
     }
 
-    /** Takes indices until none is left; {@code beforeLater} runs before each one after the first that is not the last. */
+    /**
+     * Takes indices until none is left; {@code beforeLater} runs before each one after the first that
+     * is not the last.
+     */
     void loop(Runnable beforeLater) {
       boolean first = true;
       for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
