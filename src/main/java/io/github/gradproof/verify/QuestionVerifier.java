@@ -11,6 +11,7 @@ import io.github.gradproof.quiz.Distribution;
 import io.github.gradproof.quiz.Question;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -101,7 +102,7 @@ public final class QuestionVerifier {
     int trial = 0;
     int engineTrials = 0;
     Reach reach = new Reach();
-    Map<CompiledClaim, Reach> claimReach = new HashMap<>();
+    ClaimReach claimReach = new ClaimReach();
     List<Map<String, Integer>> authored = cq.dimAssignments();
     List<Map<String, Integer>> sizes = trialSizes(cq);
     boolean redrawn = false;
@@ -129,14 +130,14 @@ public final class QuestionVerifier {
         for (ClaimTally tally : tallies.values()) {
           tally.add(judge(question, tally.claim, t), engineOutcome(tally.claim, engineResults),
               isFresh ? authored : null);
-          claimReach.computeIfAbsent(tally.claim, c -> new Reach()).add(t.claimReached(tally.claim.line()));
+          claimReach.add(tally.claim, t);
         }
         if (cq.usesExperiments && experiment == null) {
           experiment = t.experiment();
         }
       }
     }
-    boolean untried = !reach.complete() || claimReach.values().stream().anyMatch(r -> !r.complete());
+    boolean untried = !reach.complete() || !claimReach.complete();
     Reason.Widened.Moved moved = moved(cq);
     if (untried && moved != null) {
       for (double widen : WIDENINGS) {
@@ -298,6 +299,32 @@ public final class QuestionVerifier {
           claim.text().sourceLine()));
     } catch (IntegerOverflowException e) {
       throw new DiagnosticException(claim.text().diagnostic(e.pos(), question.id() + ": " + e.getMessage()));
+    }
+  }
+
+  /**
+   * The sides the branching operations of each claim's own expressions took over the usual trials
+   * ({@link Trial#claimReached}). A claim that evaluated whole without a single branching operation
+   * (most: {@code dA = dC @ B.T}) has the same operations in every trial, so it is not evaluated again.
+   */
+  private static final class ClaimReach {
+    private final Map<CompiledClaim, Reach> reach = new HashMap<>();
+    private final Set<CompiledClaim> branchless = new HashSet<>();
+
+    void add(CompiledClaim claim, Trial trial) {
+      if (branchless.contains(claim)) {
+        return;
+      }
+      int[] sides = trial.claimReached(claim.line());
+      if (sides != null && sides.length == 0) {
+        branchless.add(claim);
+      } else if (sides != null) {
+        reach.computeIfAbsent(claim, c -> new Reach()).add(sides);
+      }
+    }
+
+    boolean complete() {
+      return reach.values().stream().allMatch(Reach::complete);
     }
   }
 

@@ -519,7 +519,8 @@ final class Trial implements Experiments {
    * mask the claim writes, not only the forward lines'): the claim's sides evaluated once more on
    * this trial's values, each carrying a {@linkplain KinkRecorder#reaching() reaching} recorder. A
    * side of the claim's own branches that no trial takes is a case no trial tried ({@link Reach});
-   * the sides already evaluated by the judge are left as they are.
+   * the sides already evaluated by the judge are left as they are. {@code null} when the claim is
+   * undefined here (it is no evidence of a side either way).
    */
   int[] claimReached(Line line) {
     KinkRecorder reaching = KinkRecorder.reaching();
@@ -538,7 +539,7 @@ final class Trial implements Experiments {
         ev.eval(c.right());
       }
     } catch (RuntimeException e) {
-      // undefined here (the judge says so): the sides taken before it count
+      return null; // undefined here: the judge says so
     }
     return reaching.reached();
   }
