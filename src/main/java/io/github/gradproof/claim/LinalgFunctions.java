@@ -23,50 +23,67 @@ final class LinalgFunctions {
 
   private LinalgFunctions() {}
 
+  /** The names of the family's functions, in declaration order (each a case of {@link #build}). */
+  static final List<String> NAMES = List.of(
+      "dot", "matmul", "outer", "tensordot", "trace", "einsum", "norm", "inv", "det", "solve");
+
+  /** Every function of the family, in declaration order, each newly built. */
   static List<Function> all() {
-    return List.of(
-        Function.numpy("dot").param("a", TENSOR).param("b", TENSOR).method()
-            .shape(a -> ShapeRules.dot(a.shape("a"), a.shape("b")))
-            .eval(a -> Ops.dot(a.var("a"), a.var("b")))
-            .math(Notation.infix("·", "a", "b")).build(),
-        Function.numpy("matmul").param("x1", TENSOR).param("x2", TENSOR).method()
-            .shape(a -> ShapeRules.matmul(a.shape("x1"), a.shape("x2")))
-            .eval(a -> a.var("x1").matmul(a.var("x2")))
-            .math(Notation.function("matmul", "x1")).build(),
-        Function.numpy("outer").param("a", TENSOR).param("b", TENSOR)
-            .shape(a -> Shape.of(a.shape("a").size(), a.shape("b").size()))
-            .eval(a -> Ops.outer(a.var("a"), a.var("b")))
-            .math(Notation.infix("⊗", "a", "b")).build(),
-        Function.numpy("tensordot").param("a", TENSOR).param("b", TENSOR).param("axes", CONTRACTION, 2L).alias("dims")
-            .shape(AxisMoves::tensordot)
-            .eval(a -> {
-              int[][] axes = AxisMoves.axes(a.value("axes"));
-              return axes == null ? Ops.tensordot(a.var("a"), a.var("b"), a.integer("axes"))
-                  : Ops.tensordot(a.var("a"), a.var("b"), axes[0], axes[1]);
-            })
-            .math(Notation.function("tensordot", "a")).build(),
-        Function.numpy("trace").param("a", TENSOR).param("offset", INTEGER, 0L).method()
-            .shape(a -> a.shape("a").rank() == 2 ? Shape.scalar() : Shape.unknown())
-            .eval(a -> a.var("a").trace(a.integer("offset")))
-            .math(Notation.function("tr", "a")).build(),
-        Function.numpy("einsum").param("subscripts", STRING).variadic("operands", TENSORS)
-            .shape(LinalgFunctions::einsumShape)
-            .eval(a -> Ops.einsum(a.string("subscripts"), a.vars("operands")))
-            .math(Notation.function("einsum", "subscripts")).build(),
-        norm(),
-        Function.numpy("inv").counterpart("numpy.linalg.inv").param("a", TENSOR).alias("A")
-            .shape(a -> ShapeRules.squareStack(a.shape("a")))
-            .eval(a -> Ops.inv(a.var("a")))
-            .math(Notation.superscript("−1", "a")).build(),
-        Function.numpy("det").counterpart("numpy.linalg.det").param("a", TENSOR).alias("A")
-            .shape(a -> ShapeRules.determinant(a.shape("a")))
-            .eval(a -> Ops.det(a.var("a")))
-            .math(Notation.function("det", "a")).build(),
-        Function.numpy("solve").counterpart("numpy.linalg.solve").param("a", TENSOR).alias("A")
-            .param("b", TENSOR).alias("B")
-            .shape(LinalgFunctions::solveShape)
-            .eval(a -> Ops.solve(a.var("a"), a.var("b")))
-            .math(Notation.function("solve", "a")).build());
+    return NAMES.stream().map(LinalgFunctions::build).toList();
+  }
+
+  /**
+   * The function of this family named {@code name}, newly built, or {@code null}: the registry builds
+   * each function on its first use, so a build links the lambdas of the functions its quiz files call
+   * and no others.
+   */
+  static Function build(String name) {
+    return switch (name) {
+      case "dot" -> Function.numpy("dot").param("a", TENSOR).param("b", TENSOR).method()
+          .shape(a -> ShapeRules.dot(a.shape("a"), a.shape("b")))
+          .eval(a -> Ops.dot(a.var("a"), a.var("b")))
+          .math(Notation.infix("·", "a", "b")).build();
+      case "matmul" -> Function.numpy("matmul").param("x1", TENSOR).param("x2", TENSOR).method()
+          .shape(a -> ShapeRules.matmul(a.shape("x1"), a.shape("x2")))
+          .eval(a -> a.var("x1").matmul(a.var("x2")))
+          .math(Notation.function("matmul", "x1")).build();
+      case "outer" -> Function.numpy("outer").param("a", TENSOR).param("b", TENSOR)
+          .shape(a -> Shape.of(a.shape("a").size(), a.shape("b").size()))
+          .eval(a -> Ops.outer(a.var("a"), a.var("b")))
+          .math(Notation.infix("⊗", "a", "b")).build();
+      case "tensordot" -> Function.numpy("tensordot").param("a", TENSOR).param("b", TENSOR)
+          .param("axes", CONTRACTION, 2L).alias("dims")
+          .shape(AxisMoves::tensordot)
+          .eval(a -> {
+            int[][] axes = AxisMoves.axes(a.value("axes"));
+            return axes == null ? Ops.tensordot(a.var("a"), a.var("b"), a.integer("axes"))
+                : Ops.tensordot(a.var("a"), a.var("b"), axes[0], axes[1]);
+          })
+          .math(Notation.function("tensordot", "a")).build();
+      case "trace" -> Function.numpy("trace").param("a", TENSOR).param("offset", INTEGER, 0L).method()
+          .shape(a -> a.shape("a").rank() == 2 ? Shape.scalar() : Shape.unknown())
+          .eval(a -> a.var("a").trace(a.integer("offset")))
+          .math(Notation.function("tr", "a")).build();
+      case "einsum" -> Function.numpy("einsum").param("subscripts", STRING).variadic("operands", TENSORS)
+          .shape(LinalgFunctions::einsumShape)
+          .eval(a -> Ops.einsum(a.string("subscripts"), a.vars("operands")))
+          .math(Notation.function("einsum", "subscripts")).build();
+      case "norm" -> norm();
+      case "inv" -> Function.numpy("inv").counterpart("numpy.linalg.inv").param("a", TENSOR).alias("A")
+          .shape(a -> ShapeRules.squareStack(a.shape("a")))
+          .eval(a -> Ops.inv(a.var("a")))
+          .math(Notation.superscript("−1", "a")).build();
+      case "det" -> Function.numpy("det").counterpart("numpy.linalg.det").param("a", TENSOR).alias("A")
+          .shape(a -> ShapeRules.determinant(a.shape("a")))
+          .eval(a -> Ops.det(a.var("a")))
+          .math(Notation.function("det", "a")).build();
+      case "solve" -> Function.numpy("solve").counterpart("numpy.linalg.solve").param("a", TENSOR).alias("A")
+          .param("b", TENSOR).alias("B")
+          .shape(LinalgFunctions::solveShape)
+          .eval(a -> Ops.solve(a.var("a"), a.var("b")))
+          .math(Notation.function("solve", "a")).build();
+      default -> null;
+    };
   }
 
   /**

@@ -29,65 +29,90 @@ final class NetworkFunctions {
 
   private NetworkFunctions() {}
 
+  /** The names of the family's functions, in declaration order (each a case of {@link #build}). */
+  static final List<String> NAMES = List.of(
+      "cross_entropy", "mse_loss", "binary_cross_entropy", "binary_cross_entropy_with_logits", "nll_loss", "l1_loss",
+      "smooth_l1_loss", "huber_loss", "kl_div", "one_hot", "layer_norm", "batch_norm", "group_norm", "instance_norm",
+      "normalize", "cosine_similarity", "margin_ranking_loss", "hinge_embedding_loss", "soft_margin_loss",
+      "multi_margin_loss", "triplet_margin_loss", "cosine_embedding_loss", "conv1d", "conv2d", "conv_transpose1d",
+      "conv_transpose2d", "max_pool2d", "avg_pool2d", "max_pool1d", "avg_pool1d", "adaptive_avg_pool1d",
+      "adaptive_avg_pool2d", "adaptive_max_pool1d", "adaptive_max_pool2d", "embedding");
+
+  /** Every function of the family, in declaration order, each newly built. */
   static List<Function> all() {
-    List<Function> all = new ArrayList<>(losses());
-    all.add(layerNorm());
-    all.add(batchNorm());
-    all.add(groupNorm());
-    all.add(instanceNorm());
-    all.addAll(similarities());
-    all.addAll(marginLosses());
-    all.addAll(convolutions());
-    all.addAll(pooling());
-    all.add(embedding());
-    return all;
+    return NAMES.stream().map(NetworkFunctions::build).toList();
   }
 
-  private static List<Function> losses() {
-    return List.of(
-        classLoss("cross_entropy").keyword("label_smoothing", NUMBER, 0.0)
-            .shape(a -> reduced(smoothing(a), perRow(a)))
-            .eval(NetworkFunctions::crossEntropy)
-            .math(Notation.function("CE", "input")).build(),
-        loss("mse_loss").shape(a -> reduced(a, ShapeRules.broadcast(a.shape("input"), a.shape("target"))))
-            .eval(NetworkFunctions::mseLoss)
-            .math(Notation.function("MSE", "input")).build(),
-        loss("binary_cross_entropy").shape(a -> reduced(a, a.shape("input")))
-            .eval(a -> reduce(a, Ops.binaryCrossEntropy(a.var("input"), a.var("target"))))
-            .math(Notation.function("BCE", "input")).build(),
-        loss("binary_cross_entropy_with_logits").shape(a -> reduced(a, a.shape("input")))
-            .eval(a -> reduce(a, Ops.binaryCrossEntropyWithLogits(a.var("input"), a.var("target"))))
-            .math(Notation.function("BCEWithLogits", "input")).build(),
-        classLoss("nll_loss").shape(a -> reduced(a, perRow(a)))
-            .eval(a -> plain(a, false) ? reduce(a, Ops.nllLoss(a.var("input"), a.tensor("target")))
-                : Ops.nllLoss(a.var("input"), a.tensor("target"), weight(a), a.integer("ignore_index"),
-                    a.string("reduction")))
-            .math(Notation.function("NLL", "input")).build(),
-        loss("l1_loss").shape(NetworkFunctions::elementwiseLoss)
-            .eval(a -> reduce(a, a.var("input").sub(a.var("target")).abs()))
-            .math(Notation.function("L1", "input")).build(),
-        loss("smooth_l1_loss").keyword("beta", NUMBER, 1.0)
-            .shape(a -> elementwiseLoss(bounded(a, "beta", false)))
-            .eval(a -> reduce(a, Ops.smoothL1Loss(a.var("input"), a.var("target"), a.number("beta"))))
-            .math(Notation.function("SmoothL1", "input")).build(),
-        loss("huber_loss").keyword("delta", NUMBER, 1.0)
-            .shape(a -> elementwiseLoss(bounded(a, "delta", true)))
-            .eval(a -> reduce(a, Ops.huberLoss(a.var("input"), a.var("target"), a.number("delta"))))
-            .math(Notation.function("Huber", "input")).build(),
-        Function.torch("kl_div").param("input", TENSOR).param("target", TENSOR)
-            .keyword("reduction", STRING, "mean").choices("mean", "batchmean", "sum", "none")
-            .keyword("log_target", BOOL, false)
-            .shape(NetworkFunctions::elementwiseLoss)
-            .eval(NetworkFunctions::klDiv)
-            .math(Notation.function("KL", "input")).build(),
-        Function.torch("one_hot").param("tensor", TENSOR).param("num_classes", INTEGER, -1L)
-            .shape(a -> {
-              Shape labels = a.shape("tensor");
-              Dim k = a.integer("num_classes");
-              return labels.isKnown() ? labels.append(k.is(-1) ? Dim.unknown() : k) : labels;
-            })
-            .eval(NetworkFunctions::oneHot)
-            .math(Notation.function("onehot", "tensor")).build());
+  /**
+   * The function of this family named {@code name}, newly built, or {@code null}: the registry builds
+   * each function on its first use, so a build links the lambdas of the functions its quiz files call
+   * and no others.
+   */
+  static Function build(String name) {
+    Function f = switch (name) {
+      case "layer_norm" -> layerNorm();
+      case "batch_norm" -> batchNorm();
+      case "group_norm" -> groupNorm();
+      case "instance_norm" -> instanceNorm();
+      case "embedding" -> embedding();
+      default -> losses(name);
+    };
+    f = f != null ? f : similarities(name);
+    f = f != null ? f : marginLosses(name);
+    f = f != null ? f : convolutions(name);
+    return f != null ? f : pooling(name);
+  }
+
+
+  private static Function losses(String name) {
+    return switch (name) {
+      case "cross_entropy" -> classLoss("cross_entropy").keyword("label_smoothing", NUMBER, 0.0)
+          .shape(a -> reduced(smoothing(a), perRow(a)))
+          .eval(NetworkFunctions::crossEntropy)
+          .math(Notation.function("CE", "input")).build();
+      case "mse_loss" -> loss("mse_loss")
+          .shape(a -> reduced(a, ShapeRules.broadcast(a.shape("input"), a.shape("target"))))
+          .eval(NetworkFunctions::mseLoss)
+          .math(Notation.function("MSE", "input")).build();
+      case "binary_cross_entropy" -> loss("binary_cross_entropy").shape(a -> reduced(a, a.shape("input")))
+          .eval(a -> reduce(a, Ops.binaryCrossEntropy(a.var("input"), a.var("target"))))
+          .math(Notation.function("BCE", "input")).build();
+      case "binary_cross_entropy_with_logits" -> loss("binary_cross_entropy_with_logits")
+          .shape(a -> reduced(a, a.shape("input")))
+          .eval(a -> reduce(a, Ops.binaryCrossEntropyWithLogits(a.var("input"), a.var("target"))))
+          .math(Notation.function("BCEWithLogits", "input")).build();
+      case "nll_loss" -> classLoss("nll_loss").shape(a -> reduced(a, perRow(a)))
+          .eval(a -> plain(a, false) ? reduce(a, Ops.nllLoss(a.var("input"), a.tensor("target")))
+              : Ops.nllLoss(a.var("input"), a.tensor("target"), weight(a), a.integer("ignore_index"),
+                  a.string("reduction")))
+          .math(Notation.function("NLL", "input")).build();
+      case "l1_loss" -> loss("l1_loss").shape(NetworkFunctions::elementwiseLoss)
+          .eval(a -> reduce(a, a.var("input").sub(a.var("target")).abs()))
+          .math(Notation.function("L1", "input")).build();
+      case "smooth_l1_loss" -> loss("smooth_l1_loss").keyword("beta", NUMBER, 1.0)
+          .shape(a -> elementwiseLoss(bounded(a, "beta", false)))
+          .eval(a -> reduce(a, Ops.smoothL1Loss(a.var("input"), a.var("target"), a.number("beta"))))
+          .math(Notation.function("SmoothL1", "input")).build();
+      case "huber_loss" -> loss("huber_loss").keyword("delta", NUMBER, 1.0)
+          .shape(a -> elementwiseLoss(bounded(a, "delta", true)))
+          .eval(a -> reduce(a, Ops.huberLoss(a.var("input"), a.var("target"), a.number("delta"))))
+          .math(Notation.function("Huber", "input")).build();
+      case "kl_div" -> Function.torch("kl_div").param("input", TENSOR).param("target", TENSOR)
+          .keyword("reduction", STRING, "mean").choices("mean", "batchmean", "sum", "none")
+          .keyword("log_target", BOOL, false)
+          .shape(NetworkFunctions::elementwiseLoss)
+          .eval(NetworkFunctions::klDiv)
+          .math(Notation.function("KL", "input")).build();
+      case "one_hot" -> Function.torch("one_hot").param("tensor", TENSOR).param("num_classes", INTEGER, -1L)
+          .shape(a -> {
+            Shape labels = a.shape("tensor");
+            Dim k = a.integer("num_classes");
+            return labels.isKnown() ? labels.append(k.is(-1) ? Dim.unknown() : k) : labels;
+          })
+          .eval(NetworkFunctions::oneHot)
+          .math(Notation.function("onehot", "tensor")).build();
+      default -> null;
+    };
   }
 
   /** PyTorch's {@code name(input, target, *, reduction='mean')}; 'sum' and 'none' are the others. */
@@ -298,75 +323,84 @@ final class NetworkFunctions {
    * PyTorch's {@code normalize(input, p=2.0, dim=1, eps=1e-12)} and {@code cosine_similarity(x1, x2,
    * dim=1, eps=1e-08)}; {@code dim} also answers to {@code axis}, as softmax's does.
    */
-  private static List<Function> similarities() {
-    return List.of(
-        Function.torch("normalize").param("input", TENSOR).param("p", NUMBER, 2.0)
-            .param("dim", INTEGER, 1L).alias("axis").param("eps", NUMBER, 1e-12)
-            .shape(a -> {
-              Shape x = a.shape("input");
-              if (x.isKnown()) {
-                ShapeRules.axis(a.constant("dim"), x.rank()); // out of range: unknown, refused when run
-              }
-              return x;
-            })
-            .eval(a -> Ops.normalize(a.var("input"), a.number("p"), a.integer("dim"), a.number("eps")))
-            .math(Notation.function("normalize", "input")).build(),
-        Function.torch("cosine_similarity").param("x1", TENSOR).param("x2", TENSOR)
-            .param("dim", INTEGER, 1L).alias("axis").param("eps", NUMBER, 1e-8)
-            .shape(a -> ShapeRules.reduce(ShapeRules.broadcast(a.shape("x1"), a.shape("x2")),
-                new int[] {a.constant("dim")}, false))
-            .eval(a -> Ops.cosineSimilarity(a.var("x1"), a.var("x2"), a.integer("dim"), a.number("eps")))
-            .math(Notation.function("cosine_similarity", "x1")).build());
+  private static Function similarities(String name) {
+    return switch (name) {
+      case "normalize" -> Function.torch("normalize").param("input", TENSOR).param("p", NUMBER, 2.0)
+          .param("dim", INTEGER, 1L).alias("axis").param("eps", NUMBER, 1e-12)
+          .shape(a -> {
+            Shape x = a.shape("input");
+            if (x.isKnown()) {
+              ShapeRules.axis(a.constant("dim"), x.rank()); // out of range: unknown, refused when run
+            }
+            return x;
+          })
+          .eval(a -> Ops.normalize(a.var("input"), a.number("p"), a.integer("dim"), a.number("eps")))
+          .math(Notation.function("normalize", "input")).build();
+      case "cosine_similarity" -> Function.torch("cosine_similarity").param("x1", TENSOR).param("x2", TENSOR)
+          .param("dim", INTEGER, 1L).alias("axis").param("eps", NUMBER, 1e-8)
+          .shape(a -> ShapeRules.reduce(ShapeRules.broadcast(a.shape("x1"), a.shape("x2")),
+              new int[] {a.constant("dim")}, false))
+          .eval(a -> Ops.cosineSimilarity(a.var("x1"), a.var("x2"), a.integer("dim"), a.number("eps")))
+          .math(Notation.function("cosine_similarity", "x1")).build();
+      default -> null;
+    };
   }
 
   /** PyTorch's margin losses, each with {@code reduction=} as the other losses. */
-  private static List<Function> marginLosses() {
-    return List.of(
-        margined(Function.torch("margin_ranking_loss").param("input1", TENSOR).param("input2", TENSOR)
-            .param("target", TENSOR).param("margin", NUMBER, 0.0))
-            .shape(a -> reduced(a, ShapeRules.broadcast(ShapeRules.broadcast(a.shape("input1"), a.shape("input2")),
-                a.shape("target"))))
-            .eval(a -> reduce(a, Ops.marginRankingLoss(a.var("input1"), a.var("input2"), a.var("target"),
-                a.number("margin"))))
-            .math(Notation.function("margin_ranking_loss", "input1")).build(),
-        margined(Function.torch("hinge_embedding_loss").param("input", TENSOR).param("target", TENSOR)
-            .param("margin", NUMBER, 1.0))
-            .shape(NetworkFunctions::elementwiseLoss)
-            .eval(a -> reduce(a, Ops.hingeEmbeddingLoss(a.var("input"), a.var("target"), a.number("margin"))))
-            .math(Notation.function("hinge_embedding_loss", "input")).build(),
-        loss("soft_margin_loss").shape(NetworkFunctions::elementwiseLoss)
-            .eval(a -> reduce(a, Ops.softMarginLoss(a.var("input"), a.tensor("target"))))
-            .math(Notation.function("soft_margin_loss", "input")).build(),
-        margined(Function.torch("multi_margin_loss").param("input", TENSOR).param("target", TENSOR)
-            .param("p", INTEGER, 1L).param("margin", NUMBER, 1.0).param("weight", TENSOR_OR_NONE, null))
-            .shape(a -> {
-              Long p = a.integer("p").constant();
-              if (p != null && p != 1 && p != 2) {
-                throw a.fail("p", "only p == 1 and p == 2 are supported (as PyTorch), got " + p);
-              }
-              return reduced(a, a.shape("input").rank() == 1 ? Shape.scalar() : perRow(a));
-            })
-            .eval(a -> reduce(a, Ops.multiMarginLoss(a.var("input"), a.tensor("target"), a.integer("p"),
-                a.number("margin"), weight(a))))
-            .math(Notation.function("multi_margin_loss", "input")).build(),
-        margined(Function.torch("triplet_margin_loss").param("anchor", TENSOR).param("positive", TENSOR)
-            .param("negative", TENSOR).param("margin", NUMBER, 1.0).param("p", NUMBER, 2.0).param("eps", NUMBER, 1e-6)
-            .param("swap", BOOL, false))
-            .shape(a -> {
-              Shape all = ShapeRules.broadcast(ShapeRules.broadcast(a.shape("anchor"), a.shape("positive")),
-                  a.shape("negative"));
-              return reduced(a, all.isKnown() && all.rank() > 0 ? ShapeRules.reduce(all, new int[] {-1}, false)
-                  : Shape.unknown());
-            })
-            .eval(a -> reduce(a, Ops.tripletMarginLoss(a.var("anchor"), a.var("positive"), a.var("negative"),
-                a.number("margin"), a.number("p"), a.number("eps"), a.bool("swap"))))
-            .math(Notation.function("triplet_margin_loss", "anchor")).build(),
-        margined(Function.torch("cosine_embedding_loss").param("input1", TENSOR).param("input2", TENSOR)
-            .param("target", TENSOR).param("margin", NUMBER, 0.0))
-            .shape(a -> reduced(a, a.shape("target")))
-            .eval(a -> reduce(a, Ops.cosineEmbeddingLoss(a.var("input1"), a.var("input2"), a.var("target"),
-                a.number("margin"))))
-            .math(Notation.function("cosine_embedding_loss", "input1")).build());
+  private static Function marginLosses(String name) {
+    return switch (name) {
+      case "margin_ranking_loss" -> margined(Function.torch("margin_ranking_loss").param("input1", TENSOR)
+          .param("input2", TENSOR)
+          .param("target", TENSOR).param("margin", NUMBER, 0.0))
+          .shape(a -> reduced(a, ShapeRules.broadcast(ShapeRules.broadcast(a.shape("input1"), a.shape("input2")),
+              a.shape("target"))))
+          .eval(a -> reduce(a, Ops.marginRankingLoss(a.var("input1"), a.var("input2"), a.var("target"),
+              a.number("margin"))))
+          .math(Notation.function("margin_ranking_loss", "input1")).build();
+      case "hinge_embedding_loss" -> margined(Function.torch("hinge_embedding_loss").param("input", TENSOR)
+          .param("target", TENSOR)
+          .param("margin", NUMBER, 1.0))
+          .shape(NetworkFunctions::elementwiseLoss)
+          .eval(a -> reduce(a, Ops.hingeEmbeddingLoss(a.var("input"), a.var("target"), a.number("margin"))))
+          .math(Notation.function("hinge_embedding_loss", "input")).build();
+      case "soft_margin_loss" -> loss("soft_margin_loss").shape(NetworkFunctions::elementwiseLoss)
+          .eval(a -> reduce(a, Ops.softMarginLoss(a.var("input"), a.tensor("target"))))
+          .math(Notation.function("soft_margin_loss", "input")).build();
+      case "multi_margin_loss" -> margined(Function.torch("multi_margin_loss").param("input", TENSOR)
+          .param("target", TENSOR)
+          .param("p", INTEGER, 1L).param("margin", NUMBER, 1.0).param("weight", TENSOR_OR_NONE, null))
+          .shape(a -> {
+            Long p = a.integer("p").constant();
+            if (p != null && p != 1 && p != 2) {
+              throw a.fail("p", "only p == 1 and p == 2 are supported (as PyTorch), got " + p);
+            }
+            return reduced(a, a.shape("input").rank() == 1 ? Shape.scalar() : perRow(a));
+          })
+          .eval(a -> reduce(a, Ops.multiMarginLoss(a.var("input"), a.tensor("target"), a.integer("p"),
+              a.number("margin"), weight(a))))
+          .math(Notation.function("multi_margin_loss", "input")).build();
+      case "triplet_margin_loss" -> margined(Function.torch("triplet_margin_loss").param("anchor", TENSOR)
+          .param("positive", TENSOR)
+          .param("negative", TENSOR).param("margin", NUMBER, 1.0).param("p", NUMBER, 2.0).param("eps", NUMBER, 1e-6)
+          .param("swap", BOOL, false))
+          .shape(a -> {
+            Shape all = ShapeRules.broadcast(ShapeRules.broadcast(a.shape("anchor"), a.shape("positive")),
+                a.shape("negative"));
+            return reduced(a, all.isKnown() && all.rank() > 0 ? ShapeRules.reduce(all, new int[] {-1}, false)
+                : Shape.unknown());
+          })
+          .eval(a -> reduce(a, Ops.tripletMarginLoss(a.var("anchor"), a.var("positive"), a.var("negative"),
+              a.number("margin"), a.number("p"), a.number("eps"), a.bool("swap"))))
+          .math(Notation.function("triplet_margin_loss", "anchor")).build();
+      case "cosine_embedding_loss" -> margined(Function.torch("cosine_embedding_loss").param("input1", TENSOR)
+          .param("input2", TENSOR)
+          .param("target", TENSOR).param("margin", NUMBER, 0.0))
+          .shape(a -> reduced(a, a.shape("target")))
+          .eval(a -> reduce(a, Ops.cosineEmbeddingLoss(a.var("input1"), a.var("input2"), a.var("target"),
+              a.number("margin"))))
+          .math(Notation.function("cosine_embedding_loss", "input1")).build();
+      default -> null;
+    };
   }
 
   /** A margin loss's keyword-only {@code reduction='mean'}, after its positional parameters. */
@@ -374,21 +408,23 @@ final class NetworkFunctions {
     return f.keyword("reduction", STRING, "mean").choices("mean", "sum", "none");
   }
 
-  private static List<Function> convolutions() {
-    return List.of(
-        convolution("conv1d", 1, false)
-            .eval(a -> Ops.conv1d(a.var("input"), a.var("weight"), a.varOrNull("bias"), a.integer("stride"),
-                a.integer("padding"), a.integer("dilation"), a.integer("groups"))).build(),
-        convolution("conv2d", 2, false)
-            .eval(a -> Ops.conv2d(a.var("input"), a.var("weight"), a.varOrNull("bias"), a.pair("stride"),
-                a.pair("padding"), a.pair("dilation"), a.integer("groups"))).build(),
-        convolution("conv_transpose1d", 1, true)
-            .eval(a -> Ops.convTranspose1d(a.var("input"), a.var("weight"), a.varOrNull("bias"), a.integer("stride"),
-                a.integer("padding"), a.integer("output_padding"), a.integer("groups"), a.integer("dilation")))
-            .build(),
-        convolution("conv_transpose2d", 2, true)
-            .eval(a -> Ops.convTranspose2d(a.var("input"), a.var("weight"), a.varOrNull("bias"), a.pair("stride"),
-                a.pair("padding"), a.pair("output_padding"), a.integer("groups"), a.pair("dilation"))).build());
+  private static Function convolutions(String name) {
+    return switch (name) {
+      case "conv1d" -> convolution("conv1d", 1, false)
+          .eval(a -> Ops.conv1d(a.var("input"), a.var("weight"), a.varOrNull("bias"), a.integer("stride"),
+              a.integer("padding"), a.integer("dilation"), a.integer("groups"))).build();
+      case "conv2d" -> convolution("conv2d", 2, false)
+          .eval(a -> Ops.conv2d(a.var("input"), a.var("weight"), a.varOrNull("bias"), a.pair("stride"),
+              a.pair("padding"), a.pair("dilation"), a.integer("groups"))).build();
+      case "conv_transpose1d" -> convolution("conv_transpose1d", 1, true)
+          .eval(a -> Ops.convTranspose1d(a.var("input"), a.var("weight"), a.varOrNull("bias"), a.integer("stride"),
+              a.integer("padding"), a.integer("output_padding"), a.integer("groups"), a.integer("dilation")))
+          .build();
+      case "conv_transpose2d" -> convolution("conv_transpose2d", 2, true)
+          .eval(a -> Ops.convTranspose2d(a.var("input"), a.var("weight"), a.varOrNull("bias"), a.pair("stride"),
+              a.pair("padding"), a.pair("output_padding"), a.integer("groups"), a.pair("dilation"))).build();
+      default -> null;
+    };
   }
 
   /**
@@ -489,13 +525,22 @@ final class NetworkFunctions {
         .math(Notation.function(name, "input")).build();
   }
 
-  private static List<Function> pooling() {
-    return List.of(pool("max_pool2d", Ops::maxPool2d), pool("avg_pool2d", Ops::avgPool2d),
-        pool1d("max_pool1d", Ops::maxPool1d), pool1d("avg_pool1d", Ops::avgPool1d),
-        adaptive("adaptive_avg_pool1d", 1, a -> Ops.adaptiveAvgPool1d(a.var("input"), a.integer("output_size"))),
-        adaptive("adaptive_avg_pool2d", 2, a -> Ops.adaptiveAvgPool2d(a.var("input"), a.pair("output_size"))),
-        adaptive("adaptive_max_pool1d", 1, a -> Ops.adaptiveMaxPool1d(a.var("input"), a.integer("output_size"))),
-        adaptive("adaptive_max_pool2d", 2, a -> Ops.adaptiveMaxPool2d(a.var("input"), a.pair("output_size"))));
+  private static Function pooling(String name) {
+    return switch (name) {
+      case "max_pool2d" -> pool("max_pool2d", Ops::maxPool2d);
+      case "avg_pool2d" -> pool("avg_pool2d", Ops::avgPool2d);
+      case "max_pool1d" -> pool1d("max_pool1d", Ops::maxPool1d);
+      case "avg_pool1d" -> pool1d("avg_pool1d", Ops::avgPool1d);
+      case "adaptive_avg_pool1d" -> adaptive("adaptive_avg_pool1d", 1, a -> Ops.adaptiveAvgPool1d(a.var("input"),
+          a.integer("output_size")));
+      case "adaptive_avg_pool2d" -> adaptive("adaptive_avg_pool2d", 2, a -> Ops.adaptiveAvgPool2d(a.var("input"),
+          a.pair("output_size")));
+      case "adaptive_max_pool1d" -> adaptive("adaptive_max_pool1d", 1, a -> Ops.adaptiveMaxPool1d(a.var("input"),
+          a.integer("output_size")));
+      case "adaptive_max_pool2d" -> adaptive("adaptive_max_pool2d", 2, a -> Ops.adaptiveMaxPool2d(a.var("input"),
+          a.pair("output_size")));
+      default -> null;
+    };
   }
 
   /** PyTorch's 1-D pooling: {@code name(input, kernel_size, stride=None, padding=0)} with integer sizes. */

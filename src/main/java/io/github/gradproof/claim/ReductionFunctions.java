@@ -86,31 +86,49 @@ final class ReductionFunctions {
         .math(Notation.alongAxis(symbol, "a", "axis", "keepdims")).build();
   }
 
+  /** The names of the family's functions, in declaration order (each a case of {@link #build}). */
+  static final List<String> NAMES = List.of(
+      "sum", "mean", "max", "min", "amax", "amin", "prod", "var", "std", "logsumexp", "argmax", "argmin", "cumsum",
+      "sort", "softmax", "log_softmax", "softmin");
+
+  /** Every function of the family, in declaration order, each newly built. */
   static List<Function> all() {
-    return List.of(
-        reduction("sum", Var::sum, Notation.bigOperator("∑", "a", "axis", "keepdims")),
-        reduction("mean", Var::mean, Notation.reduction("mean", "a", "axis", "keepdims")),
-        reduction("max", Var::max, Notation.reduction("max", "a", "axis", "keepdims")),
-        reduction("min", Var::min, Notation.reduction("min", "a", "axis", "keepdims")),
-        evenExtreme("amax", Var::amax, "max"),
-        evenExtreme("amin", Var::amin, "min"),
-        reduction("prod", Var::prod, Notation.bigOperator("∏", "a", "axis", "keepdims")),
-        spread("var", Var::var, Notation.reduction("Var", "a", "axis", "keepdims")),
-        spread("std", Var::std, Notation.reduction("std", "a", "axis", "keepdims")),
-        reduction(Function.scipy("logsumexp"), Var::logsumexp, Notation.reduction("logsumexp", "a", "axis", "keepdims")).build(),
-        arg("argmax", Var::argmax, "arg max"),
-        arg("argmin", Var::argmin, "arg min"),
-        Function.numpy("cumsum").param("a", TENSOR).param("axis", INTEGER_OR_NONE, null).method()
-            .shape(ReductionFunctions::alongAxisOrFlat)
-            .eval(a -> a.var("a").cumsum(a.integerOrNull("axis")))
-            .math(Notation.function("cumsum", "a")).build(),
-        Function.numpy("sort").param("a", TENSOR).param("axis", INTEGER_OR_NONE, -1L)
-            .shape(ReductionFunctions::alongAxisOrFlat)
-            .eval(a -> Ops.sort(a.var("a"), a.integerOrNull("axis")))
-            .math(Notation.function("sort", "a")).build(),
-        normalisation("softmax", Var::softmax, "softmax"),
-        normalisation("log_softmax", Var::logSoftmax, "log softmax"),
-        normalisation("softmin", (x, dim) -> x.neg().softmax(dim), "softmin"));
+    return NAMES.stream().map(ReductionFunctions::build).toList();
+  }
+
+  /**
+   * The function of this family named {@code name}, newly built, or {@code null}: the registry builds
+   * each function on its first use, so a build links the lambdas of the functions its quiz files call
+   * and no others.
+   */
+  static Function build(String name) {
+    return switch (name) {
+      case "sum" -> reduction("sum", Var::sum, Notation.bigOperator("∑", "a", "axis", "keepdims"));
+      case "mean" -> reduction("mean", Var::mean, Notation.reduction("mean", "a", "axis", "keepdims"));
+      case "max" -> reduction("max", Var::max, Notation.reduction("max", "a", "axis", "keepdims"));
+      case "min" -> reduction("min", Var::min, Notation.reduction("min", "a", "axis", "keepdims"));
+      case "amax" -> evenExtreme("amax", Var::amax, "max");
+      case "amin" -> evenExtreme("amin", Var::amin, "min");
+      case "prod" -> reduction("prod", Var::prod, Notation.bigOperator("∏", "a", "axis", "keepdims"));
+      case "var" -> spread("var", Var::var, Notation.reduction("Var", "a", "axis", "keepdims"));
+      case "std" -> spread("std", Var::std, Notation.reduction("std", "a", "axis", "keepdims"));
+      case "logsumexp" -> reduction(Function.scipy("logsumexp"), Var::logsumexp, Notation.reduction("logsumexp", "a",
+          "axis", "keepdims")).build();
+      case "argmax" -> arg("argmax", Var::argmax, "arg max");
+      case "argmin" -> arg("argmin", Var::argmin, "arg min");
+      case "cumsum" -> Function.numpy("cumsum").param("a", TENSOR).param("axis", INTEGER_OR_NONE, null).method()
+          .shape(ReductionFunctions::alongAxisOrFlat)
+          .eval(a -> a.var("a").cumsum(a.integerOrNull("axis")))
+          .math(Notation.function("cumsum", "a")).build();
+      case "sort" -> Function.numpy("sort").param("a", TENSOR).param("axis", INTEGER_OR_NONE, -1L)
+          .shape(ReductionFunctions::alongAxisOrFlat)
+          .eval(a -> Ops.sort(a.var("a"), a.integerOrNull("axis")))
+          .math(Notation.function("sort", "a")).build();
+      case "softmax" -> normalisation("softmax", Var::softmax, "softmax");
+      case "log_softmax" -> normalisation("log_softmax", Var::logSoftmax, "log softmax");
+      case "softmin" -> normalisation("softmin", (x, dim) -> x.neg().softmax(dim), "softmin");
+      default -> null;
+    };
   }
 
   /** cumsum's and sort's shape: the operand's along an axis, its size flat for {@code axis=None}. */

@@ -24,33 +24,49 @@ final class TensorMethods {
 
   private TensorMethods() {}
 
+  /** The names of the family's functions, in declaration order (each a case of {@link #build}). */
+  static final List<String> NAMES = List.of(
+      "t", "mT", "view", "neg", "detach", "norm", "softmax", "log_softmax");
+
+  /** Every function of the family, in declaration order, each newly built. */
   static List<Function> all() {
-    return List.of(
-        Function.tensorMethod("t").param("input", TENSOR)
-            .shape(TensorMethods::tShape)
-            .eval(a -> a.var("input").t())
-            .math(Notation.superscript("T", "input")).build(),
-        Function.tensorMethod("mT").param("input", TENSOR).attribute()
-            .shape(TensorMethods::mTShape)
-            .eval(a -> a.var("input").mT())
-            .math(Notation.function("mT", "input")).build(),
-        Function.tensorMethod("view").param("input", TENSOR).param("shape", SHAPE).packedMethod()
-            .shape(a -> ShapeRules.reshape(a.shape("input"), a.sizes("shape")))
-            .eval(a -> a.var("input").reshape(a.shape("shape")))
-            .math(Notation.function("view", "input")).build(),
-        Function.tensorMethod("neg").param("input", TENSOR).shape(a -> a.shape("input"))
-            .eval(a -> a.var("input").neg())
-            .math(Notation.function("neg", "input")).build(),
-        Function.tensorMethod("detach").param("input", TENSOR).shape(a -> a.shape("input"))
-            .eval(a -> a.var("input").detach())
-            .math(Notation.function("detach", "input")).build(),
-        Function.tensorMethod("norm").param("input", TENSOR).param("p", ORDER, "fro").choices("fro", "nuc")
-            .param("dim", AXES, null).param("keepdim", BOOL, false)
-            .shape(TensorMethods::normShape)
-            .eval(TensorMethods::norm)
-            .math(Notation.function("norm", "input")).build(),
-        alongDim("softmax", Var::softmax, "softmax"),
-        alongDim("log_softmax", Var::logSoftmax, "log softmax"));
+    return NAMES.stream().map(TensorMethods::build).toList();
+  }
+
+  /**
+   * The function of this family named {@code name}, newly built, or {@code null}: the registry builds
+   * each function on its first use, so a build links the lambdas of the functions its quiz files call
+   * and no others.
+   */
+  static Function build(String name) {
+    return switch (name) {
+      case "t" -> Function.tensorMethod("t").param("input", TENSOR)
+          .shape(TensorMethods::tShape)
+          .eval(a -> a.var("input").t())
+          .math(Notation.superscript("T", "input")).build();
+      case "mT" -> Function.tensorMethod("mT").param("input", TENSOR).attribute()
+          .shape(TensorMethods::mTShape)
+          .eval(a -> a.var("input").mT())
+          .math(Notation.function("mT", "input")).build();
+      case "view" -> Function.tensorMethod("view").param("input", TENSOR).param("shape", SHAPE).packedMethod()
+          .shape(a -> ShapeRules.reshape(a.shape("input"), a.sizes("shape")))
+          .eval(a -> a.var("input").reshape(a.shape("shape")))
+          .math(Notation.function("view", "input")).build();
+      case "neg" -> Function.tensorMethod("neg").param("input", TENSOR).shape(a -> a.shape("input"))
+          .eval(a -> a.var("input").neg())
+          .math(Notation.function("neg", "input")).build();
+      case "detach" -> Function.tensorMethod("detach").param("input", TENSOR).shape(a -> a.shape("input"))
+          .eval(a -> a.var("input").detach())
+          .math(Notation.function("detach", "input")).build();
+      case "norm" -> Function.tensorMethod("norm").param("input", TENSOR).param("p", ORDER, "fro").choices("fro", "nuc")
+          .param("dim", AXES, null).param("keepdim", BOOL, false)
+          .shape(TensorMethods::normShape)
+          .eval(TensorMethods::norm)
+          .math(Notation.function("norm", "input")).build();
+      case "softmax" -> alongDim("softmax", Var::softmax, "softmax");
+      case "log_softmax" -> alongDim("log_softmax", Var::logSoftmax, "log softmax");
+      default -> null;
+    };
   }
 
   /** PyTorch's {@code x.softmax(dim)}: the function's semantics, {@code dim} required (also {@code axis=}). */

@@ -1,15 +1,20 @@
 package io.github.gradproof.claim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -60,6 +65,76 @@ class FunctionFamiliesTest {
     assertEquals(Function.Library.GRADPROOF, Functions.named("fd_order").library());
     assertEquals("log_softmax", Functions.named("log_softmax").spelling());
     assertEquals("softmax(input, dim=None)", Functions.named("softmax").toString());
+  }
+
+  /**
+   * Each family builds exactly the functions its {@code NAMES} lists, each under its own name, and
+   * nothing for a name it does not list: the registry looks names up in these lists and builds on
+   * first use, so a name missing from a list would be a function no claim could call.
+   */
+  @Test
+  void eachFamilyBuildsExactlyTheNamesItLists() {
+    Map<List<String>, java.util.function.Function<String, Function>> builders = new LinkedHashMap<>();
+    builders.put(ElementwiseFunctions.NAMES, ElementwiseFunctions::build);
+    builders.put(ReductionFunctions.NAMES, ReductionFunctions::build);
+    builders.put(ArrayFunctions.NAMES, ArrayFunctions::build);
+    builders.put(LinalgFunctions.NAMES, LinalgFunctions::build);
+    builders.put(NetworkFunctions.NAMES, NetworkFunctions::build);
+    builders.put(ExperimentFunctions.NAMES, ExperimentFunctions::build);
+    builders.put(TensorMethods.NAMES, TensorMethods::build);
+    builders.forEach((names, build) -> {
+      for (String name : names) {
+        assertEquals(name, build.apply(name).name());
+      }
+      assertNull(build.apply("no_such_function"));
+    });
+    List<String> sources = List.of("ElementwiseFunctions", "ReductionFunctions", "ArrayFunctions", "LinalgFunctions",
+        "NetworkFunctions", "ExperimentFunctions", "TensorMethods");
+    int k = 0;
+    for (List<String> names : builders.keySet()) {
+      assertEquals(new HashSet<>(names), caseLabels(sources.get(k++)), "every case of build is listed in NAMES");
+    }
+  }
+
+  /** The string labels of the {@code case "name" ->} arms of the {@code switch (name)} blocks in a family's source. */
+  private static Set<String> caseLabels(String family) {
+    Path source = Path.of("src/main/java/io/github/gradproof/claim", family + ".java");
+    try {
+      String text = Files.readString(source);
+      Matcher block = Pattern.compile("(?s)switch \\(name\\) \\{(.*?)default ->").matcher(text);
+      Set<String> labels = new HashSet<>();
+      while (block.find()) {
+        Matcher label = Pattern.compile("(?m)^\\s+case \"([^\"]+)\" ->").matcher(block.group(1));
+        while (label.find()) {
+          labels.add(label.group(1));
+        }
+      }
+      return labels;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A function is built once: every lookup, from any thread, gets the same instance. */
+  @Test
+  void everyLookupOfANameGetsTheSameFunction() throws Exception {
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<Function>> lookups = new ArrayList<>();
+      for (int i = 0; i < 16; i++) {
+        String name = i % 2 == 0 ? "hardswish" : "Tensor.mT";
+        lookups.add(pool.submit(() -> Functions.named(name)));
+      }
+      for (int i = 0; i < lookups.size(); i++) {
+        assertSame(lookups.get(i % 2).get(), lookups.get(i).get());
+      }
+      assertSame(Functions.method("mT"), Functions.named("Tensor.mT"));
+      assertNull(Functions.named("Tensor.no_such_method"));
+      assertNull(Functions.method("no_such_method"));
+      assertNull(Functions.method("exp2"));
+    } finally {
+      pool.shutdown();
+    }
   }
 
   /** docs/CLAIMS.md, "Methods and attributes": these functions are array methods, and only these. */
